@@ -1,0 +1,655 @@
+"""Convolution and pooling, forward and backward, in plain NumPy (the textbook's Chapter 7).
+
+Every array is ``(N, C, H, W)``: N images, C channels, H rows, W columns. ``stride`` and
+``padding`` take an int or a pair ``(h, w)``; ``padding`` also takes ``"valid"`` (no padding) or
+``"same"`` (TensorFlow's meaning: the output has ``ceil(H / S)`` rows, and an odd total padding
+puts the extra row/column at the bottom/right) or the resolved form ``((top, bottom), (left,
+right))`` that :func:`resolve_padding` returns. Numeric padding follows PyTorch: the output has
+``floor((H + 2P - K) / S) + 1`` rows.
+
+A convolution is im2col plus one matrix product, as in the book. Internally the patches are
+kept "kernel-major", ``(N, C*KH*KW, OH*OW)``, so that each im2col copy writes whole contiguous
+output rows and the matrix product lands directly in ``(N, F, OH, OW)`` order; the public
+:func:`im2col` gives the book's ``(N*OH*OW, C*KH*KW)`` layout.
+
+Float32 stays float32 and float64 stays float64 (the dtype of ``x`` decides); other inputs are
+computed in float64.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+__all__ = [
+    "conv2d",
+    "conv2d_forward",
+    "conv2d_backward",
+    "max_pool2d",
+    "max_pool2d_forward",
+    "max_pool2d_backward",
+    "avg_pool2d",
+    "avg_pool2d_forward",
+    "avg_pool2d_backward",
+    "im2col",
+    "col2im",
+    "resolve_padding",
+    "conv_output_size",
+    "explain_output_size",
+    "OutputSizeExplanation",
+    "ConvCache",
+    "PoolCache",
+]
+
+
+# ----------------------------------------------------------------------------------------------
+# Argument handling
+# ----------------------------------------------------------------------------------------------
+
+
+def _pair(value, name: str) -> tuple[int, int]:
+    """An int or a pair of ints -> ``(h, w)``; anything else is a ValueError naming ``name``."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return int(value), int(value)
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in value):
+            return int(value[0]), int(value[1])
+    raise ValueError(f"{name} must be an int or a pair of ints (h, w), got {value!r}")
+
+
+def _check_stride(stride) -> tuple[int, int]:
+    sh, sw = _pair(stride, "stride")
+    if sh < 1 or sw < 1:
+        raise ValueError(f"stride must be at least 1, got {(sh, sw)}")
+    return sh, sw
+
+
+def _check_kernel(kernel_size) -> tuple[int, int]:
+    kh, kw = _pair(kernel_size, "kernel_size")
+    if kh < 1 or kw < 1:
+        raise ValueError(f"kernel_size must be at least 1, got {(kh, kw)}")
+    return kh, kw
+
+
+def _check_4d(x: np.ndarray, what: str = "x") -> np.ndarray:
+    x = np.asarray(x)
+    if x.ndim != 4:
+        raise ValueError(
+            f"{what} must be 4-D (N, C, H, W), got {x.ndim}-D with shape {x.shape}; "
+            "add a batch axis with x[None] (and a channel axis for a single image)"
+        )
+    if not np.issubdtype(x.dtype, np.floating):
+        x = x.astype(np.float64)
+    return x
+
+
+def _same_padding_1d(size: int, kernel: int, stride: int) -> tuple[int, int]:
+    """TensorFlow's SAME rule along one axis: output ceil(size/stride), extra padding after."""
+    out = -(-size // stride)
+    total = max((out - 1) * stride + kernel - size, 0)
+    return total // 2, total - total // 2
+
+
+def resolve_padding(padding, in_hw, kernel_hw, stride_hw) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Padding of any accepted form -> ``((top, bottom), (left, right))`` in pixels.
+
+    padding : int, ``(ph, pw)``, ``((top, bottom), (left, right))``, ``"valid"`` or ``"same"``.
+    in_hw, kernel_hw, stride_hw : ``(H, W)`` of the input, ``(KH, KW)``, ``(SH, SW)``
+    (ints are accepted for square sizes).
+    """
+    h, w = _pair(in_hw, "input size")
+    kh, kw = _check_kernel(kernel_hw)
+    sh, sw = _check_stride(stride_hw)
+    if isinstance(padding, str):
+        mode = padding.lower()
+        if mode == "valid":
+            return (0, 0), (0, 0)
+        if mode == "same":
+            return _same_padding_1d(h, kh, sh), _same_padding_1d(w, kw, sw)
+        raise ValueError(f'padding must be an int, a pair, "valid" or "same", got {padding!r}')
+    if (
+        isinstance(padding, (tuple, list))
+        and len(padding) == 2
+        and all(isinstance(p, (tuple, list)) for p in padding)
+    ):
+        (top, bottom), (left, right) = _pair(padding[0], "padding"), _pair(padding[1], "padding")
+    else:
+        try:
+            ph, pw = _pair(padding, "padding")
+        except ValueError:
+            raise ValueError(
+                f'padding must be an int, a pair, "valid" or "same", got {padding!r}'
+            ) from None
+        top = bottom = ph
+        left = right = pw
+    if min(top, bottom, left, right) < 0:
+        raise ValueError(f"padding must not be negative, got {padding!r}")
+    return (top, bottom), (left, right)
+
+
+def conv_output_size(size: int, kernel: int, stride: int, pad_before: int, pad_after: int) -> int:
+    """Output length of a window sliding along one axis: ``floor((size + pads - kernel)/stride) + 1``.
+
+    Raises ValueError when the kernel does not fit into the padded input.
+    """
+    if stride < 1:
+        raise ValueError(f"stride must be at least 1, got {stride}")
+    padded = size + pad_before + pad_after
+    if kernel > padded:
+        raise ValueError(
+            f"kernel size {kernel} is bigger than the padded input size {padded} "
+            f"({size} + {pad_before} + {pad_after}); use a smaller kernel or more padding"
+        )
+    return (padded - kernel) // stride + 1
+
+
+def _geometry(x_shape, kernel_hw, stride, padding):
+    """Resolve ``(stride, pads, output size)`` for a window op on ``x_shape = (N, C, H, W)``."""
+    kh, kw = kernel_hw
+    sh, sw = _check_stride(stride)
+    pads = resolve_padding(padding, x_shape[2:], (kh, kw), (sh, sw))
+    (top, bottom), (left, right) = pads
+    for axis, size, k, before, after in (
+        ("height", x_shape[2], kh, top, bottom),
+        ("width", x_shape[3], kw, left, right),
+    ):
+        if k > size + before + after:
+            raise ValueError(
+                f"kernel {axis} {k} is bigger than the padded input {axis} "
+                f"{size + before + after} ({size} + padding {before} + {after}); "
+                "use a smaller kernel or more padding"
+            )
+    oh = conv_output_size(x_shape[2], kh, sh, top, bottom)
+    ow = conv_output_size(x_shape[3], kw, sw, left, right)
+    return (sh, sw), pads, (oh, ow)
+
+
+def _pad(x: np.ndarray, pads, value: float = 0.0) -> np.ndarray:
+    """Pad the two spatial axes of ``x`` (N, C, H, W); returns ``x`` itself when no padding."""
+    (top, bottom), (left, right) = pads
+    if top == bottom == left == right == 0:
+        return x
+    n, c, h, w = x.shape
+    # np.pad is slow for small arrays: fill a fresh array and copy the interior once.
+    out = np.full((n, c, h + top + bottom, w + left + right), value, dtype=x.dtype)
+    out[:, :, top : top + h, left : left + w] = x
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# im2col / col2im
+# ----------------------------------------------------------------------------------------------
+
+
+def _windows(x_p: np.ndarray, kernel_hw, stride_hw, out_hw) -> np.ndarray:
+    """A read-only view ``(N, C, OH, OW, KH, KW)`` of every window of the padded ``x_p``."""
+    sh, sw = stride_hw
+    oh, ow = out_hw
+    view = sliding_window_view(x_p, kernel_hw, axis=(2, 3))
+    return view[:, :, : (oh - 1) * sh + 1 : sh, : (ow - 1) * sw + 1 : sw]
+
+
+def _im2col_kernel_major(x_p, kernel_hw, stride_hw, out_hw, out=None) -> np.ndarray:
+    """Patches of the padded ``x_p`` in kernel-major layout ``(N, C, KH, KW, OH, OW)``.
+
+    One strided copy per kernel offset (KH*KW of them); each writes whole contiguous
+    ``(OH, OW)`` planes, which is what makes this layout fast.
+    """
+    n, c = x_p.shape[:2]
+    kh, kw = kernel_hw
+    sh, sw = stride_hw
+    oh, ow = out_hw
+    if out is None:
+        out = np.empty((n, c, kh, kw, oh, ow), dtype=x_p.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            out[:, :, i, j] = x_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
+    return out
+
+
+def _col2im_kernel_major(cols6, padded_shape, stride_hw, out=None) -> np.ndarray:
+    """Adjoint of :func:`_im2col_kernel_major`: scatter-add ``(N, C, KH, KW, OH, OW)`` patches
+    into a zero padded image of ``padded_shape``."""
+    _, _, kh, kw, oh, ow = cols6.shape
+    sh, sw = stride_hw
+    if out is None:
+        out = np.zeros(padded_shape, dtype=cols6.dtype)
+    else:
+        out.fill(0)
+    for i in range(kh):
+        for j in range(kw):
+            out[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw] += cols6[:, :, i, j]
+    return out
+
+
+def im2col(x, kernel_size, stride=1, padding=0, *, out=None) -> np.ndarray:
+    """Unroll every window of ``x`` into one row (the textbook's ``im2col``).
+
+    x : ndarray of shape (N, C, H, W).
+    Returns cols : ndarray of shape (N*OH*OW, C*KH*KW); rows ordered (n, oh, ow), columns
+    ordered (c, kh, kw), so ``cols @ weight.reshape(F, -1).T`` is the convolution.
+    out : optional C-contiguous array of that shape and x's dtype to write into (reused memory).
+    """
+    x = _check_4d(x)
+    kernel_hw = _check_kernel(kernel_size)
+    stride_hw, pads, out_hw = _geometry(x.shape, kernel_hw, stride, padding)
+    n, c = x.shape[:2]
+    (oh, ow), (kh, kw) = out_hw, kernel_hw
+    shape = (n * oh * ow, c * kh * kw)
+    if out is None:
+        out = np.empty(shape, dtype=x.dtype)
+    elif out.shape != shape or not out.flags.c_contiguous:
+        raise ValueError(f"out must be a C-contiguous array of shape {shape}, got {out.shape}")
+    windows = _windows(_pad(x, pads), kernel_hw, stride_hw, out_hw)  # (N, C, OH, OW, KH, KW)
+    np.copyto(out.reshape(n, oh, ow, c, kh, kw), windows.transpose(0, 2, 3, 1, 4, 5))
+    return out
+
+
+def col2im(cols, x_shape, kernel_size, stride=1, padding=0, *, out=None) -> np.ndarray:
+    """Fold rows of windows back into an image, summing where windows overlap.
+
+    cols : ndarray of shape (N*OH*OW, C*KH*KW) laid out as :func:`im2col` makes it.
+    x_shape : (N, C, H, W) of the image the windows came from.
+    Returns x : ndarray of shape (N, C, H, W). This is the adjoint of im2col:
+    ``<im2col(x), y> == <x, col2im(y, x.shape, ...)>``, which is why it is the backward of it.
+    out : optional array of shape x_shape to write into (it is overwritten).
+    """
+    cols = np.asarray(cols)
+    if len(x_shape) != 4:
+        raise ValueError(f"x_shape must be (N, C, H, W), got {tuple(x_shape)}")
+    n, c, h, w = (int(s) for s in x_shape)
+    kernel_hw = _check_kernel(kernel_size)
+    stride_hw, pads, out_hw = _geometry((n, c, h, w), kernel_hw, stride, padding)
+    (oh, ow), (kh, kw) = out_hw, kernel_hw
+    expected = (n * oh * ow, c * kh * kw)
+    if cols.shape != expected:
+        raise ValueError(
+            f"cols must have shape {expected} for x_shape {(n, c, h, w)}, kernel {kernel_hw}, "
+            f"stride {stride_hw}, padding {pads}; got {cols.shape}"
+        )
+    if not np.issubdtype(cols.dtype, np.floating):
+        cols = cols.astype(np.float64)
+    (top, bottom), (left, right) = pads
+    cols6 = cols.reshape(n, oh, ow, c, kh, kw).transpose(0, 3, 4, 5, 1, 2)
+    padded = _col2im_kernel_major(cols6, (n, c, h + top + bottom, w + left + right), stride_hw)
+    x = padded[:, :, top : top + h, left : left + w]
+    if out is None:
+        return np.ascontiguousarray(x)
+    if out.shape != (n, c, h, w):
+        raise ValueError(f"out must have shape {(n, c, h, w)}, got {out.shape}")
+    out[...] = x
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Convolution
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(repr=False)
+class ConvCache:
+    """What :func:`conv2d_backward` needs from the forward pass.
+
+    cols : ndarray of shape (N, C*KH*KW, OH*OW), the kernel-major patches of the padded input.
+    weight : the (F, C, KH, KW) kernel actually slid over the input (already flipped if flip).
+    """
+
+    cols: np.ndarray
+    weight: np.ndarray
+    x_shape: tuple
+    weight_dtype: np.dtype
+    has_bias: bool
+    stride: tuple
+    pads: tuple
+    out_hw: tuple
+    flip: bool
+
+    def __repr__(self) -> str:
+        return (
+            f"ConvCache(x_shape={self.x_shape}, weight={self.weight.shape}, stride={self.stride}, "
+            f"pads={self.pads}, out_hw={self.out_hw}, flip={self.flip})"
+        )
+
+
+def _check_conv_args(x, weight, bias):
+    x = _check_4d(x)
+    weight = np.asarray(weight)
+    if weight.ndim != 4:
+        raise ValueError(f"weight must be 4-D (F, C, KH, KW), got shape {weight.shape}")
+    if weight.shape[1] != x.shape[1]:
+        raise ValueError(
+            f"channel mismatch: x has {x.shape[1]} channels (shape {x.shape}) but weight "
+            f"expects {weight.shape[1]} (shape {weight.shape})"
+        )
+    if weight.shape[2] < 1 or weight.shape[3] < 1:
+        raise ValueError(f"weight kernel must be at least 1x1, got shape {weight.shape}")
+    if bias is not None:
+        bias = np.asarray(bias)
+        if bias.shape != (weight.shape[0],):
+            raise ValueError(
+                f"bias must have shape ({weight.shape[0]},) (one per filter), got {bias.shape}"
+            )
+    return x, weight, bias
+
+
+def conv2d_forward(x, weight, bias=None, stride=1, padding=0, flip=False):
+    """Convolution forward pass; returns ``(out, cache)`` for :func:`conv2d_backward`.
+
+    x : ndarray of shape (N, C, H, W); weight : (F, C, KH, KW); bias : (F,) or None.
+    Returns out : ndarray of shape (N, F, OH, OW) in x's float dtype.
+    ``flip=False`` is cross-correlation (every framework's "convolution");
+    ``flip=True`` rotates each kernel 180 degrees first: the mathematician's convolution.
+    """
+    x, weight, bias = _check_conv_args(x, weight, bias)
+    dtype = x.dtype
+    f, c, kh, kw = weight.shape
+    stride_hw, pads, (oh, ow) = _geometry(x.shape, (kh, kw), stride, padding)
+    w_used = weight[:, :, ::-1, ::-1] if flip else weight
+    w_used = np.ascontiguousarray(w_used, dtype=dtype)
+    n = x.shape[0]
+    cols6 = _im2col_kernel_major(_pad(x, pads), (kh, kw), stride_hw, (oh, ow))
+    cols = cols6.reshape(n, c * kh * kw, oh * ow)
+    # One broadcast matmul: (F, CKK) @ (N, CKK, OH*OW) -> (N, F, OH*OW), already NCHW.
+    out = np.matmul(w_used.reshape(f, -1), cols)
+    if bias is not None:
+        out += bias.astype(dtype, copy=False)[:, None]
+    cache = ConvCache(
+        cols=cols,
+        weight=w_used,
+        x_shape=x.shape,
+        weight_dtype=weight.dtype,
+        has_bias=bias is not None,
+        stride=stride_hw,
+        pads=pads,
+        out_hw=(oh, ow),
+        flip=bool(flip),
+    )
+    return out.reshape(n, f, oh, ow), cache
+
+
+def conv2d_backward(dout, cache: ConvCache, *, need_dx: bool = True):
+    """Convolution backward pass.
+
+    dout : ndarray of shape (N, F, OH, OW), the loss gradient of the forward output.
+    Returns ``(dx, dweight, dbias)`` with shapes (N, C, H, W), (F, C, KH, KW), (F,);
+    ``dbias`` is None when the forward had no bias, and ``dx`` is None when ``need_dx=False``
+    (the first layer: nothing upstream needs it, so the col2im is skipped).
+    """
+    n, c, h, w = cache.x_shape
+    f = cache.weight.shape[0]
+    kh, kw = cache.weight.shape[2:]
+    oh, ow = cache.out_hw
+    dout = np.asarray(dout)
+    if dout.shape != (n, f, oh, ow):
+        raise ValueError(f"dout must have shape {(n, f, oh, ow)} (the forward output), got {dout.shape}")
+    dtype = cache.cols.dtype
+    d3 = np.ascontiguousarray(dout, dtype=dtype).reshape(n, f, oh * ow)
+    # dW = sum_n dout_n @ cols_n^T: one (F, N*OH*OW) @ (N*OH*OW, CKK) product via tensordot.
+    dw = np.tensordot(d3, cache.cols, axes=([0, 2], [0, 2])).reshape(f, c, kh, kw)
+    if cache.flip:
+        dw = dw[:, :, ::-1, ::-1]
+    dweight = np.ascontiguousarray(dw, dtype=cache.weight_dtype)
+    dbias = d3.sum(axis=(0, 2)).astype(cache.weight_dtype, copy=False) if cache.has_bias else None
+    if not need_dx:
+        return None, dweight, dbias
+    dcols = np.matmul(cache.weight.reshape(f, -1).T, d3)  # (N, CKK, OH*OW)
+    (top, bottom), (left, right) = cache.pads
+    padded = _col2im_kernel_major(
+        dcols.reshape(n, c, kh, kw, oh, ow), (n, c, h + top + bottom, w + left + right), cache.stride
+    )
+    if top == bottom == left == right == 0:
+        return padded, dweight, dbias
+    return np.ascontiguousarray(padded[:, :, top : top + h, left : left + w]), dweight, dbias
+
+
+def conv2d(x, weight, bias=None, stride=1, padding=0, flip=False) -> np.ndarray:
+    """Convolution of x (N, C, H, W) with weight (F, C, KH, KW) -> (N, F, OH, OW).
+
+    See :func:`conv2d_forward` for the arguments.
+    """
+    return conv2d_forward(x, weight, bias, stride, padding, flip)[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# Pooling
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(repr=False)
+class PoolCache:
+    """What a pooling backward needs from its forward pass.
+
+    argmax : for max pooling, ndarray of shape (N, C, OH, OW) of int8/int32 indices of the
+    winning cell inside its window, in row-major order (``kh * KW + kw``); None for average.
+    ``window_origin(oh, ow)`` gives the input row/column of a window's top-left cell, so the
+    winner of output (n, c, oh, ow) is at input row ``top + argmax // KW`` etc.
+    """
+
+    kind: str
+    x_shape: tuple
+    kernel: tuple
+    stride: tuple
+    pads: tuple
+    out_hw: tuple
+    argmax: np.ndarray | None = None
+
+    def window_origin(self, oh: int, ow: int) -> tuple[int, int]:
+        """Input (row, column) of the top-left cell of output (oh, ow)'s window (may be < 0
+        or beyond the input when the window starts in the padding)."""
+        return oh * self.stride[0] - self.pads[0][0], ow * self.stride[1] - self.pads[1][0]
+
+    def argmax_input(self) -> tuple[np.ndarray, np.ndarray]:
+        """Input (rows, columns) of every max-pool winner, each of shape (N, C, OH, OW)."""
+        if self.argmax is None:
+            raise ValueError("average pooling has no argmax")
+        kw = self.kernel[1]
+        oh, ow = self.out_hw
+        rows = np.arange(oh)[:, None] * self.stride[0] - self.pads[0][0] + self.argmax // kw
+        cols = np.arange(ow)[None, :] * self.stride[1] - self.pads[1][0] + self.argmax % kw
+        return rows, cols
+
+    def __repr__(self) -> str:
+        return (
+            f"PoolCache({self.kind!r}, x_shape={self.x_shape}, kernel={self.kernel}, "
+            f"stride={self.stride}, pads={self.pads}, out_hw={self.out_hw})"
+        )
+
+
+def _pool_setup(x, kernel_size, stride, padding):
+    x = _check_4d(x)
+    kernel_hw = _check_kernel(kernel_size)
+    if stride is None:
+        stride = kernel_hw
+    stride_hw, pads, out_hw = _geometry(x.shape, kernel_hw, stride, padding)
+    if not isinstance(padding, str):
+        (top, bottom), (left, right) = pads
+        if max(top, bottom) > kernel_hw[0] // 2 or max(left, right) > kernel_hw[1] // 2:
+            raise ValueError(
+                f"pooling padding {padding!r} must be at most half the kernel size {kernel_hw} "
+                "(as in PyTorch): otherwise some windows hold only padding"
+            )
+    return x, kernel_hw, stride_hw, pads, out_hw
+
+
+def max_pool2d_forward(x, kernel_size, stride=None, padding=0):
+    """Max pooling forward (PyTorch semantics: stride defaults to kernel_size, padding is -inf).
+
+    x : ndarray of shape (N, C, H, W). Returns ``(out, cache)``: out (N, C, OH, OW) and a
+    :class:`PoolCache` whose ``argmax`` marks the winning cell of each window (the first one
+    in row-major order when several cells tie).
+    """
+    x, (kh, kw), (sh, sw), pads, (oh, ow) = _pool_setup(x, kernel_size, stride, padding)
+    x_p = _pad(x, pads, -np.inf)
+    out = None
+    argmax = np.zeros(x.shape[:2] + (oh, ow), dtype=np.int8 if kh * kw < 128 else np.int32)
+    for i in range(kh):
+        for j in range(kw):
+            cand = x_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
+            if out is None:
+                out = cand.copy()
+                continue
+            better = cand > out  # strict: the first of equal values keeps the win
+            np.copyto(out, cand, where=better)
+            argmax[better] = i * kw + j
+    cache = PoolCache("max", x.shape, (kh, kw), (sh, sw), pads, (oh, ow), argmax)
+    return out, cache
+
+
+def max_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
+    """Max pooling backward: each output gradient goes to the winning cell of its window.
+
+    dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W).
+    """
+    return _pool_backward(dout, cache)
+
+
+def avg_pool2d_forward(x, kernel_size, stride=None, padding=0):
+    """Average pooling forward (PyTorch semantics: stride defaults to kernel_size, zero padding
+    counts in the average: every window divides by KH*KW).
+
+    x : ndarray of shape (N, C, H, W). Returns ``(out, cache)`` with out (N, C, OH, OW).
+    """
+    x, (kh, kw), (sh, sw), pads, (oh, ow) = _pool_setup(x, kernel_size, stride, padding)
+    x_p = _pad(x, pads, 0.0)
+    out = np.zeros(x.shape[:2] + (oh, ow), dtype=x.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            out += x_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
+    out *= x.dtype.type(1.0 / (kh * kw))
+    cache = PoolCache("avg", x.shape, (kh, kw), (sh, sw), pads, (oh, ow))
+    return out, cache
+
+
+def avg_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
+    """Average pooling backward: each output gradient is shared equally by its KH*KW cells.
+
+    dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W).
+    """
+    return _pool_backward(dout, cache)
+
+
+def _pool_backward(dout, cache: PoolCache) -> np.ndarray:
+    n, c, h, w = cache.x_shape
+    kh, kw = cache.kernel
+    sh, sw = cache.stride
+    oh, ow = cache.out_hw
+    dout = np.asarray(dout)
+    if dout.shape != (n, c, oh, ow):
+        raise ValueError(f"dout must have shape {(n, c, oh, ow)} (the forward output), got {dout.shape}")
+    if not np.issubdtype(dout.dtype, np.floating):
+        dout = dout.astype(np.float64)
+    (top, bottom), (left, right) = cache.pads
+    dx_p = np.zeros((n, c, h + top + bottom, w + left + right), dtype=dout.dtype)
+    if cache.kind == "avg":
+        share = dout * dout.dtype.type(1.0 / (kh * kw))
+    for i in range(kh):
+        for j in range(kw):
+            target = dx_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
+            if cache.kind == "avg":
+                target += share
+            else:
+                target += np.where(cache.argmax == i * kw + j, dout, 0)
+    return np.ascontiguousarray(dx_p[:, :, top : top + h, left : left + w])
+
+
+def max_pool2d(x, kernel_size, stride=None, padding=0) -> np.ndarray:
+    """Max pooling of x (N, C, H, W) -> (N, C, OH, OW); see :func:`max_pool2d_forward`."""
+    return max_pool2d_forward(x, kernel_size, stride, padding)[0]
+
+
+def avg_pool2d(x, kernel_size, stride=None, padding=0) -> np.ndarray:
+    """Average pooling of x (N, C, H, W) -> (N, C, OH, OW); see :func:`avg_pool2d_forward`."""
+    return avg_pool2d_forward(x, kernel_size, stride, padding)[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# Output size explainer
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutputSizeExplanation:
+    """Why a window op along one axis has the output length it has.
+
+    ``padded_size = pad_before + size + pad_after``; ``numerator = padded_size - kernel``;
+    ``output = numerator // stride + 1``; ``divides`` says whether ``numerator % stride == 0``
+    and ``remainder`` is that ``%``. ``dropped`` lists the padded-input indices past the last
+    window (the floor drops them; there are ``remainder`` of them); ``dropped_input`` the same
+    as indices into the unpadded input, only real rows. ``skipped`` / ``skipped_input`` list the
+    indices that fall into gaps between windows (only when stride > kernel).
+    ``formula`` is the computation with the numbers plugged in.
+    """
+
+    size: int
+    kernel: int
+    stride: int
+    pad_before: int
+    pad_after: int
+    padded_size: int
+    numerator: int
+    output: int
+    divides: bool
+    remainder: int
+    dropped: tuple
+    dropped_input: tuple
+    formula: str
+    skipped: tuple = ()
+    skipped_input: tuple = ()
+
+
+def explain_output_size(size: int, kernel: int, stride: int = 1, padding=0) -> OutputSizeExplanation:
+    """Explain the output length of a kernel sliding along one axis of ``size`` cells.
+
+    padding : int (both sides), ``(before, after)``, ``"valid"`` or ``"same"`` (TensorFlow's
+    rule, with the extra cell after). Raises ValueError only for illegal input (kernel bigger
+    than the padded input, stride < 1, negative sizes); a non-dividing case is explained.
+    """
+    for name, value, low in (("size", size, 1), ("kernel", kernel, 1), ("stride", stride, 1)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < low:
+            raise ValueError(f"{name} must be an int of at least {low}, got {value!r}")
+    size, kernel, stride = int(size), int(kernel), int(stride)
+    if isinstance(padding, str):
+        (before, after), _ = resolve_padding(padding, (size, 1), (kernel, 1), (stride, 1))
+    else:
+        before, after = _pair(padding, "padding")
+        if before < 0 or after < 0:
+            raise ValueError(f"padding must not be negative, got {padding!r}")
+    output = conv_output_size(size, kernel, stride, before, after)
+    padded = size + before + after
+    numerator = padded - kernel
+    remainder = numerator % stride
+    end = (output - 1) * stride + kernel  # one past the last padded index any window covers
+    dropped = tuple(range(end, padded))
+    covered = np.zeros(padded, dtype=bool)
+    for start in range(0, output * stride, stride):
+        covered[start : start + kernel] = True
+    skipped = tuple(int(i) for i in np.flatnonzero(~covered[:end]))
+
+    def to_input(indices):
+        return tuple(i - before for i in indices if before <= i < before + size)
+
+    pads = f"2*{before}" if before == after else f"{before} + {after}"
+    fraction = f"({size} + {pads} - {kernel})/{stride}"
+    if remainder == 0:
+        formula = f"{fraction} + 1 = {output}"
+    else:
+        formula = f"floor({fraction}) + 1 = floor({numerator}/{stride}) + 1 = {output}"
+    return OutputSizeExplanation(
+        size=size,
+        kernel=kernel,
+        stride=stride,
+        pad_before=before,
+        pad_after=after,
+        padded_size=padded,
+        numerator=numerator,
+        output=output,
+        divides=remainder == 0,
+        remainder=remainder,
+        dropped=dropped,
+        dropped_input=to_input(dropped),
+        formula=formula,
+        skipped=skipped,
+        skipped_input=to_input(skipped),
+    )
