@@ -1,0 +1,44 @@
+"""Data for the engine, pure NumPy: IDX files, data sets, digit preprocessing, augmentation.
+
+``read_idx``/``write_idx`` handle the MNIST file format; ``load_dataset`` / ``load_builtin`` give
+a :class:`Dataset` (uint8 images, labels, class names, attribution); ``preprocess_digit`` turns a
+drawing into an MNIST-style 28x28 input; ``augment_batch`` distorts training digits at random.
+"""
+
+from explorer.data.augment import AugmentParams, augment_batch
+from explorer.data.datasets import (
+    BUILTIN_NAME,
+    DIGIT_NAMES,
+    FASHION_NAMES,
+    Dataset,
+    DatasetSource,
+    available_datasets,
+    load_builtin,
+    load_dataset,
+    load_idx_folder,
+    register_source,
+    resolve_dataset,
+    to_float,
+)
+from explorer.data.idx import read_idx, write_idx
+from explorer.data.preprocess import preprocess_digit
+
+__all__ = [
+    "AugmentParams",
+    "augment_batch",
+    "BUILTIN_NAME",
+    "DIGIT_NAMES",
+    "FASHION_NAMES",
+    "Dataset",
+    "DatasetSource",
+    "available_datasets",
+    "load_builtin",
+    "load_dataset",
+    "load_idx_folder",
+    "register_source",
+    "resolve_dataset",
+    "to_float",
+    "read_idx",
+    "write_idx",
+    "preprocess_digit",
+]

