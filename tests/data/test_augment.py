@@ -1,0 +1,102 @@
+"""Augmentation: exact geometry on known cases, reproducibility, ranges, slow references."""
+
+import numpy as np
+import pytest
+
+from explorer.data import AugmentParams, augment_batch, load_builtin
+from explorer.data.augment import affine_warp, dilate, erode
+
+IDENTITY = AugmentParams(max_shift=0, max_rotation=0, scale_range=(1, 1), thickness_range=(0, 0))
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return load_builtin().train_images[:32]
+
+
+def test_shape_dtype_range_and_input_untouched(digits):
+    before = digits.copy()
+    out = augment_batch(digits, np.random.default_rng(0))
+    assert out.shape == digits.shape and out.dtype == np.float32
+    assert out.min() >= 0 and out.max() <= 1
+    np.testing.assert_array_equal(digits, before)
+
+
+def test_same_seed_same_batch_other_seed_other_batch(digits):
+    a = augment_batch(digits, np.random.default_rng(5))
+    b = augment_batch(digits, np.random.default_rng(5))
+    c = augment_batch(digits, np.random.default_rng(6))
+    np.testing.assert_array_equal(a, b)
+    assert np.abs(a - c).max() > 0.5
+
+
+def test_zero_ranges_are_the_identity(digits):
+    out = augment_batch(digits, np.random.default_rng(0), IDENTITY)
+    np.testing.assert_allclose(out, digits / 255.0, atol=1e-6)
+
+
+def test_distortions_keep_the_digit_mostly_in_frame(digits):
+    out = augment_batch(digits, np.random.default_rng(1))
+    ink_in = (digits / 255.0).sum(axis=(1, 2))
+    ink_out = out.sum(axis=(1, 2))
+    assert np.all(ink_out > 0.5 * ink_in) and np.all(ink_out < 2.5 * ink_in)
+
+
+def test_rotation_by_90_degrees_is_rot90():
+    img = np.random.default_rng(2).random((2, 28, 28)).astype(np.float32)
+    out = affine_warp(img, np.array([90.0, -90.0]), np.ones(2), np.zeros((2, 2)))
+    np.testing.assert_allclose(out[0], np.rot90(img[0]), atol=1e-5)
+    np.testing.assert_allclose(out[1], np.rot90(img[1], k=-1), atol=1e-5)
+
+
+def test_integer_shift_moves_pixels_down_and_right():
+    img = np.random.default_rng(3).random((1, 28, 28)).astype(np.float32)
+    out = affine_warp(img, np.zeros(1), np.ones(1), np.array([[2.0, 3.0]]))
+    np.testing.assert_allclose(out[0, 2:, 3:], img[0, :-2, :-3], atol=1e-6)
+    assert not out[0, :2].any() and not out[0, :, :3].any()
+
+
+def test_scale_two_enlarges_about_the_centre():
+    img = np.zeros((1, 29, 29), np.float32)
+    img[0, 14, 16] = 1.0  # two pixels right of the centre (14, 14)
+    out = affine_warp(img, np.zeros(1), np.full(1, 2.0), np.zeros((1, 2)))
+    assert out[0, 14, 18] == pytest.approx(1.0)
+
+
+def _slow_morph(img, reduce):
+    out = np.empty_like(img)
+    h, w = img.shape
+    for y in range(h):
+        for x in range(w):
+            vals = [img[y, x]]
+            for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                yy, xx = y + dy, x + dx
+                vals.append(img[yy, xx] if 0 <= yy < h and 0 <= xx < w else 0.0)
+            out[y, x] = reduce(vals)
+    return out
+
+
+def test_dilation_and_erosion_match_slow_reference():
+    img = np.random.default_rng(4).random((2, 9, 11)).astype(np.float32)
+    for i in range(2):
+        np.testing.assert_array_equal(dilate(img)[i], _slow_morph(img[i], max))
+        np.testing.assert_array_equal(erode(img)[i], _slow_morph(img[i], min))
+
+
+def test_thickness_range_makes_strokes_thicker_or_thinner(digits):
+    thick = AugmentParams(0, 0, (1, 1), (1, 1))
+    thin = AugmentParams(0, 0, (1, 1), (-1, -1))
+    ink = (digits / 255.0).sum()
+    assert augment_batch(digits, np.random.default_rng(0), thick).sum() > 1.5 * ink
+    assert augment_batch(digits, np.random.default_rng(0), thin).sum() < 0.7 * ink
+
+
+def test_bad_arguments():
+    with pytest.raises(TypeError, match="np.random.Generator"):
+        augment_batch(np.zeros((1, 28, 28)), np.random)
+    with pytest.raises(ValueError, match=r"\(N, H, W\)"):
+        augment_batch(np.zeros((28, 28)), np.random.default_rng(0))
+    with pytest.raises(ValueError, match="scale_range"):
+        AugmentParams(scale_range=(1.2, 0.8))
+    with pytest.raises(ValueError, match="thickness_range"):
+        AugmentParams(thickness_range=(-2, 0))

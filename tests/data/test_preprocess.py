@@ -1,0 +1,97 @@
+"""preprocess_digit: MNIST's recipe (crop, fit 20x20, centre by mass) on drawings and on MNIST."""
+
+import numpy as np
+import pytest
+
+from explorer.data import load_builtin, preprocess_digit
+from explorer.data.preprocess import area_resample_matrix
+
+
+def _bbox(img):
+    rows = np.flatnonzero(img.any(axis=1))
+    cols = np.flatnonzero(img.any(axis=0))
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+def _centre_of_mass(img):
+    idx = np.arange(img.shape[0])
+    return (img.sum(1) @ idx) / img.sum(), (img.sum(0) @ idx) / img.sum()
+
+
+def _slow_area_matrix(n_in, n_out, sub=1000):
+    """Reference: sample the box-filter footprint of each output pixel at many points."""
+    m = np.zeros((n_out, n_in))
+    for i in range(n_out):
+        pos = (i + (np.arange(sub) + 0.5) / sub) * n_in / n_out
+        np.add.at(m[i], np.floor(pos).astype(int), 1.0 / sub)
+    return m
+
+
+@pytest.mark.parametrize("n_in,n_out", [(280, 20), (20, 20), (7, 20), (13, 5), (1, 20)])
+def test_area_resample_matrix_matches_slow_reference(n_in, n_out):
+    fast = area_resample_matrix(n_in, n_out)
+    np.testing.assert_allclose(fast, _slow_area_matrix(n_in, n_out), atol=2e-3)
+    np.testing.assert_allclose(fast.sum(axis=1), 1.0, rtol=1e-5)
+
+
+def test_small_off_centre_digit_is_scaled_to_20_and_centred_by_mass():
+    canvas = np.zeros((280, 280), np.float32)
+    canvas[10:70, 200:230] = 1.0  # a tall bar in the top-right corner ...
+    canvas[10:20, 180:230] = 1.0  # ... with a flag: a "7"-ish shape, mass off its box centre
+    out = preprocess_digit(canvas)
+    assert out.shape == (28, 28) and out.dtype == np.float32
+    assert max(_bbox(out > 0.01)) == 20
+    cy, cx = _centre_of_mass(out)
+    assert abs(cy - 14) <= 0.5 and abs(cx - 14) <= 0.5
+    assert out.max() == pytest.approx(1.0) and out.min() >= 0
+
+
+def test_aspect_ratio_is_kept_and_tiny_digits_are_enlarged():
+    img = np.zeros((50, 50), np.uint8)
+    img[5:15, 30:35] = 255  # 10 x 5 pixels
+    out = preprocess_digit(img)
+    assert _bbox(out > 0.01) == (20, 10)
+
+
+def test_scale_of_input_does_not_matter():
+    rng = np.random.default_rng(3)
+    img = np.zeros((60, 40), np.float32)
+    img[10:50, 5:30] = rng.random((40, 25))
+    np.testing.assert_allclose(preprocess_digit(img), preprocess_digit(img * 255), atol=1e-6)
+
+
+def test_empty_image_gives_zeros():
+    out = preprocess_digit(np.zeros((280, 280)))
+    assert out.shape == (28, 28) and out.dtype == np.float32 and not out.any()
+
+
+def test_mnist_digits_pass_through_nearly_unchanged():
+    ds = load_builtin()
+    digits = ds.test_images[:300]
+    diffs = np.array([np.abs(preprocess_digit(d) - d / 255.0).max() for d in digits])
+    # MNIST digits already are 20-pixel boxes centred by mass (rounded): only the brightness
+    # normalisation (max to 1) may change a few grey levels.
+    assert np.mean(diffs < 0.01) >= 0.98
+    assert np.median(diffs) < 1e-3
+
+
+@pytest.mark.parametrize(
+    "bad,match",
+    [
+        (np.zeros((2, 28, 28)), "2-D grey image"),
+        (np.zeros((0, 5)), "empty image"),
+        (np.full((5, 5), np.nan), "NaN or infinite"),
+        (-np.ones((5, 5)), "negative grey level"),
+    ],
+)
+def test_bad_input_says_what_is_wrong(bad, match):
+    with pytest.raises(ValueError, match=match):
+        preprocess_digit(bad)
+
+
+def test_input_is_not_modified():
+    img = np.zeros((30, 30), np.float32)
+    img[3:9, 4:7] = 0.5
+    before = img.copy()
+    preprocess_digit(img)
+    np.testing.assert_array_equal(img, before)
