@@ -296,3 +296,10 @@ def load_dataset(name_or_path: str | os.PathLike = BUILTIN_NAME) -> Dataset:
 def load_builtin() -> Dataset:
     """The 4,000 MNIST digits shipped in ``resources/data/mnist-subset``."""
     return load_dataset(BUILTIN_NAME)
+
+
+# Downloaded catalogue sets (MNIST, KMNIST, Fashion-MNIST in the cache folder) join the named
+# sources; imported last because explorer.data.cache builds on the names above.
+from explorer.data.cache import register_cached_sources  # noqa: E402
+
+register_cached_sources()
