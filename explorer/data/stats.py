@@ -32,8 +32,9 @@ def mean_images(images: np.ndarray, labels: np.ndarray, n_classes: int = 10) -> 
         raise ValueError(f"{len(images)} images but {len(labels)} labels")
     sums = np.zeros((n_classes,) + images.shape[1:], dtype=np.float64)
     for start in range(0, len(images), _CHUNK):
-        chunk = images[start:start + _CHUNK].astype(np.float64)
-        np.add.at(sums, labels[start:start + _CHUNK].astype(np.intp), chunk)
+        chunk, chunk_labels = images[start:start + _CHUNK], labels[start:start + _CHUNK]
+        for c in range(n_classes):
+            sums[c] += chunk[chunk_labels == c].sum(axis=0, dtype=np.int64)
     counts = class_counts(labels, n_classes).astype(np.float64)
     means = sums / np.maximum(counts, 1)[:, None, None] / 255.0
     return means.astype(np.float32)
