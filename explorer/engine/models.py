@@ -1,0 +1,440 @@
+"""Architectures by name and the :class:`Model` that runs them.
+
+A model is an ordered list of named layers (``conv1``, ``relu1``, ``pool1``, ..., ``fc1``) plus
+a softmax cross-entropy loss. Its architecture is a JSON-able spec::
+
+    {"name": "lenet5", "input_shape": [1, 28, 28], "init": "he",
+     "layers": [{"type": "Conv2D", "name": "conv1", "filters": 6, "kernel_size": 5,
+                 "padding": 2}, {"type": "ReLU", "name": "relu1"}, ...]}
+
+``build_model`` accepts a name from :func:`list_models`, such a dict, or just the list of layer
+specs (names are filled in when missing).
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+import json
+
+import numpy as np
+
+from .init import INITS
+from .layers import (
+    Conv2D,
+    Dense,
+    Dropout,
+    Layer,
+    MaxPool2D,
+    ReLU,
+    SoftmaxCrossEntropy,
+    build_layer,
+    softmax,
+)
+
+__all__ = ["Model", "ARCHITECTURES", "list_models", "describe_model", "build_model",
+           "model_from_spec"]
+
+INPUT_SHAPE = (1, 28, 28)
+
+
+def _conv(name, filters, k, **kw):
+    return {"type": "Conv2D", "name": name, "filters": filters, "kernel_size": k, **kw}
+
+
+def _act(kind, name):
+    return {"type": kind, "name": name}
+
+
+def _pool(kind, name, k=2, **kw):
+    return {"type": kind, "name": name, "kernel_size": k, **kw}
+
+
+def _dense(name, units):
+    return {"type": "Dense", "name": name, "units": units}
+
+
+ARCHITECTURES: dict[str, dict] = {
+    "simple_convnet": {
+        "description": "The textbook's SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, "
+        "dense 100, ReLU, dense 10 (normal init, std 0.01, as in the book).",
+        "init": "normal",
+        "weight_init_std": 0.01,
+        "layers": [
+            _conv("conv1", 30, 5), _act("ReLU", "relu1"), _pool("MaxPool2D", "pool1"),
+            _act("Flatten", "flatten"), _dense("fc1", 100), _act("ReLU", "relu2"),
+            _dense("fc2", 10),
+        ],
+    },
+    "lenet5": {
+        "description": "LeNet-5, modern: two conv 5x5 + ReLU + 2x2 max pool stages "
+        "(6 and 16 filters), then dense 120, 84, 10 (He init).",
+        "init": "he",
+        "layers": [
+            _conv("conv1", 6, 5, padding=2), _act("ReLU", "relu1"), _pool("MaxPool2D", "pool1"),
+            _conv("conv2", 16, 5), _act("ReLU", "relu2"), _pool("MaxPool2D", "pool2"),
+            _act("Flatten", "flatten"), _dense("fc1", 120), _act("ReLU", "relu3"),
+            _dense("fc2", 84), _act("ReLU", "relu4"), _dense("fc3", 10),
+        ],
+    },
+    "lenet5_classic": {
+        "description": "LeNet-5 as in 1998: the same shapes with tanh activations and "
+        "2x2 average-pool subsampling (Xavier init).",
+        "init": "xavier",
+        "layers": [
+            _conv("conv1", 6, 5, padding=2), _act("Tanh", "tanh1"), _pool("AvgPool2D", "pool1"),
+            _conv("conv2", 16, 5), _act("Tanh", "tanh2"), _pool("AvgPool2D", "pool2"),
+            _act("Flatten", "flatten"), _dense("fc1", 120), _act("Tanh", "tanh3"),
+            _dense("fc2", 84), _act("Tanh", "tanh4"), _dense("fc3", 10),
+        ],
+    },
+    "mini_alexnet": {
+        "description": "A small AlexNet for 28x28: conv 3x3 + ReLU + local response norm + "
+        "max pool twice, two more convs, overlapping 3x3/2 max pool, dense 128 and 64 with "
+        "dropout (He init).",
+        "init": "he",
+        "layers": [
+            _conv("conv1", 16, 3, padding=1), _act("ReLU", "relu1"),
+            {"type": "LocalResponseNorm", "name": "lrn1", "size": 5, "alpha": 1e-4,
+             "beta": 0.75, "k": 2.0},
+            _pool("MaxPool2D", "pool1"),
+            _conv("conv2", 32, 3, padding=1), _act("ReLU", "relu2"),
+            {"type": "LocalResponseNorm", "name": "lrn2", "size": 5, "alpha": 1e-4,
+             "beta": 0.75, "k": 2.0},
+            _pool("MaxPool2D", "pool2"),
+            _conv("conv3", 48, 3, padding=1), _act("ReLU", "relu3"),
+            _conv("conv4", 32, 3, padding=1), _act("ReLU", "relu4"),
+            _pool("MaxPool2D", "pool3", 3, stride=2),
+            _act("Flatten", "flatten"),
+            {"type": "Dropout", "name": "dropout1", "rate": 0.5},
+            _dense("fc1", 128), _act("ReLU", "relu5"),
+            {"type": "Dropout", "name": "dropout2", "rate": 0.5},
+            _dense("fc2", 64), _act("ReLU", "relu6"),
+            _dense("fc3", 10),
+        ],
+    },
+    "mini_inception": {
+        "description": "A small GoogLeNet: conv 3x3 + ReLU + max pool, one Inception module "
+        "(1x1, 1x1->3x3, 1x1->5x5, pool->1x1 branches), max pool, dense 64, dense 10 (He init).",
+        "init": "he",
+        "layers": [
+            _conv("conv1", 16, 3, padding=1), _act("ReLU", "relu1"), _pool("MaxPool2D", "pool1"),
+            {"type": "Inception", "name": "inception1", "b1": 8, "b2_reduce": 8, "b2": 16,
+             "b3_reduce": 4, "b3": 8, "b4": 8},
+            _pool("MaxPool2D", "pool2"),
+            _act("Flatten", "flatten"), _dense("fc1", 64), _act("ReLU", "relu2"),
+            _dense("fc2", 10),
+        ],
+    },
+}
+
+#: Name prefixes for layers a custom spec leaves unnamed: conv1, relu1, pool1, fc1, ...
+_PREFIX = {
+    "Conv2D": "conv", "MaxPool2D": "pool", "AvgPool2D": "pool", "ReLU": "relu",
+    "LeakyReLU": "lrelu", "Sigmoid": "sigmoid", "Tanh": "tanh", "Flatten": "flatten",
+    "Dense": "fc", "Dropout": "dropout", "BatchNorm2D": "bn", "LocalResponseNorm": "lrn",
+    "Inception": "inception",
+}
+
+
+def list_models() -> list[str]:
+    """Names of the built-in architectures, in teaching order."""
+    return list(ARCHITECTURES)
+
+
+def describe_model(name: str) -> str:
+    """One line describing a built-in architecture (for the UI)."""
+    if name not in ARCHITECTURES:
+        raise ValueError(f"unknown model {name!r}; built-in models: {', '.join(ARCHITECTURES)}")
+    return ARCHITECTURES[name]["description"]
+
+
+class Model:
+    """A network: layers in order, a loss, an architecture spec and metadata.
+
+    Attributes: ``name``, ``spec`` (JSON-able), ``layers`` (list of Layer), ``input_shape``
+    ((C, H, W), (1, 28, 28) for the built-ins), ``dtype``, ``metadata`` (JSON-able dict saved
+    with the model: accuracy, data set, history, ...), ``rng`` (the generator dropout draws from).
+    """
+
+    def __init__(self, spec: dict, layers: list[Layer], *, dtype=np.float32,
+                 rng: np.random.Generator | None = None, metadata: dict | None = None):
+        self.name = spec.get("name", "custom")
+        self.layers = layers
+        self.input_shape = tuple(spec.get("input_shape", INPUT_SHAPE))
+        self.dtype = np.dtype(dtype)
+        self._spec = spec
+        self.metadata = dict(metadata or {})
+        self.loss_layer = SoftmaxCrossEntropy()
+        self.rng = rng if rng is not None else np.random.default_rng(0)
+        self._fused = _fuse_plan(layers)
+
+    # -- description --------------------------------------------------------------------------
+    @property
+    def spec(self) -> dict:
+        """The architecture as a JSON-able dict (a copy)."""
+        out = {k: v for k, v in self._spec.items() if k != "layers"}
+        out["layers"] = [layer.spec() for layer in self.layers]
+        out["dtype"] = self.dtype.name
+        return _copy.deepcopy(out)
+
+    @property
+    def rng(self) -> np.random.Generator:
+        return self._rng
+
+    @rng.setter
+    def rng(self, rng: np.random.Generator) -> None:
+        """Set the generator of every dropout layer (e.g. a fixed one for reproducible runs)."""
+        self._rng = rng
+        for layer in _all_layers(self.layers):
+            if isinstance(layer, Dropout):
+                layer.rng = rng
+
+    def parameters(self) -> dict[str, np.ndarray]:
+        """``{"conv1.weight": array, ...}``: the live arrays; editing one edits the model."""
+        return {f"{l.name}.{k}": v for l in self.layers for k, v in l.params.items()}
+
+    def buffers(self) -> dict[str, np.ndarray]:
+        """Non-trained state saved with the model: ``{"bn1.running_mean": array, ...}``."""
+        return {f"{l.name}.{k}": v for l in _all_layers(self.layers) for k, v in l.buffers.items()}
+
+    @property
+    def n_params(self) -> int:
+        return int(sum(p.size for p in self.parameters().values()))
+
+    def summary(self) -> list[dict]:
+        """One dict per layer: name, type, input_shape, output_shape, n_params."""
+        rows, shape = [], self.input_shape
+        for layer in self.layers:
+            out = tuple(layer.output_shape(shape))
+            rows.append({"name": layer.name, "type": layer.type_name, "input_shape": shape,
+                         "output_shape": out, "n_params": layer.n_params})
+            shape = out
+        return rows
+
+    def __repr__(self) -> str:
+        return (f"Model({self.name!r}, {len(self.layers)} layers, {self.n_params:,} params, "
+                f"{self.dtype.name})")
+
+    # -- inference ----------------------------------------------------------------------------
+    def _as_batch(self, x) -> np.ndarray:
+        """x as (N, C, H, W) in the model's dtype; (H, W) and (N, H, W) are accepted when C=1."""
+        x = np.asarray(x)
+        c, h, w = self.input_shape
+        if x.ndim == 2 and c == 1:
+            x = x[None, None]
+        elif x.ndim == 3 and c == 1 and x.shape[1:] == (h, w):
+            x = x[:, None]
+        if x.ndim != 4 or x.shape[1:] != (c, h, w):
+            raise ValueError(
+                f"{self.name} expects images of shape (N, {c}, {h}, {w}), got {x.shape}"
+            )
+        if x.dtype != self.dtype:
+            if not (np.issubdtype(x.dtype, np.floating) or np.issubdtype(x.dtype, np.integer)
+                    or x.dtype == bool):
+                raise ValueError(f"images must be numbers, got dtype {x.dtype}")
+            x = x.astype(self.dtype)
+        return x
+
+    def forward(self, x, training: bool = False) -> np.ndarray:
+        """Logits (N, 10) of images x (N, C, H, W); ``training`` turns on dropout/batch stats."""
+        x = self._as_batch(x)
+        if self._fused is not None:
+            return self._fused.forward(self.layers, x, training)
+        for layer in self.layers:
+            x = layer.forward(x, training)
+        return x
+
+    def predict_proba(self, x) -> np.ndarray:
+        """Class probabilities (N, 10) of x (N, 1, 28, 28) floats in [0, 1]."""
+        return softmax(self.forward(x))
+
+    def predict(self, x) -> np.ndarray:
+        """Predicted class (N,) int64 of x (N, 1, 28, 28)."""
+        return self.forward(x).argmax(axis=1)
+
+    def trace(self, x) -> list[tuple[str, np.ndarray]]:
+        """Every layer's output in order, as ``[(name, array copy), ...]`` (inference mode)."""
+        x = self._as_batch(x)
+        out = []
+        for layer in self.layers:
+            x = layer.forward(x, False)
+            out.append((layer.name, np.array(x, copy=True, order="C")))
+        return out
+
+    # -- training -----------------------------------------------------------------------------
+    def loss(self, x, labels, training: bool = False) -> float:
+        """Mean softmax cross-entropy of the batch (labels (N,) ints)."""
+        return self.loss_layer.forward(self.forward(x, training), labels)
+
+    def loss_and_gradients(self, x, labels, training: bool = True):
+        """``(loss, {param_name: gradient})`` of the mean cross-entropy on one batch.
+
+        The gradients are fresh arrays with the keys and shapes of :meth:`parameters`.
+        """
+        x = self._as_batch(x)
+        loss = self.loss_layer.forward(self.forward(x, training), labels)
+        dout = self.loss_layer.backward()
+        if self._fused is not None:
+            self._fused.backward(self.layers, dout)
+        else:
+            for i in range(len(self.layers) - 1, -1, -1):
+                dout = _backward(self.layers[i], dout, need_input_grad=i > 0)
+        grads = {f"{l.name}.{k}": v for l in self.layers for k, v in l.grads.items()}
+        return loss, grads
+
+    def input_gradient(self, x, labels) -> np.ndarray:
+        """Gradient of the loss with respect to the images (N, C, H, W) (a saliency map)."""
+        x = self._as_batch(x)
+        out = x
+        for layer in self.layers:
+            out = layer.forward(out, False)
+        self.loss_layer.forward(out, labels)
+        dout = self.loss_layer.backward()
+        for layer in reversed(self.layers):
+            dout = layer.backward(dout)
+        return np.ascontiguousarray(dout)
+
+    # -- copies and files ---------------------------------------------------------------------
+    def copy(self) -> Model:
+        """A deep copy: weights, buffers, spec and metadata (scratch buffers are not shared)."""
+        clone = model_from_spec(self.spec, dtype=self.dtype, seed=0)
+        for key, value in self.parameters().items():
+            clone.parameters()[key][...] = value
+        for key, value in self.buffers().items():
+            clone.buffers()[key][...] = value
+        clone.metadata = json.loads(json.dumps(self.metadata, default=_json_default))
+        return clone
+
+    def save(self, path) -> None:
+        """Write the model to ``path`` (.npz, atomically); see :mod:`explorer.engine.serialize`."""
+        from .serialize import save_model
+
+        save_model(self, path)
+
+
+def _backward(layer, dout, need_input_grad):
+    """Backward of one layer; the first layer's input gradient is skipped when it can be."""
+    if not need_input_grad and isinstance(layer, (Conv2D, Dense)):
+        return layer.backward(dout, need_input_grad=False)
+    return layer.backward(dout)
+
+
+def _all_layers(layers):
+    for layer in layers:
+        yield layer
+        yield from getattr(layer, "sublayers", ())
+
+
+def _json_default(obj):
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    raise TypeError(f"{type(obj).__name__} is not JSON-serialisable")
+
+
+def _fuse_plan(layers):
+    """Placeholder hook for a fused fast path (None: run layer by layer)."""
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Building
+# ----------------------------------------------------------------------------------------------
+
+
+def _normalise_spec(name_or_spec) -> dict:
+    if isinstance(name_or_spec, str):
+        if name_or_spec not in ARCHITECTURES:
+            raise ValueError(
+                f"unknown model {name_or_spec!r}; built-in models: {', '.join(ARCHITECTURES)}"
+            )
+        arch = ARCHITECTURES[name_or_spec]
+        spec = {"name": name_or_spec, "input_shape": list(INPUT_SHAPE),
+                **{k: v for k, v in arch.items() if k != "description"}}
+    elif isinstance(name_or_spec, (list, tuple)):
+        spec = {"name": "custom", "layers": list(name_or_spec)}
+    elif isinstance(name_or_spec, dict):
+        spec = dict(name_or_spec)
+        if "layers" not in spec:
+            raise ValueError("a model spec needs a 'layers' list of layer specs")
+    else:
+        raise ValueError(
+            f"build_model takes a model name, a spec dict or a list of layer specs, "
+            f"got {type(name_or_spec).__name__}"
+        )
+    spec = _copy.deepcopy(spec)
+    spec.setdefault("name", "custom")
+    spec.setdefault("input_shape", list(INPUT_SHAPE))
+    if not isinstance(spec["layers"], list) or not spec["layers"]:
+        raise ValueError("a model spec's 'layers' must be a non-empty list of layer specs")
+    counts: dict[str, int] = {}
+    seen = set()
+    for i, layer in enumerate(spec["layers"]):
+        if not isinstance(layer, dict) or "type" not in layer:
+            raise ValueError(f"layer {i} of the spec must be a dict with a 'type', got {layer!r}")
+        prefix = _PREFIX.get(layer["type"], str(layer["type"]).lower())
+        counts[prefix] = counts.get(prefix, 0) + 1
+        if not layer.get("name"):
+            layer["name"] = f"{prefix}{counts[prefix]}"
+        if layer["name"] in seen or "." in layer["name"]:
+            raise ValueError(f"layer name {layer['name']!r} is repeated or contains a dot")
+        seen.add(layer["name"])
+    return spec
+
+
+def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
+                    weight_init_std=None, dropout=None) -> Model:
+    """Build a :class:`Model` from a normalised spec (see :func:`build_model`)."""
+    spec = _normalise_spec(spec)
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"dtype must be float32 or float64, got {dtype}")
+    init = init or spec.get("init") or "he"
+    if init not in INITS:
+        raise ValueError(f"unknown weight initialisation {init!r}; choose one of {', '.join(INITS)}")
+    std = weight_init_std if weight_init_std is not None else spec.get("weight_init_std")
+    spec["init"] = init
+    if std is not None:
+        spec["weight_init_std"] = float(std)
+    if dropout is not None:
+        if not 0.0 <= float(dropout) < 1.0:
+            raise ValueError(f"dropout must be in [0, 1), got {dropout!r}")
+        for layer_spec in spec["layers"]:
+            if layer_spec["type"] == "Dropout":
+                layer_spec["rate"] = float(dropout)
+    spec.pop("dtype", None)
+    rng = np.random.default_rng(seed)
+    layers, shape = [], tuple(spec["input_shape"])
+    for layer_spec in spec["layers"]:
+        layer = build_layer(layer_spec)
+        try:
+            layer.build(shape, rng, init=init, weight_init_std=std, dtype=dtype)
+            shape = tuple(layer.output_shape(shape))
+        except ValueError as exc:
+            raise ValueError(f"layer {layer.name!r} cannot take input of shape {shape}: {exc}") from None
+        layers.append(layer)
+    if len(shape) != 1:
+        raise ValueError(
+            f"the last layer must output class scores (N, K); {layers[-1].name} outputs {shape}: "
+            "add Flatten and Dense layers"
+        )
+    dropout_rng = np.random.default_rng([seed, 1])  # its own stream: weights stay seed-stable
+    return Model(spec, layers, dtype=dtype, rng=dropout_rng)
+
+
+def build_model(name_or_spec, *, seed: int = 0, dtype=np.float32, init=None,
+                weight_init_std=None, dropout=None) -> Model:
+    """A freshly initialised model.
+
+    name_or_spec : a name from :func:`list_models`, a spec dict ``{"name", "layers", ...}``
+        or a list of layer specs.
+    seed : weights (and dropout masks) come from ``np.random.default_rng(seed)``; the same
+        seed gives the same model.
+    dtype : float32 (default) or float64.
+    init : "normal", "he" or "xavier" (default: the architecture's own);
+        weight_init_std : the std for "normal" (the textbook's ``weight_init_std``).
+    dropout : overrides the rate of every Dropout layer.
+    """
+    return model_from_spec(name_or_spec, seed=seed, dtype=dtype, init=init,
+                           weight_init_std=weight_init_std, dropout=dropout)

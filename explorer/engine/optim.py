@@ -1,0 +1,189 @@
+"""Optimisers: SGD, Momentum, AdaGrad, RMSProp and Adam, as tiny classes (the textbook's ch. 6).
+
+Each has ``lr`` (which may change between steps, e.g. from a slider) and
+``update(params, grads)``, which updates the arrays of ``params`` in place (``params`` is
+``Model.parameters()``; ``grads`` has the same keys). State (velocities, squared-gradient sums)
+is kept per parameter name.
+
+Weight decay is L2 regularisation added to the gradient: each step uses
+``g + weight_decay * w`` in place of ``g`` (the loss gains ``weight_decay/2 * sum(w**2)``),
+exactly as ``torch.optim``'s ``weight_decay`` argument (not AdamW's decoupled decay).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["Optimizer", "SGD", "Momentum", "AdaGrad", "RMSProp", "Adam", "OPTIMIZERS",
+           "make_optimizer"]
+
+
+class Optimizer:
+    """Base class: applies weight decay, then ``_step`` per parameter."""
+
+    name = "optimizer"
+
+    def __init__(self, lr: float, weight_decay: float = 0.0):
+        if not float(lr) > 0:
+            raise ValueError(f"learning rate must be positive, got {lr!r}")
+        if float(weight_decay) < 0:
+            raise ValueError(f"weight decay must not be negative, got {weight_decay!r}")
+        self.lr = float(lr)
+        self.weight_decay = float(weight_decay)
+        self.state: dict[str, dict[str, np.ndarray]] = {}
+        self.steps = 0
+
+    def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """One step: every ``params[k]`` is updated in place from ``grads[k]``."""
+        missing = sorted(set(params) - set(grads))
+        if missing:
+            raise ValueError(f"no gradient for parameters {missing}")
+        self.steps += 1
+        for key, p in params.items():
+            g = grads[key]
+            if g.shape != p.shape:
+                raise ValueError(f"gradient of {key} has shape {g.shape}, parameter {p.shape}")
+            if self.weight_decay:
+                g = g + self.weight_decay * p
+            self._step(key, p, g)
+
+    def _slot(self, key: str, slot: str, like: np.ndarray) -> np.ndarray:
+        """Per-parameter state array (zeros at first, reset if the parameter's shape changed)."""
+        st = self.state.setdefault(key, {})
+        arr = st.get(slot)
+        if arr is None or arr.shape != like.shape or arr.dtype != like.dtype:
+            arr = st[slot] = np.zeros_like(like)
+        return arr
+
+    def reset(self) -> None:
+        """Forget all state (velocities, averages, step count)."""
+        self.state.clear()
+        self.steps = 0
+
+    def _step(self, key: str, p: np.ndarray, g: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def _extra(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        wd = f", weight_decay={self.weight_decay:g}" if self.weight_decay else ""
+        return f"{type(self).__name__}(lr={self.lr:g}{self._extra()}{wd})"
+
+
+class SGD(Optimizer):
+    """w -= lr * g"""
+
+    name = "sgd"
+
+    def _step(self, key, p, g):
+        p -= self.lr * g
+
+
+class Momentum(Optimizer):
+    """v = momentum * v - lr * g;  w += v   (the textbook's form)."""
+
+    name = "momentum"
+
+    def __init__(self, lr, weight_decay=0.0, momentum: float = 0.9):
+        super().__init__(lr, weight_decay)
+        self.momentum = float(momentum)
+
+    def _step(self, key, p, g):
+        v = self._slot(key, "v", p)
+        v *= self.momentum
+        v -= self.lr * g
+        p += v
+
+    def _extra(self):
+        return f", momentum={self.momentum:g}"
+
+
+class AdaGrad(Optimizer):
+    """h += g**2;  w -= lr * g / (sqrt(h) + eps)"""
+
+    name = "adagrad"
+
+    def __init__(self, lr, weight_decay=0.0, eps: float = 1e-7):
+        super().__init__(lr, weight_decay)
+        self.eps = float(eps)
+
+    def _step(self, key, p, g):
+        h = self._slot(key, "h", p)
+        h += g * g
+        p -= self.lr * g / (np.sqrt(h) + self.eps)
+
+
+class RMSProp(Optimizer):
+    """h = decay * h + (1 - decay) * g**2;  w -= lr * g / (sqrt(h) + eps)"""
+
+    name = "rmsprop"
+
+    def __init__(self, lr, weight_decay=0.0, decay_rate: float = 0.99, eps: float = 1e-7):
+        super().__init__(lr, weight_decay)
+        self.decay_rate = float(decay_rate)
+        self.eps = float(eps)
+
+    def _step(self, key, p, g):
+        h = self._slot(key, "h", p)
+        h *= self.decay_rate
+        h += (1 - self.decay_rate) * g * g
+        p -= self.lr * g / (np.sqrt(h) + self.eps)
+
+    def _extra(self):
+        return f", decay_rate={self.decay_rate:g}"
+
+
+class Adam(Optimizer):
+    """Adam with bias correction (t counts steps from 1):
+
+    m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g**2;
+    w -= lr * (m / (1-b1**t)) / (sqrt(v / (1-b2**t)) + eps)   (as torch.optim.Adam)
+    """
+
+    name = "adam"
+
+    def __init__(self, lr=0.001, weight_decay=0.0, beta1: float = 0.9, beta2: float = 0.999,
+                 eps: float = 1e-8):
+        super().__init__(lr, weight_decay)
+        self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
+
+    def _step(self, key, p, g):
+        m = self._slot(key, "m", p)
+        v = self._slot(key, "v", p)
+        st = self.state[key]
+        t = st["t"] = st.get("t", 0) + 1
+        m *= self.beta1
+        m += (1 - self.beta1) * g
+        v *= self.beta2
+        v += (1 - self.beta2) * g * g
+        denom = np.sqrt(v) / np.sqrt(1 - self.beta2**t) + self.eps
+        p -= (self.lr / (1 - self.beta1**t)) * m / denom
+
+    def _slot(self, key, slot, like):
+        st = self.state.get(key)
+        if st is not None and slot in st and st[slot].shape != like.shape:
+            st.clear()  # the parameter changed shape: start over, step count included
+        return super()._slot(key, slot, like)
+
+    def _extra(self):
+        return f", beta1={self.beta1:g}, beta2={self.beta2:g}"
+
+
+OPTIMIZERS: dict[str, type[Optimizer]] = {
+    cls.name: cls for cls in (SGD, Momentum, AdaGrad, RMSProp, Adam)
+}
+
+
+def make_optimizer(name: str, lr: float, *, weight_decay: float = 0.0, **kw) -> Optimizer:
+    """An optimiser by name (``sgd``, ``momentum``, ``adagrad``, ``rmsprop``, ``adam``).
+
+    Extra keywords go to the class (``momentum=``, ``beta1=``, ``eps=``, ``decay_rate=``).
+    """
+    cls = OPTIMIZERS.get(str(name).lower())
+    if cls is None:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
+    try:
+        return cls(lr, weight_decay=weight_decay, **kw)
+    except TypeError as exc:
+        raise ValueError(f"bad options for optimizer {name!r}: {exc}") from None
