@@ -316,6 +316,29 @@ def normalise(kernel: np.ndarray) -> np.ndarray:
     return k / total
 
 
+def scaled(kernel: np.ndarray, factor: float) -> np.ndarray:
+    """Every weight multiplied by ``factor`` (a new ``(KH, KW)`` float64 array)."""
+    factor = float(factor)
+    if not math.isfinite(factor):
+        raise ValueError(f"the scale factor must be a finite number, got {factor}")
+    return check_kernel(kernel) * factor
+
+
+def resized(kernel: np.ndarray, size: int) -> np.ndarray:
+    """The kernel cropped or zero-padded to ``(size, size)`` around its centre cell
+    ``(K - 1) // 2``, so a centred kernel stays centred (new cells are 0)."""
+    size = _check_size(size)
+    k = check_kernel(kernel)
+    out = np.zeros((size, size))
+    ci, co = (np.array(k.shape) - 1) // 2, (size - 1) // 2
+    for r in range(k.shape[0]):
+        for c in range(k.shape[1]):
+            rr, cc = r - ci[0] + co, c - ci[1] + co
+            if 0 <= rr < size and 0 <= cc < size:
+                out[rr, cc] = k[r, c]
+    return out
+
+
 def check_kernel(kernel) -> np.ndarray:
     """``kernel`` as a ``(KH, KW)`` float64 array; ``ValueError`` if it is not 2-D, is larger than
     ``MAX_KERNEL_SIZE`` or holds NaN/infinity."""

@@ -274,6 +274,19 @@ def test_normalise():
     assert kernels.kernel_sum(preset("sharpen")) == 1.0
 
 
+def test_scaled_and_resized():
+    np.testing.assert_array_equal(kernels.scaled(preset("sobel_x"), 0.5), preset("sobel_x") / 2)
+    with pytest.raises(ValueError, match="finite"):
+        kernels.scaled(preset("sobel_x"), float("nan"))
+    big = kernels.resized(preset("sobel_x"), 5)
+    assert big.shape == (5, 5) and big[1:4, 1:4].tolist() == FIXED["sobel_x"] and big.sum() == 0
+    np.testing.assert_array_equal(kernels.resized(big, 3), preset("sobel_x"))
+    np.testing.assert_array_equal(kernels.resized(preset("identity", 4), 3), preset("identity", 3))
+    assert kernels.resized(preset("sharpen"), 1).tolist() == [[5.0]]
+    with pytest.raises(ValueError, match="between 1 and 7"):
+        kernels.resized(preset("sharpen"), 8)
+
+
 # --------------------------------------------------------------------------------------------
 # Kernel sets
 
