@@ -1,0 +1,281 @@
+"""The main window: assembles the panels, menus, status bar and settings. Holds no maths.
+
+`build_window()` returns the window without entering the event loop (tests use it);
+`run_app()` creates the `QApplication`, shows the window and runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QTabWidget)
+
+from explorer import __version__
+from explorer.paths import BUILTIN_DATA
+from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings
+from explorer.worker import MODEL_TOPIC, EngineClient
+
+#: Every panel, in tab order: (module, class name, tab title, "how to read this view" text).
+#: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.
+PANELS = [
+    ("explorer.ui.panels.draw", "DrawPanel", QT_TRANSLATE_NOOP("MainWindow", "&Draw"),
+     QT_TRANSLATE_NOOP("MainWindow", (
+         "Draw a digit on the black square. The small image in the middle is what the network "
+         "really receives: your drawing cropped, scaled into 20x20 pixels and centred in a 28x28 "
+         "field, exactly how the MNIST digits were prepared. The bars are the softmax output: "
+         "one probability per digit, they sum to 1; the big number is the most probable class. "
+         "Tick \u201cCompare with the raw resize\u201d to see what happens without the "
+         "preprocessing (grey bars)."))),
+]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """Tabs of panels, menus (File, View, Help), a status bar with the live model."""
+
+    def __init__(self, client: EngineClient | None = None, state: AppState | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("CNN Explorer"))
+        self.client = client or EngineClient(self)
+        self.state = state or AppState(self)
+        self._settings = app_settings()
+        self._shut_down = False
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("panelTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.panels = []
+        self._help = {}
+        for module, cls_name, title, help_text in PANELS:
+            cls = getattr(importlib.import_module(module), cls_name)
+            panel = cls(self.client, self.state)
+            self.panels.append(panel)
+            self._help[panel.objectName()] = (title, help_text)
+            self.tabs.addTab(panel, self.tr(title))
+
+        self.model_label = QLabel(self)
+        self.model_label.setObjectName("statusModel")
+        self.model_label.setToolTip(self.tr(
+            "The live model: the network the Draw and other panels use. Open another with "
+            "File > Open model, or make a trained one live in the Train tab."))
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.model_label.setText(self.tr("Loading the model..."))
+        self._build_menus()
+
+        self.client.sigModelChanged.connect(self._on_model_change)
+        self.client.sigError.connect(self._on_error)
+        self.client.sigResult.connect(self._on_result)
+        self._restore_settings()
+        if self.client.model_info is not None:
+            self._on_model_change(self.client.model_info)
+
+    def __repr__(self) -> str:
+        return f"MainWindow(panels={[p.objectName() for p in self.panels]}, client={self.client!r})"
+
+    # --- menus ------------------------------------------------------------------------------
+    def _action(self, text, slot, shortcut=None, tip=""):
+        action = QAction(self.tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(self.tr(tip))
+            action.setToolTip(self.tr(tip))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self):
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(
+            "&Open model...", self.open_model, QKeySequence.StandardKey.Open,
+            "Load a saved network (.npz) and make it the live model"))
+        file_menu.addAction(self._action(
+            "Save model &as...", self.save_model_as, QKeySequence.StandardKey.SaveAs,
+            "Save the live model (weights, architecture, training history) to a .npz file"))
+        file_menu.addSeparator()
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
+                                   "Close CNN Explorer")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, panel in enumerate(self.panels):
+            title = self.tabs.tabText(i).replace("&", "")
+            action = QAction(self.tr("Show %1").replace("%1", title), self)
+            if i < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(partial(self.tabs.setCurrentIndex, i))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("&Next panel", self._next_tab,
+                                         QKeySequence.StandardKey.NextChild))
+        view_menu.addAction(self._action("&Previous panel", self._previous_tab,
+                                         QKeySequence.StandardKey.PreviousChild))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(
+            "How to read &this view", self.show_view_help, QKeySequence.StandardKey.HelpContents,
+            "What the current panel shows and how to read it"))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("&About CNN Explorer", self.show_about))
+        help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))
+
+    def _next_tab(self):
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    def _previous_tab(self):
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
+
+    # --- help -------------------------------------------------------------------------------
+    def view_help_text(self) -> tuple[str, str]:
+        panel = self.tabs.currentWidget()
+        title, text = self._help.get(panel.objectName(), ("", ""))
+        return self.tr(title).replace("&", ""), self.tr(text)
+
+    def show_view_help(self):
+        title, text = self.view_help_text()
+        QMessageBox.information(self, self.tr("How to read the %1 view").replace("%1", title),
+                                text or self.tr("No help for this view yet."))
+
+    def about_text(self) -> str:
+        readme = BUILTIN_DATA / "README.md"
+        try:
+            attribution = readme.read_text(encoding="utf-8")
+            start = attribution.find("Source:")
+            attribution = attribution[start:].split("\n\n")[0] if start >= 0 else attribution
+        except OSError:
+            attribution = self.tr("MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. "
+                                  "Burges, CC BY-SA 3.0.")
+        return self.tr(
+            "<h3>CNN Explorer %1</h3><p>Learn how convolutional neural networks work by "
+            "touching every part of one. The network is written from scratch in NumPy and runs "
+            "in its own thread.</p><p><b>Data.</b> %2</p>").replace("%1", __version__).replace(
+            "%2", " ".join(attribution.split()))
+
+    def show_about(self):
+        QMessageBox.about(self, self.tr("About CNN Explorer"), self.about_text())
+
+    # --- model files ------------------------------------------------------------------------
+    def _last_dir(self) -> str:
+        return str(self._settings.value("files/lastDir", str(Path.home())))
+
+    def open_model(self):
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open model"), self._last_dir(), self.tr("CNN Explorer models (*.npz)"))
+        if path:
+            self.load_model_file(path)
+
+    def load_model_file(self, path: str):
+        """Load ``path`` in the worker and make it the live model (errors go to the status bar
+        and a message box; the current model stays)."""
+        self._settings.setValue("files/lastDir", str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Loading %1...").replace("%1", path))
+        self.client.replace_live_model(MODEL_TOPIC, partial(_load_model_file, path))
+
+    def save_model_as(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save model as"), self._last_dir(), self.tr("CNN Explorer models (*.npz)"))
+        if path:
+            if not path.endswith(".npz"):
+                path += ".npz"
+            self._settings.setValue("files/lastDir", str(Path(path).parent))
+            self.client.request("model.save", partial(_save_model_file, path))
+
+    def _on_result(self, topic, req_id, result):
+        if topic == "model.save":
+            self.statusBar().showMessage(self.tr("Saved the model to %1").replace("%1", result),
+                                         8000)
+
+    def _on_error(self, topic, req_id, message):
+        if topic in (MODEL_TOPIC, "model.save"):
+            self.statusBar().showMessage(message, 15000)
+            QMessageBox.warning(self, self.tr("Model file"), self.tr(
+                "%1\n\nThe live model was not changed. Pick a .npz file saved by CNN Explorer "
+                "(File > Save model as, or the Train tab's Save model).").replace("%1", message))
+
+    def _on_model_change(self, info):
+        if info is None:
+            return
+        acc = (self.tr("test accuracy %1 %").replace("%1", f"{100 * info.accuracy:.1f}")
+               if info.accuracy is not None else self.tr("accuracy unknown"))
+        if not info.trained:
+            acc = self.tr("UNTRAINED: its answers are guesses (train one in the Train tab)")
+        where = Path(info.path).name if info.path else self.tr("in memory")
+        self.model_label.setText(self.tr("Live model: %1 (%2) | %3 parameters | %4").replace(
+            "%1", info.name).replace("%2", where).replace("%3", f"{info.n_params:,}").replace(
+            "%4", acc))
+
+    # --- settings and closing ---------------------------------------------------------------
+    def _restore_settings(self):
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        tab = int(self._settings.value("window/tab", 0))
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def shutdown(self):
+        """Save settings and stop the engine thread (idempotent)."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/tab", self.tabs.currentIndex())
+        for panel in self.panels:
+            if hasattr(panel, "shutdown"):
+                panel.shutdown()
+        self.client.shutdown()
+
+    def closeEvent(self, event):
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def _load_model_file(path, _live_model):
+    from explorer.engine import load_model
+
+    return load_model(path), path, ""
+
+
+def _save_model_file(path, model):
+    model.save(path)
+    return path
+
+
+def ensure_application(argv=None) -> QApplication:
+    """The running QApplication (created with the app's organisation/name if there is none)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build_window() -> MainWindow:
+    """The main window, not shown, without entering the event loop."""
+    ensure_application()
+    return MainWindow()
+
+
+def run_app(argv=None) -> int:
+    """Create the QApplication, show the window and run until it is closed."""
+    app = ensure_application(argv)
+    window = build_window()
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    return code

@@ -1,0 +1,1 @@
+"""The Qt user interface: shared state, panels and reusable widgets."""

@@ -1,0 +1,1 @@
+"""One module per panel; each is ``Panel(client, state, parent=None)`` (see explorer/app.py)."""

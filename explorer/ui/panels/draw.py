@@ -1,0 +1,286 @@
+"""Draw panel: draw a digit, see what the network sees and what it answers while the pen moves."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget)
+
+from explorer.ui.state import app_settings
+from explorer.ui.widgets import ImageGrid, ProbabilityBars
+from explorer.ui.widgets.draw_canvas import DrawCanvas
+
+TOPIC = "draw.classify"
+#: Classify at most once per display frame while the pen moves (about 60 Hz).
+FRAME_MS = 16
+
+
+def classify_drawing(raw: np.ndarray, model, with_raw: bool = False) -> dict:
+    """Runs in the worker thread: what the network sees and what it answers.
+
+    Parameters
+    ----------
+    raw : ndarray of shape (H, W), uint8, ink 255 on 0
+    model : the live `explorer.engine.Model`
+    with_raw : also classify the plain resize (no cropping, scaling or centring)
+
+    Returns
+    -------
+    dict with ``pre`` (28, 28) float32 (``explorer.data.preprocess_digit``), ``proba`` (10,),
+    and when ``with_raw``: ``raw`` (28, 28) area-averaged resize of the whole canvas scaled to
+    [0, 1] and ``raw_proba`` (10,).
+    """
+    from explorer.data.preprocess import area_resample_matrix, preprocess_digit
+
+    pre = preprocess_digit(raw)
+    out = {"pre": pre, "proba": model.predict_proba(pre[None, None].astype(np.float32))[0]}
+    if with_raw:
+        h, w = raw.shape
+        small = area_resample_matrix(h, 28) @ (raw.astype(np.float32) / 255.0) \
+            @ area_resample_matrix(w, 28).T
+        small = np.clip(small, 0.0, 1.0).astype(np.float32)
+        out["raw"] = small
+        out["raw_proba"] = model.predict_proba(small[None, None])[0]
+    return out
+
+
+class DrawPanel(QWidget):
+    """Canvas, tools, the 28x28 input the network sees, probability bars and the answer."""
+
+    def __init__(self, client, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("drawPanel")
+        self.client, self.state = client, state
+        self._settings = app_settings()
+        self._model_info = client.model_info
+        self.last_result: dict | None = None
+
+        self.canvas = DrawCanvas(self)
+        self.canvas.setToolTip(self.tr(
+            "Draw one digit 0-9 with the left mouse button (or a pen). The network answers "
+            "while you draw. Esc/Delete clears, Ctrl+Z undoes the last stroke."))
+
+        self.brush = QSlider(Qt.Orientation.Horizontal, self)
+        self.brush.setObjectName("brushWidth")
+        self.brush.setRange(6, 40)
+        self.brush.setValue(int(self._settings.value("draw/brush", 20)))
+        self.brush.setToolTip(self.tr(
+            "Brush width in canvas pixels (the canvas is 280 pixels wide, the network's input "
+            "28: MNIST strokes are about 2-3 input pixels wide)."))
+        self.brush_label = QLabel(self)
+        self.eraser = QToolButton(self)
+        self.eraser.setObjectName("eraserButton")
+        self.eraser.setText(self.tr("&Eraser"))
+        self.eraser.setCheckable(True)
+        self.eraser.setToolTip(self.tr("Paint black to erase parts of the digit (E)."))
+        self.undo_button = QPushButton(self.tr("&Undo"), self)
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)."))
+        self.clear_button = QPushButton(self.tr("&Clear"), self)
+        self.clear_button.setObjectName("clearButton")
+        self.clear_button.setToolTip(self.tr("Erase the whole drawing (Esc or Delete)."))
+
+        self.seen = ImageGrid(self, cell_size=140, columns=1, levels=(0.0, 1.0))
+        self.seen.setObjectName("networkInput")
+        self.seen.setToolTip(self.tr(
+            "The 28x28 image the network actually receives: your drawing cropped to its ink, "
+            "scaled to fit 20x20 and centred by its centre of mass, as MNIST's digits were."))
+        self.seen.set_placeholder(self.tr("Draw a digit"))
+        self.raw_switch = QCheckBox(self.tr("Compare with the &raw resize"), self)
+        self.raw_switch.setObjectName("rawCompare")
+        self.raw_switch.setToolTip(self.tr(
+            "Also show the whole canvas simply shrunk to 28x28 (no cropping, scaling or "
+            "centring) and what the network answers for it: the grey bars. This is why "
+            "MNIST-style preprocessing matters."))
+        self.raw_switch.setChecked(self._settings.value("draw/compareRaw", False, type=bool))
+        self.raw_view = ImageGrid(self, cell_size=140, columns=1, levels=(0.0, 1.0))
+        self.raw_view.setObjectName("rawInput")
+        self.raw_view.set_placeholder(self.tr("Draw a digit"))
+        self.raw_answer = QLabel(self)
+        self.raw_answer.setObjectName("rawPrediction")
+
+        self.predicted = QLabel("?", self)
+        self.predicted.setObjectName("predictedDigit")
+        font = QFont(self.predicted.font())
+        font.setPointSize(64)
+        font.setBold(True)
+        self.predicted.setFont(font)
+        self.predicted.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.predicted.setMinimumWidth(110)
+        self.predicted.setToolTip(self.tr("The class with the highest probability."))
+        self.confidence = QLabel(self)
+        self.confidence.setObjectName("predictionConfidence")
+        self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.bars = ProbabilityBars(parent=self)
+        self.bars.setObjectName("probabilityChart")
+        self.bars.setToolTip(self.tr(
+            "The network's softmax output: one probability per digit, summing to 1. Orange is "
+            "the answer; grey bars (when comparing) are the answer for the raw resize."))
+        self.bars.setMinimumHeight(180)
+        self.model_note = QLabel(self)
+        self.model_note.setObjectName("drawModelNote")
+        self.model_note.setWordWrap(True)
+        self.model_note.setTextFormat(Qt.TextFormat.PlainText)
+
+        self._build_layout()
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(FRAME_MS)
+        self._throttle.timeout.connect(self.classify_now)
+
+        self.canvas.sigChanged.connect(self._on_canvas_change)
+        self.brush.valueChanged.connect(self._on_brush_change)
+        self.eraser.toggled.connect(self._on_eraser_change)
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.raw_switch.toggled.connect(self._on_raw_switch_change)
+        client.sigResult.connect(self._on_result)
+        client.sigError.connect(self._on_error)
+        client.sigModelChanged.connect(self._on_model_change)
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.canvas.undo),
+                           (Qt.Key.Key_Escape, self.canvas.clear),
+                           (Qt.Key.Key_Delete, self.canvas.clear),
+                           (Qt.Key.Key_E, self.eraser.toggle)):
+            QShortcut(QKeySequence(keys), self, slot)
+        self._on_brush_change(self.brush.value())
+        self._on_raw_switch_change(self.raw_switch.isChecked())
+        self._on_model_change(client.model_info)
+
+    def __repr__(self) -> str:
+        return f"DrawPanel(predicted={self.predicted.text()!r}, canvas={self.canvas!r})"
+
+    def _build_layout(self):
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("Brush:"), self))
+        tools.addWidget(self.brush, 1)
+        tools.addWidget(self.brush_label)
+        tools.addWidget(self.eraser)
+        tools.addWidget(self.undo_button)
+        tools.addWidget(self.clear_button)
+        left = QVBoxLayout()
+        left.addWidget(self.canvas, 1)
+        left.addLayout(tools)
+
+        seen_box = QGroupBox(self.tr("What the network sees (28x28)"), self)
+        seen = QGridLayout(seen_box)
+        seen.addWidget(QLabel(self.tr("Preprocessed:"), self), 0, 0)
+        seen.addWidget(self.seen, 1, 0)
+        self.raw_caption = QLabel(self.tr("Raw resize:"), self)
+        seen.addWidget(self.raw_caption, 0, 1)
+        seen.addWidget(self.raw_view, 1, 1)
+        seen.addWidget(self.raw_answer, 2, 1)
+        seen.addWidget(self.raw_switch, 3, 0, 1, 2)
+        seen.setRowStretch(4, 1)
+
+        answer_box = QGroupBox(self.tr("The network's answer"), self)
+        answer = QVBoxLayout(answer_box)
+        top = QHBoxLayout()
+        top.addWidget(self.predicted)
+        top.addWidget(self.confidence, 1)
+        answer.addLayout(top)
+        answer.addWidget(self.bars, 1)
+
+        right = QVBoxLayout()
+        right.addWidget(seen_box)
+        right.addWidget(answer_box, 1)
+        right.addWidget(self.model_note)
+        main = QHBoxLayout(self)
+        main.addLayout(left, 5)
+        main.addLayout(right, 4)
+
+    # --- input ------------------------------------------------------------------------------
+    def _on_canvas_change(self):
+        if not self._throttle.isActive():
+            self._throttle.start()
+
+    def classify_now(self):
+        """Send the current drawing to the worker (coalesced: only the newest is classified)."""
+        raw = self.canvas.image_array()
+        if not raw.any():
+            self._show_empty()
+            self.client.request(TOPIC, _nothing)   # makes any in-flight answer stale
+            return
+        self.client.request(TOPIC, partial(classify_drawing, raw,
+                                           with_raw=self.raw_switch.isChecked()))
+
+    def _show_empty(self):
+        self.last_result = None
+        self.predicted.setText("?")
+        self.confidence.setText(self.tr("Draw a digit on the black square."))
+        self.bars.clear_probabilities()
+        self.bars.set_secondary(None)
+        self.seen.set_images([])
+        self.raw_view.set_images([])
+        self.raw_answer.setText("")
+        if self.state.current_input is not None:
+            self.state.set_current_input(None, "draw")
+
+    # --- results ----------------------------------------------------------------------------
+    def _on_result(self, topic, req_id, result):
+        if topic != TOPIC or result is None:
+            return
+        self.last_result = result
+        p = result["proba"]
+        best = int(np.argmax(p))
+        self.predicted.setText(str(best))
+        self.confidence.setText(self.tr("%1 sure").replace("%1", f"{100 * float(p[best]):.1f} %"))
+        self.seen.set_images([result["pre"]])
+        if "raw" in result and self.raw_switch.isChecked():
+            q = result["raw_proba"]
+            self.raw_view.set_images([result["raw"]])
+            self.bars.set_secondary(q)
+            rb = int(np.argmax(q))
+            self.raw_answer.setText(self.tr("answer: %1 (%2)").replace("%1", str(rb)).replace(
+                "%2", f"{100 * float(q[rb]):.0f} %"))
+        else:
+            self.bars.set_secondary(None)
+        self.bars.set_probabilities(p)
+        self.state.set_current_input(result["pre"], "draw")
+
+    def _on_error(self, topic, req_id, message):
+        if topic == TOPIC:
+            self.confidence.setText(self.tr("Could not classify: %1").replace("%1", message))
+
+    def _on_model_change(self, info):
+        self._model_info = info
+        if info is None:
+            self.model_note.setText(self.tr("Loading the model..."))
+            return
+        if not info.trained:
+            self.model_note.setText(info.note or self.tr(
+                "This model is untrained: its answers are guesses. Train one in the Train tab."))
+            self.model_note.setStyleSheet("color: #b04000;")
+        else:
+            acc = (self.tr(", test accuracy %1 %").replace("%1", f"{100 * info.accuracy:.1f}")
+                   if info.accuracy is not None else "")
+            self.model_note.setText(self.tr("Live model: %1%2").replace("%1", info.name)
+                                    .replace("%2", acc))
+            self.model_note.setStyleSheet("")
+        if not self.canvas.is_empty():
+            self.classify_now()
+
+    # --- settings ---------------------------------------------------------------------------
+    def _on_brush_change(self, value):
+        self.canvas.brush_width = float(value)
+        self.brush_label.setText(f"{value}")
+        self._settings.setValue("draw/brush", int(value))
+
+    def _on_eraser_change(self, on):
+        self.canvas.eraser = bool(on)
+
+    def _on_raw_switch_change(self, on):
+        for w in (self.raw_view, self.raw_answer, self.raw_caption):
+            w.setVisible(bool(on))
+        self._settings.setValue("draw/compareRaw", bool(on))
+        if not self.canvas.is_empty():
+            self.classify_now()
+        else:
+            self.bars.set_secondary(None)
+
+
+def _nothing(model):
+    return None

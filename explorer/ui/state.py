@@ -1,0 +1,86 @@
+"""State shared by the panels: the current input digit and the active data set.
+
+Holds no maths: the current input arrives already preprocessed (by the engine, in the worker).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+
+class AppState(QObject):
+    """The current input and the active data set.
+
+    ``current_input`` is a ``(28, 28)`` float32 array in ``[0, 1]`` (preprocessed like MNIST) or
+    None; ``current_input_source`` says where it came from (``"draw"``, ``"test set #17"``...).
+    ``dataset()`` loads the active `explorer.data.Dataset` lazily (the built-in MNIST subset until
+    `set_dataset` chooses another, by a name of ``explorer.data.available_datasets()`` or a
+    folder path).
+    """
+
+    sigCurrentInputChanged = Signal(object)   # the (28, 28) float32 array or None
+    sigDatasetChanged = Signal(object)        # the new Dataset
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.current_input: np.ndarray | None = None
+        self.current_input_source: str = ""
+        self._dataset = None
+        self._dataset_name = "mnist-subset"   # explorer.data.BUILTIN_NAME
+
+    def __repr__(self) -> str:
+        shape = None if self.current_input is None else self.current_input.shape
+        return (f"AppState(current_input={shape}, source={self.current_input_source!r}, "
+                f"dataset={self._dataset_name!r})")
+
+    def set_current_input(self, image, source: str):
+        """Make ``image`` ((28, 28) values in [0, 1], or None) the input every panel shows."""
+        if image is not None:
+            image = np.array(image, dtype=np.float32, copy=True)
+            if image.shape != (28, 28):
+                raise ValueError(f"the current input must be 28x28, got shape {image.shape}")
+            if not np.all(np.isfinite(image)):
+                raise ValueError("the current input contains NaN or infinite values")
+            image.setflags(write=False)
+        self.current_input = image
+        self.current_input_source = str(source)
+        self.sigCurrentInputChanged.emit(image)
+
+    @property
+    def dataset_name(self) -> str:
+        return self._dataset_name
+
+    def dataset(self):
+        """The active `explorer.data.Dataset` (loaded on first use)."""
+        if self._dataset is None:
+            from explorer.data import load_dataset
+
+            self._dataset = load_dataset(self._dataset_name)
+        return self._dataset
+
+    def set_dataset(self, dataset_or_name):
+        """Switch the active data set (a `Dataset` or a name/path for ``load_dataset``).
+        Raises ValueError/OSError from the loader, and then nothing changes."""
+        if isinstance(dataset_or_name, str):
+            from explorer.data import load_dataset
+
+            name = dataset_or_name
+            dataset = load_dataset(name)
+        else:
+            dataset = dataset_or_name
+            name = getattr(dataset, "name", "custom")
+        self._dataset, self._dataset_name = dataset, name
+        self.sigDatasetChanged.emit(dataset)
+
+
+ORGANISATION = "CNN Explorer"
+APPLICATION = "CNN Explorer"
+
+
+def app_settings():
+    """The app's `QSettings` (organisation and application "CNN Explorer"). Tests redirect it
+    to a temporary folder with ``QSettings.setPath`` (tests/ui/conftest.py)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(ORGANISATION, APPLICATION)

@@ -1,0 +1,150 @@
+"""A grid of small images with captions (filters, feature maps, misclassified digits)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from explorer.ui.widgets.imaging import to_qimage, value_range
+
+
+class ImageGrid(QWidget):
+    """Paints ``N`` images ``(N, H, W)`` in a grid, each with an optional caption.
+
+    ``levels``: ``"shared"`` (one value range for all, so brightness compares across cells),
+    ``"each"`` (every image scaled to its own range) or an explicit ``(lo, hi)``.
+    ``cmap``: ``"grey"`` or ``"diverging"`` (for signed values such as filter weights).
+    Clicking a cell emits ``sigImageClicked(index)``; hovering shows its caption and value range.
+    """
+
+    sigImageClicked = Signal(int)
+
+    def __init__(self, parent=None, *, cell_size: int = 48, columns: int | None = None,
+                 cmap: str = "grey", levels="shared"):
+        super().__init__(parent)
+        self.cell_size = int(cell_size)
+        self.columns = columns
+        self.cmap = cmap
+        self.levels = levels
+        self._images: list = []
+        self._ranges: list = []
+        self._captions: list[str] = []
+        self._tooltips: list[str] = []
+        self._highlight: int | None = None
+        self.placeholder = ""
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(self.cell_size + 8, self.cell_size + 24)
+
+    def __repr__(self) -> str:
+        return f"ImageGrid(n={len(self._images)}, cmap={self.cmap!r}, levels={self.levels!r})"
+
+    def count(self) -> int:
+        return len(self._images)
+
+    def set_images(self, images, captions=None, tooltips=None):
+        """Show ``images`` ``(N, H, W)`` (or a list of 2-D arrays) with optional captions."""
+        arrays = [np.asarray(a, dtype=np.float64) for a in images]
+        for a in arrays:
+            if a.ndim != 2:
+                raise ValueError(f"ImageGrid needs 2-D images, got shape {a.shape}")
+        diverging = self.cmap == "diverging"
+        if isinstance(self.levels, tuple):
+            ranges = [self.levels] * len(arrays)
+        elif self.levels == "each" or not arrays:
+            ranges = [value_range(a, diverging) for a in arrays]
+        else:
+            stacked = np.concatenate([a.ravel() for a in arrays])
+            ranges = [value_range(stacked, diverging)] * len(arrays)
+        self._images = [to_qimage(a, r, self.cmap) for a, r in zip(arrays, ranges)]
+        self._ranges = ranges
+        self._captions = list(captions) if captions is not None else [""] * len(arrays)
+        self._tooltips = list(tooltips) if tooltips is not None else list(self._captions)
+        self.updateGeometry()
+        self.update()
+
+    def set_placeholder(self, text: str):
+        """Text shown while there are no images (what to do to get some)."""
+        self.placeholder = text
+        self.update()
+
+    def set_highlight(self, index: int | None):
+        self._highlight = index
+        self.update()
+
+    # --- layout -----------------------------------------------------------------------
+    def _grid(self) -> tuple[int, int, int]:
+        n = max(1, len(self._images))
+        caption = 16 if any(self._captions) else 0
+        if self.columns:
+            cols = self.columns
+        else:
+            cols = max(1, min(n, (self.width() - 4) // (self.cell_size + 6)))
+        size = self.cell_size
+        if not self.columns:
+            # grow cells to use the space we have
+            rows = math.ceil(n / cols)
+            fit_w = (self.width() - 4) // cols - 6
+            fit_h = (self.height() - 4) // max(1, rows) - 6 - caption
+            size = max(self.cell_size, min(fit_w, fit_h, 4 * self.cell_size))
+        return cols, size, caption
+
+    def _cell_rect(self, i: int) -> QRect:
+        cols, size, caption = self._grid()
+        r, c = divmod(i, cols)
+        return QRect(2 + c * (size + 6), 2 + r * (size + 6 + caption), size, size)
+
+    def sizeHint(self) -> QSize:
+        n = max(1, len(self._images))
+        cols = self.columns or min(n, 8)
+        rows = math.ceil(n / cols)
+        caption = 16 if any(self._captions) else 0
+        return QSize(cols * (self.cell_size + 6) + 4, rows * (self.cell_size + 6 + caption) + 4)
+
+    def index_at(self, pos) -> int | None:
+        for i in range(len(self._images)):
+            if self._cell_rect(i).contains(pos):
+                return i
+        return None
+
+    # --- events -----------------------------------------------------------------------
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().window())
+        if not self._images:
+            p.setPen(self.palette().text().color())
+            p.drawText(self.rect().adjusted(6, 6, -6, -6),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+            return
+        _, size, caption = self._grid()
+        for i, img in enumerate(self._images):
+            rect = self._cell_rect(i)
+            p.drawImage(rect, img)
+            p.setPen(QPen(QColor(255, 120, 0), 3) if i == self._highlight
+                     else QPen(QColor(128, 128, 128), 1))
+            p.drawRect(rect.adjusted(0, 0, -1, -1))
+            if caption and self._captions[i]:
+                p.setPen(self.palette().text().color())
+                p.drawText(QRect(rect.left() - 3, rect.bottom() + 1, size + 6, caption),
+                           Qt.AlignmentFlag.AlignCenter, self._captions[i])
+        p.end()
+
+    def mouseMoveEvent(self, event):
+        i = self.index_at(event.position().toPoint())
+        if i is None:
+            self.setToolTip("")
+        else:
+            lo, hi = self._ranges[i]
+            tip = self._tooltips[i] if i < len(self._tooltips) else ""
+            self.setToolTip(f"{tip}\n[{lo:.3g}, {hi:.3g}]".strip())
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event):
+        i = self.index_at(event.position().toPoint())
+        if i is not None:
+            self.sigImageClicked.emit(i)
+        super().mousePressEvent(event)

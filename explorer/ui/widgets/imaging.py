@@ -1,0 +1,51 @@
+"""Turning arrays into QImages for display (grey or a diverging blue-white-red map).
+
+Only display scaling lives here (value range to 0..255); the values come from the engine.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QImage
+
+#: A blue-white-red colour table for signed values (index 0 = most negative).
+_t = np.linspace(-1.0, 1.0, 256)
+DIVERGING_LUT = np.stack([
+    np.where(_t < 0, 255 * (1 + _t), 255),
+    255 * (1 - np.abs(_t)),
+    np.where(_t > 0, 255 * (1 - _t), 255),
+], axis=1).clip(0, 255).astype(np.uint8)
+GREY_LUT = np.repeat(np.arange(256, dtype=np.uint8)[:, None], 3, axis=1)
+
+
+def value_range(image: np.ndarray, diverging: bool = False) -> tuple[float, float]:
+    """``(lo, hi)`` covering ``image``; symmetric around 0 when ``diverging``; never lo == hi."""
+    finite = image[np.isfinite(image)] if image.size else image
+    if finite.size == 0:
+        return (-1.0, 1.0) if diverging else (0.0, 1.0)
+    lo, hi = float(finite.min()), float(finite.max())
+    if diverging:
+        m = max(abs(lo), abs(hi)) or 1.0
+        return -m, m
+    if hi - lo < 1e-12:
+        return lo - 0.5, hi + 0.5
+    return lo, hi
+
+
+def to_qimage(image: np.ndarray, levels: tuple[float, float] | None = None,
+              cmap: str = "grey") -> QImage:
+    """A ``QImage`` (RGB888, its own copy of the pixels) of a 2-D array ``(H, W)``.
+
+    ``levels=(lo, hi)`` map to the ends of the colour map (default: the image's own range);
+    ``cmap`` is ``"grey"`` (lo black, hi white) or ``"diverging"`` (blue, white at the middle,
+    red)."""
+    image = np.asarray(image, dtype=np.float64)
+    if image.ndim != 2:
+        raise ValueError(f"to_qimage needs a 2-D array, got shape {image.shape}")
+    lo, hi = levels if levels is not None else value_range(image, cmap == "diverging")
+    scale = 255.0 / (hi - lo) if hi > lo else 0.0
+    idx = np.nan_to_num((image - lo) * scale, nan=0.0).clip(0, 255).astype(np.uint8)
+    lut = DIVERGING_LUT if cmap == "diverging" else GREY_LUT
+    rgb = np.ascontiguousarray(lut[idx])
+    h, w = idx.shape
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()

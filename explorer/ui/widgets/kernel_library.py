@@ -1,0 +1,279 @@
+"""The Kernel lab's library: the engine's presets and the user's own kernels.
+
+The user's kernels are kept in a JSON kernel set (``explorer.engine.kernels`` format) in the
+application data folder, written atomically after every change; kernel sets can also be
+imported from and exported to any file.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+
+from explorer.engine.kernels import (PRESETS, NamedKernel, load_kernel_set, named_kernel,
+                                     save_kernel_set)
+
+USER_FILE = "my-kernels.json"
+JSON_FILTER = "Kernel sets (*.json)"
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("KernelLibrary", text)
+
+
+def user_kernels_path() -> Path:
+    """Where the user's own kernels are stored (tests point this elsewhere)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".cnn-explorer") / USER_FILE
+
+
+class KernelLibrary(QWidget):
+    """A list of presets (``("preset", name)``) and user kernels (``("user", name)``).
+
+    ``sigPresetChosen(name)`` / ``sigUserKernelChosen(NamedKernel)`` when the user picks one;
+    ``sigMessage(text)`` for the panel's status line. ``add_user_kernel`` stores a kernel."""
+
+    sigPresetChosen = Signal(str)
+    sigUserKernelChosen = Signal(object)
+    sigMessage = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.user_kernels: list[NamedKernel] = []
+        #: a problem met while reading the saved kernels, for the panel to show (or "")
+        self.startup_message = ""
+        self.list = QListWidget()
+        self.list.setObjectName("kernelLibraryList")
+        self.list.setToolTip(_tr("Click a kernel to load it into the grid; hover for what it does."))
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setObjectName("kernelDescription")
+        self.description.setMinimumHeight(36)
+        self.add_button = QPushButton(_tr("&Add current…"))
+        self.add_button.setToolTip(_tr("Save the kernel in the grid under a name in “My kernels” (kept between sessions)."))
+        self.remove_button = QPushButton(_tr("Remove"))
+        self.remove_button.setToolTip(_tr("Delete the selected kernel from “My kernels”."))
+        self.import_button = QPushButton(_tr("Import…"))
+        self.import_button.setToolTip(_tr("Add the kernels of a kernel-set JSON file to “My kernels”."))
+        self.export_button = QPushButton(_tr("Export…"))
+        self.export_button.setToolTip(_tr("Write “My kernels” to a kernel-set JSON file to share or keep."))
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.remove_button, self.import_button, self.export_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.description)
+        layout.addLayout(buttons)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.list.itemClicked.connect(self._on_item_clicked)
+        self.remove_button.clicked.connect(self._on_remove)
+        self.import_button.clicked.connect(self._on_import)
+        self.export_button.clicked.connect(self._on_export)
+        self._load_user_kernels()
+        self._rebuild()
+
+    def __repr__(self) -> str:
+        return f"KernelLibrary({len(PRESETS)} presets, {len(self.user_kernels)} of the user's)"
+
+    # --- list -----------------------------------------------------------------------------------
+    def _header(self, text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        return item
+
+    def _rebuild(self, select: tuple[str, str] | None = None):
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.addItem(self._header(_tr("Presets")))
+        for p in PRESETS.values():
+            item = QListWidgetItem("  " + _tr(p.title))
+            item.setData(_ROLE, ("preset", p.name))
+            item.setToolTip(_tr(p.description))
+            self.list.addItem(item)
+        self.list.addItem(self._header(_tr("My kernels")))
+        if not self.user_kernels:
+            hint = QListWidgetItem("  " + _tr("(none yet: edit a kernel, then “Add current…”)"))
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(hint)
+        for k in self.user_kernels:
+            n = k.values.shape[0]
+            item = QListWidgetItem(f"  {k.name}  ({n}x{n})")
+            item.setData(_ROLE, ("user", k.name))
+            item.setToolTip(k.description or _tr("Your own kernel."))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if select is not None:
+            self.select(*select, emit=False)
+        self._update_buttons()
+
+    def select(self, kind: str, name: str, emit: bool = True) -> bool:
+        """Select the entry ``(kind, name)``; emit its signal when ``emit``. False if absent."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(_ROLE) == (kind, name):
+                self.list.blockSignals(not emit)
+                self.list.setCurrentItem(item)
+                self.list.blockSignals(False)
+                self._describe(item)
+                self._update_buttons()
+                return True
+        return False
+
+    def clear_selection(self):
+        self.list.blockSignals(True)
+        self.list.setCurrentItem(None)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def user_kernel(self, name: str) -> NamedKernel | None:
+        return next((k for k in self.user_kernels if k.name == name), None)
+
+    def _describe(self, item: QListWidgetItem | None):
+        data = item.data(_ROLE) if item is not None else None
+        if not data:
+            self.description.setText("")
+        elif data[0] == "preset":
+            p = PRESETS[data[1]]
+            self.description.setText(f"<b>{_tr(p.title)}</b>: {_tr(p.description)}")
+        else:
+            k = self.user_kernel(data[1])
+            self.description.setText(f"<b>{k.name}</b>: {k.description or _tr('your own kernel.')}")
+
+    def _emit_choice(self, item: QListWidgetItem | None):
+        data = item.data(_ROLE) if item is not None else None
+        if not data:
+            return
+        if data[0] == "preset":
+            self.sigPresetChosen.emit(data[1])
+        else:
+            self.sigUserKernelChosen.emit(self.user_kernel(data[1]))
+
+    def _on_current_changed(self, current, previous):
+        self._describe(current)
+        self._update_buttons()
+        self._emit_choice(current)
+
+    def _on_item_clicked(self, item):
+        # clicking the already-selected entry reloads it (e.g. to undo edits)
+        if item is self.list.currentItem():
+            self._emit_choice(item)
+
+    def _update_buttons(self):
+        item = self.list.currentItem()
+        data = item.data(_ROLE) if item is not None else None
+        self.remove_button.setEnabled(bool(data) and data[0] == "user")
+        self.export_button.setEnabled(bool(self.user_kernels))
+
+    # --- the user's kernels -------------------------------------------------------------------
+    def _load_user_kernels(self):
+        path = user_kernels_path()
+        if not path.exists():
+            return
+        try:
+            self.user_kernels = load_kernel_set(path)
+        except (ValueError, OSError) as exc:
+            backup = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+            try:
+                path.rename(backup)
+                where = _tr("It was kept as {0}.").format(str(backup))
+            except OSError:
+                where = ""
+            self.startup_message = _tr("Your saved kernels could not be read ({0}). {1}").format(str(exc), where)
+
+    def _store(self) -> bool:
+        try:
+            save_kernel_set(user_kernels_path(), self.user_kernels)
+            return True
+        except (OSError, ValueError) as exc:
+            self.sigMessage.emit(_tr("Could not save your kernels to {0}: {1}").format(str(user_kernels_path()), str(exc)))
+            return False
+
+    def add_user_kernel(self, name: str, values, description: str = "") -> NamedKernel:
+        """Store ``values`` ``(K, K)`` as ``name`` (replacing a kernel of that name) and select it.
+        Raises ``ValueError`` for an empty name or a bad kernel."""
+        k = named_kernel(name, values, description)
+        existing = [i for i, old in enumerate(self.user_kernels) if old.name == k.name]
+        if existing:
+            self.user_kernels[existing[0]] = k
+        else:
+            self.user_kernels.append(k)
+        self._store()
+        self._rebuild(select=("user", k.name))
+        return k
+
+    def ask_and_add(self, values, suggested: str = "") -> NamedKernel | None:
+        """Ask for a name (and replace-confirmation) and store ``values``; None if cancelled."""
+        name, ok = QInputDialog.getText(self, _tr("Add to my kernels"),
+                                        _tr("Name for this kernel:"), text=suggested)
+        if not ok or not name.strip():
+            return None
+        if self.user_kernel(name.strip()) is not None:
+            answer = QMessageBox.question(self, _tr("Replace kernel?"),
+                                          _tr("“{0}” already exists in My kernels. Replace it?").format(name.strip()))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        k = self.add_user_kernel(name, values)
+        self.sigMessage.emit(_tr("Saved “{0}” in My kernels.").format(k.name))
+        return k
+
+    def remove_user_kernel(self, name: str) -> None:
+        self.user_kernels = [k for k in self.user_kernels if k.name != name]
+        self._store()
+        self._rebuild()
+
+    def _on_remove(self):
+        item = self.list.currentItem()
+        data = item.data(_ROLE) if item is not None else None
+        if data and data[0] == "user":
+            self.remove_user_kernel(data[1])
+            self.sigMessage.emit(_tr("Removed “{0}” from My kernels.").format(data[1]))
+
+    def import_file(self, path) -> int:
+        """Add every kernel of the set at ``path`` (same names are replaced). Returns how many.
+        Raises ``ValueError``/``OSError``; then nothing changes."""
+        loaded = load_kernel_set(path)
+        by_name = {k.name: k for k in self.user_kernels}
+        for k in loaded:
+            by_name[k.name] = k
+        self.user_kernels = list(by_name.values())
+        self._store()
+        self._rebuild()
+        return len(loaded)
+
+    def export_file(self, path) -> None:
+        save_kernel_set(path, self.user_kernels)
+
+    def _on_import(self):
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Import a kernel set"), "", _tr(JSON_FILTER))
+        if not path:
+            return
+        try:
+            n = self.import_file(path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, _tr("Could not import"),
+                                _tr("{0}\n\nNothing was changed. Choose a kernel set saved by CNN Explorer "
+                                    "(Export…).").format(str(exc)))
+            return
+        self.sigMessage.emit(_tr("Imported {0} kernel(s) from {1}.").format(n, Path(path).name))
+
+    def _on_export(self):
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Export my kernels"), "my-kernels.json", _tr(JSON_FILTER))
+        if not path:
+            return
+        try:
+            self.export_file(path)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, _tr("Could not export"),
+                                _tr("{0}\n\nChoose another folder or file name.").format(str(exc)))
+            return
+        self.sigMessage.emit(_tr("Exported {0} kernel(s) to {1}.").format(len(self.user_kernels), Path(path).name))

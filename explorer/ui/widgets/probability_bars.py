@@ -1,0 +1,75 @@
+"""Ten probability bars (pyqtgraph), created once and updated in place."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+_MAIN = (40, 110, 200)
+_BEST = (220, 90, 20)
+_SECOND = (150, 150, 150)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProbabilityBars", text)
+
+
+class ProbabilityBars(pg.PlotWidget):
+    """Bars for ``n`` class probabilities; the most likely class is coloured.
+
+    ``set_probabilities(p)`` with ``p`` of shape ``(n,)``; ``set_secondary(q)`` shows a second,
+    grey series beside it (e.g. the prediction for the raw, unpreprocessed resize) or hides it
+    when ``q`` is None. Class labels come from ``class_names``."""
+
+    def __init__(self, class_names=None, parent=None):
+        super().__init__(parent=parent)
+        self.class_names = list(class_names or [str(i) for i in range(10)])
+        n = len(self.class_names)
+        self._x = np.arange(n, dtype=float)
+        self.setBackground("w")
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setMenuEnabled(False)
+        self.setYRange(0, 1.0, padding=0.02)
+        self.setXRange(-0.6, n - 0.4, padding=0)
+        self.getAxis("bottom").setTicks([list(zip(self._x, self.class_names))])
+        self.setLabel("left", _tr("probability"))
+        self.setLabel("bottom", _tr("class"))
+        self._bars = pg.BarGraphItem(x=self._x, height=np.zeros(n), width=0.7,
+                                     brushes=[pg.mkBrush(_MAIN)] * n, pen=pg.mkPen(None))
+        self._secondary = pg.BarGraphItem(x=self._x + 0.2, height=np.zeros(n), width=0.3,
+                                          brush=pg.mkBrush(_SECOND), pen=pg.mkPen(None))
+        self._secondary.setVisible(False)
+        self.addItem(self._bars)
+        self.addItem(self._secondary)
+        self.probabilities = np.zeros(n)
+
+    def __repr__(self) -> str:
+        return f"ProbabilityBars(n={len(self.class_names)}, best={int(self.probabilities.argmax())})"
+
+    def set_class_names(self, names):
+        self.class_names = list(names)
+        self.getAxis("bottom").setTicks([list(zip(self._x, self.class_names))])
+
+    def set_probabilities(self, p):
+        p = np.asarray(p, dtype=float).reshape(-1)
+        if p.shape != self._x.shape:
+            raise ValueError(f"expected {self._x.size} probabilities, got {p.size}")
+        self.probabilities = p
+        best = int(np.argmax(p))
+        brushes = [pg.mkBrush(_BEST if i == best else _MAIN) for i in range(p.size)]
+        compact = self._secondary.isVisible()
+        self._bars.setOpts(height=p, brushes=brushes, x=self._x - (0.2 if compact else 0.0),
+                           width=0.4 if compact else 0.7)
+
+    def set_secondary(self, q):
+        if q is None:
+            self._secondary.setVisible(False)
+        else:
+            self._secondary.setOpts(height=np.asarray(q, dtype=float).reshape(-1))
+            self._secondary.setVisible(True)
+        self.set_probabilities(self.probabilities)
+
+    def clear_probabilities(self):
+        self.set_probabilities(np.zeros(self._x.size))

@@ -1,0 +1,508 @@
+"""The one thread bridge between the GUI and the NumPy engine.
+
+`EngineClient` lives in the GUI thread. It owns a `QThread` and a `Worker` that lives in that
+thread and owns the *live* model (the one the Draw/Layers/Kernel panels look at) and, while a run
+is going, the *training* model with its `explorer.training.Trainer`.
+
+Requests are plain callables ``fn(model) -> result`` run in the worker thread:
+
+- `EngineClient.request(topic, fn)` is coalesced per topic: a newer request replaces a pending one
+  of the same topic, and a result whose id is older than the newest request of its topic is
+  dropped. While the pen moves only the newest drawing is classified.
+- `EngineClient.mutate_model(topic, fn)` is never coalesced; after it ran, `sigModelChanged`.
+
+Results cross the thread boundary as copies (`detach`): a panel never holds an array the worker
+still writes. Training runs one batch per worker event-loop turn; between batches the worker
+serves pending requests. Pause and stop are `threading.Event` flags read between batches, so they
+work while the worker is busy (a queued slot would wait for the whole run).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import itertools
+import threading
+import time
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+#: Topic used for errors of the training run and of model file operations.
+TRAIN_TOPIC = "train"
+MODEL_TOPIC = "model"
+LIVE = "live"
+TRAINING = "training"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What the GUI shows about a model: name, parameter count, accuracy (None if unknown),
+    ``summary`` (the list of ``Model.summary()`` dicts), the file it came from (or None),
+    ``trained`` (False for a freshly initialised network) and a ``note`` for the status bar."""
+
+    name: str
+    n_params: int
+    accuracy: float | None
+    summary: list = field(default_factory=list)
+    path: str | None = None
+    trained: bool = True
+    note: str = ""
+
+    @classmethod
+    def of(cls, model, path=None, note="") -> "ModelInfo":
+        meta = getattr(model, "metadata", {}) or {}
+        acc = meta.get("accuracy", meta.get("test_accuracy"))
+        trained = bool(meta.get("trained", acc is not None))
+        return cls(
+            name=str(model.name),
+            n_params=int(model.n_params),
+            accuracy=None if acc is None else float(acc),
+            summary=copy.deepcopy(model.summary()),
+            path=None if path is None else str(path),
+            trained=trained,
+            note=note,
+        )
+
+
+def detach(obj: Any) -> Any:
+    """A copy of ``obj`` safe to hand to another thread: arrays copied, containers rebuilt.
+
+    Dataclass instances are copied field by field; other objects are returned as they are
+    (strings, numbers and other immutable values need no copy)."""
+    if isinstance(obj, np.ndarray):
+        return obj.copy()
+    if isinstance(obj, dict):
+        return {k: detach(v) for k, v in obj.items()}
+    if isinstance(obj, tuple):
+        items = [detach(v) for v in obj]
+        return type(obj)(*items) if hasattr(obj, "_fields") else tuple(items)
+    if isinstance(obj, list):
+        return [detach(v) for v in obj]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.replace(obj, **{f.name: detach(getattr(obj, f.name))
+                                           for f in dataclasses.fields(obj) if f.init})
+    return obj
+
+
+class PendingRequests:
+    """Thread-safe store of requests waiting for the worker.
+
+    Keys are topics for coalesced requests (a newer one replaces the older) and unique keys for
+    model mutations. ``put`` returns True when the store was empty, i.e. the worker needs waking.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._items: OrderedDict[str, tuple] = OrderedDict()
+
+    def put(self, key: str, item: tuple) -> bool:
+        with self._lock:
+            was_empty = not self._items
+            self._items.pop(key, None)
+            self._items[key] = item
+            return was_empty
+
+    def take_all(self) -> list[tuple]:
+        with self._lock:
+            items = list(self._items.values())
+            self._items.clear()
+            return items
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._items)
+
+    def __repr__(self) -> str:
+        with self._lock:
+            return f"PendingRequests({list(self._items)})"
+
+
+@dataclass
+class TrainJob:
+    """What `Worker` needs to start a run: ``make_model()`` and ``load_data()`` are called in the
+    worker thread (so building and loading never block the GUI), ``config`` is the
+    `explorer.training.TrainConfig`; ``start_paused`` starts in the paused state (for stepping)."""
+
+    config: Any
+    make_model: Callable[[], Any]
+    load_data: Callable[[], Any]
+    start_paused: bool = False
+
+
+class TrainControl:
+    """Flags shared by the GUI thread (writes) and the worker (reads between batches)."""
+
+    def __init__(self):
+        self.pause = threading.Event()
+        self.stop = threading.Event()
+        self._lock = threading.Lock()
+        self._single_steps = 0
+        self._lr = None
+
+    def allow_one_step(self):
+        with self._lock:
+            self._single_steps += 1
+
+    def take_single_step(self) -> bool:
+        with self._lock:
+            if self._single_steps:
+                self._single_steps -= 1
+                return True
+            return False
+
+    def set_lr(self, lr: float):
+        with self._lock:
+            self._lr = float(lr)
+
+    def take_lr(self):
+        with self._lock:
+            lr, self._lr = self._lr, None
+            return lr
+
+    def reset(self):
+        self.pause.clear()
+        self.stop.clear()
+        with self._lock:
+            self._single_steps = 0
+            self._lr = None
+
+    def __repr__(self) -> str:
+        return (f"TrainControl(pause={self.pause.is_set()}, stop={self.stop.is_set()}, "
+                f"single_steps={self._single_steps})")
+
+
+def _user_message(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if not isinstance(exc, (ValueError, OSError)) else text
+
+
+class Worker(QObject):
+    """Lives in the engine thread; never touched from the GUI thread except through the
+    thread-safe `PendingRequests` store, the `threading.Event` flags and queued signals."""
+
+    sigResult = Signal(str, int, object)
+    sigError = Signal(str, int, str)
+    sigModelChanged = Signal(object)
+    sigTrainStarted = Signal(object)     # ModelInfo of the training model
+    sigTrainEvent = Signal(object)       # a detached BatchEvent / EpochEvent
+    sigTrainFinished = Signal(object)    # dict(reason, message, info)
+    sigTrainState = Signal(str)          # "running", "paused", "idle"
+    sigTrainProgressTick = Signal()      # internal: schedule the next batch
+
+    def __init__(self, pending: PendingRequests, control: TrainControl,
+                 load_live: Callable[[], tuple]):
+        super().__init__()
+        self._pending = pending
+        self._control = control
+        self._load_live = load_live
+        self.live = None
+        self.live_path = None
+        self.training_model = None
+        self.trainer = None
+        self._steps = None
+        self._running = False
+        self.sigTrainProgressTick.connect(self._train_tick)
+
+    def __repr__(self) -> str:
+        live = getattr(self.live, "name", None)
+        return f"Worker(live={live!r}, training={self._running}, pending={len(self._pending)})"
+
+    # --- set up and requests --------------------------------------------------------------
+    @Slot()
+    def start(self):
+        """First slot run in the thread: load the live model (shipped model or untrained)."""
+        try:
+            self.live, self.live_path, note = self._load_live()
+            self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path, note))
+        except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
+            self.sigError.emit(MODEL_TOPIC, 0, _user_message(exc))
+
+    @Slot()
+    def drain(self):
+        """Run every pending request (called on wake-up and between training batches)."""
+        for kind, topic, req_id, fn, target in self._pending.take_all():
+            model = self.training_model if target == TRAINING else self.live
+            if model is None and kind != "replace":
+                what = "training run" if target == TRAINING else "live model"
+                self.sigError.emit(topic, req_id, f"No {what} yet.")
+                continue
+            try:
+                result = fn(model)
+                if kind == "replace":       # fn returned (model, path, note)
+                    self.live, self.live_path, note = result
+                    self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path, note))
+                    result = None
+                elif kind == "mutate" and target == LIVE:
+                    self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path))
+                self.sigResult.emit(topic, req_id, detach(result))
+            except Exception as exc:  # noqa: BLE001
+                traceback.print_exc()
+                self.sigError.emit(topic, req_id, _user_message(exc))
+
+    # --- training ---------------------------------------------------------------------------
+    @Slot(object)
+    def start_training(self, job: TrainJob):
+        if self._running:
+            self.sigError.emit(TRAIN_TOPIC, 0, "A run is already going: stop it first.")
+            return
+        from explorer.training import Trainer
+
+        try:
+            model = job.make_model()
+            dataset = job.load_data()
+            self.trainer = Trainer(model, dataset, job.config)
+        except Exception as exc:  # noqa: BLE001
+            traceback.print_exc()
+            self.sigError.emit(TRAIN_TOPIC, 0, _user_message(exc))
+            self.sigTrainState.emit("idle")
+            return
+        self.training_model = model
+        self._steps = self.trainer.steps()
+        self._control.stop.clear()
+        if job.start_paused:
+            self._control.pause.set()
+        self._running = True
+        self.sigTrainStarted.emit(ModelInfo.of(model, note="training"))
+        self.sigTrainState.emit("paused" if self._control.pause.is_set() else "running")
+        self.sigTrainProgressTick.emit()
+
+    @Slot()
+    def _train_tick(self):
+        """Run one batch, serve pending requests, then schedule the next batch (queued, so the
+        event loop runs in between: wake-ups and shutdown are handled between batches)."""
+        if not self._running:
+            return
+        if self._control.stop.is_set():
+            self._finish("stopped", "Stopped by you.")
+            return
+        if self._control.pause.is_set() and not self._control.take_single_step():
+            self.sigTrainState.emit("paused")
+            return
+        lr = self._control.take_lr()
+        if lr is not None:
+            self.trainer.lr = lr
+        try:
+            event = next(self._steps)
+        except StopIteration:
+            self._finish("finished", "")
+            return
+        except Exception as exc:  # noqa: BLE001
+            traceback.print_exc()
+            self._finish("error", _user_message(exc))
+            return
+        if type(event).__name__ == "FinishedEvent":
+            self._finish(getattr(event, "reason", "finished"), getattr(event, "message", ""),
+                         event)
+            return
+        self.sigTrainEvent.emit(detach(event))
+        if _diverged(event):
+            self._control.pause.set()
+            self.sigError.emit(TRAIN_TOPIC, -1, (
+                "The loss became NaN or infinite: the run diverged and was paused. Try a "
+                "smaller learning rate (for example a tenth), another optimiser (Adam) or He "
+                "initialisation, then start again."))
+        self.drain()
+        self.sigTrainProgressTick.emit()
+
+    def _finish(self, reason: str, message: str, event=None):
+        self._running = False
+        self._steps = None
+        self._control.pause.clear()
+        info = ModelInfo.of(self.training_model, note=reason) if self.training_model else None
+        self.sigTrainFinished.emit({"reason": reason, "message": message, "info": info,
+                                    "event": detach(event)})
+        self.sigTrainState.emit("idle")
+        self.drain()
+
+    @Slot()
+    def resume_tick(self):
+        if self._running:
+            self.sigTrainState.emit("running" if not self._control.pause.is_set() else "paused")
+            self._train_tick()
+
+
+def _diverged(event) -> bool:
+    loss = getattr(event, "loss", None)
+    return loss is not None and not np.isfinite(loss)
+
+
+def default_live_model():
+    """``(model, path, note)`` for the start: the shipped model, else an untrained LeNet-5."""
+    from explorer.engine import build_model, load_model
+    from explorer.paths import DEFAULT_MODEL
+
+    if Path(DEFAULT_MODEL).is_file():
+        return load_model(DEFAULT_MODEL), str(DEFAULT_MODEL), ""
+    model = build_model("lenet5", seed=0)
+    model.metadata["trained"] = False
+    return model, None, (
+        "No trained model is shipped yet: this LeNet-5 is untrained (its answers are guesses). "
+        "Train one in the Train tab and press \u201cMake live\u201d, or open a model file.")
+
+
+class EngineClient(QObject):
+    """The GUI thread's handle on the engine thread (see the module docstring)."""
+
+    sigResult = Signal(str, int, object)
+    sigError = Signal(str, int, str)
+    sigModelChanged = Signal(object)
+    sigTrainStarted = Signal(object)
+    sigTrainBatch = Signal(object)
+    sigTrainEpoch = Signal(object)
+    sigTrainFinished = Signal(object)
+    sigTrainState = Signal(str)
+
+    _sigWake = Signal()
+    _sigStartTraining = Signal(object)
+    _sigResumeTraining = Signal()
+
+    def __init__(self, parent=None, load_live: Callable[[], tuple] = default_live_model):
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._latest: dict[str, int] = {}
+        self._pending = PendingRequests()
+        self.model_info: ModelInfo | None = None
+        self.train_state = "idle"
+        self._thread = QThread()
+        self._thread.setObjectName("engineThread")
+        self.control = TrainControl()
+        self._worker = Worker(self._pending, self.control, load_live)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.start)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._sigWake.connect(self._worker.drain)
+        self._sigStartTraining.connect(self._worker.start_training)
+        self._sigResumeTraining.connect(self._worker.resume_tick)
+        self._worker.sigResult.connect(self._on_result)
+        self._worker.sigError.connect(self._on_error)
+        self._worker.sigModelChanged.connect(self._on_model_changed)
+        self._worker.sigTrainStarted.connect(self.sigTrainStarted)
+        self._worker.sigTrainEvent.connect(self._on_train_event)
+        self._worker.sigTrainFinished.connect(self.sigTrainFinished)
+        self._worker.sigTrainState.connect(self._on_train_state)
+        self._thread.start()
+
+    def __repr__(self) -> str:
+        return (f"EngineClient(model={getattr(self.model_info, 'name', None)!r}, "
+                f"train_state={self.train_state!r}, pending={len(self._pending)})")
+
+    # --- requests ------------------------------------------------------------------------------
+    def request(self, topic: str, fn: Callable, *, target: str = LIVE) -> int:
+        """Run ``fn(model)`` in the worker; the result arrives as ``sigResult(topic, id, copy)``.
+
+        ``target`` is ``"live"`` (default) or ``"training"`` (the model of the current/last run).
+        Coalesced per topic; stale results are dropped."""
+        req_id = next(self._ids)
+        self._latest[topic] = req_id
+        self._put(topic, ("request", topic, req_id, fn, target))
+        return req_id
+
+    def mutate_model(self, topic: str, fn: Callable, *, target: str = LIVE) -> int:
+        """Run ``fn(model)`` (which may edit it in place); never coalesced; then
+        ``sigModelChanged``. The result (``fn``'s return value) also arrives as ``sigResult``."""
+        req_id = next(self._ids)
+        self._latest.setdefault(topic, 0)
+        self._put(f"{topic}#{req_id}", ("mutate", topic, req_id, fn, target))
+        return req_id
+
+    def replace_live_model(self, topic: str, fn: Callable) -> int:
+        """``fn(training_model_or_live)`` returns ``(model, path, note)`` that becomes the live
+        model (open a file, make the trained model live)."""
+        req_id = next(self._ids)
+        self._latest.setdefault(topic, 0)
+        self._put(f"{topic}#{req_id}", ("replace", topic, req_id, fn, LIVE))
+        return req_id
+
+    def make_training_model_live(self) -> int:
+        """Copy the model of the current/last run and make the copy the live model."""
+        req_id = next(self._ids)
+        self._latest.setdefault(MODEL_TOPIC, 0)
+
+        def fn(model):
+            return model.copy(), None, ""
+
+        self._put(f"{MODEL_TOPIC}#{req_id}", ("replace", MODEL_TOPIC, req_id, fn, TRAINING))
+        return req_id
+
+    def _put(self, key, item):
+        if self._pending.put(key, item):
+            self._sigWake.emit()
+
+    def _on_result(self, topic, req_id, result):
+        if req_id >= self._latest.get(topic, 0):
+            self.sigResult.emit(topic, req_id, result)
+
+    def _on_error(self, topic, req_id, message):
+        if req_id <= 0 or req_id >= self._latest.get(topic, 0):
+            self.sigError.emit(topic, req_id, message)
+
+    def _on_model_changed(self, info):
+        self.model_info = info
+        self.sigModelChanged.emit(info)
+
+    # --- training ------------------------------------------------------------------------------
+    def start_training(self, config, make_model: Callable, load_data: Callable,
+                       *, start_paused: bool = False):
+        """Start a run in the worker: ``make_model()`` and ``load_data()`` run there."""
+        self.control.reset()
+        self.train_state = "starting"
+        self._sigStartTraining.emit(TrainJob(config, make_model, load_data, start_paused))
+
+    def pause(self):
+        self.control.pause.set()
+
+    def resume(self):
+        self.control.pause.clear()
+        self._sigResumeTraining.emit()
+
+    def stop(self):
+        self.control.stop.set()
+        self._sigResumeTraining.emit()
+
+    def step_one_batch(self):
+        """Run exactly one batch of a paused run."""
+        self.control.pause.set()
+        self.control.allow_one_step()
+        self._sigResumeTraining.emit()
+
+    def set_lr(self, lr: float):
+        """Change the learning rate of the running trainer (a float write; takes effect at the
+        next batch)."""
+        self.control.set_lr(lr)
+
+    @property
+    def is_training(self) -> bool:
+        return self.train_state in ("starting", "running", "paused")
+
+    def _on_train_event(self, event):
+        if type(event).__name__ == "EpochEvent":
+            self.sigTrainEpoch.emit(event)
+        else:
+            self.sigTrainBatch.emit(event)
+
+    def _on_train_state(self, state):
+        self.train_state = state
+        self.sigTrainState.emit(state)
+
+    # --- shutdown ------------------------------------------------------------------------------
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        """Stop training and the thread. Returns True when the thread ended within the time;
+        otherwise waits (a batch never takes long) rather than destroy a running thread."""
+        if not self._thread.isRunning():
+            return True
+        self.control.stop.set()
+        self.control.pause.clear()
+        self._pending.take_all()
+        self._thread.quit()
+        started = time.perf_counter()
+        ok = self._thread.wait(int(timeout_ms))
+        if not ok:
+            self._thread.wait()
+        self.shutdown_seconds = time.perf_counter() - started
+        return ok

@@ -1,0 +1,22 @@
+"""Qt test set-up shared by the UI tests: settings go to a temporary folder, never the user's."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _temporary_settings(tmp_path_factory, qapp):
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder))
+    qapp.setOrganizationName("CNN Explorer")
+    qapp.setApplicationName("CNN Explorer")
+    yield folder
+
+
+def pytest_configure(config):
+    # Qt's offscreen platform (used by CI) cannot pass a window's size constraints on to a
+    # window system and says so every time a top-level layout sets a minimum size. That is a
+    # property of the headless platform, not of our code: ignore exactly this message.
+    config.addinivalue_line("qt_log_ignore", "This plugin does not support propagateSizeHints")

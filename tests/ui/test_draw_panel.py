@@ -1,0 +1,116 @@
+"""Draw panel: QTest mouse strokes on the canvas reach the engine and come back as a prediction."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from explorer.ui.panels.draw import DrawPanel, classify_drawing
+from explorer.ui.state import AppState
+from explorer.worker import EngineClient
+
+
+def _small_model():
+    from explorer.engine import build_model
+
+    model = build_model("simple_convnet", seed=1)
+    return model, None, ""
+
+
+@pytest.fixture
+def panel(qtbot):
+    client = EngineClient(load_live=_small_model)
+    state = AppState()
+    panel = DrawPanel(client, state)
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
+    yield panel
+    client.shutdown()
+
+
+def _stroke(canvas, points):
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(*points[0]))
+    for p in points[1:]:
+        QTest.mouseMove(canvas, QPoint(*p))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(*points[-1]))
+
+
+def _vertical(canvas, x):
+    side = min(canvas.width(), canvas.height())
+    x0, y0 = (canvas.width() - side) // 2, (canvas.height() - side) // 2
+    return [(x0 + int(x * side), y0 + int(f * side)) for f in np.linspace(0.2, 0.8, 15)]
+
+
+def test_drawing_leads_to_a_prediction(panel, qtbot):
+    canvas = panel.findChild(type(panel.canvas), "drawCanvas")
+    label = panel.findChild(type(panel.predicted), "predictedDigit")
+    assert label.text() == "?"
+    _stroke(canvas, _vertical(canvas, 0.5))
+    qtbot.waitUntil(lambda: label.text() in "0123456789" and label.text() != "", timeout=5000)
+    result = panel.last_result
+    assert result["pre"].shape == (28, 28)
+    assert np.isclose(result["proba"].sum(), 1.0, atol=1e-4)
+    assert label.text() == str(int(np.argmax(result["proba"])))
+    np.testing.assert_allclose(panel.bars.probabilities, result["proba"])
+    # the drawn digit became the app's current input
+    assert panel.state.current_input is not None
+    np.testing.assert_array_equal(panel.state.current_input, result["pre"])
+
+
+def test_clear_empties_and_undo_restores(panel, qtbot):
+    canvas = panel.canvas
+    _stroke(canvas, _vertical(canvas, 0.3))
+    first = canvas.image_array()
+    assert first.any()
+    _stroke(canvas, _vertical(canvas, 0.7))
+    both = canvas.image_array()
+    assert (both > first).any()
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    np.testing.assert_array_equal(canvas.image_array(), first)
+    qtbot.waitUntil(lambda: panel.predicted.text() != "?", timeout=5000)
+    QTest.mouseClick(panel.findChild(type(panel.clear_button), "clearButton"),
+                     Qt.MouseButton.LeftButton)
+    assert not canvas.image_array().any()
+    qtbot.waitUntil(lambda: panel.predicted.text() == "?", timeout=5000)
+    assert panel.state.current_input is None
+    assert not panel.bars.probabilities.any()
+    canvas.undo()   # the clear itself is undoable
+    np.testing.assert_array_equal(canvas.image_array(), first)
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    assert not canvas.image_array().any()
+
+
+def test_eraser_removes_ink(panel):
+    canvas = panel.canvas
+    _stroke(canvas, _vertical(canvas, 0.5))
+    ink = int(canvas.image_array().sum())
+    panel.eraser.setChecked(True)
+    _stroke(canvas, _vertical(canvas, 0.5))
+    assert int(canvas.image_array().sum()) < ink // 10
+
+
+def test_raw_comparison_shows_second_answer(panel, qtbot):
+    panel.raw_switch.setChecked(True)
+    _stroke(panel.canvas, _vertical(panel.canvas, 0.2))
+    qtbot.waitUntil(lambda: panel.last_result is not None and "raw" in panel.last_result,
+                    timeout=5000)
+    assert panel.raw_view.count() == 1 and panel.raw_view.isVisible()
+    assert panel.raw_answer.text()
+
+
+def test_classify_drawing_uses_the_engine_preprocessing():
+    from explorer.data import preprocess_digit
+
+    model, _, _ = _small_model()
+    raw = np.zeros((280, 280), np.uint8)
+    raw[40:200, 30:60] = 255
+    out = classify_drawing(raw, model, with_raw=True)
+    np.testing.assert_array_equal(out["pre"], preprocess_digit(raw))
+    np.testing.assert_allclose(out["proba"], model.predict_proba(out["pre"][None, None])[0])
+    assert out["raw"].shape == (28, 28)
+    # the raw resize keeps the stroke where it was: in the left part of the field
+    assert out["raw"][:, :7].sum() > 0 and out["raw"][:, 14:].sum() == 0
