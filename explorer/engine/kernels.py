@@ -339,6 +339,21 @@ def resized(kernel: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
+def flip_effect(kernel: np.ndarray) -> str:
+    """What a true convolution (kernel rotated 180 degrees) does compared with cross-correlation:
+    ``"same"`` (the rotated kernel is identical: Gaussian, box blur, Laplacian), ``"negated"``
+    (it becomes its own negative: Sobel, Prewitt, Scharr, so every response changes sign) or
+    ``"different"`` (any other change, e.g. emboss)."""
+    k = check_kernel(kernel)
+    r = k[::-1, ::-1]
+    tol = 1e-12 * max(1.0, float(np.abs(k).max()))
+    if np.allclose(r, k, rtol=0, atol=tol):
+        return "same"
+    if np.allclose(r, -k, rtol=0, atol=tol):
+        return "negated"
+    return "different"
+
+
 def check_kernel(kernel) -> np.ndarray:
     """``kernel`` as a ``(KH, KW)`` float64 array; ``ValueError`` if it is not 2-D, is larger than
     ``MAX_KERNEL_SIZE`` or holds NaN/infinity."""

@@ -178,6 +178,15 @@ def test_flip_changes_sobels_sign_but_not_gaussians():
         )
 
 
+def test_flip_effect_names_what_flipping_does():
+    for name in ("sobel_x", "sobel_y", "prewitt_y", "scharr_x"):
+        assert kernels.flip_effect(preset(name)) == "negated"
+    for name in ("gaussian", "box_blur", "laplacian4", "laplacian8", "log", "sharpen", "outline", "identity"):
+        assert kernels.flip_effect(preset(name)) == "same"
+    assert kernels.flip_effect(preset("emboss")) == "different"
+    assert kernels.flip_effect(preset("identity", 4)) == "different"  # even: the 1 moves
+
+
 @pytest.mark.parametrize("padding", filtering.PADDING_MODES)
 @pytest.mark.parametrize("kshape", [(1, 1), (3, 3), (2, 2), (4, 3), (5, 5), (7, 6)])
 @pytest.mark.parametrize("flip", [False, True])
