@@ -506,3 +506,41 @@ class EngineClient(QObject):
             self._thread.wait()
         self.shutdown_seconds = time.perf_counter() - started
         return ok
+
+
+class BackgroundJob(QThread):
+    """A long job that must not hold up the engine thread: a download, loading a large data set.
+
+    ``fn(report, cancel)`` runs in this job's own thread; ``report(obj)`` arrives in the GUI
+    thread as ``sigProgress(obj)``, the return value as ``sigDone(result)``, an exception as
+    ``sigFailed(message, cancelled)`` (``cancelled`` is True when `cancel` was asked first).
+    ``cancel`` is a `threading.Event` that ``fn`` checks. The result is handed over, not
+    copied: ``fn`` must keep no reference to it. Used by the Data panel (issue 7).
+    """
+
+    sigProgress = Signal(object)
+    sigDone = Signal(object)
+    sigFailed = Signal(str, bool)
+
+    def __init__(self, fn: Callable, parent=None):
+        super().__init__(parent)
+        self._fn = fn
+        self.cancel_event = threading.Event()
+
+    def __repr__(self) -> str:
+        return f"BackgroundJob(running={self.isRunning()}, cancelled={self.cancel_event.is_set()})"
+
+    def cancel(self):
+        """Ask ``fn`` to stop (thread-safe; ``fn`` decides when it can)."""
+        self.cancel_event.set()
+
+    def run(self):
+        try:
+            result = self._fn(self.sigProgress.emit, self.cancel_event)
+        except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
+            cancelled = self.cancel_event.is_set()
+            if not cancelled:
+                traceback.print_exc()
+            self.sigFailed.emit(_user_message(exc), cancelled)
+            return
+        self.sigDone.emit(result)

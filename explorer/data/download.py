@@ -94,7 +94,7 @@ class DownloadCancelled(Exception):
     """The cancel flag was set; verified files are kept for next time, nothing else."""
 
 
-class DownloadError(Exception):
+class DownloadError(OSError):
     """Every mirror failed for a file; the message lists each attempt and what to do."""
 
 
