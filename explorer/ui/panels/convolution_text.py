@@ -1,0 +1,149 @@
+"""The Convolution panel's written-out arithmetic and output-size explanations (HTML).
+
+Text only: every number comes from a stepper position or an engine ``OutputSizeExplanation``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from explorer.ui.widgets.number_grid import format_value
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConvolutionPanel", text)
+
+
+def _v(value, decimals=None) -> str:
+    return html.escape(format_value(float(value), decimals))
+
+
+def _decimals(*arrays) -> int | None:
+    """None (integers shown plainly) when every value is a whole number, else 2."""
+    for a in arrays:
+        a = np.asarray(a, dtype=np.float64)
+        finite = a[np.isfinite(a)]
+        if finite.size and not np.all(finite == np.round(finite)):
+            return 2
+    return None
+
+
+def _indices(seq) -> str:
+    seq = list(seq)
+    if len(seq) > 6:
+        return f"{seq[0]}\u2013{seq[-1]}"
+    return ", ".join(str(i) for i in seq)
+
+
+def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
+    """Each product, each channel's sum, the total, + bias, the result of one output cell.
+
+    pos : a ``ConvPosition``; applied_kernel : (C, KH, KW) as multiplied (rotated when flip).
+    """
+    c, kh, kw = applied_kernel.shape
+    dec = _decimals(pos.patch, applied_kernel)
+    lines = [
+        "<b>"
+        + _tr("Output cell (row {0}, column {1})").format(pos.row, pos.col)
+        + "</b> = "
+        + _tr("sum of input \u00d7 kernel over the {0}\u00d7{1} window").format(kh, kw)
+        + (" " + _tr("(kernel rotated 180\u00b0: true convolution)") if flip else "")
+    ]
+    for ch in range(c):
+        rows = []
+        for i in range(kh):
+            terms = [
+                f"{_v(pos.patch[ch, i, j], dec)}\u00d7{_v(applied_kernel[ch, i, j], dec)}"
+                for j in range(kw)
+            ]
+            rows.append(" + ".join(terms))
+        prefix = _tr("channel {0}").format(ch) + ": " if c > 1 else ""
+        body = "<br>&nbsp;&nbsp;+ ".join(rows)
+        lines.append(
+            f"{prefix}{body}<br>&nbsp;&nbsp;= <b>{_v(pos.channel_sums[ch], 4 if dec else None)}</b>"
+        )
+    if c > 1:
+        sums = " + ".join(_v(s, 4 if dec else None) for s in pos.channel_sums)
+        lines.append(_tr("total of the channel sums") + f": {sums} = <b>{_v(pos.total, 4 if dec else None)}</b>")
+    lines.append(
+        _tr("plus bias")
+        + f": {_v(pos.total, 4 if dec else None)} + {_v(pos.bias, 4 if dec else None)}"
+        + " = "
+        + f"<b style='color:#c06000'>{_v(pos.result, 4 if _decimals([pos.result, pos.bias]) or dec else None)}</b>"
+        + " \u2190 "
+        + _tr("the output value")
+    )
+    return "<br><br>".join(lines)
+
+
+def pool_arithmetic_html(pos, mode: str) -> str:
+    """The window of each channel and its max (winner marked) or average."""
+    c, kh, kw = pos.patch.shape
+    dec = _decimals(pos.patch)
+    what = _tr("largest value") if mode == "max" else _tr("average (padding counts as 0)")
+    lines = [
+        "<b>"
+        + _tr("Output cell (row {0}, column {1})").format(pos.row, pos.col)
+        + "</b> = "
+        + _tr("{0} of the {1}\u00d7{2} window, channel by channel").format(what, kh, kw)
+    ]
+    for ch in range(c):
+        vals = pos.patch[ch].ravel()
+        if mode == "max":
+            r, col = pos.winner[ch]
+            win = r * kw + col
+            cells = [
+                f"<b style='color:#d000a0'>[{_v(v, dec)}]</b>" if k == win else _v(v, dec)
+                for k, v in enumerate(vals)
+            ]
+            text = f"max({', '.join(cells)}) = <b>{_v(pos.results[ch], dec and 4)}</b>"
+        else:
+            text = f"({' + '.join(_v(v, dec) for v in vals)}) / {kh * kw} = <b>{_v(pos.results[ch], 4)}</b>"
+        prefix = _tr("channel {0}").format(ch) + ": " if c > 1 else ""
+        lines.append(prefix + text)
+    if mode == "max":
+        lines.append(_tr("The winning cell (circled) is the only one whose gradient flows back."))
+    return "<br><br>".join(lines)
+
+
+def output_size_html(axis: str, expl, same) -> str:
+    """Explain one axis. axis: "H" or "W"; expl: the current explanation; same: the SAME one."""
+    out, k, pad = ("OH", "FH", "P") if axis == "H" else ("OW", "FW", "P")
+    text = f"<b>{out} = ({axis} + 2{pad} \u2212 {k})/S + 1</b> = {html.escape(expl.formula)}"
+    parts = [text]
+    if expl.pad_before != expl.pad_after:
+        parts.append(
+            _tr("Padding is uneven here: {0} before and {1} after.").format(expl.pad_before, expl.pad_after)
+        )
+    if expl.divides:
+        parts.append(_tr("The division is exact: the last window ends on the last (padded) cell."))
+    else:
+        where = _tr("rows") if axis == "H" else _tr("columns")
+        msg = _tr(
+            "{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder {4}): the floor "
+            "drops the last {4} padded {5} ({6}); no window ever reaches them."
+        ).format(expl.padded_size, expl.kernel, expl.numerator, expl.stride, expl.remainder, where,
+                 _indices(expl.dropped))
+        if expl.dropped_input:
+            msg += " " + _tr("Real input {0} lost: {1}.").format(where, _indices(expl.dropped_input))
+        else:
+            msg += " " + _tr("Only padding is dropped, no real input.")
+        parts.append(msg)
+    if expl.skipped_input:
+        where = _tr("rows") if axis == "H" else _tr("columns")
+        parts.append(
+            _tr("The stride is larger than the window: input {0} {1} fall between windows and are never read.").format(
+                where, _indices(expl.skipped_input))
+        )
+    if same is not None:
+        text = _tr("With SAME padding instead: {0} before, {1} after, {2} = ceil({3}/{4}) = {5}").format(
+            same.pad_before, same.pad_after, out, same.size, same.stride, same.output)
+        if same.dropped_input:
+            text += ", " + _tr("and input {0} are still dropped.").format(_indices(same.dropped_input))
+        else:
+            text += ", " + _tr("and every real input row/column is reached.")
+        parts.append(text)
+    return "<br>".join(parts)

@@ -1,0 +1,186 @@
+"""Convolution panel: stepping through every output cell reproduces the engine's output, for the
+textbook examples, digits, several channels, strides and paddings (SAME with stride 2, a
+non-dividing case), pooling; bad set-ups are explained instead of crashing."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from explorer.engine import build_model
+from explorer.engine import functional as F
+from explorer.engine.conv_examples import get_example
+from explorer.engine.kernels import preset
+from explorer.ui.panels.convolution import ConvolutionPanel
+from explorer.ui.state import AppState
+from explorer.worker import EngineClient
+
+
+@pytest.fixture
+def panel(qtbot):
+    model = build_model("lenet5", seed=0)
+    client = EngineClient(load_live=lambda: (model, None, ""))
+    state = AppState()
+    p = ConvolutionPanel(client, state)
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    p.show()
+    qtbot.waitUntil(lambda: p._snapshot is not None, timeout=10000)
+    p.test_model = model
+    yield p
+    p.timer.stop()
+    client.shutdown()
+
+
+def _choose(combo, data):
+    i = combo.findData(data)
+    assert i >= 0, data
+    combo.setCurrentIndex(i)
+
+
+def _choose_input(p, data):
+    _choose(p.input_combo, data)
+    p._on_input_chosen(p.input_combo.currentIndex())
+
+
+def _walk(p):
+    """Step through every output cell with the Forward action; rebuild the map from what the
+    panel shows (the result of each position)."""
+    p.set_position(0)
+    oh, ow = p.stepper.output_shape
+    seen = {}
+    for _ in range(p.stepper.n_positions):
+        pos = p.current()
+        seen[(pos.row, pos.col)] = pos.results if hasattr(pos, "results") else pos.result
+        p.step(1)
+    assert len(seen) == oh * ow
+    if hasattr(pos, "results"):
+        return np.array([[seen[(r, c)] for c in range(ow)] for r in range(oh)]).transpose(2, 0, 1)
+    return np.array([[seen[(r, c)] for c in range(ow)] for r in range(oh)])
+
+
+def test_textbook_example_gives_the_books_numbers(panel):
+    ex = get_example("book_4x4")
+    np.testing.assert_array_equal(_walk(panel), ex.expected)
+    panel.set_position(0)
+    html = panel.arithmetic.toPlainText()
+    assert "1\u00d72 + 2\u00d70 + 3\u00d71" in html and "15" in html
+    assert "(4 + 2*0 - 3)/1 + 1 = 2" in panel.size_text.toPlainText()
+    _choose_input(panel, "example:book_bias")
+    assert panel.bias_spin.value() == 3
+    np.testing.assert_array_equal(_walk(panel), get_example("book_bias").expected)
+    _choose_input(panel, "example:book_padding")
+    np.testing.assert_array_equal(_walk(panel), get_example("book_padding").expected)
+
+
+@pytest.mark.parametrize(
+    "stride, pad_mode, pad, flip",
+    [(1, "number", 0, False), (2, "same", 0, False), (2, "number", 1, True), (3, "valid", 0, False)],
+)
+def test_three_channel_stepping_equals_conv2d(panel, stride, pad_mode, pad, flip):
+    ex = get_example("three_channel")
+    _choose_input(panel, "example:three_channel")
+    panel.stride_spin.setValue(stride)
+    _choose(panel.pad_mode, pad_mode)
+    panel.pad_spin.setValue(pad)
+    panel.flip_check.setChecked(flip)
+    panel.bias_spin.setValue(-1.5)
+    padding = pad if pad_mode == "number" else pad_mode
+    expected = F.conv2d(ex.x[None], ex.kernel[None], np.array([-1.5]), stride=stride, padding=padding, flip=flip)[0, 0]
+    np.testing.assert_array_equal(_walk(panel), expected)
+    pos = panel.current()
+    assert pos.channel_sums.shape == (3,)
+    assert "total of the channel sums" in panel.arithmetic.toPlainText()
+    assert len([g for g in panel.input_row.grids if g.isVisible()]) == 3
+
+
+def test_digit_with_preset_non_dividing_stride(panel):
+    _choose_input(panel, "test")
+    panel.test_index.setValue(7)
+    _choose(panel.kernel_combo, "preset:sobel_x")
+    panel.stride_spin.setValue(2)
+    digit = panel.state.dataset().test_images[7].astype(np.float32) / np.float32(255)
+    expected = F.conv2d(digit[None, None], preset("sobel_x")[None, None].astype(np.float32),
+                        np.zeros(1, np.float32), stride=2)[0, 0]
+    got = _walk(panel)
+    assert got.shape == (13, 13)
+    np.testing.assert_array_equal(got, expected)
+    text = panel.size_text.toPlainText()
+    assert "not a multiple of the stride 2" in text and "With SAME padding instead" in text
+    assert "Real input rows lost: 27" in text
+
+
+def test_pooling_modes_mark_the_winner(panel):
+    _choose_input(panel, "example:book_maxpool")
+    assert panel.mode_combo.currentData() == "max"
+    np.testing.assert_array_equal(_walk(panel)[0], get_example("book_maxpool").expected)
+    panel.set_position(3)
+    grid = panel.input_row.grids[0]
+    (r, c), = grid._marks
+    assert grid.values[r, c] == 2  # the winner of the last window is the 2 at (2, 3)
+    _choose(panel.mode_combo, "avg")
+    x = get_example("book_maxpool").x
+    np.testing.assert_array_equal(_walk(panel), F.avg_pool2d(x[None], 2, 2)[0])
+    assert "/ 4" in panel.arithmetic.toPlainText()
+
+
+def test_keys_step_and_play(panel, qtbot):
+    panel.set_position(0)
+    panel.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_Right)
+    assert panel.position == 1
+    qtbot.keyClick(panel, Qt.Key.Key_End)
+    assert panel.position == panel.stepper.n_positions - 1
+    qtbot.keyClick(panel, Qt.Key.Key_Left)
+    assert panel.position == panel.stepper.n_positions - 2
+    panel.speed.setValue(20)
+    qtbot.keyClick(panel, Qt.Key.Key_Space)
+    assert panel.timer.isActive()
+    qtbot.waitUntil(lambda: not panel.timer.isActive(), timeout=3000)  # stops at the last cell
+    assert panel.position == panel.stepper.n_positions - 1
+
+
+def test_bad_setups_are_explained_not_crashed(panel):
+    _choose(panel.kernel_combo, "preset:gaussian")
+    panel.size_spin.setValue(7)  # 7x7 on the 4x4 example without padding: no output
+    assert panel.stepper is None
+    assert "bigger than the padded input" in panel.message.text()
+    panel.pad_spin.setValue(2)  # 4 + 2*2 = 8 >= 7: works again
+    assert panel.stepper is not None and panel.stepper.output_shape == (2, 2)
+    # the second conv layer's filters read 6 channels: the panel says which input to choose
+    _choose_input(panel, "current")
+    _choose(panel.kernel_combo, "learned")
+    _choose(panel.filter_layer, "conv2")
+    assert panel.stepper is None
+    assert "reads the output of pool1" in panel.message.text()
+    _choose_input(panel, "model")
+    _choose(panel.map_layer, "pool1")
+    _choose(panel.map_channel, -1)
+    assert panel.stepper is not None and panel.stepper.x.shape == (6, 14, 14)
+    w = panel.test_model.parameters()["conv2.weight"][panel.filter_index.value()]
+    np.testing.assert_array_equal(panel.stepper.kernel, w)
+
+
+def test_feature_map_input_matches_the_models_trace(panel):
+    _choose_input(panel, "model")
+    _choose(panel.map_layer, "conv1")
+    _choose(panel.map_channel, 4)
+    digit = panel.state.dataset().test_images[0].astype(np.float32) / np.float32(255)
+    trace = dict(panel.test_model.trace(digit[None, None]))
+    np.testing.assert_array_equal(panel.stepper.x[0], trace["conv1"][0, 4])
+
+
+def test_flip_shows_the_rotated_kernel(panel):
+    panel.flip_check.setChecked(True)
+    k = get_example("book_4x4").kernel[0]
+    np.testing.assert_array_equal(panel.kernel_row.grids[0].values, k[::-1, ::-1])
+    assert "rotated 180" in panel.kernel_title.text()
+
+
+def test_im2col_view_highlights_the_current_row(panel):
+    _choose_input(panel, "example:book_padding")
+    panel.set_position(6)
+    view = panel.im2col_view
+    (top, left, h, w, _), = view._highlights
+    assert top + view.row_offset == 6 and w == 9
+    np.testing.assert_array_equal(view.values[top], panel.stepper.cols[6])
+    assert "(16, 9)" in panel.im2col_shapes.text()
