@@ -125,14 +125,23 @@ class PendingRequests:
 
 @dataclass
 class TrainJob:
-    """What `Worker` needs to start a run: ``make_model()`` and ``load_data()`` are called in the
-    worker thread (so building and loading never block the GUI), ``config`` is the
-    `explorer.training.TrainConfig`; ``start_paused`` starts in the paused state (for stepping)."""
+    """What `Worker` needs to start a run. ``config`` is the `explorer.training.TrainConfig`;
+    ``make_model()`` / ``load_data()`` (defaults: ``build_from_config(config)`` and
+    ``load_dataset(config.dataset)``) are called in the worker thread, so building and loading
+    never block the GUI; ``start_paused`` starts paused (for stepping one batch at a time)."""
 
     config: Any
-    make_model: Callable[[], Any]
-    load_data: Callable[[], Any]
+    make_model: Callable[[], Any] | None = None
+    load_data: Callable[[], Any] | None = None
     start_paused: bool = False
+
+
+#: How often (seconds) the first layer's filters are sent to the GUI while training.
+FILTER_INTERVAL = 0.25
+#: Weight of the newest batch in the smoothed loss curve (exponential moving average).
+SMOOTHING = 0.05
+#: At most this many misclassified test digits are sent when a run ends.
+MAX_WRONG = 64
 
 
 class TrainControl:
@@ -189,9 +198,9 @@ class Worker(QObject):
     sigResult = Signal(str, int, object)
     sigError = Signal(str, int, str)
     sigModelChanged = Signal(object)
-    sigTrainStarted = Signal(object)     # ModelInfo of the training model
-    sigTrainEvent = Signal(object)       # a detached BatchEvent / EpochEvent
-    sigTrainFinished = Signal(object)    # dict(reason, message, info)
+    sigTrainStarted = Signal(object)     # dict(info, class_names, n_batches, epochs, filters)
+    sigTrainEvent = Signal(object)       # dict(event=BatchEvent/EpochEvent, step, ...)
+    sigTrainFinished = Signal(object)    # dict(reason, message, info, evaluation, filters)
     sigTrainState = Signal(str)          # "running", "paused", "idle"
     sigTrainProgressTick = Signal()      # internal: schedule the next batch
 
@@ -207,6 +216,7 @@ class Worker(QObject):
         self.trainer = None
         self._steps = None
         self._running = False
+        self._datasets = {}
         self.sigTrainProgressTick.connect(self._train_tick)
 
     def __repr__(self) -> str:
@@ -251,11 +261,11 @@ class Worker(QObject):
         if self._running:
             self.sigError.emit(TRAIN_TOPIC, 0, "A run is already going: stop it first.")
             return
-        from explorer.training import Trainer
+        from explorer.training import Trainer, build_from_config
 
         try:
-            model = job.make_model()
-            dataset = job.load_data()
+            model = job.make_model() if job.make_model else build_from_config(job.config)
+            dataset = job.load_data() if job.load_data else self._dataset(job.config.dataset)
             self.trainer = Trainer(model, dataset, job.config)
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
@@ -264,13 +274,33 @@ class Worker(QObject):
             return
         self.training_model = model
         self._steps = self.trainer.steps()
-        self._control.stop.clear()
+        self._smoothed = None
+        self._filters_sent = 0.0
+        self._global_step = 0
         if job.start_paused:
             self._control.pause.set()
         self._running = True
-        self.sigTrainStarted.emit(ModelInfo.of(model, note="training"))
+        self.sigTrainStarted.emit({"info": ModelInfo.of(model, note="training"),
+                                   "class_names": list(dataset.class_names),
+                                   "n_batches": self.trainer.n_batches,
+                                   "epochs": job.config.epochs,
+                                   "filters": self._first_filters()})
         self.sigTrainState.emit("paused" if self._control.pause.is_set() else "running")
         self.sigTrainProgressTick.emit()
+
+    def _dataset(self, name):
+        from explorer.data import load_dataset
+
+        if name not in self._datasets:
+            self._datasets[name] = load_dataset(name)
+        return self._datasets[name]
+
+    def _first_filters(self):
+        """A copy of the first conv layer's weights ``(F, C, KH, KW)`` of the training model."""
+        for value in self.training_model.parameters().values():
+            if value.ndim == 4:
+                return value.copy()
+        return None
 
     @Slot()
     def _train_tick(self):
@@ -279,57 +309,89 @@ class Worker(QObject):
         if not self._running:
             return
         if self._control.stop.is_set():
-            self._finish("stopped", "Stopped by you.")
-            return
-        if self._control.pause.is_set() and not self._control.take_single_step():
+            self.trainer.stop()
+        elif self._control.pause.is_set() and not self._control.take_single_step():
             self.sigTrainState.emit("paused")
+            self.drain()
             return
         lr = self._control.take_lr()
         if lr is not None:
-            self.trainer.lr = lr
+            try:
+                self.trainer.lr = lr
+            except ValueError as exc:
+                self.sigError.emit(TRAIN_TOPIC, 0, str(exc))
         try:
             event = next(self._steps)
+            if type(event).__name__ == "PausedEvent":   # the trainer's own pause: not used
+                event = next(self._steps)
         except StopIteration:
-            self._finish("finished", "")
+            self._finish(None)
             return
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
-            self._finish("error", _user_message(exc))
+            self._finish(None, error=_user_message(exc))
             return
-        if type(event).__name__ == "FinishedEvent":
-            self._finish(getattr(event, "reason", "finished"), getattr(event, "message", ""),
-                         event)
+        name = type(event).__name__
+        if name == "FinishedEvent":
+            self._finish(event)
             return
-        self.sigTrainEvent.emit(detach(event))
-        if _diverged(event):
-            self._control.pause.set()
-            self.sigError.emit(TRAIN_TOPIC, -1, (
-                "The loss became NaN or infinite: the run diverged and was paused. Try a "
-                "smaller learning rate (for example a tenth), another optimiser (Adam) or He "
-                "initialisation, then start again."))
+        if name == "BatchEvent":
+            self._global_step += 1
+            loss = event.loss
+            self._smoothed = loss if self._smoothed is None else (
+                (1 - SMOOTHING) * self._smoothed + SMOOTHING * loss)
+            payload = {"event": event, "step": self._global_step, "smoothed_loss": self._smoothed}
+            now = time.perf_counter()
+            if now - self._filters_sent >= FILTER_INTERVAL:
+                self._filters_sent = now
+                payload["filters"] = self._first_filters()
+            self.sigTrainEvent.emit(payload)
+        elif name == "EpochEvent":
+            self.sigTrainEvent.emit({"event": event, "step": self._global_step})
         self.drain()
         self.sigTrainProgressTick.emit()
 
-    def _finish(self, reason: str, message: str, event=None):
+    def _finish(self, event, error: str = ""):
+        """The run ended (completed, stopped, diverged or failed): send its outcome with the
+        confusion matrix and the misclassified test digits."""
         self._running = False
         self._steps = None
         self._control.pause.clear()
-        info = ModelInfo.of(self.training_model, note=reason) if self.training_model else None
-        self.sigTrainFinished.emit({"reason": reason, "message": message, "info": info,
-                                    "event": detach(event)})
+        reason = event.reason if event is not None else ("error" if error else "completed")
+        message = event.message if event is not None else error
+        outcome = {"reason": reason, "message": message, "info": None, "evaluation": None,
+                   "filters": None}
+        try:
+            if self.training_model is not None:
+                outcome["filters"] = self._first_filters()
+                if reason in ("completed", "stopped") and self.trainer.batch + self.trainer.epoch:
+                    evaluation = self.trainer.last_evaluation
+                    if reason != "completed" or evaluation is None:
+                        evaluation = self.trainer.evaluate("test")
+                    outcome["evaluation"] = self._evaluation_payload(evaluation)
+                outcome["info"] = ModelInfo.of(self.training_model, note=reason)
+        except Exception as exc:  # noqa: BLE001
+            traceback.print_exc()
+            outcome["message"] += f" (evaluation failed: {_user_message(exc)})"
+        self.sigTrainFinished.emit(detach(outcome))
         self.sigTrainState.emit("idle")
         self.drain()
+
+    def _evaluation_payload(self, evaluation) -> dict:
+        wrong = evaluation.misclassified[:MAX_WRONG]
+        images, _ = self.trainer.dataset.split("test")
+        return {"accuracy": evaluation.accuracy, "loss": evaluation.loss,
+                "confusion": evaluation.confusion, "wrong_index": wrong,
+                "wrong_images": images[wrong], "wrong_true": evaluation.labels[wrong],
+                "wrong_pred": evaluation.predictions[wrong],
+                "n_wrong": int(len(evaluation.misclassified)),
+                "class_names": list(self.trainer.dataset.class_names)}
 
     @Slot()
     def resume_tick(self):
         if self._running:
             self.sigTrainState.emit("running" if not self._control.pause.is_set() else "paused")
             self._train_tick()
-
-
-def _diverged(event) -> bool:
-    loss = getattr(event, "loss", None)
-    return loss is not None and not np.isfinite(loss)
 
 
 def default_live_model():
@@ -447,9 +509,11 @@ class EngineClient(QObject):
         self.sigModelChanged.emit(info)
 
     # --- training ------------------------------------------------------------------------------
-    def start_training(self, config, make_model: Callable, load_data: Callable,
-                       *, start_paused: bool = False):
-        """Start a run in the worker: ``make_model()`` and ``load_data()`` run there."""
+    def start_training(self, config, make_model: Callable | None = None,
+                       load_data: Callable | None = None, *, start_paused: bool = False):
+        """Start a run of ``config`` (a `TrainConfig`) in the worker; ``make_model()`` and
+        ``load_data()`` (defaults from the config) run there. Emits ``sigTrainStarted``,
+        ``sigTrainBatch`` / ``sigTrainEpoch`` (dicts with the event) and ``sigTrainFinished``."""
         self.control.reset()
         self.train_state = "starting"
         self._sigStartTraining.emit(TrainJob(config, make_model, load_data, start_paused))
@@ -481,7 +545,7 @@ class EngineClient(QObject):
         return self.train_state in ("starting", "running", "paused")
 
     def _on_train_event(self, event):
-        if type(event).__name__ == "EpochEvent":
+        if type(event["event"]).__name__ == "EpochEvent":
             self.sigTrainEpoch.emit(event)
         else:
             self.sigTrainBatch.emit(event)
@@ -539,8 +603,8 @@ class BackgroundJob(QThread):
             result = self._fn(self.sigProgress.emit, self.cancel_event)
         except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
             cancelled = self.cancel_event.is_set()
-            if not cancelled:
-                traceback.print_exc()
+            if not cancelled and not isinstance(exc, (ValueError, OSError)):
+                traceback.print_exc()  # a bug, not bad input: keep the trace
             self.sigFailed.emit(_user_message(exc), cancelled)
             return
         self.sigDone.emit(result)

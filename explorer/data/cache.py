@@ -1,9 +1,9 @@
 """Where downloaded data sets live, and how they join the named data sets.
 
 The app passes ``QStandardPaths.AppDataLocation`` (+ ``/datasets``) to :func:`set_cache_dir`
-at start-up; the CLI and notebooks use :func:`default_cache_dir`, which is the same folder
-on Linux (``~/.local/share/cnn-explorer/datasets``) unless ``CNN_EXPLORER_DATA_DIR`` says
-otherwise. Every catalogue data set is registered as a named source
+at start-up; the CLI and notebooks use :func:`default_cache_dir`, which computes the same
+folder without Qt (on Linux ``~/.local/share/CNN Explorer/CNN Explorer/datasets``) unless
+``CNN_EXPLORER_DATA_DIR`` says otherwise. Every catalogue data set is registered as a named source
 (``load_dataset("mnist")``), found once it has been downloaded there.
 """
 
@@ -19,10 +19,12 @@ from explorer.data.datasets import SOURCES, DatasetSource, register_source
 __all__ = ["default_cache_dir", "cache_dir", "set_cache_dir", "register_cached_sources",
            "APP_DIR_NAME", "ENV_VAR"]
 
-APP_DIR_NAME = "cnn-explorer"
+#: Qt's AppDataLocation is <generic data>/<organisation>/<application>; both are
+#: "CNN Explorer" (explorer.ui.state.ORGANISATION / APPLICATION).
+APP_DIR_NAME = ("CNN Explorer", "CNN Explorer")
 ENV_VAR = "CNN_EXPLORER_DATA_DIR"
 _cache_dir: Path | None = None
-_base_candidates: dict[str, tuple[Path, ...]] = {}
+_base_sources: dict[str, DatasetSource | None] = {}
 
 
 def default_cache_dir() -> Path:
@@ -36,7 +38,7 @@ def default_cache_dir() -> Path:
         base = home / "Library" / "Application Support"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    return base / APP_DIR_NAME / "datasets"
+    return base.joinpath(*APP_DIR_NAME, "datasets")
 
 
 def cache_dir() -> Path:
@@ -58,16 +60,18 @@ def register_cached_sources() -> None:
     folder already registered under that name, such as Debian's Fashion-MNIST)."""
     folder = cache_dir()
     for key, entry in CATALOGUE.items():
-        if key not in _base_candidates:
-            existing = SOURCES.get(key)
-            _base_candidates[key] = existing.candidates if existing else ()
+        if key not in _base_sources:
+            _base_sources[key] = SOURCES.get(key)
+        base = _base_sources[key]
+        download_hint = f"Download it with: python main.py data download {key}"
         register_source(
             DatasetSource(
                 name=key,
-                title=f"{entry.title} ({entry.description})",
-                candidates=_base_candidates[key] + (folder / key,),
+                title=base.title if base else f"{entry.title} ({entry.description})",
+                candidates=(base.candidates if base else ()) + (folder / key,),
                 class_names=entry.class_names,
-                attribution=entry.attribution,
-                hint=f"Download it with: python main.py data download {key}",
+                attribution=base.attribution if base and base.attribution else entry.attribution,
+                hint=f"{base.hint.rstrip('.')}; or {download_hint[0].lower()}{download_hint[1:]}"
+                if base and base.hint else download_hint,
             )
         )

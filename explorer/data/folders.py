@@ -154,7 +154,7 @@ def _check_labels(path: Path, labels: np.ndarray) -> None:
     if bad.any():
         first = int(np.argmax(bad))
         raise IdxFolderError(
-            f"{path.name}: labels out of range: {int(bad.sum()):,} labels are above 9 "
+            f"{path.name}: labels out of range: {int(bad.sum()):,} of the labels are above 9 "
             f"(the first at index {first:,} is {int(labels[first])}, the largest "
             f"{int(labels.max())}); CNN Explorer's networks have 10 outputs, so labels must be 0-9."
         )

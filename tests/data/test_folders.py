@@ -157,7 +157,7 @@ def test_labels_out_of_range(tmp_path):
     labels = (np.arange(20) % 10).astype(np.uint8)
     labels[[4, 7]] = [12, 200]
     _write_set(tmp_path / "s", train_labels=labels)
-    with pytest.raises(IdxFolderError, match=r"out of range: 2 labels.*index 4 is 12.*largest 200"):
+    with pytest.raises(IdxFolderError, match=r"out of range: 2 of the labels.*index 4 is 12.*largest 200"):
         read_idx_folder(tmp_path / "s")
 
 

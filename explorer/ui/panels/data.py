@@ -1,0 +1,602 @@
+"""Data panel: browse a data set (samples, class counts, mean images, pixel statistics),
+download MNIST and its siblings, open any IDX folder.
+
+Loading, statistics and downloads run on a `explorer.worker.BackgroundJob` thread; the
+statistics come from `explorer.data.stats`. The panel only renders them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QProgressBar, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
+from explorer.data.cache import set_cache_dir
+from explorer.data.catalogue import CATALOGUE
+from explorer.data.download import download_dataset, format_bytes, format_eta, is_cached
+from explorer.data.folders import open_idx_folder
+from explorer.data.stats import class_counts, mean_images, pixel_statistics, samples_of_class
+from explorer.ui.widgets import ImageGrid
+from explorer.worker import BackgroundJob
+
+#: Samples shown per page (10 columns).
+PAGE = 60
+SPLITS = ("train", "test")
+
+
+def compute_split_stats(dataset) -> dict:
+    """Runs off the GUI thread: ``{split: {"counts": (10,), "means": (10, 28, 28) float32,
+    "pixels": PixelStats}}`` for the train and test splits of ``dataset``."""
+    out = {}
+    for split in SPLITS:
+        images, labels = dataset.split(split)
+        out[split] = {
+            "counts": class_counts(labels),
+            "means": mean_images(images, labels),
+            "pixels": pixel_statistics(images),
+        }
+    return out
+
+
+def load_with_stats(source, report, cancel) -> tuple:
+    """Background job: ``source`` is a data set name, ``("folder", path)`` or a loaded
+    `Dataset`; returns ``(dataset, stats)``."""
+    if isinstance(source, tuple) and source[0] == "folder":
+        dataset = open_idx_folder(source[1])
+    elif isinstance(source, str):
+        dataset = load_dataset(BUILTIN_NAME if source == "builtin" else source)
+    else:
+        dataset = source
+    return dataset, compute_split_stats(dataset)
+
+
+def default_cache_location() -> Path:
+    """Qt's per-user application data folder + ``datasets``."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "datasets"
+
+
+class DataPanel(QWidget):
+    """Samples grid (filter by class), class counts, mean image per class, pixel statistics,
+    a download section with progress and Cancel, and Open IDX folder."""
+
+    def __init__(self, client, state, parent=None, *, cache_dir=None):
+        super().__init__(parent)
+        self.setObjectName("dataPanel")
+        self.client, self.state = client, state
+        self.cache_dir = set_cache_dir(cache_dir if cache_dir is not None
+                                       else default_cache_location())
+        self.dataset = None
+        self.stats: dict | None = None
+        self.shown_indices = np.zeros(0, dtype=np.int64)
+        self._page = 0
+        self._rng = np.random.default_rng()
+        self._random = False
+        self._load_job: BackgroundJob | None = None
+        self._download_job: BackgroundJob | None = None
+        self._old_jobs: list[BackgroundJob] = []
+        self._build()
+        self.state.sigDatasetChanged.connect(self._on_dataset_change)
+        self.refresh_dataset_list()
+        self.load(self.state.dataset_name)
+
+    def __repr__(self) -> str:
+        name = getattr(self.dataset, "name", None)
+        return f"DataPanel(dataset={name!r}, split={self.split!r}, shown={len(self.shown_indices)})"
+
+    # --- building ---------------------------------------------------------------------------
+    def _build(self):
+        self.dataset_combo = QComboBox(self)
+        self.dataset_combo.setObjectName("datasetCombo")
+        self.dataset_combo.setToolTip(self.tr(
+            "The data set to browse and to train on: the built-in 4,000 digits, data sets you "
+            "downloaded below, and Fashion-MNIST when your system has it installed."))
+        self.dataset_combo.activated.connect(self._on_dataset_chosen)
+        self.open_button = QPushButton(self.tr("&Open IDX folder..."), self)
+        self.open_button.setObjectName("openFolderButton")
+        self.open_button.setToolTip(self.tr(
+            "Use your own data: a folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, "
+            "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzip or not), 28x28 images, "
+            "labels 0-9 (Ctrl+Shift+O)."))
+        self.open_button.clicked.connect(self.choose_folder)
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.choose_folder,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        self.split_combo = QComboBox(self)
+        self.split_combo.setObjectName("splitCombo")
+        self.split_combo.addItem(self.tr("Training set"), "train")
+        self.split_combo.addItem(self.tr("Test set"), "test")
+        self.split_combo.setToolTip(self.tr(
+            "The network learns from the training set; the test set is kept apart to measure "
+            "how well it does on images it has never seen."))
+        self.split_combo.currentIndexChanged.connect(self._on_view_change)
+        self.class_combo = QComboBox(self)
+        self.class_combo.setObjectName("classFilter")
+        self.class_combo.setToolTip(self.tr("Show only the samples of one class."))
+        self.class_combo.currentIndexChanged.connect(self._on_view_change)
+
+        self.prev_button = QPushButton(self.tr("< &Previous"), self)
+        self.prev_button.setToolTip(self.tr("The previous page of samples (Page Up)."))
+        self.prev_button.clicked.connect(partial(self.turn_page, -1))
+        self.next_button = QPushButton(self.tr("&Next >"), self)
+        self.next_button.setObjectName("nextPageButton")
+        self.next_button.setToolTip(self.tr("The next page of samples (Page Down)."))
+        self.next_button.clicked.connect(partial(self.turn_page, 1))
+        self.random_button = QPushButton(self.tr("&Random"), self)
+        self.random_button.setObjectName("randomButton")
+        self.random_button.setToolTip(self.tr("A random choice of samples (R)."))
+        self.random_button.clicked.connect(self.show_random)
+        for key, slot in (("PgUp", partial(self.turn_page, -1)),
+                          ("PgDown", partial(self.turn_page, 1)), ("R", self.show_random)):
+            QShortcut(QKeySequence(key), self, slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("pageLabel")
+
+        self.grid = ImageGrid(self, cell_size=40, columns=10, levels=(0.0, 255.0))
+        self.grid.setObjectName("sampleGrid")
+        self.grid.set_placeholder(self.tr("Loading the data set..."))
+        self.grid.setToolTip(self.tr("Click a sample to make it the input of the Draw and "
+                                     "Layers panels."))
+        self.grid.sigImageClicked.connect(self._on_sample_clicked)
+        self.hint = QLabel(self.tr(
+            "Click a sample to send it to the Draw and Layers panels as the current input."), self)
+        self.hint.setObjectName("dataHint")
+        self.hint.setWordWrap(True)
+
+        self.counts_plot = pg.PlotWidget(self)
+        self.counts_plot.setObjectName("classCounts")
+        self.counts_plot.setBackground("w")
+        self.counts_plot.setMouseEnabled(x=False, y=False)
+        self.counts_plot.hideButtons()
+        self.counts_plot.setMenuEnabled(False)
+        self.counts_plot.setLabel("left", self.tr("images"))
+        self.counts_plot.setMinimumHeight(150)
+        self.counts_plot.setToolTip(self.tr(
+            "How many images each class has in the chosen split. Balanced classes (equal bars) "
+            "mean a network cannot score well by favouring one class."))
+        self.count_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
+                                          brush=pg.mkBrush(40, 110, 200), pen=pg.mkPen(None))
+        self.counts_plot.addItem(self.count_bars)
+
+        self.means_grid = ImageGrid(self, cell_size=40, columns=10, levels=(0.0, 1.0))
+        self.means_grid.setObjectName("meanImages")
+        self.means_grid.setToolTip(self.tr(
+            "The average of all images of each class: bright where most samples of the class "
+            "have ink. Blurry means the class is drawn in many different ways."))
+
+        self.pixel_label = QLabel(self)
+        self.pixel_label.setObjectName("pixelStats")
+        self.pixel_label.setWordWrap(True)
+        self.pixel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hist_plot = pg.PlotWidget(self)
+        self.hist_plot.setObjectName("pixelHistogram")
+        self.hist_plot.setBackground("w")
+        self.hist_plot.setMouseEnabled(x=False, y=False)
+        self.hist_plot.hideButtons()
+        self.hist_plot.setMenuEnabled(False)
+        self.hist_plot.setLogMode(y=True)
+        self.hist_plot.setLabel("bottom", self.tr("pixel value (0 = black, 1 = white)"))
+        self.hist_plot.setLabel("left", self.tr("pixels (log)"))
+        self.hist_plot.setMinimumHeight(130)
+        self.hist_plot.setToolTip(self.tr(
+            "How often each brightness occurs over all pixels of the split (logarithmic scale): "
+            "most pixels are black background, the ink is near white."))
+        self.hist_curve = self.hist_plot.plot(stepMode="center", fillLevel=0,
+                                              brush=(40, 110, 200, 120), pen=pg.mkPen(40, 110, 200))
+
+        self.info_label = QLabel(self)
+        self.info_label.setObjectName("datasetInfo")
+        self.info_label.setWordWrap(True)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("dataError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        # --- layout
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Data set:"), self))
+        top.addWidget(self.dataset_combo, 1)
+        top.addWidget(self.open_button)
+        view = QHBoxLayout()
+        view.addWidget(QLabel(self.tr("Show:"), self))
+        view.addWidget(self.split_combo)
+        view.addWidget(self.class_combo)
+        view.addStretch(1)
+        view.addWidget(self.prev_button)
+        view.addWidget(self.page_label)
+        view.addWidget(self.next_button)
+        view.addWidget(self.random_button)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.info_label)
+        left_layout.addWidget(self.error_label)
+        left_layout.addLayout(view)
+        left_layout.addWidget(self.grid, 1)
+        left_layout.addWidget(self.hint)
+
+        stats_box = QGroupBox(self.tr("The split at a glance"), self)
+        stats_layout = QVBoxLayout(stats_box)
+        stats_layout.addWidget(QLabel(self.tr("Images per class"), self))
+        stats_layout.addWidget(self.counts_plot, 1)
+        stats_layout.addWidget(QLabel(self.tr("Mean image of each class"), self))
+        stats_layout.addWidget(self.means_grid)
+        stats_layout.addWidget(QLabel(self.tr("Pixel statistics"), self))
+        stats_layout.addWidget(self.pixel_label)
+        stats_layout.addWidget(self.hist_plot, 1)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(stats_box, 1)
+        right_layout.addWidget(self._build_download_box())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _build_download_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Download a full data set"), self)
+        box.setObjectName("downloadBox")
+        self.catalogue_combo = QComboBox(box)
+        self.catalogue_combo.setObjectName("catalogueCombo")
+        for key, entry in CATALOGUE.items():
+            self.catalogue_combo.addItem(
+                self.tr("%1 (%2)").replace("%1", entry.title).replace(
+                    "%2", format_bytes(entry.total_size)), key)
+        self.catalogue_combo.setToolTip(self.tr(
+            "MNIST: 70,000 handwritten digits. Fashion-MNIST: 70,000 photos of clothes. "
+            "Kuzushiji-MNIST: 70,000 cursive Japanese characters. All 28x28 pixels, 10 classes."))
+        self.catalogue_combo.currentIndexChanged.connect(self._update_download_box)
+        self.download_button = QPushButton(self.tr("&Download"), box)
+        self.download_button.setObjectName("downloadButton")
+        self.download_button.setToolTip(self.tr(
+            "Fetch the four files, check each against its published MD5 checksum and keep them "
+            "on this computer: a set is only downloaded once."))
+        self.download_button.clicked.connect(self.start_download)
+        self.cancel_button = QPushButton(self.tr("&Cancel"), box)
+        self.cancel_button.setObjectName("cancelDownloadButton")
+        self.cancel_button.setToolTip(self.tr(
+            "Stop the download. Files already checked are kept and the next download "
+            "continues from there."))
+        self.cancel_button.clicked.connect(self.cancel_download)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(box)
+        self.progress.setObjectName("downloadProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.progress_label = QLabel(box)
+        self.progress_label.setObjectName("downloadStatus")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.licence_label = QLabel(box)
+        self.licence_label.setObjectName("licenceLabel")
+        self.licence_label.setWordWrap(True)
+        self.licence_label.setOpenExternalLinks(True)
+
+        layout = QGridLayout(box)
+        layout.addWidget(self.catalogue_combo, 0, 0)
+        layout.addWidget(self.download_button, 0, 1)
+        layout.addWidget(self.cancel_button, 0, 2)
+        layout.addWidget(self.progress, 1, 0, 1, 3)
+        layout.addWidget(self.progress_label, 2, 0, 1, 3)
+        layout.addWidget(self.licence_label, 3, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
+        self._update_download_box()
+        return box
+
+    # --- data set list and loading --------------------------------------------------------
+    @property
+    def split(self) -> str:
+        return self.split_combo.currentData() or "train"
+
+    def refresh_dataset_list(self):
+        """Fill the data set chooser with what can be loaded now."""
+        from explorer.data.datasets import SOURCES
+
+        current = self.dataset_combo.currentData()
+        self.dataset_combo.blockSignals(True)
+        self.dataset_combo.clear()
+        for name in available_datasets():
+            source = SOURCES[name]
+            self.dataset_combo.addItem(source.title, name)
+        if self.dataset is not None and self.dataset_combo.findData(self.dataset.name) < 0:
+            self.dataset_combo.addItem(self.tr("%1 (folder)").replace("%1", self.dataset.name),
+                                       self.dataset.name)
+        index = self.dataset_combo.findData(current if current is not None
+                                            else getattr(self.dataset, "name", BUILTIN_NAME))
+        self.dataset_combo.setCurrentIndex(max(0, index))
+        self.dataset_combo.blockSignals(False)
+
+    def _on_dataset_chosen(self, index: int):
+        name = self.dataset_combo.itemData(index)
+        if name is not None and name != getattr(self.dataset, "name", None):
+            self.load(name, make_active=True)
+
+    def load(self, source, make_active: bool = False):
+        """Load a data set (a name, ``("folder", path)`` or a Dataset) and its statistics off
+        the GUI thread; when ``make_active`` it becomes the app's data set."""
+        self._show_error("")
+        self.grid.set_images([])
+        self.grid.set_placeholder(self.tr("Loading the data set..."))
+        self.info_label.setText(self.tr("Loading..."))
+        self._retire(self._load_job)
+        job = BackgroundJob(partial(load_with_stats, source), self)
+        job.sigDone.connect(partial(self._on_loaded, job, make_active))
+        job.sigFailed.connect(partial(self._on_load_failed, job))
+        self._load_job = job
+        job.start()
+
+    def choose_folder(self):
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a folder of IDX files"), str(Path.home()))
+        if folder:
+            self.open_folder(folder)
+
+    def open_folder(self, folder):
+        """Validate and load the IDX files in ``folder``; errors show above the grid."""
+        self.load(("folder", str(folder)), make_active=True)
+
+    def _on_loaded(self, job, make_active: bool, result):
+        if job is not self._load_job:  # a newer load replaced this one
+            return
+        self._load_job = None
+        self._retire(job)
+        dataset, stats = result
+        self.dataset, self.stats = dataset, stats
+        if make_active or self.state.dataset_name in ("builtin", dataset.name):
+            self.state.set_dataset(dataset)
+        self._show_dataset()
+
+    def _on_load_failed(self, job, message: str, cancelled: bool):
+        if job is not self._load_job:
+            return
+        self._load_job = None
+        self._retire(job)
+        self.grid.set_placeholder(self.tr("No data set loaded."))
+        self._show_error(self.tr("Could not open the data set: %1").replace("%1", message))
+        self.info_label.setText("")
+        if self.dataset is not None:
+            self._show_dataset()  # the previous set stays
+
+    def _on_dataset_change(self, dataset):
+        if dataset is not None and dataset is not self.dataset:
+            self.load(dataset)
+
+    def _show_dataset(self):
+        ds = self.dataset
+        self.refresh_dataset_list()
+        index = self.dataset_combo.findData(ds.name)
+        if index >= 0:
+            self.dataset_combo.setCurrentIndex(index)
+        self.info_label.setText(self.tr(
+            "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, 10 classes. "
+            "<small>%4</small>").replace("%1", ds.name).replace("%2", f"{ds.n_train:,}").replace(
+            "%3", f"{ds.n_test:,}").replace("%4", " ".join(ds.attribution.split())[:300]))
+        self.class_combo.blockSignals(True)
+        keep = self.class_combo.currentIndex()
+        self.class_combo.clear()
+        self.class_combo.addItem(self.tr("All classes"), None)
+        for label, name in enumerate(ds.class_names):
+            text = str(label) if name == str(label) else f"{label}: {name}"
+            self.class_combo.addItem(text, label)
+        self.class_combo.setCurrentIndex(max(0, keep))
+        self.class_combo.blockSignals(False)
+        self.count_bars.setOpts(x=np.arange(10))
+        ticks = [(i, str(i) if n == str(i) else f"{i}\n{n[:8]}") for i, n in enumerate(ds.class_names)]
+        self.counts_plot.getAxis("bottom").setTicks([ticks])
+        self._page = 0
+        self._random = False
+        self._render_stats()
+        self._render_samples()
+
+    def _on_view_change(self, *_):
+        self._page = 0
+        self._random = False
+        self._render_stats()
+        self._render_samples()
+
+    # --- rendering ------------------------------------------------------------------------
+    def _render_stats(self):
+        if self.stats is None:
+            return
+        s = self.stats[self.split]
+        counts = s["counts"]
+        self.count_bars.setOpts(height=counts.astype(float))
+        self.counts_plot.setYRange(0, max(1, int(counts.max())) * 1.1, padding=0)
+        self.counts_plot.setXRange(-0.6, 9.6, padding=0)
+        names = self.dataset.class_names
+        self.means_grid.set_images(s["means"], captions=[n[:8] for n in names],
+                                   tooltips=[self.tr("mean of the %1 images of class %2").replace(
+                                       "%1", f"{int(c):,}").replace("%2", n)
+                                       for c, n in zip(counts, names)])
+        p = s["pixels"]
+        self.pixel_label.setText(self.tr(
+            "%1 images, %2 pixels each: mean %3, standard deviation %4, range %5 to %6; "
+            "%7 of all pixels are exactly 0 (background).").replace(
+            "%1", f"{p.n_images:,}").replace("%2", "784").replace("%3", f"{p.mean:.3f}").replace(
+            "%4", f"{p.std:.3f}").replace("%5", f"{p.minimum:.2f}").replace(
+            "%6", f"{p.maximum:.2f}").replace("%7", f"{100 * p.zero_fraction:.1f} %"))
+        self.hist_curve.setData(p.bin_edges, np.maximum(p.histogram, 1).astype(float))
+
+    def _render_samples(self):
+        if self.dataset is None:
+            return
+        images, labels = self.dataset.split(self.split)
+        label = self.class_combo.currentData()
+        pool = len(labels) if label is None else int(self.stats[self.split]["counts"][label])
+        n_pages = max(1, -(-pool // PAGE))
+        self._page = min(max(0, self._page), n_pages - 1)
+        if self._random:
+            indices = samples_of_class(labels, label, PAGE, rng=self._rng)
+            self.page_label.setText(self.tr("random %1 of %2").replace(
+                "%1", str(len(indices))).replace("%2", f"{pool:,}"))
+        else:
+            indices = samples_of_class(labels, label, PAGE, start=self._page * PAGE)
+            first = self._page * PAGE + 1 if len(indices) else 0
+            self.page_label.setText(self.tr("%1-%2 of %3").replace("%1", f"{first:,}").replace(
+                "%2", f"{self._page * PAGE + len(indices):,}").replace("%3", f"{pool:,}"))
+        self.prev_button.setEnabled(not self._random and self._page > 0)
+        self.next_button.setEnabled(self._random or self._page < n_pages - 1)
+        self.shown_indices = indices
+        names = self.dataset.class_names
+        split_name = self.split_combo.currentText().lower()
+        self.grid.set_images(
+            images[indices],
+            captions=[names[int(labels[i])][:8] for i in indices],
+            tooltips=[self.tr("%1 #%2, label %3 (%4). Click to use it as the input.").replace(
+                "%1", split_name).replace("%2", str(int(i))).replace(
+                "%3", str(int(labels[i]))).replace("%4", names[int(labels[i])]) for i in indices])
+        self.grid.set_placeholder(self.tr("No images of this class in this split."))
+
+    def turn_page(self, step: int):
+        if self.dataset is None:
+            return
+        self._random = False
+        self._page += step
+        self._render_samples()
+
+    def show_random(self):
+        if self.dataset is None:
+            return
+        self._random = True
+        self._render_samples()
+
+    def _on_sample_clicked(self, cell: int):
+        if cell >= len(self.shown_indices):
+            return
+        index = int(self.shown_indices[cell])
+        images, labels = self.dataset.split(self.split)
+        image = to_float(images[index:index + 1])[0, 0]
+        source = f"{self.dataset.name} {self.split} #{index}"
+        self.state.set_current_input(image, source)
+        self.grid.set_highlight(cell)
+        self.hint.setText(self.tr(
+            "Sent %1 #%2 (label %3: %4) to the Draw and Layers panels.").replace(
+            "%1", self.split_combo.currentText().lower()).replace("%2", str(index)).replace(
+            "%3", str(int(labels[index]))).replace("%4", self.dataset.class_names[int(labels[index])]))
+
+    def _show_error(self, text: str):
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # --- downloads ------------------------------------------------------------------------
+    def _update_download_box(self, *_):
+        key = self.catalogue_combo.currentData()
+        entry = CATALOGUE[key]
+        busy = self._download_job is not None
+        cached = is_cached(self.cache_dir, key)
+        self.download_button.setEnabled(not busy and not cached)
+        self.download_button.setText(self.tr("Downloaded") if cached else self.tr("&Download"))
+        self.licence_label.setText(self.tr(
+            "%1 <a href=\"%2\">Home page</a>. Saved in %3").replace(
+            "%1", entry.attribution).replace("%2", entry.homepage).replace(
+            "%3", str(self.cache_dir)))
+        if not busy:
+            self.progress.setValue(1000 if cached else 0)
+            self.progress_label.setText(
+                self.tr("%1 is on this computer: choose it under Data set.").replace(
+                    "%1", entry.title) if cached else
+                self.tr("%1 to download, checked against the published checksums.").replace(
+                    "%1", format_bytes(entry.total_size)))
+
+    def start_download(self):
+        """Download the chosen catalogue set in the background."""
+        if self._download_job is not None:
+            return
+        key = self.catalogue_combo.currentData()
+        job = BackgroundJob(partial(_download_job, key, self.cache_dir), self)
+        job.sigProgress.connect(self._on_download_progress)
+        job.sigDone.connect(partial(self._on_download_done, key))
+        job.sigFailed.connect(partial(self._on_download_failed, key))
+        self._download_job = job
+        self.cancel_button.setEnabled(True)
+        self.catalogue_combo.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress_label.setText(self.tr("Connecting..."))
+        self._update_download_box()
+        job.start()
+
+    def cancel_download(self):
+        if self._download_job is not None:
+            self._download_job.cancel()
+            self.progress_label.setText(self.tr("Cancelling..."))
+
+    def _on_download_progress(self, p):
+        self.progress.setValue(int(1000 * p.fraction))
+        text = self.tr("File %1 of %2: %3 of %4").replace("%1", str(p.file_index + 1)).replace(
+            "%2", str(p.n_files)).replace("%3", format_bytes(p.done)).replace(
+            "%4", format_bytes(p.total))
+        if p.rate > 0:
+            text += self.tr(", %1/s").replace("%1", format_bytes(p.rate))
+        if p.eta is not None:
+            text += self.tr(", %1 left").replace("%1", format_eta(p.eta))
+        self.progress_label.setText(text)
+
+    def _download_finished(self):
+        self._retire(self._download_job)
+        self._download_job = None
+        self.cancel_button.setEnabled(False)
+        self.catalogue_combo.setEnabled(True)
+
+    def _on_download_done(self, key, folder):
+        self._download_finished()
+        self._update_download_box()
+        self.progress_label.setText(self.tr("%1 is ready in %2. Loading it...").replace(
+            "%1", CATALOGUE[key].title).replace("%2", str(folder)))
+        self.refresh_dataset_list()
+        self.load(key, make_active=True)
+
+    def _on_download_failed(self, key, message, cancelled):
+        self._download_finished()
+        self._update_download_box()
+        if cancelled:
+            self.progress_label.setText(self.tr(
+                "Cancelled. Files already checked are kept; Download continues from there."))
+        else:
+            self.progress_label.setText(self.tr("Download failed: %1").replace("%1", message))
+
+    # --- threads --------------------------------------------------------------------------
+    def _retire(self, job):
+        """Forget a job; a running one is cancelled and kept alive until its thread ends."""
+        if job is None:
+            return
+        if job.isRunning():
+            job.cancel()
+            self._old_jobs.append(job)
+            job.finished.connect(partial(self._forget, job))
+        else:
+            job.deleteLater()
+
+    def _forget(self, job):
+        if job in self._old_jobs:
+            self._old_jobs.remove(job)
+        job.deleteLater()
+
+    def shutdown(self):
+        """Cancel downloads and loads and wait for their threads (called when the app closes)."""
+        for job in [self._load_job, self._download_job, *self._old_jobs]:
+            if job is not None and job.isRunning():
+                job.cancel()
+                job.wait(5000)
+
+
+def _download_job(key, cache_dir, report, cancel):
+    return download_dataset(key, cache_dir, progress=report, cancel=cancel)

@@ -1,0 +1,216 @@
+"""Data panel: browsing the built-in set, sending a sample to the app, opening folders,
+downloading from a loopback HTTP server with progress and Cancel."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from explorer.data import load_builtin, write_idx
+from explorer.data.cache import set_cache_dir
+from explorer.data.catalogue import CATALOGUE, CatalogueEntry, RemoteFile
+from explorer.ui.panels.data import DataPanel
+from explorer.ui.state import AppState
+from explorer.worker import EngineClient
+
+
+def _small_model():
+    from explorer.engine import build_model
+
+    return build_model("simple_convnet", seed=1), None, ""
+
+
+@pytest.fixture
+def make_panel(qtbot, tmp_path):
+    made = []
+
+    def make():
+        client = EngineClient(load_live=_small_model)
+        state = AppState()
+        panel = DataPanel(client, state, cache_dir=tmp_path / "cache")
+        qtbot.addWidget(panel)
+        panel.resize(1200, 800)
+        panel.show()
+        made.append((panel, client))
+        qtbot.waitUntil(lambda: panel.dataset is not None, timeout=10000)
+        return panel
+
+    yield make
+    for panel, client in made:
+        panel.shutdown()
+        client.shutdown()
+    set_cache_dir(None)
+
+
+def test_builtin_set_is_browsed(make_panel):
+    panel = make_panel()
+    assert panel.objectName() == "dataPanel"
+    assert panel.dataset.name == "mnist-subset"
+    assert panel.grid.count() == 60
+    np.testing.assert_array_equal(panel.count_bars.opts["height"], [300] * 10)
+    assert panel.means_grid.count() == 10
+    assert "3,000 images" in panel.pixel_label.text()
+    assert panel.page_label.text() == "1-60 of 3,000"
+    # the test split
+    panel.split_combo.setCurrentIndex(1)
+    np.testing.assert_array_equal(panel.count_bars.opts["height"], [100] * 10)
+    assert "1,000 images" in panel.pixel_label.text()
+
+
+def test_class_filter_and_pages(make_panel):
+    panel = make_panel()
+    labels = panel.dataset.train_labels
+    panel.class_combo.setCurrentIndex(panel.class_combo.findData(3))
+    assert panel.page_label.text() == "1-60 of 300"
+    assert (labels[panel.shown_indices] == 3).all() and len(panel.shown_indices) == 60
+    first_page = panel.shown_indices.copy()
+    QTest.keyClick(panel.grid, Qt.Key.Key_PageDown)
+    assert panel.page_label.text() == "61-120 of 300"
+    assert not set(first_page) & set(panel.shown_indices)
+    for _ in range(10):  # past the end stays on the last page
+        panel.turn_page(1)
+    assert panel.page_label.text() == "241-300 of 300"
+    assert not panel.next_button.isEnabled()
+    panel.show_random()
+    assert (labels[panel.shown_indices] == 3).all()
+    assert panel.page_label.text() == "random 60 of 300"
+
+
+def test_clicking_a_sample_makes_it_the_current_input(make_panel, qtbot):
+    panel = make_panel()
+    seen = []
+    panel.state.sigCurrentInputChanged.connect(seen.append)
+    cell = 7
+    rect = panel.grid._cell_rect(cell)
+    QTest.mouseClick(panel.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     rect.center())
+    index = int(panel.shown_indices[cell])
+    expected = panel.dataset.train_images[index].astype(np.float32) / 255
+    assert len(seen) == 1
+    np.testing.assert_allclose(panel.state.current_input, expected, atol=1e-7)
+    assert panel.state.current_input_source == f"mnist-subset train #{index}"
+    assert f"#{index}" in panel.hint.text()
+
+
+def _write_set(folder, labels_max=9):
+    rng = np.random.default_rng(5)
+    folder.mkdir(parents=True)
+    write_idx(folder / "train-images-idx3-ubyte.gz", rng.integers(0, 256, (40, 28, 28), dtype=np.uint8))
+    labels = (np.arange(40) % 10).astype(np.uint8)
+    labels[0] = labels_max
+    write_idx(folder / "train-labels-idx1-ubyte.gz", labels)
+    write_idx(folder / "t10k-images-idx3-ubyte", rng.integers(0, 256, (20, 28, 28), dtype=np.uint8))
+    write_idx(folder / "t10k-labels-idx1-ubyte", (np.arange(20) % 10).astype(np.uint8))
+
+
+def test_open_folder_good_and_bad(make_panel, qtbot, tmp_path):
+    panel = make_panel()
+    bad = tmp_path / "bad"
+    _write_set(bad, labels_max=42)
+    panel.open_folder(bad)
+    qtbot.waitUntil(lambda: panel.error_label.isVisible(), timeout=10000)
+    assert "labels out of range" in panel.error_label.text()
+    assert panel.dataset.name == "mnist-subset"  # nothing lost
+    assert panel.state.dataset_name == "mnist-subset"
+    good = tmp_path / "teacher-set"
+    _write_set(good)
+    panel.open_folder(good)
+    qtbot.waitUntil(lambda: panel.dataset.name == "teacher-set", timeout=10000)
+    assert not panel.error_label.isVisible()
+    assert panel.state.dataset() is panel.dataset
+    assert panel.page_label.text() == "1-40 of 40"
+    assert panel.dataset_combo.currentData() == "teacher-set"
+
+
+# --- downloads from a loopback server ------------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        data = self.server.files.get(self.path)
+        if data is None:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        step = 16384
+        try:
+            for start in range(0, len(data), step):
+                self.wfile.write(data[start:start + step])
+                if self.server.slow:
+                    time.sleep(0.02)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client cancelled
+
+
+@pytest.fixture
+def server():
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    srv.files, srv.slow = {}, False
+    thread = threading.Thread(target=srv.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+    thread.join(5)
+
+
+def _serve_builtin(server, monkeypatch, pad=0):
+    """Serve the built-in subset's files as if they were MNIST's; returns the entry."""
+    from explorer.paths import BUILTIN_DATA
+
+    base = f"http://127.0.0.1:{server.server_address[1]}/mnist/"
+    files = []
+    for f in CATALOGUE["mnist"].files:
+        data = (BUILTIN_DATA / f.name).read_bytes()
+        if pad and "train-images" in f.name:  # a bigger file: the same data, not compressed
+            data = gzip.compress(gzip.decompress(data), compresslevel=0, mtime=0)
+        server.files[f"/mnist/{f.name}"] = data
+        files.append(RemoteFile(f.name, len(data), hashlib.md5(data).hexdigest()))
+    entry = CatalogueEntry(**{**CATALOGUE["mnist"].__dict__, "mirrors": (base,), "files": tuple(files)})
+    monkeypatch.setitem(CATALOGUE, "mnist", entry)
+    return entry
+
+
+def test_download_shows_progress_then_loads_the_set(make_panel, qtbot, server, monkeypatch):
+    _serve_builtin(server, monkeypatch)
+    panel = make_panel()
+    panel.catalogue_combo.setCurrentIndex(panel.catalogue_combo.findData("mnist"))
+    assert panel.download_button.isEnabled()
+    values = []
+    panel.progress.valueChanged.connect(values.append)
+    QTest.mouseClick(panel.download_button, Qt.MouseButton.LeftButton)
+    assert panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.dataset.name == "mnist", timeout=15000)
+    assert values and values[-1] == 1000 and values == sorted(values)
+    assert panel.state.dataset().name == "mnist"
+    assert panel.dataset.n_train == load_builtin().n_train
+    assert not panel.download_button.isEnabled() and panel.download_button.text() == "Downloaded"
+    assert not panel.cancel_button.isEnabled()
+    assert panel.dataset_combo.findData("mnist") >= 0
+
+
+def test_cancel_a_download(make_panel, qtbot, server, monkeypatch):
+    _serve_builtin(server, monkeypatch, pad=1)
+    server.slow = True
+    panel = make_panel()
+    panel.catalogue_combo.setCurrentIndex(panel.catalogue_combo.findData("mnist"))
+    panel.start_download()
+    qtbot.waitUntil(lambda: "File 1 of 4" in panel.progress_label.text(), timeout=10000)
+    QTest.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Cancelled" in panel.progress_label.text(), timeout=10000)
+    assert panel.download_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert not (panel.cache_dir / "mnist").exists()
+    assert panel.dataset.name == "mnist-subset"
