@@ -68,18 +68,18 @@ def save_model(model, path) -> None:
 
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
     """Every array of the .npz at ``path``; ValueError if it is not a readable npz."""
-    try:
-        with np.load(path, allow_pickle=False) as npz:
+    with open(path, "rb") as fh:  # our own handle: closed even when np.load fails
+        try:
+            npz = np.load(fh, allow_pickle=False)
             if not isinstance(npz, np.lib.npyio.NpzFile):
                 raise ValueError("it holds a single array, not a model archive")
-            return {name: npz[name] for name in npz.files}
-    except (FileNotFoundError, IsADirectoryError, PermissionError):
-        raise
-    except (ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
-        raise ValueError(
-            f"{path} is not a readable model file (truncated or not an .npz made by "
-            f"Model.save): {exc}"
-        ) from None
+            with npz:
+                return {name: npz[name] for name in npz.files}
+        except (ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
+            raise ValueError(
+                f"{path} is not a readable model file (truncated or not an .npz made by "
+                f"Model.save): {exc}"
+            ) from None
 
 
 def _json_array(arrays, key, path):
