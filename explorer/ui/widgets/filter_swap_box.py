@@ -47,7 +47,8 @@ def _map_view(title: str):
     """A small pyqtgraph view with one row-major ImageItem (created once)."""
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground("w")
-    widget.setMinimumSize(120, 120)
+    widget.setFixedHeight(150)
+    widget.setMinimumWidth(120)
     view = widget.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
     view.setMenuEnabled(False)
     item = pg.ImageItem(axisOrder="row-major")
@@ -73,6 +74,8 @@ class FilterSwapBox(QGroupBox):
         self.swapped: dict[tuple[str, int, int], np.ndarray] = {}
         self._swap_model_id: int | None = None
         self._requests: dict[str, int] = {}
+        self._probe_source = ""
+        self._shown_key = None
 
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(_tr("The conv layer of the live model whose filter you replace."))
@@ -85,9 +88,9 @@ class FilterSwapBox(QGroupBox):
                                        "the grid; the prediction everywhere in the app changes at once."))
         self.restore_button = QPushButton(_tr("Restore &learned filter"))
         self.restore_button.setToolTip(_tr("Put back the exact learned weights of this filter."))
-        self.learned_grid = KernelGrid(read_only=True, cell_size=30)
+        self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2)
         self.learned_grid.setToolTip(_tr("The weights the network learned for this filter and channel."))
-        self.yours_grid = KernelGrid(read_only=True, cell_size=30)
+        self.yours_grid = KernelGrid(read_only=True, cell_size=36, decimals=2)
         self.yours_grid.setToolTip(_tr("Your kernel, as it would go into the filter."))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -96,7 +99,8 @@ class FilterSwapBox(QGroupBox):
             _tr("This layer's output for the chosen filter with the learned kernel"))
         self.after_widget, self.after_view, self.after_item = _map_view(
             _tr("The same output with your kernel in the filter"))
-        self.map_caption = QLabel()
+        self.map_caption = QLabel(_tr("Press “Put kernel into filter” to see this layer's output and the "
+                                      "prediction with the learned filter and with yours."))
         self.map_caption.setWordWrap(True)
         self.bars = ProbabilityBars()
         self.bars.setMinimumHeight(110)
@@ -229,7 +233,9 @@ class FilterSwapBox(QGroupBox):
         self.filter_spin.setSuffix(_tr(" of 0–{0}").format(f_max))
         self.channel_spin.setSuffix(_tr(" of 0–{0}").format(c_max))
         key = self.current_key()
-        self.status.setProperty("sticky", False)
+        if key != self._shown_key:  # a message about another filter no longer applies
+            self.status.setProperty("sticky", False)
+            self._shown_key = key
         if key in self.swapped:
             self.learned_grid.set_kernel(self.swapped[key])
             self.status.setText(_tr("Your kernel is in this filter now."))

@@ -40,10 +40,12 @@ class KernelGrid(QTableWidget):
     sigKernelChanged = Signal(object)
     sigInvalid = Signal(str)
 
-    def __init__(self, parent=None, *, read_only: bool = False, cell_size: int = 50):
+    def __init__(self, parent=None, *, read_only: bool = False, cell_size: int = 50,
+                 decimals: int | None = None):
         super().__init__(parent)
         self._read_only = read_only
         self._cell = cell_size
+        self._decimals = decimals
         self._values = np.zeros((3, 3))
         self._errors: dict[tuple[int, int], str] = {}
         self._filling = False
@@ -105,12 +107,27 @@ class KernelGrid(QTableWidget):
                         item = QTableWidgetItem()
                         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                         self.setItem(r, c, item)
-                    item.setText(format_cell(k[r, c]))
+                    item.setText(self._format(k[r, c]))
         finally:
             self._filling = False
         self._restyle()
-        self.updateGeometry()
+        side = n * self._cell + 2 * self.frameWidth()
+        self.setFixedSize(side, side)
         self.sigKernelChanged.emit(k.copy())
+
+    def _format(self, value: float) -> str:
+        if self._decimals is None:
+            return format_cell(value)
+        value = float(value)
+        if value == round(value):
+            return str(int(round(value)))
+        if abs(value) >= 1:
+            return f"{value:.{max(0, self._decimals - 1)}f}"
+        text = f"{value:.{self._decimals}f}"
+        if float(text) == 0:
+            return "0"
+        # drop the leading zero so small cells fit: 0.12 -> .12, -0.12 -> -.12
+        return text.replace("0.", ".", 1)
 
     def set_cell_text(self, row: int, col: int, text: str) -> None:
         """Type ``text`` into a cell, as the user would (for keyboard-free use and tests)."""
@@ -158,9 +175,5 @@ class KernelGrid(QTableWidget):
             self._filling = False
 
     def sizeHint(self) -> QSize:
-        n = MAX_KERNEL_SIZE if not self._read_only else self.size
-        side = n * self._cell + 2 * self.frameWidth()
+        side = self.size * self._cell + 2 * self.frameWidth()
         return QSize(side, side)
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()

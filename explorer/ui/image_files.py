@@ -1,0 +1,67 @@
+"""Reading PNG/JPEG (and other Qt-readable) pictures as grey arrays for the Kernel lab.
+
+Decoding needs Qt's image plugins, so this lives in the UI layer; it hands the engine a plain
+``(H, W)`` float32 array in [0, 1].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage, QImageReader
+
+#: Pictures larger than this on their longest side are scaled down (keeps filtering interactive).
+MAX_SIDE = 512
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImageFiles", text)
+
+
+@dataclass(frozen=True, eq=False)
+class GreyImage:
+    """``pixels`` ``(H, W)`` float32 in [0, 1]; ``original_size`` ``(W, H)`` of the file;
+    ``note`` a message for the user when the picture was scaled down (else "")."""
+
+    pixels: np.ndarray
+    original_size: tuple[int, int]
+    note: str = ""
+
+    def __repr__(self) -> str:
+        h, w = self.pixels.shape
+        return f"GreyImage({w}x{h}, from {self.original_size[0]}x{self.original_size[1]})"
+
+
+def qimage_to_grey(image: QImage) -> np.ndarray:
+    """``(H, W)`` float32 in [0, 1] of a QImage (converted to 8-bit grey; alpha is ignored)."""
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    h, w = grey.height(), grey.width()
+    buf = np.frombuffer(grey.constBits(), dtype=np.uint8, count=grey.bytesPerLine() * h)
+    rows = buf.reshape(h, grey.bytesPerLine())[:, :w]
+    return rows.astype(np.float32) / 255.0
+
+
+def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
+    """Read ``path`` as grey; scale it down (smoothly, keeping its shape) when its longest side
+    exceeds ``max_side``. Raises ``ValueError`` saying what went wrong when it cannot be read."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(_tr("{0} does not exist or is not a file.").format(str(path)))
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    image = reader.read()
+    if image.isNull():
+        raise ValueError(_tr("Could not read {0} as a picture ({1}). Open a PNG or JPEG file.")
+                         .format(path.name, reader.errorString()))
+    w, h = image.width(), image.height()
+    note = ""
+    if max(w, h) > max_side:
+        image = image.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        note = _tr("{0} is {1}x{2} pixels; it was scaled down to {3}x{4} so filtering stays "
+                   "interactive.").format(path.name, w, h, image.width(), image.height())
+    return GreyImage(qimage_to_grey(image), (w, h), note)

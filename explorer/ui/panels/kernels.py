@@ -1,0 +1,532 @@
+"""Kernel lab: edit a convolution kernel, see what it does to an image, put it into the network.
+
+Left: the kernel grid, its sum, normalise / scale, flip, the library. Middle: the input and the
+filtered output (diverging colours for signed values, colour bar, value range, histogram),
+padding mode and edge-magnitude view. Right: “Into the network” (`FilterSwapBox`).
+
+Small inputs (28x28 digits, the built-in pictures) are filtered right here within a frame by the
+engine's `filter_image`; large ones (opened files) go through the worker so the window never
+freezes. The panel does no maths of its own.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
+                               QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from explorer.engine import kernels as K
+from explorer.engine.filtering import filter_image
+from explorer.engine.images import BUILTIN_PICTURES, builtin_picture
+from explorer.ui.image_files import IMAGE_FILTER, load_grey_image
+from explorer.ui.widgets.filter_swap_box import FilterSwapBox
+from explorer.ui.widgets.kernel_grid import KernelGrid
+from explorer.ui.widgets.kernel_library import KernelLibrary
+
+APPLY_TOPIC = "kernel-apply"
+#: Inputs with more pixels than this are filtered in the worker thread.
+SYNC_PIXELS = 160 * 160
+_SIGMA_STEPS = 10  # slider units per 1.0 of sigma
+
+
+def _run_without_model(fn, model):
+    """Adapter for ``client.request``: the worker passes the model first; filtering ignores it."""
+    return fn()
+
+
+def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int, tooltip: str):
+    view = widget.addViewBox(row=row, col=col, lockAspect=True, invertY=True, enableMouse=False)
+    view.setMenuEnabled(False)
+    item = pg.ImageItem(axisOrder="row-major")
+    view.addItem(item)
+    return view, item
+
+
+class _SizeSpin(QSpinBox):
+    """A spin box that reads “3 × 3”."""
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value} × {value}"
+
+    def valueFromText(self, text: str) -> int:
+        head = text.split("×")[0].strip()
+        return int(head) if head.isdigit() else self.value()
+
+    def validate(self, text, pos):
+        from PySide6.QtGui import QValidator
+
+        head = text.split("×")[0].strip()
+        if head.isdigit() and 1 <= int(head) <= K.MAX_KERNEL_SIZE:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+
+class KernelPanel(QWidget):
+    """The Kernel lab tab (objectName ``kernelPanel``)."""
+
+    def __init__(self, client, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("kernelPanel")
+        self.client = client
+        self.state = state
+        self.kernel: np.ndarray = K.preset("sobel_x")     # the last valid kernel
+        self.image: np.ndarray | None = None              # (H, W) float32 in [0, 1]
+        self.image_description = ""
+        self.result = None                                # the FilterResult on screen
+        self.active_preset: str | None = None
+        self._loading = False
+        self._apply_id: int | None = None
+        self._file_image = None
+
+        self._build_editor()
+        self._build_views()
+        self.network = FilterSwapBox(client, self.network_input)
+        net_scroll = QScrollArea()
+        net_scroll.setWidgetResizable(True)
+        net_scroll.setWidget(self.network)
+        net_scroll.setMinimumWidth(340)
+
+        self.status = QLabel()
+        self.status.setObjectName("kernelStatus")
+        self.status.setWordWrap(True)
+        columns = QHBoxLayout()
+        columns.addWidget(self.editor_box, 0)
+        columns.addWidget(self.views_box, 1)
+        columns.addWidget(net_scroll, 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.status)
+
+        self.grid.sigKernelChanged.connect(self._on_grid_kernel)
+        self.grid.sigInvalid.connect(self._on_grid_invalid)
+        self.size_spin.valueChanged.connect(self._on_size_change)
+        self.sigma_slider.valueChanged.connect(self._on_sigma_change)
+        self.normalise_button.clicked.connect(self.normalise)
+        self.scale_button.clicked.connect(self.apply_scale)
+        self.flip_check.toggled.connect(self._on_options_change)
+        self.padding_combo.currentIndexChanged.connect(self._on_options_change)
+        self.view_combo.currentIndexChanged.connect(self._on_options_change)
+        self.source_combo.currentIndexChanged.connect(self._on_source_change)
+        self.test_index.valueChanged.connect(self._on_source_change)
+        self.open_button.clicked.connect(self.open_image_dialog)
+        self.library.sigPresetChosen.connect(self.load_preset)
+        self.library.sigUserKernelChosen.connect(self._on_user_kernel)
+        self.library.sigMessage.connect(self.show_message)
+        self.library.add_button.clicked.connect(self._on_add_current)
+        client.sigResult.connect(self._on_result)
+        client.sigError.connect(self._on_error)
+        state.sigCurrentInputChanged.connect(self._on_current_input_change)
+        state.sigDatasetChanged.connect(self._on_dataset_change)
+
+        self.load_preset("sobel_x")
+        self.library.select("preset", "sobel_x", emit=False)
+        self._on_source_change()
+        if self.library.startup_message:
+            self.show_message(self.library.startup_message)
+
+    def __repr__(self) -> str:
+        k = self.kernel.shape[0]
+        img = None if self.image is None else self.image.shape
+        return f"KernelPanel(kernel={k}x{k} {self.active_preset or 'custom'}, image={img})"
+
+    # --- building ------------------------------------------------------------------------------
+    def _build_editor(self):
+        self.editor_box = QGroupBox(self.tr("Kernel"))
+        self.grid = KernelGrid()
+        self.grid.setObjectName("kernelGrid")
+        self.size_spin = _SizeSpin()
+        self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)
+        self.size_spin.setValue(3)
+        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up and "
+                                          "to the left of the middle)."))
+        self.sum_label = QLabel()
+        self.sum_label.setObjectName("kernelSum")
+        self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat areas 0 "
+                                          "(edge detectors)."))
+        self.normalise_button = QPushButton(self.tr("&Normalise"))
+        self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel sums to 1."))
+        self.scale_spin = QDoubleSpinBox()
+        self.scale_spin.setRange(-100.0, 100.0)
+        self.scale_spin.setDecimals(3)
+        self.scale_spin.setSingleStep(0.5)
+        self.scale_spin.setValue(2.0)
+        self.scale_spin.setToolTip(self.tr("Factor for “Scale”: every weight is multiplied by it."))
+        self.scale_button = QPushButton(self.tr("Scale (&x)"))
+        self.scale_button.setToolTip(self.tr("Multiply every weight by the factor on the left."))
+        self.sigma_label = QLabel()
+        self.sigma_slider = QSlider(Qt.Orientation.Horizontal)
+        self.sigma_slider.setRange(2, 50)
+        self.sigma_slider.setValue(10)
+        self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): how wide "
+                                             "it spreads. Pick one of those presets to use it."))
+        self.flip_check = QCheckBox(self.tr("True convolution (fl&ip the kernel 180°)"))
+        self.flip_check.setToolTip(self.tr(
+            "Off: cross-correlation, what a CNN layer computes (the kernel is laid on the image as "
+            "written). On: the kernel is rotated by 180° first, the convolution of signal processing."))
+        self.flip_note = QLabel()
+        self.flip_note.setWordWrap(True)
+        self.flip_note.setObjectName("kernelFlipNote")
+        self.library = KernelLibrary()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Size")))
+        top.addWidget(self.size_spin)
+        top.addStretch(1)
+        top.addWidget(self.sum_label)
+        scale_row = QHBoxLayout()
+        scale_row.addWidget(self.normalise_button)
+        scale_row.addStretch(1)
+        scale_row.addWidget(self.scale_spin)
+        scale_row.addWidget(self.scale_button)
+        sigma_row = QHBoxLayout()
+        sigma_row.addWidget(self.sigma_label)
+        sigma_row.addWidget(self.sigma_slider, 1)
+        layout = QVBoxLayout(self.editor_box)
+        layout.addLayout(top)
+        grid_holder = QWidget()  # keeps the room of a 7x7 grid so nothing jumps when the size changes
+        grid_holder.setFixedHeight(K.MAX_KERNEL_SIZE * 50 + 4)
+        holder_layout = QVBoxLayout(grid_holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.grid, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(grid_holder)
+        layout.addLayout(scale_row)
+        layout.addLayout(sigma_row)
+        layout.addWidget(self.flip_check)
+        layout.addWidget(self.flip_note)
+        layout.addWidget(QLabel(self.tr("<b>Library</b>")))
+        layout.addWidget(self.library, 1)
+        self.editor_box.setMaximumWidth(420)
+
+    def _build_views(self):
+        self.views_box = QGroupBox(self.tr("Image"))
+        self.source_combo = QComboBox()
+        self.source_combo.setToolTip(self.tr("What to filter."))
+        self.source_combo.addItem(self.tr("Drawn digit"), "digit")
+        self.source_combo.addItem(self.tr("Test-set image"), "test")
+        for key, (title, desc, _) in BUILTIN_PICTURES.items():
+            self.source_combo.addItem(self.tr(title), key)
+            self.source_combo.setItemData(self.source_combo.count() - 1, self.tr(desc), Qt.ItemDataRole.ToolTipRole)
+        self.source_combo.setCurrentIndex(self.source_combo.findData("checkerboard"))
+        self.test_index = QSpinBox()
+        self.test_index.setPrefix(self.tr("#"))
+        self.test_index.setRange(0, 0)
+        self.test_index.setToolTip(self.tr("Which image of the active data set's test split."))
+        self.open_button = QPushButton(self.tr("&Open image…"))
+        self.open_button.setToolTip(self.tr("Filter a PNG or JPEG of your own (shown in grey; large "
+                                            "pictures are scaled down to {0} pixels).").format(512))
+        self.padding_combo = QComboBox()
+        for mode, text, tip in (
+            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of the picture light up.")),
+            ("reflect", self.tr("reflect"), self.tr("Outside mirrors the inside (d c b | a b c d).")),
+            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel (a a a | a b c d).")),
+        ):
+            self.padding_combo.addItem(text, mode)
+            self.padding_combo.setItemData(self.padding_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the output "
+                                              "keeps the input's size."))
+        self.view_combo = QComboBox()
+        self.view_combo.addItem(self.tr("Response"), False)
+        self.view_combo.addItem(self.tr("Edge magnitude √(gx² + gy²)"), True)
+        self.view_combo.setToolTip(self.tr(
+            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed (Sobel y "
+            "is Sobel x transposed), combined into the strength of the edge in any direction."))
+
+        self.pictures = pg.GraphicsLayoutWidget()
+        self.pictures.setBackground("w")
+        self.pictures.setMinimumSize(420, 240)
+        self.before_title = self.pictures.addLabel(self.tr("Input"), row=0, col=0, color="k")
+        self.after_title = self.pictures.addLabel(self.tr("Output"), row=0, col=1, color="k")
+        self.before_view, self.before_item = _view(self.pictures, 1, 0, "")
+        self.after_view, self.after_item = _view(self.pictures, 1, 1, "")
+        self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
+                                          interactive=False, colorMapMenu=False, width=16)
+        self.colour_bar.setImageItem(self.after_item)
+        self.pictures.addItem(self.colour_bar, row=1, col=2)
+        self._grey = pg.ColorMap(pos=[0.0, 1.0], color=[(0, 0, 0), (255, 255, 255)])
+        self._diverging = pg.colormap.get("CET-D1")
+        self.before_item.setLookupTable(self._grey.getLookupTable(nPts=256))
+        self.range_label = QLabel()
+        self.range_label.setObjectName("kernelRange")
+        self.range_label.setWordWrap(True)
+        self.histogram = pg.PlotWidget()
+        self.histogram.setBackground("w")
+        self.histogram.setMinimumHeight(120)
+        self.histogram.setMaximumHeight(190)
+        self.histogram.setMenuEnabled(False)
+        self.histogram.setMouseEnabled(x=False, y=False)
+        self.histogram.hideButtons()
+        self.histogram.setLabel("bottom", self.tr("output value"))
+        self.histogram.setLabel("left", self.tr("pixels"))
+        self.histogram.setToolTip(self.tr("How many output pixels have each value."))
+        self.hist_curve = self.histogram.plot(stepMode="center", fillLevel=0,
+                                              brush=(70, 120, 200, 160), pen=pg.mkPen((40, 80, 160)))
+
+        controls = QGridLayout()
+        controls.addWidget(QLabel(self.tr("Input")), 0, 0)
+        controls.addWidget(self.source_combo, 0, 1)
+        controls.addWidget(self.test_index, 0, 2)
+        controls.addWidget(self.open_button, 0, 3)
+        controls.addWidget(QLabel(self.tr("Padding")), 1, 0)
+        controls.addWidget(self.padding_combo, 1, 1)
+        controls.addWidget(QLabel(self.tr("Show")), 1, 2)
+        controls.addWidget(self.view_combo, 1, 3)
+        self.input_note = QLabel()
+        self.input_note.setWordWrap(True)
+        self.input_note.setObjectName("kernelInputNote")
+        layout = QVBoxLayout(self.views_box)
+        layout.addLayout(controls)
+        layout.addWidget(self.input_note)
+        layout.addWidget(self.pictures, 1)
+        layout.addWidget(self.range_label)
+        layout.addWidget(self.histogram)
+
+    # --- messages ------------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    # --- the kernel -----------------------------------------------------------------------------
+    def _set_grid(self, kernel: np.ndarray, preset_name: str | None):
+        """Show ``kernel`` in the grid as coming from ``preset_name`` (None: custom)."""
+        self._loading = True
+        try:
+            self.size_spin.blockSignals(True)
+            self.size_spin.setValue(kernel.shape[0])
+            self.size_spin.blockSignals(False)
+            self.active_preset = preset_name
+            self.grid.set_kernel(kernel)
+        finally:
+            self._loading = False
+        self._kernel_changed(self.grid.kernel())
+
+    def load_preset(self, name: str) -> None:
+        """Load the preset ``name`` at the current size (if it takes one) and sigma."""
+        p = K.PRESETS[name]
+        size = None
+        if p.sizes:  # keep the size while re-loading the same preset, else its own default
+            size = self.size_spin.value() if self.active_preset == name else p.default_size
+        sigma = self.sigma() if p.uses_sigma else None
+        self._set_grid(K.preset(name, size, sigma), name)
+        self.show_message(self.tr("{0}: {1}").format(self.tr(p.title), self.tr(p.description)))
+
+    def sigma(self) -> float:
+        return self.sigma_slider.value() / _SIGMA_STEPS
+
+    def _on_user_kernel(self, named):
+        self._set_grid(np.array(named.values), None)
+        self.show_message(self.tr("Loaded your kernel “{0}”.").format(named.name))
+
+    def _on_grid_kernel(self, kernel):
+        if self._loading:
+            return
+        # the user typed into a cell: the kernel is no longer the preset as generated
+        self.active_preset = None
+        self.library.clear_selection()
+        self._kernel_changed(kernel)
+
+    def _on_grid_invalid(self, message: str):
+        self.network.set_kernel(None)
+        self.sum_label.setText(self.tr("Sum: ?"))
+        self.show_message(message)
+
+    def _kernel_changed(self, kernel):
+        if kernel is None:
+            return
+        self.kernel = kernel
+        total = float(kernel.sum())
+        meaning = (self.tr("keeps brightness") if abs(total - 1) < 1e-9 else
+                   self.tr("flat areas → 0") if abs(total) < 1e-9 else
+                   self.tr("brightens") if total > 1 else self.tr("darkens") if total > 0 else
+                   self.tr("inverts"))
+        self.sum_label.setText(self.tr("Sum: {0} ({1})").format(K.format_cell(total), meaning))
+        p = K.PRESETS.get(self.active_preset) if self.active_preset else None
+        sigma_on = bool(p and p.uses_sigma)
+        self.sigma_slider.setEnabled(sigma_on)
+        self.sigma_label.setText(self.tr("σ = {0:.1f}").format(self.sigma()) if sigma_on
+                                 else self.tr("σ (Gaussian only)"))
+        self.sigma_label.setEnabled(sigma_on)
+        effect = K.flip_effect(kernel)
+        self.flip_note.setText({
+            "same": self.tr("Turned 180° this kernel is unchanged, so flipping changes nothing "
+                            "(like a Gaussian)."),
+            "negated": self.tr("Turned 180° this kernel becomes its negative: flipping changes the "
+                               "sign of every response (like Sobel)."),
+            "different": self.tr("Turned 180° this kernel is a different kernel: flipping changes "
+                                 "the output."),
+        }[effect])
+        self.network.set_kernel(kernel)
+        self.refilter()
+
+    def _on_size_change(self, size: int):
+        p = K.PRESETS.get(self.active_preset) if self.active_preset else None
+        if p is not None and size in p.sizes:
+            self._set_grid(K.preset(p.name, size, self.sigma() if p.uses_sigma else None), p.name)
+        else:
+            self._set_grid(K.resized(self.kernel, size), None)
+            self.library.clear_selection()
+
+    def _on_sigma_change(self, _value: int):
+        p = K.PRESETS.get(self.active_preset) if self.active_preset else None
+        if p is not None and p.uses_sigma:
+            self._set_grid(K.preset(p.name, self.size_spin.value(), self.sigma()), p.name)
+
+    def normalise(self) -> None:
+        """Scale the kernel so its weights sum to 1 (explains why not when it sums to 0)."""
+        try:
+            k = K.normalise(self.kernel)
+        except ValueError as exc:
+            self.show_message(self.tr("Cannot normalise: {0}.").format(str(exc)))
+            return
+        self._set_grid(k, self.active_preset if self.active_preset and np.allclose(k, self.kernel) else None)
+
+    def apply_scale(self) -> None:
+        """Multiply every weight by the scale factor."""
+        self._set_grid(K.scaled(self.kernel, self.scale_spin.value()), None)
+        self.library.clear_selection()
+
+    def _on_add_current(self):
+        suggested = self.tr("my {0}").format(K.PRESETS[self.active_preset].title.lower()) if self.active_preset else ""
+        self.library.ask_and_add(self.kernel, suggested)
+
+    # --- the image ------------------------------------------------------------------------------
+    def _on_source_change(self, *_):
+        source = self.source_combo.currentData()
+        self.test_index.setVisible(source == "test")
+        note = ""
+        if source == "digit":
+            img = self.state.current_input
+            if img is None:
+                self.image, self.image_description = np.zeros((28, 28), np.float32), self.tr("an empty digit")
+                note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears here.")
+            else:
+                self.image, self.image_description = np.asarray(img, np.float32), self.tr("the drawn digit")
+        elif source == "test":
+            try:
+                ds = self.state.dataset()
+            except (ValueError, OSError) as exc:
+                note = self.tr("The data set could not be loaded: {0}").format(str(exc))
+                self.image = None
+            else:
+                n = len(ds.test_images)
+                self.test_index.blockSignals(True)
+                self.test_index.setRange(0, max(0, n - 1))
+                self.test_index.blockSignals(False)
+                i = self.test_index.value()
+                self.image = ds.test_images[i].astype(np.float32) / 255.0
+                label = ds.class_names[int(ds.test_labels[i])]
+                self.image_description = self.tr("test image #{0}").format(i)
+                note = self.tr("Test image #{0} of {1} ({2}), labelled “{3}”.").format(i, n, ds.name, label)
+        elif source == "file":
+            g = self._file_image
+            self.image, self.image_description = g.pixels, self.tr("your picture")
+            note = g.note or self.tr("Your picture, {0}x{1}, in grey.").format(*g.pixels.shape[::-1])
+        else:
+            self.image = builtin_picture(source)
+            self.image_description = self.tr(BUILTIN_PICTURES[source][0]).lower()
+            note = self.tr(BUILTIN_PICTURES[source][1])
+        self.input_note.setText(note)
+        if self.image is not None:
+            self.before_item.setImage(self.image, levels=(0.0, 1.0))
+            self.before_view.autoRange(padding=0.02)
+            self.after_view.setXLink(self.before_view)
+            self.after_view.setYLink(self.before_view)
+        self.refilter()
+
+    def open_image_file(self, path) -> bool:
+        """Use the picture at ``path`` (grey, scaled down when large). False with a message if not."""
+        try:
+            g = load_grey_image(path)
+        except ValueError as exc:
+            self.show_message(str(exc))
+            return False
+        self._file_image = g
+        i = self.source_combo.findData("file")
+        if i < 0:
+            self.source_combo.addItem(self.tr("Opened picture"), "file")
+            i = self.source_combo.count() - 1
+        if self.source_combo.currentIndex() == i:
+            self._on_source_change()
+        else:
+            self.source_combo.setCurrentIndex(i)
+        if g.note:
+            self.show_message(g.note)
+        return True
+
+    def open_image_dialog(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "", self.tr(IMAGE_FILTER))
+        if path:
+            self.open_image_file(path)
+
+    def _on_current_input_change(self, image):
+        if self.source_combo.currentData() == "digit":
+            self._on_source_change()
+
+    def _on_dataset_change(self, dataset):
+        if self.source_combo.currentData() == "test":
+            self._on_source_change()
+
+    def network_input(self):
+        """``(image (28, 28) float32 or None, description)`` for probing the network."""
+        if self.image is not None and self.image.shape == (28, 28) and self.source_combo.currentData() in ("digit", "test"):
+            return self.image, self.image_description
+        if self.state.current_input is not None:
+            return np.asarray(self.state.current_input, np.float32), self.tr("the drawn digit")
+        try:
+            ds = self.state.dataset()
+        except (ValueError, OSError):
+            return None, ""
+        return ds.test_images[0].astype(np.float32) / 255.0, self.tr("test image #0")
+
+    # --- filtering ------------------------------------------------------------------------------
+    def _on_options_change(self, *_):
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Filter the current image with the current kernel: here for small images, in the
+        worker for large ones (the result arrives later; stale ones are dropped)."""
+        if self.image is None:
+            return
+        job = partial(filter_image, self.image, self.kernel.copy(), self.padding_combo.currentData(),
+                      self.flip_check.isChecked(), bool(self.view_combo.currentData()))
+        if self.image.size <= SYNC_PIXELS:
+            self._apply_id = None
+            self.show_result(job())
+        else:
+            h, w = self.image.shape
+            self.range_label.setText(self.tr("Filtering {0}x{1} pixels…").format(w, h))
+            self._apply_id = self.client.request(APPLY_TOPIC, partial(_run_without_model, job))
+
+    def _on_result(self, topic: str, req_id: int, result):
+        if topic == APPLY_TOPIC and req_id == self._apply_id:
+            self.show_result(result)
+
+    def _on_error(self, topic: str, req_id: int, message: str):
+        if topic == APPLY_TOPIC and req_id == self._apply_id:
+            self.show_message(self.tr("Filtering failed: {0}").format(message))
+
+    def show_result(self, result) -> None:
+        """Draw a `FilterResult`: output image, colour bar, value range, histogram."""
+        self.result = result
+        lo, hi = result.minimum, result.maximum
+        if result.signed:
+            m = max(abs(lo), abs(hi)) or 1.0
+            levels, cmap = (-m, m), self._diverging
+            colours = self.tr("blue negative, white 0, red positive")
+        else:
+            levels = (min(0.0, lo), hi if hi > min(0.0, lo) else min(0.0, lo) + 1.0)
+            cmap = self._grey
+            colours = self.tr("black {0}, white {1}").format(K.format_cell(levels[0]), K.format_cell(levels[1]))
+        self.colour_bar.setColorMap(cmap)
+        self.colour_bar.setLevels(levels)
+        self.after_item.setImage(result.output, autoLevels=False)
+        self.after_item.setLevels(levels)
+        kind = (self.tr("edge magnitude") if result.magnitude else
+                self.tr("true convolution") if result.flip else self.tr("cross-correlation"))
+        self.after_title.setText(self.tr("Output ({0})").format(kind), color="k")
+        self.range_label.setText(self.tr("Output range {0} to {1}; colours: {2}.").format(
+            f"{lo:.4g}", f"{hi:.4g}", colours))
+        self.hist_curve.setData(result.hist_edges, result.hist_counts)

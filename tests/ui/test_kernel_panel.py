@@ -1,0 +1,291 @@
+"""Kernel lab panel: editing, invalid cells, presets, flip, padding, user kernels, opened
+pictures, and putting a kernel into the live model and restoring it exactly."""
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from explorer.engine import kernels as K
+from explorer.engine.filtering import filter_image
+from explorer.engine.images import builtin_picture
+from explorer.ui.panels import kernels as panel_module
+from explorer.ui.panels.kernels import KernelPanel
+from explorer.ui.state import AppState
+from explorer.ui.widgets import kernel_library
+from explorer.worker import EngineClient
+
+
+def _lenet():
+    from explorer.engine import build_model
+
+    return build_model("lenet5", seed=3), None, ""
+
+
+@pytest.fixture
+def user_file(tmp_path, monkeypatch):
+    path = tmp_path / "data" / "my-kernels.json"
+    monkeypatch.setattr(kernel_library, "user_kernels_path", lambda: path)
+    return path
+
+
+@pytest.fixture
+def client(qtbot):
+    c = EngineClient(load_live=_lenet)
+    qtbot.waitUntil(lambda: c.model_info is not None, timeout=10000)
+    yield c
+    c.shutdown()
+
+
+@pytest.fixture
+def panel(qtbot, client, user_file):
+    state = AppState()
+    p = KernelPanel(client, state)
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    p.show()
+    qtbot.waitUntil(lambda: p.network.current_slot() is not None, timeout=5000)
+    return p
+
+
+def _use_picture(panel, key):
+    panel.source_combo.setCurrentIndex(panel.source_combo.findData(key))
+
+
+def _fetch(client, qtbot, fn):
+    """Run ``fn(model)`` in the worker and wait for its result."""
+    box = {}
+    topic = f"test-{id(fn)}"
+
+    def on_result(t, i, r):
+        if t == topic:
+            box["r"] = r
+
+    client.sigResult.connect(on_result)
+    client.request(topic, fn)
+    qtbot.waitUntil(lambda: "r" in box, timeout=5000)
+    client.sigResult.disconnect(on_result)
+    return box["r"]
+
+
+def _params(model):
+    return {k: v.copy() for k, v in model.parameters().items()}
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def test_panel_starts_with_sobel_on_a_picture(panel):
+    assert panel.objectName() == "kernelPanel"
+    np.testing.assert_array_equal(panel.grid.kernel(), K.preset("sobel_x"))
+    assert panel.result is not None and panel.result.output.shape == panel.image.shape
+    assert "Sum: 0" in panel.sum_label.text()
+    assert "negative" in panel.flip_note.text()
+
+
+def test_editing_a_cell_updates_the_output(panel):
+    _use_picture(panel, "vertical_edge")
+    panel.library.select("preset", "identity")
+    np.testing.assert_allclose(panel.result.output, builtin_picture("vertical_edge"))
+    panel.grid.set_cell_text(1, 1, "1/2")
+    k = K.preset("identity")
+    k[1, 1] = 0.5
+    np.testing.assert_array_equal(panel.kernel, k)
+    expected = filter_image(panel.image, k, "zero")
+    np.testing.assert_allclose(panel.result.output, expected.output)
+    assert panel.active_preset is None and "Sum: 0.5" in panel.sum_label.text()
+    panel.grid.set_cell_text(0, 2, " -3 / 4 ")
+    assert panel.kernel[0, 2] == -0.75
+
+
+def test_an_invalid_cell_is_marked_and_never_applied(panel):
+    _use_picture(panel, "circles")
+    panel.library.select("preset", "box_blur")
+    last = panel.result
+    panel.grid.set_cell_text(0, 0, "abc")
+    item = panel.grid.item(0, 0)
+    assert item.background().color().red() == 255 and item.background().color().green() < 200
+    assert "not a number" in item.toolTip()
+    assert panel.result is last  # the last valid output stays
+    np.testing.assert_allclose(panel.kernel, K.preset("box_blur"))
+    assert "Row 1, column 1" in panel.status.text()
+    assert not panel.network.put_button.isEnabled()
+    panel.grid.set_cell_text(1, 1, "1/0")  # a second invalid cell: still nothing applied
+    assert panel.result is last and "divides by zero" in panel.grid.item(1, 1).toolTip()
+    panel.grid.set_cell_text(0, 0, "0")
+    assert panel.result is last
+    panel.grid.set_cell_text(1, 1, "2")
+    assert panel.result is not last and panel.kernel[1, 1] == 2.0 and panel.kernel[0, 0] == 0.0
+
+
+def test_normalise_scale_and_size(panel):
+    panel.library.select("preset", "box_blur")
+    panel.scale_spin.setValue(3.0)
+    panel.scale_button.click()
+    assert panel.kernel.sum() == pytest.approx(3.0)
+    panel.normalise_button.click()
+    assert panel.kernel.sum() == pytest.approx(1.0)
+    panel.library.select("preset", "sobel_y")
+    before = panel.kernel.copy()
+    panel.normalise_button.click()
+    assert "Cannot normalise" in panel.status.text() and "sums to 0" in panel.status.text()
+    np.testing.assert_array_equal(panel.kernel, before)
+    panel.size_spin.setValue(5)  # a fixed 3x3 preset is padded, centred
+    assert panel.grid.size == 5 and panel.kernel[1:4, 1:4].tolist() == before.tolist()
+    panel.library.select("preset", "box_blur")
+    panel.size_spin.setValue(4)  # a sized preset is regenerated
+    np.testing.assert_allclose(panel.kernel, np.full((4, 4), 1 / 16))
+
+
+def test_gaussian_sigma_slider_recomputes_a_normalised_kernel(panel):
+    panel.library.select("preset", "gaussian")
+    assert panel.sigma_slider.isEnabled() and panel.kernel.shape == (5, 5)
+    panel.sigma_slider.setValue(20)
+    np.testing.assert_allclose(panel.kernel, K.preset("gaussian", 5, 2.0))
+    assert panel.kernel.sum() == pytest.approx(1.0) and "σ = 2.0" in panel.sigma_label.text()
+    panel.size_spin.setValue(7)
+    np.testing.assert_allclose(panel.kernel, K.preset("gaussian", 7, 2.0))
+    panel.library.select("preset", "sharpen")
+    assert not panel.sigma_slider.isEnabled()
+
+
+def test_flip_changes_sobel_sign_but_not_gaussian(panel):
+    _use_picture(panel, "vertical_edge")
+    panel.library.select("preset", "sobel_x")
+    plain = panel.result.output.copy()
+    assert plain.max() > 0
+    panel.flip_check.setChecked(True)
+    np.testing.assert_allclose(panel.result.output, -plain)
+    assert "true convolution" in panel.after_title.text
+    panel.library.select("preset", "gaussian")
+    flipped = panel.result.output.copy()
+    panel.flip_check.setChecked(False)
+    np.testing.assert_allclose(panel.result.output, flipped)
+    assert "unchanged" in panel.flip_note.text()
+
+
+def test_padding_modes_and_edge_magnitude(panel):
+    _use_picture(panel, "gradient")
+    panel.library.select("preset", "sobel_x")
+    results = {}
+    for i in range(panel.padding_combo.count()):
+        panel.padding_combo.setCurrentIndex(i)
+        results[panel.padding_combo.currentData()] = panel.result.output.copy()
+        assert panel.result.padding == panel.padding_combo.currentData()
+    assert not np.allclose(results["zero"][:, 0], results["replicate"][:, 0])
+    np.testing.assert_allclose(results["zero"][5:-5, 5:-5], results["reflect"][5:-5, 5:-5])
+    panel.view_combo.setCurrentIndex(1)
+    assert panel.result.magnitude and panel.result.minimum >= 0 and not panel.result.signed
+    assert "black" in panel.range_label.text()
+    x, _ = panel.hist_curve.getData()
+    np.testing.assert_allclose(x, panel.result.hist_edges)
+
+
+def test_drawn_digit_and_test_set_inputs(panel, qtbot):
+    panel.source_combo.setCurrentIndex(panel.source_combo.findData("digit"))
+    assert "Nothing drawn yet" in panel.input_note.text()
+    digit = np.zeros((28, 28), np.float32)
+    digit[5:23, 13:15] = 1.0
+    panel.state.set_current_input(digit, "draw")
+    np.testing.assert_array_equal(panel.image, digit)
+    assert panel.network_input()[1] == "the drawn digit"
+    panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
+    ds = panel.state.dataset()
+    panel.test_index.setValue(3)
+    np.testing.assert_allclose(panel.image, ds.test_images[3] / 255.0)
+    assert "#3" in panel.input_note.text() and panel.result.output.shape == (28, 28)
+
+
+def test_user_kernels_persist_and_import_export(panel, qtbot, user_file, client, tmp_path):
+    panel.grid.set_cell_text(0, 0, "7")
+    mine = panel.kernel.copy()
+    panel.library.add_user_kernel("seven", mine, "a test kernel")
+    assert json.loads(user_file.read_text("utf-8"))["kernels"][0]["name"] == "seven"
+    other = KernelPanel(client, AppState())  # a new session reads them back
+    qtbot.addWidget(other)
+    assert other.library.user_kernel("seven") == K.named_kernel("seven", mine, "a test kernel")
+    other.library.select("user", "seven")
+    np.testing.assert_array_equal(other.kernel, mine)
+    out = tmp_path / "set.json"
+    panel.library.export_file(out)
+    panel.library.remove_user_kernel("seven")
+    assert panel.library.user_kernels == []
+    assert panel.library.import_file(out) == 1 and panel.library.user_kernel("seven") is not None
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", "utf-8")
+    with pytest.raises(ValueError, match="not valid JSON"):
+        panel.library.import_file(bad)
+    assert [k.name for k in panel.library.user_kernels] == ["seven"]  # nothing lost
+
+
+def test_an_unreadable_saved_file_is_kept_aside_with_a_message(qtbot, client, user_file):
+    user_file.parent.mkdir(parents=True)
+    user_file.write_text("not json", "utf-8")
+    p = KernelPanel(client, AppState())
+    qtbot.addWidget(p)
+    assert "could not be read" in p.status.text()
+    assert not user_file.exists() and len(list(user_file.parent.iterdir())) == 1  # renamed, not deleted
+
+
+def test_a_large_opened_picture_is_scaled_down_and_filtered_in_the_worker(panel, qtbot, tmp_path):
+    img = QImage(1200, 600, QImage.Format.Format_RGB32)
+    img.fill(Qt.GlobalColor.white)
+    for x in range(600, 1200):
+        for y in range(0, 600, 50):
+            img.setPixel(x, y, 0)
+    path = tmp_path / "wide.png"
+    assert img.save(str(path))
+    panel.library.select("preset", "sobel_y")
+    assert panel.open_image_file(path)
+    assert panel.image.shape == (256, 512) and "scaled down to 512x256" in panel.status.text()
+    assert panel.image.size > panel_module.SYNC_PIXELS
+    qtbot.waitUntil(lambda: panel.result.output.shape == (256, 512), timeout=10000)
+    expected = filter_image(panel.image, K.preset("sobel_y"))
+    np.testing.assert_allclose(panel.result.output, expected.output)
+    (tmp_path / "junk.png").write_bytes(b"not a picture")
+    assert not panel.open_image_file(tmp_path / "junk.png")
+    assert "Could not read junk.png" in panel.status.text()
+    assert panel.image.shape == (256, 512)  # the previous picture stays
+
+
+def test_put_kernel_into_the_network_and_restore_exact_weights(panel, qtbot, client):
+    digit = np.zeros((28, 28), np.float32)
+    digit[4:24, 12:16] = 1.0
+    panel.state.set_current_input(digit, "draw")
+    box = panel.network
+    before = _fetch(client, qtbot, _params)
+    box.select("conv2.weight", 3, 4)
+    qtbot.waitUntil(lambda: box.learned_grid.kernel() is not None
+                    and np.array_equal(box.learned_grid.kernel(), before["conv2.weight"][3, 4]), timeout=5000)
+    panel.library.select("preset", "sobel_x")  # 3x3 into a 5x5 layer: refused with the reason
+    assert "5x5" in box.status.text()
+    box.put_kernel()
+    assert "uses 5x5 kernels but yours is 3x3" in box.status.text()
+    panel.library.select("preset", "log")  # 5x5
+    box.put_button.click()
+    qtbot.waitUntil(lambda: ("conv2.weight", 3, 4) in box.swapped, timeout=5000)
+    after = _fetch(client, qtbot, _params)
+    for name, arr in after.items():
+        if name != "conv2.weight":
+            np.testing.assert_array_equal(arr, before[name])
+    diff = after["conv2.weight"] != before["conv2.weight"]
+    assert diff.sum() > 0 and diff[3, 4].any() and not np.delete(diff.reshape(-1, 25), 3 * 6 + 4, 0).any()
+    np.testing.assert_array_equal(after["conv2.weight"][3, 4], K.preset("log").astype(np.float32))
+    assert box.restore_button.isEnabled() and "Prediction: learned" in box.prediction.text()
+    assert box.after_item.image.shape == (10, 10)  # LeNet-5 conv2 output, filter 3
+    # a second, different kernel into the same filter keeps the *learned* weights for restore
+    panel.library.select("preset", "box_blur")
+    panel.size_spin.setValue(5)
+    box.put_button.click()
+    second = _fetch(client, qtbot, _params)  # requests run in order: after the second put
+    np.testing.assert_allclose(second["conv2.weight"][3, 4], np.full((5, 5), 1 / 25), rtol=1e-6)
+    np.testing.assert_array_equal(box.learned_grid.kernel(), before["conv2.weight"][3, 4])
+    box.restore_button.click()
+    qtbot.waitUntil(lambda: ("conv2.weight", 3, 4) not in box.swapped, timeout=5000)
+    restored = _fetch(client, qtbot, _params)
+    for name, arr in restored.items():
+        assert arr.dtype == before[name].dtype
+        np.testing.assert_array_equal(arr, before[name])  # bit for bit
+    assert "restored" in box.status.text() and not box.restore_button.isEnabled()
