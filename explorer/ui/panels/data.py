@@ -14,9 +14,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QProgressBar, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
 from explorer.data.cache import set_cache_dir
@@ -213,10 +213,12 @@ class DataPanel(QWidget):
         view.addWidget(self.split_combo)
         view.addWidget(self.class_combo)
         view.addStretch(1)
-        view.addWidget(self.prev_button)
-        view.addWidget(self.page_label)
-        view.addWidget(self.next_button)
-        view.addWidget(self.random_button)
+        pages = QHBoxLayout()
+        pages.addWidget(self.prev_button)
+        pages.addWidget(self.page_label)
+        pages.addWidget(self.next_button)
+        pages.addStretch(1)
+        pages.addWidget(self.random_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -224,6 +226,7 @@ class DataPanel(QWidget):
         left_layout.addWidget(self.info_label)
         left_layout.addWidget(self.error_label)
         left_layout.addLayout(view)
+        left_layout.addLayout(pages)
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.hint)
 
@@ -243,9 +246,16 @@ class DataPanel(QWidget):
         right_layout.addWidget(stats_box, 1)
         right_layout.addWidget(self._build_download_box())
 
+        scroll = QScrollArea(self)  # small windows scroll the statistics instead of clipping
+        scroll.setObjectName("dataStatsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(right)
+        right.setMinimumWidth(340)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
