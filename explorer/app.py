@@ -39,24 +39,6 @@ PANELS = [
          "Draw and Layers panels. Right: how many images each class has, the average image of "
          "each class, and how bright the pixels are. Download the full MNIST (or "
          "Fashion-MNIST, Kuzushiji-MNIST) below, or open a folder of your own IDX files."))),
-    ("explorer.ui.panels.kernels", "KernelPanel", QT_TRANSLATE_NOOP("MainWindow", "&Kernel lab"),
-     QT_TRANSLATE_NOOP("MainWindow", (
-         "Edit a convolution kernel and see what it does. Left: the weights (numbers or "
-         "fractions like 1/16), their sum, and a library of classic kernels. Middle: the input "
-         "and the output of sliding the kernel over it (red positive, blue negative), with a "
-         "histogram of the output values. Right: put your kernel into a filter of the live "
-         "network and watch the feature map and prediction change; restore the learned "
-         "filter with one click."))),
-    ("explorer.ui.panels.train", "TrainPanel", QT_TRANSLATE_NOOP("MainWindow", "&Train"),
-     QT_TRANSLATE_NOOP("MainWindow", (
-         "Pick an architecture and the training settings, then Start. The loss plot shows the "
-         "cross-entropy of every mini-batch (light) and its running average (dark): it should "
-         "fall. The accuracy plot shows, after each epoch, the share of training and test "
-         "digits classified correctly: when training accuracy keeps rising but test accuracy "
-         "does not, the network is overfitting. The filter grid shows the first layer's "
-         "kernels changing as they learn. At the end, the confusion matrix counts which digit "
-         "was taken for which (rows: true, columns: predicted), and the grid shows misclassified "
-         "test digits. \u201cMake live\u201d lets the Draw panel use the new network."))),
 ]
 
 
