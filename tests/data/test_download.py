@@ -246,3 +246,66 @@ def test_formatting():
     assert format_eta(5) == "5 s"
     assert format_eta(75) == "1 min 15 s"
     assert format_eta(7_300) == "2 h 01 min"
+
+
+# --- the command line: python main.py data download NAME -------------------------------------
+
+
+def _patch_mnist(server, monkeypatch):
+    """Serve the built-in subset as "mnist" on the loopback server."""
+    from explorer.paths import BUILTIN_DATA
+
+    files = []
+    for f in CATALOGUE["mnist"].files:
+        data = (BUILTIN_DATA / f.name).read_bytes()
+        server.files[f"/m/{f.name}"] = data
+        files.append(RemoteFile(f.name, len(data), hashlib.md5(data).hexdigest()))
+    entry = CatalogueEntry(**{**CATALOGUE["mnist"].__dict__,
+                              "mirrors": (f"{server.base}/m/",), "files": tuple(files)})
+    monkeypatch.setitem(CATALOGUE, "mnist", entry)
+
+
+def test_cli_download_then_list_then_load(server, tmp_path, monkeypatch, capsys):
+    from explorer.cli import main
+    from explorer.cli_data import register
+    from explorer.data import load_dataset
+    from explorer.data.cache import set_cache_dir
+
+    _patch_mnist(server, monkeypatch)
+    register()
+    try:
+        assert main(["data", "download", "mnist", "--dir", str(tmp_path)]) == 0
+        out, err = capsys.readouterr()
+        assert out.strip() == str(tmp_path / "mnist")
+        assert "Downloading MNIST" in err and "of" in err and "LeCun" in err
+        assert load_dataset("mnist").n_train == 3000
+        assert main(["data", "list"]) == 0
+        out, _ = capsys.readouterr()
+        assert str(tmp_path / "mnist") in out
+        # a second download fetches nothing
+        before = len(server.requests)
+        assert main(["data", "download", "mnist", "--dir", str(tmp_path)]) == 0
+        assert "already downloaded" in capsys.readouterr().err
+        assert len(server.requests) == before
+        # an unknown name is one clear line, exit status 2
+        assert main(["data", "download", "cifar10", "--dir", str(tmp_path)]) == 2
+        assert "error: Unknown data set 'cifar10'" in capsys.readouterr().err
+    finally:
+        set_cache_dir(None)
+
+
+def test_cli_download_failure_is_one_error(server, tmp_path, monkeypatch, capsys):
+    from explorer.cli import main
+    from explorer.cli_data import register
+    from explorer.data.cache import set_cache_dir
+
+    _patch_mnist(server, monkeypatch)
+    server.files.clear()
+    register()
+    try:
+        assert main(["data", "download", "mnist", "--dir", str(tmp_path), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: Could not download train-images-idx3-ubyte.gz")
+        assert "HTTP 404" in err
+    finally:
+        set_cache_dir(None)
