@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSizePolicy, QSlider, QSpinBox, QSplitter, QTabWidget,
+                               QSlider, QSpinBox, QSplitter, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from explorer.engine import functional as F
@@ -25,7 +25,7 @@ from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_exam
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_size_html,
                                                  pool_arithmetic_html)
-from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_value
+from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
 
 TOPIC = "convolution.model"
 #: Rows of the im2col matrix shown around the current one.
@@ -62,12 +62,6 @@ def _cmap(values) -> str:
     """Grey for non-negative values, blue-white-red when some are negative."""
     finite = np.asarray(values)[np.isfinite(values)]
     return "diverging" if finite.size and finite.min() < 0 else "grey"
-
-
-def _first_int(value) -> int:
-    if isinstance(value, (tuple, list)):
-        return int(value[0])
-    return int(value)
 
 
 class ChannelRow(QWidget):
@@ -624,7 +618,7 @@ class ConvolutionPanel(QWidget):
         learned_bias = 0.0 if f["bias"] is None else float(f["bias"][i])
         return f["weight"][i], learned_bias + bias, self.tr(
             "Filter {0} of {1} (its learned bias {2} is added to the bias set here).").format(
-                i, f["name"], format_value(learned_bias, 4))
+                i, f["name"], format_number(learned_bias))
 
     def padding_value(self):
         mode = self.pad_mode.currentData()
@@ -791,7 +785,7 @@ class ConvolutionPanel(QWidget):
             g.value_name = self.tr("output")
             self.output_row.captions[0].setText("")
             self.output_title.setText("<b>" + self.tr("Output {0}\u00d7{1}").format(*st.output_shape) + "</b><br>" + self.tr(
-                "Bias {0} included. From the engine's conv2d.").format(format_value(st.bias)))
+                "Bias {0} included. From the engine's conv2d.").format(format_number(st.bias)))
         else:
             self.kernel_row.set_count(0)
             self.output_row.set_count(c)
@@ -941,7 +935,7 @@ class ConvolutionPanel(QWidget):
         self.im2col_caption.setText(self.tr(
             "im2col rows {0}\u2013{1} of {2} (row r = output cell r, row by row); row {3} "
             "\u00b7 filter + bias = {4}").format(start, stop - 1, n, pos.im2col_row,
-                                                 format_value(pos.result)))
+                                                 format_number(pos.result)))
 
     def showEvent(self, event):
         super().showEvent(event)

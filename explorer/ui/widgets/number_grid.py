@@ -26,7 +26,7 @@ def format_value(value: float, decimals: int | None = None) -> str:
     """Short text for one cell: integers without decimals, -inf as the minus-infinity sign."""
     if not math.isfinite(value):
         if math.isnan(value):
-            return "nan"
+            return ""  # no value here (e.g. the unused end of a wrapped vector)
         return "\u2212\u221e" if value < 0 else "\u221e"
     if decimals is None:
         if float(value).is_integer() and abs(value) < 1e6:
@@ -34,6 +34,14 @@ def format_value(value: float, decimals: int | None = None) -> str:
         decimals = 2 if abs(value) >= 0.01 or value == 0 else 3
     text = f"{value:.{decimals}f}"
     return text.replace("-", "\u2212")
+
+
+def format_number(value: float) -> str:
+    """A number for running text: integers plainly, others with 4 significant digits."""
+    value = float(value)
+    if math.isfinite(value) and not value.is_integer():
+        return f"{value:.4g}".replace("-", "\u2212")
+    return format_value(value)
 
 
 class NumberGrid(QWidget):
@@ -64,6 +72,10 @@ class NumberGrid(QWidget):
         self._max_size = max_size
         self.row_offset = 0
         self.col_offset = 0
+        #: When set, the grid is a long vector wrapped into rows of this width: tooltips then
+        #: name the element ``row * flat_width + col`` instead of a row and column.
+        self.flat_width: int | None = None
+        self.flat_labels: list[str] | None = None
         self.value_name = self.tr("value")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -152,6 +164,12 @@ class NumberGrid(QWidget):
 
     def describe_cell(self, r: int, c: int) -> str:
         value = self._values[r, c]
+        if self.flat_width:
+            i = r * self.flat_width + c
+            if math.isnan(value):
+                return ""
+            name = self.flat_labels[i] if self.flat_labels and i < len(self.flat_labels) else str(i)
+            return self.tr("element {0}: {1}").format(name, format_value(value, 4 if not float(value).is_integer() else None))
         text = self.tr("row {0}, column {1}: {2} = {3}").format(
             r + self.row_offset, c + self.col_offset, self.value_name, format_value(value, 4 if not float(value).is_integer() else None)
         )
@@ -168,7 +186,11 @@ class NumberGrid(QWidget):
             return
         r, c = cell
         self.sigCellHovered.emit(r + self.row_offset, c + self.col_offset, float(self._values[r, c]))
-        QToolTip.showText(event.globalPosition().toPoint(), self.describe_cell(r, c), self)
+        text = self.describe_cell(r, c)
+        if text:
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+        else:
+            QToolTip.hideText()
 
     def leaveEvent(self, event):
         self.sigCellHovered.emit(-1, -1, 0.0)

@@ -1,0 +1,563 @@
+"""Layers panel: the network layer by layer, with every feature map of the current input.
+
+The model summary lists every layer (output shape, parameters, what it receives). For the
+current input (the Draw tab's digit or a test-set digit) the selected layer's output is shown as
+a grid of maps (conv/pool/activation layers) or a value strip (dense layers), with a colour bar.
+Clicking a map opens it large with per-pixel values, beside the filters that produced it. The
+activations come from `Model.trace` run in the worker (``client.request``, coalesced per topic,
+so drawing updates the view live without queueing up work).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from explorer.ui.widgets.colour_scale import ColourScale
+from explorer.ui.widgets.image_grid import ImageGrid
+from explorer.ui.widgets.imaging import value_range
+from explorer.ui.widgets.number_grid import NumberGrid, format_number
+
+TOPIC = "layers.trace"
+
+
+def trace_for_panel(image, model) -> dict:
+    """Runs in the worker thread: every layer's output for one image and the conv filters.
+
+    image : ndarray (28, 28) float32 in [0, 1]. Returns ``outputs``: list of (layer name,
+    array without the batch axis: (C, H, W) or (D,)); ``filters``: {layer name: (weight
+    (F, C, KH, KW), bias (F,) or None)} for the top-level conv layers; ``summary``: the model's
+    summary rows; ``model``: its name.
+    """
+    x = np.asarray(image, dtype=np.float32)[None, None]
+    outputs = [(name, out[0]) for name, out in model.trace(x)]
+    params = model.parameters()
+    filters = {}
+    for layer in model.layers:
+        w = params.get(f"{layer.name}.weight")
+        if w is not None and w.ndim == 4:
+            filters[layer.name] = (w, params.get(f"{layer.name}.bias"))
+    return {"outputs": outputs, "filters": filters, "summary": model.summary(), "model": model.name}
+
+
+def feature_vector_index(summary) -> int | None:
+    """Index of the layer whose output the final classifier (the last Dense layer) reads."""
+    dense = [i for i, row in enumerate(summary) if row.get("type") == "Dense"]
+    if not dense or dense[-1] == 0:
+        return None
+    return dense[-1] - 1
+
+
+def _shape(shape) -> str:
+    return "\u00d7".join(str(s) for s in shape)
+
+
+def _wrap_width(n: int) -> int:
+    """Row width for showing a vector of n values as a compact block."""
+    if n <= 60:
+        return n
+    best = max(d for d in range(1, 61) if n % d == 0)
+    return best if best >= 16 else 50
+
+
+def _describe_type(kind: str) -> str:
+    """What a layer type does, in one phrase (untranslated: pass it through ``tr``)."""
+    return {
+        "Conv2D": QT_TRANSLATE_NOOP("LayersPanel", "slides its filters over every input channel and adds the results"),
+        "ReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, sets negative ones to 0"),
+        "Tanh": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (-1, 1)"),
+        "Sigmoid": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (0, 1)"),
+        "LeakyReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, scales negative ones down"),
+        "MaxPool2D": QT_TRANSLATE_NOOP("LayersPanel", "keeps the largest value of each window, channel by channel"),
+        "AvgPool2D": QT_TRANSLATE_NOOP("LayersPanel", "averages each window, channel by channel"),
+        "Flatten": QT_TRANSLATE_NOOP("LayersPanel", "lays all maps out as one long vector (no computation)"),
+        "Dense": QT_TRANSLATE_NOOP("LayersPanel", "every output is a weighted sum of all inputs plus a bias"),
+        "Dropout": QT_TRANSLATE_NOOP("LayersPanel", "during training drops random values; here (inference) it passes them on"),
+        "LocalResponseNorm": QT_TRANSLATE_NOOP("LayersPanel", "divides each value by the activity of neighbouring channels"),
+        "BatchNorm2D": QT_TRANSLATE_NOOP("LayersPanel", "normalises each channel with learned scale and shift"),
+        "Inception": QT_TRANSLATE_NOOP("LayersPanel", "runs 1x1, 3x3, 5x5 and pooling branches side by side and stacks their maps"),
+    }.get(kind, "")
+
+
+class LayersPanel(QWidget):
+    """Summary table and input choice on the left; the selected layer's maps, their colour bar
+    and the opened map with its filters on the right."""
+
+    def __init__(self, client, state, parent=None):
+        super().__init__(parent)
+        self.setObjectName("layersPanel")
+        self.client, self.state = client, state
+        self.summary: list[dict] = []
+        self.outputs: dict[str, np.ndarray] = {}
+        self.filters: dict = {}
+        self.selected_layer: str | None = None
+        self.opened_map: int | None = None
+        self._dirty = True
+        self._pending_image = None
+
+        self._build_widgets()
+        self._build_layout()
+        for key, slot in ((Qt.Key.Key_PageDown, self.select_next),
+                          (Qt.Key.Key_PageUp, self.select_previous)):
+            sc = QShortcut(QKeySequence(key), self, slot)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        client.sigResult.connect(self._on_result)
+        client.sigError.connect(self._on_error)
+        client.sigModelChanged.connect(self._on_model_change)
+        state.sigCurrentInputChanged.connect(self._on_current_input_change)
+        if client.model_info is not None:
+            self._set_summary(client.model_info.summary)
+        self.request_trace()
+
+    def __repr__(self) -> str:
+        return f"LayersPanel(layer={self.selected_layer!r}, layers={len(self.summary)}, opened={self.opened_map})"
+
+    # --- construction ---------------------------------------------------------------------------
+    def _build_widgets(self):
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("layersTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Layer"), self.tr("Type"), self.tr("Receives"), self.tr("Output (C,H,W)"),
+            self.tr("Parameters")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(self.tr(
+            "Every layer in order: what it receives, the shape of its output (channels, height, "
+            "width; or a vector length) and how many numbers it learns. Click a row or use "
+            "Page Up / Page Down."))
+        self.table.itemSelectionChanged.connect(self._on_table_selection)
+        self.prev_button = QPushButton(self.tr("\u25b2 Previous"), self)
+        self.prev_button.setObjectName("layersPrevious")
+        self.prev_button.setToolTip(self.tr("The layer before (Page Up)."))
+        self.prev_button.clicked.connect(self.select_previous)
+        self.next_button = QPushButton(self.tr("Next \u25bc"), self)
+        self.next_button.setObjectName("layersNext")
+        self.next_button.setToolTip(self.tr("The layer after (Page Down)."))
+        self.next_button.clicked.connect(self.select_next)
+
+        self.use_current = QRadioButton(self.tr("Current input (Draw tab)"), self)
+        self.use_current.setObjectName("layersUseCurrent")
+        self.use_current.setToolTip(self.tr("Follow the digit drawn in the Draw tab, live."))
+        self.use_test = QRadioButton(self.tr("Test-set digit:"), self)
+        self.use_test.setObjectName("layersUseTest")
+        self.use_test.setToolTip(self.tr("Look at one digit of the test set instead."))
+        group = QButtonGroup(self)
+        group.addButton(self.use_current)
+        group.addButton(self.use_test)
+        self.use_current.setChecked(True)
+        self.test_index = QSpinBox(self)
+        self.test_index.setObjectName("layersTestIndex")
+        self.test_index.setRange(0, 0)
+        self.test_index.setToolTip(self.tr("Number of the test-set image."))
+        self.input_view = ImageGrid(self, cell_size=84, columns=1, levels=(0.0, 1.0))
+        self.input_view.setObjectName("layersInput")
+        self.input_view.setToolTip(self.tr("The 28x28 image fed to the network."))
+        self.input_note = QLabel(self)
+        self.input_note.setWordWrap(True)
+        self.use_current.toggled.connect(self._on_source_change)
+        self.test_index.valueChanged.connect(self._on_source_change)
+
+        self.layer_title = QLabel(self)
+        self.layer_title.setObjectName("layerTitle")
+        self.layer_title.setWordWrap(True)
+        self.layer_title.setTextFormat(Qt.TextFormat.RichText)
+        self.per_map = QCheckBox(self.tr("Scale each map on its own"), self)
+        self.per_map.setObjectName("perMapScale")
+        self.per_map.setToolTip(self.tr(
+            "Off: one colour scale for the whole layer, so brightness compares across maps "
+            "(a dark map really is weak). On: every map stretched to its own range, to see the "
+            "shape of weak maps."))
+        self.per_map.toggled.connect(self._render_layer)
+        self.colour_scale = ColourScale(self)
+        self.colour_scale.setObjectName("layersColourScale")
+        self.maps = ImageGrid(self, cell_size=64)
+        self.maps.setObjectName("featureMaps")
+        self.maps.setToolTip(self.tr("One image per channel. Click a map to open it large."))
+        self.maps.set_placeholder(self.tr("Waiting for the network's answer..."))
+        self.maps.sigImageClicked.connect(self.open_map)
+        self.strip = NumberGrid(self, cell_size=26, max_size=900)
+        self.strip.setObjectName("valueStrip")
+        self.strip.setToolTip(self.tr("The layer's output vector, one cell per value."))
+        self.strip.value_name = self.tr("value")
+
+        self.detail_title = QLabel(self)
+        self.detail_title.setObjectName("mapDetailTitle")
+        self.detail_title.setWordWrap(True)
+        self.detail = NumberGrid(self, cell_size=22, max_size=420)
+        self.detail.setObjectName("mapDetail")
+        self.detail.value_name = self.tr("activation")
+        self.detail.setToolTip(self.tr("Hover to read each value."))
+        self.hover_label = QLabel(self)
+        self.hover_label.setObjectName("mapHoverValue")
+        self.detail.sigCellHovered.connect(self._on_detail_hover)
+        self.source_title = QLabel(self)
+        self.source_title.setObjectName("mapSourceTitle")
+        self.source_title.setWordWrap(True)
+        self.kernels = ImageGrid(self, cell_size=40, cmap="diverging")
+        self.kernels.setObjectName("mapKernels")
+        self.kernels.setToolTip(self.tr(
+            "The kernel applied to each input channel (blue negative, red positive); click one "
+            "to read its numbers."))
+        self.kernels.sigImageClicked.connect(self._show_kernel)
+        self.kernel_numbers = NumberGrid(self, cell_size=30, max_size=200)
+        self.kernel_numbers.setObjectName("mapKernelNumbers")
+        self.kernel_numbers.value_name = self.tr("weight")
+        self.source_map = NumberGrid(self, cell_size=14, max_size=240)
+        self.source_map.setObjectName("mapSourceMap")
+        self.source_map.value_name = self.tr("input value")
+        self.message = QLabel(self)
+        self.message.setObjectName("layersMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+    def _build_layout(self):
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.next_button)
+        source = QGroupBox(self.tr("Input"), self)
+        sl = QGridLayout(source)
+        sl.addWidget(self.use_current, 0, 0, 1, 2)
+        sl.addWidget(self.use_test, 1, 0)
+        sl.addWidget(self.test_index, 1, 1)
+        sl.addWidget(self.input_view, 0, 2, 3, 1)
+        sl.addWidget(self.input_note, 2, 0, 1, 2)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("<b>The network, layer by layer</b>"), self))
+        left.addWidget(self.table, 1)
+        left.addLayout(nav)
+        left.addWidget(source)
+        left.addWidget(self.message)
+        left_w = QWidget(self)
+        left_w.setLayout(left)
+
+        top = QWidget(self)
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.layer_title)
+        row = QHBoxLayout()
+        row.addWidget(self.colour_scale, 1)
+        row.addWidget(self.per_map)
+        tl.addLayout(row)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        inner = QWidget(scroll)
+        il = QVBoxLayout(inner)
+        il.addWidget(self.maps, 1)
+        il.addWidget(self.strip, 1)
+        scroll.setWidget(inner)
+        tl.addWidget(scroll, 1)
+
+        bottom = QWidget(self)
+        bl = QGridLayout(bottom)
+        bl.addWidget(self.detail_title, 0, 0)
+        bl.addWidget(self.source_title, 0, 1, 1, 2)
+        bl.addWidget(self.detail, 1, 0, 2, 1)
+        bl.addWidget(self.kernels, 1, 1)
+        bl.addWidget(self.kernel_numbers, 1, 2)
+        bl.addWidget(self.source_map, 2, 1, 1, 2)
+        bl.addWidget(self.hover_label, 3, 0, 1, 3)
+        bl.setColumnStretch(0, 3)
+        bl.setColumnStretch(1, 2)
+        bl.setColumnStretch(2, 1)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(top)
+        right.addWidget(bottom)
+        right.setSizes([420, 380])
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left_w)
+        split.addWidget(right)
+        split.setSizes([470, 900])
+        main = QHBoxLayout(self)
+        main.addWidget(split)
+
+    # --- input and requests ------------------------------------------------------------------------
+    def input_image(self) -> tuple[np.ndarray, str]:
+        """The (28, 28) float32 image in [0, 1] the panel shows, and where it comes from."""
+        if self.use_test.isChecked() or self.state.current_input is None:
+            data = self.state.dataset()
+            if self.test_index.maximum() != len(data.test_images) - 1:
+                self.test_index.blockSignals(True)
+                self.test_index.setRange(0, len(data.test_images) - 1)
+                self.test_index.blockSignals(False)
+            i = self.test_index.value()
+            image = data.test_images[i].astype(np.float32) / np.float32(255.0)
+            label = data.class_names[int(data.test_labels[i])]
+            if not self.use_test.isChecked():
+                return image, self.tr("Nothing drawn yet: test digit #{0} ({1}). Draw in the Draw tab "
+                                      "to see your own digit here.").format(i, label)
+            return image, self.tr("Test digit #{0}, labelled {1}.").format(i, label)
+        return np.asarray(self.state.current_input), self.tr("The current input ({0}).").format(
+            self.state.current_input_source)
+
+    def request_trace(self):
+        """Ask the worker for every layer's output (only while visible; otherwise on show)."""
+        try:
+            image, note = self.input_image()
+        except (OSError, ValueError) as exc:
+            self.message.setText(self.tr("No input image: {0}").format(exc))
+            return
+        self.input_view.set_images([image])
+        self.input_note.setText(note)
+        if not self.isVisible() and self.outputs:
+            self._dirty = True
+            return
+        self._dirty = False
+        self.client.request(TOPIC, partial(trace_for_panel, image))
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._dirty:
+            self.request_trace()
+
+    def _on_source_change(self, *args):
+        self.request_trace()
+
+    def _on_current_input_change(self, image):
+        if not self.use_test.isChecked():
+            self.request_trace()
+
+    def _on_model_change(self, info):
+        if info is not None:
+            self._set_summary(info.summary)
+        self._dirty = True
+        self.request_trace()
+
+    def _on_error(self, topic, req_id, message):
+        if topic == TOPIC:
+            self.message.setText(self.tr("The network could not run: {0}").format(message))
+
+    def _on_result(self, topic, req_id, result):
+        if topic != TOPIC:
+            return
+        self.message.setText("")
+        if [r["name"] for r in result["summary"]] != [r["name"] for r in self.summary]:
+            self._set_summary(result["summary"])
+        self.outputs = dict(result["outputs"])
+        self.filters = result["filters"]
+        self._render_layer()
+
+    # --- summary and selection ---------------------------------------------------------------------
+    def _set_summary(self, summary):
+        self.summary = list(summary)
+        keep = self.selected_layer
+        fv = feature_vector_index(self.summary)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.summary))
+        for i, row in enumerate(self.summary):
+            receives = (self.tr("the image {0}").format(_shape(row["input_shape"])) if i == 0 else
+                        self.tr("{0} {1}").format(self.summary[i - 1]["name"], _shape(row["input_shape"])))
+            cells = [row["name"], row["type"], receives, _shape(row["output_shape"]), f"{row['n_params']:,}"]
+            tip = self.tr(_describe_type(row["type"]))
+            if i == fv:
+                cells[0] += " \u2605"
+                tip += "\n" + self.tr("The feature vector: the classifier reads this layer's output.")
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                if j == 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, j, item)
+        self.table.blockSignals(False)
+        names = [r["name"] for r in self.summary]
+        self.select_layer(keep if keep in names else (names[0] if names else None))
+
+    def layer_names(self) -> list[str]:
+        return [r["name"] for r in self.summary]
+
+    def select_layer(self, name: str | None):
+        if name is None:
+            return
+        names = self.layer_names()
+        if name not in names:
+            raise ValueError(f"no layer named {name!r}; the layers are {', '.join(names)}")
+        self.selected_layer = name
+        self.opened_map = None
+        self.table.blockSignals(True)
+        self.table.selectRow(names.index(name))
+        self.table.blockSignals(False)
+        self.prev_button.setEnabled(names.index(name) > 0)
+        self.next_button.setEnabled(names.index(name) < len(names) - 1)
+        self._render_layer()
+
+    def select_next(self):
+        names = self.layer_names()
+        if names and self.selected_layer in names:
+            self.select_layer(names[min(len(names) - 1, names.index(self.selected_layer) + 1)])
+
+    def select_previous(self):
+        names = self.layer_names()
+        if names and self.selected_layer in names:
+            self.select_layer(names[max(0, names.index(self.selected_layer) - 1)])
+
+    def _on_table_selection(self):
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.select_layer(self.layer_names()[rows[0].row()])
+
+    # --- rendering ---------------------------------------------------------------------------------
+    def _row(self, name):
+        for i, r in enumerate(self.summary):
+            if r["name"] == name:
+                return i, r
+        return None, None
+
+    def _render_layer(self):
+        name = self.selected_layer
+        index, row = self._row(name)
+        if row is None:
+            return
+        out = self.outputs.get(name)
+        fv = feature_vector_index(self.summary)
+        title = "<b>{0}</b> \u2014 {1}, {2}".format(
+            name, row["type"], self.tr("output {0}").format(_shape(row["output_shape"])))
+        what = _describe_type(row["type"])
+        if what:
+            title += "<br>" + self.tr(what).capitalize() + "."
+        if index == fv:
+            classifier = self.summary[index + 1]["name"]
+            title += "<br><b style='color:#c06000'>" + self.tr(
+                "The feature vector: these {0} numbers are what the classifier ({1}) reads. "
+                "Everything before extracted them from the image.").format(
+                    int(np.prod(row["output_shape"])), classifier) + "</b>"
+        elif index == len(self.summary) - 1:
+            title += "<br>" + self.tr(
+                "The scores (logits) for the digits 0-9; softmax turns them into probabilities.")
+        self.layer_title.setText(title)
+        if out is None:
+            self.maps.setVisible(True)
+            self.strip.setVisible(False)
+            self.maps.set_images([])
+            return
+        if out.ndim == 3:
+            self._render_maps(name, out)
+        else:
+            self._render_strip(out, index == len(self.summary) - 1)
+        if self.opened_map is not None and out.ndim == 3 and self.opened_map < out.shape[0]:
+            self.open_map(self.opened_map)
+        else:
+            self._clear_detail()
+            if out.ndim != 3:
+                self.detail_title.setText(self.tr(
+                    "A vector has no maps: hover over a cell above to read its value."))
+
+    def _render_maps(self, name, out):
+        self.maps.setVisible(True)
+        self.strip.setVisible(False)
+        cmap = "diverging" if out.min() < 0 else "grey"
+        self.maps.cmap = cmap
+        self.maps.levels = "each" if self.per_map.isChecked() else "shared"
+        c = out.shape[0]
+        captions = [str(i) for i in range(c)]
+        tips = [self.tr("{0} channel {1}: min {2}, max {3}").format(
+            name, i, format_number(out[i].min()), format_number(out[i].max())) for i in range(c)]
+        self.maps.set_images(list(out), captions, tips)
+        self.maps.set_highlight(self.opened_map)
+        lo, hi = value_range(out, cmap == "diverging")
+        self.colour_scale.set_range(lo, hi, cmap)
+        if self.per_map.isChecked():
+            self.colour_scale.set_note(self.tr(
+                "each map stretched from its own minimum to maximum (layer range {0} to {1})").format(
+                    format_number(out.min()), format_number(out.max())))
+        self.per_map.setEnabled(True)
+
+    def _render_strip(self, out, is_logits: bool):
+        self.maps.setVisible(False)
+        self.strip.setVisible(True)
+        n = out.size
+        width = _wrap_width(n)
+        rows = -(-n // width)
+        padded = np.full(rows * width, np.nan)
+        padded[:n] = out
+        cmap = "diverging" if np.nanmin(out) < 0 else "grey"
+        lo, hi = value_range(out, cmap == "diverging")
+        self.strip.flat_width = width
+        self.strip.flat_labels = [self.tr("digit {0}").format(i) for i in range(10)] if is_logits else None
+        self.strip.set_matrix(padded.reshape(rows, width), levels=(lo, hi), cmap=cmap)
+        self.colour_scale.set_range(lo, hi, cmap)
+        self.per_map.setEnabled(False)
+
+    def _clear_detail(self):
+        self.detail_title.setText(self.tr("Click a feature map to open it here."))
+        self.detail.set_matrix(np.zeros((0, 0)))
+        self.source_title.setText("")
+        self.kernels.set_images([])
+        self.kernels.setVisible(False)
+        self.kernel_numbers.setVisible(False)
+        self.source_map.setVisible(False)
+        self.hover_label.setText("")
+
+    def open_map(self, channel: int):
+        """Show map ``channel`` of the selected layer large, beside what produced it."""
+        name = self.selected_layer
+        out = self.outputs.get(name)
+        if out is None or out.ndim != 3 or not 0 <= channel < out.shape[0]:
+            return
+        self.opened_map = channel
+        self.maps.set_highlight(channel)
+        m = out[channel]
+        self.detail.set_matrix(m, cmap="diverging" if m.min() < 0 else "grey")
+        self.detail_title.setText("<b>" + self.tr("{0}, channel {1}").format(name, channel) + "</b> ("
+                                  + _shape(m.shape) + ")")
+        index, row = self._row(name)
+        self.kernels.setVisible(False)
+        self.kernel_numbers.setVisible(False)
+        self.source_map.setVisible(False)
+        if name in self.filters:
+            weight, bias = self.filters[name]
+            w = weight[channel]  # (C_in, KH, KW)
+            b = 0.0 if bias is None else float(bias[channel])
+            src = self.summary[index - 1]["name"] if index > 0 else self.tr("the image")
+            self.source_title.setText(self.tr(
+                "Made by filter {0}: one {1}\u00d7{2} kernel per input channel ({3} channels of {4}), "
+                "the {3} results added, plus the bias {5}.").format(
+                    channel, w.shape[1], w.shape[2], w.shape[0], src, format_number(b)))
+            self.kernels.set_images(list(w), [str(i) for i in range(w.shape[0])],
+                                    [self.tr("kernel for input channel {0}").format(i) for i in range(w.shape[0])])
+            self.kernels.setVisible(True)
+            self._show_kernel(0)
+        elif index is not None and index > 0 and self.outputs.get(self.summary[index - 1]["name"]) is not None \
+                and self.outputs[self.summary[index - 1]["name"]].ndim == 3 \
+                and self.outputs[self.summary[index - 1]["name"]].shape[0] == out.shape[0] \
+                and row["type"] != "Inception":
+            prev = self.summary[index - 1]["name"]
+            src = self.outputs[prev][channel]
+            self.source_title.setText(self.tr(
+                "No filter: {0} {1}. It made this map from channel {2} of {3}, shown below.").format(
+                    row["type"], self.tr(_describe_type(row["type"])), channel, prev))
+            self.source_map.set_matrix(src, cmap="diverging" if src.min() < 0 else "grey")
+            self.source_map.setVisible(True)
+        else:
+            self.source_title.setText(self.tr(_describe_type(row["type"])).capitalize() + "." if row else "")
+        self.hover_label.setText(self.tr("Hover over the map to read its values."))
+
+    def _show_kernel(self, index: int):
+        name = self.selected_layer
+        if name not in self.filters or self.opened_map is None:
+            return
+        w = self.filters[name][0][self.opened_map]
+        if not 0 <= index < w.shape[0]:
+            return
+        self.kernels.set_highlight(index)
+        k = w[index]
+        self.kernel_numbers.set_matrix(k, cmap="diverging", decimals=2)
+        self.kernel_numbers.setToolTip(self.tr("Kernel for input channel {0}").format(index))
+        self.kernel_numbers.setVisible(True)
+
+    def _on_detail_hover(self, r, c, value):
+        if r < 0:
+            self.hover_label.setText(self.tr("Hover over the map to read its values."))
+        else:
+            self.hover_label.setText(self.tr("row {0}, column {1}: {2}").format(r, c, format_number(value)))

@@ -1,0 +1,130 @@
+"""Layers panel: for every architecture, selecting each layer shows the right number of maps
+(or values) with the right shapes; maps open with their filters; the view follows the input."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from explorer.engine import build_model, list_models
+from explorer.ui.panels.layers import LayersPanel, feature_vector_index
+from explorer.ui.state import AppState
+from explorer.worker import EngineClient
+
+
+def _make(qtbot, arch):
+    model = build_model(arch, seed=1)
+    client = EngineClient(load_live=lambda: (model, None, ""))
+    state = AppState()
+    panel = LayersPanel(client, state)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    qtbot.waitUntil(lambda: bool(panel.outputs), timeout=10000)
+    return panel, client, state, model
+
+
+@pytest.fixture
+def lenet(qtbot):
+    panel, client, state, model = _make(qtbot, "lenet5")
+    panel.test_model = model
+    yield panel
+    client.shutdown()
+
+
+def _digit(state, i=0):
+    return state.dataset().test_images[i].astype(np.float32) / np.float32(255)
+
+
+@pytest.mark.parametrize("arch", list_models())
+def test_every_layer_shows_its_maps_with_the_right_shapes(qtbot, arch):
+    panel, client, state, model = _make(qtbot, arch)
+    try:
+        summary = model.summary()
+        assert panel.table.rowCount() == len(summary)
+        trace = dict(model.trace(_digit(state)[None, None]))
+        for row in summary:
+            panel.select_layer(row["name"])
+            out = panel.outputs[row["name"]]
+            assert out.shape == tuple(row["output_shape"])
+            np.testing.assert_array_equal(out, trace[row["name"]][0])
+            if len(row["output_shape"]) == 3:
+                c, h, w = row["output_shape"]
+                assert panel.maps.isVisibleTo(panel) and not panel.strip.isVisibleTo(panel)
+                assert panel.maps.count() == c
+                panel.open_map(c - 1)
+                assert panel.detail.values.shape == (h, w)
+            else:
+                (d,) = row["output_shape"]
+                assert panel.strip.isVisibleTo(panel) and not panel.maps.isVisibleTo(panel)
+                shown = panel.strip.values.ravel()
+                np.testing.assert_array_equal(shown[:d], out)
+                assert np.isnan(shown[d:]).all()
+    finally:
+        client.shutdown()
+
+
+def test_summary_columns_and_feature_vector(lenet):
+    t = lenet.table
+    names = [t.item(i, 0).text() for i in range(t.rowCount())]
+    assert names[0] == "conv1" and t.item(0, 2).text() == "the image 1\u00d728\u00d728"
+    assert t.item(3, 2).text() == "pool1 6\u00d714\u00d714" and t.item(3, 3).text() == "16\u00d710\u00d710"
+    assert t.item(3, 4).text() == "2,416"  # 16*6*5*5 + 16
+    fv = feature_vector_index(lenet.summary)
+    assert lenet.summary[fv]["name"] == "relu4" and "\u2605" in names[fv]
+    lenet.select_layer("relu4")
+    assert "feature vector" in lenet.layer_title.text() and "fc3" in lenet.layer_title.text()
+
+
+def test_page_keys_and_buttons_step_through_layers(lenet, qtbot):
+    lenet.select_layer("conv1")
+    assert not lenet.prev_button.isEnabled()
+    lenet.table.setFocus()
+    qtbot.keyClick(lenet.table, Qt.Key.Key_PageDown)
+    assert lenet.selected_layer == "relu1"
+    lenet.next_button.click()
+    assert lenet.selected_layer == "pool1"
+    qtbot.keyClick(lenet.table, Qt.Key.Key_PageUp)
+    assert lenet.selected_layer == "relu1"
+    lenet.select_layer("fc3")
+    assert not lenet.next_button.isEnabled()
+
+
+def test_opened_conv_map_shows_its_filters_and_bias(lenet):
+    lenet.select_layer("conv2")
+    lenet.open_map(5)
+    w = lenet.test_model.parameters()["conv2.weight"][5]
+    b = lenet.test_model.parameters()["conv2.bias"][5]
+    assert lenet.kernels.count() == 6  # one 5x5 kernel per input channel (pool1 has 6)
+    np.testing.assert_array_equal(lenet.kernel_numbers.values, w[0])
+    lenet.kernels.sigImageClicked.emit(4)
+    np.testing.assert_array_equal(lenet.kernel_numbers.values, w[4])
+    assert "6 channels of pool1" in lenet.source_title.text()
+    assert "bias" in lenet.source_title.text()
+    assert f"{float(b):.4g}".replace("-", "\u2212") in lenet.source_title.text()
+    lenet.select_layer("pool1")
+    lenet.open_map(2)
+    np.testing.assert_array_equal(lenet.source_map.values, lenet.outputs["relu1"][2])
+
+
+def test_shared_and_per_map_scale(lenet):
+    lenet.select_layer("conv1")
+    out = lenet.outputs["conv1"]
+    lo, hi = lenet.colour_scale.range
+    assert lo == pytest.approx(-np.abs(out).max()) and hi == pytest.approx(np.abs(out).max())
+    assert lenet.maps.levels == "shared"
+    lenet.per_map.setChecked(True)
+    assert lenet.maps.levels == "each"
+    assert "own minimum" in lenet.colour_scale._note
+
+
+def test_follows_the_drawn_input_and_the_test_picker(lenet, qtbot):
+    image = np.zeros((28, 28), np.float32)
+    image[6:22, 12:16] = 1.0
+    lenet.state.set_current_input(image, "draw")
+    expected = dict(lenet.test_model.trace(image[None, None]))
+    qtbot.waitUntil(lambda: np.array_equal(lenet.outputs["conv1"], expected["conv1"][0]), timeout=5000)
+    lenet.use_test.setChecked(True)
+    lenet.test_index.setValue(3)
+    expected = dict(lenet.test_model.trace(_digit(lenet.state, 3)[None, None]))
+    qtbot.waitUntil(lambda: np.array_equal(lenet.outputs["fc3"], expected["fc3"][0]), timeout=5000)
+    assert "Test digit #3" in lenet.input_note.text()
