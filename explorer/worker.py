@@ -150,6 +150,7 @@ class TrainControl:
     def __init__(self):
         self.pause = threading.Event()
         self.stop = threading.Event()
+        self.closing = threading.Event()   # the app is closing: do no more work at all
         self._lock = threading.Lock()
         self._single_steps = 0
         self._lr = None
@@ -236,6 +237,8 @@ class Worker(QObject):
     @Slot()
     def drain(self):
         """Run every pending request (called on wake-up and between training batches)."""
+        if self._control.closing.is_set():
+            return
         for kind, topic, req_id, fn, target in self._pending.take_all():
             model = self.training_model if target == TRAINING else self.live
             if model is None and kind != "replace":
@@ -274,7 +277,7 @@ class Worker(QObject):
             return
         self.training_model = model
         self._steps = self.trainer.steps()
-        self._smoothed = None
+        self._ema = 0.0
         self._filters_sent = 0.0
         self._global_step = 0
         if job.start_paused:
@@ -306,7 +309,7 @@ class Worker(QObject):
     def _train_tick(self):
         """Run one batch, serve pending requests, then schedule the next batch (queued, so the
         event loop runs in between: wake-ups and shutdown are handled between batches)."""
-        if not self._running:
+        if not self._running or self._control.closing.is_set():
             return
         if self._control.stop.is_set():
             self.trainer.stop()
@@ -337,10 +340,11 @@ class Worker(QObject):
             return
         if name == "BatchEvent":
             self._global_step += 1
-            loss = event.loss
-            self._smoothed = loss if self._smoothed is None else (
-                (1 - SMOOTHING) * self._smoothed + SMOOTHING * loss)
-            payload = {"event": event, "step": self._global_step, "smoothed_loss": self._smoothed}
+            # exponential moving average, bias-corrected so the first points are not pulled
+            # towards 0 (the same correction as Adam's)
+            self._ema = (1 - SMOOTHING) * self._ema + SMOOTHING * event.loss
+            smoothed = self._ema / (1 - (1 - SMOOTHING) ** self._global_step)
+            payload = {"event": event, "step": self._global_step, "smoothed_loss": smoothed}
             now = time.perf_counter()
             if now - self._filters_sent >= FILTER_INTERVAL:
                 self._filters_sent = now
@@ -560,6 +564,7 @@ class EngineClient(QObject):
         otherwise waits (a batch never takes long) rather than destroy a running thread."""
         if not self._thread.isRunning():
             return True
+        self.control.closing.set()
         self.control.stop.set()
         self.control.pause.clear()
         self._pending.take_all()

@@ -116,3 +116,122 @@ def test_detach_copies_arrays_inside_containers():
     out = detach({"x": [a, (a,)], "y": "s"})
     assert out["x"][0] is not a and out["x"][1][0] is not a
     np.testing.assert_array_equal(out["x"][0], a)
+
+
+# --- training in the worker -----------------------------------------------------------------
+
+def _config(**kw):
+    from explorer.training import TrainConfig
+
+    base = dict(model="lenet5", epochs=200, batch_size=16, train_limit=64, lr=0.001,
+                eval_each_epoch=False, seed=3)
+    base.update(kw)
+    return TrainConfig(**base)
+
+
+@pytest.fixture
+def engine(qtbot):
+    from explorer.engine import build_model
+
+    c = EngineClient(load_live=lambda: (build_model("lenet5", seed=0), None, ""))
+    qtbot.waitUntil(lambda: c.model_info is not None, timeout=10000)
+    yield c
+    c.shutdown()
+
+
+def test_training_emits_batches_while_the_gui_thread_runs(engine, qtbot):
+    from PySide6.QtCore import QTimer
+
+    gui_ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: gui_ticks.append(time.perf_counter()))
+    timer.start(5)
+    batches = []
+    engine.sigTrainBatch.connect(lambda p: batches.append((time.perf_counter(), p)))
+    engine.start_training(_config())
+    qtbot.waitUntil(lambda: len(batches) >= 6, timeout=20000)
+    timer.stop()
+    first, last = batches[0][0], batches[-1][0]
+    # the GUI event loop kept turning between the batches (it was never blocked for a batch)
+    assert sum(first < t < last for t in gui_ticks) >= 3
+    event = batches[-1][1]["event"]
+    assert np.isfinite(event.loss) and event.n_batches == 4
+    assert [p["step"] for _, p in batches] == list(range(1, len(batches) + 1))
+    # a prediction is served between batches while training runs
+    with qtbot.waitSignal(engine.sigResult, timeout=10000) as blocker:
+        engine.request("probe", lambda m: m.predict_proba(np.zeros((1, 1, 28, 28), np.float32)))
+    assert blocker.args[2].shape == (1, 10)
+    with qtbot.waitSignal(engine.sigTrainFinished, timeout=20000) as done:
+        engine.stop()
+    assert done.args[0]["reason"] == "stopped"
+
+
+def test_pause_stops_metrics_resume_continues_stop_ends(engine, qtbot):
+    batches = []
+    engine.sigTrainBatch.connect(batches.append)
+    engine.start_training(_config())
+    qtbot.waitUntil(lambda: len(batches) >= 2, timeout=20000)
+    engine.pause()
+    qtbot.waitUntil(lambda: engine.train_state == "paused", timeout=10000)
+    n = len(batches)
+    qtbot.wait(400)
+    assert len(batches) == n
+    engine.step_one_batch()
+    qtbot.waitUntil(lambda: len(batches) == n + 1, timeout=10000)
+    qtbot.wait(200)
+    assert len(batches) == n + 1 and engine.train_state == "paused"
+    engine.resume()
+    qtbot.waitUntil(lambda: len(batches) >= n + 4, timeout=20000)
+    engine.set_lr(0.0005)
+    qtbot.waitUntil(lambda: batches[-1]["event"].lr == 0.0005, timeout=10000)
+    with qtbot.waitSignal(engine.sigTrainFinished, timeout=20000) as done:
+        engine.stop()
+    outcome = done.args[0]
+    assert outcome["reason"] == "stopped"
+    ev = outcome["evaluation"]
+    assert ev["confusion"].shape == (10, 10) and ev["confusion"].sum() == 1000
+    assert len(ev["wrong_images"]) == len(ev["wrong_true"]) <= 64
+    qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=5000)
+    n = len(batches)
+    qtbot.wait(300)
+    assert len(batches) == n
+
+
+def test_completed_run_can_be_made_live(engine, qtbot):
+    changes = []
+    engine.sigModelChanged.connect(changes.append)
+    with qtbot.waitSignal(engine.sigTrainFinished, timeout=30000) as done:
+        engine.start_training(_config(epochs=1, train_limit=32))
+    assert done.args[0]["reason"] == "completed"
+    engine.make_training_model_live()
+    qtbot.waitUntil(lambda: bool(changes), timeout=10000)
+    assert changes[-1].trained and changes[-1].accuracy == done.args[0]["evaluation"]["accuracy"]
+
+
+def test_a_diverging_run_halts_and_says_what_to_try(engine, qtbot):
+    with qtbot.waitSignal(engine.sigTrainFinished, timeout=30000) as done:
+        engine.start_training(_config(optimizer="sgd", lr=1e6))
+    outcome = done.args[0]
+    assert outcome["reason"] == "diverged"
+    assert "learning rate" in outcome["message"]
+
+
+def test_bad_settings_are_reported_not_raised(engine, qtbot):
+    with qtbot.waitSignal(engine.sigError, timeout=10000) as blocker:
+        engine.start_training(_config(dataset="no-such-set"))
+    assert blocker.args[0] == "train" and "no-such-set" in blocker.args[2]
+    qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=5000)
+
+
+def test_shutdown_during_training_is_prompt(qtbot):
+    from explorer.engine import build_model
+
+    c = EngineClient(load_live=lambda: (build_model("lenet5", seed=0), None, ""))
+    batches = []
+    c.sigTrainBatch.connect(batches.append)
+    c.start_training(_config())
+    qtbot.waitUntil(lambda: len(batches) >= 2, timeout=20000)
+    start = time.perf_counter()
+    assert c.shutdown(timeout_ms=1000)
+    assert time.perf_counter() - start < 1.0
+    assert not c._thread.isRunning()

@@ -78,20 +78,19 @@ class ImageGrid(QWidget):
 
     # --- layout -----------------------------------------------------------------------
     def _grid(self) -> tuple[int, int, int]:
+        """``(columns, cell size, caption height)``: the largest cells that fit every image."""
         n = max(1, len(self._images))
         caption = 16 if any(self._captions) else 0
-        if self.columns:
-            cols = self.columns
-        else:
-            cols = max(1, min(n, (self.width() - 4) // (self.cell_size + 6)))
-        size = self.cell_size
-        if not self.columns:
-            # grow cells to use the space we have
+        width, height = self.width() - 4, self.height() - 4
+        choices = [self.columns] if self.columns else range(1, n + 1)
+        best = (1, 0)
+        for cols in choices:
             rows = math.ceil(n / cols)
-            fit_w = (self.width() - 4) // cols - 6
-            fit_h = (self.height() - 4) // max(1, rows) - 6 - caption
-            size = max(self.cell_size, min(fit_w, fit_h, 4 * self.cell_size))
-        return cols, size, caption
+            size = min(width // cols - 6, height // rows - 6 - caption)
+            if size > best[1]:
+                best = (cols, size)
+        cols, size = best
+        return cols, max(4, min(size, 4 * self.cell_size)), caption
 
     def _cell_rect(self, i: int) -> QRect:
         cols, size, caption = self._grid()

@@ -1,0 +1,136 @@
+"""Live training curves (pyqtgraph): per-batch loss and per-epoch accuracy, with PNG/CSV export.
+
+The curve items are created once; new points are pushed with ``setData``. The values (losses,
+accuracies, the smoothed loss) come from the trainer through the worker.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingCurves", text)
+
+
+def _plot(title: str, left: str, bottom: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget()
+    plot.setBackground("w")
+    plot.setTitle(title, color="k")
+    plot.setLabel("left", left)
+    plot.setLabel("bottom", bottom)
+    plot.showGrid(x=True, y=True, alpha=0.25)
+    plot.addLegend(offset=(-10, 10), labelTextColor="k")
+    return plot
+
+
+class TrainingCurves:
+    """Two plots: ``loss_plot`` (objectName ``lossPlot``) and ``accuracy_plot``
+    (``accuracyPlot``), and the data behind them.
+
+    ``add_batch(step, loss, smoothed)`` appends one mini-batch; ``add_epoch(step, epoch,
+    train_acc, test_acc, test_loss)`` one epoch (``test_*`` may be None); ``clear()`` empties;
+    ``export(base)`` writes ``base-loss.png``, ``base-accuracy.png``, ``base-batches.csv`` and
+    ``base-epochs.csv`` atomically and returns their paths.
+    """
+
+    def __init__(self):
+        self.loss_plot = _plot(_tr("Loss (cross-entropy)"), _tr("loss"), _tr("mini-batch"))
+        self.loss_plot.setObjectName("lossPlot")
+        self.accuracy_plot = _plot(_tr("Accuracy per epoch"), _tr("accuracy (%)"), _tr("epoch"))
+        self.accuracy_plot.setObjectName("accuracyPlot")
+        self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self._raw = self.loss_plot.plot(name=_tr("batch loss"),
+                                        pen=pg.mkPen((120, 160, 230), width=1))
+        self._smooth = self.loss_plot.plot(name=_tr("smoothed"), pen=pg.mkPen((20, 60, 170), width=2))
+        self._test_loss = self.loss_plot.plot(name=_tr("test loss (per epoch)"),
+                                              pen=pg.mkPen((200, 60, 20), width=2),
+                                              symbol="o", symbolBrush=(200, 60, 20), symbolSize=7)
+        self._train_acc = self.accuracy_plot.plot(name=_tr("train"), pen=pg.mkPen((20, 60, 170), width=2),
+                                                  symbol="o", symbolBrush=(20, 60, 170), symbolSize=7)
+        self._test_acc = self.accuracy_plot.plot(name=_tr("test"), pen=pg.mkPen((200, 60, 20), width=2),
+                                                 symbol="s", symbolBrush=(200, 60, 20), symbolSize=7)
+        self.clear()
+
+    def __repr__(self) -> str:
+        return f"TrainingCurves(batches={len(self.batches)}, epochs={len(self.epochs)})"
+
+    def clear(self):
+        self.batches: list[tuple] = []     # (step, epoch, batch, loss, smoothed)
+        self.epochs: list[tuple] = []      # (step, epoch, train_acc, test_acc, test_loss)
+        self._xy = np.zeros((0, 3))        # step, loss, smoothed: grown by doubling
+        for item in (self._raw, self._smooth, self._test_loss, self._train_acc, self._test_acc):
+            item.setData([], [])
+
+    def add_batch(self, step: int, epoch: int, batch: int, loss: float, smoothed: float):
+        self.batches.append((step, epoch, batch, loss, smoothed))
+        n = len(self.batches)
+        if n > len(self._xy):
+            grown = np.zeros((max(256, 2 * n), 3))
+            grown[: n - 1] = self._xy[: n - 1]
+            self._xy = grown
+        self._xy[n - 1] = (step, loss, smoothed)
+        self._raw.setData(self._xy[:n, 0], self._xy[:n, 1])
+        self._smooth.setData(self._xy[:n, 0], self._xy[:n, 2])
+
+    def add_epoch(self, step: int, epoch: int, train_acc: float, test_acc, test_loss):
+        self.epochs.append((step, epoch, train_acc, test_acc, test_loss))
+        e = np.asarray([r[1] + 1 for r in self.epochs], dtype=float)
+        self._train_acc.setData(e, [100 * r[2] for r in self.epochs])
+        tested = [r for r in self.epochs if r[3] is not None]
+        self._test_acc.setData([r[1] + 1 for r in tested], [100 * r[3] for r in tested])
+        self._test_loss.setData([r[0] for r in tested], [r[4] for r in tested])
+        self.accuracy_plot.setXRange(0.5, max(2, len(self.epochs)) + 0.5, padding=0)
+
+    # --- export ---------------------------------------------------------------------------
+    def export(self, base) -> list[Path]:
+        """Write the plots (PNG) and the numbers (CSV) next to ``base``; returns the paths."""
+        from pyqtgraph.exporters import ImageExporter
+
+        base = Path(base)
+        if base.suffix.lower() in (".png", ".csv"):
+            base = base.with_suffix("")
+        written = []
+        for plot, name in ((self.loss_plot, "loss"), (self.accuracy_plot, "accuracy")):
+            target = base.parent / f"{base.name}-{name}.png"
+            exporter = ImageExporter(plot.getPlotItem())
+            exporter.parameters()["width"] = max(800, int(plot.width()))
+            _atomic(target, lambda tmp: exporter.export(str(tmp)))
+            written.append(target)
+        rows = [("step", "epoch", "batch", "loss", "smoothed_loss")] + self.batches
+        target = base.parent / f"{base.name}-batches.csv"
+        _atomic(target, lambda tmp: _write_csv(tmp, rows))
+        written.append(target)
+        rows = [("step", "epoch", "train_accuracy", "test_accuracy", "test_loss")] + [
+            tuple("" if v is None else v for v in r) for r in self.epochs]
+        target = base.parent / f"{base.name}-epochs.csv"
+        _atomic(target, lambda tmp: _write_csv(tmp, rows))
+        written.append(target)
+        return written
+
+
+def _write_csv(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+
+
+def _atomic(target: Path, write):
+    """Call ``write(tmp)`` on a temporary file in ``target``'s folder, then rename it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        if not os.path.getsize(tmp):
+            raise OSError(f"nothing was written to {target}")
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
