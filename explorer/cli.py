@@ -1,0 +1,286 @@
+"""Command line: ``python main.py train|evaluate|data ...`` (no Qt is imported).
+
+::
+
+    python main.py train --model lenet5 --epochs 10 --augment --out m.npz
+    python main.py evaluate m.npz [--data fashion-mnist]
+    python main.py data list
+
+Progress goes to stderr (a redrawn bar on a terminal, a line per 10 % of an epoch otherwise);
+results go to stdout. A wrong argument or a bad file prints one line ``error: ...`` and exits
+with status 2, without a traceback; Ctrl+C stops training after the current batch and exits 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["main", "build_parser", "register_data_command"]
+
+
+class CliError(Exception):
+    """A user mistake or bad input: printed as one line, exit status 2."""
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+def _format_seconds(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    if seconds >= 3600:
+        return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
+class ProgressPrinter:
+    """Prints training events as a progress bar with ETA to a text stream.
+
+    On a terminal the bar is redrawn in place (at most 10 times a second); on a pipe or file it
+    prints one line per tenth of an epoch, so logs stay readable.
+    """
+
+    def __init__(self, stream, width: int = 30):
+        self.stream = stream
+        self.width = width
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self._last_draw = 0.0
+        self._last_tenth = -1
+
+    def __call__(self, event) -> None:
+        from explorer.training import BatchEvent, EpochEvent, FinishedEvent
+
+        if isinstance(event, BatchEvent):
+            self._batch(event)
+        elif isinstance(event, EpochEvent):
+            self._epoch(event)
+        elif isinstance(event, FinishedEvent):
+            self._line(f"{event.reason}: {event.message}")
+
+    def _batch(self, ev) -> None:
+        done = ev.batch + 1
+        frac = done / ev.n_batches
+        filled = int(self.width * frac)
+        bar = "#" * filled + "-" * (self.width - filled)
+        text = (
+            f"epoch {ev.epoch + 1} [{bar}] {done}/{ev.n_batches} loss {ev.loss:.4f} "
+            f"acc {ev.accuracy:.3f} {ev.images_per_s:,.0f} img/s "
+            f"elapsed {_format_seconds(ev.elapsed)} eta {_format_seconds(ev.eta)}"
+        )
+        if self.tty:
+            now = time.monotonic()
+            if now - self._last_draw >= 0.1 or done == ev.n_batches:
+                self._last_draw = now
+                self.stream.write("\r" + text + "\x1b[K")
+                self.stream.flush()
+        else:
+            tenth = int(frac * 10)
+            if tenth != self._last_tenth and (tenth > 0 or ev.batch == 0):
+                self._last_tenth = tenth
+                self._line(text)
+            if done == ev.n_batches:
+                self._last_tenth = -1
+
+    def _epoch(self, ev) -> None:
+        test = (
+            f", test loss {ev.test_loss:.4f} acc {ev.test_accuracy:.2%}"
+            if ev.test_accuracy is not None
+            else ""
+        )
+        self._line(
+            f"epoch {ev.epoch + 1}/{ev.epochs}: train loss {ev.train_loss:.4f} "
+            f"acc {ev.train_accuracy:.2%}{test} ({ev.seconds:.1f} s)"
+        )
+
+    def _line(self, text: str) -> None:
+        if self.tty:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def _load_data(name_or_path: str):
+    from explorer.data import load_dataset
+
+    try:
+        return load_dataset(name_or_path)
+    except (OSError, ValueError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_train(args) -> int:
+    from explorer.training import TrainConfig, Trainer, build_from_config
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
+    if out.suffix != ".npz":
+        raise CliError(f"the model file must end in .npz, got {out.name}")
+    try:
+        config = TrainConfig(
+            model=args.model,
+            epochs=args.epochs,
+            batch_size=args.batch_size,
+            lr=args.lr,
+            optimizer=args.optimizer,
+            weight_decay=args.weight_decay,
+            init=args.init,
+            weight_init_std=args.weight_init_std,
+            dropout=args.dropout,
+            augment=args.augment,
+            seed=args.seed,
+            eval_each_epoch=not args.eval_last_only,
+            dataset=args.data,
+            train_limit=args.limit,
+        )
+        model = build_from_config(config)
+    except (ValueError, KeyError) as exc:
+        raise CliError(str(exc).strip("'\"")) from None
+    dataset = _load_data(args.data)
+    err = sys.stderr
+    err.write(
+        f"training {model!r} on {dataset!r}: {config.epochs} epoch(s), batch {config.batch_size}, "
+        f"{config.optimizer} lr {config.lr:g}, augment {'on' if config.augment else 'off'}, "
+        f"seed {config.seed}\n"
+    )
+    trainer = Trainer(model, dataset, config, on_event=ProgressPrinter(err))
+    try:
+        finished = trainer.run()
+    except KeyboardInterrupt:
+        err.write("\ninterrupted: the model was not saved\n")
+        return 130
+    if finished.reason == "diverged":
+        raise CliError(finished.message)
+    try:
+        model.save(out)
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot save the model to {out}: {exc}") from None
+    acc = model.metadata.get("accuracy")
+    acc_text = f"{acc:.2%}" if acc is not None else "not measured"
+    print(f"saved {out} ({model.n_params:,} parameters, test accuracy {acc_text})")
+    return 0
+
+
+def format_confusion(confusion: np.ndarray, class_names) -> str:
+    """The confusion matrix as aligned text: rows are true classes, columns predictions."""
+    width = max(5, len(str(int(confusion.max()))) + 1)
+    short = [str(n)[:width] for n in class_names]
+    label_w = max(len(str(n)) for n in class_names) + 1
+    lines = [" " * label_w + "".join(s.rjust(width) for s in short) + "   (true \\ predicted)"]
+    for name, row in zip(class_names, confusion):
+        lines.append(str(name).ljust(label_w) + "".join(str(int(v)).rjust(width) for v in row))
+    return "\n".join(lines)
+
+
+def cmd_evaluate(args) -> int:
+    from explorer.engine import load_model
+    from explorer.training import evaluate
+
+    try:
+        model = load_model(args.model_file)
+    except (OSError, ValueError, KeyError) as exc:
+        raise CliError(f"cannot load {args.model_file}: {exc}") from None
+    data = args.data or model.metadata.get("dataset") or "mnist-subset"
+    dataset = _load_data(data)
+    result = evaluate(model, dataset, "test")
+    print(f"{model!r} on {dataset.name} test split ({len(result.labels)} images)")
+    print(f"accuracy {result.accuracy:.2%}  loss {result.loss:.4f}  wrong {len(result.misclassified)}")
+    print(format_confusion(result.confusion, dataset.class_names))
+    return 0
+
+
+def cmd_data_list(args) -> int:
+    from explorer.data.datasets import SOURCES
+
+    for name, source in SOURCES.items():
+        folder = source.locate()
+        where = str(folder) if folder is not None else "not installed" + (
+            f" ({source.hint})" if source.hint else ""
+        )
+        print(f"{name:16s} {source.title}\n{'':16s} {where}")
+    return 0
+
+
+# --- parser -----------------------------------------------------------------------------------
+
+#: Extra ``data`` subcommands: name -> (help, add_arguments(parser), run(args) -> int).
+DATA_COMMANDS: dict[str, tuple[str, Callable, Callable]] = {}
+
+
+def register_data_command(name: str, help: str, add_arguments: Callable, run: Callable) -> None:
+    """Add ``python main.py data NAME`` (e.g. ``download``) without editing this module's parser."""
+    DATA_COMMANDS[name] = (help, add_arguments, run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from explorer.data import BUILTIN_NAME
+    from explorer.engine import OPTIMIZERS, list_models
+
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="CNN Explorer command line: train and evaluate models, manage data sets. "
+        "Run without a command to open the app.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    train = sub.add_parser("train", help="train a model and save it as .npz")
+    train.add_argument("--model", default="lenet5", help=f"architecture: {', '.join(list_models())}")
+    train.add_argument("--epochs", type=int, default=10)
+    train.add_argument("--batch-size", type=int, default=64)
+    train.add_argument("--lr", type=float, default=0.001, help="learning rate (default 0.001)")
+    train.add_argument("--optimizer", default="adam", choices=list(OPTIMIZERS))
+    train.add_argument("--weight-decay", type=float, default=0.0)
+    train.add_argument("--init", default=None, help="weight init: normal, he or xavier")
+    train.add_argument("--weight-init-std", type=float, default=None, help="std for --init normal")
+    train.add_argument("--dropout", type=float, default=None, help="rate of every Dropout layer")
+    train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=False,
+                       help="random shift/rotation/scale/stroke thickness (default off)")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--data", default=BUILTIN_NAME, help="data set name or IDX folder")
+    train.add_argument("--limit", type=int, default=None, help="use only the first N training images")
+    train.add_argument("--eval-last-only", action="store_true",
+                       help="evaluate on the test split only after the last epoch")
+    train.add_argument("--out", required=True, help="model file to write (.npz)")
+    train.set_defaults(run=cmd_train)
+
+    ev = sub.add_parser("evaluate", help="accuracy and confusion matrix on the test split")
+    ev.add_argument("model_file")
+    ev.add_argument("--data", default=None,
+                    help="data set name or IDX folder (default: the one it was trained on)")
+    ev.set_defaults(run=cmd_evaluate)
+
+    data = sub.add_parser("data", help="data sets")
+    data_sub = data.add_subparsers(dest="data_command", required=True, metavar="DATA_COMMAND")
+    data_sub.add_parser("list", help="the known data sets and where they are").set_defaults(
+        run=cmd_data_list
+    )
+    for name, (help_text, add_arguments, run) in DATA_COMMANDS.items():
+        p = data_sub.add_parser(name, help=help_text)
+        add_arguments(p)
+        p.set_defaults(run=run)
+    return parser
+
+
+def main(argv=None) -> int:
+    """Run one command; returns the exit status (0 ok, 2 error, 130 interrupted)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse printed its usage message already
+        return int(exc.code or 0)
+    try:
+        return int(args.run(args))
+    except CliError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,528 @@
+"""The Qt-free trainer: mini-batch training as a generator that yields one event per batch.
+
+::
+
+    trainer = Trainer(build_model("lenet5", seed=0), load_builtin(), TrainConfig(epochs=3))
+    for event in trainer.steps():
+        print(event)            # BatchEvent ..., EpochEvent ..., FinishedEvent
+
+The caller (the CLI, or the app's worker thread) drives the generator; nothing here starts a
+thread. ``pause()``, ``resume()``, ``stop()`` and ``request_step()`` are thread-safe flags
+(``threading.Event``) that ``steps()`` checks between batches, never inside one.
+
+While paused, ``steps()`` yields a :class:`PausedEvent` every ``pause_poll`` seconds (0.1 s by
+default) rather than blocking, so a worker driving it stays responsive and can itself decide to
+stop. Determinism: the batch order, augmentation and the model's dropout masks all come from
+generators seeded by ``config.seed`` (the model's from ``build_model(..., seed=)``), so the same
+config on the same model gives the same weights, bit for bit.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+
+from explorer.data import AugmentParams, Dataset, augment_batch, to_float
+from explorer.engine.optim import OPTIMIZERS, make_optimizer
+
+__all__ = [
+    "TrainConfig",
+    "Trainer",
+    "BatchEvent",
+    "EpochEvent",
+    "PausedEvent",
+    "FinishedEvent",
+    "Evaluation",
+    "evaluate",
+    "build_from_config",
+]
+
+
+@dataclass
+class TrainConfig:
+    """Everything that defines a training run (JSON-able via :meth:`to_dict`).
+
+    model : architecture name (``explorer.engine.list_models()``) or a JSON spec dict
+    epochs, batch_size : passes over the training split, images per mini-batch
+    lr, optimizer, weight_decay : learning rate, ``sgd``/``momentum``/``adagrad``/``rmsprop``/
+        ``adam``, L2 weight decay
+    init, weight_init_std, dropout : passed to ``build_model`` (None: the architecture's default)
+    augment : random shift/rotation/scale/thickness on every training batch
+    seed : seeds the model's initial weights, the batch order and the augmentation
+    eval_each_epoch : evaluate on the test split after every epoch (else only after the last)
+    dataset : data set name or folder (``explorer.data.load_dataset``)
+    train_limit : use only the first N training images (None: all), for quick experiments
+    """
+
+    model: str | dict = "lenet5"
+    epochs: int = 5
+    batch_size: int = 64
+    lr: float = 0.001
+    optimizer: str = "adam"
+    weight_decay: float = 0.0
+    init: str | None = None
+    weight_init_std: float | None = None
+    dropout: float | None = None
+    augment: bool = False
+    seed: int = 0
+    eval_each_epoch: bool = True
+    dataset: str = "mnist-subset"
+    train_limit: int | None = None
+
+    def __post_init__(self):
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise ``ValueError`` saying which setting is wrong and what is allowed."""
+        if not (isinstance(self.epochs, int) and self.epochs >= 1):
+            raise ValueError(f"epochs must be a whole number >= 1, got {self.epochs!r}")
+        if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
+            raise ValueError(f"batch size must be a whole number >= 1, got {self.batch_size!r}")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"learning rate must be a positive number, got {self.lr!r}")
+        if str(self.optimizer).lower() not in OPTIMIZERS:
+            raise ValueError(
+                f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}"
+            )
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ValueError(f"weight decay must be >= 0, got {self.weight_decay!r}")
+        if self.dropout is not None and not 0 <= self.dropout < 1:
+            raise ValueError(f"dropout must be in [0, 1), got {self.dropout!r}")
+        if self.train_limit is not None and self.train_limit < 1:
+            raise ValueError(f"train_limit must be >= 1 or None, got {self.train_limit!r}")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TrainConfig:
+        """Rebuild from :meth:`to_dict`; unknown keys raise ``ValueError`` naming them."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown training settings {unknown}; known: {sorted(known)}")
+        return cls(**data)
+
+
+def build_from_config(config: TrainConfig):
+    """``build_model`` with the architecture, seed and init options of ``config``."""
+    from explorer.engine import build_model
+
+    return build_model(
+        config.model,
+        seed=config.seed,
+        init=config.init,
+        weight_init_std=config.weight_init_std,
+        dropout=config.dropout,
+    )
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchEvent:
+    """One mini-batch done. ``batch`` counts from 0 within ``epoch`` (from 0 too);
+    ``images_per_s`` is this epoch's throughput so far; ``elapsed``/``eta`` in seconds
+    (training time only, pauses excluded)."""
+
+    epoch: int
+    batch: int
+    n_batches: int
+    loss: float
+    accuracy: float
+    images_per_s: float
+    elapsed: float
+    eta: float
+    lr: float
+
+
+@dataclass(frozen=True)
+class EpochEvent:
+    """One epoch done: mean training loss/accuracy over its batches (with dropout and
+    augmentation on) and, when evaluated, the test split's (None otherwise)."""
+
+    epoch: int
+    epochs: int
+    train_loss: float
+    train_accuracy: float
+    test_loss: float | None
+    test_accuracy: float | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class PausedEvent:
+    """Yielded every ``pause_poll`` seconds while paused (nothing was computed)."""
+
+    epoch: int
+    batch: int
+
+
+@dataclass(frozen=True)
+class FinishedEvent:
+    """Training is over: ``reason`` is ``"completed"``, ``"stopped"`` or ``"diverged"``;
+    ``message`` explains it to the user."""
+
+    reason: str
+    message: str
+
+
+Event = BatchEvent | EpochEvent | PausedEvent | FinishedEvent
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Evaluation:
+    """Result of :func:`evaluate` on one split.
+
+    accuracy, loss : floats (mean cross-entropy)
+    confusion : (10, 10) int64, ``confusion[true, predicted]``
+    predictions : (N,) int64 predicted classes; labels : (N,) int64 true classes
+    """
+
+    accuracy: float
+    loss: float
+    confusion: np.ndarray
+    predictions: np.ndarray
+    labels: np.ndarray
+
+    @property
+    def misclassified(self) -> np.ndarray:
+        """Indices (into the split) of the images predicted wrongly, ascending."""
+        return np.flatnonzero(self.predictions != self.labels)
+
+    def __repr__(self) -> str:
+        return (
+            f"Evaluation(accuracy={self.accuracy:.4f}, loss={self.loss:.4f}, "
+            f"n={len(self.labels)}, wrong={len(self.misclassified)})"
+        )
+
+
+def evaluate(model, dataset: Dataset, split: str = "test", batch_size: int = 500) -> Evaluation:
+    """Accuracy, mean cross-entropy, confusion matrix and predictions of ``model`` on a split."""
+    images, labels = dataset.split(split)
+    n = len(labels)
+    predictions = np.empty(n, dtype=np.int64)
+    total_loss = 0.0
+    for start in range(0, n, batch_size):
+        x = to_float(images[start : start + batch_size])
+        y = labels[start : start + batch_size].astype(np.int64)
+        logits = np.asarray(model.forward(x, training=False), dtype=np.float64)
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        total_loss -= float(log_probs[np.arange(len(y)), y].sum())
+        predictions[start : start + len(y)] = logits.argmax(axis=1)
+    labels = labels.astype(np.int64)
+    confusion = np.zeros((10, 10), dtype=np.int64)
+    np.add.at(confusion, (labels, predictions), 1)
+    return Evaluation(
+        accuracy=float(np.mean(predictions == labels)) if n else 0.0,
+        loss=total_loss / max(n, 1),
+        confusion=confusion,
+        predictions=predictions,
+        labels=labels,
+    )
+
+
+# --- the trainer ----------------------------------------------------------------------------
+
+
+@dataclass
+class _EpochStats:
+    loss_sum: float = 0.0
+    correct: int = 0
+    seen: int = 0
+    seconds: float = 0.0
+
+
+class Trainer:
+    """Trains ``model`` in place on ``dataset``'s train split as configured.
+
+    Drive it with :meth:`steps` (a generator) or :meth:`run`; :meth:`step_once` runs exactly one
+    batch. ``on_event``, if given, is called with every event as well.
+    """
+
+    def __init__(
+        self,
+        model,
+        dataset: Dataset,
+        config: TrainConfig | None = None,
+        on_event: Callable[[Event], None] | None = None,
+        pause_poll: float = 0.1,
+        augment_params: AugmentParams | None = None,
+    ):
+        self.model = model
+        self.dataset = dataset
+        self.config = config or TrainConfig()
+        self.config.validate()
+        self.on_event = on_event
+        self.pause_poll = float(pause_poll)
+        self.augment_params = augment_params or AugmentParams()
+        self.optimizer = make_optimizer(
+            self.config.optimizer, self.config.lr, weight_decay=self.config.weight_decay
+        )
+        self.rng = np.random.default_rng([self.config.seed, 2])  # not the model's streams
+        n = dataset.n_train
+        self.n_train = min(n, self.config.train_limit) if self.config.train_limit else n
+        self.n_batches = math.ceil(self.n_train / self.config.batch_size)
+        self.epoch = 0
+        self.batch = 0
+        self.finished: FinishedEvent | None = None
+        self.history: dict = {"batch_loss": [], "batch_accuracy": [], "epochs": []}
+        self.last_evaluation: Evaluation | None = None
+        self._evaluation_current = False  # last_evaluation was made with the current weights
+        self._order = None
+        self._stats = _EpochStats()
+        self._elapsed = 0.0
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+        self._step_request = threading.Event()
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        state = self.finished.reason if self.finished else ("paused" if self.paused else "ready")
+        return (
+            f"Trainer({getattr(self.model, 'name', type(self.model).__name__)!r}, "
+            f"{self.dataset.name!r}, epoch {self.epoch + 1}/{self.config.epochs}, "
+            f"batch {self.batch}/{self.n_batches}, lr={self.lr:g}, {state})"
+        )
+
+    # -- thread-safe controls --
+
+    @property
+    def lr(self) -> float:
+        return self.optimizer.lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        value = float(value)
+        if not (math.isfinite(value) and value > 0):
+            raise ValueError(f"learning rate must be a positive number, got {value!r}")
+        self.optimizer.lr = value  # a float assignment: atomic, read by the next batch
+
+    def pause(self) -> None:
+        """Pause before the next batch (the current one finishes)."""
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    def stop(self) -> None:
+        """Stop before the next batch; ``steps()`` then yields ``FinishedEvent("stopped")``."""
+        self._stop.set()
+        self._running.set()  # wake a paused loop so it can finish
+
+    def request_step(self) -> None:
+        """While paused, make ``steps()`` run exactly one batch (from any thread)."""
+        self._step_request.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    # -- driving --
+
+    def steps(self) -> Iterator[Event]:
+        """Train to the end, yielding every event; ends after a :class:`FinishedEvent`."""
+        while self.finished is None:
+            if self._stop.is_set():
+                yield self._emit(self._finish("stopped", self._stopped_message()))
+                return
+            if not self._running.is_set():
+                if self._step_request.is_set():
+                    self._step_request.clear()
+                    yield from self._advance()
+                    continue
+                self._running.wait(self.pause_poll)
+                if not self._running.is_set() and not self._step_request.is_set():
+                    yield self._emit(PausedEvent(self.epoch, self.batch))
+                continue
+            yield from self._advance()
+
+    def run(self) -> FinishedEvent:
+        """Train to the end (calling ``on_event`` for every event); returns the final event."""
+        for _ in self.steps():
+            pass
+        return self.finished
+
+    def step_once(self) -> list[Event]:
+        """Run exactly one batch now, in the calling thread; returns its events (the batch's,
+        and the epoch's and the final one when the batch ends them). Call it from the thread
+        that drives the model, e.g. while ``steps()`` is paused."""
+        if self.finished is not None:
+            return []
+        return list(self._advance())
+
+    def evaluate(self, split: str = "test") -> Evaluation:
+        """Evaluate the model now (accuracy, loss, confusion, predictions) and keep the result."""
+        with self._lock:
+            self.last_evaluation = evaluate(self.model, self.dataset, split)
+            self._evaluation_current = split == "test"
+        return self.last_evaluation
+
+    # -- internals --
+
+    def _emit(self, event):
+        if self.on_event is not None:
+            self.on_event(event)
+        return event
+
+    def _stopped_message(self) -> str:
+        return (
+            f"Stopped by the user at epoch {self.epoch + 1}, batch {self.batch} of "
+            f"{self.n_batches}; the model keeps the weights learned so far."
+        )
+
+    def _advance(self) -> Iterator[Event]:
+        """One batch, then the epoch's end and the run's end when they come."""
+        with self._lock:
+            events = self._train_batch()
+        for event in events:
+            yield self._emit(event)
+
+    def _train_batch(self) -> list[Event]:
+        cfg = self.config
+        if self._order is None:
+            self._order = self.rng.permutation(self.n_train)
+            self._stats = _EpochStats()
+        start = time.perf_counter()
+        idx = self._order[self.batch * cfg.batch_size : (self.batch + 1) * cfg.batch_size]
+        images = self.dataset.train_images[idx]
+        if cfg.augment:
+            x = augment_batch(images, self.rng, self.augment_params)[:, None]
+        else:
+            x = to_float(images)
+        y = self.dataset.train_labels[idx].astype(np.int64)
+
+        # Overflow is how divergence shows itself: it is detected below, not warned about.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            loss, grads, predicted = self._loss_and_gradients(x, y)
+            if not math.isfinite(loss) or not all(np.isfinite(g).all() for g in grads.values()):
+                return [self._finish("diverged", self._diverged_message(loss))]
+            self.optimizer.update(self.model.parameters(), grads)
+        self._evaluation_current = False
+
+        seconds = time.perf_counter() - start
+        self._elapsed += seconds
+        st = self._stats
+        st.seconds += seconds
+        correct = int(np.sum(predicted == y))
+        st.loss_sum += loss * len(y)
+        st.correct += correct
+        st.seen += len(y)
+        accuracy = correct / len(y)
+        self.history["batch_loss"].append(float(loss))
+        self.history["batch_accuracy"].append(accuracy)
+
+        done = self.epoch * self.n_batches + self.batch + 1
+        total = cfg.epochs * self.n_batches
+        event = BatchEvent(
+            epoch=self.epoch,
+            batch=self.batch,
+            n_batches=self.n_batches,
+            loss=float(loss),
+            accuracy=accuracy,
+            images_per_s=st.seen / st.seconds if st.seconds > 0 else 0.0,
+            elapsed=self._elapsed,
+            eta=self._elapsed / done * (total - done),
+            lr=self.lr,
+        )
+        self.batch += 1
+        events: list[Event] = [event]
+        if self.batch == self.n_batches:
+            events.extend(self._end_epoch())
+        return events
+
+    def _loss_and_gradients(self, x, y):
+        """Loss, gradients and the batch's predicted classes (from the same forward pass)."""
+        loss, grads = self.model.loss_and_gradients(x, y, training=True)
+        # The loss layer keeps the batch's softmax from the forward pass it just ran; reading it
+        # saves a second forward pass (a quarter of the batch's time). Fall back when absent.
+        probs = getattr(getattr(self.model, "loss_layer", None), "_probs", None)
+        if probs is None or len(probs) != len(y):
+            probs = self.model.forward(x, training=False)
+        return float(loss), grads, np.asarray(probs).argmax(axis=1)
+
+    def _end_epoch(self) -> list[Event]:
+        cfg = self.config
+        st = self._stats
+        last = self.epoch + 1 == cfg.epochs
+        test_loss = test_acc = None
+        if cfg.eval_each_epoch or last:
+            t = time.perf_counter()
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                self.last_evaluation = evaluate(self.model, self.dataset, "test")
+            self._evaluation_current = True
+            self._elapsed += time.perf_counter() - t
+            test_loss, test_acc = self.last_evaluation.loss, self.last_evaluation.accuracy
+            if not math.isfinite(test_loss):
+                where = f"the evaluation after epoch {self.epoch + 1}"
+                return [self._finish("diverged", self._diverged_message(test_loss, where))]
+        event = EpochEvent(
+            epoch=self.epoch,
+            epochs=cfg.epochs,
+            train_loss=st.loss_sum / max(st.seen, 1),
+            train_accuracy=st.correct / max(st.seen, 1),
+            test_loss=test_loss,
+            test_accuracy=test_acc,
+            seconds=st.seconds,
+        )
+        self.history["epochs"].append(asdict(event))
+        self.epoch += 1
+        self.batch = 0
+        self._order = None
+        events: list[Event] = [event]
+        if last:
+            acc = f"{test_acc:.2%}" if test_acc is not None else "n/a"
+            events.append(
+                self._finish(
+                    "completed", f"Trained {cfg.epochs} epoch(s): test accuracy {acc}."
+                )
+            )
+        return events
+
+    def _diverged_message(self, loss: float, where: str | None = None) -> str:
+        what = "NaN" if math.isnan(loss) else ("infinite" if math.isinf(loss) else "not finite")
+        where = where or f"epoch {self.epoch + 1}, batch {self.batch + 1}"
+        return (
+            f"The loss became {what} at {where} "
+            f"(learning rate {self.lr:g}, optimizer {self.config.optimizer}): training diverged "
+            "and the weights are no longer usable. Start again with a lower learning rate "
+            f"(e.g. {self.lr / 10:g}), a different optimizer (adam is forgiving) or a smaller "
+            "weight_init_std."
+        )
+
+    def _finish(self, reason: str, message: str) -> FinishedEvent:
+        self.finished = FinishedEvent(reason, message)
+        self._store_metadata(reason)
+        return self.finished
+
+    def _store_metadata(self, reason: str) -> None:
+        """Put the JSON-able history, accuracy, data set and config in ``model.metadata``."""
+        meta = getattr(self.model, "metadata", None)
+        if meta is None:
+            return
+        ev = self.last_evaluation
+        meta["history"] = {
+            "batch_loss": list(self.history["batch_loss"]),
+            "batch_accuracy": list(self.history["batch_accuracy"]),
+            "epochs": [dict(e) for e in self.history["epochs"]],
+            "finished": reason,
+        }
+        # Only an accuracy measured with the weights being saved (None after a stop mid-epoch).
+        meta["accuracy"] = ev.accuracy if ev is not None and self._evaluation_current else None
+        meta["dataset"] = self.dataset.name
+        meta["config"] = self.config.to_dict()

@@ -1,0 +1,218 @@
+"""The Qt-free trainer: it learns, obeys pause/stop/step between batches, stops on NaN,
+is deterministic for a seed, and records a JSON-able history in the model's metadata."""
+
+import json
+import threading
+
+import numpy as np
+import pytest
+
+from explorer.data import Dataset, load_builtin
+from explorer.engine import build_model, load_model
+from explorer.training import (
+    BatchEvent,
+    EpochEvent,
+    FinishedEvent,
+    PausedEvent,
+    TrainConfig,
+    Trainer,
+    build_from_config,
+    evaluate,
+)
+
+
+@pytest.fixture(scope="module")
+def full():
+    return load_builtin()
+
+
+@pytest.fixture(scope="module")
+def data(full):
+    """640 training and 200 test digits (20 of each class): keeps these tests fast."""
+    test_idx = np.concatenate([np.flatnonzero(full.test_labels == d)[:20] for d in range(10)])
+    return Dataset("mnist-small", full.train_images[:640], full.train_labels[:640],
+                   full.test_images[test_idx], full.test_labels[test_idx])
+
+
+def _trainer(data, **kw):
+    cfg = TrainConfig(**{"model": "simple_convnet", "epochs": 1, "lr": 0.001, "train_limit": 320,
+                         **kw})
+    return Trainer(build_from_config(cfg), data, cfg)
+
+
+def test_short_run_learns_well_above_chance(full):
+    cfg = TrainConfig(model="lenet5", epochs=1, batch_size=32, lr=0.002, train_limit=1000)
+    model = build_from_config(cfg)
+    events = list(Trainer(model, full, cfg).steps())
+    kinds = [type(e) for e in events]
+    assert kinds.count(BatchEvent) == 32 and kinds.count(EpochEvent) == 1
+    assert isinstance(events[-1], FinishedEvent) and events[-1].reason == "completed"
+    epoch = events[-2]
+    assert epoch.test_accuracy > 0.7  # chance is 0.1
+    first, last = events[0], events[-3]
+    assert last.loss < first.loss
+    assert (first.epoch, first.batch, first.n_batches) == (0, 0, 32)
+    assert first.images_per_s > 0 and last.eta == 0 and last.elapsed > first.elapsed
+
+
+def test_augmented_run_learns_too(data):
+    trainer = _trainer(data, augment=True, model="lenet5", lr=0.002, train_limit=640,
+                       batch_size=32)
+    finished = trainer.run()
+    assert finished.reason == "completed"
+    assert trainer.last_evaluation.accuracy > 0.5
+
+
+def test_pause_and_stop_are_honoured_between_batches(data):
+    trainer = _trainer(data, batch_size=32)
+    trainer.pause_poll = 0.01
+    seen = []
+
+    def on_event(ev):
+        seen.append(ev)
+        if isinstance(ev, BatchEvent) and ev.batch == 2:
+            trainer.pause()
+        if isinstance(ev, PausedEvent) and sum(isinstance(e, PausedEvent) for e in seen) == 3:
+            trainer.stop()
+
+    trainer.on_event = on_event
+    events = list(trainer.steps())
+    batches = [e for e in events if isinstance(e, BatchEvent)]
+    assert [b.batch for b in batches] == [0, 1, 2]
+    assert sum(isinstance(e, PausedEvent) for e in events) == 3
+    assert events == seen
+    assert events[-1].reason == "stopped" and "epoch 1, batch 3 of 10" in events[-1].message
+    assert trainer.model.metadata["accuracy"] is None  # never measured with these weights
+    assert trainer.model.metadata["history"]["finished"] == "stopped"
+
+
+def test_stop_before_the_first_batch_trains_nothing(data):
+    trainer = _trainer(data)
+    before = {k: v.copy() for k, v in trainer.model.parameters().items()}
+    trainer.stop()
+    assert [type(e) for e in trainer.steps()] == [FinishedEvent]
+    for k, v in trainer.model.parameters().items():
+        np.testing.assert_array_equal(v, before[k])
+
+
+def test_resume_from_another_thread_and_single_steps_while_paused(data):
+    trainer = _trainer(data, batch_size=64)  # 5 batches
+    trainer.pause_poll = 0.01
+    trainer.pause()
+    gen = trainer.steps()
+    assert isinstance(next(gen), PausedEvent)
+    trainer.request_step()
+    ev = next(gen)
+    assert isinstance(ev, BatchEvent) and ev.batch == 0
+    assert isinstance(next(gen), PausedEvent)  # still paused after the one step
+    timer = threading.Timer(0.05, trainer.resume)
+    timer.start()
+    rest = list(gen)
+    timer.join()
+    assert [e.batch for e in rest if isinstance(e, BatchEvent)] == [1, 2, 3, 4]
+    assert rest[-1].reason == "completed"
+
+
+def test_step_once_runs_exactly_one_batch(data):
+    trainer = _trainer(data, batch_size=160)  # 2 batches, 1 epoch
+    first = trainer.step_once()
+    assert [type(e) for e in first] == [BatchEvent] and trainer.batch == 1
+    second = trainer.step_once()
+    assert [type(e) for e in second] == [BatchEvent, EpochEvent, FinishedEvent]
+    assert trainer.step_once() == []
+
+
+def test_learning_rate_changes_while_running(data):
+    trainer = _trainer(data)
+    gen = trainer.steps()
+    assert next(gen).lr == pytest.approx(0.001)
+    trainer.lr = 0.0003
+    assert next(gen).lr == pytest.approx(0.0003)
+    assert trainer.optimizer.lr == pytest.approx(0.0003)
+    with pytest.raises(ValueError, match="learning rate must be a positive number"):
+        trainer.lr = float("nan")
+    gen.close()
+
+
+def test_huge_learning_rate_stops_with_diverged(data):
+    trainer = _trainer(data, optimizer="sgd", lr=1e9)
+    events = list(trainer.steps())
+    finished = events[-1]
+    assert finished.reason == "diverged"
+    assert "lower learning rate" in finished.message
+    assert len([e for e in events if isinstance(e, BatchEvent)]) < 10
+    assert all(np.isfinite(e.loss) for e in events if isinstance(e, BatchEvent))
+
+
+#: A small net with dropout, so the test covers every random stream (weights, order, augment, masks).
+DROPOUT_NET = {"name": "tiny_dropout", "layers": [
+    {"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
+    {"type": "MaxPool2D", "kernel_size": 2}, {"type": "Flatten"},
+    {"type": "Dropout", "rate": 0.5}, {"type": "Dense", "units": 10}]}
+
+
+def test_same_seed_same_weights_other_seed_other_weights(data):
+    def weights(seed):
+        trainer = _trainer(data, seed=seed, augment=True, model=DROPOUT_NET, train_limit=128,
+                           batch_size=32)
+        trainer.run()
+        return trainer.model.parameters()
+
+    a, b, c = weights(3), weights(3), weights(4)
+    for key in a:
+        np.testing.assert_array_equal(a[key], b[key])
+    assert any(not np.array_equal(a[k], c[k]) for k in a)
+
+
+def test_eval_only_after_the_last_epoch_when_asked(data):
+    trainer = _trainer(data, epochs=2, eval_each_epoch=False, train_limit=64)
+    epochs = [e for e in trainer.steps() if isinstance(e, EpochEvent)]
+    assert epochs[0].test_accuracy is None and epochs[1].test_accuracy is not None
+
+
+def test_evaluate_gives_confusion_and_misclassified(data):
+    model = build_model("simple_convnet", seed=0)
+    result = evaluate(model, data, "test", batch_size=64)
+    assert result.confusion.shape == (10, 10) and result.confusion.sum() == 200
+    np.testing.assert_array_equal(result.confusion.sum(axis=1), np.full(10, 20))
+    assert np.trace(result.confusion) / 200 == pytest.approx(result.accuracy)
+    wrong = result.misclassified
+    assert len(wrong) == 200 - np.trace(result.confusion)
+    assert np.all(result.predictions[wrong] != data.test_labels[wrong])
+    probs = model.predict_proba(data.batch("test", np.arange(200))[0])
+    np.testing.assert_array_equal(result.predictions, probs.argmax(axis=1))
+    ref_loss = -np.mean(np.log(probs[np.arange(200), data.test_labels]))
+    assert result.loss == pytest.approx(ref_loss, rel=1e-4)
+
+
+def test_history_is_json_and_saved_with_the_model(data, tmp_path):
+    trainer = _trainer(data, epochs=2, train_limit=128, batch_size=64)
+    trainer.run()
+    meta = json.loads(json.dumps(trainer.model.metadata))
+    assert len(meta["history"]["batch_loss"]) == 4 and len(meta["history"]["epochs"]) == 2
+    assert meta["accuracy"] == pytest.approx(trainer.last_evaluation.accuracy)
+    assert meta["dataset"] == "mnist-small" and meta["config"]["epochs"] == 2
+    assert TrainConfig.from_dict(meta["config"]) == trainer.config
+    trainer.model.save(tmp_path / "m.npz")
+    assert load_model(tmp_path / "m.npz").metadata["history"] == meta["history"]
+
+
+@pytest.mark.parametrize(
+    "kw,match",
+    [
+        ({"epochs": 0}, "epochs must be"),
+        ({"batch_size": 0}, "batch size must be"),
+        ({"lr": 0.0}, "learning rate must be"),
+        ({"optimizer": "adamw"}, "unknown optimizer 'adamw'"),
+        ({"dropout": 1.0}, "dropout must be"),
+        ({"weight_decay": -1.0}, "weight decay must be"),
+    ],
+)
+def test_config_rejects_bad_settings(kw, match):
+    with pytest.raises(ValueError, match=match):
+        TrainConfig(**kw)
+
+
+def test_config_from_dict_names_unknown_keys():
+    with pytest.raises(ValueError, match=r"unknown training settings \['momentum'\]"):
+        TrainConfig.from_dict({"momentum": 0.9})
