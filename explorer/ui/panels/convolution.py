@@ -222,6 +222,10 @@ class ConvolutionPanel(QWidget):
         self.bias_spin.setDecimals(2)
         self.bias_spin.setToolTip(self.tr("A number added to every output of this filter."))
 
+        for combo in (self.input_combo, self.map_layer, self.map_channel, self.mode_combo,
+                      self.kernel_combo, self.filter_layer, self.pad_mode):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         for w in (self.input_combo, self.map_layer, self.map_channel, self.mode_combo,
                   self.kernel_combo, self.filter_layer, self.pad_mode, self.test_index):
             signal = w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged
@@ -365,16 +369,15 @@ class ConvolutionPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(views)
 
-        steps = QHBoxLayout()
-        steps.addWidget(self.back_button)
-        steps.addWidget(self.play_button)
-        steps.addWidget(self.forward_button)
-        steps.addWidget(QLabel(self.tr("Speed:"), self))
-        steps.addWidget(self.speed)
-        steps.addWidget(self.position_slider, 3)
-        steps.addWidget(self.position_label)
-        self.position_label.setMinimumWidth(self.position_label.fontMetrics().horizontalAdvance(
-            self.tr("cell {0} of {1} (row {2}, column {3})").format(9999, 9999, 99, 99)))
+        steps = QGridLayout()
+        steps.addWidget(self.back_button, 0, 0)
+        steps.addWidget(self.play_button, 0, 1)
+        steps.addWidget(self.forward_button, 0, 2)
+        steps.addWidget(QLabel(self.tr("Speed:"), self), 0, 3)
+        steps.addWidget(self.speed, 0, 4)
+        steps.addWidget(self.position_label, 0, 5)
+        steps.addWidget(self.position_slider, 1, 0, 1, 6)
+        steps.setColumnStretch(5, 1)
 
         im2col = QWidget(self)
         g = QGridLayout(im2col)
