@@ -32,16 +32,26 @@ PANELS = [
          "one probability per digit, they sum to 1; the big number is the most probable class. "
          "Tick \u201cCompare with the raw resize\u201d to see what happens without the "
          "preprocessing (grey bars)."))),
-    ("explorer.ui.panels.train", "TrainPanel", QT_TRANSLATE_NOOP("MainWindow", "&Train"),
+    ("explorer.ui.panels.layers", "LayersPanel", QT_TRANSLATE_NOOP("MainWindow", "&Layers"),
      QT_TRANSLATE_NOOP("MainWindow", (
-         "Pick an architecture and the training settings, then Start. The loss plot shows the "
-         "cross-entropy of every mini-batch (light) and its running average (dark): it should "
-         "fall. The accuracy plot shows, after each epoch, the share of training and test "
-         "digits classified correctly: when training accuracy keeps rising but test accuracy "
-         "does not, the network is overfitting. The filter grid shows the first layer's "
-         "kernels changing as they learn. At the end, the confusion matrix counts which digit "
-         "was taken for which (rows: true, columns: predicted), and the grid shows misclassified "
-         "test digits. \u201cMake live\u201d lets the Draw panel use the new network."))),
+         "The network layer by layer. Left: every layer in order with what it receives, the "
+         "shape of its output (channels x height x width, or a vector length) and how many "
+         "numbers it learns; click one or press Page Up / Page Down. Right: the chosen layer's "
+         "output for the current digit (drawn, or picked from the test set): one small image "
+         "per channel, coloured by the bar above it (one scale for the whole layer unless "
+         "\u201cScale each map on its own\u201d is ticked). Click a map to open it large (hover "
+         "to read values) beside the kernels and bias that produced it. The layer marked with a "
+         "star is the feature vector the classifier reads."))),
+    ("explorer.ui.panels.convolution", "ConvolutionPanel",
+     QT_TRANSLATE_NOOP("MainWindow", "&Convolution"),
+     QT_TRANSLATE_NOOP("MainWindow", (
+         "A convolution (or pooling) done one output cell at a time. Choose an input (the "
+         "textbook's 4x4 example, a 3-channel example, a digit, any feature map of the live "
+         "network), a kernel, the stride, padding and bias, then step with the arrow keys or "
+         "Play (Space). The orange square is the window on the padded input (hatched cells are "
+         "padding), the green cell the output it makes; the Arithmetic tab writes the sum out, "
+         "Output size explains (H + 2P - FH)/S + 1 and what a stride that does not fit drops, "
+         "and im2col shows the same computation as one matrix product."))),
     ("explorer.ui.panels.data", "DataPanel", QT_TRANSLATE_NOOP("MainWindow", "D&ata"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "The images the network learns from. Left: samples of the chosen split with their "
