@@ -52,6 +52,16 @@ PANELS = [
          "padding), the green cell the output it makes; the Arithmetic tab writes the sum out, "
          "Output size explains (H + 2P - FH)/S + 1 and what a stride that does not fit drops, "
          "and im2col shows the same computation as one matrix product."))),
+    ("explorer.ui.panels.train", "TrainPanel", QT_TRANSLATE_NOOP("MainWindow", "&Train"),
+     QT_TRANSLATE_NOOP("MainWindow", (
+         "Pick an architecture and the training settings, then Start. The loss plot shows the "
+         "cross-entropy of every mini-batch (light) and its running average (dark): it should "
+         "fall. The accuracy plot shows, after each epoch, the share of training and test "
+         "digits classified correctly: when training accuracy keeps rising but test accuracy "
+         "does not, the network is overfitting. The filter grid shows the first layer's "
+         "kernels changing as they learn. At the end, the confusion matrix counts which digit "
+         "was taken for which (rows: true, columns: predicted), and the grid shows misclassified "
+         "test digits. \u201cMake live\u201d lets the Draw panel use the new network."))),
     ("explorer.ui.panels.data", "DataPanel", QT_TRANSLATE_NOOP("MainWindow", "D&ata"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "The images the network learns from. Left: samples of the chosen split with their "
