@@ -32,6 +32,7 @@ APPLY_TOPIC = "kernel-apply"
 #: Inputs with more pixels than this are filtered in the worker thread.
 SYNC_PIXELS = 160 * 160
 _SIGMA_STEPS = 10  # slider units per 1.0 of sigma
+_CELL = 46  # pixels per cell of the kernel grid
 
 
 def _run_without_model(fn, model):
@@ -89,17 +90,23 @@ class KernelPanel(QWidget):
         net_scroll = QScrollArea()
         net_scroll.setWidgetResizable(True)
         net_scroll.setWidget(self.network)
-        net_scroll.setMinimumWidth(340)
+        net_scroll.setMinimumWidth(330)
 
         self.status = QLabel()
         self.status.setObjectName("kernelStatus")
         self.status.setWordWrap(True)
-        columns = QHBoxLayout()
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(self.editor_box, 0)
         columns.addWidget(self.views_box, 1)
         columns.addWidget(net_scroll, 0)
+        body_scroll = QScrollArea()  # small windows scroll instead of squeezing the grid
+        body_scroll.setWidgetResizable(True)
+        body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body_scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(body_scroll, 1)
         layout.addWidget(self.status)
 
         self.grid.sigKernelChanged.connect(self._on_grid_kernel)
@@ -137,7 +144,7 @@ class KernelPanel(QWidget):
     # --- building ------------------------------------------------------------------------------
     def _build_editor(self):
         self.editor_box = QGroupBox(self.tr("Kernel"))
-        self.grid = KernelGrid()
+        self.grid = KernelGrid(cell_size=_CELL)
         self.grid.setObjectName("kernelGrid")
         self.size_spin = _SizeSpin()
         self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)
@@ -189,7 +196,7 @@ class KernelPanel(QWidget):
         layout = QVBoxLayout(self.editor_box)
         layout.addLayout(top)
         grid_holder = QWidget()  # keeps the room of a 7x7 grid so nothing jumps when the size changes
-        grid_holder.setFixedHeight(K.MAX_KERNEL_SIZE * 50 + 4)
+        grid_holder.setFixedHeight(K.MAX_KERNEL_SIZE * _CELL + 4)
         holder_layout = QVBoxLayout(grid_holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
         holder_layout.addWidget(self.grid, 0, Qt.AlignmentFlag.AlignCenter)
@@ -238,7 +245,7 @@ class KernelPanel(QWidget):
 
         self.pictures = pg.GraphicsLayoutWidget()
         self.pictures.setBackground("w")
-        self.pictures.setMinimumSize(420, 240)
+        self.pictures.setMinimumSize(360, 240)
         self.before_title = self.pictures.addLabel(self.tr("Input"), row=0, col=0, color="k")
         self.after_title = self.pictures.addLabel(self.tr("Output"), row=0, col=1, color="k")
         self.before_view, self.before_item = _view(self.pictures, 1, 0, "")

@@ -86,7 +86,7 @@ class FilterSwapBox(QGroupBox):
         self.put_button = QPushButton(_tr("&Put kernel into filter"))
         self.put_button.setToolTip(_tr("Replace the learned kernel of this filter and channel by the one in "
                                        "the grid; the prediction everywhere in the app changes at once."))
-        self.restore_button = QPushButton(_tr("Restore &learned filter"))
+        self.restore_button = QPushButton(_tr("Restore lea&rned filter"))
         self.restore_button.setToolTip(_tr("Put back the exact learned weights of this filter."))
         self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2)
         self.learned_grid.setToolTip(_tr("The weights the network learned for this filter and channel."))
@@ -103,7 +103,7 @@ class FilterSwapBox(QGroupBox):
                                       "prediction with the learned filter and with yours."))
         self.map_caption.setWordWrap(True)
         self.bars = ProbabilityBars()
-        self.bars.setMinimumHeight(110)
+        self.bars.setFixedHeight(170)
         self.bars.setToolTip(_tr("Coloured bars: the prediction with your kernel. Grey bars: with the "
                                  "learned filter."))
         self.prediction = QLabel()
@@ -137,7 +137,8 @@ class FilterSwapBox(QGroupBox):
         layout.addLayout(maps)
         layout.addWidget(self.map_caption)
         layout.addWidget(self.prediction)
-        layout.addWidget(self.bars, 1)
+        layout.addWidget(self.bars)
+        layout.addStretch(1)
 
         self.layer_combo.currentIndexChanged.connect(self._on_slot_change)
         self.filter_spin.valueChanged.connect(self._on_slot_change)

@@ -55,7 +55,7 @@ class KernelLibrary(QWidget):
         self.description.setWordWrap(True)
         self.description.setObjectName("kernelDescription")
         self.description.setMinimumHeight(36)
-        self.add_button = QPushButton(_tr("&Add current…"))
+        self.add_button = QPushButton(_tr("Add c&urrent…"))
         self.add_button.setToolTip(_tr("Save the kernel in the grid under a name in “My kernels” (kept between sessions)."))
         self.remove_button = QPushButton(_tr("Remove"))
         self.remove_button.setToolTip(_tr("Delete the selected kernel from “My kernels”."))
