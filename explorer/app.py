@@ -69,6 +69,14 @@ PANELS = [
          "Draw and Layers panels. Right: how many images each class has, the average image of "
          "each class, and how bright the pixels are. Download the full MNIST (or "
          "Fashion-MNIST, Kuzushiji-MNIST) below, or open a folder of your own IDX files."))),
+    ("explorer.ui.panels.kernels", "KernelPanel", QT_TRANSLATE_NOOP("MainWindow", "&Kernel lab"),
+     QT_TRANSLATE_NOOP("MainWindow", (
+         "Edit a convolution kernel and see what it does. Left: the weights (numbers or "
+         "fractions like 1/16), their sum, and a library of classic kernels. Middle: the input "
+         "and the output of sliding the kernel over it (red positive, blue negative), with a "
+         "histogram of the output values. Right: put your kernel into a filter of the live "
+         "network and watch the feature map and prediction change; restore the learned "
+         "filter with one click."))),
 ]
 
 
