@@ -367,10 +367,15 @@ class Trainer:
         return list(self._advance())
 
     def evaluate(self, split: str = "test") -> Evaluation:
-        """Evaluate the model now (accuracy, loss, confusion, predictions) and keep the result."""
+        """Evaluate the model now (accuracy, loss, confusion, predictions) and keep the result.
+
+        After the run has finished, a test-split evaluation also updates
+        ``model.metadata["accuracy"]`` (e.g. after a stop in mid-epoch)."""
         with self._lock:
             self.last_evaluation = evaluate(self.model, self.dataset, split)
             self._evaluation_current = split == "test"
+            if self.finished is not None and split == "test":
+                self._store_metadata(self.finished.reason)
         return self.last_evaluation
 
     # -- internals --

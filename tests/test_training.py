@@ -84,6 +84,8 @@ def test_pause_and_stop_are_honoured_between_batches(data):
     assert events[-1].reason == "stopped" and "epoch 1, batch 3 of 10" in events[-1].message
     assert trainer.model.metadata["accuracy"] is None  # never measured with these weights
     assert trainer.model.metadata["history"]["finished"] == "stopped"
+    result = trainer.evaluate()
+    assert trainer.model.metadata["accuracy"] == result.accuracy
 
 
 def test_stop_before_the_first_batch_trains_nothing(data):

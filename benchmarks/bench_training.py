@@ -1,0 +1,94 @@
+"""Trainer throughput on the built-in data, augmentation off and on; data-path costs.
+
+Run: ``python benchmarks/bench_training.py [--model lenet5] [--epochs 2] [--batch-size 32]``.
+
+Prints, for each epoch of a real ``Trainer`` run on the 3,000 built-in training digits
+(evaluation skipped until the last epoch), the training images/s with augmentation off and on;
+the two runs alternate epoch by epoch so machine noise hits both alike. Then the cost of the
+pieces on their own: ``augment_batch`` (images/s) and ``preprocess_digit`` on a 280x280 canvas
+(ms per call, the app calls it on every pen move; the goal is under 1 ms). The load average is
+printed too: on a shared machine compare the two columns, not absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from explorer.data import augment_batch, load_builtin, preprocess_digit  # noqa: E402
+from explorer.training import EpochEvent, TrainConfig, Trainer, build_from_config  # noqa: E402
+
+
+def epoch_throughputs(model_name, dataset, epochs, batch_size):
+    """Alternate one epoch without and one with augmentation; images/s of each epoch."""
+    trainers = {}
+    for augment in (False, True):
+        cfg = TrainConfig(model=model_name, epochs=epochs, batch_size=batch_size, augment=augment,
+                          eval_each_epoch=False)
+        trainers[augment] = Trainer(build_from_config(cfg), dataset, cfg).steps()
+    rows = []
+    for epoch in range(epochs):
+        row = {}
+        for augment, steps in trainers.items():
+            for event in steps:
+                if isinstance(event, EpochEvent):
+                    row[augment] = dataset.n_train / event.seconds
+                    break
+        rows.append(row)
+    return rows
+
+
+def augment_rate(dataset, batch_size, rounds=20):
+    rng = np.random.default_rng(0)
+    images = dataset.train_images[:batch_size]
+    augment_batch(images, rng)
+    start = time.perf_counter()
+    for _ in range(rounds):
+        augment_batch(images, rng)
+    return rounds * batch_size / (time.perf_counter() - start)
+
+
+def preprocess_ms(rounds=300):
+    canvas = np.zeros((280, 280), np.float32)
+    yy, xx = np.mgrid[0:280, 0:280]
+    ring = np.abs(np.hypot(yy - 120, xx - 150) - 70) < 12  # a drawn "0", off-centre
+    canvas[ring] = 1.0
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        preprocess_digit(canvas)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1e3, min(times) * 1e3
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="lenet5")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args(argv)
+
+    dataset = load_builtin()
+    print(f"load average {os.getloadavg()[0]:.2f}; {dataset!r}")
+    print(f"{args.model}, batch {args.batch_size}: training images/s per epoch")
+    print(f"{'epoch':>5} {'augment off':>12} {'augment on':>12} {'on/off':>7}")
+    for i, row in enumerate(epoch_throughputs(args.model, dataset, args.epochs, args.batch_size)):
+        print(f"{i + 1:>5} {row[False]:>12,.0f} {row[True]:>12,.0f} {row[True] / row[False]:>7.2f}")
+    print(f"augment_batch alone: {augment_rate(dataset, args.batch_size):,.0f} images/s "
+          f"(batch {args.batch_size})")
+    median, best = preprocess_ms()
+    print(f"preprocess_digit on a 280x280 canvas: median {median:.3f} ms, best {best:.3f} ms "
+          "(goal < 1 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
