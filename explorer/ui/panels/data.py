@@ -58,6 +58,17 @@ def load_with_stats(source, report, cancel) -> tuple:
     return dataset, compute_split_stats(dataset)
 
 
+def short_name(name: str, limit: int = 8) -> str:
+    """A caption that fits under a 28x28 sample: ``"T-shirt/top" -> "T-shirt"``,
+    ``"Ankle boot" -> "Boot"``; short names stay as they are."""
+    if len(name) <= limit:
+        return name
+    first = name.split("/")[0]
+    if len(first) <= limit:
+        return first
+    return name.split()[-1][:limit].capitalize()
+
+
 def default_cache_location() -> Path:
     """Qt's per-user application data folder + ``datasets``."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -141,7 +152,7 @@ class DataPanel(QWidget):
         self.page_label = QLabel(self)
         self.page_label.setObjectName("pageLabel")
 
-        self.grid = ImageGrid(self, cell_size=40, columns=10, levels=(0.0, 255.0))
+        self.grid = ImageGrid(self, cell_size=50, levels=(0.0, 255.0))  # cells grow to fit
         self.grid.setObjectName("sampleGrid")
         self.grid.set_placeholder(self.tr("Loading the data set..."))
         self.grid.setToolTip(self.tr("Click a sample to make it the input of the Draw and "
@@ -167,7 +178,7 @@ class DataPanel(QWidget):
                                           brush=pg.mkBrush(40, 110, 200), pen=pg.mkPen(None))
         self.counts_plot.addItem(self.count_bars)
 
-        self.means_grid = ImageGrid(self, cell_size=40, columns=10, levels=(0.0, 1.0))
+        self.means_grid = ImageGrid(self, cell_size=48, columns=5, levels=(0.0, 1.0))
         self.means_grid.setObjectName("meanImages")
         self.means_grid.setToolTip(self.tr(
             "The average of all images of each class: bright where most samples of the class "
@@ -230,7 +241,9 @@ class DataPanel(QWidget):
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.hint)
 
-        stats_box = QGroupBox(self.tr("The split at a glance"), self)
+        stats_box = QGroupBox(self)
+        self.stats_box = stats_box
+        stats_box.setObjectName("statsBox")
         stats_layout = QVBoxLayout(stats_box)
         stats_layout.addWidget(QLabel(self.tr("Images per class"), self))
         stats_layout.addWidget(self.counts_plot, 1)
@@ -410,8 +423,8 @@ class DataPanel(QWidget):
         self.class_combo.setCurrentIndex(max(0, keep))
         self.class_combo.blockSignals(False)
         self.count_bars.setOpts(x=np.arange(10))
-        ticks = [(i, str(i) if n == str(i) else f"{i}\n{n[:8]}") for i, n in enumerate(ds.class_names)]
-        self.counts_plot.getAxis("bottom").setTicks([ticks])
+        self.counts_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+        self.counts_plot.setLabel("bottom", self.tr("class"))
         self._page = 0
         self._random = False
         self._render_stats()
@@ -428,12 +441,14 @@ class DataPanel(QWidget):
         if self.stats is None:
             return
         s = self.stats[self.split]
+        self.stats_box.setTitle(self.tr("%1 at a glance").replace(
+            "%1", self.split_combo.currentText()))
         counts = s["counts"]
         self.count_bars.setOpts(height=counts.astype(float))
         self.counts_plot.setYRange(0, max(1, int(counts.max())) * 1.1, padding=0)
         self.counts_plot.setXRange(-0.6, 9.6, padding=0)
         names = self.dataset.class_names
-        self.means_grid.set_images(s["means"], captions=[n[:8] for n in names],
+        self.means_grid.set_images(s["means"], captions=[short_name(n) for n in names],
                                    tooltips=[self.tr("mean of the %1 images of class %2").replace(
                                        "%1", f"{int(c):,}").replace("%2", n)
                                        for c, n in zip(counts, names)])
@@ -470,7 +485,7 @@ class DataPanel(QWidget):
         split_name = self.split_combo.currentText().lower()
         self.grid.set_images(
             images[indices],
-            captions=[names[int(labels[i])][:8] for i in indices],
+            captions=[short_name(names[int(labels[i])]) for i in indices],
             tooltips=[self.tr("%1 #%2, label %3 (%4). Click to use it as the input.").replace(
                 "%1", split_name).replace("%2", str(int(i))).replace(
                 "%3", str(int(labels[i]))).replace("%4", names[int(labels[i])]) for i in indices])
