@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
 __all__ = [
     "conv2d",
@@ -286,14 +286,24 @@ def col2im(cols, x_shape, kernel_size, stride=1, padding=0, *, out=None) -> np.n
 # ----------------------------------------------------------------------------------------------
 # Convolution
 # ----------------------------------------------------------------------------------------------
+#
+# Layout used inside the convolution (the transpose of the book's im2col matrix):
+#   xp   : (C, N, Hp, Wp)          the zero-padded input, channel-major ("CNHW")
+#   cols : (C*KH*KW, N*OH*OW)      one column per output position, so out = W @ cols
+#   out  : (F, N*OH*OW)            the GEMM result, returned as an (N, F, OH, OW) view
+# Every im2col write is then a whole contiguous (OH, OW) plane, both GEMMs are single large
+# BLAS calls, and a channel-major output feeds the next convolution without a transpose copy.
+# (Tried and dropped: a "full width" im2col for stride 1 whose copies are longer; it computes
+# Wp - OW wasted columns per output row and was slower overall.)
 
 
 @dataclass(repr=False)
 class ConvCache:
     """What :func:`conv2d_backward` needs from the forward pass.
 
-    cols : ndarray of shape (N, C*KH*KW, OH*OW), the kernel-major patches of the padded input.
-    weight : the (F, C, KH, KW) kernel actually slid over the input (already flipped if flip).
+    cols : ndarray of shape (C*KH*KW, N*OH*OW), the patches of the padded input (see the
+    layout note above); weight : the (F, C, KH, KW) kernel actually slid over the input
+    (already flipped when ``flip``), in the computation dtype.
     """
 
     cols: np.ndarray
@@ -334,11 +344,58 @@ def _check_conv_args(x, weight, bias):
     return x, weight, bias
 
 
+def _padded_channel_major(x, pads) -> np.ndarray:
+    """x (N, C, H, W) -> zero-padded, C-contiguous (C, N, Hp, Wp)."""
+    (top, bottom), (left, right) = pads
+    xt = x.transpose(1, 0, 2, 3)  # free when x is a channel-major view (a conv output)
+    if top == bottom == left == right == 0:
+        return np.ascontiguousarray(xt)
+    n, c, h, w = x.shape
+    xp = np.zeros((c, n, h + top + bottom, w + left + right), dtype=x.dtype)
+    xp[:, :, top : top + h, left : left + w] = xt
+    return xp
+
+
+def _conv_cols(xp, kernel_hw, stride_hw, out_hw) -> np.ndarray:
+    """Patches of the channel-major padded input xp (C, N, Hp, Wp).
+
+    Returns cols : ndarray of shape (C*KH*KW, N*OH*OW), rows ordered (c, kh, kw), columns
+    ordered (n, oh, ow): the transpose of the textbook's im2col matrix.
+    """
+    c, n = xp.shape[:2]
+    (kh, kw), (sh, sw), (oh, ow) = kernel_hw, stride_hw, out_hw
+    s = xp.strides
+    # A read-only view (C, KH, KW, N, OH, OW) of every window: no data is copied yet.
+    windows = as_strided(
+        xp, (c, kh, kw, n, oh, ow), (s[0], s[2], s[3], s[1], s[2] * sh, s[3] * sw), writeable=False
+    )
+    cols = np.empty((c * kh * kw, n * oh * ow), dtype=xp.dtype)
+    np.copyto(cols.reshape(windows.shape), windows)  # im2col in one copy with contiguous writes
+    return cols
+
+
+def _conv_col2im(dcols, x_shape, kernel_hw, stride_hw, pads, out_hw) -> np.ndarray:
+    """Adjoint of :func:`_conv_cols` followed by cutting the padding away.
+
+    dcols : (C*KH*KW, N*OH*OW). Returns dx (N, C, H, W), a channel-major view.
+    """
+    n, c, h, w = x_shape
+    (kh, kw), (sh, sw), (oh, ow) = kernel_hw, stride_hw, out_hw
+    (top, bottom), (left, right) = pads
+    dxp = np.zeros((c, n, h + top + bottom, w + left + right), dtype=dcols.dtype)
+    d6 = dcols.reshape(c, kh, kw, n, oh, ow)
+    for i in range(kh):  # overlapping windows add up: one strided add per kernel offset
+        for j in range(kw):
+            dxp[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw] += d6[:, i, j]
+    return dxp[:, :, top : top + h, left : left + w].transpose(1, 0, 2, 3)
+
+
 def conv2d_forward(x, weight, bias=None, stride=1, padding=0, flip=False):
     """Convolution forward pass; returns ``(out, cache)`` for :func:`conv2d_backward`.
 
     x : ndarray of shape (N, C, H, W); weight : (F, C, KH, KW); bias : (F,) or None.
-    Returns out : ndarray of shape (N, F, OH, OW) in x's float dtype.
+    Returns out : ndarray of shape (N, F, OH, OW) in x's float dtype. ``out`` is a view of the
+    channel-major GEMM result (not C-contiguous; ``np.ascontiguousarray`` it if you need to).
     ``flip=False`` is cross-correlation (every framework's "convolution");
     ``flip=True`` rotates each kernel 180 degrees first: the mathematician's convolution.
     """
@@ -346,13 +403,11 @@ def conv2d_forward(x, weight, bias=None, stride=1, padding=0, flip=False):
     dtype = x.dtype
     f, c, kh, kw = weight.shape
     stride_hw, pads, (oh, ow) = _geometry(x.shape, (kh, kw), stride, padding)
+    n = x.shape[0]
     w_used = weight[:, :, ::-1, ::-1] if flip else weight
     w_used = np.ascontiguousarray(w_used, dtype=dtype)
-    n = x.shape[0]
-    cols6 = _im2col_kernel_major(_pad(x, pads), (kh, kw), stride_hw, (oh, ow))
-    cols = cols6.reshape(n, c * kh * kw, oh * ow)
-    # One broadcast matmul: (F, CKK) @ (N, CKK, OH*OW) -> (N, F, OH*OW), already NCHW.
-    out = np.matmul(w_used.reshape(f, -1), cols)
+    cols = _conv_cols(_padded_channel_major(x, pads), (kh, kw), stride_hw, (oh, ow))
+    out = w_used.reshape(f, -1) @ cols  # (F, CKK) @ (CKK, N*OH*OW): one big GEMM for BLAS
     if bias is not None:
         out += bias.astype(dtype, copy=False)[:, None]
     cache = ConvCache(
@@ -366,7 +421,7 @@ def conv2d_forward(x, weight, bias=None, stride=1, padding=0, flip=False):
         out_hw=(oh, ow),
         flip=bool(flip),
     )
-    return out.reshape(n, f, oh, ow), cache
+    return out.reshape(f, n, oh, ow).transpose(1, 0, 2, 3), cache
 
 
 def conv2d_backward(dout, cache: ConvCache, *, need_dx: bool = True):
@@ -375,41 +430,36 @@ def conv2d_backward(dout, cache: ConvCache, *, need_dx: bool = True):
     dout : ndarray of shape (N, F, OH, OW), the loss gradient of the forward output.
     Returns ``(dx, dweight, dbias)`` with shapes (N, C, H, W), (F, C, KH, KW), (F,);
     ``dbias`` is None when the forward had no bias, and ``dx`` is None when ``need_dx=False``
-    (the first layer: nothing upstream needs it, so the col2im is skipped).
+    (the first layer: nothing upstream needs it, so the col2im is skipped). ``dx`` is a
+    channel-major view like the forward output; ``dout`` is never modified.
     """
     n, c, h, w = cache.x_shape
-    f = cache.weight.shape[0]
-    kh, kw = cache.weight.shape[2:]
+    f, _, kh, kw = cache.weight.shape
     oh, ow = cache.out_hw
     dout = np.asarray(dout)
     if dout.shape != (n, f, oh, ow):
         raise ValueError(f"dout must have shape {(n, f, oh, ow)} (the forward output), got {dout.shape}")
     dtype = cache.cols.dtype
-    d3 = np.ascontiguousarray(dout, dtype=dtype).reshape(n, f, oh * ow)
-    # dW = sum_n dout_n @ cols_n^T: one (F, N*OH*OW) @ (N*OH*OW, CKK) product via tensordot.
-    dw = np.tensordot(d3, cache.cols, axes=([0, 2], [0, 2])).reshape(f, c, kh, kw)
+    # (N, F, OH, OW) -> (F, N*OH*OW); free when dout is channel-major like our forward output.
+    d2 = np.ascontiguousarray(dout.transpose(1, 0, 2, 3), dtype=dtype).reshape(f, -1)
+    dw = (d2 @ cache.cols.T).reshape(f, c, kh, kw)  # one GEMM over all N*OH*OW positions
     if cache.flip:
         dw = dw[:, :, ::-1, ::-1]
     dweight = np.ascontiguousarray(dw, dtype=cache.weight_dtype)
-    dbias = d3.sum(axis=(0, 2)).astype(cache.weight_dtype, copy=False) if cache.has_bias else None
+    dbias = d2.sum(axis=1).astype(cache.weight_dtype, copy=False) if cache.has_bias else None
     if not need_dx:
         return None, dweight, dbias
-    dcols = np.matmul(cache.weight.reshape(f, -1).T, d3)  # (N, CKK, OH*OW)
-    (top, bottom), (left, right) = cache.pads
-    padded = _col2im_kernel_major(
-        dcols.reshape(n, c, kh, kw, oh, ow), (n, c, h + top + bottom, w + left + right), cache.stride
-    )
-    if top == bottom == left == right == 0:
-        return padded, dweight, dbias
-    return np.ascontiguousarray(padded[:, :, top : top + h, left : left + w]), dweight, dbias
+    dcols = cache.weight.reshape(f, -1).T @ d2  # (CKK, F) @ (F, N*OH*OW)
+    dx = _conv_col2im(dcols, cache.x_shape, (kh, kw), cache.stride, cache.pads, cache.out_hw)
+    return dx, dweight, dbias
 
 
 def conv2d(x, weight, bias=None, stride=1, padding=0, flip=False) -> np.ndarray:
-    """Convolution of x (N, C, H, W) with weight (F, C, KH, KW) -> (N, F, OH, OW).
+    """Convolution of x (N, C, H, W) with weight (F, C, KH, KW) -> (N, F, OH, OW), C-contiguous.
 
     See :func:`conv2d_forward` for the arguments.
     """
-    return conv2d_forward(x, weight, bias, stride, padding, flip)[0]
+    return np.ascontiguousarray(conv2d_forward(x, weight, bias, stride, padding, flip)[0])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -417,32 +467,74 @@ def conv2d(x, weight, bias=None, stride=1, padding=0, flip=False) -> np.ndarray:
 # ----------------------------------------------------------------------------------------------
 
 
-@dataclass(repr=False)
 class PoolCache:
     """What a pooling backward needs from its forward pass.
 
-    argmax : for max pooling, ndarray of shape (N, C, OH, OW) of int8/int32 indices of the
-    winning cell inside its window, in row-major order (``kh * KW + kw``); None for average.
-    ``window_origin(oh, ow)`` gives the input row/column of a window's top-left cell, so the
-    winner of output (n, c, oh, ow) is at input row ``top + argmax // KW`` etc.
+    For max pooling, ``argmax`` is an int8 ndarray of shape (N, C, OH, OW) (int32 for windows
+    of more than 127 cells): the row-major index ``kh * KW + kw`` of the winning cell inside
+    its window, the first one when several cells tie. It is worked out on first use (a
+    training step never needs it), and ``argmax_input()`` turns it into input coordinates.
     """
 
-    kind: str
-    x_shape: tuple
-    kernel: tuple
-    stride: tuple
-    pads: tuple
-    out_hw: tuple
-    argmax: np.ndarray | None = None
+    def __init__(self, kind, x_shape, kernel, stride, pads, out_hw, xp=None, out=None):
+        self.kind = kind
+        self.x_shape = tuple(x_shape)
+        self.kernel = kernel
+        self.stride = stride
+        self.pads = pads
+        self.out_hw = out_hw
+        self._xp = xp  # max pooling: the -inf padded input and the output, to find winners
+        self._out = out
+        self._argmax = None
+
+    def _offsets(self):
+        """Kernel offsets (i, j) in row-major order, each with its (N, C, OH, OW) index."""
+        (kh, kw), (sh, sw), (oh, ow) = self.kernel, self.stride, self.out_hw
+        return [
+            (i, j, (slice(None), slice(None), slice(i, i + (oh - 1) * sh + 1, sh), slice(j, j + (ow - 1) * sw + 1, sw)))
+            for i in range(kh)
+            for j in range(kw)
+        ]
+
+    def winners(self):
+        """Yield ``(i, j, index, hit)`` per kernel offset; ``hit`` (N, C, OH, OW) is True where
+        that cell is its window's first maximum. ``hit`` is reused: use it before the next."""
+        if self.kind != "max":
+            raise ValueError("average pooling has no winning cells")
+        out = self._out
+        taken = np.zeros(out.shape, dtype=bool)
+        hit = np.empty(out.shape, dtype=bool)
+        offsets = self._offsets()
+        for k, (i, j, index) in enumerate(offsets):
+            if k == len(offsets) - 1:
+                np.logical_not(taken, out=hit)  # whatever is left (also windows whose max is NaN)
+            else:
+                np.equal(self._xp[index], out, out=hit)
+                hit &= ~taken  # only the first maximal cell of a window wins
+                taken |= hit
+            yield i, j, index, hit
+
+    @property
+    def argmax(self) -> np.ndarray | None:
+        """(N, C, OH, OW) index of each window's winning cell (None for average pooling)."""
+        if self.kind != "max":
+            return None
+        if self._argmax is None:
+            kw = self.kernel[1]
+            argmax = np.zeros(self._out.shape, dtype=np.int8 if self.kernel[0] * kw < 128 else np.int32)
+            for i, j, _, hit in self.winners():
+                np.copyto(argmax, i * kw + j, where=hit, casting="unsafe")
+            self._argmax = argmax
+        return self._argmax
 
     def window_origin(self, oh: int, ow: int) -> tuple[int, int]:
-        """Input (row, column) of the top-left cell of output (oh, ow)'s window (may be < 0
-        or beyond the input when the window starts in the padding)."""
+        """Input (row, column) of the top-left cell of output (oh, ow)'s window (negative when
+        the window starts in the padding)."""
         return oh * self.stride[0] - self.pads[0][0], ow * self.stride[1] - self.pads[1][0]
 
     def argmax_input(self) -> tuple[np.ndarray, np.ndarray]:
         """Input (rows, columns) of every max-pool winner, each of shape (N, C, OH, OW)."""
-        if self.argmax is None:
+        if self.kind != "max":
             raise ValueError("average pooling has no argmax")
         kw = self.kernel[1]
         oh, ow = self.out_hw
@@ -458,6 +550,7 @@ class PoolCache:
 
 
 def _pool_setup(x, kernel_size, stride, padding):
+    """Check pooling arguments -> ``(x, kernel_hw, stride_hw, pads, out_hw)``."""
     x = _check_4d(x)
     kernel_hw = _check_kernel(kernel_size)
     if stride is None:
@@ -478,22 +571,17 @@ def max_pool2d_forward(x, kernel_size, stride=None, padding=0):
 
     x : ndarray of shape (N, C, H, W). Returns ``(out, cache)``: out (N, C, OH, OW) and a
     :class:`PoolCache` whose ``argmax`` marks the winning cell of each window (the first one
-    in row-major order when several cells tie).
+    in row-major order when several cells tie). The cache refers to ``x`` (as the textbook's
+    Pooling layer does): do not modify ``x`` in place before the backward pass.
     """
-    x, (kh, kw), (sh, sw), pads, (oh, ow) = _pool_setup(x, kernel_size, stride, padding)
-    x_p = _pad(x, pads, -np.inf)
-    out = None
-    argmax = np.zeros(x.shape[:2] + (oh, ow), dtype=np.int8 if kh * kw < 128 else np.int32)
-    for i in range(kh):
-        for j in range(kw):
-            cand = x_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
-            if out is None:
-                out = cand.copy()
-                continue
-            better = cand > out  # strict: the first of equal values keeps the win
-            np.copyto(out, cand, where=better)
-            argmax[better] = i * kw + j
-    cache = PoolCache("max", x.shape, (kh, kw), (sh, sw), pads, (oh, ow), argmax)
+    x, kernel_hw, stride_hw, pads, out_hw = _pool_setup(x, kernel_size, stride, padding)
+    xp = _pad(x, pads, -np.inf)
+    cache = PoolCache("max", x.shape, kernel_hw, stride_hw, pads, out_hw, xp)
+    offsets = cache._offsets()
+    out = xp[offsets[0][2]].copy()
+    for _, _, index in offsets[1:]:
+        np.maximum(out, xp[index], out=out)  # the maxima only; winners are found when needed
+    cache._out = out.copy()  # private: the caller may add a bias or ReLU to out in place
     return out, cache
 
 
@@ -502,7 +590,12 @@ def max_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
 
     dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W).
     """
-    return _pool_backward(dout, cache)
+    dout, dxp = _pool_grad_setup(dout, cache)
+    part = np.empty_like(dout)
+    for _, _, index, hit in cache.winners():
+        np.multiply(dout, hit, out=part)
+        dxp[index] += part
+    return _unpad(dxp, cache)
 
 
 def avg_pool2d_forward(x, kernel_size, stride=None, padding=0):
@@ -511,14 +604,14 @@ def avg_pool2d_forward(x, kernel_size, stride=None, padding=0):
 
     x : ndarray of shape (N, C, H, W). Returns ``(out, cache)`` with out (N, C, OH, OW).
     """
-    x, (kh, kw), (sh, sw), pads, (oh, ow) = _pool_setup(x, kernel_size, stride, padding)
-    x_p = _pad(x, pads, 0.0)
-    out = np.zeros(x.shape[:2] + (oh, ow), dtype=x.dtype)
-    for i in range(kh):
-        for j in range(kw):
-            out += x_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
-    out *= x.dtype.type(1.0 / (kh * kw))
-    cache = PoolCache("avg", x.shape, (kh, kw), (sh, sw), pads, (oh, ow))
+    x, kernel_hw, stride_hw, pads, out_hw = _pool_setup(x, kernel_size, stride, padding)
+    xp = _pad(x, pads, 0.0)
+    cache = PoolCache("avg", x.shape, kernel_hw, stride_hw, pads, out_hw)
+    offsets = cache._offsets()
+    out = xp[offsets[0][2]].copy()
+    for _, _, index in offsets[1:]:
+        out += xp[index]
+    out *= x.dtype.type(1.0 / (kernel_hw[0] * kernel_hw[1]))  # a NumPy scalar keeps float32
     return out, cache
 
 
@@ -527,13 +620,16 @@ def avg_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
 
     dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W).
     """
-    return _pool_backward(dout, cache)
+    dout, dxp = _pool_grad_setup(dout, cache)
+    share = dout * dout.dtype.type(1.0 / (cache.kernel[0] * cache.kernel[1]))
+    for _, _, index in cache._offsets():
+        dxp[index] += share
+    return _unpad(dxp, cache)
 
 
-def _pool_backward(dout, cache: PoolCache) -> np.ndarray:
+def _pool_grad_setup(dout, cache: PoolCache):
+    """Check dout against the cache; return it (float) and a zero padded-input gradient."""
     n, c, h, w = cache.x_shape
-    kh, kw = cache.kernel
-    sh, sw = cache.stride
     oh, ow = cache.out_hw
     dout = np.asarray(dout)
     if dout.shape != (n, c, oh, ow):
@@ -541,17 +637,15 @@ def _pool_backward(dout, cache: PoolCache) -> np.ndarray:
     if not np.issubdtype(dout.dtype, np.floating):
         dout = dout.astype(np.float64)
     (top, bottom), (left, right) = cache.pads
-    dx_p = np.zeros((n, c, h + top + bottom, w + left + right), dtype=dout.dtype)
-    if cache.kind == "avg":
-        share = dout * dout.dtype.type(1.0 / (kh * kw))
-    for i in range(kh):
-        for j in range(kw):
-            target = dx_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
-            if cache.kind == "avg":
-                target += share
-            else:
-                target += np.where(cache.argmax == i * kw + j, dout, 0)
-    return np.ascontiguousarray(dx_p[:, :, top : top + h, left : left + w])
+    return dout, np.zeros((n, c, h + top + bottom, w + left + right), dtype=dout.dtype)
+
+
+def _unpad(dxp, cache: PoolCache) -> np.ndarray:
+    (top, _), (left, _) = cache.pads
+    h, w = cache.x_shape[2:]
+    if dxp.shape[2:] == (h, w):
+        return dxp
+    return np.ascontiguousarray(dxp[:, :, top : top + h, left : left + w])
 
 
 def max_pool2d(x, kernel_size, stride=None, padding=0) -> np.ndarray:

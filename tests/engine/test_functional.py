@@ -244,6 +244,46 @@ def test_avg_pool_counts_zero_padding():
     np.testing.assert_array_equal(out, np.full((1, 1, 2, 2), 0.25))
 
 
+def test_max_pool_backward_survives_in_place_edits_of_the_output():
+    """A layer may add a bias or ReLU to the pooled output in place before backward."""
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((2, 3, 6, 6))
+    out, cache = fn.max_pool2d_forward(x, 2)
+    expected = fn.max_pool2d_backward(np.ones_like(out), fn.max_pool2d_forward(x, 2)[1])
+    out += 5.0
+    np.maximum(out, 0.0, out=out)
+    np.testing.assert_array_equal(fn.max_pool2d_backward(np.ones_like(out), cache), expected)
+    _, arg = ref.max_pool2d(x, (2, 2), (2, 2), ((0, 0), (0, 0)))
+    np.testing.assert_array_equal(cache.argmax, arg)
+
+
+def test_ops_accept_non_contiguous_inputs_and_chain():
+    """Conv outputs are channel-major views; feeding them (or any strided view) onwards works."""
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((3, 2, 12, 10))
+    w1, w2 = rng.standard_normal((4, 2, 3, 3)), rng.standard_normal((5, 4, 3, 3))
+    h, c1 = fn.conv2d_forward(x[:, :, ::-1], w1, padding=1)  # a flipped (negative-stride) view
+    assert not h.flags.c_contiguous
+    y, c2 = fn.conv2d_forward(h, w2, stride=2)
+    h_ref = ref.conv2d(np.ascontiguousarray(x[:, :, ::-1]), w1, None, (1, 1), ((1, 1), (1, 1)))
+    np.testing.assert_allclose(y, ref.conv2d(h_ref, w2, None, (2, 2), ((0, 0), (0, 0))), rtol=1e-12, atol=1e-12)
+    p, pc = fn.max_pool2d_forward(h, 2)
+    np.testing.assert_array_equal(p, ref.max_pool2d(np.ascontiguousarray(h), (2, 2), (2, 2), ((0, 0), (0, 0)))[0])
+    g = rng.standard_normal(y.shape)
+    dh, _, _ = fn.conv2d_backward(g[:, :, :, :], c2)
+    dx, _, _ = fn.conv2d_backward(dh, c1)  # a channel-major view as dout
+    dx2, _, _ = fn.conv2d_backward(np.ascontiguousarray(dh), c1)
+    np.testing.assert_allclose(dx, dx2, rtol=1e-13, atol=1e-13)
+    assert fn.max_pool2d_backward(np.ones(p.shape), pc).shape == h.shape
+
+
+def test_integer_input_is_computed_in_float64():
+    x = np.arange(16, dtype=np.uint8).reshape(1, 1, 4, 4)
+    out = fn.conv2d(x, np.ones((1, 1, 2, 2), dtype=np.float32))
+    assert out.dtype == np.float64
+    np.testing.assert_array_equal(out[0, 0, 0], [10, 14, 18])
+
+
 # ----------------------------------------------------------------------------------------------
 # im2col / col2im
 # ----------------------------------------------------------------------------------------------

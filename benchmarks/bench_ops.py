@@ -1,0 +1,135 @@
+"""Time the functional ops on LeNet-5 / SimpleConvNet shapes, side by side with PyTorch.
+
+Run: ``python benchmarks/bench_ops.py [--repeat 30] [--dtype float32]``. Prints, per op, the
+median time of forward and forward+backward in microseconds for explorer.engine.functional and
+(when installed) torch eager, interleaved in one run so that machine noise hits both alike,
+and the ratio torch/ours (above 1 means ours is faster). First conv layers skip their input
+gradient (need_dx=False), as a training loop does and as torch does for an input that does not
+require grad.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from explorer.engine import functional as fn  # noqa: E402
+
+try:
+    import torch
+except ImportError:  # torch is optional: then only our numbers are printed
+    torch = None
+
+# name, x shape, op, args: conv (filters, kernel, stride, padding, need_dx) / pool (kernel)
+CASES = [
+    ("lenet5 conv1 6@5x5 pad2", (100, 1, 28, 28), "conv", (6, 5, 1, 2, False)),
+    ("lenet5 pool1 2x2", (100, 6, 28, 28), "max", (2,)),
+    ("lenet5 conv2 16@5x5", (100, 6, 14, 14), "conv", (16, 5, 1, 0, True)),
+    ("lenet5 pool2 2x2", (100, 16, 10, 10), "max", (2,)),
+    ("simple conv1 30@5x5", (100, 1, 28, 28), "conv", (30, 5, 1, 0, False)),
+    ("simple pool1 2x2", (100, 30, 24, 24), "max", (2,)),
+    ("classic avgpool 2x2", (100, 6, 28, 28), "avg", (2,)),
+    ("batch-1 conv1 30@5x5", (1, 1, 28, 28), "conv", (30, 5, 1, 0, False)),
+    ("batch-1 lenet conv2", (1, 6, 14, 14), "conv", (16, 5, 1, 0, True)),
+]
+
+
+def median_us(fn_, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn_()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1e6
+
+
+def ours(kind, x, args, rng):
+    if kind == "conv":
+        f, k, s, p, need_dx = args
+        w = (rng.standard_normal((f, x.shape[1], k, k)) * 0.1).astype(x.dtype)
+        b = np.zeros(f, dtype=x.dtype)
+        fwd = lambda: fn.conv2d_forward(x, w, b, s, p)  # noqa: E731
+        out, _ = fwd()
+        g = np.ones_like(out)
+
+        def both():
+            _, cache = fwd()
+            fn.conv2d_backward(g, cache, need_dx=need_dx)
+
+        return fwd, both
+    forward, backward = {
+        "max": (fn.max_pool2d_forward, fn.max_pool2d_backward),
+        "avg": (fn.avg_pool2d_forward, fn.avg_pool2d_backward),
+    }[kind]
+    out, _ = forward(x, args[0])
+    g = np.ones_like(out)
+
+    def both():
+        _, cache = forward(x, args[0])
+        backward(g, cache)
+
+    return (lambda: forward(x, args[0])), both
+
+
+def theirs(kind, x, args, rng):
+    tf = torch.nn.functional
+    if kind == "conv":
+        f, k, s, p, need_dx = args
+        xt = torch.tensor(x, requires_grad=need_dx)
+        w = torch.tensor((rng.standard_normal((f, x.shape[1], k, k)) * 0.1).astype(x.dtype), requires_grad=True)
+        b = torch.zeros(f, dtype=w.dtype, requires_grad=True)
+        op = lambda: tf.conv2d(xt, w, b, stride=s, padding=p)  # noqa: E731
+    else:
+        xt = torch.tensor(x, requires_grad=True)
+        pool = tf.max_pool2d if kind == "max" else tf.avg_pool2d
+        op = lambda: pool(xt, args[0])  # noqa: E731
+    with torch.no_grad():
+        g = torch.ones_like(op())
+
+    def fwd():
+        with torch.no_grad():
+            op()
+
+    def both():
+        op().backward(g)
+
+    return fwd, both
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--dtype", default="float32", choices=["float32", "float64"])
+    args = parser.parse_args()
+    rng = np.random.default_rng(0)
+    print(f"numpy {np.__version__}" + (f", torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch else ", torch not installed"))
+    print(f"{'case':28s} {'fwd us':>9s} {'torch':>9s} {'ratio':>6s} {'fwd+bwd us':>11s} {'torch':>9s} {'ratio':>6s}")
+    for name, shape, kind, op_args in CASES:
+        x = rng.standard_normal(shape).astype(args.dtype)
+        mine = ours(kind, x, op_args, rng)
+        other = theirs(kind, x, op_args, rng) if torch else None
+        row = {}
+        for label in ("fwd", "both"):
+            idx = 0 if label == "fwd" else 1
+            a, b = [], []
+            for _ in range(3):  # interleave rounds so drifting load hits both
+                a.append(median_us(mine[idx], args.repeat))
+                if other:
+                    b.append(median_us(other[idx], args.repeat))
+            row[label] = (min(a), min(b) if b else float("nan"))
+        cells = []
+        for label in ("fwd", "both"):
+            m, t = row[label]
+            cells.append(f"{m:9.0f} {t:9.0f} {t / m:6.2f}")
+        print(f"{name:28s} {cells[0]} {cells[1]:>28s}")
+
+
+if __name__ == "__main__":
+    main()
