@@ -167,6 +167,9 @@ class Model:
         self.loss_layer = SoftmaxCrossEntropy()
         self.rng = rng if rng is not None else np.random.default_rng(0)
         self._fused = _fuse_plan(layers)
+        #: Use the fused fast path (:mod:`explorer.engine.fused`) in forward and
+        #: loss_and_gradients; False runs layer by layer (same results, for checking).
+        self.fast = True
 
     # -- description --------------------------------------------------------------------------
     @property
@@ -238,8 +241,8 @@ class Model:
     def forward(self, x, training: bool = False) -> np.ndarray:
         """Logits (N, 10) of images x (N, C, H, W); ``training`` turns on dropout/batch stats."""
         x = self._as_batch(x)
-        if self._fused is not None:
-            return self._fused.forward(self.layers, x, training)
+        if self.fast and self._fused is not None:
+            return self._fused.forward(x, training)
         for layer in self.layers:
             x = layer.forward(x, training)
         return x
@@ -272,11 +275,13 @@ class Model:
         The gradients are fresh arrays with the keys and shapes of :meth:`parameters`.
         """
         x = self._as_batch(x)
-        loss = self.loss_layer.forward(self.forward(x, training), labels)
-        dout = self.loss_layer.backward()
-        if self._fused is not None:
-            self._fused.backward(self.layers, dout)
+        if self.fast and self._fused is not None:
+            logits = self._fused.forward(x, training, for_backward=True)
+            loss = self.loss_layer.forward(logits, labels)
+            self._fused.backward(self.loss_layer.backward())
         else:
+            loss = self.loss_layer.forward(self.forward(x, training), labels)
+            dout = self.loss_layer.backward()
             for i in range(len(self.layers) - 1, -1, -1):
                 dout = _backward(self.layers[i], dout, need_input_grad=i > 0)
         grads = {f"{l.name}.{k}": v for l in self.layers for k, v in l.grads.items()}
@@ -334,8 +339,10 @@ def _json_default(obj):
 
 
 def _fuse_plan(layers):
-    """Placeholder hook for a fused fast path (None: run layer by layer)."""
-    return None
+    """The fused fast path (see :mod:`explorer.engine.fused`), or None: layer by layer."""
+    from .fused import fuse
+
+    return fuse(layers)
 
 
 # ----------------------------------------------------------------------------------------------

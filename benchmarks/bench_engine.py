@@ -1,0 +1,158 @@
+"""Training throughput and batch-1 latency of whole networks, side by side with PyTorch eager.
+
+Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads N]``.
+
+For ``simple_convnet`` and ``lenet5`` (float32) it prints
+- training throughput at batch 100 (images/s of forward + backward + SGD update), and
+- batch-1 inference latency (``predict_proba`` of one 28x28 image, numpy in, numpy out),
+for explorer.engine and, when torch is installed, the same network in torch eager (same
+weights, float32, ``torch.set_num_threads`` left at its default). The two run interleaved, in
+alternating rounds, so machine noise hits both alike; each figure is the median over rounds
+and the ratio says how many times faster ours is (above 1: ours wins). The machine's load
+average is printed too: on a shared machine, compare ratios, not absolute numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from explorer.engine import build_model, make_optimizer  # noqa: E402
+
+try:
+    import torch
+except ImportError:  # torch is optional: then only our numbers are printed
+    torch = None
+
+NETWORKS = ["simple_convnet", "lenet5"]
+BATCH = 100
+
+
+def torch_twin(model):
+    """The same network in torch (Conv2d/Linear with our weights), or None without torch."""
+    nn = torch.nn
+    mods = []
+    for layer in model.layers:
+        kind = layer.type_name
+        if kind == "Conv2D":
+            conv = nn.Conv2d(layer.in_channels, layer.filters, layer.kernel_size,
+                             stride=layer.stride, padding=layer.padding)
+            conv.weight.data = torch.from_numpy(layer.params["weight"].copy())
+            conv.bias.data = torch.from_numpy(layer.params["bias"].copy())
+            mods.append(conv)
+        elif kind == "ReLU":
+            mods.append(nn.ReLU())
+        elif kind == "MaxPool2D":
+            mods.append(nn.MaxPool2d(layer.kernel_size, layer.stride))
+        elif kind == "Flatten":
+            mods.append(nn.Flatten())
+        elif kind == "Dense":
+            lin = nn.Linear(layer.in_features, layer.units)
+            lin.weight.data = torch.from_numpy(layer.params["weight"].T.copy())
+            lin.bias.data = torch.from_numpy(layer.params["bias"].copy())
+            mods.append(lin)
+        else:
+            raise ValueError(f"no torch twin for {kind}")
+    return nn.Sequential(*mods)
+
+
+def time_per_call(fn, calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
+        fn()
+    return (time.perf_counter() - start) / calls
+
+
+def load() -> str:
+    try:
+        return "load average %.2f %.2f %.2f" % os.getloadavg()
+    except OSError:
+        return "load average unknown"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=9, help="alternating rounds (median)")
+    parser.add_argument("--steps", type=int, default=10, help="training steps per round")
+    parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per round")
+    args = parser.parse_args(argv)
+
+    rng = np.random.default_rng(0)
+    x = rng.random((BATCH, 1, 28, 28), dtype=np.float32)
+    labels = rng.integers(0, 10, BATCH)
+    one = rng.random((1, 1, 28, 28), dtype=np.float32)
+    print(f"numpy {np.__version__}, torch {torch.__version__ if torch else 'not installed'}"
+          f"{f' ({torch.get_num_threads()} threads)' if torch else ''}; {load()}")
+
+    for name in NETWORKS:
+        model = build_model(name, seed=0)
+        opt = make_optimizer("sgd", 0.01)
+
+        def np_train():
+            _, grads = model.loss_and_gradients(x, labels)
+            opt.update(model.parameters(), grads)
+
+        def np_infer():
+            return model.predict_proba(one)
+
+        fns = {"ours": (np_train, np_infer)}
+        if torch is not None:
+            net = torch_twin(model)
+            topt = torch.optim.SGD(net.parameters(), lr=0.01)
+            loss_fn = torch.nn.CrossEntropyLoss()
+            tx, ty = torch.from_numpy(x), torch.from_numpy(labels)
+
+            def t_train():
+                topt.zero_grad()
+                loss_fn(net(tx), ty).backward()
+                topt.step()
+
+            def t_infer():
+                with torch.no_grad():
+                    return torch.softmax(net(torch.from_numpy(one)), dim=1).numpy()
+
+            with torch.no_grad():
+                diff = np.abs(t_infer() - np_infer()).max()
+            assert diff < 1e-4, f"the torch twin of {name} disagrees with ours by {diff}"
+            fns["torch"] = (t_train, t_infer)
+
+        for train, infer in fns.values():  # warm up: buffers, caches, lazy init
+            for _ in range(3):
+                train()
+            for _ in range(20):
+                infer()
+        train_t = {k: [] for k in fns}
+        infer_t = {k: [] for k in fns}
+        for r in range(args.rounds):
+            order = list(fns) if r % 2 == 0 else list(fns)[::-1]
+            for k in order:
+                train_t[k].append(time_per_call(fns[k][0], args.steps))
+            for k in order:
+                infer_t[k].append(time_per_call(fns[k][1], args.calls))
+        med_train = {k: statistics.median(v) for k, v in train_t.items()}
+        med_infer = {k: statistics.median(v) for k, v in infer_t.items()}
+        print(f"\n{name} ({model.n_params:,} parameters), median of {args.rounds} rounds")
+        line = f"  train batch {BATCH}: ours {BATCH / med_train['ours']:8.0f} img/s"
+        if "torch" in fns:
+            line += (f"   torch {BATCH / med_train['torch']:8.0f} img/s   "
+                     f"ratio {med_train['torch'] / med_train['ours']:.2f}x")
+        print(line)
+        line = f"  batch-1 latency:  ours {med_infer['ours'] * 1e6:8.1f} us   "
+        if "torch" in fns:
+            line += (f"  torch {med_infer['torch'] * 1e6:8.1f} us     "
+                     f"ratio {med_infer['torch'] / med_infer['ours']:.2f}x")
+        print(line)
+    print(f"\n{load()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

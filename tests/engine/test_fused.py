@@ -1,0 +1,84 @@
+"""The fused fast path (explorer.engine.fused) equals running the layers one by one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explorer.engine import build_model
+from explorer.engine.fused import ConvReluPool, FusedPlan
+
+
+def unfused(model):
+    clone = model.copy()
+    clone.fast = False
+    return clone
+
+
+def images(n, seed=0, dtype=np.float64):
+    return np.random.default_rng(seed).random((n, 1, 28, 28)).astype(dtype)
+
+
+CUSTOM = [
+    # odd conv output (a floor pooling drops a row), stride 2, "same" padding, flip
+    {"name": "odd", "layers": [
+        {"type": "Conv2D", "filters": 3, "kernel_size": 4, "padding": 1, "flip": True},
+        {"type": "ReLU"}, {"type": "MaxPool2D", "kernel_size": 2},
+        {"type": "Conv2D", "filters": 4, "kernel_size": 3, "stride": 2, "padding": "same"},
+        {"type": "ReLU"}, {"type": "MaxPool2D", "kernel_size": 2},
+        {"type": "Flatten"}, {"type": "Dense", "units": 10}]},
+]
+
+
+@pytest.mark.parametrize("spec", ["simple_convnet", "lenet5", "mini_inception"] + CUSTOM,
+                         ids=lambda s: s if isinstance(s, str) else s["name"])
+def test_fused_forward_and_gradients_equal_layer_by_layer(spec):
+    model = build_model(spec, seed=1, dtype=np.float64)
+    assert any(isinstance(s, ConvReluPool) for s in model._fused.steps)
+    for key, p in model.parameters().items():
+        if key.endswith("bias"):
+            p[...] = np.random.default_rng(2).standard_normal(p.shape) * 0.1
+    ref = unfused(model)
+    for n in (3, 1, 3):  # a second batch size, then the first again (buffers reused)
+        x = images(n, seed=n)
+        labels = np.arange(n) % 10
+        np.testing.assert_allclose(model.forward(x), ref.forward(x), rtol=1e-12, atol=1e-12)
+        loss, grads = model.loss_and_gradients(x, labels)
+        ref_loss, ref_grads = ref.loss_and_gradients(x, labels)
+        assert loss == pytest.approx(ref_loss, rel=1e-12)
+        assert set(grads) == set(ref_grads)
+        for key in grads:
+            np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                       err_msg=key)
+
+
+def test_ties_route_the_gradient_like_the_layers():
+    """Equal pre-pool values from different patches: the first cell (row-major) must win."""
+    model = build_model("lenet5", seed=3, dtype=np.float64)
+    model.parameters()["conv1.weight"][...] = 1.0  # patch sums: integer images tie a lot
+    model.parameters()["conv1.bias"][...] = 0.5
+    ref = unfused(model)
+    x = np.round(images(2) * 2)
+    labels = np.array([1, 2])
+    _, grads = model.loss_and_gradients(x, labels)
+    _, ref_grads = ref.loss_and_gradients(x, labels)
+    for key in grads:
+        np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                   err_msg=key)
+
+
+def test_float32_fused_is_close_to_float64_and_returns_fresh_arrays():
+    m32 = build_model("simple_convnet", seed=0)
+    m64 = build_model("simple_convnet", seed=0, dtype=np.float64)
+    x = images(4)
+    p32 = m32.predict_proba(x.astype(np.float32))
+    assert p32.dtype == np.float32
+    np.testing.assert_allclose(p32, m64.predict_proba(x), atol=1e-5)
+    kept = p32.copy()
+    m32.predict_proba(images(4, seed=9).astype(np.float32))
+    np.testing.assert_array_equal(p32, kept)
+
+
+def test_models_without_a_fusable_triple_run_layer_by_layer():
+    assert build_model("lenet5_classic")._fused is None
+    assert "ConvReluPool(conv1, relu1, pool1)" in repr(FusedPlan(build_model("lenet5").layers))
