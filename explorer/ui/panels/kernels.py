@@ -48,6 +48,14 @@ def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int, tooltip: str):
     return view, item
 
 
+class _ColumnsLayout(QHBoxLayout):
+    """The three columns. Word-wrapped labels would give the layout a height-for-width, and a
+    scroll area then sizes it to its (tall) preferred height instead of the window's."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class _SizeSpin(QSpinBox):
     """A spin box that reads “3 × 3”."""
 
@@ -96,7 +104,7 @@ class KernelPanel(QWidget):
         self.status.setObjectName("kernelStatus")
         self.status.setWordWrap(True)
         body = QWidget()
-        columns = QHBoxLayout(body)
+        columns = _ColumnsLayout(body)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(self.editor_box, 0)
         columns.addWidget(self.views_box, 1)
@@ -195,12 +203,7 @@ class KernelPanel(QWidget):
         sigma_row.addWidget(self.sigma_slider, 1)
         layout = QVBoxLayout(self.editor_box)
         layout.addLayout(top)
-        grid_holder = QWidget()  # keeps the room of a 7x7 grid so nothing jumps when the size changes
-        grid_holder.setFixedHeight(K.MAX_KERNEL_SIZE * _CELL + 4)
-        holder_layout = QVBoxLayout(grid_holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.addWidget(self.grid, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(grid_holder)
+        layout.addWidget(self.grid, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(scale_row)
         layout.addLayout(sigma_row)
         layout.addWidget(self.flip_check)
@@ -262,12 +265,13 @@ class KernelPanel(QWidget):
         self.range_label.setWordWrap(True)
         self.histogram = pg.PlotWidget()
         self.histogram.setBackground("w")
-        self.histogram.setMinimumHeight(120)
-        self.histogram.setMaximumHeight(190)
+        self.histogram.setMinimumHeight(140)
         self.histogram.setMenuEnabled(False)
         self.histogram.setMouseEnabled(x=False, y=False)
         self.histogram.hideButtons()
         self.histogram.setLabel("bottom", self.tr("output value"))
+        self.histogram.getAxis("bottom").enableAutoSIPrefix(False)
+        self.histogram.getAxis("left").enableAutoSIPrefix(False)
         self.histogram.setLabel("left", self.tr("pixels"))
         self.histogram.setToolTip(self.tr("How many output pixels have each value."))
         self.hist_curve = self.histogram.plot(stepMode="center", fillLevel=0,
@@ -288,9 +292,9 @@ class KernelPanel(QWidget):
         layout = QVBoxLayout(self.views_box)
         layout.addLayout(controls)
         layout.addWidget(self.input_note)
-        layout.addWidget(self.pictures, 1)
+        layout.addWidget(self.pictures, 3)
         layout.addWidget(self.range_label)
-        layout.addWidget(self.histogram)
+        layout.addWidget(self.histogram, 2)
 
     # --- messages ------------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
@@ -345,6 +349,8 @@ class KernelPanel(QWidget):
             return
         self.kernel = kernel
         total = float(kernel.sum())
+        if abs(total) < 1e-12 * max(1.0, float(np.abs(kernel).sum())):
+            total = 0.0  # rounding left-overs of a zero-sum kernel (LoG) read as 0
         meaning = (self.tr("keeps brightness") if abs(total - 1) < 1e-9 else
                    self.tr("flat areas → 0") if abs(total) < 1e-9 else
                    self.tr("brightens") if total > 1 else self.tr("darkens") if total > 0 else

@@ -117,7 +117,15 @@ class KernelGrid(QTableWidget):
 
     def _format(self, value: float) -> str:
         if self._decimals is None:
-            return format_cell(value)
+            # 3 significant digits without the leading zero fit a cell: .024, -.309, 16, 1.5
+            value = float(value)
+            if value == round(value) or abs(value) >= 1:
+                return format_cell(round(value, 3))
+            for digits in (3, 2, 1):  # a sign and 5 more characters fit a cell
+                text = f"{value:.{digits}g}".replace("0.", ".", 1)
+                if len(text.lstrip("-")) <= 5:
+                    break
+            return text
         value = float(value)
         if value == round(value):
             return str(int(round(value)))
