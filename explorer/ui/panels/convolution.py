@@ -351,7 +351,8 @@ class ConvolutionPanel(QWidget):
         left.addWidget(keys)
         left_widget = QWidget(self)
         left_widget.setLayout(left)
-        left_widget.setMaximumWidth(380)
+        left_widget.setMinimumWidth(330)
+        left_widget.setMaximumWidth(400)
 
         views = QWidget(self)
         grid = QGridLayout(views)

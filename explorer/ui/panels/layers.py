@@ -210,7 +210,9 @@ class LayersPanel(QWidget):
             "The kernel applied to each input channel (blue negative, red positive); click one "
             "to read its numbers."))
         self.kernels.sigImageClicked.connect(self._show_kernel)
-        self.kernel_numbers = NumberGrid(self, cell_size=30, max_size=200)
+        self.kernel_caption = QLabel(self)
+        self.kernel_caption.setObjectName("mapKernelCaption")
+        self.kernel_numbers = NumberGrid(self, cell_size=46, max_size=330)
         self.kernel_numbers.setObjectName("mapKernelNumbers")
         self.kernel_numbers.value_name = self.tr("weight")
         self.source_map = NumberGrid(self, cell_size=14, max_size=240)
@@ -262,15 +264,17 @@ class LayersPanel(QWidget):
         bottom = QWidget(self)
         bl = QGridLayout(bottom)
         bl.addWidget(self.detail_title, 0, 0)
-        bl.addWidget(self.source_title, 0, 1, 1, 2)
-        bl.addWidget(self.detail, 1, 0, 2, 1)
+        bl.addWidget(self.source_title, 0, 1)
+        bl.addWidget(self.detail, 1, 0, 3, 1)
         bl.addWidget(self.kernels, 1, 1)
-        bl.addWidget(self.kernel_numbers, 1, 2)
-        bl.addWidget(self.source_map, 2, 1, 1, 2)
-        bl.addWidget(self.hover_label, 3, 0, 1, 3)
-        bl.setColumnStretch(0, 3)
-        bl.setColumnStretch(1, 2)
-        bl.setColumnStretch(2, 1)
+        bl.addWidget(self.source_map, 1, 1)
+        bl.addWidget(self.kernel_caption, 2, 1)
+        bl.addWidget(self.kernel_numbers, 3, 1)
+        bl.addWidget(self.hover_label, 4, 0, 1, 2)
+        bl.setColumnStretch(0, 1)
+        bl.setColumnStretch(1, 1)
+        bl.setRowStretch(1, 1)
+        bl.setRowStretch(3, 2)
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(top)
@@ -357,10 +361,10 @@ class LayersPanel(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.summary))
         for i, row in enumerate(self.summary):
-            receives = (self.tr("the image {0}").format(_shape(row["input_shape"])) if i == 0 else
-                        self.tr("{0} {1}").format(self.summary[i - 1]["name"], _shape(row["input_shape"])))
+            receives = self.tr("the image") if i == 0 else self.summary[i - 1]["name"]
             cells = [row["name"], row["type"], receives, _shape(row["output_shape"]), f"{row['n_params']:,}"]
-            tip = self.tr(_describe_type(row["type"]))
+            tip = self.tr("{0} ({1}) receives {2} and {3}.").format(
+                row["name"], row["type"], _shape(row["input_shape"]), self.tr(_describe_type(row["type"])))
             if i == fv:
                 cells[0] += " \u2605"
                 tip += "\n" + self.tr("The feature vector: the classifier reads this layer's output.")
@@ -371,6 +375,9 @@ class LayersPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
         self.table.blockSignals(False)
+        header = self.table.horizontalHeader()
+        self.table.setMinimumWidth(min(480, header.length() + self.table.verticalScrollBar().sizeHint().width()
+                                       + 2 * self.table.frameWidth()))
         names = [r["name"] for r in self.summary]
         self.select_layer(keep if keep in names else (names[0] if names else None))
 
@@ -496,6 +503,7 @@ class LayersPanel(QWidget):
         self.kernels.set_images([])
         self.kernels.setVisible(False)
         self.kernel_numbers.setVisible(False)
+        self.kernel_caption.setVisible(False)
         self.source_map.setVisible(False)
         self.hover_label.setText("")
 
@@ -514,6 +522,7 @@ class LayersPanel(QWidget):
         index, row = self._row(name)
         self.kernels.setVisible(False)
         self.kernel_numbers.setVisible(False)
+        self.kernel_caption.setVisible(False)
         self.source_map.setVisible(False)
         if name in self.filters:
             weight, bias = self.filters[name]
@@ -553,7 +562,8 @@ class LayersPanel(QWidget):
         self.kernels.set_highlight(index)
         k = w[index]
         self.kernel_numbers.set_matrix(k, cmap="diverging", decimals=2)
-        self.kernel_numbers.setToolTip(self.tr("Kernel for input channel {0}").format(index))
+        self.kernel_caption.setText(self.tr("Kernel for input channel {0} (click another above):").format(index))
+        self.kernel_caption.setVisible(True)
         self.kernel_numbers.setVisible(True)
 
     def _on_detail_hover(self, r, c, value):

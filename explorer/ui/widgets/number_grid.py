@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -186,11 +186,25 @@ class NumberGrid(QWidget):
             return
         r, c = cell
         self.sigCellHovered.emit(r + self.row_offset, c + self.col_offset, float(self._values[r, c]))
-        text = self.describe_cell(r, c)
+        if QToolTip.isVisible():  # keep an open tooltip on the cell under the mouse
+            self._show_cell_tip(cell, event.globalPosition().toPoint())
+
+    def _show_cell_tip(self, cell, global_pos) -> None:
+        text = self.describe_cell(*cell)
+        if self.toolTip():
+            text = f"{text}\n{self.toolTip()}" if text else self.toolTip()
         if text:
-            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+            QToolTip.showText(global_pos, text, self)
         else:
             QToolTip.hideText()
+
+    def event(self, event):
+        if event.type() == QEvent.Type.ToolTip:
+            cell = self.cell_at(event.pos())
+            if cell is not None:
+                self._show_cell_tip(cell, event.globalPos())
+                return True
+        return super().event(event)
 
     def leaveEvent(self, event):
         self.sigCellHovered.emit(-1, -1, 0.0)
@@ -203,14 +217,20 @@ class NumberGrid(QWidget):
         super().mousePressEvent(event)
 
     # --- painting -------------------------------------------------------------------------------
-    def _numbers_fit(self, cell: float, fm: QFontMetrics) -> bool:
-        if self._show_numbers is not None:
-            return self._show_numbers
-        if cell < 16:
-            return False
+    def _number_font(self, cell: float) -> QFont | None:
+        """The largest font (14 px down to 8 px) in which every number fits its cell, or None."""
+        if self._show_numbers is False or cell < 14:
+            return None
         finite = self._values[np.isfinite(self._values)]
         sample = [format_value(v, self._decimals) for v in (finite.min(), finite.max())] if finite.size else ["0"]
-        return max(fm.horizontalAdvance(s) for s in sample) + 4 <= cell
+        font = QFont(self.font())
+        for px in range(max(8, min(14, int(cell * 0.4))), 7, -1):
+            font.setPixelSize(px)
+            if max(QFontMetrics(font).horizontalAdvance(t) for t in sample) + 4 <= cell:
+                return font
+        if self._show_numbers:
+            return font
+        return None
 
     def paintEvent(self, event):
         cell, x0, y0 = self._geometry()
@@ -242,10 +262,9 @@ class NumberGrid(QWidget):
                 p.drawLine(QPointF(x0, y0 + i * cell), QPointF(x0 + w * cell, y0 + i * cell))
             for j in range(w + 1):
                 p.drawLine(QPointF(x0 + j * cell, y0), QPointF(x0 + j * cell, y0 + h * cell))
-        font = QFont(self.font())
-        font.setPixelSize(max(8, min(14, int(cell * 0.36))))
-        p.setFont(font)
-        if self._numbers_fit(cell, QFontMetrics(font)):
+        font = self._number_font(cell)
+        if font is not None:
+            p.setFont(font)
             lo, hi = self._levels
             for r in range(h):
                 for c in range(w):
