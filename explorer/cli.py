@@ -262,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     data_sub.add_parser("list", help="the known data sets and where they are").set_defaults(
         run=cmd_data_list
     )
+    from explorer import cli_data  # adds "data download" (issue 7)
+
+    cli_data.register()
     for name, (help_text, add_arguments, run) in DATA_COMMANDS.items():
         p = data_sub.add_parser(name, help=help_text)
         add_arguments(p)

@@ -68,6 +68,12 @@ def test_evaluate_rejects_a_file_that_is_not_a_model(tmp_path, capsys):
     assert capsys.readouterr().err.startswith("error: cannot load")
 
 
+def test_data_group_offers_download(capsys):
+    assert main(["data", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "list" in out and "download" in out
+
+
 def test_usage_errors_exit_2(capsys):
     assert main(["train"]) == 2  # --out is required
     assert "--out" in capsys.readouterr().err
