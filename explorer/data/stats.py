@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["PixelStats", "class_counts", "mean_images", "pixel_statistics", "samples_of_class"]
+__all__ = ["PixelStats", "class_counts", "dataset_statistics", "mean_images", "pixel_statistics",
+           "samples_of_class"]
 
 _CHUNK = 4096
 
@@ -112,3 +113,18 @@ def samples_of_class(labels: np.ndarray, label: int | None, count: int, *,
     if len(pool) <= count:
         return pool
     return np.sort(rng.choice(pool, size=count, replace=False))
+
+
+def dataset_statistics(dataset) -> dict:
+    """What the data browser shows for both splits of an `explorer.data.Dataset`:
+    ``{"train"|"test": {"counts": (10,) int64, "means": (10, 28, 28) float32 in [0, 1],
+    "pixels": PixelStats}}``."""
+    out = {}
+    for split in ("train", "test"):
+        images, labels = dataset.split(split)
+        out[split] = {
+            "counts": class_counts(labels),
+            "means": mean_images(images, labels),
+            "pixels": pixel_statistics(images),
+        }
+    return out

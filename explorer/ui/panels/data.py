@@ -23,27 +23,12 @@ from explorer.data.cache import set_cache_dir
 from explorer.data.catalogue import CATALOGUE
 from explorer.data.download import download_dataset, format_bytes, format_eta, is_cached
 from explorer.data.folders import open_idx_folder
-from explorer.data.stats import class_counts, mean_images, pixel_statistics, samples_of_class
+from explorer.data.stats import dataset_statistics, samples_of_class
 from explorer.ui.widgets import ImageGrid
 from explorer.worker import BackgroundJob
 
 #: Samples shown per page (10 columns).
 PAGE = 60
-SPLITS = ("train", "test")
-
-
-def compute_split_stats(dataset) -> dict:
-    """Runs off the GUI thread: ``{split: {"counts": (10,), "means": (10, 28, 28) float32,
-    "pixels": PixelStats}}`` for the train and test splits of ``dataset``."""
-    out = {}
-    for split in SPLITS:
-        images, labels = dataset.split(split)
-        out[split] = {
-            "counts": class_counts(labels),
-            "means": mean_images(images, labels),
-            "pixels": pixel_statistics(images),
-        }
-    return out
 
 
 def load_with_stats(source, report, cancel) -> tuple:
@@ -55,7 +40,7 @@ def load_with_stats(source, report, cancel) -> tuple:
         dataset = load_dataset(BUILTIN_NAME if source == "builtin" else source)
     else:
         dataset = source
-    return dataset, compute_split_stats(dataset)
+    return dataset, dataset_statistics(dataset)
 
 
 def short_name(name: str, limit: int = 8) -> str:
