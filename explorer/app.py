@@ -266,7 +266,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 820)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, int(screen.width() * 0.95)),
+                        min(820, int(screen.height() * 0.95)))
         tab = int(self._settings.value("window/tab", 0))
         if 0 <= tab < self.tabs.count():
             self.tabs.setCurrentIndex(tab)

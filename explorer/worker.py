@@ -324,9 +324,20 @@ class Worker(QObject):
             except ValueError as exc:
                 self.sigError.emit(TRAIN_TOPIC, 0, str(exc))
         try:
-            event = next(self._steps)
-            if type(event).__name__ == "PausedEvent":   # the trainer's own pause: not used
+            while True:          # one batch, plus the epoch/run ends it already computed
                 event = next(self._steps)
+                name = type(event).__name__
+                if name == "FinishedEvent":
+                    self._finish(event)
+                    return
+                if name == "BatchEvent":
+                    self._emit_batch(event)
+                    if event.batch + 1 < event.n_batches:
+                        break
+                elif name == "EpochEvent":
+                    self.sigTrainEvent.emit({"event": event, "step": self._global_step})
+                    if event.epoch + 1 < event.epochs:
+                        break
         except StopIteration:
             self._finish(None)
             return
@@ -334,26 +345,21 @@ class Worker(QObject):
             traceback.print_exc()
             self._finish(None, error=_user_message(exc))
             return
-        name = type(event).__name__
-        if name == "FinishedEvent":
-            self._finish(event)
-            return
-        if name == "BatchEvent":
-            self._global_step += 1
-            # exponential moving average, bias-corrected so the first points are not pulled
-            # towards 0 (the same correction as Adam's)
-            self._ema = (1 - SMOOTHING) * self._ema + SMOOTHING * event.loss
-            smoothed = self._ema / (1 - (1 - SMOOTHING) ** self._global_step)
-            payload = {"event": event, "step": self._global_step, "smoothed_loss": smoothed}
-            now = time.perf_counter()
-            if now - self._filters_sent >= FILTER_INTERVAL:
-                self._filters_sent = now
-                payload["filters"] = self._first_filters()
-            self.sigTrainEvent.emit(payload)
-        elif name == "EpochEvent":
-            self.sigTrainEvent.emit({"event": event, "step": self._global_step})
         self.drain()
         self.sigTrainProgressTick.emit()
+
+    def _emit_batch(self, event):
+        self._global_step += 1
+        # exponential moving average, bias-corrected so the first points are not pulled
+        # towards 0 (the same correction as Adam's)
+        self._ema = (1 - SMOOTHING) * self._ema + SMOOTHING * event.loss
+        smoothed = self._ema / (1 - (1 - SMOOTHING) ** self._global_step)
+        payload = {"event": event, "step": self._global_step, "smoothed_loss": smoothed}
+        now = time.perf_counter()
+        if now - self._filters_sent >= FILTER_INTERVAL:
+            self._filters_sent = now
+            payload["filters"] = self._first_filters()
+        self.sigTrainEvent.emit(payload)
 
     def _finish(self, event, error: str = ""):
         """The run ended (completed, stopped, diverged or failed): send its outcome with the

@@ -1,7 +1,10 @@
 """Main window smoke test: built, shown, every panel visible, menus work, closed cleanly."""
 
+import time
+
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QMargins, QSettings
+from PySide6.QtWidgets import QWidget
 
 import explorer.app as app_module
 from explorer.app import PANELS, build_window
@@ -50,8 +53,9 @@ def test_last_tab_and_geometry_are_remembered(qtbot):
     w = build_window()
     qtbot.addWidget(w)
     w.show()
-    w.resize(760, 560)
-    qtbot.waitUntil(lambda: w.width() == 760, timeout=2000)
+    target = w.size().shrunkBy(QMargins(0, 0, 20, 15))
+    w.resize(target)
+    qtbot.waitUntil(lambda: w.size() == target, timeout=2000)
     w.tabs.setCurrentIndex(w.tabs.count() - 1)
     w.close()
     assert app_settings().value("window/tab") is not None
@@ -59,7 +63,7 @@ def test_last_tab_and_geometry_are_remembered(qtbot):
     qtbot.addWidget(w2)
     w2.show()
     assert w2.tabs.currentIndex() == w.tabs.count() - 1
-    assert w2.size().width() == 760
+    assert w2.size() == target
     w2.close()
 
 
@@ -93,3 +97,22 @@ def test_opening_a_bad_model_file_keeps_the_live_model(window, qtbot, tmp_path, 
     qtbot.waitUntil(lambda: bool(warnings), timeout=5000)
     assert "bad.npz" in warnings[0] or "not" in warnings[0].lower()
     assert window.client.model_info is before
+
+
+def test_closing_during_training_is_prompt_and_clean(qtbot):
+    w = build_window()
+    qtbot.addWidget(w)
+    w.show()
+    panel = w.findChild(QWidget, "trainPanel")
+    panel.architecture.setCurrentIndex(panel.architecture.findData("lenet5"))
+    panel.dataset.setCurrentIndex(panel.dataset.findData("mnist-subset"))
+    panel.batch_size.setValue(16)
+    panel.train_limit.setValue(320)
+    panel.epochs.setValue(50)
+    w.tabs.setCurrentWidget(panel)
+    panel.start_button.click()
+    qtbot.waitUntil(lambda: panel.n_batches_seen >= 2, timeout=20000)
+    start = time.perf_counter()
+    w.close()
+    assert time.perf_counter() - start < 1.0
+    assert not w.client._thread.isRunning()

@@ -235,3 +235,19 @@ def test_shutdown_during_training_is_prompt(qtbot):
     assert c.shutdown(timeout_ms=1000)
     assert time.perf_counter() - start < 1.0
     assert not c._thread.isRunning()
+
+
+def test_stepping_runs_exactly_one_batch_each_across_epoch_ends(engine, qtbot):
+    batches, epochs = [], []
+    engine.sigTrainBatch.connect(batches.append)
+    engine.sigTrainEpoch.connect(epochs.append)
+    engine.start_training(_config(epochs=3, train_limit=32, eval_each_epoch=True),
+                          start_paused=True)
+    qtbot.waitUntil(lambda: engine.train_state == "paused", timeout=10000)
+    for k in range(1, 4):
+        engine.step_one_batch()
+        qtbot.waitUntil(lambda k=k: len(batches) == k, timeout=10000)
+    qtbot.wait(200)
+    assert len(batches) == 3 and len(epochs) == 1       # 2 batches per epoch
+    assert epochs[0]["event"].test_accuracy is not None
+    assert engine.train_state == "paused"

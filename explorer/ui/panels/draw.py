@@ -84,7 +84,7 @@ class DrawPanel(QWidget):
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setToolTip(self.tr("Erase the whole drawing (Esc or Delete)."))
 
-        self.seen = ImageGrid(self, cell_size=140, columns=1, levels=(0.0, 1.0))
+        self.seen = ImageGrid(self, cell_size=100, columns=1, levels=(0.0, 1.0))
         self.seen.setObjectName("networkInput")
         self.seen.setToolTip(self.tr(
             "The 28x28 image the network actually receives: your drawing cropped to its ink, "
@@ -97,7 +97,7 @@ class DrawPanel(QWidget):
             "centring) and what the network answers for it: the grey bars. This is why "
             "MNIST-style preprocessing matters."))
         self.raw_switch.setChecked(self._settings.value("draw/compareRaw", False, type=bool))
-        self.raw_view = ImageGrid(self, cell_size=140, columns=1, levels=(0.0, 1.0))
+        self.raw_view = ImageGrid(self, cell_size=100, columns=1, levels=(0.0, 1.0))
         self.raw_view.setObjectName("rawInput")
         self.raw_view.set_placeholder(self.tr("Draw a digit"))
         self.raw_answer = QLabel(self)
@@ -120,7 +120,7 @@ class DrawPanel(QWidget):
         self.bars.setToolTip(self.tr(
             "The network's softmax output: one probability per digit, summing to 1. Orange is "
             "the answer; grey bars (when comparing) are the answer for the raw resize."))
-        self.bars.setMinimumHeight(180)
+        self.bars.setMinimumHeight(120)
         self.model_note = QLabel(self)
         self.model_note.setObjectName("drawModelNote")
         self.model_note.setWordWrap(True)

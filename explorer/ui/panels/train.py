@@ -268,7 +268,7 @@ class TrainPanel(QWidget):
         scroll.setWidget(left_widget)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(300)
         scroll.setMaximumWidth(420)
 
         def boxed(title, widget):
@@ -279,9 +279,9 @@ class TrainPanel(QWidget):
         right = QGridLayout()
         right.addWidget(self.curves.loss_plot, 0, 0, 1, 3)
         right.addWidget(self.curves.accuracy_plot, 0, 3, 1, 2)
-        right.addWidget(boxed("First layer's filters", self.filters), 1, 0, 1, 1)
-        right.addWidget(boxed("Confusion matrix (test set)", self.confusion), 1, 1, 1, 2)
-        right.addWidget(boxed("Misclassified test digits", self.mistakes), 1, 3, 1, 2)
+        right.addWidget(boxed("Layer-1 filters", self.filters), 1, 0, 1, 1)
+        right.addWidget(boxed("Confusion (test set)", self.confusion), 1, 1, 1, 2)
+        right.addWidget(boxed("Misclassified", self.mistakes), 1, 3, 1, 2)
         right.setRowStretch(0, 3)
         right.setRowStretch(1, 2)
         for c in range(5):

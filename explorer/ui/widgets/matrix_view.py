@@ -29,7 +29,7 @@ class MatrixView(QWidget):
         self.row_title, self.col_title = row_title, col_title
         self.placeholder = ""
         self.setMouseTracking(True)
-        self.setMinimumSize(200, 200)
+        self.setMinimumSize(150, 150)
 
     def __repr__(self) -> str:
         return f"MatrixView(shape={self.matrix.shape})"

@@ -1,0 +1,135 @@
+"""Train panel: a small run from the buttons, live curves, pause/resume/stop, results, export,
+save and make live."""
+
+import csv
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from explorer.ui.panels.train import TrainPanel
+from explorer.ui.state import AppState
+from explorer.worker import EngineClient
+
+
+@pytest.fixture
+def panel(qtbot):
+    from explorer.engine import build_model
+
+    client = EngineClient(load_live=lambda: (build_model("lenet5", seed=0), None, ""))
+    p = TrainPanel(client, AppState())
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    p.show()
+    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
+    p.architecture.setCurrentIndex(p.architecture.findData("lenet5"))
+    p.optimizer.setCurrentIndex(p.optimizer.findData("adam"))
+    p.dataset.setCurrentIndex(p.dataset.findData("mnist-subset"))
+    p.lr.setValue(0.002)
+    p.batch_size.setValue(16)
+    p.train_limit.setValue(64)
+    p.augment.setChecked(False)
+    yield p
+    client.shutdown()
+
+
+def _click(panel, name):
+    button = panel.findChild(type(panel.start_button), name)
+    assert button.isEnabled(), f"{name} is disabled"
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_every_architecture_is_listed_with_its_size(panel, qtbot):
+    from explorer.engine import list_models
+
+    assert [panel.architecture.itemData(i) for i in range(panel.architecture.count())] == \
+        list_models()
+    qtbot.waitUntil(lambda: "parameters" in panel.arch_description.text(), timeout=10000)
+    assert "61,706" in panel.arch_description.text()   # lenet5
+    assert "lenet5" in panel.architecture.currentText() and "(" in panel.architecture.currentText()
+
+
+def test_a_run_fills_curves_progress_and_results(panel, qtbot, tmp_path):
+    panel.epochs.setValue(2)
+    _click(panel, "trainStartButton")
+    assert not panel.architecture.isEnabled()        # settings are locked while running
+    qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=30000)
+    assert panel.last_outcome["reason"] == "completed"
+    assert len(panel.curves.batches) == 8            # 2 epochs x 4 batches of 16
+    assert len(panel.curves.epochs) == 2
+    assert panel.progress.value() == panel.progress.maximum() == 8
+    assert panel.filters.count() == 6                # lenet5's first layer: 6 filters 5x5
+    assert panel.confusion.matrix.sum() == 1000
+    assert panel.mistakes.count() > 0
+    loss_items = panel.curves.loss_plot.getPlotItem().listDataItems()
+    assert len(loss_items[0].getData()[0]) == 8
+    # export: two PNGs and two CSVs with the numbers
+    written = panel.export_curves_to(str(tmp_path / "run"))
+    assert sorted(p.name for p in written) == ["run-accuracy.png", "run-batches.csv",
+                                               "run-epochs.csv", "run-loss.png"]
+    with open(tmp_path / "run-batches.csv", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][3] == "loss" and len(rows) == 9
+    assert float(rows[1][3]) == pytest.approx(panel.curves.batches[0][3])
+    assert (tmp_path / "run-loss.png").read_bytes()[:4] == b"\x89PNG"
+    # save with the history, then load it back
+    panel.save_model_to(str(tmp_path / "trained"))
+    qtbot.waitUntil(lambda: "Saved" in panel.message.text(), timeout=10000)
+    from explorer.engine import load_model
+
+    model = load_model(tmp_path / "trained.npz")
+    assert len(model.metadata["history"]["batch_loss"]) == 8
+    # make it live
+    with qtbot.waitSignal(panel.client.sigModelChanged, timeout=10000) as changed:
+        _click(panel, "trainMakeLiveButton")
+    assert changed.args[0].trained
+    # clicking a mistake makes it the current input
+    panel.mistakes.sigImageClicked.emit(0)
+    assert panel.state.current_input is not None
+    assert panel.state.current_input_source.startswith("test set #")
+
+
+def test_pause_resume_and_stop_from_the_buttons(panel, qtbot):
+    panel.epochs.setValue(200)
+    _click(panel, "trainStartButton")
+    qtbot.waitUntil(lambda: panel.n_batches_seen >= 2, timeout=20000)
+    _click(panel, "trainPauseButton")
+    qtbot.waitUntil(lambda: panel.client.train_state == "paused", timeout=10000)
+    assert panel.pause_button.text() == "&Resume"
+    n = panel.n_batches_seen
+    qtbot.wait(300)
+    assert panel.n_batches_seen == n
+    _click(panel, "trainStepButton")
+    qtbot.waitUntil(lambda: panel.n_batches_seen == n + 1, timeout=10000)
+    _click(panel, "trainPauseButton")                  # resume
+    qtbot.waitUntil(lambda: panel.n_batches_seen >= n + 3, timeout=20000)
+    panel.lr.setValue(0.0007)                          # changed while running
+    qtbot.waitUntil(lambda: panel.progress.text() and panel.client.train_state == "running",
+                    timeout=5000)
+    _click(panel, "trainStopButton")
+    qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=20000)
+    assert panel.last_outcome["reason"] == "stopped"
+    qtbot.waitUntil(panel.start_button.isEnabled, timeout=5000)
+    assert not panel.stop_button.isEnabled() and panel.live_button.isEnabled()
+
+
+def test_invalid_settings_are_explained(panel, qtbot):
+    panel.dataset.addItem("missing", "no-such-set")
+    panel.dataset.setCurrentIndex(panel.dataset.count() - 1)
+    _click(panel, "trainStartButton")
+    qtbot.waitUntil(lambda: "no-such-set" in panel.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: panel.start_button.isEnabled(), timeout=5000)
+
+
+def test_a_diverging_run_says_what_to_try(panel, qtbot):
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData("sgd"))
+    panel.lr.setValue(10.0)
+    panel.weight_decay.setValue(1.0)
+    panel.epochs.setValue(50)
+    _click(panel, "trainStartButton")
+    qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=30000)
+    if panel.last_outcome["reason"] != "diverged":
+        pytest.skip("this run did not diverge")   # pragma: no cover
+    assert "learning rate" in panel.message.text()
