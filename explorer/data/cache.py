@@ -67,7 +67,7 @@ def register_cached_sources() -> None:
         register_source(
             DatasetSource(
                 name=key,
-                title=base.title if base else f"{entry.title} ({entry.description})",
+                title=base.title if base else f"{entry.title}: {entry.description.rstrip('.')}",
                 candidates=(base.candidates if base else ()) + (folder / key,),
                 class_names=entry.class_names,
                 attribution=base.attribution if base and base.attribution else entry.attribution,

@@ -233,3 +233,14 @@ def test_copy_of_builtin_with_gz_and_raw_mixed(tmp_path):
     (folder / "t10k-labels-idx1-ubyte.gz").unlink()
     (folder / "t10k-labels-idx1-ubyte").write_bytes(raw)
     assert open_idx_folder(folder).n_test == 1000
+
+
+def test_dataset_statistics_cover_both_splits():
+    from explorer.data.stats import dataset_statistics
+
+    stats = dataset_statistics(open_idx_folder(BUILTIN_DATA))
+    assert stats["train"]["counts"].tolist() == [300] * 10
+    assert stats["test"]["counts"].tolist() == [100] * 10
+    assert stats["train"]["means"].shape == (10, 28, 28)
+    assert stats["test"]["pixels"].n_images == 1000
+    assert 0.05 < stats["train"]["pixels"].mean < 0.25  # mostly black background, white ink
