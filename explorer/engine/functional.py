@@ -513,7 +513,7 @@ class PoolCache:
                 np.logical_not(taken, out=hit)  # whatever is left (also windows whose max is NaN)
             else:
                 np.equal(self._xp[index], out, out=hit)
-                hit &= ~taken  # only the first maximal cell of a window wins
+                np.greater(hit, taken, out=hit)  # hit and not taken: the first maximum wins
                 taken |= hit
             yield i, j, index, hit
 
@@ -594,10 +594,14 @@ def max_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
     dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W).
     """
     dout, dxp = _pool_grad_setup(dout, cache)
-    part = np.empty_like(dout)
+    overlap = cache.stride[0] < cache.kernel[0] or cache.stride[1] < cache.kernel[1]
+    part = np.empty_like(dout) if overlap else None
     for _, _, index, hit in cache.winners():
-        np.multiply(dout, hit, out=part)
-        dxp[index] += part
+        if overlap:
+            np.multiply(dout, hit, out=part)
+            dxp[index] += part
+        else:  # windows do not overlap: write straight into the gradient, no temporary
+            np.multiply(dout, hit, out=dxp[index])
     return _unpad(dxp, cache)
 
 
@@ -625,8 +629,12 @@ def avg_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
     """
     dout, dxp = _pool_grad_setup(dout, cache)
     share = dout * dout.dtype.type(1.0 / (cache.kernel[0] * cache.kernel[1]))
+    overlap = cache.stride[0] < cache.kernel[0] or cache.stride[1] < cache.kernel[1]
     for _, _, index in cache._offsets():
-        dxp[index] += share
+        if overlap:
+            dxp[index] += share
+        else:  # windows do not overlap: each cell receives exactly one share
+            dxp[index] = share
     return _unpad(dxp, cache)
 
 
