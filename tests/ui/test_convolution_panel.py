@@ -184,3 +184,27 @@ def test_im2col_view_highlights_the_current_row(panel):
     assert top + view.row_offset == 6 and w == 9
     np.testing.assert_array_equal(view.values[top], panel.stepper.cols[6])
     assert "(16, 9)" in panel.im2col_shapes.text()
+
+
+def test_learned_filter_with_its_layers_geometry_reproduces_the_feature_map(panel):
+    _choose_input(panel, "current")  # nothing drawn: test digit 0
+    _choose(panel.kernel_combo, "learned")
+    _choose(panel.filter_layer, "conv1")
+    assert panel.pad_spin.value() == 2 and panel.stride_spin.value() == 1  # LeNet-5's conv1
+    panel.filter_index.setValue(3)
+    digit = panel.state.dataset().test_images[0].astype(np.float32) / np.float32(255)
+    conv1 = dict(panel.test_model.trace(digit[None, None]))["conv1"][0, 3]
+    got = _walk(panel)
+    assert got.shape == (28, 28)
+    np.testing.assert_allclose(got, conv1, rtol=1e-5, atol=1e-5)
+
+
+def test_pooling_keeps_its_own_size_and_stride(panel):
+    panel.stride_spin.setValue(1)
+    _choose(panel.mode_combo, "max")
+    assert (panel.size_spin.value(), panel.stride_spin.value()) == (2, 2)
+    panel.size_spin.setValue(3)
+    _choose(panel.mode_combo, "conv")
+    assert panel.stride_spin.value() == 1
+    _choose(panel.mode_combo, "avg")
+    assert (panel.size_spin.value(), panel.stride_spin.value()) == (3, 2)

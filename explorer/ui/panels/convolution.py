@@ -107,6 +107,7 @@ class ConvolutionPanel(QWidget):
         self.error = ""
         self._snapshot: dict | None = None
         self._building = False
+        self._mode_settings = {"conv": (3, 1), "pool": (2, 2)}  # (size, stride) per mode
 
         self._build_controls()
         self._build_views()
@@ -555,11 +556,20 @@ class ConvolutionPanel(QWidget):
             return
         sender = self.sender()
         if sender is self.mode_combo:
-            # the textbook's pooling is 2x2 with stride 2; convolutions usually use stride 1
+            # convolution and pooling keep their own size and stride (pooling starts as the
+            # textbook's 2x2 window with stride 2)
             self._building = True
-            pooling = self.mode_combo.currentData() != "conv"
-            self.size_spin.setValue(2 if pooling else 3)
-            self.stride_spin.setValue(2 if pooling else 1)
+            new = "conv" if self.mode_combo.currentData() == "conv" else "pool"
+            old = "pool" if new == "conv" else "conv"
+            self._mode_settings[old] = (self.size_spin.value(), self.stride_spin.value())
+            size, stride = self._mode_settings[new]
+            self.size_spin.setValue(size)
+            self.stride_spin.setValue(stride)
+            self._building = False
+        if (sender is self.kernel_combo and self.kernel_combo.currentData() == "learned") \
+                or sender is self.filter_layer:
+            self._building = True
+            self._use_layer_geometry()
             self._building = False
         if sender is self.map_layer:
             self._building = True
@@ -570,6 +580,22 @@ class ConvolutionPanel(QWidget):
             self._update_filter_range()
             self._building = False
         self.rebuild()
+
+    def _use_layer_geometry(self):
+        """Set stride and padding to the chosen learned filter's layer, so the output here is
+        that layer's own feature map when the input is what the layer receives."""
+        f = self._selected_filter()
+        if f is None or f["stride"] is None:
+            return
+        stride, padding = f["stride"], f["padding"]
+        self.stride_spin.setValue(int(stride[0] if isinstance(stride, (tuple, list)) else stride))
+        if isinstance(padding, str):
+            self.pad_mode.setCurrentIndex(self.pad_mode.findData(padding.lower()))
+        else:
+            if isinstance(padding, (tuple, list)):
+                padding = padding[0][0] if isinstance(padding[0], (tuple, list)) else padding[0]
+            self.pad_mode.setCurrentIndex(self.pad_mode.findData("number"))
+            self.pad_spin.setValue(int(padding))
 
     def current_input(self) -> tuple[np.ndarray, str]:
         """The (C, H, W) input for the chosen source and a caption for it."""
@@ -621,8 +647,9 @@ class ConvolutionPanel(QWidget):
         i = min(self.filter_index.value(), f["weight"].shape[0] - 1)
         learned_bias = 0.0 if f["bias"] is None else float(f["bias"][i])
         return f["weight"][i], learned_bias + bias, self.tr(
-            "Filter {0} of {1} (its learned bias {2} is added to the bias set here).").format(
-                i, f["name"], format_number(learned_bias))
+            "Filter {0} of {1} (its learned bias {2} is added to the bias set here). With the "
+            "layer's own stride and padding and the input {1} receives, the output is channel {0} "
+            "of {1}'s output.").format(i, f["name"], format_number(learned_bias))
 
     def padding_value(self):
         mode = self.pad_mode.currentData()
