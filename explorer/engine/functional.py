@@ -7,15 +7,15 @@ puts the extra row/column at the bottom/right) or the resolved form ``((top, bot
 right))`` that :func:`resolve_padding` returns. Numeric padding follows PyTorch: the output has
 ``floor((H + 2P - K) / S) + 1`` rows.
 
-A convolution is im2col plus one matrix product, as in the book. Internally the patches are
-kept "kernel-major", ``(N, C*KH*KW, OH*OW)``, so that each im2col copy writes whole contiguous
-output rows and the matrix product lands directly in ``(N, F, OH, OW)`` order; the public
-:func:`im2col` gives the book's ``(N*OH*OW, C*KH*KW)`` layout.
+A convolution is im2col plus one matrix product, as in the book. :func:`im2col` gives the
+book's ``(N*OH*OW, C*KH*KW)`` matrix; the convolution itself builds its transpose in a
+channel-major layout that is faster in NumPy (see the note above :func:`conv2d_forward`), so
+its output and input gradient are ``(N, C, H, W)`` views of ``(C, N, H, W)`` memory.
 
 Float32 stays float32 and float64 stays float64 (the dtype of ``x`` decides); other inputs are
-computed in float64.
+computed in float64. Every op is checked against slow loop versions and finite differences
+in ``tests/engine/test_functional.py``; ``benchmarks/bench_ops.py`` times them against PyTorch.
 """
-
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -193,39 +193,6 @@ def _windows(x_p: np.ndarray, kernel_hw, stride_hw, out_hw) -> np.ndarray:
     return view[:, :, : (oh - 1) * sh + 1 : sh, : (ow - 1) * sw + 1 : sw]
 
 
-def _im2col_kernel_major(x_p, kernel_hw, stride_hw, out_hw, out=None) -> np.ndarray:
-    """Patches of the padded ``x_p`` in kernel-major layout ``(N, C, KH, KW, OH, OW)``.
-
-    One strided copy per kernel offset (KH*KW of them); each writes whole contiguous
-    ``(OH, OW)`` planes, which is what makes this layout fast.
-    """
-    n, c = x_p.shape[:2]
-    kh, kw = kernel_hw
-    sh, sw = stride_hw
-    oh, ow = out_hw
-    if out is None:
-        out = np.empty((n, c, kh, kw, oh, ow), dtype=x_p.dtype)
-    for i in range(kh):
-        for j in range(kw):
-            out[:, :, i, j] = x_p[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
-    return out
-
-
-def _col2im_kernel_major(cols6, padded_shape, stride_hw, out=None) -> np.ndarray:
-    """Adjoint of :func:`_im2col_kernel_major`: scatter-add ``(N, C, KH, KW, OH, OW)`` patches
-    into a zero padded image of ``padded_shape``."""
-    _, _, kh, kw, oh, ow = cols6.shape
-    sh, sw = stride_hw
-    if out is None:
-        out = np.zeros(padded_shape, dtype=cols6.dtype)
-    else:
-        out.fill(0)
-    for i in range(kh):
-        for j in range(kw):
-            out[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw] += cols6[:, :, i, j]
-    return out
-
-
 def im2col(x, kernel_size, stride=1, padding=0, *, out=None) -> np.ndarray:
     """Unroll every window of ``x`` into one row (the textbook's ``im2col``).
 
@@ -274,8 +241,14 @@ def col2im(cols, x_shape, kernel_size, stride=1, padding=0, *, out=None) -> np.n
     if not np.issubdtype(cols.dtype, np.floating):
         cols = cols.astype(np.float64)
     (top, bottom), (left, right) = pads
-    cols6 = cols.reshape(n, oh, ow, c, kh, kw).transpose(0, 3, 4, 5, 1, 2)
-    padded = _col2im_kernel_major(cols6, (n, c, h + top + bottom, w + left + right), stride_hw)
+    (sh, sw) = stride_hw
+    cols6 = cols.reshape(n, oh, ow, c, kh, kw)
+    padded = np.zeros((n, c, h + top + bottom, w + left + right), dtype=cols.dtype)
+    for i in range(kh):  # overlapping windows add up: one strided add per kernel offset
+        for j in range(kw):
+            padded[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw] += (
+                cols6[:, :, :, :, i, j].transpose(0, 3, 1, 2)
+            )
     x = padded[:, :, top : top + h, left : left + w]
     if out is None:
         return np.ascontiguousarray(x)
