@@ -194,7 +194,7 @@ def test_learned_filter_with_its_layers_geometry_reproduces_the_feature_map(pane
     panel.filter_index.setValue(3)
     digit = panel.state.dataset().test_images[0].astype(np.float32) / np.float32(255)
     conv1 = dict(panel.test_model.trace(digit[None, None]))["conv1"][0, 3]
-    got = _walk(panel)
+    got = panel.stepper.assemble()  # every position of the stepper the panel walks
     assert got.shape == (28, 28)
     np.testing.assert_allclose(got, conv1, rtol=1e-5, atol=1e-5)
 
