@@ -289,3 +289,39 @@ def test_put_kernel_into_the_network_and_restore_exact_weights(panel, qtbot, cli
         assert arr.dtype == before[name].dtype
         np.testing.assert_array_equal(arr, before[name])  # bit for bit
     assert "restored" in box.status.text() and not box.restore_button.isEnabled()
+
+
+def test_typing_into_a_cell_with_the_keyboard(panel, qtbot):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    panel.library.select("preset", "identity")
+    grid = panel.grid
+    rect = grid.visualItemRect(grid.item(0, 0))
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # opens the editor
+    editor = grid.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    QTest.keyClicks(editor, "1/4")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.kernel[0, 0] == 0.25, timeout=2000)
+    assert grid.item(0, 0).text() == "1/4"  # what was typed stays visible
+
+
+def test_follow_edits_puts_every_valid_edit_into_the_network(panel, qtbot, client):
+    box = panel.network
+    box.select("conv1.weight", 1, 0)
+    panel.library.select("preset", "gaussian")  # 5x5, fits LeNet-5's conv1
+    box.put_button.click()
+    qtbot.waitUntil(lambda: ("conv1.weight", 1, 0) in box.swapped, timeout=5000)
+    panel.grid.set_cell_text(2, 2, "3")
+    assert "again" in box.status.text()  # not followed: says the network still has the old one
+    in_net = _fetch(client, qtbot, _params)["conv1.weight"][1, 0]
+    np.testing.assert_allclose(in_net, K.preset("gaussian", 5, 1.0), rtol=1e-6)
+    box.follow_check.setChecked(True)
+    panel.grid.set_cell_text(2, 2, "-1")
+    in_net = _fetch(client, qtbot, _params)["conv1.weight"][1, 0]
+    assert in_net[2, 2] == -1.0
+    panel.grid.set_cell_text(0, 0, "oops")  # invalid: nothing goes in
+    in_net2 = _fetch(client, qtbot, _params)["conv1.weight"][1, 0]
+    np.testing.assert_array_equal(in_net2, in_net)

@@ -13,7 +13,7 @@ from typing import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from explorer.engine import filter_swap
@@ -88,6 +88,9 @@ class FilterSwapBox(QGroupBox):
                                        "the grid; the prediction everywhere in the app changes at once."))
         self.restore_button = QPushButton(_tr("Restore lea&rned filter"))
         self.restore_button.setToolTip(_tr("Put back the exact learned weights of this filter."))
+        self.follow_check = QCheckBox(_tr("Follo&w edits"))
+        self.follow_check.setToolTip(_tr("While your kernel is in the filter, every valid edit goes into the "
+                                         "network at once and the feature map and prediction follow."))
         self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2)
         self.learned_grid.setToolTip(_tr("The weights the network learned for this filter and channel."))
         self.yours_grid = KernelGrid(read_only=True, cell_size=36, decimals=2)
@@ -119,6 +122,7 @@ class FilterSwapBox(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.put_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.follow_check)
         grids = QGridLayout()
         grids.addWidget(QLabel(_tr("Learned")), 0, 0, Qt.AlignmentFlag.AlignHCenter)
         grids.addWidget(QLabel(_tr("Yours")), 0, 1, Qt.AlignmentFlag.AlignHCenter)
@@ -196,6 +200,15 @@ class FilterSwapBox(QGroupBox):
         if self._kernel is not None:
             self.yours_grid.set_kernel(self._kernel)
         self._update_fit()
+        key = self.current_key()
+        if self._kernel is None or key not in self.swapped or self._mismatch():
+            return
+        if self.follow_check.isChecked():
+            self.put_kernel()
+        else:
+            self.status.setText(_tr("The filter still holds the kernel you put in before: press “Put kernel "
+                                    "into filter” again, or tick “Follow edits”."))
+            self.status.setProperty("sticky", True)
 
     def _set_enabled(self, on: bool):
         for w in (self.layer_combo, self.filter_spin, self.channel_spin):
