@@ -208,3 +208,19 @@ def test_pooling_keeps_its_own_size_and_stride(panel):
     assert panel.stride_spin.value() == 1
     _choose(panel.mode_combo, "avg")
     assert (panel.size_spin.value(), panel.stride_spin.value()) == (3, 2)
+
+
+def test_follows_the_drawn_digit_only_when_shown(panel, qtbot):
+    _choose_input(panel, "current")
+    image = np.zeros((28, 28), np.float32)
+    image[4:24, 13:15] = 1.0
+    panel.hide()
+    panel.state.set_current_input(image, "draw")
+    assert panel._stale and not np.array_equal(panel.stepper.x[0], image)
+    panel.show()
+    np.testing.assert_array_equal(panel.stepper.x[0], image)
+    _choose_input(panel, "model")
+    _choose(panel.map_layer, "conv1")
+    _choose(panel.map_channel, 0)
+    conv1 = dict(panel.test_model.trace(image[None, None]))["conv1"][0, 0]
+    qtbot.waitUntil(lambda: np.array_equal(panel.stepper.x[0], conv1), timeout=5000)

@@ -108,6 +108,7 @@ class ConvolutionPanel(QWidget):
         self._snapshot: dict | None = None
         self._building = False
         self._mode_settings = {"conv": (3, 1), "pool": (2, 2)}  # (size, stride) per mode
+        self._stale = False
 
         self._build_controls()
         self._build_views()
@@ -468,9 +469,18 @@ class ConvolutionPanel(QWidget):
             self.message.setText(self.tr("The live model could not answer: {0}").format(message))
 
     def _on_model_change(self, info):
-        self.request_model_data()
+        self._refresh_or_defer()
 
     def _on_current_input_change(self, image):
+        self._refresh_or_defer()
+
+    def _refresh_or_defer(self):
+        """Follow a new input or model now if the panel is on screen, else when it is shown
+        (no engine work for a hidden tab while the user draws)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.request_model_data()
         if self._source() == "current":
             self.rebuild()
@@ -970,5 +980,5 @@ class ConvolutionPanel(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
-        if self._snapshot is None:
-            self.request_model_data()
+        if self._stale or self._snapshot is None:
+            self._refresh_or_defer()
