@@ -460,3 +460,18 @@ def test_swap_refuses_and_changes_nothing():
     res = filter_swap.swap_in(model, "conv1.weight", 0, 0, preset("sobel_x"))
     with pytest.raises(ValueError, match="replaced"):
         filter_swap.restore(TinyModel(), res.model_id, "conv1.weight", 0, 0, res.previous)
+
+
+def test_kernel_lab_engine_modules_import_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import explorer.engine.kernels, explorer.engine.filtering, explorer.engine.images, "
+        "explorer.engine.filter_swap\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'pyqtgraph'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

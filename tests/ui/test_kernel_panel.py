@@ -325,3 +325,19 @@ def test_follow_edits_puts_every_valid_edit_into_the_network(panel, qtbot, clien
     panel.grid.set_cell_text(0, 0, "oops")  # invalid: nothing goes in
     in_net2 = _fetch(client, qtbot, _params)["conv1.weight"][1, 0]
     np.testing.assert_array_equal(in_net2, in_net)
+
+
+def test_a_replaced_live_model_has_nothing_to_restore(panel, qtbot, client):
+    from explorer.engine import build_model
+
+    box = panel.network
+    panel.library.select("preset", "gaussian")
+    box.select("conv1.weight", 0, 0)
+    box.put_button.click()
+    qtbot.waitUntil(lambda: ("conv1.weight", 0, 0) in box.swapped, timeout=5000)
+    fresh = build_model("lenet5", seed=11)
+    learned = fresh.parameters()["conv1.weight"][0, 0].copy()
+    client.replace_live_model("test-replace", lambda old: (fresh, None, ""))
+    qtbot.waitUntil(lambda: not box.swapped, timeout=5000)
+    assert "nothing to restore" in box.status.text() and not box.restore_button.isEnabled()
+    qtbot.waitUntil(lambda: np.array_equal(box.learned_grid.kernel(), learned), timeout=5000)
