@@ -580,7 +580,8 @@ def max_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
 
 def avg_pool2d_forward(x, kernel_size, stride=None, padding=0):
     """Average pooling forward (PyTorch semantics: stride defaults to kernel_size, zero padding
-    counts in the average: every window divides by KH*KW).
+    counts in the average: every window divides by KH*KW, also with ``padding="same"``, where
+    TensorFlow would divide by the number of real cells instead).
 
     x : ndarray of shape (N, C, H, W). Returns ``(out, cache)`` with out (N, C, OH, OW).
     """
@@ -700,10 +701,8 @@ def explain_output_size(size: int, kernel: int, stride: int = 1, padding=0) -> O
     remainder = numerator % stride
     end = (output - 1) * stride + kernel  # one past the last padded index any window covers
     dropped = tuple(range(end, padded))
-    covered = np.zeros(padded, dtype=bool)
-    for start in range(0, output * stride, stride):
-        covered[start : start + kernel] = True
-    skipped = tuple(int(i) for i in np.flatnonzero(~covered[:end]))
+    # Windows start at 0, S, 2S, ...: before `end`, index i is covered iff i % S < K.
+    skipped = tuple(i for i in range(end) if i % stride >= kernel)
 
     def to_input(indices):
         return tuple(i - before for i in indices if before <= i < before + size)
