@@ -10,8 +10,10 @@ Why a stage is faster than its three layers:
 - max pooling commutes with adding a per-channel bias and with ReLU (both are monotone), so
   the stage pools the raw convolution first and adds the bias and applies ReLU to a quarter of
   the values;
-- it keeps the channel-major layout (F, N, H, W) from the GEMM on, so no transposing copy is
-  needed between the convolution, the pooling and the next convolution's im2col;
+- it keeps activations "batch-innermost", (C, H, W, N) in memory: every strided copy of
+  im2col/col2im then moves runs of N contiguous values (NCHW would move runs of a few
+  pixels, ~5x slower for LeNet's 10x10 maps), and the stage's output is already the
+  (C*H*W, N) matrix the next Dense layer multiplies (as a transposed view, no copy);
 - every scratch array is allocated once per batch size and written with ``out=``.
 
 Only when two pre-pool values of a window are equal after adding the bias but not before
@@ -32,7 +34,7 @@ __all__ = ["ConvReluPool", "FusedPlan", "fuse"]
 class _StageBuffers:
     """Scratch arrays of one stage for one input shape (N, C, H, W) and dtype.
 
-    The convolution's output columns are ordered "pool-major": (a, b, n, ph, pw) for output
+    The convolution's output columns are ordered "pool-major": (a, b, ph, pw, n) for output
     cell (oh, ow) = (2*ph + a, 2*pw + b). Each of the four cells of every 2x2 pooling window
     is then one contiguous block, so the pooling (and its backward) runs on contiguous arrays
     (numpy is ~10x slower on stride-2 views), and rows/columns a floor-pooling drops are
@@ -49,17 +51,17 @@ class _StageBuffers:
         if ph < 1 or pw < 1:
             raise ValueError(f"{conv.name}: a {oh}x{ow} output is too small for 2x2 pooling")
         self.ph, self.pw = ph, pw
-        self.interior = (slice(None), slice(None), slice(top, top + h), slice(left, left + w))
-        self.xp = np.zeros((c, n, h + top + bottom, w + left + right), dtype=dtype)
+        self.interior = (slice(None), slice(top, top + h), slice(left, left + w), slice(None))
+        self.xp = np.zeros((c, h + top + bottom, w + left + right, n), dtype=dtype)  # CHWN
         s = self.xp.strides
-        shape = (c, kh, kw, 2, 2, n, ph, pw)
-        strides = (s[0], s[2], s[3], s[2] * sh, s[3] * sw, s[1], 2 * sh * s[2], 2 * sw * s[3])
+        shape = (c, kh, kw, 2, 2, ph, pw, n)
+        strides = (s[0], s[1], s[2], s[1] * sh, s[2] * sw, 2 * sh * s[1], 2 * sw * s[2], s[3])
         # im2col as one copy: a read-only window view of the padded input, pool-major columns.
         self.windows = as_strided(self.xp, shape=shape, strides=strides, writeable=False)
         self.cols = np.empty((c * kh * kw, 4 * n * ph * pw), dtype=dtype)
         self.cols8 = self.cols.reshape(shape)
-        self.z = np.empty((f, 4, n * ph * pw), dtype=dtype)  # conv output before its bias
-        quarter = (f, n * ph * pw)
+        self.z = np.empty((f, 4, ph * pw * n), dtype=dtype)  # conv output before its bias
+        quarter = (f, ph * pw * n)
         self.m01, self.m23 = np.empty(quarter, dtype), np.empty(quarter, dtype)
         self.s01, self.s23, self.s, self.pos = (np.empty(quarter, bool) for _ in range(4))
         self.dm = np.empty(quarter, dtype)
@@ -67,7 +69,7 @@ class _StageBuffers:
         self.bottom = np.empty(quarter, dtype)
         self.zeros = np.zeros(quarter, dtype)  # np.maximum against an array: faster than 0
         self.dz = np.empty_like(self.z)
-        self.out_shape = (f, n, ph, pw)
+        self.out_shape = (f, ph, pw, n)
         self._dxp = None
         self._dwindows = None
 
@@ -83,7 +85,7 @@ class _StageBuffers:
 class ConvReluPool:
     """Conv2D -> ReLU -> MaxPool2D(2) as one stage; parameters stay on ``conv``.
 
-    forward: x (N, C, H, W) -> (N, F, OH//2, OW//2), a channel-major view of a fresh array.
+    forward: x (N, C, H, W) -> (N, F, OH//2, OW//2), a view of a fresh (F, PH, PW, N) array.
     """
 
     def __init__(self, conv: Conv2D, relu: ReLU, pool: MaxPool2D):
@@ -114,7 +116,7 @@ class ConvReluPool:
             raise ValueError(f"{conv.name} expects input (N, {conv.in_channels}, H, W), "
                              f"got shape {x.shape}")
         b = self._get(x.shape, w.dtype)
-        b.xp[b.interior] = x.transpose(1, 0, 2, 3)  # into the padded channel-major buffer
+        b.xp[b.interior] = x.transpose(1, 2, 3, 0)  # into the padded batch-innermost buffer
         np.copyto(b.cols8, b.windows)  # im2col: one strided copy with contiguous writes
         np.matmul(conv._weight_matrix(), b.cols, out=b.z.reshape(conv.filters, -1))  # BLAS
         q0, q1, q2, q3 = b.z[:, 0], b.z[:, 1], b.z[:, 2], b.z[:, 3]  # contiguous window cells
@@ -130,7 +132,7 @@ class ConvReluPool:
         out += conv.params["bias"][:, None]  # bias after pooling: 4x fewer adds
         np.maximum(out, b.zeros, out=out)  # ReLU after pooling too (both are monotone)
         self._last = (b, x.shape, out, for_backward)
-        return out.reshape(b.out_shape).transpose(1, 0, 2, 3)
+        return out.reshape(b.out_shape).transpose(3, 0, 1, 2)
 
     def backward(self, dout, need_input_grad=True):
         """dout (N, F, PH, PW) -> dx (N, C, H, W) (a scratch view) or None; fills conv.grads."""
@@ -142,7 +144,7 @@ class ConvReluPool:
         dm = b.dm
         np.greater(out, b.zeros, out=b.pos)
         shape4 = b.out_shape
-        np.multiply(dout.transpose(1, 0, 2, 3), b.pos.reshape(shape4), out=dm.reshape(shape4))
+        np.multiply(dout.transpose(1, 2, 3, 0), b.pos.reshape(shape4), out=dm.reshape(shape4))
         conv.grads["bias"] = dm.sum(axis=1)
         # Route each window's gradient to its winner (the first maximal cell, row-major);
         # x*mask and x - x*mask are exact, so each cell gets dm or 0.
@@ -156,7 +158,7 @@ class ConvReluPool:
         kh, kw = conv.kernel_size
         c = conv.in_channels
         dz2 = dz.reshape(f, -1)
-        dw = (dz2 @ b.cols.T).reshape(f, c, kh, kw)  # (F, 4*N*PH*PW) @ (4*N*PH*PW, CKK)
+        dw = (dz2 @ b.cols.T).reshape(f, c, kh, kw)  # (F, 4*PH*PW*N) @ (4*PH*PW*N, CKK)
         conv.grads["weight"] = np.ascontiguousarray(dw[:, :, ::-1, ::-1]) if conv.flip else dw
         if not need_input_grad:
             return None
@@ -166,7 +168,7 @@ class ConvReluPool:
         for i in range(kh):  # col2im: one strided add per kernel offset (no overlaps within)
             for j in range(kw):
                 dwin[:, i, j] += dcols[:, i, j]
-        return dxp[b.interior].transpose(1, 0, 2, 3)
+        return dxp[b.interior].transpose(3, 0, 1, 2)
 
 
 def _fusable(layers, i) -> bool:
