@@ -190,7 +190,7 @@ def test_drawn_digit_and_test_set_inputs(panel, qtbot):
     digit[5:23, 13:15] = 1.0
     panel.state.set_current_input(digit, "draw")
     np.testing.assert_array_equal(panel.image, digit)
-    assert panel.network_input()[1] == "the drawn digit"
+    assert panel.network_input()[1] == "the current digit" and "from draw" in panel.input_note.text()
     panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
     ds = panel.state.dataset()
     panel.test_index.setValue(3)

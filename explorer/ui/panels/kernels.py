@@ -40,7 +40,8 @@ def _run_without_model(fn, model):
     return fn()
 
 
-def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int, tooltip: str):
+def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int):
+    """A ViewBox at ``(row, col)`` of ``widget`` holding one row-major ImageItem (created once)."""
     view = widget.addViewBox(row=row, col=col, lockAspect=True, invertY=True, enableMouse=False)
     view.setMenuEnabled(False)
     item = pg.ImageItem(axisOrder="row-major")
@@ -216,7 +217,9 @@ class KernelPanel(QWidget):
         self.views_box = QGroupBox(self.tr("Image"))
         self.source_combo = QComboBox()
         self.source_combo.setToolTip(self.tr("What to filter."))
-        self.source_combo.addItem(self.tr("Drawn digit"), "digit")
+        self.source_combo.addItem(self.tr("Current digit"), "digit")
+        self.source_combo.setItemData(0, self.tr("The app's current input: the digit drawn in the Draw tab or "
+                                                 "the sample picked in the Data tab."), Qt.ItemDataRole.ToolTipRole)
         self.source_combo.addItem(self.tr("Test-set image"), "test")
         for key, (title, desc, _) in BUILTIN_PICTURES.items():
             self.source_combo.addItem(self.tr(title), key)
@@ -251,8 +254,10 @@ class KernelPanel(QWidget):
         self.pictures.setMinimumSize(360, 240)
         self.before_title = self.pictures.addLabel(self.tr("Input"), row=0, col=0, color="k")
         self.after_title = self.pictures.addLabel(self.tr("Output"), row=0, col=1, color="k")
-        self.before_view, self.before_item = _view(self.pictures, 1, 0, "")
-        self.after_view, self.after_item = _view(self.pictures, 1, 1, "")
+        self.before_view, self.before_item = _view(self.pictures, 1, 0)
+        self.after_view, self.after_item = _view(self.pictures, 1, 1)
+        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over it; signed "
+                                         "outputs are blue (negative) to red (positive), the bar gives the values."))
         self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                           interactive=False, colorMapMenu=False, width=16)
         self.colour_bar.setImageItem(self.after_item)
@@ -416,7 +421,9 @@ class KernelPanel(QWidget):
                 self.image, self.image_description = np.zeros((28, 28), np.float32), self.tr("an empty digit")
                 note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears here.")
             else:
-                self.image, self.image_description = np.asarray(img, np.float32), self.tr("the drawn digit")
+                self.image, self.image_description = np.asarray(img, np.float32), self.tr("the current digit")
+                note = self.tr("The current digit (from {0}), 28x28 as the network sees it.").format(
+                    self.state.current_input_source or self.tr("the Draw tab"))
         elif source == "test":
             try:
                 ds = self.state.dataset()
@@ -487,7 +494,7 @@ class KernelPanel(QWidget):
         if self.image is not None and self.image.shape == (28, 28) and self.source_combo.currentData() in ("digit", "test"):
             return self.image, self.image_description
         if self.state.current_input is not None:
-            return np.asarray(self.state.current_input, np.float32), self.tr("the drawn digit")
+            return np.asarray(self.state.current_input, np.float32), self.tr("the current digit")
         try:
             ds = self.state.dataset()
         except (ValueError, OSError):
