@@ -224,3 +224,41 @@ def test_follows_the_drawn_digit_only_when_shown(panel, qtbot):
     _choose(panel.map_channel, 0)
     conv1 = dict(panel.test_model.trace(image[None, None]))["conv1"][0, 0]
     qtbot.waitUntil(lambda: np.array_equal(panel.stepper.x[0], conv1), timeout=5000)
+
+
+def test_random_setups_never_crash_and_always_match_the_engine(panel):
+    """Any combination of the controls gives either a stepper equal to the engine or a message."""
+    rng = np.random.default_rng(5)
+    inputs = [panel.input_combo.itemData(i) for i in range(panel.input_combo.count())]
+    kernels = [panel.kernel_combo.itemData(i) for i in range(panel.kernel_combo.count())]
+    for _ in range(25):
+        _choose_input(panel, inputs[rng.integers(len(inputs))])
+        _choose(panel.mode_combo, ["conv", "max", "avg"][rng.integers(3)])
+        _choose(panel.kernel_combo, kernels[rng.integers(len(kernels))])
+        panel.size_spin.setValue(int(rng.integers(1, 8)))
+        panel.stride_spin.setValue(int(rng.integers(1, 5)))
+        _choose(panel.pad_mode, ["number", "same", "valid"][rng.integers(3)])
+        panel.pad_spin.setValue(int(rng.integers(0, 4)))
+        panel.flip_check.setChecked(bool(rng.integers(2)))
+        st = panel.stepper
+        if st is None:
+            assert panel.message.text(), "an invalid set-up must say why"
+            continue
+        assert panel.message.text() == ""
+        padding = panel.padding_value()
+        if panel.mode_combo.currentData() == "conv":
+            b = np.array([st.bias], st.x.dtype)
+            expected = F.conv2d(st.x[None], st.kernel[None], b, stride=st.stride, padding=padding, flip=st.flip)[0, 0]
+        else:
+            fn = F.max_pool2d if st.mode == "max" else F.avg_pool2d
+            expected = fn(st.x[None], st.size, stride=st.stride, padding=padding)[0]
+        np.testing.assert_array_equal(st.assemble(), expected)
+        panel.set_position(int(rng.integers(0, st.n_positions)))
+        assert panel.arithmetic.toPlainText()
+
+
+def test_input_grid_names_padding_cells_in_input_coordinates(panel):
+    panel.pad_spin.setValue(1)
+    grid = panel.input_row.grids[0]
+    assert grid.describe_cell(0, 0) == "row -1, column -1: input = 0 (padding)"
+    assert grid.describe_cell(1, 1) == "row 0, column 0: input = 1"

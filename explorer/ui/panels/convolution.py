@@ -116,6 +116,7 @@ class ConvolutionPanel(QWidget):
 
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_play_tick)
+        self._on_speed_change(self.speed.value())
         for key, slot in ((Qt.Key.Key_Right, lambda: self.step(1)),
                           (Qt.Key.Key_Left, lambda: self.step(-1)),
                           (Qt.Key.Key_Space, self.toggle_play),
@@ -257,6 +258,8 @@ class ConvolutionPanel(QWidget):
         self.speed.setValue(3)
         self.speed.setToolTip(self.tr("Playback speed in output cells per second."))
         self.speed.valueChanged.connect(self._on_speed_change)
+        self.speed_label = QLabel(self)
+        self.speed_label.setObjectName("convSpeedLabel")
         self.position_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.position_slider.setObjectName("convPosition")
         self.position_slider.setToolTip(self.tr(
@@ -378,9 +381,10 @@ class ConvolutionPanel(QWidget):
         steps.addWidget(self.forward_button, 0, 2)
         steps.addWidget(QLabel(self.tr("Speed:"), self), 0, 3)
         steps.addWidget(self.speed, 0, 4)
-        steps.addWidget(self.position_label, 0, 5)
-        steps.addWidget(self.position_slider, 1, 0, 1, 6)
-        steps.setColumnStretch(5, 1)
+        steps.addWidget(self.speed_label, 0, 5)
+        steps.addWidget(self.position_label, 0, 6)
+        steps.addWidget(self.position_slider, 1, 0, 1, 7)
+        steps.setColumnStretch(6, 1)
 
         im2col = QWidget(self)
         g = QGridLayout(im2col)
@@ -917,6 +921,7 @@ class ConvolutionPanel(QWidget):
 
     def _on_speed_change(self, value):
         self.timer.setInterval(int(1000 / max(1, value)))
+        self.speed_label.setText(self.tr("{0} cells/s").format(value))
 
     def _on_slider_change(self, value):
         self.set_position(value)
