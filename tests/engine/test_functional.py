@@ -410,3 +410,14 @@ def test_against_torch(stride, padding):
         g = rng.standard_normal(y.shape)
         yt.backward(torch.tensor(g))
         np.testing.assert_allclose(mine_b(g, cache), xt.grad.numpy(), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.filterwarnings("ignore:Using padding='same' with even kernel lengths")
+def test_same_padding_against_torch_even_kernels():
+    """torch's padding="same" (stride 1) also puts the odd extra row/column at the bottom/right."""
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(8)
+    x = rng.standard_normal((2, 3, 7, 6))
+    w = rng.standard_normal((4, 3, 4, 2))
+    want = torch.nn.functional.conv2d(torch.tensor(x), torch.tensor(w), padding="same").numpy()
+    np.testing.assert_allclose(fn.conv2d(x, w, padding="same"), want, rtol=1e-12, atol=1e-12)
