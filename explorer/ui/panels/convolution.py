@@ -25,6 +25,7 @@ from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_exam
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_size_html,
                                                  pool_arithmetic_html)
+from explorer.ui.widgets.imaging import value_range
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
 
 TOPIC = "convolution.model"
@@ -390,9 +391,11 @@ class ConvolutionPanel(QWidget):
         g = QGridLayout(im2col)
         g.addWidget(self.im2col_shapes, 0, 0, 1, 3)
         g.addWidget(self.im2col_caption, 1, 0)
-        g.addWidget(QLabel(self.tr("output (one column)"), self), 1, 2)
+        self._im2col_out_caption = QLabel(self.tr("output (one column)"), self)
+        self._im2col_dot = QLabel("\u00b7", self)
+        g.addWidget(self._im2col_out_caption, 1, 2)
         g.addWidget(self.im2col_view, 2, 0)
-        g.addWidget(QLabel("\u00b7", self), 2, 1)
+        g.addWidget(self._im2col_dot, 2, 1)
         g.addWidget(self.im2col_out, 2, 2)
         g.addWidget(self.kernel_row_caption, 3, 0, 1, 3)
         g.addWidget(self.im2col_kernel, 4, 0, 1, 3)
@@ -616,6 +619,8 @@ class ConvolutionPanel(QWidget):
         source = self._source()
         if source.startswith("example:"):
             ex = get_example(source.split(":", 1)[1])
+            if self.mode_combo.currentData() != "conv" and ex.pool is None:
+                return ex.x, self.tr("The input of \u201c{0}\u201d.").format(self.tr(ex.title))
             return ex.x, self.tr(ex.description)
         if source == "current":
             if self.state.current_input is None:
@@ -801,8 +806,6 @@ class ConvolutionPanel(QWidget):
         levels = None
         finite = st.padded[np.isfinite(st.padded)]
         if finite.size:
-            from explorer.ui.widgets.imaging import value_range
-
             levels = value_range(finite, in_cmap == "diverging")
         self.input_row.set_count(c)
         for ch in range(c):
@@ -816,8 +819,6 @@ class ConvolutionPanel(QWidget):
         if isinstance(st, ConvStepper):
             self.kernel_row.set_count(c)
             kc = _cmap(st.applied_kernel)
-            from explorer.ui.widgets.imaging import value_range
-
             klevels = value_range(st.applied_kernel, kc == "diverging")
             for ch in range(c):
                 g = self.kernel_row.grids[ch]
@@ -835,9 +836,10 @@ class ConvolutionPanel(QWidget):
             self.kernel_row.set_count(0)
             self.output_row.set_count(c)
             oc = _cmap(st.output)
+            olevels = value_range(st.output, oc == "diverging")  # one scale for all channels
             for ch in range(c):
                 g = self.output_row.grids[ch]
-                g.set_matrix(st.output[ch], cmap=oc)
+                g.set_matrix(st.output[ch], levels=olevels, cmap=oc)
                 g.value_name = self.tr("output")
                 self.output_row.captions[ch].setText(self.tr("channel {0}").format(ch) if c > 1 else "")
             self.output_title.setText("<b>" + self.tr("Output {0}\u00d7{1}\u00d7{2}").format(c, *st.output_shape) + "</b><br>" + self.tr(
@@ -873,8 +875,8 @@ class ConvolutionPanel(QWidget):
                 "The filter as one row, weight.reshape(out, \u22121){0}: the same (c, kh, kw) order as "
                 "the im2col columns.").format(self.tr(", rotated 180\u00b0 first") if st.flip else ""))
             self.im2col_kernel.set_matrix(st.kernel_row[None, :], cmap=_cmap(st.kernel_row))
-            self.im2col_kernel.setVisible(True)
-            self.im2col_out.setVisible(True)
+            for w in (self.im2col_kernel, self.im2col_out, self._im2col_out_caption, self._im2col_dot):
+                w.setVisible(True)
         else:
             c = st.x.shape[0]
             self.im2col_shapes.setText(self.tr(
@@ -883,8 +885,8 @@ class ConvolutionPanel(QWidget):
                 "{3} of each row is the output.").format(
                     st.size[0], st.size[1], c, self.tr("maximum") if st.mode == "max" else self.tr("mean")))
             self.kernel_row_caption.setText("")
-            self.im2col_kernel.setVisible(False)
-            self.im2col_out.setVisible(False)
+            for w in (self.im2col_kernel, self.im2col_out, self._im2col_out_caption, self._im2col_dot):
+                w.setVisible(False)
 
     # --- stepping ----------------------------------------------------------------------------------
     def set_position(self, index: int):
