@@ -214,3 +214,13 @@ def test_cancel_a_download(make_panel, qtbot, server, monkeypatch):
     assert panel.download_button.isEnabled() and not panel.cancel_button.isEnabled()
     assert not (panel.cache_dir / "mnist").exists()
     assert panel.dataset.name == "mnist-subset"
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path("/usr/share/datasets/fashion-mnist").is_dir(),
+                    reason="apt-get install dataset-fashion-mnist")
+def test_a_set_installed_by_the_system_is_not_downloaded_again(make_panel):
+    panel = make_panel()
+    panel.catalogue_combo.setCurrentIndex(panel.catalogue_combo.findData("fashion-mnist"))
+    assert not panel.download_button.isEnabled()
+    assert "/usr/share/datasets/fashion-mnist" in panel.progress_label.text()
+    assert panel.dataset_combo.findData("fashion-mnist") >= 0

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QGro
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
 from explorer.data.cache import set_cache_dir
 from explorer.data.catalogue import CATALOGUE
+from explorer.data.datasets import SOURCES
 from explorer.data.download import download_dataset, format_bytes, format_eta, is_cached
 from explorer.data.folders import open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
@@ -317,8 +318,6 @@ class DataPanel(QWidget):
 
     def refresh_dataset_list(self):
         """Fill the data set chooser with what can be loaded now."""
-        from explorer.data.datasets import SOURCES
-
         current = self.dataset_combo.currentData()
         self.dataset_combo.blockSignals(True)
         self.dataset_combo.clear()
@@ -512,7 +511,8 @@ class DataPanel(QWidget):
         key = self.catalogue_combo.currentData()
         entry = CATALOGUE[key]
         busy = self._download_job is not None
-        cached = is_cached(self.cache_dir, key)
+        located = SOURCES[key].locate() if key in SOURCES else None
+        cached = is_cached(self.cache_dir, key) or located is not None
         self.download_button.setEnabled(not busy and not cached)
         self.download_button.setText(self.tr("Downloaded") if cached else self.tr("&Download"))
         self.licence_label.setText(self.tr(
@@ -522,8 +522,8 @@ class DataPanel(QWidget):
         if not busy:
             self.progress.setValue(1000 if cached else 0)
             self.progress_label.setText(
-                self.tr("%1 is on this computer: choose it under Data set.").replace(
-                    "%1", entry.title) if cached else
+                self.tr("%1 is on this computer (%2): choose it under Data set.").replace(
+                    "%1", entry.title).replace("%2", str(located)) if cached else
                 self.tr("%1 to download, checked against the published checksums.").replace(
                     "%1", format_bytes(entry.total_size)))
 
