@@ -107,6 +107,7 @@ def test_digit_with_preset_non_dividing_stride(panel):
     text = panel.size_text.toPlainText()
     assert "not a multiple of the stride 2" in text and "With SAME padding instead" in text
     assert "Real input rows lost: 27" in text
+    assert panel.input_row.grids[0]._dropped == ((27,), (27,))  # tinted on the input view
 
 
 def test_pooling_modes_mark_the_winner(panel):

@@ -812,6 +812,8 @@ class ConvolutionPanel(QWidget):
             g = self.input_row.grids[ch]
             g.set_matrix(st.padded[ch], levels=levels, cmap=in_cmap)
             g.set_padding(st.pads)
+            g.set_dropped(st.explain_h.dropped + st.explain_h.skipped,
+                          st.explain_w.dropped + st.explain_w.skipped)
             g.row_offset = -st.pads[0][0]
             g.col_offset = -st.pads[1][0]
             g.value_name = self.tr("input")
@@ -857,8 +859,8 @@ class ConvolutionPanel(QWidget):
             "<p>" + output_size_html("H", st.explain_h, same_h) + "</p><p>"
             + output_size_html("W", st.explain_w, same_w) + "</p><p>"
             + self.tr("The hatched band of the input is the padding (zeros; for max pooling "
-                      "\u2212\u221e, which never wins). Rows and columns past the last window are "
-                      "outside every highlighted window.") + "</p>")
+                      "\u2212\u221e, which never wins). Rows and columns tinted red are never "
+                      "under any window: their values cannot change the output.") + "</p>")
         self._setup_im2col()
 
     def _setup_im2col(self):

@@ -21,6 +21,12 @@ def _v(value, decimals=None) -> str:
     return html.escape(format_value(float(value), decimals))
 
 
+def _factor(value, decimals=None) -> str:
+    """A factor of a product: negative numbers in brackets, 2×(−1)."""
+    text = _v(value, decimals)
+    return f"({text})" if float(value) < 0 else text
+
+
 def _decimals(*arrays) -> int | None:
     """None (integers shown plainly) when every value is a whole number, else 2."""
     for a in arrays:
@@ -56,7 +62,7 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
         rows = []
         for i in range(kh):
             terms = [
-                f"{_v(pos.patch[ch, i, j], dec)}\u00d7{_v(applied_kernel[ch, i, j], dec)}"
+                f"{_factor(pos.patch[ch, i, j], dec)}\u00d7{_factor(applied_kernel[ch, i, j], dec)}"
                 for j in range(kw)
             ]
             rows.append(" + ".join(terms))

@@ -30,7 +30,7 @@ def format_value(value: float, decimals: int | None = None) -> str:
         return "\u2212\u221e" if value < 0 else "\u221e"
     if decimals is None:
         if float(value).is_integer() and abs(value) < 1e6:
-            return str(int(value))
+            return str(int(value)).replace("-", "\u2212")
         decimals = 2 if abs(value) >= 0.01 or value == 0 else 3
     text = f"{value:.{decimals}f}"
     return text.replace("-", "\u2212")
@@ -65,6 +65,7 @@ class NumberGrid(QWidget):
         self._image = None
         self._pads = ((0, 0), (0, 0))
         self._highlights: list[tuple] = []
+        self._dropped: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
         self._marks: list[tuple[int, int]] = []
         self._decimals: int | None = None
         self._show_numbers: bool | None = None
@@ -109,6 +110,11 @@ class NumberGrid(QWidget):
 
     def set_padding(self, pads):
         self._pads = (tuple(pads[0]), tuple(pads[1]))
+        self.update()
+
+    def set_dropped(self, rows=(), cols=()):
+        """Tint whole rows/columns red: the cells no window ever reaches."""
+        self._dropped = (tuple(int(r) for r in rows), tuple(int(c) for c in cols))
         self.update()
 
     def set_highlights(self, rects):
@@ -221,8 +227,10 @@ class NumberGrid(QWidget):
         """The largest font (14 px down to 8 px) in which every number fits its cell, or None."""
         if self._show_numbers is False or cell < 14:
             return None
-        finite = self._values[np.isfinite(self._values)]
-        sample = [format_value(v, self._decimals) for v in (finite.min(), finite.max())] if finite.size else ["0"]
+        values = self._values.ravel()
+        if values.size > 1024:  # a spread-out sample is enough to find the widest text
+            values = values[:: values.size // 1024 + 1]
+        sample = {format_value(v, self._decimals) for v in values} or {"0"}
         font = QFont(self.font())
         for px in range(max(8, min(14, int(cell * 0.4))), 7, -1):
             font.setPixelSize(px)
@@ -256,6 +264,13 @@ class NumberGrid(QWidget):
             p.setPen(QPen(QColor(90, 90, 90), 1, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(x0 + cell * left, y0 + cell * top, cell * (w - left - right), cell * (h - top - bottom)))
+        rows, cols = self._dropped
+        if rows or cols:
+            tint = QColor(230, 30, 30, 90)
+            for r in rows:
+                p.fillRect(QRectF(x0, y0 + r * cell, cell * w, cell), tint)
+            for c in cols:
+                p.fillRect(QRectF(x0 + c * cell, y0, cell, cell * h), tint)
         if cell >= 8:
             p.setPen(QPen(QColor(160, 160, 160), 1))
             for i in range(h + 1):
