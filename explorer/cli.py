@@ -200,11 +200,18 @@ def cmd_evaluate(args) -> int:
 def cmd_data_list(args) -> int:
     from explorer.data.datasets import SOURCES
 
+    from explorer.data.cache import cache_dir
+    from explorer.paths import RESOURCES
+
     for name, source in SOURCES.items():
         folder = source.locate()
-        where = str(folder) if folder is not None else "not installed" + (
-            f" ({source.hint})" if source.hint else ""
-        )
+        if folder is None:
+            where = "not installed" + (f" ({source.hint})" if source.hint else "")
+        else:  # built in (shipped), downloaded (cache folder) or installed (by the system)
+            kind = ("built in" if folder.resolve().is_relative_to(RESOURCES.resolve())
+                    else "downloaded" if folder.resolve().is_relative_to(cache_dir().resolve())
+                    else "installed")
+            where = f"{kind}: {folder}"
         print(f"{name:16s} {source.title}\n{'':16s} {where}")
     return 0
 

@@ -281,7 +281,7 @@ def test_cli_download_then_list_then_load(server, tmp_path, monkeypatch, capsys)
         assert load_dataset("mnist").n_train == 3000
         assert main(["data", "list"]) == 0
         out, _ = capsys.readouterr()
-        assert str(tmp_path / "mnist") in out
+        assert f"downloaded: {tmp_path / 'mnist'}" in out and "built in: " in out
         # a second download fetches nothing
         before = len(server.requests)
         assert main(["data", "download", "mnist", "--dir", str(tmp_path)]) == 0
