@@ -224,3 +224,22 @@ def test_a_set_installed_by_the_system_is_not_downloaded_again(make_panel):
     assert not panel.download_button.isEnabled()
     assert "/usr/share/datasets/fashion-mnist" in panel.progress_label.text()
     assert panel.dataset_combo.findData("fashion-mnist") >= 0
+
+
+def test_dropping_a_folder_opens_it(make_panel, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    panel = make_panel()
+    folder = tmp_path / "dropped"
+    _write_set(folder)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder / "train-images-idx3-ubyte.gz"))])
+    assert panel.dropped_folder(mime) == folder  # a file stands for its folder
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    panel.dropEvent(event)
+    qtbot.waitUntil(lambda: panel.dataset.name == "dropped", timeout=10000)
+    web = QMimeData()
+    web.setUrls([QUrl("https://example.org/x")])
+    assert panel.dropped_folder(web) is None

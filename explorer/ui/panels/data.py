@@ -102,8 +102,9 @@ class DataPanel(QWidget):
         self.open_button.setToolTip(self.tr(
             "Use your own data: a folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, "
             "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzip or not), 28x28 images, "
-            "labels 0-9 (Ctrl+Shift+O)."))
+            "labels 0-9 (Ctrl+Shift+O). You can also drag the folder onto this panel."))
         self.open_button.clicked.connect(self.choose_folder)
+        self.setAcceptDrops(True)
         QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.choose_folder,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -355,6 +356,26 @@ class DataPanel(QWidget):
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Open a folder of IDX files"), str(Path.home()))
         if folder:
+            self.open_folder(folder)
+
+    # drag a folder (or one of its IDX files) from the file manager onto the panel
+    @staticmethod
+    def dropped_folder(mime) -> Path | None:
+        """The folder a drop carries: a dropped folder, or the folder of a dropped file."""
+        urls = mime.urls() if mime.hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.is_dir() else path.parent if path.is_file() else None
+
+    def dragEnterEvent(self, event):
+        if self.dropped_folder(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        folder = self.dropped_folder(event.mimeData())
+        if folder is not None:
+            event.acceptProposedAction()
             self.open_folder(folder)
 
     def open_folder(self, folder):
