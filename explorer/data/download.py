@@ -278,9 +278,12 @@ class _Downloader:
                 raise _ShortRead("the server refused to resume; starting again") from None
             raise
         with response:
-            if have and response.status == 206 and _range_start(response) == have:
+            if have and response.status == 206:
+                if _range_start(response) != have:  # resumed somewhere else: start again
+                    partial.unlink()
+                    raise _ShortRead("the server resumed at another offset; starting again")
                 mode = "ab"
-            else:  # the server ignored the Range header: start from the beginning
+            else:  # no partial file, or the server ignored the Range header: from the start
                 have, mode = 0, "wb"
             length = response.headers.get("Content-Length")
             expected = have + int(length) if length is not None else None
@@ -329,7 +332,7 @@ def download_dataset(
     progress: Callable[[DownloadProgress], None] | None = None,
     cancel: threading.Event | None = None,
     mirrors: list[str] | None = None,
-    timeout: float = 30.0,
+    timeout: float = 20.0,
     attempts: int = 3,
     backoff: float = 1.0,
 ) -> Path:

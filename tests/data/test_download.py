@@ -44,6 +44,8 @@ class _Handler(BaseHTTPRequestHandler):
         rng = self.headers.get("Range")
         if rng and action != "ignore_range":
             start = int(rng.split("=")[1].split("-")[0])
+            if action == "wrong_offset":  # a broken server: answers 206 from another place
+                start = max(0, start - 10)
             self.send_response(206)
             self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
         else:
@@ -309,3 +311,12 @@ def test_cli_download_failure_is_one_error(server, tmp_path, monkeypatch, capsys
         assert "HTTP 404" in err
     finally:
         set_cache_dir(None)
+
+
+def test_resume_at_a_wrong_offset_starts_again(server, tmp_path):
+    entry, contents = _make_entry(server, mirrors=("a",))
+    server.plans["/a/file0.gz"] = ["drop:100000", "wrong_offset"]
+    folder = _fetch(entry, tmp_path)
+    assert (folder / "file0.gz").read_bytes() == contents["file0.gz"]
+    ranges = [r for p, r in server.requests if p == "/a/file0.gz"]
+    assert ranges == [None, "bytes=100000-", None]

@@ -626,7 +626,8 @@ class DataPanel(QWidget):
         for job in [self._load_job, self._download_job, *self._old_jobs]:
             if job is not None and job.isRunning():
                 job.cancel()
-                job.wait(5000)
+                # a download stops within one chunk, or when its socket times out (20 s)
+                job.wait()
 
 
 def _download_job(key, cache_dir, report, cancel):
