@@ -263,6 +263,10 @@ def test_put_kernel_into_the_network_and_restore_exact_weights(panel, qtbot, cli
     assert "5x5" in box.status.text()
     box.put_kernel()
     assert "uses 5x5 kernels but yours is 3x3" in box.status.text()
+    assert box.fit_button.isVisibleTo(box) and "5x5" in box.fit_button.text()
+    box.fit_button.click()  # the grid becomes 5x5 (Sobel padded, centred) and the button goes
+    assert panel.kernel.shape == (5, 5) and not box.fit_button.isVisibleTo(box)
+    assert box.status.text() == ""
     panel.library.select("preset", "log")  # 5x5
     box.put_button.click()
     qtbot.waitUntil(lambda: ("conv2.weight", 3, 4) in box.swapped, timeout=5000)

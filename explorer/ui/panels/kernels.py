@@ -96,6 +96,7 @@ class KernelPanel(QWidget):
         self._build_editor()
         self._build_views()
         self.network = FilterSwapBox(client, self.network_input)
+        self.network.sigFitRequested.connect(self.size_spin.setValue)
         net_scroll = QScrollArea()
         net_scroll.setWidgetResizable(True)
         net_scroll.setWidget(self.network)

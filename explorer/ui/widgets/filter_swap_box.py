@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout)
 
@@ -60,7 +60,10 @@ def _map_view(title: str):
 
 class FilterSwapBox(QGroupBox):
     """Needs the current kernel (``set_kernel``) and a way to get the network's input:
-    ``network_input() -> (image (28, 28) float32 or None, description)``."""
+    ``network_input() -> (image (28, 28) float32 or None, description)``.
+    ``sigFitRequested(n)``: the user asked for an ``n x n`` grid to match the chosen layer."""
+
+    sigFitRequested = Signal(int)
 
     def __init__(self, client, network_input: Callable[[], tuple], parent=None):
         super().__init__(_tr("Into the network"), parent)
@@ -88,6 +91,10 @@ class FilterSwapBox(QGroupBox):
                                        "the grid; the prediction everywhere in the app changes at once."))
         self.restore_button = QPushButton(_tr("Restore lea&rned filter"))
         self.restore_button.setToolTip(_tr("Put back the exact learned weights of this filter."))
+        self.fit_button = QPushButton()
+        self.fit_button.setToolTip(_tr("Resize the kernel grid to this layer's kernel size."))
+        self.fit_button.setVisible(False)
+        self.fit_button.clicked.connect(self._on_fit_clicked)
         self.follow_check = QCheckBox(_tr("Follo&w edits"))
         self.follow_check.setToolTip(_tr("While your kernel is in the filter, every valid edit goes into the "
                                          "network at once and the feature map and prediction follow."))
@@ -138,6 +145,7 @@ class FilterSwapBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addLayout(grids)
         layout.addWidget(self.status)
+        layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(maps)
         layout.addWidget(self.map_caption)
         layout.addWidget(self.prediction)
@@ -229,10 +237,20 @@ class FilterSwapBox(QGroupBox):
     def _update_fit(self):
         self._update_buttons()
         reason = self._mismatch()
+        slot = self.current_slot()
+        square = slot is not None and slot.shape[2] == slot.shape[3]
+        self.fit_button.setVisible(bool(reason) and square)
+        if reason and square:
+            self.fit_button.setText(_tr("Make the grid {0}x{0}").format(slot.shape[2]))
         if reason:
             self.status.setText(_tr("Cannot put this kernel in: {0}").format(reason))
         elif self.current_slot() is not None and not self.status.property("sticky"):
             self.status.setText("")
+
+    def _on_fit_clicked(self):
+        slot = self.current_slot()
+        if slot is not None:
+            self.sigFitRequested.emit(int(slot.shape[2]))
 
     def _on_slot_change(self, *_):
         slot = self.current_slot()
