@@ -7,6 +7,7 @@ statistics come from `explorer.data.stats`. The panel only renders them.
 
 from __future__ import annotations
 
+import html
 from functools import partial
 from pathlib import Path
 
@@ -416,8 +417,9 @@ class DataPanel(QWidget):
             self.dataset_combo.setCurrentIndex(index)
         self.info_label.setText(self.tr(
             "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, 10 classes. "
-            "<small>%4</small>").replace("%1", ds.name).replace("%2", f"{ds.n_train:,}").replace(
-            "%3", f"{ds.n_test:,}").replace("%4", " ".join(ds.attribution.split())[:300]))
+            "<small>%4</small>").replace("%1", html.escape(ds.name)).replace(
+            "%2", f"{ds.n_train:,}").replace("%3", f"{ds.n_test:,}").replace(
+            "%4", html.escape(" ".join(ds.attribution.split())[:300])))
         self.class_combo.blockSignals(True)
         keep = self.class_combo.currentIndex()
         self.class_combo.clear()
