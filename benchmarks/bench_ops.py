@@ -3,9 +3,14 @@
 Run: ``python benchmarks/bench_ops.py [--repeat 30] [--dtype float32]``. Prints, per op, the
 median time of forward and forward+backward in microseconds for explorer.engine.functional and
 (when installed) torch eager, interleaved in one run so that machine noise hits both alike,
-and the ratio torch/ours (above 1 means ours is faster). First conv layers skip their input
+and the ratio torch/ours (above 1 means ours is faster). For im2col the second column is
+im2col followed by col2im (torch: unfold then fold). First conv layers skip their input
 gradient (need_dx=False), as a training loop does and as torch does for an input that does not
 require grad.
+
+On a busy machine wall-clock times mostly measure the other processes: then compare CPU time
+with one thread on each side, ``OPENBLAS_NUM_THREADS=1 python benchmarks/bench_ops.py
+--cpu-time --torch-threads 1``.
 """
 
 from __future__ import annotations
@@ -36,17 +41,21 @@ CASES = [
     ("simple conv1 30@5x5", (100, 1, 28, 28), "conv", (30, 5, 1, 0, False)),
     ("simple pool1 2x2", (100, 30, 24, 24), "max", (2,)),
     ("classic avgpool 2x2", (100, 6, 28, 28), "avg", (2,)),
+    ("im2col / col2im 5x5", (100, 6, 14, 14), "cols", (5,)),
     ("batch-1 conv1 30@5x5", (1, 1, 28, 28), "conv", (30, 5, 1, 0, False)),
     ("batch-1 lenet conv2", (1, 6, 14, 14), "conv", (16, 5, 1, 0, True)),
 ]
 
 
+CLOCK = time.perf_counter
+
+
 def median_us(fn_, repeat: int) -> float:
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = CLOCK()
         fn_()
-        times.append(time.perf_counter() - t0)
+        times.append(CLOCK() - t0)
     return statistics.median(times) * 1e6
 
 
@@ -64,6 +73,9 @@ def ours(kind, x, args, rng):
             fn.conv2d_backward(g, cache, need_dx=need_dx)
 
         return fwd, both
+    if kind == "cols":  # the book's im2col, then col2im as its backward
+        k = args[0]
+        return (lambda: fn.im2col(x, k)), (lambda: fn.col2im(fn.im2col(x, k), x.shape, k))
     forward, backward = {
         "max": (fn.max_pool2d_forward, fn.max_pool2d_backward),
         "avg": (fn.avg_pool2d_forward, fn.avg_pool2d_backward),
@@ -86,6 +98,12 @@ def theirs(kind, x, args, rng):
         w = torch.tensor((rng.standard_normal((f, x.shape[1], k, k)) * 0.1).astype(x.dtype), requires_grad=True)
         b = torch.zeros(f, dtype=w.dtype, requires_grad=True)
         op = lambda: tf.conv2d(xt, w, b, stride=s, padding=p)  # noqa: E731
+    elif kind == "cols":  # unfold = im2col (layout (N, C*KH*KW, L)), fold = col2im
+        xt = torch.tensor(x)
+        k = args[0]
+        size = x.shape[2:]
+        fwd = lambda: tf.unfold(xt, k)  # noqa: E731
+        return fwd, (lambda: tf.fold(tf.unfold(xt, k), size, k))
     else:
         xt = torch.tensor(x, requires_grad=True)
         pool = tf.max_pool2d if kind == "max" else tf.avg_pool2d
@@ -107,9 +125,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--dtype", default="float32", choices=["float32", "float64"])
+    parser.add_argument("--cpu-time", action="store_true", help="time CPU use, not wall clock")
+    parser.add_argument("--torch-threads", type=int, default=None, help="torch.set_num_threads")
     args = parser.parse_args()
+    global CLOCK
+    if args.cpu_time:
+        CLOCK = time.process_time
+    if torch and args.torch_threads:
+        torch.set_num_threads(args.torch_threads)
     rng = np.random.default_rng(0)
-    print(f"numpy {np.__version__}" + (f", torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch else ", torch not installed"))
+    clock = "CPU time" if args.cpu_time else "wall clock"
+    print(f"numpy {np.__version__}, {args.dtype}, {clock}, "
+          + (f"torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch else "torch not installed"))
     print(f"{'case':28s} {'fwd us':>9s} {'torch':>9s} {'ratio':>6s} {'fwd+bwd us':>11s} {'torch':>9s} {'ratio':>6s}")
     for name, shape, kind, op_args in CASES:
         x = rng.standard_normal(shape).astype(args.dtype)
