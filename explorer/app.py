@@ -7,19 +7,27 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox,
-                               QTabWidget)
+# The engine thread's matrix products get one BLAS thread, so that on a 2-core laptop the GUI
+# thread keeps a core: with OpenBLAS's default (a thread per core) the GUI stalled for hundreds
+# of milliseconds while training, and the small per-batch products even ran slower
+# (benchmarks/bench_gui.py). Takes effect only when NumPy is not imported yet (python main.py);
+# set OPENBLAS_NUM_THREADS yourself to override.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from explorer import __version__
-from explorer.paths import BUILTIN_DATA
-from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings
-from explorer.worker import MODEL_TOPIC, EngineClient
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt  # noqa: E402
+from PySide6.QtGui import QAction, QKeySequence  # noqa: E402
+from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
+                               QMessageBox, QTabWidget)
+
+from explorer import __version__  # noqa: E402
+from explorer.paths import BUILTIN_DATA  # noqa: E402
+from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
+from explorer.worker import MODEL_TOPIC, EngineClient  # noqa: E402
 
 #: Every panel, in tab order: (module, class name, tab title, "how to read this view" text).
 #: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import partial
 
 import numpy as np
@@ -76,7 +77,7 @@ class DrawPanel(QWidget):
         self.eraser.setObjectName("eraserButton")
         self.eraser.setText(self.tr("&Eraser"))
         self.eraser.setCheckable(True)
-        self.eraser.setToolTip(self.tr("Paint black to erase parts of the digit (E)."))
+        self.eraser.setToolTip(self.tr("Paint black to erase parts of the digit (Alt+E)."))
         self.undo_button = QPushButton(self.tr("&Undo"), self)
         self.undo_button.setObjectName("undoButton")
         self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)."))
@@ -129,7 +130,7 @@ class DrawPanel(QWidget):
         self._build_layout()
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
-        self._throttle.setInterval(FRAME_MS)
+        self._last_sent = 0.0
         self._throttle.timeout.connect(self.classify_now)
 
         self.canvas.sigChanged.connect(self._on_canvas_change)
@@ -143,8 +144,7 @@ class DrawPanel(QWidget):
         client.sigModelChanged.connect(self._on_model_change)
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.canvas.undo),
                            (Qt.Key.Key_Escape, self.canvas.clear),
-                           (Qt.Key.Key_Delete, self.canvas.clear),
-                           (Qt.Key.Key_E, self.eraser.toggle)):
+                           (Qt.Key.Key_Delete, self.canvas.clear)):
             QShortcut(QKeySequence(keys), self, slot)
         self._on_brush_change(self.brush.value())
         self._on_raw_switch_change(self.raw_switch.isChecked())
@@ -194,11 +194,18 @@ class DrawPanel(QWidget):
 
     # --- input ------------------------------------------------------------------------------
     def _on_canvas_change(self):
-        if not self._throttle.isActive():
-            self._throttle.start()
+        """Classify at once if the last request is a frame old, else at the next frame."""
+        if self._throttle.isActive():
+            return
+        wait = FRAME_MS - (time.perf_counter() - self._last_sent) * 1000.0
+        if wait <= 0:
+            self.classify_now()
+        else:
+            self._throttle.start(int(wait) + 1)
 
     def classify_now(self):
         """Send the current drawing to the worker (coalesced: only the newest is classified)."""
+        self._last_sent = time.perf_counter()
         raw = self.canvas.image_array()
         if not raw.any():
             self._show_empty()

@@ -491,6 +491,7 @@ class TrainPanel(QWidget):
                   .replace("%2", f"{100 * e.train_accuracy:.1f}").replace("%3", test))
 
     def _on_finished(self, outcome):
+        self.curves.flush()
         self.last_outcome = outcome
         reason = outcome["reason"]
         if outcome.get("filters") is not None:

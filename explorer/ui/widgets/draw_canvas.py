@@ -127,9 +127,21 @@ class DrawCanvas(QWidget):
                       Qt.PenJoinStyle.RoundJoin))
         p.drawLine(self._last, point)
         p.end()
+        self.update(self._dirty_rect(self._last, point, width))
         self._last = point
-        self.update()
         self.sigChanged.emit()
+
+    def _dirty_rect(self, a: QPointF, b: QPointF, width: float):
+        """The widget rectangle a segment from ``a`` to ``b`` (canvas pixels) repaints: only
+        that part is redrawn while the pen moves."""
+        t = self._target()
+        scale = t.width() / self._image.width()
+        pad = width / 2 + 2
+        left, right = min(a.x(), b.x()) - pad, max(a.x(), b.x()) + pad
+        top, bottom = min(a.y(), b.y()) - pad, max(a.y(), b.y()) + pad
+        return QRectF(t.left() + left * scale, t.top() + top * scale,
+                      (right - left) * scale, (bottom - top) * scale).toAlignedRect().adjusted(
+            -1, -1, 1, 1)
 
     def _end(self):
         if self._last is not None:
@@ -161,7 +173,8 @@ class DrawCanvas(QWidget):
 
     def paintEvent(self, event):
         p = QPainter(self)
-        p.fillRect(self.rect(), self.palette().window())
+        p.setClipRect(event.rect())
+        p.fillRect(event.rect(), self.palette().window())
         t = self._target()
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         p.drawImage(t, self._image)

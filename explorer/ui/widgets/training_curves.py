@@ -13,7 +13,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+
+#: The loss curve is redrawn at most this often (ms) however fast batches arrive.
+REDRAW_MS = 100
 
 
 def _tr(text: str) -> str:
@@ -26,7 +29,6 @@ def _plot(title: str, left: str, bottom: str) -> pg.PlotWidget:
     plot.setTitle(title, color="k")
     plot.setLabel("left", left)
     plot.setLabel("bottom", bottom)
-    plot.showGrid(x=True, y=True, alpha=0.25)
     plot.addLegend(offset=(-10, 10), labelTextColor="k")
     return plot
 
@@ -57,6 +59,12 @@ class TrainingCurves:
                                                   symbol="o", symbolBrush=(20, 60, 170), symbolSize=7)
         self._test_acc = self.accuracy_plot.plot(name=_tr("test"), pen=pg.mkPen((200, 60, 20), width=2),
                                                  symbol="s", symbolBrush=(200, 60, 20), symbolSize=7)
+        # Redrawing a plot costs milliseconds: batches arriving faster than REDRAW_MS are drawn
+        # together, so a fast run never floods the GUI thread.
+        self._redraw = QTimer(self.loss_plot)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self.flush)
         self.clear()
 
     def __repr__(self) -> str:
@@ -66,6 +74,7 @@ class TrainingCurves:
         self.batches: list[tuple] = []     # (step, epoch, batch, loss, smoothed)
         self.epochs: list[tuple] = []      # (step, epoch, train_acc, test_acc, test_loss)
         self._xy = np.zeros((0, 3))        # step, loss, smoothed: grown by doubling
+        self._redraw.stop()
         for item in (self._raw, self._smooth, self._test_loss, self._train_acc, self._test_acc):
             item.setData([], [])
 
@@ -77,10 +86,18 @@ class TrainingCurves:
             grown[: n - 1] = self._xy[: n - 1]
             self._xy = grown
         self._xy[n - 1] = (step, loss, smoothed)
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    def flush(self):
+        """Push the batches received since the last redraw to the plot now."""
+        self._redraw.stop()
+        n = len(self.batches)
         self._raw.setData(self._xy[:n, 0], self._xy[:n, 1])
         self._smooth.setData(self._xy[:n, 0], self._xy[:n, 2])
 
     def add_epoch(self, step: int, epoch: int, train_acc: float, test_acc, test_loss):
+        self.flush()
         self.epochs.append((step, epoch, train_acc, test_acc, test_loss))
         e = np.asarray([r[1] + 1 for r in self.epochs], dtype=float)
         self._train_acc.setData(e, [100 * r[2] for r in self.epochs])
@@ -94,6 +111,7 @@ class TrainingCurves:
         """Write the plots (PNG) and the numbers (CSV) next to ``base``; returns the paths."""
         from pyqtgraph.exporters import ImageExporter
 
+        self.flush()
         base = Path(base)
         if base.suffix.lower() in (".png", ".csv"):
             base = base.with_suffix("")
