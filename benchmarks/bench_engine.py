@@ -1,6 +1,8 @@
 """Training throughput and batch-1 latency of whole networks, side by side with PyTorch eager.
 
-Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads N]``.
+Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads N]``
+(``--blas-threads 1`` is the better choice on a machine busy with other work; the default
+leaves OpenBLAS as NumPy set it up).
 
 For ``simple_convnet`` and ``lenet5`` (float32) it prints
 - training throughput at batch 100 (images/s of forward + backward + SGD update), and
@@ -25,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from explorer.engine import build_model, make_optimizer  # noqa: E402
+from explorer.engine import blas, build_model, make_optimizer  # noqa: E402
 
 try:
     import torch
@@ -83,16 +85,21 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=9, help="alternating rounds (median)")
     parser.add_argument("--steps", type=int, default=10, help="training steps per round")
     parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per round")
+    parser.add_argument("--blas-threads", type=int, default=None,
+                        help="threads for NumPy's OpenBLAS (default: as NumPy set it up)")
+    parser.add_argument("--models", nargs="+", default=NETWORKS, choices=NETWORKS)
     args = parser.parse_args(argv)
+    if args.blas_threads is not None and not blas.set_blas_threads(args.blas_threads):
+        print("warning: OpenBLAS not found, --blas-threads ignored")
 
     rng = np.random.default_rng(0)
     x = rng.random((BATCH, 1, 28, 28), dtype=np.float32)
     labels = rng.integers(0, 10, BATCH)
     one = rng.random((1, 1, 28, 28), dtype=np.float32)
-    print(f"numpy {np.__version__}, torch {torch.__version__ if torch else 'not installed'}"
+    print(f"numpy {np.__version__} ({blas.blas_threads()} BLAS threads), torch {torch.__version__ if torch else 'not installed'}"
           f"{f' ({torch.get_num_threads()} threads)' if torch else ''}; {load()}")
 
-    for name in NETWORKS:
+    for name in args.models:
         model = build_model(name, seed=0)
         opt = make_optimizer("sgd", 0.01)
 

@@ -6,10 +6,11 @@
     loss, grads = model.loss_and_gradients(images, labels)
 
 Submodules: ``functional`` (conv/pool/im2col ops), ``layers``, ``models``, ``optim``,
-``init`` (weight initialisers), ``serialize`` (model files).
+``init`` (weight initialisers), ``serialize`` (model files), ``fused`` (the fast path of
+``Model``), ``blas`` (BLAS thread count).
 """
 
-from . import functional, init, layers, models, optim, serialize
+from . import blas, functional, init, layers, models, optim, serialize
 from .models import Model, build_model, describe_model, list_models
 from .optim import OPTIMIZERS, make_optimizer
 from .serialize import load_default_model, load_model
@@ -23,6 +24,7 @@ __all__ = [
     "load_default_model",
     "make_optimizer",
     "OPTIMIZERS",
+    "blas",
     "functional",
     "init",
     "layers",

@@ -571,10 +571,14 @@ class Dense(Layer):
         return out
 
     def backward(self, dout, need_input_grad: bool = True):
-        self.grads["weight"] = self._x.T @ dout
+        x2 = self._x
+        self.grads["weight"] = x2.T @ dout
         self.grads["bias"] = dout.sum(axis=0)
         if not need_input_grad:
             return None
+        if x2.flags.f_contiguous and not x2.flags.c_contiguous:
+            # The input was batch-innermost (a fused stage's output): give dx that layout too.
+            return (self.params["weight"] @ dout.T).T.reshape(self._x_shape)
         return (dout @ self.params["weight"].T).reshape(self._x_shape)
 
 
