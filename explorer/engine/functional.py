@@ -243,13 +243,13 @@ def col2im(cols, x_shape, kernel_size, stride=1, padding=0, *, out=None) -> np.n
         cols = cols.astype(np.float64)
     (top, bottom), (left, right) = pads
     (sh, sw) = stride_hw
-    cols6 = cols.reshape(n, oh, ow, c, kh, kw)
+    # One transposing copy to (N, C, KH, KW, OH, OW) first: the KH*KW adds below then read
+    # contiguous planes (about 2x faster than adding from the strided columns directly).
+    planes = np.ascontiguousarray(cols.reshape(n, oh, ow, c, kh, kw).transpose(0, 3, 4, 5, 1, 2))
     padded = np.zeros((n, c, h + top + bottom, w + left + right), dtype=cols.dtype)
     for i in range(kh):  # overlapping windows add up: one strided add per kernel offset
         for j in range(kw):
-            padded[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw] += (
-                cols6[:, :, :, :, i, j].transpose(0, 3, 1, 2)
-            )
+            padded[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw] += planes[:, :, i, j]
     x = padded[:, :, top : top + h, left : left + w]
     if out is None:
         return np.ascontiguousarray(x)
