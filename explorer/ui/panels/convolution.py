@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.stepper import ConvStepper, PoolStepper
+from explorer.ui.panels.convolution_views import ChannelRow, Im2colView, cmap_for
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_size_html,
                                                  pool_arithmetic_html)
 from explorer.ui.widgets.imaging import value_range
-from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
+from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, format_number
 
 TOPIC = "convolution.model"
-#: Rows of the im2col matrix shown around the current one.
-IM2COL_ROWS = 9
 
 
 def model_snapshot(image, model) -> dict:
@@ -57,42 +56,6 @@ def model_snapshot(image, model) -> dict:
                 "padding": getattr(layer, "padding", None),
             })
     return {"maps": maps, "filters": filters}
-
-
-def _cmap(values) -> str:
-    """Grey for non-negative values, blue-white-red when some are negative."""
-    finite = np.asarray(values)[np.isfinite(values)]
-    return "diverging" if finite.size and finite.min() < 0 else "grey"
-
-
-class ChannelRow(QWidget):
-    """One `NumberGrid` per channel, side by side, each with a caption above it."""
-
-    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380):
-        super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self.grids: list[NumberGrid] = []
-        self.captions: list[QLabel] = []
-        self._cell_size, self._max_size = cell_size, max_size
-
-    def __repr__(self) -> str:
-        return f"ChannelRow({len(self.grids)} grids)"
-
-    def set_count(self, n: int):
-        while len(self.grids) < n:
-            box = QVBoxLayout()
-            caption = QLabel(self)
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid = NumberGrid(self, cell_size=self._cell_size, max_size=self._max_size)
-            box.addWidget(caption)
-            box.addWidget(grid, 1)
-            self._layout.addLayout(box, 1)
-            self.grids.append(grid)
-            self.captions.append(caption)
-        for i, (g, c) in enumerate(zip(self.grids, self.captions)):
-            g.setVisible(i < n)
-            c.setVisible(i < n)
 
 
 class ConvolutionPanel(QWidget):
@@ -294,24 +257,10 @@ class ConvolutionPanel(QWidget):
         self.size_text.setObjectName("convOutputSize")
         self.size_text.setToolTip(self.tr("Why the output has the size it has."))
 
-        self.im2col_shapes = QLabel(self)
-        self.im2col_shapes.setObjectName("im2colShapes")
-        self.im2col_shapes.setWordWrap(True)
-        self.im2col_view = NumberGrid(self, cell_size=30, max_size=520)
-        self.im2col_view.setObjectName("im2colMatrix")
-        self.im2col_view.value_name = self.tr("input value")
-        self.im2col_view.setToolTip(self.tr(
-            "im2col: every receptive window unrolled into one row; the highlighted row is the "
-            "current output cell's window."))
-        self.im2col_kernel = NumberGrid(self, cell_size=30, max_size=520)
-        self.im2col_kernel.setObjectName("im2colKernel")
-        self.im2col_kernel.value_name = self.tr("weight")
-        self.im2col_out = NumberGrid(self, cell_size=30, max_size=300)
-        self.im2col_out.setObjectName("im2colOutput")
-        self.im2col_caption = QLabel(self)
-        self.im2col_caption.setWordWrap(True)
-        self.kernel_row_caption = QLabel(self)
-        self.kernel_row_caption.setWordWrap(True)
+        self.im2col = Im2colView(self)
+        self.im2col.setObjectName("im2colView")
+        self.im2col_view = self.im2col.matrix      # short names used by the tests
+        self.im2col_shapes = self.im2col.shapes
 
     def _build_layout(self):
         setup = QGroupBox(self.tr("Set-up"), self)
@@ -387,27 +336,11 @@ class ConvolutionPanel(QWidget):
         steps.addWidget(self.position_slider, 1, 0, 1, 7)
         steps.setColumnStretch(6, 1)
 
-        im2col = QWidget(self)
-        g = QGridLayout(im2col)
-        g.addWidget(self.im2col_shapes, 0, 0, 1, 3)
-        g.addWidget(self.im2col_caption, 1, 0)
-        self._im2col_out_caption = QLabel(self.tr("output (one column)"), self)
-        self._im2col_dot = QLabel("\u00b7", self)
-        g.addWidget(self._im2col_out_caption, 1, 2)
-        g.addWidget(self.im2col_view, 2, 0)
-        g.addWidget(self._im2col_dot, 2, 1)
-        g.addWidget(self.im2col_out, 2, 2)
-        g.addWidget(self.kernel_row_caption, 3, 0, 1, 3)
-        g.addWidget(self.im2col_kernel, 4, 0, 1, 3)
-        g.setColumnStretch(0, 5)
-        g.setColumnStretch(2, 1)
-        g.setRowStretch(2, 3)
-        g.setRowStretch(4, 1)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("convExplainTabs")
         self.tabs.addTab(self.arithmetic, self.tr("Arithmetic"))
         self.tabs.addTab(self.size_text, self.tr("Output size"))
-        self.tabs.addTab(im2col, self.tr("im2col"))
+        self.tabs.addTab(self.im2col, self.tr("im2col"))
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
@@ -802,7 +735,7 @@ class ConvolutionPanel(QWidget):
     def _setup_static_views(self):
         st = self.stepper
         c = st.x.shape[0]
-        in_cmap = _cmap(st.x)
+        in_cmap = cmap_for(st.x)
         levels = None
         finite = st.padded[np.isfinite(st.padded)]
         if finite.size:
@@ -820,7 +753,7 @@ class ConvolutionPanel(QWidget):
             self.input_row.captions[ch].setText(self.tr("channel {0}").format(ch) if c > 1 else "")
         if isinstance(st, ConvStepper):
             self.kernel_row.set_count(c)
-            kc = _cmap(st.applied_kernel)
+            kc = cmap_for(st.applied_kernel)
             klevels = value_range(st.applied_kernel, kc == "diverging")
             for ch in range(c):
                 g = self.kernel_row.grids[ch]
@@ -829,7 +762,7 @@ class ConvolutionPanel(QWidget):
                 self.kernel_row.captions[ch].setText(self.tr("channel {0}").format(ch) if c > 1 else "")
             self.output_row.set_count(1)
             g = self.output_row.grids[0]
-            g.set_matrix(st.output, cmap=_cmap(st.output))
+            g.set_matrix(st.output, cmap=cmap_for(st.output))
             g.value_name = self.tr("output")
             self.output_row.captions[0].setText("")
             self.output_title.setText("<b>" + self.tr("Output {0}\u00d7{1}").format(*st.output_shape) + "</b><br>" + self.tr(
@@ -837,7 +770,7 @@ class ConvolutionPanel(QWidget):
         else:
             self.kernel_row.set_count(0)
             self.output_row.set_count(c)
-            oc = _cmap(st.output)
+            oc = cmap_for(st.output)
             olevels = value_range(st.output, oc == "diverging")  # one scale for all channels
             for ch in range(c):
                 g = self.output_row.grids[ch]
@@ -861,34 +794,7 @@ class ConvolutionPanel(QWidget):
             + self.tr("The hatched band of the input is the padding (zeros; for max pooling "
                       "\u2212\u221e, which never wins). Rows and columns tinted red are never "
                       "under any window: their values cannot change the output.") + "</p>")
-        self._setup_im2col()
-
-    def _setup_im2col(self):
-        st = self.stepper
-        if isinstance(st, ConvStepper):
-            n_rows, n_cols = st.cols.shape
-            c, kh, kw = st.kernel.shape
-            self.im2col_shapes.setText(self.tr(
-                "x: (N, C, H, W) = (1, {0}, {1}, {2});  weight: (out, in, h, w) = (1, {0}, {3}, {4});  "
-                "im2col(x): (N\u00b7OH\u00b7OW, C\u00b7KH\u00b7KW) = ({5}, {6});  "
-                "cols @ weight.reshape(1, \u22121).T = ({5}, 1), reshaped to (1, 1, {7}, {8})."
-            ).format(c, st.x.shape[1], st.x.shape[2], kh, kw, n_rows, n_cols, *st.output_shape))
-            self.kernel_row_caption.setText(self.tr(
-                "The filter as one row, weight.reshape(out, \u22121){0}: the same (c, kh, kw) order as "
-                "the im2col columns.").format(self.tr(", rotated 180\u00b0 first") if st.flip else ""))
-            self.im2col_kernel.set_matrix(st.kernel_row[None, :], cmap=_cmap(st.kernel_row))
-            for w in (self.im2col_kernel, self.im2col_out, self._im2col_out_caption, self._im2col_dot):
-                w.setVisible(True)
-        else:
-            c = st.x.shape[0]
-            self.im2col_shapes.setText(self.tr(
-                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's {0}\u00d7{1} window ({2} rows per output cell here); the "
-                "{3} of each row is the output.").format(
-                    st.size[0], st.size[1], c, self.tr("maximum") if st.mode == "max" else self.tr("mean")))
-            self.kernel_row_caption.setText("")
-            for w in (self.im2col_kernel, self.im2col_out, self._im2col_out_caption, self._im2col_dot):
-                w.setVisible(False)
+        self.im2col.show_setup(st)
 
     # --- stepping ----------------------------------------------------------------------------------
     def set_position(self, index: int):
@@ -938,12 +844,11 @@ class ConvolutionPanel(QWidget):
         st = self.stepper
         pos = st.position(self.position)
         top, left, kh, kw = pos.window
-        oh, ow = st.output_shape
         self.position_label.setText(self.tr("cell {0} of {1} (row {2}, column {3})").format(
             pos.index + 1, st.n_positions, pos.row, pos.col))
         for ch, g in enumerate(self.input_row.grids[: st.x.shape[0]]):
             g.set_highlights([(top, left, kh, kw, HIGHLIGHT)])
-            if isinstance(pos, type(None)) or not hasattr(pos, "winner") or pos.winner is None:
+            if getattr(pos, "winner", None) is None:  # convolution, or average pooling
                 g.set_marks([])
             else:
                 r, c = pos.winner[ch]
@@ -953,39 +858,9 @@ class ConvolutionPanel(QWidget):
             g.set_highlights([(pos.row, pos.col, 1, 1, SECOND)])
         if isinstance(st, ConvStepper):
             self.arithmetic.setHtml(conv_arithmetic_html(pos, st.applied_kernel, st.flip))
-            self._render_im2col_conv(pos)
         else:
             self.arithmetic.setHtml(pool_arithmetic_html(pos, st.mode))
-            rows = pos.patch.reshape(pos.patch.shape[0], -1)
-            self.im2col_view.row_offset = 0
-            self.im2col_view.set_matrix(rows, cmap=_cmap(rows))
-            if pos.winner is not None:
-                self.im2col_view.set_marks([(ch, r * kw + c) for ch, (r, c) in enumerate(pos.winner)])
-            else:
-                self.im2col_view.set_marks([])
-            self.im2col_view.set_highlights([])
-            self.im2col_caption.setText(self.tr(
-                "This output cell's windows, one row per channel (output = {0} of each row).").format(
-                    self.tr("max") if st.mode == "max" else self.tr("mean")))
-
-    def _render_im2col_conv(self, pos):
-        st = self.stepper
-        n = st.cols.shape[0]
-        start = int(np.clip(pos.im2col_row - IM2COL_ROWS // 2, 0, max(0, n - IM2COL_ROWS)))
-        stop = min(n, start + IM2COL_ROWS)
-        rows = st.cols[start:stop]
-        self.im2col_view.row_offset = start
-        self.im2col_view.set_matrix(rows, cmap=_cmap(st.cols))
-        self.im2col_view.set_marks([])
-        self.im2col_view.set_highlights([(pos.im2col_row - start, 0, 1, rows.shape[1], HIGHLIGHT)])
-        out_col = st.output.reshape(-1)[start:stop, None]
-        self.im2col_out.row_offset = start
-        self.im2col_out.set_matrix(out_col, cmap=_cmap(st.output))
-        self.im2col_out.set_highlights([(pos.im2col_row - start, 0, 1, 1, SECOND)])
-        self.im2col_caption.setText(self.tr(
-            "im2col rows {0}\u2013{1} of {2} (row r = output cell r, row by row); row {3} "
-            "\u00b7 filter + bias = {4}").format(start, stop - 1, n, pos.im2col_row,
-                                                 format_number(pos.result)))
+        self.im2col.show_position(st, pos)
 
     def showEvent(self, event):
         super().showEvent(event)

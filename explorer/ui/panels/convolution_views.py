@@ -1,0 +1,156 @@
+"""Views of the Convolution panel: a row of per-channel grids and the im2col tab.
+
+They show what a `explorer.engine.stepper` stepper holds; no maths here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from explorer.engine.stepper import ConvStepper
+from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
+
+#: Rows of the im2col matrix shown around the current one.
+IM2COL_ROWS = 9
+
+
+def cmap_for(values) -> str:
+    """Grey for non-negative values, blue-white-red when some are negative."""
+    finite = np.asarray(values)[np.isfinite(values)]
+    return "diverging" if finite.size and finite.min() < 0 else "grey"
+
+
+class ChannelRow(QWidget):
+    """One `NumberGrid` per channel, side by side, each with a caption above it."""
+
+    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380):
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.grids: list[NumberGrid] = []
+        self.captions: list[QLabel] = []
+        self._cell_size, self._max_size = cell_size, max_size
+
+    def __repr__(self) -> str:
+        return f"ChannelRow({len(self.grids)} grids)"
+
+    def set_count(self, n: int):
+        """Show ``n`` grids (more are created when needed, extra ones hidden)."""
+        while len(self.grids) < n:
+            box = QVBoxLayout()
+            caption = QLabel(self)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid = NumberGrid(self, cell_size=self._cell_size, max_size=self._max_size)
+            box.addWidget(caption)
+            box.addWidget(grid, 1)
+            self._layout.addLayout(box, 1)
+            self.grids.append(grid)
+            self.captions.append(caption)
+        for i, (g, c) in enumerate(zip(self.grids, self.captions)):
+            g.setVisible(i < n)
+            c.setVisible(i < n)
+
+
+class Im2colView(QWidget):
+    """The im2col tab: the unrolled input (rows around the current one, highlighted), the filter
+    as one row, the output as one column, and the shapes of everything involved.
+
+    For pooling it shows the current output cell's windows, one row per channel, with the
+    max-pool winners circled."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.shapes = QLabel(self)
+        self.shapes.setObjectName("im2colShapes")
+        self.shapes.setWordWrap(True)
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.matrix = NumberGrid(self, cell_size=30, max_size=520)
+        self.matrix.setObjectName("im2colMatrix")
+        self.matrix.value_name = self.tr("input value")
+        self.matrix.setToolTip(self.tr(
+            "im2col: every receptive window unrolled into one row; the highlighted row is the "
+            "current output cell's window."))
+        self.kernel = NumberGrid(self, cell_size=30, max_size=520)
+        self.kernel.setObjectName("im2colKernel")
+        self.kernel.value_name = self.tr("weight")
+        self.output = NumberGrid(self, cell_size=30, max_size=300)
+        self.output.setObjectName("im2colOutput")
+        self.kernel_caption = QLabel(self)
+        self.kernel_caption.setWordWrap(True)
+        self.output_caption = QLabel(self.tr("output (one column)"), self)
+        self.dot = QLabel("\u00b7", self)
+        g = QGridLayout(self)
+        g.addWidget(self.shapes, 0, 0, 1, 3)
+        g.addWidget(self.caption, 1, 0)
+        g.addWidget(self.output_caption, 1, 2)
+        g.addWidget(self.matrix, 2, 0)
+        g.addWidget(self.dot, 2, 1)
+        g.addWidget(self.output, 2, 2)
+        g.addWidget(self.kernel_caption, 3, 0, 1, 3)
+        g.addWidget(self.kernel, 4, 0, 1, 3)
+        g.setColumnStretch(0, 5)
+        g.setColumnStretch(2, 1)
+        g.setRowStretch(2, 3)
+        g.setRowStretch(4, 1)
+
+    def __repr__(self) -> str:
+        return f"Im2colView({self.matrix.values.shape})"
+
+    def show_setup(self, st):
+        """Shapes and the filter row of a new stepper."""
+        conv = isinstance(st, ConvStepper)
+        for w in (self.kernel, self.output, self.output_caption, self.dot):
+            w.setVisible(conv)
+        if conv:
+            n_rows, n_cols = st.cols.shape
+            c, kh, kw = st.kernel.shape
+            self.shapes.setText(self.tr(
+                "x: (N, C, H, W) = (1, {0}, {1}, {2});  weight: (out, in, h, w) = (1, {0}, {3}, {4});  "
+                "im2col(x): (N\u00b7OH\u00b7OW, C\u00b7KH\u00b7KW) = ({5}, {6});  "
+                "cols @ weight.reshape(1, \u22121).T = ({5}, 1), reshaped to (1, 1, {7}, {8})."
+            ).format(c, st.x.shape[1], st.x.shape[2], kh, kw, n_rows, n_cols, *st.output_shape))
+            self.kernel_caption.setText(self.tr(
+                "The filter as one row, weight.reshape(out, \u22121){0}: the same (c, kh, kw) order as "
+                "the im2col columns.").format(self.tr(", rotated 180\u00b0 first") if st.flip else ""))
+            self.kernel.set_matrix(st.kernel_row[None, :], cmap=cmap_for(st.kernel_row))
+        else:
+            self.shapes.setText(self.tr(
+                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "row holds one channel's {0}\u00d7{1} window ({2} rows per output cell here); the "
+                "{3} of each row is the output.").format(
+                    st.size[0], st.size[1], st.x.shape[0],
+                    self.tr("maximum") if st.mode == "max" else self.tr("mean")))
+            self.kernel_caption.setText("")
+
+    def show_position(self, st, pos):
+        """Highlight the current position's row (conv) or show its windows (pooling)."""
+        if isinstance(st, ConvStepper):
+            n = st.cols.shape[0]
+            start = int(np.clip(pos.im2col_row - IM2COL_ROWS // 2, 0, max(0, n - IM2COL_ROWS)))
+            stop = min(n, start + IM2COL_ROWS)
+            rows = st.cols[start:stop]
+            self.matrix.row_offset = start
+            self.matrix.set_matrix(rows, cmap=cmap_for(st.cols))
+            self.matrix.set_marks([])
+            self.matrix.set_highlights([(pos.im2col_row - start, 0, 1, rows.shape[1], HIGHLIGHT)])
+            self.output.row_offset = start
+            self.output.set_matrix(st.output.reshape(-1)[start:stop, None], cmap=cmap_for(st.output))
+            self.output.set_highlights([(pos.im2col_row - start, 0, 1, 1, SECOND)])
+            self.caption.setText(self.tr(
+                "im2col rows {0}\u2013{1} of {2} (row r = output cell r, row by row); row {3} "
+                "\u00b7 filter + bias = {4}").format(start, stop - 1, n, pos.im2col_row,
+                                                     format_number(pos.result)))
+            return
+        kw = pos.window[3]
+        rows = pos.patch.reshape(pos.patch.shape[0], -1)
+        self.matrix.row_offset = 0
+        self.matrix.set_matrix(rows, cmap=cmap_for(rows))
+        marks = [] if pos.winner is None else [(ch, r * kw + c) for ch, (r, c) in enumerate(pos.winner)]
+        self.matrix.set_marks(marks)
+        self.matrix.set_highlights([])
+        self.caption.setText(self.tr(
+            "This output cell's windows, one row per channel (output = {0} of each row).").format(
+                self.tr("max") if st.mode == "max" else self.tr("mean")))
