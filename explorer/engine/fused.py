@@ -158,7 +158,9 @@ class ConvReluPool:
         kh, kw = conv.kernel_size
         c = conv.in_channels
         dz2 = dz.reshape(f, -1)
-        dw = (dz2 @ b.cols.T).reshape(f, c, kh, kw)  # (F, 4*PH*PW*N) @ (4*PH*PW*N, CKK)
+        # dW = dz @ cols.T, computed as (cols @ dz.T).T: OpenBLAS is 1.5-2x faster this way
+        # round for these skinny shapes (F, CKK small; 4*PH*PW*N long).
+        dw = (b.cols @ dz2.T).T.reshape(f, c, kh, kw)
         conv.grads["weight"] = np.ascontiguousarray(dw[:, :, ::-1, ::-1]) if conv.flip else dw
         if not need_input_grad:
             return None

@@ -276,7 +276,7 @@ class Conv2D(Layer):
         dtype = plan.cols.dtype
         # (N, F, OH, OW) -> (F, N*OH*OW); free when dout is channel-major like our output.
         d2 = np.ascontiguousarray(dout.transpose(1, 0, 2, 3), dtype=dtype).reshape(f, -1)
-        dw = (d2 @ plan.cols.T).reshape(f, c, kh, kw)
+        dw = (plan.cols @ d2.T).T.reshape(f, c, kh, kw)  # = d2 @ cols.T, faster in OpenBLAS
         if self.flip:
             dw = np.ascontiguousarray(dw[:, :, ::-1, ::-1])
         self.grads["weight"] = dw
