@@ -169,14 +169,28 @@ def _geometry(x_shape, kernel_hw, stride, padding):
     return (sh, sw), pads, (oh, ow)
 
 
+def _is_channel_major(x: np.ndarray) -> bool:
+    """True when x (N, C, H, W) is laid out as (C, N, H, W) in memory, as conv outputs are."""
+    return not x.flags.c_contiguous and x.transpose(1, 0, 2, 3).flags.c_contiguous
+
+
+def _zeros_nchw(shape, dtype, channel_major: bool, value: float = 0.0) -> np.ndarray:
+    """A filled (N, C, H, W) array, laid out channel-major in memory when asked."""
+    if channel_major:
+        n, c, h, w = shape
+        return np.full((c, n, h, w), value, dtype=dtype).transpose(1, 0, 2, 3)
+    return np.full(shape, value, dtype=dtype)
+
+
 def _pad(x: np.ndarray, pads, value: float = 0.0) -> np.ndarray:
-    """Pad the two spatial axes of ``x`` (N, C, H, W); returns ``x`` itself when no padding."""
+    """Pad the two spatial axes of ``x`` (N, C, H, W); returns ``x`` itself when no padding.
+    The padded copy keeps a channel-major layout (see :func:`_is_channel_major`)."""
     (top, bottom), (left, right) = pads
     if top == bottom == left == right == 0:
         return x
     n, c, h, w = x.shape
     # np.pad is slow for small arrays: fill a fresh array and copy the interior once.
-    out = np.full((n, c, h + top + bottom, w + left + right), value, dtype=x.dtype)
+    out = _zeros_nchw((n, c, h + top + bottom, w + left + right), x.dtype, _is_channel_major(x), value)
     out[:, :, top : top + h, left : left + w] = x
     return out
 
@@ -453,8 +467,10 @@ class PoolCache:
     training step never needs it), and ``argmax_input()`` turns it into input coordinates.
     """
 
-    def __init__(self, kind, x_shape, kernel, stride, pads, out_hw, xp=None, out=None):
+    def __init__(self, kind, x_shape, kernel, stride, pads, out_hw, xp=None, out=None,
+                 channel_major=False):
         self.kind = kind
+        self.channel_major = channel_major  # dx gets the memory layout x had
         self.x_shape = tuple(x_shape)
         self.kernel = kernel
         self.stride = stride
@@ -553,19 +569,21 @@ def max_pool2d_forward(x, kernel_size, stride=None, padding=0):
     """
     x, kernel_hw, stride_hw, pads, out_hw = _pool_setup(x, kernel_size, stride, padding)
     xp = _pad(x, pads, -np.inf)
-    cache = PoolCache("max", x.shape, kernel_hw, stride_hw, pads, out_hw, xp)
+    cache = PoolCache("max", x.shape, kernel_hw, stride_hw, pads, out_hw, xp,
+                      channel_major=_is_channel_major(x))
     offsets = cache._offsets()
-    out = xp[offsets[0][2]].copy()
+    out = xp[offsets[0][2]].copy(order="K")  # keeps a channel-major layout for the next conv
     for _, _, index in offsets[1:]:
         np.maximum(out, xp[index], out=out)  # the maxima only; winners are found when needed
-    cache._out = out.copy()  # private: the caller may add a bias or ReLU to out in place
+    cache._out = out.copy(order="K")  # private: the caller may add a bias or ReLU to out in place
     return out, cache
 
 
 def max_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
     """Max pooling backward: each output gradient goes to the winning cell of its window.
 
-    dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W).
+    dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W) in the memory layout of
+    the forward input (channel-major after a convolution; a view when there was padding).
     """
     dout, dxp = _pool_grad_setup(dout, cache)
     overlap = cache.stride[0] < cache.kernel[0] or cache.stride[1] < cache.kernel[1]
@@ -588,9 +606,10 @@ def avg_pool2d_forward(x, kernel_size, stride=None, padding=0):
     """
     x, kernel_hw, stride_hw, pads, out_hw = _pool_setup(x, kernel_size, stride, padding)
     xp = _pad(x, pads, 0.0)
-    cache = PoolCache("avg", x.shape, kernel_hw, stride_hw, pads, out_hw)
+    cache = PoolCache("avg", x.shape, kernel_hw, stride_hw, pads, out_hw,
+                      channel_major=_is_channel_major(x))
     offsets = cache._offsets()
-    out = xp[offsets[0][2]].copy()
+    out = xp[offsets[0][2]].copy(order="K")  # keeps a channel-major layout for the next conv
     for _, _, index in offsets[1:]:
         out += xp[index]
     out *= x.dtype.type(1.0 / (kernel_hw[0] * kernel_hw[1]))  # a NumPy scalar keeps float32
@@ -600,7 +619,8 @@ def avg_pool2d_forward(x, kernel_size, stride=None, padding=0):
 def avg_pool2d_backward(dout, cache: PoolCache) -> np.ndarray:
     """Average pooling backward: each output gradient is shared equally by its KH*KW cells.
 
-    dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W).
+    dout : ndarray of shape (N, C, OH, OW). Returns dx : (N, C, H, W), laid out as for max
+    pooling.
     """
     dout, dxp = _pool_grad_setup(dout, cache)
     share = dout * dout.dtype.type(1.0 / (cache.kernel[0] * cache.kernel[1]))
@@ -623,7 +643,9 @@ def _pool_grad_setup(dout, cache: PoolCache):
     if not np.issubdtype(dout.dtype, np.floating):
         dout = dout.astype(np.float64)
     (top, bottom), (left, right) = cache.pads
-    return dout, np.zeros((n, c, h + top + bottom, w + left + right), dtype=dout.dtype)
+    padded_shape = (n, c, h + top + bottom, w + left + right)
+    # A channel-major dx lets the conv below take its dout without a transposing copy.
+    return dout, _zeros_nchw(padded_shape, dout.dtype, cache.channel_major)
 
 
 def _unpad(dxp, cache: PoolCache) -> np.ndarray:
@@ -631,7 +653,7 @@ def _unpad(dxp, cache: PoolCache) -> np.ndarray:
     h, w = cache.x_shape[2:]
     if dxp.shape[2:] == (h, w):
         return dxp
-    return np.ascontiguousarray(dxp[:, :, top : top + h, left : left + w])
+    return dxp[:, :, top : top + h, left : left + w]
 
 
 def max_pool2d(x, kernel_size, stride=None, padding=0) -> np.ndarray:

@@ -275,6 +275,19 @@ def test_ops_accept_non_contiguous_inputs_and_chain():
     dx2, _, _ = fn.conv2d_backward(np.ascontiguousarray(dh), c1)
     np.testing.assert_allclose(dx, dx2, rtol=1e-13, atol=1e-13)
     assert fn.max_pool2d_backward(np.ones(p.shape), pc).shape == h.shape
+    # Pooling keeps the channel-major layout both ways, with the same numbers as on C order.
+    hc = np.ascontiguousarray(h)
+    for fwd, bwd in ((fn.max_pool2d_forward, fn.max_pool2d_backward),
+                     (fn.avg_pool2d_forward, fn.avg_pool2d_backward)):
+        for kernel, stride, padding in ((2, None, 0), (3, 2, 1), (3, 1, (1, 0))):
+            p, pc = fwd(h, kernel, stride, padding)
+            pr, prc = fwd(hc, kernel, stride, padding)
+            assert p.transpose(1, 0, 2, 3).flags.c_contiguous and pr.flags.c_contiguous
+            np.testing.assert_array_equal(p, pr)
+            g = rng.standard_normal(p.shape)
+            dh = bwd(g, pc)
+            assert dh.strides[1] > dh.strides[0]  # channel-major memory, like h
+            np.testing.assert_array_equal(dh, bwd(g, prc))
 
 
 def test_integer_input_is_computed_in_float64():
