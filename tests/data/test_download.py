@@ -320,3 +320,12 @@ def test_resume_at_a_wrong_offset_starts_again(server, tmp_path):
     assert (folder / "file0.gz").read_bytes() == contents["file0.gz"]
     ranges = [r for p, r in server.requests if p == "/a/file0.gz"]
     assert ranges == [None, "bytes=100000-", None]
+
+
+@pytest.mark.parametrize("cut", [0, 1, 65_536, 65_537, 299_999])
+def test_drop_at_any_offset_ends_with_the_exact_file(server, tmp_path, cut):
+    entry, contents = _make_entry(server, mirrors=("a",))
+    server.plans["/a/file0.gz"] = [f"drop:{cut}", f"drop:{cut // 2}"]
+    folder = _fetch(entry, tmp_path)
+    assert (folder / "file0.gz").read_bytes() == contents["file0.gz"]
+    assert not list(folder.glob("*.part"))
