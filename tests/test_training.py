@@ -218,3 +218,16 @@ def test_config_rejects_bad_settings(kw, match):
 def test_config_from_dict_names_unknown_keys():
     with pytest.raises(ValueError, match=r"unknown training settings \['momentum'\]"):
         TrainConfig.from_dict({"momentum": 0.9})
+
+
+def test_shipped_model_reaches_97_percent_and_records_its_command(full):
+    from explorer.engine import load_default_model
+
+    model = load_default_model()
+    assert model.name == "lenet5"
+    result = evaluate(model, full, "test")
+    assert result.accuracy >= 0.97
+    assert model.metadata["accuracy"] == pytest.approx(result.accuracy, abs=1e-3)
+    config = TrainConfig.from_dict(model.metadata["config"])
+    assert (config.seed, config.augment, config.dataset) == (0, True, "mnist-subset")
+    assert len(model.metadata["history"]["epochs"]) == config.epochs

@@ -95,3 +95,13 @@ def test_input_is_not_modified():
     before = img.copy()
     preprocess_digit(img)
     np.testing.assert_array_equal(img, before)
+
+
+def test_shipped_model_predictions_barely_change_after_preprocessing():
+    from explorer.engine import load_default_model
+
+    model = load_default_model()
+    digits = load_builtin().test_images[:500]
+    raw = model.predict(digits[:, None] / 255.0)
+    processed = model.predict(np.stack([preprocess_digit(d) for d in digits])[:, None])
+    assert np.mean(raw == processed) >= 0.99
