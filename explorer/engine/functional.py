@@ -483,8 +483,9 @@ class PoolCache:
     def _offsets(self):
         """Kernel offsets (i, j) in row-major order, each with its (N, C, OH, OW) index."""
         (kh, kw), (sh, sw), (oh, ow) = self.kernel, self.stride, self.out_hw
+        every = slice(None)
         return [
-            (i, j, (slice(None), slice(None), slice(i, i + (oh - 1) * sh + 1, sh), slice(j, j + (ow - 1) * sw + 1, sw)))
+            (i, j, (every, every, slice(i, i + (oh - 1) * sh + 1, sh), slice(j, j + (ow - 1) * sw + 1, sw)))
             for i in range(kh)
             for j in range(kw)
         ]
