@@ -34,7 +34,7 @@ from explorer.worker import MODEL_TOPIC, EngineClient  # noqa: E402
 PANELS = [
     ("explorer.ui.panels.draw", "DrawPanel", QT_TRANSLATE_NOOP("MainWindow", "&Draw"),
      QT_TRANSLATE_NOOP("MainWindow", (
-         "Draw a digit on the black square. The small image in the middle is what the network "
+         "Draw a digit on the black square. The small image at the top right is what the network "
          "really receives: your drawing cropped, scaled into 20x20 pixels and centred in a 28x28 "
          "field, exactly how the MNIST digits were prepared. The bars are the softmax output: "
          "one probability per digit, they sum to 1; the big number is the most probable class. "

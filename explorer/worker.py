@@ -139,7 +139,7 @@ class TrainJob:
 #: How often (seconds) the first layer's filters are sent to the GUI while training.
 FILTER_INTERVAL = 0.25
 #: Weight of the newest batch in the smoothed loss curve (exponential moving average).
-SMOOTHING = 0.05
+SMOOTHING = 0.1
 #: At most this many misclassified test digits are sent when a run ends.
 MAX_WRONG = 64
 

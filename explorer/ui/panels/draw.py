@@ -85,7 +85,7 @@ class DrawPanel(QWidget):
         self.clear_button.setObjectName("clearButton")
         self.clear_button.setToolTip(self.tr("Erase the whole drawing (Esc or Delete)."))
 
-        self.seen = ImageGrid(self, cell_size=100, columns=1, levels=(0.0, 1.0))
+        self.seen = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
         self.seen.setObjectName("networkInput")
         self.seen.setToolTip(self.tr(
             "The 28x28 image the network actually receives: your drawing cropped to its ink, "
@@ -98,7 +98,7 @@ class DrawPanel(QWidget):
             "centring) and what the network answers for it: the grey bars. This is why "
             "MNIST-style preprocessing matters."))
         self.raw_switch.setChecked(self._settings.value("draw/compareRaw", False, type=bool))
-        self.raw_view = ImageGrid(self, cell_size=100, columns=1, levels=(0.0, 1.0))
+        self.raw_view = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
         self.raw_view.setObjectName("rawInput")
         self.raw_view.set_placeholder(self.tr("Draw a digit"))
         self.raw_answer = QLabel(self)
@@ -116,6 +116,15 @@ class DrawPanel(QWidget):
         self.confidence = QLabel(self)
         self.confidence.setObjectName("predictionConfidence")
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.confidence.font())
+        font.setPointSize(font.pointSize() + 4)
+        self.confidence.setFont(font)
+        self.confidence.setWordWrap(True)
+        self.bars_legend = QLabel(self.tr(
+            "Coloured bars: the preprocessed input (orange = the answer). Grey bars: the raw "
+            "resize."), self)
+        self.bars_legend.setObjectName("probabilityLegend")
+        self.bars_legend.setWordWrap(True)
         self.bars = ProbabilityBars(parent=self)
         self.bars.setObjectName("probabilityChart")
         self.bars.setToolTip(self.tr(
@@ -149,6 +158,7 @@ class DrawPanel(QWidget):
         self._on_brush_change(self.brush.value())
         self._on_raw_switch_change(self.raw_switch.isChecked())
         self._on_model_change(client.model_info)
+        self._show_empty()
 
     def __repr__(self) -> str:
         return f"DrawPanel(predicted={self.predicted.text()!r}, canvas={self.canvas!r})"
@@ -183,6 +193,7 @@ class DrawPanel(QWidget):
         top.addWidget(self.confidence, 1)
         answer.addLayout(top)
         answer.addWidget(self.bars, 1)
+        answer.addWidget(self.bars_legend)
 
         right = QVBoxLayout()
         right.addWidget(seen_box)
@@ -280,7 +291,7 @@ class DrawPanel(QWidget):
         self.canvas.eraser = bool(on)
 
     def _on_raw_switch_change(self, on):
-        for w in (self.raw_view, self.raw_answer, self.raw_caption):
+        for w in (self.raw_view, self.raw_answer, self.raw_caption, self.bars_legend):
             w.setVisible(bool(on))
         self._settings.setValue("draw/compareRaw", bool(on))
         if not self.canvas.is_empty():

@@ -226,7 +226,9 @@ class TrainPanel(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("trainProgress")
         self.progress.setTextVisible(True)
-        self.progress.setFormat(self.tr("not started"))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("not started: choose the settings and press Start"))
         self.progress.setToolTip(self.tr("Share of all batches of the run done; epoch, batch, "
                                          "speed and the time left."))
         self.message = QLabel(self)

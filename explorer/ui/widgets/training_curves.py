@@ -23,13 +23,13 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TrainingCurves", text)
 
 
-def _plot(title: str, left: str, bottom: str) -> pg.PlotWidget:
+def _plot(title: str, left: str, bottom: str, legend_offset=(-10, 10)) -> pg.PlotWidget:
     plot = pg.PlotWidget()
     plot.setBackground("w")
     plot.setTitle(title, color="k")
     plot.setLabel("left", left)
     plot.setLabel("bottom", bottom)
-    plot.addLegend(offset=(-10, 10), labelTextColor="k")
+    plot.addLegend(offset=legend_offset, labelTextColor="k")
     return plot
 
 
@@ -46,7 +46,8 @@ class TrainingCurves:
     def __init__(self):
         self.loss_plot = _plot(_tr("Loss (cross-entropy)"), _tr("loss"), _tr("mini-batch"))
         self.loss_plot.setObjectName("lossPlot")
-        self.accuracy_plot = _plot(_tr("Accuracy per epoch"), _tr("accuracy (%)"), _tr("epoch"))
+        self.accuracy_plot = _plot(_tr("Accuracy per epoch"), _tr("accuracy (%)"), _tr("epoch"),
+                                   legend_offset=(-10, -10))   # bottom right: curves rise
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
         self._raw = self.loss_plot.plot(name=_tr("batch loss"),
@@ -75,6 +76,7 @@ class TrainingCurves:
         self.epochs: list[tuple] = []      # (step, epoch, train_acc, test_acc, test_loss)
         self._xy = np.zeros((0, 3))        # step, loss, smoothed: grown by doubling
         self._redraw.stop()
+        self.accuracy_plot.getAxis("bottom").setTicks(None)
         for item in (self._raw, self._smooth, self._test_loss, self._train_acc, self._test_acc):
             item.setData([], [])
 
@@ -104,7 +106,11 @@ class TrainingCurves:
         tested = [r for r in self.epochs if r[3] is not None]
         self._test_acc.setData([r[1] + 1 for r in tested], [100 * r[3] for r in tested])
         self._test_loss.setData([r[0] for r in tested], [r[4] for r in tested])
-        self.accuracy_plot.setXRange(0.5, max(2, len(self.epochs)) + 0.5, padding=0)
+        n = len(self.epochs)
+        self.accuracy_plot.setXRange(0.5, max(2, n) + 0.5, padding=0)
+        step = max(1, n // 10)
+        self.accuracy_plot.getAxis("bottom").setTicks(
+            [[(k, str(k)) for k in range(1, max(2, n) + 1, step)]])
 
     # --- export ---------------------------------------------------------------------------
     def export(self, base) -> list[Path]:
