@@ -11,6 +11,7 @@ IDX file, unknown type code, truncated header or data, trailing bytes).
 from __future__ import annotations
 
 import gzip
+import math
 import os
 import tempfile
 import zlib
@@ -74,7 +75,7 @@ def parse_idx(data: bytes, source: str = "IDX data") -> np.ndarray:
         )
     shape = tuple(int(s) for s in np.frombuffer(data, dtype=">u4", count=ndim, offset=4))
     dtype = IDX_DTYPES[code]
-    expected = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+    expected = math.prod(shape) * dtype.itemsize  # Python ints: no overflow on bogus sizes
     actual = len(data) - header_len
     if actual < expected:
         raise ValueError(

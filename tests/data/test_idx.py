@@ -86,6 +86,12 @@ def test_wrong_dimensions_trailing_bytes():
         parse_idx(data, "x.idx")
 
 
+def test_absurd_sizes_are_reported_as_truncated_not_overflowed():
+    header = bytes([0, 0, 8, 3]) + (2**32 - 1).to_bytes(4, "big") * 3
+    with pytest.raises(ValueError, match="truncated"):
+        parse_idx(header + bytes(10))
+
+
 def test_zero_dimensions():
     with pytest.raises(ValueError, match="wrong dimensions"):
         parse_idx(bytes([0, 0, 8, 0]))
