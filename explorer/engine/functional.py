@@ -300,7 +300,7 @@ class ConvCache:
     weight: np.ndarray
     x_shape: tuple
     weight_dtype: np.dtype
-    has_bias: bool
+    bias_dtype: np.dtype | None  # None: the forward had no bias
     stride: tuple
     pads: tuple
     out_hw: tuple
@@ -406,7 +406,7 @@ def conv2d_forward(x, weight, bias=None, stride=1, padding=0, flip=False):
         weight=w_used,
         x_shape=x.shape,
         weight_dtype=weight.dtype,
-        has_bias=bias is not None,
+        bias_dtype=None if bias is None else bias.dtype,
         stride=stride_hw,
         pads=pads,
         out_hw=(oh, ow),
@@ -437,7 +437,7 @@ def conv2d_backward(dout, cache: ConvCache, *, need_dx: bool = True):
     if cache.flip:
         dw = dw[:, :, ::-1, ::-1]
     dweight = np.ascontiguousarray(dw, dtype=cache.weight_dtype)
-    dbias = d2.sum(axis=1).astype(cache.weight_dtype, copy=False) if cache.has_bias else None
+    dbias = None if cache.bias_dtype is None else d2.sum(axis=1).astype(cache.bias_dtype, copy=False)
     if not need_dx:
         return None, dweight, dbias
     dcols = cache.weight.reshape(f, -1).T @ d2  # (CKK, F) @ (F, N*OH*OW)
