@@ -91,8 +91,9 @@ def main(argv=None) -> int:
 
     trimmed = _malloc_trim()
     if trimmed is not None:
-        print(f"{'RSS after malloc_trim':28s} {trimmed:8.1f} MB   (+{trimmed - before['rss']:.1f} MB: "
-              "the rest was freed heap the C library had not yet given back)")
+        print(f"{'RSS after malloc_trim':28s} {trimmed:8.1f} MB   "
+              f"(+{trimmed - before['rss']:.1f} MB: the rest was freed heap the C library "
+              "had not yet given back)")
 
     start = time.perf_counter()
     dataset_statistics(ds)

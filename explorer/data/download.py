@@ -192,7 +192,8 @@ class _Downloader:
         self.last_report = 0.0
 
     # -- progress -------------------------------------------------------------------
-    def report(self, index: int, file: RemoteFile, file_done: int, url: str, rate: float, force=False):
+    def report(self, index: int, file: RemoteFile, file_done: int, url: str, rate: float,
+               force: bool = False):
         if self.progress is None:
             return
         now = time.monotonic()

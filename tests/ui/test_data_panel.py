@@ -187,18 +187,19 @@ def _serve_builtin(server, monkeypatch, pad=0):
 def test_download_shows_progress_then_loads_the_set(make_panel, qtbot, server, monkeypatch):
     _serve_builtin(server, monkeypatch)
     panel = make_panel()
-    panel.catalogue_combo.setCurrentIndex(panel.catalogue_combo.findData("mnist"))
-    assert panel.download_button.isEnabled()
+    box = panel.downloads
+    box.catalogue_combo.setCurrentIndex(box.catalogue_combo.findData("mnist"))
+    assert box.download_button.isEnabled()
     values = []
-    panel.progress.valueChanged.connect(values.append)
-    QTest.mouseClick(panel.download_button, Qt.MouseButton.LeftButton)
-    assert panel.cancel_button.isEnabled()
+    box.progress.valueChanged.connect(values.append)
+    QTest.mouseClick(box.download_button, Qt.MouseButton.LeftButton)
+    assert box.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: panel.dataset.name == "mnist", timeout=15000)
     assert values and values[-1] == 1000 and values == sorted(values)
     assert panel.state.dataset().name == "mnist"
     assert panel.dataset.n_train == load_builtin().n_train
-    assert not panel.download_button.isEnabled() and panel.download_button.text() == "Downloaded"
-    assert not panel.cancel_button.isEnabled()
+    assert not box.download_button.isEnabled() and box.download_button.text() == "Downloaded"
+    assert not box.cancel_button.isEnabled()
     assert panel.dataset_combo.findData("mnist") >= 0
 
 
@@ -206,12 +207,13 @@ def test_cancel_a_download(make_panel, qtbot, server, monkeypatch):
     _serve_builtin(server, monkeypatch, pad=1)
     server.slow = True
     panel = make_panel()
-    panel.catalogue_combo.setCurrentIndex(panel.catalogue_combo.findData("mnist"))
-    panel.start_download()
-    qtbot.waitUntil(lambda: "File 1 of 4" in panel.progress_label.text(), timeout=10000)
-    QTest.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Cancelled" in panel.progress_label.text(), timeout=10000)
-    assert panel.download_button.isEnabled() and not panel.cancel_button.isEnabled()
+    box = panel.downloads
+    box.catalogue_combo.setCurrentIndex(box.catalogue_combo.findData("mnist"))
+    box.start_download()
+    qtbot.waitUntil(lambda: "File 1 of 4" in box.progress_label.text(), timeout=10000)
+    QTest.mouseClick(box.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Cancelled" in box.progress_label.text(), timeout=10000)
+    assert box.download_button.isEnabled() and not box.cancel_button.isEnabled()
     assert not (panel.cache_dir / "mnist").exists()
     assert panel.dataset.name == "mnist-subset"
 
@@ -220,9 +222,10 @@ def test_cancel_a_download(make_panel, qtbot, server, monkeypatch):
                     reason="apt-get install dataset-fashion-mnist")
 def test_a_set_installed_by_the_system_is_not_downloaded_again(make_panel):
     panel = make_panel()
-    panel.catalogue_combo.setCurrentIndex(panel.catalogue_combo.findData("fashion-mnist"))
-    assert not panel.download_button.isEnabled()
-    assert "/usr/share/datasets/fashion-mnist" in panel.progress_label.text()
+    box = panel.downloads
+    box.catalogue_combo.setCurrentIndex(box.catalogue_combo.findData("fashion-mnist"))
+    assert not box.download_button.isEnabled()
+    assert "/usr/share/datasets/fashion-mnist" in box.progress_label.text()
     assert panel.dataset_combo.findData("fashion-mnist") >= 0
 
 

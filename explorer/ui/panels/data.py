@@ -15,17 +15,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
+                               QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
 from explorer.data.cache import set_cache_dir
-from explorer.data.catalogue import CATALOGUE
 from explorer.data.datasets import SOURCES
-from explorer.data.download import download_dataset, format_bytes, format_eta, is_cached
 from explorer.data.folders import open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
+from explorer.ui.panels.data_download import DownloadBox
 from explorer.ui.widgets import ImageGrid
 from explorer.worker import BackgroundJob
 
@@ -79,8 +78,7 @@ class DataPanel(QWidget):
         self._rng = np.random.default_rng()
         self._random = False
         self._load_job: BackgroundJob | None = None
-        self._download_job: BackgroundJob | None = None
-        self._old_jobs: list[BackgroundJob] = []
+        self._jobs: list[BackgroundJob] = []  # running or not yet deleted
         self._build()
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
         self.refresh_dataset_list()
@@ -245,7 +243,9 @@ class DataPanel(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(stats_box, 1)
-        right_layout.addWidget(self._build_download_box())
+        self.downloads = DownloadBox(self.cache_dir, self)
+        self.downloads.sigDownloaded.connect(self._on_downloaded)
+        right_layout.addWidget(self.downloads)
 
         scroll = QScrollArea(self)  # small windows scroll the statistics instead of clipping
         scroll.setObjectName("dataStatsScroll")
@@ -261,57 +261,6 @@ class DataPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-
-    def _build_download_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Download a full data set"), self)
-        box.setObjectName("downloadBox")
-        self.catalogue_combo = QComboBox(box)
-        self.catalogue_combo.setObjectName("catalogueCombo")
-        for key, entry in CATALOGUE.items():
-            self.catalogue_combo.addItem(
-                self.tr("%1 (%2)").replace("%1", entry.title).replace(
-                    "%2", format_bytes(entry.total_size)), key)
-        self.catalogue_combo.setToolTip(self.tr(
-            "MNIST: 70,000 handwritten digits. Fashion-MNIST: 70,000 photos of clothes. "
-            "Kuzushiji-MNIST: 70,000 cursive Japanese characters. All 28x28 pixels, 10 classes."))
-        self.catalogue_combo.currentIndexChanged.connect(self._update_download_box)
-        self.download_button = QPushButton(self.tr("&Download"), box)
-        self.download_button.setObjectName("downloadButton")
-        self.download_button.setToolTip(self.tr(
-            "Fetch the four files, check each against its published MD5 checksum and keep them "
-            "on this computer: a set is only downloaded once."))
-        self.download_button.clicked.connect(self.start_download)
-        self.cancel_button = QPushButton(self.tr("&Cancel"), box)
-        self.cancel_button.setObjectName("cancelDownloadButton")
-        self.cancel_button.setToolTip(self.tr(
-            "Stop the download. Files already checked are kept and the next download "
-            "continues from there."))
-        self.cancel_button.clicked.connect(self.cancel_download)
-        self.cancel_button.setEnabled(False)
-        self.progress = QProgressBar(box)
-        self.progress.setObjectName("downloadProgress")
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(0)
-        self.progress.setTextVisible(False)
-        self.progress_label = QLabel(box)
-        self.progress_label.setObjectName("downloadStatus")
-        self.progress_label.setWordWrap(True)
-        self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.licence_label = QLabel(box)
-        self.licence_label.setObjectName("licenceLabel")
-        self.licence_label.setWordWrap(True)
-        self.licence_label.setOpenExternalLinks(True)
-
-        layout = QGridLayout(box)
-        layout.addWidget(self.catalogue_combo, 0, 0)
-        layout.addWidget(self.download_button, 0, 1)
-        layout.addWidget(self.cancel_button, 0, 2)
-        layout.addWidget(self.progress, 1, 0, 1, 3)
-        layout.addWidget(self.progress_label, 2, 0, 1, 3)
-        layout.addWidget(self.licence_label, 3, 0, 1, 3)
-        layout.setColumnStretch(0, 1)
-        self._update_download_box()
-        return box
 
     # --- data set list and loading --------------------------------------------------------
     @property
@@ -346,8 +295,11 @@ class DataPanel(QWidget):
         self.grid.set_images([])
         self.grid.set_placeholder(self.tr("Loading the data set..."))
         self.info_label.setText(self.tr("Loading..."))
-        self._retire(self._load_job)
+        if self._load_job is not None:  # a newer choice replaces a load still running
+            self._load_job.cancel()
         job = BackgroundJob(partial(load_with_stats, source), self)
+        self._jobs.append(job)
+        job.finished.connect(partial(self._forget, job))  # after its thread has ended
         job.sigDone.connect(partial(self._on_loaded, job, make_active))
         job.sigFailed.connect(partial(self._on_load_failed, job))
         self._load_job = job
@@ -387,7 +339,6 @@ class DataPanel(QWidget):
         if job is not self._load_job:  # a newer load replaced this one
             return
         self._load_job = None
-        self._retire(job)
         dataset, stats = result
         self.dataset, self.stats = dataset, stats
         if make_active or self.state.dataset_name in ("builtin", dataset.name):
@@ -398,7 +349,6 @@ class DataPanel(QWidget):
         if job is not self._load_job:
             return
         self._load_job = None
-        self._retire(job)
         self.grid.set_placeholder(self.tr("No data set loaded."))
         self._show_error(self.tr("Could not open the data set: %1").replace("%1", message))
         self.info_label.setText("")
@@ -523,114 +473,26 @@ class DataPanel(QWidget):
         self.hint.setText(self.tr(
             "Sent %1 #%2 (label %3: %4) to the Draw and Layers panels.").replace(
             "%1", self.split_combo.currentText().lower()).replace("%2", str(index)).replace(
-            "%3", str(int(labels[index]))).replace("%4", self.dataset.class_names[int(labels[index])]))
+            "%3", str(int(labels[index]))).replace(
+            "%4", self.dataset.class_names[int(labels[index])]))
+
+    def _on_downloaded(self, key: str):
+        self.refresh_dataset_list()
+        self.load(key, make_active=True)
 
     def _show_error(self, text: str):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    # --- downloads ------------------------------------------------------------------------
-    def _update_download_box(self, *_):
-        key = self.catalogue_combo.currentData()
-        entry = CATALOGUE[key]
-        busy = self._download_job is not None
-        located = SOURCES[key].locate() if key in SOURCES else None
-        cached = is_cached(self.cache_dir, key) or located is not None
-        self.download_button.setEnabled(not busy and not cached)
-        self.download_button.setText(self.tr("Downloaded") if cached else self.tr("&Download"))
-        self.licence_label.setText(self.tr(
-            "%1 <a href=\"%2\">Home page</a>. Saved in %3").replace(
-            "%1", entry.attribution).replace("%2", entry.homepage).replace(
-            "%3", str(self.cache_dir)))
-        if not busy:
-            self.progress.setValue(1000 if cached else 0)
-            self.progress_label.setText(
-                self.tr("%1 is on this computer (%2): choose it under Data set.").replace(
-                    "%1", entry.title).replace("%2", str(located)) if cached else
-                self.tr("%1 to download, checked against the published checksums.").replace(
-                    "%1", format_bytes(entry.total_size)))
-
-    def start_download(self):
-        """Download the chosen catalogue set in the background."""
-        if self._download_job is not None:
-            return
-        key = self.catalogue_combo.currentData()
-        job = BackgroundJob(partial(_download_job, key, self.cache_dir), self)
-        job.sigProgress.connect(self._on_download_progress)
-        job.sigDone.connect(partial(self._on_download_done, key))
-        job.sigFailed.connect(partial(self._on_download_failed, key))
-        self._download_job = job
-        self.cancel_button.setEnabled(True)
-        self.catalogue_combo.setEnabled(False)
-        self.progress.setValue(0)
-        self.progress_label.setText(self.tr("Connecting..."))
-        self._update_download_box()
-        job.start()
-
-    def cancel_download(self):
-        if self._download_job is not None:
-            self._download_job.cancel()
-            self.progress_label.setText(self.tr("Cancelling..."))
-
-    def _on_download_progress(self, p):
-        self.progress.setValue(int(1000 * p.fraction))
-        text = self.tr("File %1 of %2: %3 of %4").replace("%1", str(p.file_index + 1)).replace(
-            "%2", str(p.n_files)).replace("%3", format_bytes(p.done)).replace(
-            "%4", format_bytes(p.total))
-        if p.rate > 0:
-            text += self.tr(", %1/s").replace("%1", format_bytes(p.rate))
-        if p.eta is not None:
-            text += self.tr(", %1 left").replace("%1", format_eta(p.eta))
-        self.progress_label.setText(text)
-
-    def _download_finished(self):
-        self._retire(self._download_job)
-        self._download_job = None
-        self.cancel_button.setEnabled(False)
-        self.catalogue_combo.setEnabled(True)
-
-    def _on_download_done(self, key, folder):
-        self._download_finished()
-        self._update_download_box()
-        self.progress_label.setText(self.tr("%1 is ready in %2. Loading it...").replace(
-            "%1", CATALOGUE[key].title).replace("%2", str(folder)))
-        self.refresh_dataset_list()
-        self.load(key, make_active=True)
-
-    def _on_download_failed(self, key, message, cancelled):
-        self._download_finished()
-        self._update_download_box()
-        if cancelled:
-            self.progress_label.setText(self.tr(
-                "Cancelled. Files already checked are kept; Download continues from there."))
-        else:
-            self.progress_label.setText(self.tr("Download failed: %1").replace("%1", message))
-
     # --- threads --------------------------------------------------------------------------
-    def _retire(self, job):
-        """Forget a job; a running one is cancelled and kept alive until its thread ends."""
-        if job is None:
-            return
-        if job.isRunning():
-            job.cancel()
-            self._old_jobs.append(job)
-            job.finished.connect(partial(self._forget, job))
-        else:
-            job.deleteLater()
-
     def _forget(self, job):
-        if job in self._old_jobs:
-            self._old_jobs.remove(job)
+        if job in self._jobs:
+            self._jobs.remove(job)
         job.deleteLater()
 
     def shutdown(self):
         """Cancel downloads and loads and wait for their threads (called when the app closes)."""
-        for job in [self._load_job, self._download_job, *self._old_jobs]:
-            if job is not None and job.isRunning():
-                job.cancel()
-                # a download stops within one chunk, or when its socket times out (20 s)
-                job.wait()
-
-
-def _download_job(key, cache_dir, report, cancel):
-    return download_dataset(key, cache_dir, progress=report, cancel=cancel)
+        self.downloads.shutdown()
+        for job in list(self._jobs):
+            job.cancel()
+            job.wait()
