@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.data import load_builtin, preprocess_digit
 from explorer.data.preprocess import area_resample_matrix
@@ -105,3 +107,19 @@ def test_shipped_model_predictions_barely_change_after_preprocessing():
     raw = model.predict(digits[:, None] / 255.0)
     processed = model.predict(np.stack([preprocess_digit(d) for d in digits])[:, None])
     assert np.mean(raw == processed) >= 0.99
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 120), st.integers(1, 120), st.integers(0, 200), st.integers(0, 200),
+    st.integers(0, 2**32 - 1),
+)
+def test_any_blob_comes_out_boxed_normalised_and_centred(h, w, top, left, seed):
+    canvas = np.zeros((320, 320), np.float32)
+    canvas[top : top + h, left : left + w] = np.random.default_rng(seed).random((h, w)) + 0.05
+    out = preprocess_digit(canvas)
+    assert out.dtype == np.float32 and out.min() >= 0 and out.max() == pytest.approx(1.0)
+    bh, bw = _bbox(out > 0)
+    assert max(bh, bw) == 20 and abs(min(bh, bw) - 20 * min(h, w) / max(h, w)) <= 1
+    cy, cx = _centre_of_mass(out)
+    assert abs(cy - 14) <= 0.5 + 1e-4 and abs(cx - 14) <= 0.5 + 1e-4
