@@ -114,3 +114,39 @@ def test_classify_drawing_uses_the_engine_preprocessing():
     assert out["raw"].shape == (28, 28)
     # the raw resize keeps the stroke where it was: in the left part of the field
     assert out["raw"][:, :7].sum() > 0 and out["raw"][:, 14:].sum() == 0
+
+
+def test_a_pen_tablet_draws_with_pressure(qtbot):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QInputDevice, QPointingDevice, QTabletEvent
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.ui.widgets.draw_canvas import DrawCanvas
+
+    pen = QPointingDevice("test pen", 1, QInputDevice.DeviceType.Stylus,
+                          QPointingDevice.PointerType.Pen,
+                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
+
+    def stroke(canvas, x, pressure):
+        for kind, y, p, buttons in ((QEvent.Type.TabletPress, 40, pressure, Qt.MouseButton.LeftButton),
+                                    (QEvent.Type.TabletMove, 240, pressure, Qt.MouseButton.LeftButton),
+                                    (QEvent.Type.TabletRelease, 240, 0.0, Qt.MouseButton.NoButton)):
+            event = QTabletEvent(kind, pen, QPointF(x, y), QPointF(x, y), p, 0.0, 0.0, 0.0, 0.0,
+                                 0.0, Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton,
+                                 buttons)
+            QApplication.sendEvent(canvas, event)
+            assert event.isAccepted()
+
+    canvas = DrawCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(280, 280)
+    canvas.show()
+    stroke(canvas, 70, 0.3)
+    light = canvas.image_array()
+    stroke(canvas, 200, 1.0)
+    both = canvas.image_array()
+    light_width = (light[140] > 128).sum()
+    heavy_width = (both[140, 140:] > 128).sum()
+    assert light_width > 0 and heavy_width > 2 * light_width   # more pressure, wider line
+    canvas.undo()
+    np.testing.assert_array_equal(canvas.image_array(), light)

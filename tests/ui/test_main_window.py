@@ -1,6 +1,7 @@
 """Main window smoke test: built, shown, every panel visible, menus work, closed cleanly."""
 
 import time
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QMargins, QSettings
@@ -116,3 +117,16 @@ def test_closing_during_training_is_prompt_and_clean(qtbot):
     w.close()
     assert time.perf_counter() - start < 1.0
     assert not w.client._thread.isRunning()
+
+
+def test_saving_and_opening_a_model_file(window, qtbot, tmp_path):
+    qtbot.waitUntil(lambda: window.client.model_info is not None, timeout=15000)
+    path = tmp_path / "live.npz"
+    with qtbot.waitSignal(window.client.sigResult, timeout=10000,
+                          check_params_cb=lambda t, i, r: t == "model.save"):
+        window.client.request("model.save", partial(app_module._save_model_file, str(path)))
+    assert path.is_file()
+    with qtbot.waitSignal(window.client.sigModelChanged, timeout=10000) as changed:
+        window.load_model_file(str(path))
+    assert changed.args[0].path == str(path)
+    assert "live.npz" in window.model_label.text()

@@ -130,6 +130,20 @@ def test_a_diverging_run_says_what_to_try(panel, qtbot):
     panel.epochs.setValue(50)
     _click(panel, "trainStartButton")
     qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=30000)
-    if panel.last_outcome["reason"] != "diverged":
-        pytest.skip("this run did not diverge")   # pragma: no cover
-    assert "learning rate" in panel.message.text()
+    assert panel.last_outcome["reason"] == "diverged"
+    assert "learning rate" in panel.message.text() and "Start again" in panel.message.text()
+    assert "diverged" in panel.progress.text()
+    qtbot.waitUntil(panel.start_button.isEnabled, timeout=5000)
+    assert panel.lr.value() == 10.0        # the settings are kept for the next try
+
+
+def test_settings_persist_between_sessions(panel, qtbot):
+    panel.epochs.setValue(7)
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData("momentum"))
+    panel.augment.setChecked(True)
+    other = TrainPanel(panel.client, AppState())
+    qtbot.addWidget(other)
+    assert other.epochs.value() == 7
+    assert other.optimizer.currentData() == "momentum"
+    assert other.augment.isChecked()
+    assert other.config().optimizer == "momentum" and other.config().augment
