@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from explorer.engine import functional as fn
 from tests.engine import reference as ref
 
-FAST = settings(max_examples=50, deadline=None)
-FD = settings(max_examples=25, deadline=None)
+# derandomize: the same examples on every run (fixed seeds), so CI never flakes.
+FAST = settings(max_examples=50, deadline=None, derandomize=True)
+FD = settings(max_examples=25, deadline=None, derandomize=True)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -210,7 +211,8 @@ def test_pooling_matches_loop_reference(geom, default_stride, seed):
 def test_pooling_backward_matches_finite_differences(geom, seed):
     x_shape, kernel, stride, padding, _ = geom
     rng = np.random.default_rng(seed)
-    x = rng.standard_normal(x_shape)
+    # Distinct values 0.01 apart: a finite-difference step can never swap a window's winner.
+    x = rng.permutation(np.prod(x_shape)).reshape(x_shape) * 0.01 + 0.001 * rng.random()
     for forward, backward in ((fn.max_pool2d_forward, fn.max_pool2d_backward),
                               (fn.avg_pool2d_forward, fn.avg_pool2d_backward)):
         out, cache = forward(x, kernel, stride, padding)

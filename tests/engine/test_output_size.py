@@ -59,7 +59,7 @@ def test_explanation_is_frozen():
         e.output = 3
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50, deadline=None, derandomize=True)
 @given(st.integers(1, 40), st.integers(1, 7), st.integers(1, 5), st.integers(0, 3))
 def test_explain_agrees_with_walking_the_windows(size, kernel, stride, pad):
     if kernel > size + 2 * pad:
@@ -80,7 +80,7 @@ def test_explain_agrees_with_walking_the_windows(size, kernel, stride, pad):
     assert e.formula.endswith(f"= {e.output}")
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50, deadline=None, derandomize=True)
 @given(st.integers(1, 40), st.integers(1, 7), st.integers(1, 5))
 def test_same_padding_gives_ceil(size, kernel, stride):
     (top, bottom), (left, right) = fn.resolve_padding("same", (size, size), (kernel, kernel), (stride, stride))
