@@ -68,7 +68,27 @@ class _StageBuffers:
         self.top = np.empty(quarter, dtype)
         self.bottom = np.empty(quarter, dtype)
         self.zeros = np.zeros(quarter, dtype)  # np.maximum against an array: faster than 0
+        self.ones = np.ones(quarter[1], dtype)
         self.dz = np.empty_like(self.z)
+        # Few-channel layers (CKK small, e.g. the first conv) run im2col and both GEMMs in
+        # chunks of about one pooled row: each chunk is multiplied while still in the L2
+        # cache, and OpenBLAS is much faster on many short products than on one with a
+        # very long inner dimension (measured 1.5-2x for LeNet's and SimpleConvNet's conv1).
+        self.chunks = []
+        ckk = c * kh * kw
+        if ckk <= 64 and 4 * ph * pw * n >= 16384:
+            per_row = (ckk + f) * pw * n * self.cols.itemsize
+            rows = max(1, (256 * 1024) // per_row)
+            cols3 = self.cols.reshape(ckk, 4, ph * pw * n)
+            for a in (0, 1):
+                for b_ in (0, 1):
+                    for r0 in range(0, ph, rows):
+                        r1 = min(r0 + rows, ph)
+                        q, cells = 2 * a + b_, slice(r0 * pw * n, r1 * pw * n)
+                        self.chunks.append((
+                            self.cols8[:, :, :, a, b_, r0:r1], self.windows[:, :, :, a, b_, r0:r1],
+                            cols3[:, q, cells], self.z[:, q, cells], self.dz[:, q, cells],
+                        ))
         self.out_shape = (f, ph, pw, n)
         self._dxp = None
         self._dwindows = None
@@ -117,8 +137,14 @@ class ConvReluPool:
                              f"got shape {x.shape}")
         b = self._get(x.shape, w.dtype)
         b.xp[b.interior] = x.transpose(1, 2, 3, 0)  # into the padded batch-innermost buffer
-        np.copyto(b.cols8, b.windows)  # im2col: one strided copy with contiguous writes
-        np.matmul(conv._weight_matrix(), b.cols, out=b.z.reshape(conv.filters, -1))  # BLAS
+        wm = conv._weight_matrix()
+        if b.chunks:
+            for cols_dst, win_src, cols_mat, z_out, _ in b.chunks:
+                np.copyto(cols_dst, win_src)
+                np.matmul(wm, cols_mat, out=z_out)
+        else:
+            np.copyto(b.cols8, b.windows)  # im2col: one strided copy with contiguous writes
+            np.matmul(wm, b.cols, out=b.z.reshape(conv.filters, -1))  # (F, CKK) @ (CKK, M)
         q0, q1, q2, q3 = b.z[:, 0], b.z[:, 1], b.z[:, 2], b.z[:, 3]  # contiguous window cells
         out = np.empty(b.m01.shape, dtype=w.dtype)
         if for_backward:  # remember the winner: s01 (1 beat 0), s23 (3 beat 2), s (row 1 won)
@@ -145,7 +171,7 @@ class ConvReluPool:
         np.greater(out, b.zeros, out=b.pos)
         shape4 = b.out_shape
         np.multiply(dout.transpose(1, 2, 3, 0), b.pos.reshape(shape4), out=dm.reshape(shape4))
-        conv.grads["bias"] = dm.sum(axis=1)
+        conv.grads["bias"] = dm @ b.ones  # a BLAS product: ~3x faster than dm.sum(axis=1)
         # Route each window's gradient to its winner (the first maximal cell, row-major);
         # x*mask and x - x*mask are exact, so each cell gets dm or 0.
         bottom, top, dz = b.bottom, b.top, b.dz
@@ -160,7 +186,13 @@ class ConvReluPool:
         dz2 = dz.reshape(f, -1)
         # dW = dz @ cols.T, computed as (cols @ dz.T).T: OpenBLAS is 1.5-2x faster this way
         # round for these skinny shapes (F, CKK small; 4*PH*PW*N long).
-        dw = (b.cols @ dz2.T).T.reshape(f, c, kh, kw)
+        if b.chunks:
+            acc = np.zeros((c * kh * kw, f), dtype=dz.dtype)
+            for _, _, cols_mat, _, dz_part in b.chunks:
+                acc += cols_mat @ dz_part.T
+            dw = acc.T.reshape(f, c, kh, kw)
+        else:
+            dw = (b.cols @ dz2.T).T.reshape(f, c, kh, kw)
         conv.grads["weight"] = np.ascontiguousarray(dw[:, :, ::-1, ::-1]) if conv.flip else dw
         if not need_input_grad:
             return None

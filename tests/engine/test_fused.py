@@ -52,6 +52,23 @@ def test_fused_forward_and_gradients_equal_layer_by_layer(spec):
                                        err_msg=key)
 
 
+def test_chunked_first_layer_equals_layer_by_layer():
+    """Batches big enough for the chunked im2col/GEMM path of few-channel convolutions."""
+    for name, n in (("lenet5", 22), ("simple_convnet", 30)):
+        model = build_model(name, seed=4, dtype=np.float64)
+        ref = unfused(model)
+        x = images(n, seed=5)
+        labels = np.arange(n) % 10
+        _, grads = model.loss_and_gradients(x, labels)
+        stage = model._fused.steps[0]
+        assert stage._buffers and all(b.chunks for b in stage._buffers.values())
+        _, ref_grads = ref.loss_and_gradients(x, labels)
+        np.testing.assert_allclose(model.forward(x), ref.forward(x), rtol=1e-12, atol=1e-12)
+        for key in grads:
+            np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                       err_msg=key)
+
+
 def test_ties_route_the_gradient_like_the_layers():
     """Equal pre-pool values from different patches: the first cell (row-major) must win."""
     model = build_model("lenet5", seed=3, dtype=np.float64)
