@@ -7,6 +7,9 @@ import pytest
 
 from explorer.engine import build_model
 from explorer.engine.fused import ConvReluPool, FusedPlan
+from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 
 def unfused(model):

@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from explorer.engine import functional as fn
 from explorer.engine import layers as L
 from tests.engine.gradcheck import check_layer, numeric_gradient, assert_grad_close
+from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 
 def built(layer, input_shape, seed=0, dtype=np.float64, init="he"):

@@ -10,6 +10,9 @@ import pytest
 from explorer.engine import Model, build_model, describe_model, list_models
 from explorer.engine import layers as L
 from tests.engine.gradcheck import check_model
+from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 NAMES = ["simple_convnet", "lenet5", "lenet5_classic", "mini_alexnet", "mini_inception"]
 

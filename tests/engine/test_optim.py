@@ -7,6 +7,9 @@ import pytest
 
 from explorer.engine import OPTIMIZERS, build_model, make_optimizer
 from explorer.engine.optim import Adam
+from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 
 def one_param(value=(1.0, -2.0)):

@@ -10,6 +10,9 @@ import pytest
 
 from explorer import paths
 from explorer.engine import build_model, load_default_model, load_model, serialize
+from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 NAMES = ["simple_convnet", "lenet5", "lenet5_classic", "mini_alexnet", "mini_inception"]
 
