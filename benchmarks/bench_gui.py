@@ -30,7 +30,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QPoint, Qt, QTimer  # noqa
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from explorer.app import build_window, ensure_application  # noqa: E402
+from explorer.app import build_window, configure_runtime, ensure_application  # noqa: E402
 
 
 def spin(app, seconds):
@@ -138,6 +138,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     app = ensure_application()
+    configure_runtime()            # as run_app() does
     window = build_window()
     try:
         return run(app, window, args)

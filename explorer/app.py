@@ -320,6 +320,14 @@ def ensure_application(argv=None) -> QApplication:
     return app
 
 
+def configure_runtime():
+    """Interpreter settings for a responsive GUI next to the engine thread: hand the GIL over
+    every 0.5 ms instead of 5 ms. Drawing a plot makes many short calls into Qt, each of
+    which releases the GIL; with the default interval the GUI thread waited up to 5 ms for the
+    training thread after each one (a plot redraw went from 2 ms to 7-20 ms while training)."""
+    sys.setswitchinterval(0.0005)
+
+
 def build_window() -> MainWindow:
     """The main window, not shown, without entering the event loop."""
     ensure_application()
@@ -329,6 +337,7 @@ def build_window() -> MainWindow:
 def run_app(argv=None) -> int:
     """Create the QApplication, show the window and run until it is closed."""
     app = ensure_application(argv)
+    configure_runtime()
     window = build_window()
     window.show()
     code = app.exec()

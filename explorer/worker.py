@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 #: Topic used for errors of the training run and of model file operations.
 TRAIN_TOPIC = "train"
@@ -218,7 +218,9 @@ class Worker(QObject):
         self._steps = None
         self._running = False
         self._datasets = {}
-        self.sigTrainProgressTick.connect(self._train_tick)
+        # queued: each batch returns to the event loop (a direct call would recurse batch after
+        # batch and never let queued wake-ups or the thread's quit run)
+        self.sigTrainProgressTick.connect(self._train_tick, Qt.ConnectionType.QueuedConnection)
 
     def __repr__(self) -> str:
         live = getattr(self.live, "name", None)

@@ -251,3 +251,26 @@ def test_stepping_runs_exactly_one_batch_each_across_epoch_ends(engine, qtbot):
     assert len(batches) == 3 and len(epochs) == 1       # 2 batches per epoch
     assert epochs[0]["event"].test_accuracy is not None
     assert engine.train_state == "paused"
+
+
+def test_every_batch_returns_to_the_worker_event_loop(engine, qtbot):
+    """Batches are scheduled through the worker's event loop, not by calling the next batch
+    from the last one: the stack does not grow batch after batch (it overflowed after ~1000)."""
+    import traceback
+
+    batches = []
+    engine.sigTrainBatch.connect(batches.append)
+    depths = []
+
+    def probe(model):
+        return len(traceback.extract_stack())
+
+    engine.sigResult.connect(lambda t, i, r: depths.append(r) if t == "depth" else None)
+    engine.start_training(_config())
+    for n in (3, 12):
+        qtbot.waitUntil(lambda n=n: len(batches) >= n, timeout=20000)
+        engine.request("depth", probe)
+        qtbot.waitUntil(lambda k=len(depths): len(depths) > k, timeout=10000)
+    assert depths[0] == depths[1]
+    engine.stop()
+    qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=20000)

@@ -50,6 +50,7 @@ class TrainingCurves:
                                    legend_offset=(-10, -10))   # bottom right: curves rise
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
+        self.loss_plot.disableAutoRange()
         self._raw = self.loss_plot.plot(name=_tr("batch loss"),
                                         pen=pg.mkPen((120, 160, 230), width=1))
         self._smooth = self.loss_plot.plot(name=_tr("smoothed"), pen=pg.mkPen((20, 60, 170), width=2))
@@ -76,6 +77,8 @@ class TrainingCurves:
         self.epochs: list[tuple] = []      # (step, epoch, train_acc, test_acc, test_loss)
         self._xy = np.zeros((0, 3))        # step, loss, smoothed: grown by doubling
         self._redraw.stop()
+        self._x_limit, self._y_limit = 10, 0.5
+        self.loss_plot.setRange(xRange=(0, self._x_limit), yRange=(0, self._y_limit), padding=0.02)
         self.accuracy_plot.getAxis("bottom").setTicks(None)
         for item in (self._raw, self._smooth, self._test_loss, self._train_acc, self._test_acc):
             item.setData([], [])
@@ -97,6 +100,21 @@ class TrainingCurves:
         n = len(self.batches)
         self._raw.setData(self._xy[:n, 0], self._xy[:n, 1])
         self._smooth.setData(self._xy[:n, 0], self._xy[:n, 2])
+        if n:
+            self._fit_loss_range(self._xy[n - 1, 0], float(np.max(self._xy[:n, 1])))
+
+    def _fit_loss_range(self, last_step: float, top: float):
+        """Grow the loss plot's ranges in steps (x: 1-2-5 series, y: half units) instead of on
+        every redraw: an unchanged range lets pyqtgraph reuse its drawn axes, which makes a
+        redraw several times cheaper while training."""
+        x_limit = self._x_limit
+        while last_step > x_limit:
+            x_limit = {1: 2, 2: 5, 5: 10}[int(f"{x_limit:e}"[0])] * 10 ** int(np.log10(x_limit))
+        y_limit = max(self._y_limit, np.ceil(top * 1.05 * 2) / 2) if np.isfinite(top) else \
+            self._y_limit
+        if (x_limit, y_limit) != (self._x_limit, self._y_limit):
+            self._x_limit, self._y_limit = x_limit, y_limit
+            self.loss_plot.setRange(xRange=(0, x_limit), yRange=(0, y_limit), padding=0.02)
 
     def add_epoch(self, step: int, epoch: int, train_acc: float, test_acc, test_loss):
         self.flush()
@@ -106,6 +124,8 @@ class TrainingCurves:
         tested = [r for r in self.epochs if r[3] is not None]
         self._test_acc.setData([r[1] + 1 for r in tested], [100 * r[3] for r in tested])
         self._test_loss.setData([r[0] for r in tested], [r[4] for r in tested])
+        if tested:
+            self._fit_loss_range(step, max(r[4] for r in tested))
         n = len(self.epochs)
         self.accuracy_plot.setXRange(0.5, max(2, n) + 0.5, padding=0)
         step = max(1, n // 10)
