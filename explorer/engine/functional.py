@@ -281,10 +281,11 @@ def col2im(cols, x_shape, kernel_size, stride=1, padding=0, *, out=None) -> np.n
 #   xp   : (C, N, Hp, Wp)          the zero-padded input, channel-major ("CNHW")
 #   cols : (C*KH*KW, N*OH*OW)      one column per output position, so out = W @ cols
 #   out  : (F, N*OH*OW)            the GEMM result, returned as an (N, F, OH, OW) view
-# Every im2col write is then a whole contiguous (OH, OW) plane, both GEMMs are single large
-# BLAS calls, and a channel-major output feeds the next convolution without a transpose copy.
-# (Tried and dropped: a "full width" im2col for stride 1 whose copies are longer; it computes
-# Wp - OW wasted columns per output row and was slower overall.)
+# Every im2col write is then a whole contiguous (OH, OW) plane, the GEMMs are large BLAS calls
+# over the whole batch, and a channel-major output feeds the next convolution without a
+# transpose copy. (Tried and dropped: a "full width" im2col for stride 1 whose copies are
+# longer but which computes Wp - OW wasted columns per output row: slower overall; and
+# splitting the batch into cache-sized chunks: no gain with this machine's large L3.)
 
 
 @dataclass(repr=False)
@@ -311,6 +312,47 @@ class ConvCache:
             f"ConvCache(x_shape={self.x_shape}, weight={self.weight.shape}, stride={self.stride}, "
             f"pads={self.pads}, out_hw={self.out_hw}, flip={self.flip})"
         )
+
+
+# OpenBLAS (NumPy's BLAS) is up to 2-3x slower on a product whose inner dimension is small
+# (K <= 64, as C*KH*KW = 25 in a first conv layer) and whose other side is very long; cutting
+# the long side into blocks whose F x block result stays within 128 KB avoids that (measured
+# on issue 2's 2-core Xeon: LeNet conv1 forward GEMM 0.9 -> 0.4 ms, its weight gradient
+# 1.6 -> 0.6 ms). Larger inner dimensions go to BLAS in one call.
+_SMALL_INNER = 64
+_BLOCK_BYTES = 1 << 17
+
+
+def _column_block(f: int, k: int, p: int, itemsize: int) -> int:
+    """Block length for an (f x k) @ (k x p) product, or 0 for one BLAS call."""
+    if k > _SMALL_INNER:
+        return 0
+    block = max(256, _BLOCK_BYTES // (f * itemsize) // 256 * 256)
+    return block if p > 2 * block else 0
+
+
+def _matmul_wide(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a (F, K) @ b (K, P) -> (F, P), in column blocks when K is small."""
+    (f, k), p = a.shape, b.shape[1]
+    block = _column_block(f, k, p, b.itemsize)
+    if not block:
+        return a @ b
+    out = np.empty((f, p), dtype=np.result_type(a, b))
+    for start in range(0, p, block):
+        np.matmul(a, b[:, start : start + block], out=out[:, start : start + block])
+    return out
+
+
+def _matmul_nt_long(d: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """d (F, P) @ cols (K, P).T -> (F, K), summed over blocks of P when K is small."""
+    (f, p), k = d.shape, cols.shape[0]
+    block = _column_block(f, k, p, d.itemsize)
+    if not block:
+        return d @ cols.T
+    acc = d[:, :block] @ cols[:, :block].T
+    for start in range(block, p, block):
+        acc += d[:, start : start + block] @ cols[:, start : start + block].T
+    return acc
 
 
 def _check_conv_args(x, weight, bias):
@@ -398,7 +440,7 @@ def conv2d_forward(x, weight, bias=None, stride=1, padding=0, flip=False):
     w_used = weight[:, :, ::-1, ::-1] if flip else weight
     w_used = np.ascontiguousarray(w_used, dtype=dtype)
     cols = _conv_cols(_padded_channel_major(x, pads), (kh, kw), stride_hw, (oh, ow))
-    out = w_used.reshape(f, -1) @ cols  # (F, CKK) @ (CKK, N*OH*OW): one big GEMM for BLAS
+    out = _matmul_wide(w_used.reshape(f, -1), cols)  # (F, CKK) @ (CKK, N*OH*OW): BLAS
     if bias is not None:
         out += bias.astype(dtype, copy=False)[:, None]
     cache = ConvCache(
@@ -433,7 +475,7 @@ def conv2d_backward(dout, cache: ConvCache, *, need_dx: bool = True):
     dtype = cache.cols.dtype
     # (N, F, OH, OW) -> (F, N*OH*OW); free when dout is channel-major like our forward output.
     d2 = np.ascontiguousarray(dout.transpose(1, 0, 2, 3), dtype=dtype).reshape(f, -1)
-    dw = (d2 @ cache.cols.T).reshape(f, c, kh, kw)  # one GEMM over all N*OH*OW positions
+    dw = _matmul_nt_long(d2, cache.cols).reshape(f, c, kh, kw)  # sums over all N*OH*OW positions
     if cache.flip:
         dw = dw[:, :, ::-1, ::-1]
     dweight = np.ascontiguousarray(dw, dtype=cache.weight_dtype)

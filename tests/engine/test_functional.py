@@ -436,3 +436,22 @@ def test_same_padding_against_torch_even_kernels():
     w = rng.standard_normal((4, 3, 4, 2))
     want = torch.nn.functional.conv2d(torch.tensor(x), torch.tensor(w), padding="same").numpy()
     np.testing.assert_allclose(fn.conv2d(x, w, padding="same"), want, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_blocked_products_of_large_first_layers_match_one_product(dtype):
+    """A first layer (C*KH*KW = 25) on a large batch runs its GEMMs in column blocks: check
+    them against one product over the book's im2col matrix (a separate code path)."""
+    rng = np.random.default_rng(9)
+    x = rng.standard_normal((40, 1, 28, 28)).astype(dtype)
+    w = rng.standard_normal((6, 1, 5, 5)).astype(dtype)
+    cols = fn.im2col(x, 5).astype(np.float64)  # (40*24*24, 25)
+    assert fn._column_block(6, 25, cols.shape[0], x.itemsize) > 0  # really blocked
+    out, cache = fn.conv2d_forward(x, w)
+    want = (cols @ w.reshape(6, -1).T.astype(np.float64)).reshape(40, 24, 24, 6).transpose(0, 3, 1, 2)
+    tol = 1e-4 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(out, want, rtol=tol, atol=tol)
+    g = rng.standard_normal(out.shape).astype(dtype)
+    _, dw, _ = fn.conv2d_backward(g, cache, need_dx=False)
+    dw_want = (g.transpose(1, 0, 2, 3).reshape(6, -1).astype(np.float64) @ cols).reshape(w.shape)
+    np.testing.assert_allclose(dw, dw_want, rtol=tol, atol=tol * 100)
