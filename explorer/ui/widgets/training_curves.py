@@ -79,6 +79,7 @@ class TrainingCurves:
         self._redraw.stop()
         self._x_limit, self._y_limit = 10, 0.5
         self.loss_plot.setRange(xRange=(0, self._x_limit), yRange=(0, self._y_limit), padding=0.02)
+        self._epoch_limit = 0
         self.accuracy_plot.getAxis("bottom").setTicks(None)
         for item in (self._raw, self._smooth, self._test_loss, self._train_acc, self._test_acc):
             item.setData([], [])
@@ -127,10 +128,13 @@ class TrainingCurves:
         if tested:
             self._fit_loss_range(step, max(r[4] for r in tested))
         n = len(self.epochs)
-        self.accuracy_plot.setXRange(0.5, max(2, n) + 0.5, padding=0)
-        step = max(1, n // 10)
-        self.accuracy_plot.getAxis("bottom").setTicks(
-            [[(k, str(k)) for k in range(1, max(2, n) + 1, step)]])
+        if n > self._epoch_limit:     # grow in steps (see _fit_loss_range), whole-epoch ticks
+            self._epoch_limit = next(k for k in (5, 10, 20, 50, 100, 200, 500, 10**6) if k >= n)
+            step = max(1, self._epoch_limit // 10)
+            self.accuracy_plot.setXRange(0.5, self._epoch_limit + 0.5, padding=0)
+            self.accuracy_plot.getAxis("bottom").setTicks(
+                [[(k, str(k)) for k in range(step if step > 1 else 1, self._epoch_limit + 1,
+                                             step)]])
 
     # --- export ---------------------------------------------------------------------------
     def export(self, base) -> list[Path]:
