@@ -147,3 +147,15 @@ def test_settings_persist_between_sessions(panel, qtbot):
     assert other.optimizer.currentData() == "momentum"
     assert other.augment.isChecked()
     assert other.config().optimizer == "momentum" and other.config().augment
+
+
+def test_a_data_set_chosen_elsewhere_appears_and_is_selected(panel, tmp_path):
+    import shutil
+
+    from explorer.paths import BUILTIN_DATA
+
+    folder = tmp_path / "my-digits"
+    shutil.copytree(BUILTIN_DATA, folder)
+    panel.state.set_dataset(str(folder))
+    assert panel.dataset.currentData() == str(folder)
+    assert panel.config().dataset == str(folder)

@@ -112,11 +112,7 @@ class TrainPanel(QWidget):
         self.dataset.setToolTip(self.tr(
             "Training data. The built-in MNIST subset (3,000 training and 1,000 test digits) is "
             "always there; Fashion-MNIST and others appear once installed or downloaded."))
-        from explorer.data import available_datasets
-
-        for name in available_datasets():
-            self.dataset.addItem(name, name)
-        self._select(self.dataset, s.value("train/dataset", "mnist-subset"))
+        self.refresh_datasets(s.value("train/dataset", "mnist-subset"))
 
         from explorer.engine.optim import OPTIMIZERS
 
@@ -304,6 +300,7 @@ class TrainPanel(QWidget):
         c.sigTrainEpoch.connect(self._on_epoch)
         c.sigTrainFinished.connect(self._on_finished)
         c.sigTrainState.connect(self._set_state)
+        self.state.sigDatasetChanged.connect(self._on_dataset_change)
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.client.stop)
@@ -324,6 +321,27 @@ class TrainPanel(QWidget):
             widget.valueChanged.connect(
                 lambda v, k=key: self._settings.setValue(f"train/{k}", v))
         self.augment.toggled.connect(lambda on: self._settings.setValue("train/augment", on))
+
+    def refresh_datasets(self, select=None):
+        """List the data sets present now (one downloaded in the Data tab appears here)."""
+        from explorer.data import available_datasets
+
+        current = select or self.dataset.currentData()
+        names = available_datasets()
+        if current and current not in names and current == self.state.dataset_name:
+            names.append(current)      # a folder opened in the Data tab
+        if names != [self.dataset.itemData(i) for i in range(self.dataset.count())]:
+            self.dataset.blockSignals(True)
+            self.dataset.clear()
+            for name in names:
+                self.dataset.addItem(name, name)
+            self.dataset.blockSignals(False)
+        self._select(self.dataset, current)
+
+    def showEvent(self, event):
+        if not self.client.is_training:
+            self.refresh_datasets()
+        super().showEvent(event)
 
     @staticmethod
     def _select(combo, data):
@@ -422,6 +440,10 @@ class TrainPanel(QWidget):
         return written
 
     # --- engine events ------------------------------------------------------------------
+    def _on_dataset_change(self, dataset):
+        if not self.client.is_training:
+            self.refresh_datasets(self.state.dataset_name)
+
     def _on_lr_change(self, value):
         self._settings.setValue("train/lr", value)
         if self.client.is_training:
