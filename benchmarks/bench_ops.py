@@ -16,6 +16,7 @@ with one thread on each side, ``OPENBLAS_NUM_THREADS=1 python benchmarks/bench_o
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -135,6 +136,8 @@ def main() -> None:
         torch.set_num_threads(args.torch_threads)
     rng = np.random.default_rng(0)
     clock = "CPU time" if args.cpu_time else "wall clock"
+    if hasattr(os, "getloadavg"):  # on a shared machine compare ratios, not absolute numbers
+        print("load average %.2f %.2f %.2f" % os.getloadavg())
     print(f"numpy {np.__version__}, {args.dtype}, {clock}, "
           + (f"torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch else "torch not installed"))
     print(f"{'case':28s} {'fwd us':>9s} {'torch':>9s} {'ratio':>6s} {'fwd+bwd us':>11s} {'torch':>9s} {'ratio':>6s}")
