@@ -228,3 +228,55 @@ def test_input_gradient_matches_finite_differences():
     idx = list(range(300, 330))
     num = numeric_gradient(lambda: model.loss(x, labels), x, indices=idx)
     assert_grad_close(grad, num, "input gradient", indices=idx)
+
+
+def torch_twin(model, torch):
+    """The same network in torch (float64, our weights) for an independent check."""
+    nn = torch.nn
+    mods = []
+    for layer in model.layers:
+        kind = layer.type_name
+        if kind == "Conv2D":
+            mod = nn.Conv2d(layer.in_channels, layer.filters, layer.kernel_size,
+                            stride=layer.stride, padding=layer.padding).double()
+            mod.weight.data = torch.from_numpy(layer.params["weight"].copy())
+            mod.bias.data = torch.from_numpy(layer.params["bias"].copy())
+        elif kind == "Dense":
+            mod = nn.Linear(layer.in_features, layer.units).double()
+            mod.weight.data = torch.from_numpy(layer.params["weight"].T.copy())
+            mod.bias.data = torch.from_numpy(layer.params["bias"].copy())
+        elif kind in ("MaxPool2D", "AvgPool2D"):
+            cls = nn.MaxPool2d if kind == "MaxPool2D" else nn.AvgPool2d
+            mod = cls(layer.kernel_size, layer.stride, padding=layer.padding)
+        elif kind == "LocalResponseNorm":
+            mod = nn.LocalResponseNorm(layer.size, layer.alpha, layer.beta, layer.k)
+        else:
+            mod = {"ReLU": nn.ReLU, "Tanh": nn.Tanh, "Flatten": nn.Flatten,
+                   "Dropout": nn.Identity}[kind]()
+        mods.append(mod)
+    return nn.Sequential(*mods)
+
+
+@pytest.mark.parametrize("name", ["simple_convnet", "lenet5", "lenet5_classic", "mini_alexnet"])
+def test_loss_and_gradients_match_torch_autograd(name):
+    torch = pytest.importorskip("torch")
+    model = build_model(name, seed=5, dtype=np.float64, dropout=0.0)
+    for key, p in model.parameters().items():
+        if key.endswith("bias"):
+            p[...] = np.random.default_rng(1).standard_normal(p.shape) * 0.1
+    net = torch_twin(model, torch)
+    x = images(4)
+    labels = np.array([0, 3, 5, 9])
+    loss, grads = model.loss_and_gradients(x, labels)
+    t_loss = torch.nn.functional.cross_entropy(net(torch.from_numpy(x)), torch.from_numpy(labels))
+    t_loss.backward()
+    assert loss == pytest.approx(t_loss.item(), rel=1e-10)
+    for layer, mod in zip(model.layers, net):
+        if not layer.params:
+            continue
+        tw = mod.weight.grad.numpy()
+        expect = tw.T if layer.type_name == "Dense" else tw  # torch's Linear is (out, in)
+        np.testing.assert_allclose(grads[f"{layer.name}.weight"], expect, rtol=1e-8,
+                                   atol=1e-12, err_msg=layer.name)
+        np.testing.assert_allclose(grads[f"{layer.name}.bias"], mod.bias.grad.numpy(),
+                                   rtol=1e-8, atol=1e-12, err_msg=layer.name)
