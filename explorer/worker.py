@@ -140,8 +140,8 @@ class TrainJob:
 FILTER_INTERVAL = 0.25
 #: Weight of the newest batch in the smoothed loss curve (exponential moving average).
 SMOOTHING = 0.1
-#: At most this many misclassified test digits are sent when a run ends.
-MAX_WRONG = 64
+#: At most this many misclassified test digits are sent when a run ends (uint8, 784 bytes each).
+MAX_WRONG = 2000
 
 
 class TrainControl:

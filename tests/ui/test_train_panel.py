@@ -85,6 +85,15 @@ def test_a_run_fills_curves_progress_and_results(panel, qtbot, tmp_path):
     with qtbot.waitSignal(panel.client.sigModelChanged, timeout=10000) as changed:
         _click(panel, "trainMakeLiveButton")
     assert changed.args[0].trained
+    # a confusion-matrix cell shows only that mix-up; the diagonal shows all mistakes again
+    confusion = panel.last_outcome["evaluation"]["confusion"].copy()
+    np.fill_diagonal(confusion, 0)
+    t, p = np.unravel_index(np.argmax(confusion), confusion.shape)
+    panel.confusion.sigCellClicked.emit(int(t), int(p))
+    assert panel.mistakes.count() == min(64, confusion[t, p])
+    assert f"{t}\u2192{p}" in panel.mistakes.captions()[0]
+    panel.confusion.sigCellClicked.emit(0, 0)
+    assert panel.mistakes.count() == min(64, panel.last_outcome["evaluation"]["n_wrong"])
     # clicking a mistake makes it the current input
     panel.mistakes.sigImageClicked.emit(0)
     assert panel.state.current_input is not None

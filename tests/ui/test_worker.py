@@ -190,7 +190,8 @@ def test_pause_stops_metrics_resume_continues_stop_ends(engine, qtbot):
     assert outcome["reason"] == "stopped"
     ev = outcome["evaluation"]
     assert ev["confusion"].shape == (10, 10) and ev["confusion"].sum() == 1000
-    assert len(ev["wrong_images"]) == len(ev["wrong_true"]) <= 64
+    assert len(ev["wrong_images"]) == len(ev["wrong_true"]) == min(ev["n_wrong"], 2000)
+    assert ev["n_wrong"] == ev["confusion"].sum() - np.trace(ev["confusion"])
     qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=5000)
     n = len(batches)
     qtbot.wait(300)

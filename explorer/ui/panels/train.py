@@ -18,6 +18,8 @@ from explorer.ui.widgets.training_curves import TrainingCurves
 from explorer.worker import TRAIN_TOPIC, TRAINING
 
 ARCH_TOPIC = "train.architectures"
+#: At most this many misclassified digits are drawn at once.
+SHOWN_MISTAKES = 64
 SAVE_TOPIC = "train.save"
 
 
@@ -74,13 +76,19 @@ class TrainPanel(QWidget):
         self.confusion.set_placeholder(self.tr("The confusion matrix appears when a run ends."))
         self.confusion.setToolTip(self.tr(
             "Test digits counted by true class (row) and predicted class (column). The diagonal "
-            "is right; any other cell shows which digit was taken for which."))
+            "is right; any other cell shows which digit was taken for which. Click a cell to see "
+            "those digits."))
         self.mistakes = ImageGrid(self, cell_size=36, levels=(0.0, 255.0))
         self.mistakes.setObjectName("trainMistakes")
         self.mistakes.set_placeholder(self.tr("Misclassified test digits appear when a run ends."))
+        self._mistake_rows = np.zeros(0, dtype=int)
+        self.mistakes_caption = QLabel(self)
+        self.mistakes_caption.setObjectName("trainMistakesCaption")
+        self.mistakes_caption.setWordWrap(True)
         self.mistakes.setToolTip(self.tr(
             "Test digits the network got wrong, captioned true\u2192predicted. Click one to make "
-            "it the current input of the other panels."))
+            "it the current input of the other panels; click a confusion-matrix cell to see only "
+            "that mix-up."))
         self._build_layout()
         self._connect()
         self._set_state("idle")
@@ -279,7 +287,9 @@ class TrainPanel(QWidget):
         right.addWidget(self.curves.accuracy_plot, 0, 3, 1, 2)
         right.addWidget(boxed("Layer-1 filters", self.filters), 1, 0, 1, 1)
         right.addWidget(boxed("Confusion (test set)", self.confusion), 1, 1, 1, 2)
-        right.addWidget(boxed("Misclassified", self.mistakes), 1, 3, 1, 2)
+        mistakes_box = boxed("Misclassified", self.mistakes)
+        mistakes_box.layout().addWidget(self.mistakes_caption)
+        right.addWidget(mistakes_box, 1, 3, 1, 2)
         right.setRowStretch(0, 3)
         right.setRowStretch(1, 2)
         for c in range(5):
@@ -311,6 +321,7 @@ class TrainPanel(QWidget):
         self.lr.valueChanged.connect(self._on_lr_change)
         self.architecture.currentIndexChanged.connect(self._on_architecture_change)
         self.mistakes.sigImageClicked.connect(self._on_mistake_clicked)
+        self.confusion.sigCellClicked.connect(self._on_confusion_clicked)
         for widget, key in ((self.architecture, "model"), (self.dataset, "dataset"),
                             (self.optimizer, "optimizer"), (self.init, "init")):
             widget.currentIndexChanged.connect(
@@ -381,6 +392,7 @@ class TrainPanel(QWidget):
         self.n_batches_seen = 0
         self.confusion.set_matrix(np.zeros((0, 0)))
         self.mistakes.set_images([])
+        self.mistakes_caption.setText("")
         self.last_outcome = None
         self._run_info = None
         self._say(self.tr("Building %1 and loading %2...").replace("%1", config.model)
@@ -525,12 +537,7 @@ class TrainPanel(QWidget):
             names = ev["class_names"]
             short = [n if len(n) <= 2 else str(i) for i, n in enumerate(names)]
             self.confusion.set_matrix(ev["confusion"], short, short)
-            captions = [f"{short[t]}\u2192{short[p]}" for t, p in zip(ev["wrong_true"],
-                                                                       ev["wrong_pred"])]
-            tips = [self.tr("test image #%1: true %2, predicted %3").replace("%1", str(i))
-                    .replace("%2", names[t]).replace("%3", names[p])
-                    for i, t, p in zip(ev["wrong_index"], ev["wrong_true"], ev["wrong_pred"])]
-            self.mistakes.set_images(ev["wrong_images"], captions, tips)
+            self.show_mistakes(None)
         if reason == "diverged":
             self._say(outcome["message"] + self.tr(
                 "\nThe run halted itself; your settings are kept: lower the learning rate and "
@@ -550,14 +557,50 @@ class TrainPanel(QWidget):
             else:
                 self.progress.setFormat(self.tr("%1 at %v of %m batches").replace("%1", reason))
 
+    def show_mistakes(self, pair=None):
+        """Show the misclassified test digits, all of them or only those of class ``pair[0]``
+        taken for ``pair[1]`` (a click on that confusion-matrix cell)."""
+        ev = (self.last_outcome or {}).get("evaluation")
+        if ev is None:
+            return
+        names = ev["class_names"]
+        short = [n if len(n) <= 2 else str(i) for i, n in enumerate(names)]
+        true, pred = ev["wrong_true"], ev["wrong_pred"]
+        if pair is None:
+            chosen = np.arange(len(true))
+        else:
+            chosen = np.flatnonzero((true == pair[0]) & (pred == pair[1]))
+        self._mistake_rows = chosen[:SHOWN_MISTAKES]
+        rows = self._mistake_rows
+        self.mistakes.set_images(
+            ev["wrong_images"][rows],
+            [f"{short[true[r]]}\u2192{short[pred[r]]}" for r in rows],
+            [self.tr("test image #%1: true %2, predicted %3").replace("%1", str(ev["wrong_index"][r]))
+             .replace("%2", names[true[r]]).replace("%3", names[pred[r]]) for r in rows])
+        if pair is None:
+            what = self.tr("Showing %1 of the %2 misclassified test images. Click a cell of the "
+                           "confusion matrix to see only that mix-up.")
+            what = what.replace("%1", str(len(rows))).replace("%2", str(ev["n_wrong"]))
+        else:
+            what = self.tr("%1 taken for %2: %3 test images (click the diagonal to see all "
+                           "mistakes again).").replace("%1", names[pair[0]]).replace(
+                "%2", names[pair[1]]).replace("%3", str(len(chosen)))
+        self.mistakes_caption.setText(what)
+        if pair is not None and not len(chosen):
+            self.mistakes.set_placeholder(self.tr("No test image of this kind."))
+
+    def _on_confusion_clicked(self, row, col):
+        self.show_mistakes(None if row == col else (row, col))
+
     def _on_mistake_clicked(self, index):
         ev = (self.last_outcome or {}).get("evaluation")
-        if ev is None or index >= len(ev["wrong_index"]):
+        if ev is None or index >= len(self._mistake_rows):
             return
-        image = ev["wrong_images"][index].astype(np.float32) / 255.0
-        self.state.set_current_input(image, f"test set #{int(ev['wrong_index'][index])}")
+        row = self._mistake_rows[index]
+        image = ev["wrong_images"][row].astype(np.float32) / 255.0
+        self.state.set_current_input(image, f"test set #{int(ev['wrong_index'][row])}")
         self._say(self.tr("Test digit #%1 is now the current input of the other panels.")
-                  .replace("%1", str(int(ev["wrong_index"][index]))))
+                  .replace("%1", str(int(ev["wrong_index"][row]))))
 
     def _show_filters(self, weights):
         if weights is None:

@@ -46,6 +46,9 @@ class ImageGrid(QWidget):
     def count(self) -> int:
         return len(self._images)
 
+    def captions(self) -> list[str]:
+        return list(self._captions)
+
     def set_images(self, images, captions=None, tooltips=None):
         """Show ``images`` ``(N, H, W)`` (or a list of 2-D arrays) with optional captions."""
         arrays = [np.asarray(a, dtype=np.float64) for a in images]
