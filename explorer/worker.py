@@ -58,7 +58,7 @@ class ModelInfo:
     def of(cls, model, path=None, note="") -> "ModelInfo":
         meta = getattr(model, "metadata", {}) or {}
         acc = meta.get("accuracy", meta.get("test_accuracy"))
-        trained = bool(meta.get("trained", acc is not None))
+        trained = bool(meta.get("trained", acc is not None or "history" in meta))
         return cls(
             name=str(model.name),
             n_params=int(model.n_params),
@@ -380,6 +380,8 @@ class Worker(QObject):
                     evaluation = self.trainer.last_evaluation
                     if reason != "completed" or evaluation is None:
                         evaluation = self.trainer.evaluate("test")
+                        # measured with exactly these weights: saved with the model
+                        self.training_model.metadata["accuracy"] = evaluation.accuracy
                     outcome["evaluation"] = self._evaluation_payload(evaluation)
                 outcome["info"] = ModelInfo.of(self.training_model, note=reason)
         except Exception as exc:  # noqa: BLE001

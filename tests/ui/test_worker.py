@@ -192,6 +192,7 @@ def test_pause_stops_metrics_resume_continues_stop_ends(engine, qtbot):
     assert ev["confusion"].shape == (10, 10) and ev["confusion"].sum() == 1000
     assert len(ev["wrong_images"]) == len(ev["wrong_true"]) == min(ev["n_wrong"], 2000)
     assert ev["n_wrong"] == ev["confusion"].sum() - np.trace(ev["confusion"])
+    assert outcome["info"].trained and outcome["info"].accuracy == ev["accuracy"]
     qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=5000)
     n = len(batches)
     qtbot.wait(300)
