@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 #: Topic used for errors of the training run and of model file operations.
 TRAIN_TOPIC = "train"
@@ -257,7 +257,8 @@ class Worker(QObject):
                     self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path))
                 self.sigResult.emit(topic, req_id, detach(result))
             except Exception as exc:  # noqa: BLE001
-                traceback.print_exc()
+                if not isinstance(exc, (ValueError, OSError)):
+                    traceback.print_exc()   # a bug, not bad input: keep the trace
                 self.sigError.emit(topic, req_id, _user_message(exc))
 
     # --- training ---------------------------------------------------------------------------
@@ -462,6 +463,9 @@ class EngineClient(QObject):
         self._worker.sigTrainEvent.connect(self._on_train_event)
         self._worker.sigTrainFinished.connect(self.sigTrainFinished)
         self._worker.sigTrainState.connect(self._on_train_state)
+        app = QCoreApplication.instance()
+        if app is not None:   # never leave the thread running when the application quits
+            app.aboutToQuit.connect(self.shutdown)
         self._thread.start()
 
     def __repr__(self) -> str:
