@@ -30,18 +30,29 @@ from .layers import Conv2D, Dense, MaxPool2D, ReLU
 
 __all__ = ["ConvReluPool", "FusedPlan", "fuse"]
 
+#: Chunk im2col+GEMM for convolutions with C*KH*KW <= CHUNK_MAX_CKK and at least this many
+#: output columns (output cells x batch); small batches run as one product.
+CHUNK_MIN_COLUMNS = 16384
+CHUNK_MAX_CKK = 64
+
 
 class _StageBuffers:
     """Scratch arrays of one stage for one input shape (N, C, H, W) and dtype.
 
-    The convolution's output columns are ordered "pool-major": (a, b, ph, pw, n) for output
-    cell (oh, ow) = (2*ph + a, 2*pw + b). Each of the four cells of every 2x2 pooling window
-    is then one contiguous block, so the pooling (and its backward) runs on contiguous arrays
-    (numpy is ~10x slower on stride-2 views), and rows/columns a floor-pooling drops are
-    never computed at all.
+    Memory is batch-innermost: the padded input is (C, Hp, Wp, N) and the conv output z is
+    (F, M) with M = output cells x N. Two orders of the output cells:
+
+    - "pool-major" (a, b, ph, pw, n) for cell (oh, ow) = (2*ph + a, 2*pw + b): each of the
+      four cells of every 2x2 window is one contiguous block, so the pooling and its
+      backward run on contiguous arrays (1.5-3x faster for many filters), and rows a floor
+      pooling drops are never computed; used by a model's first stage, which needs no dx;
+    - "plain" (oh, ow, n): im2col and col2im copy runs of OW*N values, 1.3-3x faster than
+      pool-major's runs of N; used where the input gradient (col2im) is needed.
+
+    ``quads`` are the four window cells as (F, PH, PW, N) views of z in either order.
     """
 
-    def __init__(self, conv: Conv2D, x_shape, dtype):
+    def __init__(self, conv: Conv2D, x_shape, dtype, pool_major: bool):
         n, c, h, w = x_shape
         kh, kw = conv.kernel_size
         (sh, sw), pads, (oh, ow) = F._geometry(x_shape, conv.kernel_size, conv.stride, conv.padding)
@@ -50,46 +61,66 @@ class _StageBuffers:
         ph, pw = oh // 2, ow // 2
         if ph < 1 or pw < 1:
             raise ValueError(f"{conv.name}: a {oh}x{ow} output is too small for 2x2 pooling")
-        self.ph, self.pw = ph, pw
+        ckk = c * kh * kw
         self.interior = (slice(None), slice(top, top + h), slice(left, left + w), slice(None))
         self.xp = np.zeros((c, h + top + bottom, w + left + right, n), dtype=dtype)  # CHWN
         s = self.xp.strides
-        shape = (c, kh, kw, 2, 2, ph, pw, n)
-        strides = (s[0], s[1], s[2], s[1] * sh, s[2] * sw, 2 * sh * s[1], 2 * sw * s[2], s[3])
-        # im2col as one copy: a read-only window view of the padded input, pool-major columns.
+        if pool_major:
+            shape = (c, kh, kw, 2, 2, ph, pw, n)
+            strides = (s[0], s[1], s[2], s[1] * sh, s[2] * sw, 2 * sh * s[1], 2 * sw * s[2], s[3])
+            row_cols = pw * n  # columns per pooled row of one quadrant
+            self.z = np.empty((f, 4 * ph * pw * n), dtype=dtype)
+            z5 = self.z.reshape(f, 4, ph, pw, n)
+            self.quads = [z5[:, k] for k in range(4)]
+            self.dz = np.empty_like(self.z)
+            dz5 = self.dz.reshape(f, 4, ph, pw, n)
+            self.dquads = [dz5[:, k] for k in range(4)]
+        else:
+            shape = (c, kh, kw, oh, ow, n)
+            strides = (s[0], s[1], s[2], s[1] * sh, s[2] * sw, s[3])
+            row_cols = ow * n
+            self.z = np.empty((f, oh * ow * n), dtype=dtype)
+            z4 = self.z.reshape(f, oh, ow, n)
+            self.quads = [z4[:, a : 2 * ph : 2, b : 2 * pw : 2] for a in (0, 1) for b in (0, 1)]
+            self.dz = np.zeros_like(self.z)  # cells no window covers (odd sizes) stay zero
+            dz4 = self.dz.reshape(f, oh, ow, n)
+            self.dquads = [dz4[:, a : 2 * ph : 2, b : 2 * pw : 2] for a in (0, 1) for b in (0, 1)]
+        # im2col as one copy: a read-only (C, KH, KW, <cells>, N) window view of the input.
         self.windows = as_strided(self.xp, shape=shape, strides=strides, writeable=False)
-        self.cols = np.empty((c * kh * kw, 4 * n * ph * pw), dtype=dtype)
-        self.cols8 = self.cols.reshape(shape)
-        self.z = np.empty((f, 4, ph * pw * n), dtype=dtype)  # conv output before its bias
-        quarter = (f, ph * pw * n)
+        self.cols = np.empty((ckk, self.z.shape[1]), dtype=dtype)
+        self.cols_nd = self.cols.reshape(shape)
+        quarter = (f, ph, pw, n)
         self.m01, self.m23 = np.empty(quarter, dtype), np.empty(quarter, dtype)
         self.s01, self.s23, self.s, self.pos = (np.empty(quarter, bool) for _ in range(4))
         self.dm = np.empty(quarter, dtype)
         self.top = np.empty(quarter, dtype)
         self.bottom = np.empty(quarter, dtype)
         self.zeros = np.zeros(quarter, dtype)  # np.maximum against an array: faster than 0
-        self.ones = np.ones(quarter[1], dtype)
-        self.dz = np.empty_like(self.z)
+        self.ones = np.ones(ph * pw * n, dtype)
         # Few-channel layers (CKK small, e.g. the first conv) run im2col and both GEMMs in
-        # chunks of about one pooled row: each chunk is multiplied while still in the L2
+        # chunks of a few output rows: each chunk is multiplied while still in the L2
         # cache, and OpenBLAS is much faster on many short products than on one with a
         # very long inner dimension (measured 1.5-2x for LeNet's and SimpleConvNet's conv1).
         self.chunks = []
-        ckk = c * kh * kw
-        if ckk <= 64 and 4 * ph * pw * n >= 16384:
-            per_row = (ckk + f) * pw * n * self.cols.itemsize
-            rows = max(1, (256 * 1024) // per_row)
-            cols3 = self.cols.reshape(ckk, 4, ph * pw * n)
-            for a in (0, 1):
-                for b_ in (0, 1):
-                    for r0 in range(0, ph, rows):
-                        r1 = min(r0 + rows, ph)
-                        q, cells = 2 * a + b_, slice(r0 * pw * n, r1 * pw * n)
-                        self.chunks.append((
-                            self.cols8[:, :, :, a, b_, r0:r1], self.windows[:, :, :, a, b_, r0:r1],
-                            cols3[:, q, cells], self.z[:, q, cells], self.dz[:, q, cells],
-                        ))
-        self.out_shape = (f, ph, pw, n)
+        if ckk <= CHUNK_MAX_CKK and self.z.shape[1] >= CHUNK_MIN_COLUMNS:
+            step = max(1, (256 * 1024) // ((ckk + f) * row_cols * self.cols.itemsize))
+            # (window view, cols view) per block of `step` rows, in the order of z's columns;
+            # slicing (never reshaping: that could copy a strided view) keeps them views.
+            if pool_major:
+                blocks = [(self.windows[:, :, :, a, b, r0 : r0 + step],
+                           self.cols_nd[:, :, :, a, b, r0 : r0 + step])
+                          for a in (0, 1) for b in (0, 1) for r0 in range(0, ph, step)]
+            else:
+                blocks = [(self.windows[:, :, :, r0 : r0 + step], self.cols_nd[:, :, :, r0 : r0 + step])
+                          for r0 in range(0, oh, step)]
+            start = 0
+            for win_src, cols_dst in blocks:
+                cells = slice(start, start + win_src[0, 0, 0].size)
+                start = cells.stop
+                self.chunks.append((cols_dst, win_src, self.cols[:, cells], self.z[:, cells],
+                                    self.dz[:, cells]))
+            assert start == self.z.shape[1]
+        self.out_shape = quarter
         self._dxp = None
         self._dwindows = None
 
@@ -106,11 +137,14 @@ class ConvReluPool:
     """Conv2D -> ReLU -> MaxPool2D(2) as one stage; parameters stay on ``conv``.
 
     forward: x (N, C, H, W) -> (N, F, OH//2, OW//2), a view of a fresh (F, PH, PW, N) array.
+    ``pool_major`` picks the column order (see :class:`_StageBuffers`); a model's first stage
+    uses it, as it never computes an input gradient.
     """
 
-    def __init__(self, conv: Conv2D, relu: ReLU, pool: MaxPool2D):
+    def __init__(self, conv: Conv2D, relu: ReLU, pool: MaxPool2D, pool_major: bool = False):
         self.conv, self.relu, self.pool = conv, relu, pool
         self.layers = (conv, relu, pool)
+        self.pool_major = pool_major
         self._buffers: dict = {}
         self._last = None
 
@@ -123,7 +157,7 @@ class ConvReluPool:
         if buf is None:
             if len(self._buffers) >= 4:  # a few batch sizes: train, last batch, one image, eval
                 self._buffers.pop(next(iter(self._buffers)))
-            buf = self._buffers[key] = _StageBuffers(self.conv, x_shape, dtype)
+            buf = self._buffers[key] = _StageBuffers(self.conv, x_shape, dtype, self.pool_major)
         return buf
 
     def forward(self, x, training=False, for_backward=None):
@@ -143,9 +177,9 @@ class ConvReluPool:
                 np.copyto(cols_dst, win_src)
                 np.matmul(wm, cols_mat, out=z_out)
         else:
-            np.copyto(b.cols8, b.windows)  # im2col: one strided copy with contiguous writes
-            np.matmul(wm, b.cols, out=b.z.reshape(conv.filters, -1))  # (F, CKK) @ (CKK, M)
-        q0, q1, q2, q3 = b.z[:, 0], b.z[:, 1], b.z[:, 2], b.z[:, 3]  # contiguous window cells
+            np.copyto(b.cols_nd, b.windows)  # im2col: one strided copy, contiguous writes
+            np.matmul(wm, b.cols, out=b.z)  # (F, CKK) @ (CKK, M): BLAS
+        q0, q1, q2, q3 = b.quads  # the four cells of every window, (F, PH, PW, N) each
         out = np.empty(b.m01.shape, dtype=w.dtype)
         if for_backward:  # remember the winner: s01 (1 beat 0), s23 (3 beat 2), s (row 1 won)
             np.greater(q1, q0, out=b.s01)
@@ -155,10 +189,10 @@ class ConvReluPool:
         if for_backward:
             np.greater(b.m23, b.m01, out=b.s)  # strict: on a tie the first (top) row wins
         np.maximum(b.m01, b.m23, out=out)
-        out += conv.params["bias"][:, None]  # bias after pooling: 4x fewer adds
+        out += conv.params["bias"][:, None, None, None]  # bias after pooling: 4x fewer adds
         np.maximum(out, b.zeros, out=out)  # ReLU after pooling too (both are monotone)
         self._last = (b, x.shape, out, for_backward)
-        return out.reshape(b.out_shape).transpose(3, 0, 1, 2)
+        return out.transpose(3, 0, 1, 2)
 
     def backward(self, dout, need_input_grad=True):
         """dout (N, F, PH, PW) -> dx (N, C, H, W) (a scratch view) or None; fills conv.grads."""
@@ -169,21 +203,21 @@ class ConvReluPool:
         f = conv.filters
         dm = b.dm
         np.greater(out, b.zeros, out=b.pos)
-        shape4 = b.out_shape
-        np.multiply(dout.transpose(1, 2, 3, 0), b.pos.reshape(shape4), out=dm.reshape(shape4))
-        conv.grads["bias"] = dm @ b.ones  # a BLAS product: ~3x faster than dm.sum(axis=1)
+        np.multiply(dout.transpose(1, 2, 3, 0), b.pos, out=dm)  # ReLU's gradient
+        conv.grads["bias"] = dm.reshape(f, -1) @ b.ones  # BLAS: ~3x faster than dm.sum(...)
         # Route each window's gradient to its winner (the first maximal cell, row-major);
         # x*mask and x - x*mask are exact, so each cell gets dm or 0.
         bottom, top, dz = b.bottom, b.top, b.dz
+        d0, d1, d2, d3 = b.dquads
         np.multiply(dm, b.s, out=bottom)
         np.subtract(dm, bottom, out=top)
-        np.multiply(top, b.s01, out=dz[:, 1])
-        np.subtract(top, dz[:, 1], out=dz[:, 0])
-        np.multiply(bottom, b.s23, out=dz[:, 3])
-        np.subtract(bottom, dz[:, 3], out=dz[:, 2])
+        np.multiply(top, b.s01, out=d1)
+        np.subtract(top, d1, out=d0)
+        np.multiply(bottom, b.s23, out=d3)
+        np.subtract(bottom, d3, out=d2)
         kh, kw = conv.kernel_size
         c = conv.in_channels
-        dz2 = dz.reshape(f, -1)
+        dz2 = dz
         # dW = dz @ cols.T, computed as (cols @ dz.T).T: OpenBLAS is 1.5-2x faster this way
         # round for these skinny shapes (F, CKK small; 4*PH*PW*N long).
         if b.chunks:
@@ -227,7 +261,7 @@ class FusedPlan:
         i = 0
         while i < len(layers):
             if _fusable(layers, i):
-                self.steps.append(ConvReluPool(*layers[i : i + 3]))
+                self.steps.append(ConvReluPool(*layers[i : i + 3], pool_major=i == 0))
                 i += 3
             else:
                 self.steps.append(layers[i])

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from explorer.engine import build_model
+from explorer.engine import fused
 from explorer.engine.fused import ConvReluPool, FusedPlan
 from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
 
@@ -70,6 +71,26 @@ def test_chunked_first_layer_equals_layer_by_layer():
         for key in grads:
             np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
                                        err_msg=key)
+
+
+@pytest.mark.parametrize("spec", ["lenet5"] + CUSTOM, ids=lambda s: s if isinstance(s, str) else s["name"])
+def test_chunked_path_in_every_stage_and_layout(spec, monkeypatch):
+    """With the chunking threshold lowered, every stage (pool-major first, plain later) chunks."""
+    monkeypatch.setattr(fused, "CHUNK_MIN_COLUMNS", 32)
+    monkeypatch.setattr(fused, "CHUNK_MAX_CKK", 200)
+    model = build_model(spec, seed=6, dtype=np.float64)
+    ref = unfused(model)
+    x = images(3, seed=7)
+    labels = np.array([1, 5, 7])
+    _, grads = model.loss_and_gradients(x, labels)
+    stages = [s for s in model._fused.steps if isinstance(s, ConvReluPool)]
+    assert len(stages) == 2 and stages[0].pool_major and not stages[1].pool_major
+    assert all(b.chunks for s in stages for b in s._buffers.values())
+    _, ref_grads = ref.loss_and_gradients(x, labels)
+    for key in grads:
+        np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                   err_msg=key)
+    np.testing.assert_allclose(model.forward(x), ref.forward(x), rtol=1e-12, atol=1e-12)
 
 
 def test_ties_route_the_gradient_like_the_layers():
