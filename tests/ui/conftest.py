@@ -1,11 +1,14 @@
 """Qt test set-up shared by the UI tests: settings go to a temporary folder, never the user's."""
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _temporary_settings(tmp_path_factory, qapp):
+    # QStandardPaths (the data-set cache, user kernels) point into ~/.qttest, never at the
+    # user's real application folders; QSettings files go to a temporary folder.
+    QStandardPaths.setTestModeEnabled(True)
     folder = tmp_path_factory.mktemp("settings")
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
