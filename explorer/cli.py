@@ -238,19 +238,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    train = sub.add_parser("train", help="train a model and save it as .npz")
+    train = sub.add_parser(
+        "train",
+        help="train a model and save it as .npz",
+        description="Train a network on a data set's training split and save it as .npz. "
+        "The shipped model was made with: python main.py train --model lenet5 --epochs 30 "
+        "--batch-size 32 --lr 0.001 --optimizer adam --seed 0 --augment "
+        "--out resources/models/default.npz",
+    )
     train.add_argument("--model", default="lenet5", help=f"architecture: {', '.join(list_models())}")
-    train.add_argument("--epochs", type=int, default=10)
-    train.add_argument("--batch-size", type=int, default=64)
+    train.add_argument("--epochs", type=int, default=10, help="passes over the data (default 10)")
+    train.add_argument("--batch-size", type=int, default=64, help="images per step (default 64)")
     train.add_argument("--lr", type=float, default=0.001, help="learning rate (default 0.001)")
-    train.add_argument("--optimizer", default="adam", choices=list(OPTIMIZERS))
-    train.add_argument("--weight-decay", type=float, default=0.0)
+    train.add_argument("--optimizer", default="adam", choices=list(OPTIMIZERS),
+                       help="update rule (default adam)")
+    train.add_argument("--weight-decay", type=float, default=0.0,
+                       help="L2 penalty on the weights (default 0)")
     train.add_argument("--init", default=None, help="weight init: normal, he or xavier")
     train.add_argument("--weight-init-std", type=float, default=None, help="std for --init normal")
     train.add_argument("--dropout", type=float, default=None, help="rate of every Dropout layer")
     train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=False,
                        help="random shift/rotation/scale/stroke thickness (default off)")
-    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--seed", type=int, default=0,
+                       help="seeds the initial weights, batch order and augmentation (default 0)")
     train.add_argument("--data", default=BUILTIN_NAME, help="data set name or IDX folder")
     train.add_argument("--limit", type=int, default=None, help="use only the first N training images")
     train.add_argument("--eval-last-only", action="store_true",
