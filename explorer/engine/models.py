@@ -154,6 +154,9 @@ class Model:
     Attributes: ``name``, ``spec`` (JSON-able), ``layers`` (list of Layer), ``input_shape``
     ((C, H, W), (1, 28, 28) for the built-ins), ``dtype``, ``metadata`` (JSON-able dict saved
     with the model: accuracy, data set, history, ...), ``rng`` (the generator dropout draws from).
+
+    A model keeps scratch buffers and what backward needs on its layers: use one model from
+    one thread at a time (the app's worker owns the live one; training works on a copy()).
     """
 
     def __init__(self, spec: dict, layers: list[Layer], *, dtype=np.float32,
@@ -231,11 +234,16 @@ class Model:
             raise ValueError(
                 f"{self.name} expects images of shape (N, {c}, {h}, {w}), got {x.shape}"
             )
+        if x.shape[0] == 0:
+            raise ValueError(f"{self.name} got an empty batch (0 images)")
         if x.dtype != self.dtype:
             if not (np.issubdtype(x.dtype, np.floating) or np.issubdtype(x.dtype, np.integer)
                     or x.dtype == bool):
                 raise ValueError(f"images must be numbers, got dtype {x.dtype}")
             x = x.astype(self.dtype)
+        if not np.isfinite(x).all():
+            raise ValueError("images contain NaN or infinite values; pixels must be finite "
+                             "numbers (floats in [0, 1])")
         return x
 
     def forward(self, x, training: bool = False) -> np.ndarray:

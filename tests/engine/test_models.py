@@ -203,6 +203,12 @@ def test_input_shapes_accepted_and_rejected():
     assert model.predict_proba(np.zeros((4, 28, 28), dtype=np.uint8)).shape == (4, 10)
     with pytest.raises(ValueError, match=r"expects images of shape \(N, 1, 28, 28\)"):
         model.predict_proba(np.zeros((1, 1, 32, 32)))
+    with pytest.raises(ValueError, match="empty batch"):
+        model.predict_proba(np.zeros((0, 1, 28, 28)))
+    bad = images(2)
+    bad[1, 0, 3, 4] = np.nan
+    with pytest.raises(ValueError, match="NaN or infinite"):
+        model.loss_and_gradients(bad, np.array([1, 2]))
 
 
 def test_copy_is_deep():
