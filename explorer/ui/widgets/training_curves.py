@@ -30,6 +30,8 @@ def _plot(title: str, left: str, bottom: str, legend_offset=(-10, 10)) -> pg.Plo
     plot.setLabel("left", left)
     plot.setLabel("bottom", bottom)
     plot.addLegend(offset=legend_offset, labelTextColor="k")
+    for side in ("left", "bottom"):
+        plot.getAxis(side).enableAutoSIPrefix(False)   # never "loss (x0.001)"
     return plot
 
 
@@ -80,7 +82,7 @@ class TrainingCurves:
         self._x_limit, self._y_limit = 10, 0.5
         self.loss_plot.setRange(xRange=(0, self._x_limit), yRange=(0, self._y_limit), padding=0.02)
         self._epoch_limit = 0
-        self.accuracy_plot.getAxis("bottom").setTicks(None)
+        self._fit_epoch_range(0)
         for item in (self._raw, self._smooth, self._test_loss, self._train_acc, self._test_acc):
             item.setData([], [])
 
@@ -127,14 +129,16 @@ class TrainingCurves:
         self._test_loss.setData([r[0] for r in tested], [r[4] for r in tested])
         if tested:
             self._fit_loss_range(step, max(r[4] for r in tested))
-        n = len(self.epochs)
-        if n > self._epoch_limit:     # grow in steps (see _fit_loss_range), whole-epoch ticks
+        self._fit_epoch_range(len(self.epochs))
+
+    def _fit_epoch_range(self, n: int):
+        """Whole-epoch ticks on a range that grows in steps (see `_fit_loss_range`)."""
+        if n > self._epoch_limit or n == 0:
             self._epoch_limit = next(k for k in (5, 10, 20, 50, 100, 200, 500, 10**6) if k >= n)
             step = max(1, self._epoch_limit // 10)
             self.accuracy_plot.setXRange(0.5, self._epoch_limit + 0.5, padding=0)
             self.accuracy_plot.getAxis("bottom").setTicks(
-                [[(k, str(k)) for k in range(step if step > 1 else 1, self._epoch_limit + 1,
-                                             step)]])
+                [[(k, str(k)) for k in range(step, self._epoch_limit + 1, step)]])
 
     # --- export ---------------------------------------------------------------------------
     def export(self, base) -> list[Path]:
