@@ -87,8 +87,12 @@ def main(argv=None) -> int:
     parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per round")
     parser.add_argument("--blas-threads", type=int, default=None,
                         help="threads for NumPy's OpenBLAS (default: as NumPy set it up)")
+    parser.add_argument("--torch-threads", type=int, default=None,
+                        help="torch.set_num_threads (default: torch's own choice)")
     parser.add_argument("--models", nargs="+", default=NETWORKS, choices=NETWORKS)
     args = parser.parse_args(argv)
+    if args.torch_threads is not None and torch is not None:
+        torch.set_num_threads(args.torch_threads)
     if args.blas_threads is not None and not blas.set_blas_threads(args.blas_threads):
         print("warning: OpenBLAS not found, --blas-threads ignored")
 

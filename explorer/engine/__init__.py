@@ -10,7 +10,7 @@ Submodules: ``functional`` (conv/pool/im2col ops), ``layers``, ``models``, ``opt
 ``Model``), ``blas`` (BLAS thread count).
 """
 
-from . import blas, functional, init, layers, models, optim, serialize
+from . import blas, functional, fused, init, layers, models, optim, serialize
 from .models import Model, build_model, describe_model, list_models
 from .optim import OPTIMIZERS, make_optimizer
 from .serialize import load_default_model, load_model
@@ -26,6 +26,7 @@ __all__ = [
     "OPTIMIZERS",
     "blas",
     "functional",
+    "fused",
     "init",
     "layers",
     "models",
