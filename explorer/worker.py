@@ -44,7 +44,8 @@ TRAINING = "training"
 class ModelInfo:
     """What the GUI shows about a model: name, parameter count, accuracy (None if unknown),
     ``summary`` (the list of ``Model.summary()`` dicts), the file it came from (or None),
-    ``trained`` (False for a freshly initialised network) and a ``note`` for the status bar."""
+    ``trained`` (False for a freshly initialised network), a ``note`` for the user and the
+    ``class_names`` of the data it learned (digits unless trained on e.g. Fashion-MNIST)."""
 
     name: str
     n_params: int
@@ -53,6 +54,7 @@ class ModelInfo:
     path: str | None = None
     trained: bool = True
     note: str = ""
+    class_names: tuple = tuple(str(d) for d in range(10))
 
     @classmethod
     def of(cls, model, path=None, note="") -> "ModelInfo":
@@ -67,6 +69,7 @@ class ModelInfo:
             path=None if path is None else str(path),
             trained=trained,
             note=note,
+            class_names=tuple(meta.get("class_names") or (str(d) for d in range(10))),
         )
 
 
@@ -279,6 +282,7 @@ class Worker(QObject):
             self.sigTrainState.emit("idle")
             return
         self.training_model = model
+        model.metadata["class_names"] = list(dataset.class_names)   # saved with the model
         self._steps = self.trainer.steps()
         self._ema = 0.0
         self._filters_sent = 0.0

@@ -150,3 +150,25 @@ def test_a_pen_tablet_draws_with_pressure(qtbot):
     assert light_width > 0 and heavy_width > 2 * light_width   # more pressure, wider line
     canvas.undo()
     np.testing.assert_array_equal(canvas.image_array(), light)
+
+
+def test_answers_use_the_class_names_the_live_model_learned(qtbot):
+    from explorer.data.datasets import FASHION_NAMES
+    from explorer.engine import build_model
+
+    def fashion_model():
+        model = build_model("lenet5", seed=2)
+        model.metadata.update(accuracy=0.8, class_names=list(FASHION_NAMES))
+        return model, None, ""
+
+    client = EngineClient(load_live=fashion_model)
+    panel = DrawPanel(client, AppState())
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
+    _stroke(panel.canvas, _vertical(panel.canvas, 0.5))
+    qtbot.waitUntil(lambda: panel.predicted.text() in FASHION_NAMES, timeout=5000)
+    assert panel.predicted.text() == FASHION_NAMES[int(np.argmax(panel.last_result["proba"]))]
+    assert panel.bars.class_names[9] == "Ankle"
+    client.shutdown()

@@ -140,6 +140,7 @@ class DrawPanel(QWidget):
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._last_sent = 0.0
+        self._class_names = [str(d) for d in range(10)]
         self._throttle.timeout.connect(self.classify_now)
 
         self.canvas.sigChanged.connect(self._on_canvas_change)
@@ -244,7 +245,7 @@ class DrawPanel(QWidget):
         self.last_result = result
         p = result["proba"]
         best = int(np.argmax(p))
-        self.predicted.setText(str(best))
+        self.predicted.setText(self._class_names[best])
         self.confidence.setText(self.tr("%1 sure").replace("%1", f"{100 * float(p[best]):.1f} %"))
         self.seen.set_images([result["pre"]])
         if "raw" in result and self.raw_switch.isChecked():
@@ -252,7 +253,8 @@ class DrawPanel(QWidget):
             self.raw_view.set_images([result["raw"]])
             self.bars.set_secondary(q)
             rb = int(np.argmax(q))
-            self.raw_answer.setText(self.tr("answer: %1 (%2)").replace("%1", str(rb)).replace(
+            self.raw_answer.setText(self.tr("answer: %1 (%2)").replace(
+                "%1", self._class_names[rb]).replace(
                 "%2", f"{100 * float(q[rb]):.0f} %"))
         else:
             self.bars.set_secondary(None)
@@ -268,6 +270,7 @@ class DrawPanel(QWidget):
         if info is None:
             self.model_note.setText(self.tr("Loading the model..."))
             return
+        self._set_class_names(info.class_names)
         if not info.trained:
             self.model_note.setText(info.note or self.tr(
                 "This model is untrained: its answers are guesses. Train one in the Train tab."))
@@ -280,6 +283,17 @@ class DrawPanel(QWidget):
             self.model_note.setStyleSheet("")
         if not self.canvas.is_empty():
             self.classify_now()
+
+    def _set_class_names(self, names):
+        """Label the answer with the live model's classes (digits, or e.g. Fashion-MNIST's)."""
+        self._class_names = [str(n) for n in names]
+        digits = all(len(n) <= 2 for n in self._class_names)
+        self.bars.set_class_names(self._class_names if digits else
+                                  [n[:5] for n in self._class_names])
+        font = QFont(self.predicted.font())
+        font.setPointSize(64 if digits else 20)
+        self.predicted.setFont(font)
+        self.predicted.setWordWrap(not digits)
 
     # --- settings ---------------------------------------------------------------------------
     def _on_brush_change(self, value):
