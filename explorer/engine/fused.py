@@ -217,20 +217,19 @@ class ConvReluPool:
         np.subtract(bottom, d3, out=d2)
         kh, kw = conv.kernel_size
         c = conv.in_channels
-        dz2 = dz
         # dW = dz @ cols.T, computed as (cols @ dz.T).T: OpenBLAS is 1.5-2x faster this way
-        # round for these skinny shapes (F, CKK small; 4*PH*PW*N long).
+        # round for these skinny shapes (F, CKK small; M long).
         if b.chunks:
             acc = np.zeros((c * kh * kw, f), dtype=dz.dtype)
             for _, _, cols_mat, _, dz_part in b.chunks:
                 acc += cols_mat @ dz_part.T
             dw = acc.T.reshape(f, c, kh, kw)
         else:
-            dw = (b.cols @ dz2.T).T.reshape(f, c, kh, kw)
+            dw = (b.cols @ dz.T).T.reshape(f, c, kh, kw)
         conv.grads["weight"] = np.ascontiguousarray(dw[:, :, ::-1, ::-1]) if conv.flip else dw
         if not need_input_grad:
             return None
-        dcols = (conv._weight_matrix().T @ dz2).reshape(b.windows.shape)
+        dcols = (conv._weight_matrix().T @ dz).reshape(b.windows.shape)
         dxp, dwin = b.dx_buffers()
         dxp.fill(0)
         for i in range(kh):  # col2im: one strided add per kernel offset (no overlaps within)
@@ -249,8 +248,15 @@ def _fusable(layers, i) -> bool:
         and type(pool) is MaxPool2D
         and pool.kernel_size == (2, 2)
         and pool.stride == (2, 2)
-        and F.resolve_padding(pool.padding, (2, 2), (2, 2), (2, 2)) == ((0, 0), (0, 0))
+        and _no_padding(pool.padding)
     )
+
+
+def _no_padding(padding) -> bool:
+    """True for padding that is zero for every input size ("same" may pad odd sizes)."""
+    if isinstance(padding, str):
+        return padding.lower() == "valid"
+    return F.resolve_padding(padding, (2, 2), (2, 2), (2, 2)) == ((0, 0), (0, 0))
 
 
 class FusedPlan:

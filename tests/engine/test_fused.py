@@ -122,4 +122,10 @@ def test_float32_fused_is_close_to_float64_and_returns_fresh_arrays():
 
 def test_models_without_a_fusable_triple_run_layer_by_layer():
     assert build_model("lenet5_classic")._fused is None
+    same_pool = [{"type": "Conv2D", "filters": 2, "kernel_size": 3}, {"type": "ReLU"},
+                 {"type": "MaxPool2D", "kernel_size": 2, "padding": "same"},
+                 {"type": "Flatten"}, {"type": "Dense", "units": 10}]
+    assert build_model(same_pool)._fused is None  # "same" pads odd-sized maps: never fused
+    same_pool[2]["padding"] = "valid"
+    assert build_model(same_pool)._fused is not None
     assert "ConvReluPool(conv1, relu1, pool1)" in repr(FusedPlan(build_model("lenet5").layers))
