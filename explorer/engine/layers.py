@@ -2,8 +2,9 @@
 
 Every layer follows the textbook's pattern: ``forward(x, training)`` keeps what the backward
 pass needs on the layer, ``backward(dout)`` returns the gradient of the layer's input and fills
-``grads`` (same keys as ``params``). ``backward`` never mutates ``dout``, and the arrays that
-``forward``/``backward`` return are fresh: only private scratch buffers are reused.
+``grads`` (same keys as ``params``). ``backward`` never mutates ``dout``, and what
+``forward``/``backward`` return is never a scratch buffer that a later call overwrites (identity
+steps such as inference-mode Dropout or Flatten return their input or a view of it).
 
 Shapes: image tensors are ``(N, C, H, W)``, flat ones ``(N, D)``; ``output_shape`` works on
 shapes without the batch axis (``(C, H, W)`` or ``(D,)``). Parameters are created by
