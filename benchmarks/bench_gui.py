@@ -108,8 +108,8 @@ def measure_draw_latency(app, panel, n_strokes=8, moves=40):
                 pending.append((time.perf_counter(), version["n"]))
                 QTest.mouseMove(canvas, QPoint(x0 + x, y0 + y))
                 spin(app, 0.008)
-            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton,
-                               Qt.KeyboardModifier.NoModifier, QPoint(x0 + pts[-1, 0], y0 + pts[-1, 1]))
+            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                               QPoint(x0 + pts[-1, 0], y0 + pts[-1, 1]))
             wait_for(app, lambda: not pending, timeout=30)
     finally:
         panel.client.request = original_request

@@ -19,7 +19,7 @@ from pathlib import Path
 # set OPENBLAS_NUM_THREADS yourself to override.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt  # noqa: E402
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication  # noqa: E402
 from PySide6.QtGui import QAction, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
                                QMessageBox, QTabWidget)
@@ -237,7 +237,8 @@ class MainWindow(QMainWindow):
 
     def save_model_as(self):
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save model as"), self._last_dir(), self.tr("CNN Explorer models (*.npz)"))
+            self, self.tr("Save model as"), self._last_dir(),
+            self.tr("CNN Explorer models (*.npz)"))
         if path:
             if not path.endswith(".npz"):
                 path += ".npz"

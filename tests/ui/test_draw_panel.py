@@ -128,9 +128,10 @@ def test_a_pen_tablet_draws_with_pressure(qtbot):
                           QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
 
     def stroke(canvas, x, pressure):
-        for kind, y, p, buttons in ((QEvent.Type.TabletPress, 40, pressure, Qt.MouseButton.LeftButton),
-                                    (QEvent.Type.TabletMove, 240, pressure, Qt.MouseButton.LeftButton),
-                                    (QEvent.Type.TabletRelease, 240, 0.0, Qt.MouseButton.NoButton)):
+        left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+        for kind, y, p, buttons in ((QEvent.Type.TabletPress, 40, pressure, left),
+                                    (QEvent.Type.TabletMove, 240, pressure, left),
+                                    (QEvent.Type.TabletRelease, 240, 0.0, none)):
             event = QTabletEvent(kind, pen, QPointF(x, y), QPointF(x, y), p, 0.0, 0.0, 0.0, 0.0,
                                  0.0, Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton,
                                  buttons)

@@ -2,7 +2,6 @@
 save and make live."""
 
 import csv
-import time
 
 import numpy as np
 import pytest

@@ -436,7 +436,8 @@ class TrainPanel(QWidget):
         last = str(self._settings.value("files/lastDir", str(Path.home())))
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export curves (PNG and CSV)"), str(Path(last) / "training"),
-            self.tr("Base name (files end -loss.png, -accuracy.png, -batches.csv, -epochs.csv) (*)"))
+            self.tr("Base name (files end -loss.png, -accuracy.png, -batches.csv, "
+                    "-epochs.csv) (*)"))
         if path:
             self.export_curves_to(path)
 
@@ -575,8 +576,9 @@ class TrainPanel(QWidget):
         self.mistakes.set_images(
             ev["wrong_images"][rows],
             [f"{short[true[r]]}\u2192{short[pred[r]]}" for r in rows],
-            [self.tr("test image #%1: true %2, predicted %3").replace("%1", str(ev["wrong_index"][r]))
-             .replace("%2", names[true[r]]).replace("%3", names[pred[r]]) for r in rows])
+            [self.tr("test image #%1: true %2, predicted %3")
+             .replace("%1", str(ev["wrong_index"][r])).replace("%2", names[true[r]])
+             .replace("%3", names[pred[r]]) for r in rows])
         if pair is None:
             what = self.tr("Showing %1 of the %2 misclassified test images. Click a cell of the "
                            "confusion matrix to see only that mix-up.")

@@ -46,7 +46,8 @@ class ProbabilityBars(pg.PlotWidget):
         self.probabilities = np.zeros(n)
 
     def __repr__(self) -> str:
-        return f"ProbabilityBars(n={len(self.class_names)}, best={int(self.probabilities.argmax())})"
+        best = int(self.probabilities.argmax())
+        return f"ProbabilityBars(n={len(self.class_names)}, best={best})"
 
     def set_class_names(self, names):
         self.class_names = list(names)

@@ -55,14 +55,17 @@ class TrainingCurves:
         self.loss_plot.disableAutoRange()
         self._raw = self.loss_plot.plot(name=_tr("batch loss"),
                                         pen=pg.mkPen((120, 160, 230), width=1))
-        self._smooth = self.loss_plot.plot(name=_tr("smoothed"), pen=pg.mkPen((20, 60, 170), width=2))
+        self._smooth = self.loss_plot.plot(name=_tr("smoothed"),
+                                           pen=pg.mkPen((20, 60, 170), width=2))
         self._test_loss = self.loss_plot.plot(name=_tr("test loss (per epoch)"),
                                               pen=pg.mkPen((200, 60, 20), width=2),
                                               symbol="o", symbolBrush=(200, 60, 20), symbolSize=7)
-        self._train_acc = self.accuracy_plot.plot(name=_tr("train"), pen=pg.mkPen((20, 60, 170), width=2),
-                                                  symbol="o", symbolBrush=(20, 60, 170), symbolSize=7)
-        self._test_acc = self.accuracy_plot.plot(name=_tr("test"), pen=pg.mkPen((200, 60, 20), width=2),
-                                                 symbol="s", symbolBrush=(200, 60, 20), symbolSize=7)
+        self._train_acc = self.accuracy_plot.plot(
+            name=_tr("train"), pen=pg.mkPen((20, 60, 170), width=2), symbol="o",
+            symbolBrush=(20, 60, 170), symbolSize=7)
+        self._test_acc = self.accuracy_plot.plot(
+            name=_tr("test"), pen=pg.mkPen((200, 60, 20), width=2), symbol="s",
+            symbolBrush=(200, 60, 20), symbolSize=7)
         # Redrawing a plot costs milliseconds: batches arriving faster than REDRAW_MS are drawn
         # together, so a fast run never floods the GUI thread.
         self._redraw = QTimer(self.loss_plot)
