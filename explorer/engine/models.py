@@ -24,8 +24,6 @@ from .layers import (
     Dense,
     Dropout,
     Layer,
-    MaxPool2D,
-    ReLU,
     SoftmaxCrossEntropy,
     build_layer,
     softmax,
