@@ -34,6 +34,8 @@ __all__ = ["ConvReluPool", "FusedPlan", "fuse"]
 #: output columns (output cells x batch); small batches run as one product.
 CHUNK_MIN_COLUMNS = 16384
 CHUNK_MAX_CKK = 64
+#: Bytes of one chunk's patches and products (L2 is 1-4 MB per core on current CPUs).
+CHUNK_BYTES = 256 * 1024
 
 
 class _StageBuffers:
@@ -103,7 +105,7 @@ class _StageBuffers:
         # very long inner dimension (measured 1.5-2x for LeNet's and SimpleConvNet's conv1).
         self.chunks = []
         if ckk <= CHUNK_MAX_CKK and self.z.shape[1] >= CHUNK_MIN_COLUMNS:
-            step = max(1, (256 * 1024) // ((ckk + f) * row_cols * self.cols.itemsize))
+            step = max(1, CHUNK_BYTES // ((ckk + f) * row_cols * self.cols.itemsize))
             # (window view, cols view) per block of `step` rows, in the order of z's columns;
             # slicing (never reshaping: that could copy a strided view) keeps them views.
             if pool_major:
