@@ -244,9 +244,19 @@ class Model:
                              "numbers (floats in [0, 1])")
         return x
 
+    #: Inference splits bigger batches into slices of this many images, so that evaluating a
+    #: whole test set at once does not allocate gigabytes of im2col patches.
+    max_batch = 512
+
     def forward(self, x, training: bool = False) -> np.ndarray:
         """Logits (N, 10) of images x (N, C, H, W); ``training`` turns on dropout/batch stats."""
         x = self._as_batch(x)
+        n, step = x.shape[0], self.max_batch
+        if not training and n > step:
+            return np.concatenate([self._forward(x[i : i + step], False) for i in range(0, n, step)])
+        return self._forward(x, training)
+
+    def _forward(self, x, training):
         if self.fast and self._fused is not None:
             return self._fused.forward(x, training)
         for layer in self.layers:

@@ -286,3 +286,14 @@ def test_loss_and_gradients_match_torch_autograd(name):
                                    atol=1e-12, err_msg=layer.name)
         np.testing.assert_allclose(grads[f"{layer.name}.bias"], mod.bias.grad.numpy(),
                                    rtol=1e-8, atol=1e-12, err_msg=layer.name)
+
+
+@pytest.mark.parametrize("name", ["lenet5", "lenet5_classic"])
+def test_big_inference_batches_run_in_slices_with_the_same_result(name):
+    model = build_model(name, dtype=np.float64)
+    x = images(11)
+    whole = model.forward(x)
+    model.max_batch = 4
+    np.testing.assert_allclose(model.forward(x), whole, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(model.predict_proba(x).sum(axis=1), 1)
+    assert model.predict(x).shape == (11,)
