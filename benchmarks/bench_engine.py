@@ -1,8 +1,10 @@
 """Training throughput and batch-1 latency of whole networks, side by side with PyTorch eager.
 
-Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads N]``
-(``--blas-threads 1`` is the better choice on a machine busy with other work; the default
-leaves OpenBLAS as NumPy set it up).
+Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads N]``.
+Ours runs with one OpenBLAS thread by default, as the app runs the engine (explorer/app.py:
+the GUI keeps the other core; on a busy machine a multi-threaded OpenBLAS is also several
+times slower); ``--blas-threads 0`` leaves OpenBLAS as NumPy set it up. Torch keeps its own
+default thread count unless ``--torch-threads`` is given.
 
 For ``simple_convnet`` and ``lenet5`` (float32) it prints
 - training throughput at batch 100 (images/s of forward + backward + SGD update), and
@@ -85,15 +87,16 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=9, help="alternating rounds (median)")
     parser.add_argument("--steps", type=int, default=10, help="training steps per round")
     parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per round")
-    parser.add_argument("--blas-threads", type=int, default=None,
-                        help="threads for NumPy's OpenBLAS (default: as NumPy set it up)")
+    parser.add_argument("--blas-threads", type=int, default=1,
+                        help="threads for NumPy's OpenBLAS (default 1, as the app; 0: NumPy's "
+                        "own default)")
     parser.add_argument("--torch-threads", type=int, default=None,
                         help="torch.set_num_threads (default: torch's own choice)")
     parser.add_argument("--models", nargs="+", default=NETWORKS, choices=NETWORKS)
     args = parser.parse_args(argv)
     if args.torch_threads is not None and torch is not None:
         torch.set_num_threads(args.torch_threads)
-    if args.blas_threads is not None and not blas.set_blas_threads(args.blas_threads):
+    if args.blas_threads > 0 and not blas.set_blas_threads(args.blas_threads):
         print("warning: OpenBLAS not found, --blas-threads ignored")
 
     rng = np.random.default_rng(0)
