@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.data.idx import read_idx
 from explorer.paths import BUILTIN_DATA
 
 __all__ = [
@@ -151,50 +150,22 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, what: str) -> None:
         )
 
 
-def _find_file(folder: Path, stem: str) -> Path:
-    for name in (stem + ".gz", stem):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(
-        f"{folder}: missing {stem}(.gz); an IDX data set folder needs "
-        + ", ".join(FILE_STEMS.values())
-    )
-
-
 def load_idx_folder(
     folder: str | os.PathLike,
     name: str | None = None,
-    class_names=DIGIT_NAMES,
+    class_names=None,
     attribution: str | None = None,
 ) -> Dataset:
     """Load the four MNIST-layout IDX files of ``folder`` into a :class:`Dataset`.
 
-    Raises ``FileNotFoundError`` for a missing folder or file and ``ValueError`` for a malformed
-    file (which file, and what is wrong: truncated, wrong magic, wrong dimensions, image/label
-    count mismatch, labels out of range).
+    One loader for the CLI and the app: this is :func:`explorer.data.folders.open_idx_folder`
+    (both spellings of the file names, gzip or raw, optional ``classes.txt`` and README).
+    Raises ``ValueError`` naming the file and the problem: not a folder, missing file,
+    truncated, wrong magic, wrong dimensions, image/label count mismatch, labels out of range.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise FileNotFoundError(f"{folder}: no such data set folder")
-    arrays = {}
-    for key, stem in FILE_STEMS.items():
-        path = _find_file(folder, stem)
-        arrays[key] = read_idx(path)
-    for split in ("train", "test"):
-        images, labels = arrays[f"{split}_images"], arrays[f"{split}_labels"]
-        what = f"{folder} ({FILE_STEMS[split + '_images']} / {FILE_STEMS[split + '_labels']})"
-        _check_pair(images, labels, what)
-        arrays[f"{split}_labels"] = labels.astype(np.uint8)
-    if attribution is None:
-        readme = folder / "README.md"
-        attribution = readme.read_text(encoding="utf-8") if readme.is_file() else f"IDX files in {folder}"
-    return Dataset(
-        name=name or folder.name,
-        class_names=class_names,
-        attribution=attribution,
-        path=folder,
-        **arrays,
-    )
+    from explorer.data.folders import open_idx_folder
+
+    return open_idx_folder(folder, name, class_names, attribution)
 
 
 # --- named data sets ----------------------------------------------------------------------------
@@ -215,12 +186,12 @@ class DatasetSource:
     hint: str = ""  #: what to do when no candidate folder exists
 
     def locate(self) -> Path | None:
-        """The first candidate folder that holds a train image file, or None."""
+        """The first candidate folder that holds the four IDX files, or None."""
+        from explorer.data.folders import looks_like_idx_folder
+
         for folder in self.candidates:
-            folder = Path(folder)
-            stem = FILE_STEMS["train_images"]
-            if (folder / stem).is_file() or (folder / f"{stem}.gz").is_file():
-                return folder
+            if looks_like_idx_folder(folder):
+                return Path(folder)
         return None
 
     def load(self) -> Dataset:

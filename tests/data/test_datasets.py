@@ -69,29 +69,41 @@ def test_folder_of_idx_files_loads_by_path(tmp_path):
 
 def test_count_mismatch_is_named(tmp_path):
     _write_set(tmp_path / "d", train_labels=np.zeros(5, np.uint8))
-    with pytest.raises(ValueError, match="image/label count mismatch: 6 images but 5 labels"):
+    with pytest.raises(ValueError, match="holds 6 images but .* holds 5 labels: the counts must match"):
         load_idx_folder(tmp_path / "d")
 
 
 def test_labels_out_of_range_are_named(tmp_path):
     _write_set(tmp_path / "d", train_labels=np.array([0, 1, 2, 3, 4, 12], np.uint8))
-    with pytest.raises(ValueError, match=r"labels out of range: found 0\.\.12, expected 0\.\.9"):
+    with pytest.raises(ValueError, match=r"train-labels-idx1-ubyte: labels out of range.*largest 12"):
         load_idx_folder(tmp_path / "d")
 
 
 def test_wrong_image_dimensions_are_named(tmp_path):
     _write_set(tmp_path / "d", image_shape=(32, 32))
-    with pytest.raises(ValueError, match=r"wrong dimensions: images must have shape \(N, 28, 28\)"):
+    with pytest.raises(ValueError, match=r"train-images-idx3-ubyte.gz: wrong dimensions 6x32x32"):
         load_idx_folder(tmp_path / "d")
 
 
 def test_missing_file_and_folder(tmp_path):
     _write_set(tmp_path / "d")
     (tmp_path / "d" / FILE_STEMS["test_images"]).unlink()
-    with pytest.raises(FileNotFoundError, match="missing t10k-images-idx3-ubyte"):
+    with pytest.raises(ValueError, match="is missing t10k-images-idx3-ubyte"):
         load_dataset(tmp_path / "d")
-    with pytest.raises(FileNotFoundError, match="no such data set folder"):
+    with pytest.raises(ValueError, match="is not a folder"):
         load_idx_folder(tmp_path / "nowhere")
+
+
+def test_dataset_validates_arrays_built_in_code():
+    images = np.zeros((3, 28, 28), np.uint8)
+    with pytest.raises(ValueError, match="image/label count mismatch: 3 images but 2 labels"):
+        Dataset("x", images, np.zeros(2, np.uint8), images, np.zeros(3, np.uint8))
+    with pytest.raises(ValueError, match=r"labels out of range: found 0\.\.10, expected 0\.\.9"):
+        Dataset("x", images, np.array([0, 1, 10], np.uint8), images, np.zeros(3, np.uint8))
+    with pytest.raises(ValueError, match=r"wrong dimensions: images must have shape \(N, 28, 28\)"):
+        Dataset("x", images[:, :20], np.zeros(3, np.uint8), images, np.zeros(3, np.uint8))
+    with pytest.raises(ValueError, match="needs 10 class names"):
+        Dataset("x", images, np.zeros(3, np.uint8), images, np.zeros(3, np.uint8), ("a", "b"))
 
 
 def test_unknown_name_lists_the_known_ones():
