@@ -55,7 +55,8 @@ class TrainConfig:
     augment : random shift/rotation/scale/thickness on every training batch
     seed : seeds the model's initial weights, the batch order and the augmentation
     eval_each_epoch : evaluate on the test split after every epoch (else only after the last)
-    dataset : data set name or folder (``explorer.data.load_dataset``)
+    dataset : data set name or folder (``explorer.data.load_dataset``) for the CLI and the
+        worker to load; the Trainer itself trains on the Dataset object it is given
     train_limit : use only the first N training images (None: all), for quick experiments
     """
 
