@@ -181,7 +181,7 @@ class DatasetSource:
     name: str
     title: str
     candidates: tuple[Path, ...]
-    class_names: tuple[str, ...] = DIGIT_NAMES
+    class_names: tuple[str, ...] | None = DIGIT_NAMES  #: None: classes.txt, else digits
     attribution: str | None = None  #: None: the folder's README.md, if any
     hint: str = ""  #: what to do when no candidate folder exists
 
@@ -252,7 +252,7 @@ def resolve_dataset(name_or_path: str | os.PathLike) -> DatasetSource:
         return SOURCES[key]
     folder = Path(key).expanduser()
     if folder.is_dir():
-        return DatasetSource(folder.name, str(folder), (folder,))
+        return DatasetSource(folder.name, str(folder), (folder,), class_names=None)
     raise ValueError(
         f"unknown data set {key!r}: use one of {', '.join(SOURCES)} or a folder holding "
         "MNIST-layout IDX files"

@@ -65,6 +65,9 @@ def test_folder_of_idx_files_loads_by_path(tmp_path):
     assert isinstance(ds, Dataset)
     assert (ds.name, ds.n_train, ds.n_test) == ("mine", 6, 4)
     assert ds.attribution == "My own digits, CC0."
+    assert ds.class_names == tuple("0123456789")
+    (tmp_path / "mine" / "classes.txt").write_text("\n".join("abcdefghij"))
+    assert load_dataset(tmp_path / "mine").class_names == tuple("abcdefghij")
 
 
 def test_count_mismatch_is_named(tmp_path):
