@@ -172,7 +172,7 @@ def cmd_train(args) -> int:
 def format_confusion(confusion: np.ndarray, class_names) -> str:
     """The confusion matrix as aligned text: rows are true classes, columns predictions."""
     width = max(5, len(str(int(confusion.max()))) + 1)
-    short = [str(n)[:width] for n in class_names]
+    short = [str(n)[: width - 1] for n in class_names]  # keep a space between columns
     label_w = max(len(str(n)) for n in class_names) + 1
     lines = [" " * label_w + "".join(s.rjust(width) for s in short) + "   (true \\ predicted)"]
     for name, row in zip(class_names, confusion):

@@ -115,3 +115,5 @@ def test_confusion_text_is_aligned():
     lines = text.splitlines()
     assert len(lines) == 11 and len({len(line) for line in lines[1:]}) == 1
     assert lines[10].split()[-1] == "900"
+    header = format_confusion(np.eye(10, dtype=int), ["T-shirt/top"] * 10).splitlines()[0]
+    assert header.split()[:2] == ["T-sh", "T-sh"]  # long names are cut, columns stay apart
