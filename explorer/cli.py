@@ -192,7 +192,8 @@ def cmd_evaluate(args) -> int:
     dataset = _load_data(data)
     result = evaluate(model, dataset, "test")
     print(f"{model!r} on {dataset.name} test split ({len(result.labels)} images)")
-    print(f"accuracy {result.accuracy:.2%}  loss {result.loss:.4f}  wrong {len(result.misclassified)}")
+    print(f"accuracy {result.accuracy:.2%}  loss {result.loss:.4f}  "
+          f"wrong {len(result.misclassified)}")
     print(format_confusion(result.confusion, dataset.class_names))
     return 0
 
@@ -246,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch-size 32 --lr 0.001 --optimizer adam --seed 0 --augment "
         "--out resources/models/default.npz",
     )
-    train.add_argument("--model", default="lenet5", help=f"architecture: {', '.join(list_models())}")
+    train.add_argument("--model", default="lenet5",
+                       help=f"architecture: {', '.join(list_models())}")
     train.add_argument("--epochs", type=int, default=10, help="passes over the data (default 10)")
     train.add_argument("--batch-size", type=int, default=64, help="images per step (default 64)")
     train.add_argument("--lr", type=float, default=0.001, help="learning rate (default 0.001)")
@@ -262,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int, default=0,
                        help="seeds the initial weights, batch order and augmentation (default 0)")
     train.add_argument("--data", default=BUILTIN_NAME, help="data set name or IDX folder")
-    train.add_argument("--limit", type=int, default=None, help="use only the first N training images")
+    train.add_argument("--limit", type=int, default=None,
+                       help="use only the first N training images")
     train.add_argument("--eval-last-only", action="store_true",
                        help="evaluate on the test split only after the last epoch")
     train.add_argument("--out", required=True, help="model file to write (.npz)")

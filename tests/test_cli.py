@@ -93,7 +93,9 @@ def test_progress_in_a_pipe_prints_a_line_per_tenth():
     assert len(lines) == 11 + 2
     assert lines[0].startswith("epoch 1 [") and "1/100" in lines[0] and "eta 0:10" in lines[0]
     assert "100/100" in lines[10] and "eta 0:00" in lines[10]
-    assert lines[11] == "epoch 1/1: train loss 1.0000 acc 50.00%, test loss 0.9000 acc 75.00% (10.0 s)"
+    assert lines[11] == (
+        "epoch 1/1: train loss 1.0000 acc 50.00%, test loss 0.9000 acc 75.00% (10.0 s)"
+    )
     assert lines[12] == "completed: done"
 
 

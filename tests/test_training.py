@@ -146,7 +146,7 @@ def test_huge_learning_rate_stops_with_diverged(data):
     assert all(np.isfinite(e.loss) for e in events if isinstance(e, BatchEvent))
 
 
-#: A small net with dropout, so the test covers every random stream (weights, order, augment, masks).
+#: A small net with dropout: the test covers every random stream (weights, order, augment, masks).
 DROPOUT_NET = {"name": "tiny_dropout", "layers": [
     {"type": "Conv2D", "filters": 4, "kernel_size": 5}, {"type": "ReLU"},
     {"type": "MaxPool2D", "kernel_size": 2}, {"type": "Flatten"},

@@ -40,7 +40,8 @@ class AugmentParams:
     def __post_init__(self):
         if not (self.max_shift >= 0 and self.max_rotation >= 0):
             raise ValueError(
-                f"max_shift and max_rotation must be >= 0, got {self.max_shift}, {self.max_rotation}"
+                "max_shift and max_rotation must be >= 0, "
+                f"got {self.max_shift}, {self.max_rotation}"
             )
         lo, hi = self.scale_range
         if not 0 < lo <= hi:
@@ -64,12 +65,12 @@ def _neighbourhood(images: np.ndarray, reduce) -> np.ndarray:
 
 
 def dilate(images: np.ndarray) -> np.ndarray:
-    """Grey dilation with a plus-shaped 3x3 element: (N, H, W) -> (N, H, W), strokes ~2 px thicker."""
+    """Grey dilation, plus-shaped 3x3 element: (N, H, W) -> (N, H, W), strokes ~2 px thicker."""
     return _neighbourhood(images, np.maximum)
 
 
 def erode(images: np.ndarray) -> np.ndarray:
-    """Grey erosion with a plus-shaped 3x3 element: (N, H, W) -> (N, H, W), strokes ~2 px thinner."""
+    """Grey erosion, plus-shaped 3x3 element: (N, H, W) -> (N, H, W), strokes ~2 px thinner."""
     return _neighbourhood(images, np.minimum)
 
 
@@ -103,7 +104,9 @@ def affine_warp(
     fx = (src_x - x0).astype(np.float32)
     stride = w + 2
     i00 = y0 * stride + x0
-    top = np.take_along_axis(padded, i00, 1) * (1 - fx) + np.take_along_axis(padded, i00 + 1, 1) * fx
+    top = (
+        np.take_along_axis(padded, i00, 1) * (1 - fx) + np.take_along_axis(padded, i00 + 1, 1) * fx
+    )
     i10 = i00 + stride
     bottom = (
         np.take_along_axis(padded, i10, 1) * (1 - fx) + np.take_along_axis(padded, i10 + 1, 1) * fx

@@ -83,7 +83,8 @@ class Dataset:
         self.class_names = tuple(self.class_names)
         if len(self.class_names) != N_CLASSES:
             raise ValueError(
-                f"data set {self.name!r}: needs {N_CLASSES} class names, got {len(self.class_names)}"
+                f"data set {self.name!r}: needs {N_CLASSES} class names, "
+                f"got {len(self.class_names)}"
             )
         for split in ("train", "test"):
             images, labels = self.split(split)
@@ -136,7 +137,9 @@ def _check_pair(images: np.ndarray, labels: np.ndarray, what: str) -> None:
     if images.dtype != np.uint8:
         raise ValueError(f"{what}: images must be uint8 (0..255), got {images.dtype}")
     if labels.ndim != 1:
-        raise ValueError(f"{what}: wrong dimensions: labels must have shape (N,), got {labels.shape}")
+        raise ValueError(
+            f"{what}: wrong dimensions: labels must have shape (N,), got {labels.shape}"
+        )
     if len(images) != len(labels):
         raise ValueError(
             f"{what}: image/label count mismatch: {len(images)} images but {len(labels)} labels"
@@ -231,7 +234,8 @@ register_source(
         "Fashion-MNIST (60,000 train + 10,000 test clothing images)",
         (Path("/usr/share/datasets/fashion-mnist"),),
         FASHION_NAMES,
-        "Fashion-MNIST by Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research (MIT licence).",
+        "Fashion-MNIST by Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research "
+        "(MIT licence).",
         hint="On Debian/Ubuntu: sudo apt-get install dataset-fashion-mnist",
     )
 )

@@ -5,7 +5,6 @@ import gzip
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from explorer.data import read_idx, write_idx
