@@ -119,3 +119,24 @@ def test_confusion_text_is_aligned():
     assert lines[10].split()[-1] == "900"
     header = format_confusion(np.eye(10, dtype=int), ["T-shirt/top"] * 10).splitlines()[0]
     assert header.split()[:2] == ["T-sh", "T-sh"]  # long names are cut, columns stay apart
+
+
+def test_documented_command_matches_the_shipped_model():
+    import re
+    import shlex
+
+    from explorer.cli import build_parser
+    from explorer.engine import load_default_model
+    from explorer.paths import MODELS
+
+    readme = (MODELS / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"python main\.py (train .*)", readme).group(1)
+    args = build_parser().parse_args(shlex.split(command))
+    config = load_default_model().metadata["config"]
+    assert args.out == "resources/models/default.npz"
+    documented = {"model": args.model, "epochs": args.epochs, "batch_size": args.batch_size,
+                  "lr": args.lr, "optimizer": args.optimizer, "seed": args.seed,
+                  "augment": args.augment, "dataset": args.data, "train_limit": args.limit}
+    assert documented == {key: config[key] for key in documented}
+    accuracy = load_default_model().metadata["accuracy"]
+    assert f"{accuracy:.2%}".replace("%", " %") in readme
