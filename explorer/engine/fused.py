@@ -72,11 +72,11 @@ class _StageBuffers:
             strides = (s[0], s[1], s[2], s[1] * sh, s[2] * sw, 2 * sh * s[1], 2 * sw * s[2], s[3])
             row_cols = pw * n  # columns per pooled row of one quadrant
             self.z = np.empty((f, 4 * ph * pw * n), dtype=dtype)
-            z5 = self.z.reshape(f, 4, ph, pw, n)
-            self.quads = [z5[:, k] for k in range(4)]
+            # 2-D (F, PH*PW*N) blocks: ufuncs run one long loop per filter.
+            self.quads = [self.z.reshape(f, 4, -1)[:, k] for k in range(4)]
             self.dz = np.empty_like(self.z)
-            dz5 = self.dz.reshape(f, 4, ph, pw, n)
-            self.dquads = [dz5[:, k] for k in range(4)]
+            self.dquads = [self.dz.reshape(f, 4, -1)[:, k] for k in range(4)]
+            quarter = (f, ph * pw * n)
         else:
             shape = (c, kh, kw, oh, ow, n)
             strides = (s[0], s[1], s[2], s[1] * sh, s[2] * sw, s[3])
@@ -87,11 +87,12 @@ class _StageBuffers:
             self.dz = np.zeros_like(self.z)  # cells no window covers (odd sizes) stay zero
             dz4 = self.dz.reshape(f, oh, ow, n)
             self.dquads = [dz4[:, a : 2 * ph : 2, b : 2 * pw : 2] for a in (0, 1) for b in (0, 1)]
+            quarter = (f, ph, pw, n)
         # im2col as one copy: a read-only (C, KH, KW, <cells>, N) window view of the input.
         self.windows = as_strided(self.xp, shape=shape, strides=strides, writeable=False)
         self.cols = np.empty((ckk, self.z.shape[1]), dtype=dtype)
         self.cols_nd = self.cols.reshape(shape)
-        quarter = (f, ph, pw, n)
+        self.bias_shape = (f,) + (1,) * (len(quarter) - 1)
         self.m01, self.m23 = np.empty(quarter, dtype), np.empty(quarter, dtype)
         self.s01, self.s23, self.s, self.pos = (np.empty(quarter, bool) for _ in range(4))
         self.dm = np.empty(quarter, dtype)
@@ -122,7 +123,7 @@ class _StageBuffers:
                 self.chunks.append((cols_dst, win_src, self.cols[:, cells], self.z[:, cells],
                                     self.dz[:, cells]))
             assert start == self.z.shape[1]
-        self.out_shape = quarter
+        self.out_shape = (f, ph, pw, n)
         self.stride = (sh, sw)
         self.dz4 = None if pool_major else self.dz.reshape(f, oh, ow, n)
         self._dxp = None
@@ -173,7 +174,9 @@ class ConvReluPool:
         if buf is None:
             if len(self._buffers) >= 4:  # a few batch sizes: train, last batch, one image, eval
                 self._buffers.pop(next(iter(self._buffers)))
-            buf = self._buffers[key] = _StageBuffers(self.conv, x_shape, dtype, self.pool_major)
+            # Pool-major pays off for batches; one image copies faster in the plain order.
+            pool_major = self.pool_major and x_shape[0] >= 8
+            buf = self._buffers[key] = _StageBuffers(self.conv, x_shape, dtype, pool_major)
         return buf
 
     def forward(self, x, training=False, for_backward=None):
@@ -205,10 +208,10 @@ class ConvReluPool:
         if for_backward:
             np.greater(b.m23, b.m01, out=b.s)  # strict: on a tie the first (top) row wins
         np.maximum(b.m01, b.m23, out=out)
-        out += conv.params["bias"][:, None, None, None]  # bias after pooling: 4x fewer adds
+        out += conv.params["bias"].reshape(b.bias_shape)  # bias after pooling: 4x fewer adds
         np.maximum(out, b.zeros, out=out)  # ReLU after pooling too (both are monotone)
         self._last = (b, x.shape, out, for_backward)
-        return out.transpose(3, 0, 1, 2)
+        return out.reshape(b.out_shape).transpose(3, 0, 1, 2)
 
     def backward(self, dout, need_input_grad=True):
         """dout (N, F, PH, PW) -> dx (N, C, H, W) (a scratch view) or None; fills conv.grads."""
@@ -219,7 +222,8 @@ class ConvReluPool:
         f = conv.filters
         dm = b.dm
         np.greater(out, b.zeros, out=b.pos)
-        np.multiply(dout.transpose(1, 2, 3, 0), b.pos, out=dm)  # ReLU's gradient
+        shape4 = b.out_shape  # 4-D views of the (maybe 2-D) quarter buffers
+        np.multiply(dout.transpose(1, 2, 3, 0), b.pos.reshape(shape4), out=dm.reshape(shape4))
         conv.grads["bias"] = dm.reshape(f, -1) @ b.ones  # BLAS: ~3x faster than dm.sum(...)
         # Route each window's gradient to its winner (the first maximal cell, row-major);
         # x*mask and x - x*mask are exact, so each cell gets dm or 0.
