@@ -52,7 +52,7 @@ def test_fused_forward_and_gradients_equal_layer_by_layer(spec):
         if key.endswith("bias"):
             p[...] = np.random.default_rng(2).standard_normal(p.shape) * 0.1
     ref = unfused(model)
-    for n in (3, 1, 3):  # a second batch size, then the first again (buffers reused)
+    for n in (3, 1, 10, 3):  # small batches run plain, >= 8 images pool-major; buffers reused
         x = images(n, seed=n)
         labels = np.arange(n) % 10
         np.testing.assert_allclose(model.forward(x), ref.forward(x), rtol=1e-12, atol=1e-12)
@@ -109,8 +109,13 @@ def test_ties_route_the_gradient_like_the_layers():
     model.parameters()["conv1.weight"][...] = 1.0  # patch sums: integer images tie a lot
     model.parameters()["conv1.bias"][...] = 0.5
     ref = unfused(model)
-    x = np.round(images(2) * 2)
-    labels = np.array([1, 2])
+    for n in (2, 9):  # plain and pool-major column orders
+        _check_ties(model, ref, n)
+
+
+def _check_ties(model, ref, n):
+    x = np.round(images(n) * 2)
+    labels = np.arange(n)
     _, grads = model.loss_and_gradients(x, labels)
     _, ref_grads = ref.loss_and_gradients(x, labels)
     for key in grads:
