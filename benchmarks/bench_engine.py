@@ -1,10 +1,10 @@
 """Training throughput and batch-1 latency of whole networks, side by side with PyTorch eager.
 
-Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads N]``.
-Ours runs with one OpenBLAS thread by default, as the app runs the engine (explorer/app.py:
-the GUI keeps the other core; on a busy machine a multi-threaded OpenBLAS is also several
-times slower); ``--blas-threads 0`` leaves OpenBLAS as NumPy set it up. Torch keeps its own
-default thread count unless ``--torch-threads`` is given.
+Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads 1 0]``.
+Ours runs as two contenders by default: with one OpenBLAS thread, as the app runs the engine
+(explorer/app.py: the GUI keeps the other core; on a busy machine a multi-threaded OpenBLAS
+is also several times slower), and with NumPy's default thread count (``0``). Torch keeps
+its own default thread count unless ``--torch-threads`` is given.
 
 For ``simple_convnet`` and ``lenet5`` (float32) it prints
 - training throughput at batch 100 (images/s of forward + backward + SGD update), and
@@ -87,24 +87,31 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=9, help="alternating rounds (median)")
     parser.add_argument("--steps", type=int, default=10, help="training steps per round")
     parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per round")
-    parser.add_argument("--blas-threads", type=int, default=1,
-                        help="threads for NumPy's OpenBLAS (default 1, as the app; 0: NumPy's "
-                        "own default)")
+    parser.add_argument("--blas-threads", type=int, nargs="+", default=[1, 0],
+                        help="OpenBLAS thread counts to run ours with, each as its own "
+                        "contender (default: 1, as the app, and 0 = NumPy's default)")
     parser.add_argument("--torch-threads", type=int, default=None,
                         help="torch.set_num_threads (default: torch's own choice)")
     parser.add_argument("--models", nargs="+", default=NETWORKS, choices=NETWORKS)
     args = parser.parse_args(argv)
     if args.torch_threads is not None and torch is not None:
         torch.set_num_threads(args.torch_threads)
-    if args.blas_threads > 0 and not blas.set_blas_threads(args.blas_threads):
+    default_threads = blas.blas_threads()
+    if default_threads is None:
         print("warning: OpenBLAS not found, --blas-threads ignored")
+        args.blas_threads = [0]
+    configs = []  # (label, OpenBLAS threads)
+    for t in dict.fromkeys(args.blas_threads):
+        n = default_threads if t == 0 else t
+        configs.append((f"ours, {n} BLAS thread{'s' if n != 1 else ''}", n))
 
     rng = np.random.default_rng(0)
     x = rng.random((BATCH, 1, 28, 28), dtype=np.float32)
     labels = rng.integers(0, 10, BATCH)
     one = rng.random((1, 1, 28, 28), dtype=np.float32)
-    print(f"numpy {np.__version__} ({blas.blas_threads()} BLAS threads), torch {torch.__version__ if torch else 'not installed'}"
-          f"{f' ({torch.get_num_threads()} threads)' if torch else ''}; {load()}")
+    print(f"numpy {np.__version__} (OpenBLAS default {default_threads} threads), torch "
+          f"{torch.__version__ + f' ({torch.get_num_threads()} threads)' if torch else 'not installed'}"
+          f"; {load()}")
 
     for name in args.models:
         model = build_model(name, seed=0)
@@ -117,7 +124,10 @@ def main(argv=None) -> int:
         def np_infer():
             return model.predict_proba(one)
 
-        fns = {"ours": (np_train, np_infer)}
+        # contender label -> (set-up before timing, train step, batch-1 inference)
+        fns = {}
+        for label, n in configs:
+            fns[label] = (lambda n=n: blas.set_blas_threads(n) if n else None, np_train, np_infer)
         if torch is not None:
             net = torch_twin(model)
             topt = torch.optim.SGD(net.parameters(), lr=0.01)
@@ -136,9 +146,10 @@ def main(argv=None) -> int:
             with torch.no_grad():
                 diff = np.abs(t_infer() - np_infer()).max()
             assert diff < 1e-4, f"the torch twin of {name} disagrees with ours by {diff}"
-            fns["torch"] = (t_train, t_infer)
+            fns[f"torch eager ({torch.get_num_threads()} threads)"] = (lambda: None, t_train, t_infer)
 
-        for train, infer in fns.values():  # warm up: buffers, caches, lazy init
+        for setup, train, infer in fns.values():  # warm up: buffers, caches, lazy init
+            setup()
             for _ in range(3):
                 train()
             for _ in range(20):
@@ -148,23 +159,23 @@ def main(argv=None) -> int:
         for r in range(args.rounds):
             order = list(fns) if r % 2 == 0 else list(fns)[::-1]
             for k in order:
-                train_t[k].append(time_per_call(fns[k][0], args.steps))
+                fns[k][0]()
+                train_t[k].append(time_per_call(fns[k][1], args.steps))
             for k in order:
-                infer_t[k].append(time_per_call(fns[k][1], args.calls))
+                fns[k][0]()
+                infer_t[k].append(time_per_call(fns[k][2], args.calls))
         med_train = {k: statistics.median(v) for k, v in train_t.items()}
         med_infer = {k: statistics.median(v) for k, v in infer_t.items()}
+        ref = next((k for k in fns if k.startswith("torch")), None)
         print(f"\n{name} ({model.n_params:,} parameters), median of {args.rounds} rounds")
-        line = f"  train batch {BATCH}: ours {BATCH / med_train['ours']:8.0f} img/s"
-        if "torch" in fns:
-            line += (f"   torch {BATCH / med_train['torch']:8.0f} img/s   "
-                     f"ratio {med_train['torch'] / med_train['ours']:.2f}x")
-        print(line)
-        line = f"  batch-1 latency:  ours {med_infer['ours'] * 1e6:8.1f} us   "
-        if "torch" in fns:
-            line += (f"  torch {med_infer['torch'] * 1e6:8.1f} us     "
-                     f"ratio {med_infer['torch'] / med_infer['ours']:.2f}x")
-        print(line)
-    print(f"\n{load()}")
+        print(f"  {'':28s} {'train img/s':>11s} {'vs torch':>9s}   {'batch-1 us':>10s} {'vs torch':>9s}")
+        for k in fns:
+            tr, inf = med_train[k], med_infer[k]
+            r_tr = f"{med_train[ref] / tr:8.2f}x" if ref and k != ref else ""
+            r_inf = f"{med_infer[ref] / inf:8.2f}x" if ref and k != ref else ""
+            print(f"  {k:28s} {BATCH / tr:11.0f} {r_tr:>9s}   {inf * 1e6:10.1f} {r_inf:>9s}")
+    blas.set_blas_threads(default_threads) if default_threads else None
+    print(f"\n{load()}  (ratios above 1: ours is faster)")
     return 0
 
 
