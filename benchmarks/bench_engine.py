@@ -109,9 +109,9 @@ def main(argv=None) -> int:
     x = rng.random((BATCH, 1, 28, 28), dtype=np.float32)
     labels = rng.integers(0, 10, BATCH)
     one = rng.random((1, 1, 28, 28), dtype=np.float32)
-    print(f"numpy {np.__version__} (OpenBLAS default {default_threads} threads), torch "
-          f"{torch.__version__ + f' ({torch.get_num_threads()} threads)' if torch else 'not installed'}"
-          f"; {load()}")
+    torch_info = f"{torch.__version__} ({torch.get_num_threads()} threads)" if torch else "-"
+    print(f"numpy {np.__version__} (OpenBLAS default {default_threads} threads), "
+          f"torch {torch_info}; {load()}")
 
     for name in args.models:
         model = build_model(name, seed=0)
@@ -146,7 +146,8 @@ def main(argv=None) -> int:
             with torch.no_grad():
                 diff = np.abs(t_infer() - np_infer()).max()
             assert diff < 1e-4, f"the torch twin of {name} disagrees with ours by {diff}"
-            fns[f"torch eager ({torch.get_num_threads()} threads)"] = (lambda: None, t_train, t_infer)
+            label = f"torch eager ({torch.get_num_threads()} threads)"
+            fns[label] = (lambda: None, t_train, t_infer)
 
         for setup, train, infer in fns.values():  # warm up: buffers, caches, lazy init
             setup()
@@ -168,7 +169,8 @@ def main(argv=None) -> int:
         med_infer = {k: statistics.median(v) for k, v in infer_t.items()}
         ref = next((k for k in fns if k.startswith("torch")), None)
         print(f"\n{name} ({model.n_params:,} parameters), median of {args.rounds} rounds")
-        print(f"  {'':28s} {'train img/s':>11s} {'vs torch':>9s}   {'batch-1 us':>10s} {'vs torch':>9s}")
+        print(f"  {'':28s} {'train img/s':>11s} {'vs torch':>9s}   "
+              f"{'batch-1 us':>10s} {'vs torch':>9s}")
         for k in fns:
             tr, inf = med_train[k], med_infer[k]
             r_tr = f"{med_train[ref] / tr:8.2f}x" if ref and k != ref else ""

@@ -114,7 +114,8 @@ class _StageBuffers:
                            self.cols_nd[:, :, :, a, b, r0 : r0 + step])
                           for a in (0, 1) for b in (0, 1) for r0 in range(0, ph, step)]
             else:
-                blocks = [(self.windows[:, :, :, r0 : r0 + step], self.cols_nd[:, :, :, r0 : r0 + step])
+                blocks = [(self.windows[:, :, :, r0 : r0 + step],
+                           self.cols_nd[:, :, :, r0 : r0 + step])
                           for r0 in range(0, oh, step)]
             start = 0
             for win_src, cols_dst in blocks:

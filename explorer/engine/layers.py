@@ -912,4 +912,5 @@ def build_layer(spec: dict) -> Layer:
     try:
         return cls(**kwargs)
     except TypeError as exc:
-        raise ValueError(f"bad arguments for {type_name} layer {spec.get('name')!r}: {exc}") from None
+        name = spec.get("name")
+        raise ValueError(f"bad arguments for {type_name} layer {name!r}: {exc}") from None

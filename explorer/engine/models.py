@@ -253,7 +253,8 @@ class Model:
         x = self._as_batch(x)
         n, step = x.shape[0], self.max_batch
         if not training and n > step:
-            return np.concatenate([self._forward(x[i : i + step], False) for i in range(0, n, step)])
+            parts = [self._forward(x[i : i + step], False) for i in range(0, n, step)]
+            return np.concatenate(parts)
         return self._forward(x, training)
 
     def _forward(self, x, training):
@@ -415,7 +416,9 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
         raise ValueError(f"dtype must be float32 or float64, got {dtype}")
     init = init or spec.get("init") or "he"
     if init not in INITS:
-        raise ValueError(f"unknown weight initialisation {init!r}; choose one of {', '.join(INITS)}")
+        raise ValueError(
+            f"unknown weight initialisation {init!r}; choose one of {', '.join(INITS)}"
+        )
     std = weight_init_std if weight_init_std is not None else spec.get("weight_init_std")
     spec["init"] = init
     if std is not None:
@@ -435,7 +438,9 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
             layer.build(shape, rng, init=init, weight_init_std=std, dtype=dtype)
             shape = tuple(layer.output_shape(shape))
         except ValueError as exc:
-            raise ValueError(f"layer {layer.name!r} cannot take input of shape {shape}: {exc}") from None
+            raise ValueError(
+                f"layer {layer.name!r} cannot take input of shape {shape}: {exc}"
+            ) from None
         layers.append(layer)
     if len(shape) != 1:
         raise ValueError(

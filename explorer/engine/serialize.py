@@ -87,7 +87,9 @@ def _json_array(arrays, key, path):
         raise ValueError(f"{path} has no {key} entry: it was not written by Model.save")
     arr = arrays[key]
     if arr.dtype != np.uint8 or arr.ndim != 1:
-        raise ValueError(f"{path}: {key} must be a 1-D uint8 array of JSON, got {arr.dtype} {arr.shape}")
+        raise ValueError(
+            f"{path}: {key} must be a 1-D uint8 array of JSON, got {arr.dtype} {arr.shape}"
+        )
     try:
         return json.loads(arr.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -82,7 +82,8 @@ def test_chunked_first_layer_equals_layer_by_layer():
                                        err_msg=key)
 
 
-@pytest.mark.parametrize("spec", ["lenet5"] + CUSTOM, ids=lambda s: s if isinstance(s, str) else s["name"])
+@pytest.mark.parametrize("spec", ["lenet5"] + CUSTOM,
+                         ids=lambda s: s if isinstance(s, str) else s["name"])
 def test_chunked_path_in_every_stage_and_layout(spec, monkeypatch):
     """With the chunking threshold lowered, every stage (pool-major first, plain later) chunks."""
     monkeypatch.setattr(fused, "CHUNK_MIN_COLUMNS", 32)

@@ -37,7 +37,8 @@ CONV_CASES = [
 ]
 
 
-@pytest.mark.parametrize("kw", CONV_CASES, ids=lambda kw: ",".join(f"{k}={v}" for k, v in kw.items()))
+@pytest.mark.parametrize("kw", CONV_CASES,
+                         ids=lambda kw: ",".join(f"{k}={v}" for k, v in kw.items()))
 def test_conv2d_gradients_match_finite_differences(kw):
     layer = built(L.Conv2D(name="conv1", **kw), (2, 7, 6))
     layer.params["bias"][:] = rand(layer.params["bias"].shape, 5)
@@ -160,7 +161,8 @@ def test_inception_concatenates_the_four_branches_on_channels():
     out = layer.forward(x)
     b1 = np.maximum(fn.conv2d(x, layer.params["b1_1x1.weight"], layer.params["b1_1x1.bias"]), 0)
     pooled = fn.max_pool2d(x, 3, stride=1, padding=1)
-    b4 = np.maximum(fn.conv2d(pooled, layer.params["b4_1x1.weight"], layer.params["b4_1x1.bias"]), 0)
+    p = layer.params
+    b4 = np.maximum(fn.conv2d(pooled, p["b4_1x1.weight"], p["b4_1x1.bias"]), 0)
     np.testing.assert_allclose(out[:, :2], b1, rtol=1e-12)
     np.testing.assert_allclose(out[:, 7:], b4, rtol=1e-12)
 

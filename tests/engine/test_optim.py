@@ -98,14 +98,16 @@ TORCH_CASES = [
     ("sgd", {}, "SGD", {}),
     ("sgd", {"weight_decay": 0.1}, "SGD", {"weight_decay": 0.1}),
     ("momentum", {"momentum": 0.8}, "SGD", {"momentum": 0.8}),
-    ("adagrad", {"eps": 1e-7, "weight_decay": 0.05}, "Adagrad", {"eps": 1e-7, "weight_decay": 0.05}),
+    ("adagrad", {"eps": 1e-7, "weight_decay": 0.05}, "Adagrad",
+     {"eps": 1e-7, "weight_decay": 0.05}),
     ("rmsprop", {"decay_rate": 0.95, "eps": 1e-7}, "RMSprop", {"alpha": 0.95, "eps": 1e-7}),
     ("adam", {"beta1": 0.8, "beta2": 0.99, "weight_decay": 0.01}, "Adam",
      {"betas": (0.8, 0.99), "weight_decay": 0.01}),
 ]
 
 
-@pytest.mark.parametrize("name,kw,tname,tkw", TORCH_CASES, ids=[c[0] + str(i) for i, c in enumerate(TORCH_CASES)])
+@pytest.mark.parametrize("name,kw,tname,tkw", TORCH_CASES,
+                         ids=[c[0] + str(i) for i, c in enumerate(TORCH_CASES)])
 def test_optimizers_match_torch_optim(name, kw, tname, tkw):
     torch = pytest.importorskip("torch")
     rng = np.random.default_rng(1)
