@@ -363,7 +363,7 @@ class MaxPool2D(_Pool2D):
     def forward(self, x, training=False):
         x = np.asarray(x)
         xp, pads, views = self._windows(x)
-        out = views[0][2].copy()
+        out = views[0][2].copy(order="K")  # "K": keep the input's memory layout (CHWN)
         for _, _, v in views[1:]:
             np.maximum(out, v, out=out)  # forward needs only maxima; backward finds winners
         self._cache = (x.shape, xp, pads, views, out)
@@ -373,18 +373,28 @@ class MaxPool2D(_Pool2D):
         if self._cache is None:
             raise RuntimeError(f"{self.name}.backward called before forward")
         x_shape, xp, pads, views, out = self._cache
-        taken = np.zeros(out.shape, dtype=bool)
-        hit = np.empty(out.shape, dtype=bool)
-        parts = []
+        dtype = np.result_type(dout.dtype, xp.dtype)
+        taken = np.zeros_like(out, dtype=bool)
+        hit = np.empty_like(out, dtype=bool)
+        part = np.empty_like(out, dtype=dtype)
+        dxp = np.zeros(xp.shape, dtype=dtype)
+        (sh, sw), (oh, ow) = self.stride, out.shape[2:]
+        overlap = sh < self.kernel_size[0] or sw < self.kernel_size[1]
         for k, (i, j, v) in enumerate(views):
             if k == len(views) - 1:
                 np.logical_not(taken, out=hit)  # the last cell wins whatever is left
             else:
                 np.equal(v, out, out=hit)
-                hit &= ~taken  # only the first maximal cell of a window wins
-                taken |= hit
-            parts.append((i, j, dout * hit))
-        return self._scatter(parts, xp.shape, pads, x_shape, np.result_type(dout.dtype, xp.dtype))
+                np.greater(hit, taken, out=hit)  # hit and not taken: the first max wins
+                np.logical_or(taken, hit, out=taken)
+            target = dxp[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw]
+            if overlap:
+                np.multiply(dout, hit, out=part)
+                target += part
+            else:  # windows do not overlap: each input cell gets one value, written directly
+                np.multiply(dout, hit, out=target)
+        (top, _), (left, _) = pads
+        return dxp[:, :, top : top + x_shape[2], left : left + x_shape[3]]
 
 
 class AvgPool2D(_Pool2D):
