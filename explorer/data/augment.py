@@ -86,32 +86,47 @@ def affine_warp(
     cy, cx = (h - 1) / 2.0, (w - 1) / 2.0
     theta = np.deg2rad(np.asarray(angle_deg, dtype=np.float64))
     inv = 1.0 / np.asarray(scale, dtype=np.float64)
-    cos, sin = np.cos(theta) * inv, np.sin(theta) * inv
-    yy, xx = np.mgrid[0:h, 0:w]
+    cos = (np.cos(theta) * inv).astype(np.float32)[:, None]
+    sin = (np.sin(theta) * inv).astype(np.float32)[:, None]
+    shift = np.asarray(shift, dtype=np.float32)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     # Output pixel -> source position: undo the shift, then the rotation and scale.
-    dy = yy.ravel()[None, :] - cy - shift[:, 0:1]
-    dx = xx.ravel()[None, :] - cx - shift[:, 1:2]
+    dy = yy.ravel()[None, :] - np.float32(cy) - shift[:, 0:1]
+    dx = xx.ravel()[None, :] - np.float32(cx) - shift[:, 1:2]
     # Inverse rotation; rows grow downwards, hence the signs (checked against np.rot90).
-    src_y = cos[:, None] * dy + sin[:, None] * dx + cy
-    src_x = cos[:, None] * dx - sin[:, None] * dy + cx
-    # Sample from a copy padded with a 1-pixel zero border; clamp far-away positions onto it.
-    padded = np.pad(images, ((0, 0), (1, 1), (1, 1))).reshape(n, -1)
-    src_y = np.clip(src_y + 1.0, 0.0, h + 0.999)
-    src_x = np.clip(src_x + 1.0, 0.0, w + 0.999)
-    y0 = np.floor(src_y).astype(np.intp)
-    x0 = np.floor(src_x).astype(np.intp)
-    fy = (src_y - y0).astype(np.float32)
-    fx = (src_x - x0).astype(np.float32)
+    # Positions index a copy padded with a 1-pixel zero border (hence the +1); far-away
+    # positions are clamped onto that border, so they read zeros.
+    src_y = cos * dy
+    src_y += sin * dx
+    src_y += np.float32(cy + 1)
+    src_x = cos * dx
+    src_x -= sin * dy
+    src_x += np.float32(cx + 1)
+    np.clip(src_y, 0.0, h + 0.999, out=src_y)
+    np.clip(src_x, 0.0, w + 0.999, out=src_x)
+    # int32 indices gather faster; wider only for batches too large for them.
+    index_type = np.int32 if n * (h + 2) * (w + 2) < 2**31 else np.intp
+    y0 = src_y.astype(index_type)  # floor, the positions being >= 0
+    x0 = src_x.astype(index_type)
+    src_y -= y0  # from here on: the fractional parts, the bilinear weights
+    src_x -= x0
     stride = w + 2
-    i00 = y0 * stride + x0
-    top = (
-        np.take_along_axis(padded, i00, 1) * (1 - fx) + np.take_along_axis(padded, i00 + 1, 1) * fx
-    )
-    i10 = i00 + stride
-    bottom = (
-        np.take_along_axis(padded, i10, 1) * (1 - fx) + np.take_along_axis(padded, i10 + 1, 1) * fx
-    )
-    return (top * (1 - fy) + bottom * fy).reshape(n, h, w).astype(np.float32, copy=False)
+    padded = np.zeros((n, h + 2, stride), np.float32)
+    padded[:, 1:-1, 1:-1] = images
+    padded = padded.ravel()
+    # Flat indices into the whole padded batch: one gather per corner for all images at once.
+    i00 = y0 * stride
+    i00 += x0
+    i00 += (np.arange(n, dtype=index_type) * ((h + 2) * stride))[:, None]
+    top = padded[i00]
+    top += src_x * (padded[i00 + 1] - top)
+    i00 += stride
+    bottom = padded[i00]
+    bottom += src_x * (padded[i00 + 1] - bottom)
+    bottom -= top
+    bottom *= src_y
+    top += bottom
+    return top.reshape(n, h, w)
 
 
 def augment_batch(
