@@ -47,11 +47,14 @@ class _StageBuffers:
     - "pool-major" (a, b, ph, pw, n) for cell (oh, ow) = (2*ph + a, 2*pw + b): each of the
       four cells of every 2x2 window is one contiguous block, so the pooling and its
       backward run on contiguous arrays (1.5-3x faster for many filters), and rows a floor
-      pooling drops are never computed; used by a model's first stage, which needs no dx;
+      pooling drops are never computed; used by a model's first stage (which needs no dx)
+      for batches of 8 images or more;
     - "plain" (oh, ow, n): im2col and col2im copy runs of OW*N values, 1.3-3x faster than
-      pool-major's runs of N; used where the input gradient (col2im) is needed.
+      pool-major's runs of N; used where the input gradient is needed, and for small batches.
 
-    ``quads`` are the four window cells as (F, PH, PW, N) views of z in either order.
+    ``quads`` are the four cells of every window as views of z: (F, PH*PW*N) blocks in
+    pool-major order, (F, PH, PW, N) stride-2 views in plain order; the pooled buffers
+    (``m01``, ``s``, ``dm``, ...) have the same shapes.
     """
 
     def __init__(self, conv: Conv2D, x_shape, dtype, pool_major: bool):

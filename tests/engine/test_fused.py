@@ -104,6 +104,21 @@ def test_chunked_path_in_every_stage_and_layout(spec, monkeypatch):
     np.testing.assert_allclose(model.forward(x), ref.forward(x), rtol=1e-12, atol=1e-12)
 
 
+def test_pool_major_stage_input_gradient():
+    """Pool-major is only chosen for the first stage, but its col2im path must be right too."""
+    model = build_model("lenet5", seed=8, dtype=np.float64)
+    model._fused.steps[1].pool_major = True
+    ref = unfused(model)
+    x = images(10, seed=2)
+    labels = np.arange(10)
+    _, grads = model.loss_and_gradients(x, labels)
+    assert all(b.dz4 is None for b in model._fused.steps[1]._buffers.values())
+    _, ref_grads = ref.loss_and_gradients(x, labels)
+    for key in grads:
+        np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                   err_msg=key)
+
+
 def test_ties_route_the_gradient_like_the_layers():
     """Equal pre-pool values from different patches: the first cell (row-major) must win."""
     model = build_model("lenet5", seed=3, dtype=np.float64)
