@@ -318,13 +318,16 @@ class Model:
 
     # -- copies and files ---------------------------------------------------------------------
     def copy(self) -> Model:
-        """A deep copy: weights, buffers, spec and metadata (scratch buffers are not shared)."""
+        """A deep copy: weights, buffers, spec, metadata and the dropout generator's state
+        (scratch buffers are not shared)."""
         clone = model_from_spec(self.spec, dtype=self.dtype, seed=0)
         for key, value in self.parameters().items():
             clone.parameters()[key][...] = value
         for key, value in self.buffers().items():
             clone.buffers()[key][...] = value
         clone.metadata = json.loads(json.dumps(self.metadata, default=_json_default))
+        clone.fast, clone.max_batch = self.fast, self.max_batch
+        clone.rng = _copy.deepcopy(self.rng)  # same dropout masks from here on
         return clone
 
     def save(self, path) -> None:

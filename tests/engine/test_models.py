@@ -211,6 +211,14 @@ def test_input_shapes_accepted_and_rejected():
         model.loss_and_gradients(bad, np.array([1, 2]))
 
 
+def test_copy_continues_the_same_dropout_masks():
+    model = build_model("mini_alexnet", seed=3)
+    model.forward(images(2), training=True)  # advance the generator
+    clone = model.copy()
+    x = images(2)
+    np.testing.assert_array_equal(clone.forward(x, training=True), model.forward(x, training=True))
+
+
 def test_copy_is_deep():
     model = build_model("mini_inception")
     model.metadata["accuracy"] = 0.5
