@@ -140,6 +140,7 @@ def cmd_train(args) -> int:
             eval_each_epoch=not args.eval_last_only,
             dataset=args.data,
             train_limit=args.limit,
+            lr_decay=args.lr_decay,
         )
         model = build_from_config(config)
     except (ValueError, KeyError) as exc:
@@ -148,7 +149,9 @@ def cmd_train(args) -> int:
     err = sys.stderr
     err.write(
         f"training {model!r} on {dataset!r}: {config.epochs} epoch(s), batch {config.batch_size}, "
-        f"{config.optimizer} lr {config.lr:g}, augment {'on' if config.augment else 'off'}, "
+        f"{config.optimizer} lr {config.lr:g}"
+        + (f" x{config.lr_decay:g}/epoch" if config.lr_decay != 1 else "")
+        + f", augment {'on' if config.augment else 'off'}, "
         f"seed {config.seed}\n"
     )
     trainer = Trainer(model, dataset, config, on_event=ProgressPrinter(err))
@@ -252,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, default=10, help="passes over the data (default 10)")
     train.add_argument("--batch-size", type=int, default=64, help="images per step (default 64)")
     train.add_argument("--lr", type=float, default=0.001, help="learning rate (default 0.001)")
+    train.add_argument("--lr-decay", type=float, default=1.0,
+                       help="multiply the learning rate by this after every epoch (default 1)")
     train.add_argument("--optimizer", default="adam", choices=list(OPTIMIZERS),
                        help="update rule (default adam)")
     train.add_argument("--weight-decay", type=float, default=0.0,

@@ -58,6 +58,8 @@ class TrainConfig:
     dataset : data set name or folder (``explorer.data.load_dataset``) for the CLI and the
         worker to load; the Trainer itself trains on the Dataset object it is given
     train_limit : use only the first N training images (None: all), for quick experiments
+    lr_decay : at the end of every epoch the learning rate (whatever it is then, a value set
+        while running included) is multiplied by this, in (0, 1]; 1 keeps it constant
     """
 
     model: str | dict = "lenet5"
@@ -74,6 +76,7 @@ class TrainConfig:
     eval_each_epoch: bool = True
     dataset: str = "mnist-subset"
     train_limit: int | None = None
+    lr_decay: float = 1.0
 
     def __post_init__(self):
         self.validate()
@@ -94,6 +97,8 @@ class TrainConfig:
             raise ValueError(f"weight decay must be >= 0, got {self.weight_decay!r}")
         if self.dropout is not None and not 0 <= self.dropout < 1:
             raise ValueError(f"dropout must be in [0, 1), got {self.dropout!r}")
+        if not (math.isfinite(self.lr_decay) and 0 < self.lr_decay <= 1):
+            raise ValueError(f"lr_decay must be in (0, 1] (1: constant), got {self.lr_decay!r}")
         if self.train_limit is not None and self.train_limit < 1:
             raise ValueError(f"train_limit must be >= 1 or None, got {self.train_limit!r}")
 
@@ -488,6 +493,8 @@ class Trainer:
         )
         self.history["epochs"].append(asdict(event))
         self.epoch += 1
+        if not last and cfg.lr_decay != 1.0:
+            self.optimizer.lr *= cfg.lr_decay
         self.batch = 0
         self._order = None
         events: list[Event] = [event]

@@ -136,6 +136,14 @@ def test_learning_rate_changes_while_running(data):
     gen.close()
 
 
+def test_lr_decay_multiplies_the_learning_rate_after_each_epoch(data):
+    trainer = _trainer(data, epochs=3, train_limit=64, batch_size=32, lr=0.004, lr_decay=0.5,
+                       eval_each_epoch=False)
+    lrs = [(e.epoch, e.lr) for e in trainer.steps() if isinstance(e, BatchEvent)]
+    assert lrs == [(0, 0.004), (0, 0.004), (1, 0.002), (1, 0.002), (2, 0.001), (2, 0.001)]
+    assert trainer.lr == pytest.approx(0.001)  # no decay after the last epoch
+
+
 def test_huge_learning_rate_stops_with_diverged(data):
     trainer = _trainer(data, optimizer="sgd", lr=1e9)
     events = list(trainer.steps())
@@ -208,6 +216,8 @@ def test_history_is_json_and_saved_with_the_model(data, tmp_path):
         ({"optimizer": "adamw"}, "unknown optimizer 'adamw'"),
         ({"dropout": 1.0}, "dropout must be"),
         ({"weight_decay": -1.0}, "weight decay must be"),
+        ({"lr_decay": 0.0}, "lr_decay must be in"),
+        ({"lr_decay": 1.5}, "lr_decay must be in"),
     ],
 )
 def test_config_rejects_bad_settings(kw, match):
