@@ -136,7 +136,8 @@ def test_documented_command_matches_the_shipped_model():
     assert args.out == "resources/models/default.npz"
     documented = {"model": args.model, "epochs": args.epochs, "batch_size": args.batch_size,
                   "lr": args.lr, "optimizer": args.optimizer, "seed": args.seed,
-                  "augment": args.augment, "dataset": args.data, "train_limit": args.limit}
+                  "augment": args.augment, "dataset": args.data, "train_limit": args.limit,
+                  "lr_decay": args.lr_decay}
     assert documented == {key: config[key] for key in documented}
     accuracy = load_default_model().metadata["accuracy"]
     assert f"{accuracy:.2%}".replace("%", " %") in readme
