@@ -11,13 +11,16 @@ from explorer.data import Dataset, load_builtin
 from explorer.engine import build_model, load_model
 from explorer.training import (
     BatchEvent,
+    DivergedEvent,
     EpochEvent,
+    EvaluatingEvent,
     FinishedEvent,
     PausedEvent,
     TrainConfig,
     Trainer,
     build_from_config,
     evaluate,
+    evaluation_steps,
 )
 
 
@@ -49,7 +52,8 @@ def test_short_run_learns_well_above_chance(full):
     assert isinstance(events[-1], FinishedEvent) and events[-1].reason == "completed"
     epoch = events[-2]
     assert epoch.test_accuracy > 0.7  # chance is 0.1
-    first, last = events[0], events[-3]
+    batches = [e for e in events if isinstance(e, BatchEvent)]
+    first, last = batches[0], batches[-1]
     assert last.loss < first.loss
     assert (first.epoch, first.batch, first.n_batches) == (0, 0, 32)
     assert first.images_per_s > 0 and last.eta == 0 and last.elapsed > first.elapsed
@@ -120,7 +124,10 @@ def test_step_once_runs_exactly_one_batch(data):
     first = trainer.step_once()
     assert [type(e) for e in first] == [BatchEvent] and trainer.batch == 1
     second = trainer.step_once()
-    assert [type(e) for e in second] == [BatchEvent, EpochEvent, FinishedEvent]
+    # the test set's 200 images are evaluated in 2 chunks, reported between batch and epoch
+    assert [type(e) for e in second] == [BatchEvent, EvaluatingEvent, EvaluatingEvent,
+                                         EpochEvent, FinishedEvent]
+    assert [(e.done, e.total) for e in second[1:3]] == [(100, 200), (200, 200)]
     assert trainer.step_once() == []
 
 
@@ -241,3 +248,116 @@ def test_shipped_model_reaches_97_percent_and_records_its_command(full):
     config = TrainConfig.from_dict(model.metadata["config"])
     assert (config.seed, config.augment, config.dataset) == (0, True, "mnist-subset")
     assert len(model.metadata["history"]["epochs"]) == config.epochs
+
+
+# --- divergence in the app: undo the batch and pause (pause_on_divergence) --------------------
+
+
+def _pausing_trainer(data, **kw):
+    cfg = TrainConfig(**{"model": "simple_convnet", "epochs": 1, "lr": 0.01,
+                         "optimizer": "momentum", "train_limit": 320, "batch_size": 32, **kw})
+    return Trainer(build_from_config(cfg), data, cfg, pause_on_divergence=True)
+
+
+def _state(trainer):
+    params = {k: v.copy() for k, v in trainer.model.parameters().items()}
+    opt = {k: {s: np.copy(v) for s, v in slots.items()}
+           for k, slots in trainer.optimizer.state.items()}
+    return params, opt, trainer.optimizer.steps
+
+
+def test_huge_lr_pauses_restores_the_weights_and_says_what_to_try(data):
+    trainer = _pausing_trainer(data)
+    for _ in range(3):
+        assert [type(e) for e in trainer.step_once()] == [BatchEvent]
+    before = _state(trainer)
+    trainer.lr = 1e39  # the update overflows float32: every weight it touches becomes inf/NaN
+    (event,) = trainer.step_once()
+    assert isinstance(event, DivergedEvent)
+    assert (event.epoch, event.batch, event.lr, event.suggested_lr) == (0, 3, 1e39, 1e38)
+    assert "a weight became NaN or infinite at epoch 1, batch 4" in event.message
+    assert "restored" in event.message and "a tenth" in event.message
+    assert "adam" in event.message
+    assert trainer.paused and trainer.finished is None and trainer.batch == 3
+    params, opt, steps = _state(trainer)
+    for key, value in params.items():
+        assert np.isfinite(value).all()
+        np.testing.assert_array_equal(value, before[0][key])
+    for key, slots in opt.items():
+        for slot, value in slots.items():
+            np.testing.assert_array_equal(value, before[1][key][slot])
+    assert steps == before[2]
+    assert len(trainer.history["batch_loss"]) == 3
+
+
+def test_lowering_the_lr_and_resuming_trains_on_from_the_restored_weights(data):
+    trainer = _pausing_trainer(data, epochs=2, eval_each_epoch=False)
+    trainer.lr = 1e9  # the first update ruins the weights; the second batch's loss overflows
+    events = []
+    for event in trainer.steps():
+        events.append(event)
+        if isinstance(event, DivergedEvent):
+            break
+    assert isinstance(events[-1], DivergedEvent) and trainer.paused
+    assert not np.isfinite(events[-1].loss) and "the loss became" in events[-1].message
+    for key, value in trainer.model.parameters().items():
+        assert np.isfinite(value).all()
+        np.testing.assert_array_equal(value, trainer._snapshot.parameters()[key])
+
+    # the way the app recovers: a fresh trainer state is not needed, only a lower lr
+    trainer = _pausing_trainer(data, epochs=3, eval_each_epoch=False)
+    for _ in range(2):
+        trainer.step_once()
+    trainer.lr = 1e39
+    assert isinstance(trainer.step_once()[0], DivergedEvent)
+    trainer.lr = 0.01
+    trainer.resume()
+    rest = list(trainer.steps())
+    batches = [e for e in rest if isinstance(e, BatchEvent)]
+    assert (batches[0].epoch, batches[0].batch) == (0, 2)   # the undone batch runs again
+    assert rest[-1].reason == "completed"
+    losses = trainer.history["batch_loss"]
+    assert len(losses) == 30 and all(np.isfinite(losses))
+    assert np.mean(losses[-10:]) < np.mean(losses[:5])      # it learns on
+
+
+def test_without_pause_on_divergence_the_run_ends_as_before(data):
+    trainer = _trainer(data, optimizer="sgd")
+    trainer.step_once()
+    trainer.lr = 1e39
+    (finished,) = trainer.step_once()
+    assert finished.reason == "diverged" and "Start again with a lower learning rate" in \
+        finished.message
+    assert trainer.finished is finished
+
+
+# --- the end-of-epoch evaluation runs in chunks ------------------------------------------------
+
+
+def test_evaluation_in_chunks_equals_one_pass(data):
+    model = build_model("simple_convnet", seed=1)
+    whole = evaluate(model, data, "test", batch_size=500)
+    steps = evaluation_steps(model, data, "test", batch_size=64)
+    progress = []
+    while True:
+        try:
+            progress.append(next(steps))
+        except StopIteration as end:
+            chunked = end.value
+            break
+    assert progress == [(64, 200), (128, 200), (192, 200), (200, 200)]
+    assert chunked.accuracy == whole.accuracy
+    assert chunked.loss == pytest.approx(whole.loss, rel=1e-6)
+    np.testing.assert_array_equal(chunked.confusion, whole.confusion)
+
+
+def test_stop_during_the_evaluation_ends_the_run_between_chunks(data):
+    trainer = _trainer(data, batch_size=160)
+    events = []
+    for event in trainer.steps():
+        events.append(event)
+        if isinstance(event, EvaluatingEvent):
+            trainer.stop()
+    assert [type(e) for e in events] == [BatchEvent, BatchEvent, EvaluatingEvent, FinishedEvent]
+    assert events[-1].reason == "stopped" and "evaluation" in events[-1].message
+    assert trainer.last_evaluation is None

@@ -887,6 +887,12 @@ class SoftmaxCrossEntropy:
         self._target = target
         return float(-(target * log_probs).sum() / max(n, 1))
 
+    @property
+    def probs(self) -> np.ndarray | None:
+        """Softmax (N, K) of the last ``forward`` (None before the first); each forward makes
+        a new array and backward does not change it."""
+        return self._probs
+
     def backward(self) -> np.ndarray:
         n = self._probs.shape[0]
         return (self._probs - self._target) / self._probs.dtype.type(max(n, 1))

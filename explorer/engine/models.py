@@ -286,10 +286,13 @@ class Model:
         """Mean softmax cross-entropy of the batch (labels (N,) ints)."""
         return self.loss_layer.forward(self.forward(x, training), labels)
 
-    def loss_and_gradients(self, x, labels, training: bool = True):
+    def loss_and_gradients(self, x, labels, training: bool = True, *, return_probs=False):
         """``(loss, {param_name: gradient})`` of the mean cross-entropy on one batch.
 
         The gradients are fresh arrays with the keys and shapes of :meth:`parameters`.
+        With ``return_probs=True`` the result is ``(loss, grads, probs)``: ``probs`` (N, 10) is
+        the batch's softmax from the same forward pass (dropout on when ``training``), a fresh
+        array the model does not reuse, e.g. for the batch's accuracy without a second pass.
         """
         x = self._as_batch(x)
         if self.fast and self._fused is not None:
@@ -302,6 +305,8 @@ class Model:
             for i in range(len(self.layers) - 1, -1, -1):
                 dout = _backward(self.layers[i], dout, need_input_grad=i > 0)
         grads = {f"{l.name}.{k}": v for l in self.layers for k, v in l.grads.items()}
+        if return_probs:
+            return loss, grads, self.loss_layer.probs
         return loss, grads
 
     def input_gradient(self, x, labels) -> np.ndarray:

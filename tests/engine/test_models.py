@@ -305,3 +305,18 @@ def test_big_inference_batches_run_in_slices_with_the_same_result(name):
     np.testing.assert_allclose(model.forward(x), whole, rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(model.predict_proba(x).sum(axis=1), 1)
     assert model.predict(x).shape == (11,)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_loss_and_gradients_can_return_the_batchs_probabilities(fast):
+    model = build_model("lenet5", seed=0)
+    model.fast = fast
+    x = np.random.default_rng(3).random((6, 1, 28, 28), dtype=np.float32)
+    y = np.arange(6)
+    loss, grads = model.loss_and_gradients(x, y, training=False)
+    loss2, grads2, probs = model.loss_and_gradients(x, y, training=False, return_probs=True)
+    assert loss2 == loss and grads2.keys() == grads.keys()
+    np.testing.assert_allclose(probs, L.softmax(model.forward(x)), rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+    _, _, again = model.loss_and_gradients(x[:2], y[:2], return_probs=True)
+    assert again.shape == (2, 10) and probs.shape == (6, 10)   # a new array, not overwritten
