@@ -298,6 +298,10 @@ def _nonfinite(value: float) -> str:
     return "NaN" if math.isnan(value) else "infinite"
 
 
+def _loss_text(loss: float) -> str:
+    return f"loss {loss:.4g}, " if math.isfinite(loss) else ""
+
+
 # --- the trainer ----------------------------------------------------------------------------
 
 
@@ -673,7 +677,7 @@ class Trainer:
     def _diverged_message(self, loss: float, what: str) -> str:
         return (
             f"Training diverged: {what} at epoch {self.epoch + 1}, batch {self.batch + 1} "
-            f"(loss {loss:g}, learning rate {self.lr:g}, optimizer {self.config.optimizer}); "
+            f"({_loss_text(loss)}learning rate {self.lr:g}, optimizer {self.config.optimizer}); "
             "the weights are no longer usable. Start again with a lower learning rate "
             f"(e.g. {self.lr / 10:g}), a different optimizer (adam is forgiving) or a smaller "
             "weight_init_std."
@@ -685,7 +689,7 @@ class Trainer:
                  " A little weight decay (e.g. 0.0001) also keeps the weights small.")
         return (
             f"Training diverged: {what} at epoch {self.epoch + 1}, batch {self.batch + 1} "
-            f"(loss {loss:g}, learning rate {self.lr:g}, optimizer {self.config.optimizer}). "
+            f"({_loss_text(loss)}learning rate {self.lr:g}, optimizer {self.config.optimizer}). "
             "The weights were restored to what they were before that batch and training is "
             f"paused. Lower the learning rate (e.g. to {self.lr / 10:g}, a tenth) and resume; "
             "or stop and start again with the adam optimizer (the most forgiving)." + decay

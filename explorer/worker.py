@@ -14,7 +14,11 @@ Requests are plain callables ``fn(model) -> result`` run in the worker thread:
 Results cross the thread boundary as copies (`detach`): a panel never holds an array the worker
 still writes. Training runs one batch per worker event-loop turn; between batches the worker
 serves pending requests. Pause and stop are `threading.Event` flags read between batches, so they
-work while the worker is busy (a queued slot would wait for the whole run).
+work while the worker is busy (a queued slot would wait for the whole run). The end-of-epoch test
+evaluation also returns to the event loop after every chunk (`explorer.training.EVAL_CHUNK`
+images), so requests and shutdown are served during it too. A batch that makes the loss or the
+weights NaN/infinite is undone and the run pauses (``sigTrainDiverged``): lower the learning rate
+and resume.
 """
 
 from __future__ import annotations
@@ -203,7 +207,7 @@ class Worker(QObject):
     sigError = Signal(str, int, str)
     sigModelChanged = Signal(object)
     sigTrainStarted = Signal(object)     # dict(info, class_names, n_batches, epochs, filters)
-    sigTrainEvent = Signal(object)       # dict(event=BatchEvent/EpochEvent, step, ...)
+    sigTrainEvent = Signal(object)       # dict(event=Batch/Epoch/Diverged/EvaluatingEvent, step)
     sigTrainFinished = Signal(object)    # dict(reason, message, info, evaluation, filters)
     sigTrainState = Signal(str)          # "running", "paused", "idle"
     sigTrainProgressTick = Signal()      # internal: schedule the next batch
@@ -220,6 +224,8 @@ class Worker(QObject):
         self.trainer = None
         self._steps = None
         self._running = False
+        self._evaluating = False     # an end-of-epoch evaluation is half done
+        self._tick_pending = False   # a queued _train_tick will come
         self._datasets = {}
         # queued: each batch returns to the event loop (a direct call would recurse batch after
         # batch and never let queued wake-ups or the thread's quit run)
@@ -275,7 +281,7 @@ class Worker(QObject):
         try:
             model = job.make_model() if job.make_model else build_from_config(job.config)
             dataset = job.load_data() if job.load_data else self._dataset(job.config.dataset)
-            self.trainer = Trainer(model, dataset, job.config)
+            self.trainer = Trainer(model, dataset, job.config, pause_on_divergence=True)
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
             self.sigError.emit(TRAIN_TOPIC, 0, _user_message(exc))
@@ -287,6 +293,7 @@ class Worker(QObject):
         self._ema = 0.0
         self._filters_sent = 0.0
         self._global_step = 0
+        self._evaluating = False
         if job.start_paused:
             self._control.pause.set()
         self._running = True
@@ -296,6 +303,10 @@ class Worker(QObject):
                                    "epochs": job.config.epochs,
                                    "filters": self._first_filters()})
         self.sigTrainState.emit("paused" if self._control.pause.is_set() else "running")
+        self._schedule_tick()
+
+    def _schedule_tick(self):
+        self._tick_pending = True
         self.sigTrainProgressTick.emit()
 
     def _dataset(self, name):
@@ -316,10 +327,13 @@ class Worker(QObject):
     def _train_tick(self):
         """Run one batch, serve pending requests, then schedule the next batch (queued, so the
         event loop runs in between: wake-ups and shutdown are handled between batches)."""
+        self._tick_pending = False
         if not self._running or self._control.closing.is_set():
             return
         if self._control.stop.is_set():
             self.trainer.stop()
+        elif self._evaluating:
+            pass    # finish the evaluation the last batch began, even when paused meanwhile
         elif self._control.pause.is_set() and not self._control.take_single_step():
             self.sigTrainState.emit("paused")
             self.drain()
@@ -334,6 +348,7 @@ class Worker(QObject):
             while True:          # one batch, plus the epoch/run ends it already computed
                 event = next(self._steps)
                 name = type(event).__name__
+                self._evaluating = name == "EvaluatingEvent"
                 if name == "FinishedEvent":
                     self._finish(event)
                     return
@@ -345,6 +360,17 @@ class Worker(QObject):
                     self.sigTrainEvent.emit({"event": event, "step": self._global_step})
                     if event.epoch + 1 < event.epochs:
                         break
+                elif name == "EvaluatingEvent":   # back to the event loop between chunks
+                    self.sigTrainEvent.emit({"event": event, "step": self._global_step})
+                    break
+                elif name == "DivergedEvent":     # the batch was undone: pause here
+                    self._control.pause.set()
+                    self.trainer.resume()   # the worker's pause flag rules from here on
+                    self.sigTrainEvent.emit({"event": event, "step": self._global_step,
+                                             "filters": self._first_filters()})
+                    break
+                else:                             # PausedEvent: nothing was computed
+                    break
         except StopIteration:
             self._finish(None)
             return
@@ -353,7 +379,7 @@ class Worker(QObject):
             self._finish(None, error=_user_message(exc))
             return
         self.drain()
-        self.sigTrainProgressTick.emit()
+        self._schedule_tick()
 
     def _emit_batch(self, event):
         self._global_step += 1
@@ -373,6 +399,7 @@ class Worker(QObject):
         confusion matrix and the misclassified test digits."""
         self._running = False
         self._steps = None
+        self._evaluating = False
         self._control.pause.clear()
         reason = event.reason if event is not None else ("error" if error else "completed")
         message = event.message if event is not None else error
@@ -408,9 +435,12 @@ class Worker(QObject):
 
     @Slot()
     def resume_tick(self):
+        """Resume, stop or step asked by the GUI: run a tick now unless one is queued already
+        (a second chain of ticks would run batches twice per event-loop turn)."""
         if self._running:
             self.sigTrainState.emit("running" if not self._control.pause.is_set() else "paused")
-            self._train_tick()
+            if not self._tick_pending:
+                self._train_tick()
 
 
 def default_live_model():
@@ -438,6 +468,10 @@ class EngineClient(QObject):
     sigTrainEpoch = Signal(object)
     sigTrainFinished = Signal(object)
     sigTrainState = Signal(str)
+    #: dict(event=DivergedEvent, step, filters): a batch was undone and the run paused itself
+    sigTrainDiverged = Signal(object)
+    #: dict(event=EvaluatingEvent, step): progress of the end-of-epoch test evaluation
+    sigTrainEvaluating = Signal(object)
 
     _sigWake = Signal()
     _sigStartTraining = Signal(object)
@@ -535,7 +569,8 @@ class EngineClient(QObject):
                        load_data: Callable | None = None, *, start_paused: bool = False):
         """Start a run of ``config`` (a `TrainConfig`) in the worker; ``make_model()`` and
         ``load_data()`` (defaults from the config) run there. Emits ``sigTrainStarted``,
-        ``sigTrainBatch`` / ``sigTrainEpoch`` (dicts with the event) and ``sigTrainFinished``."""
+        ``sigTrainBatch`` / ``sigTrainEpoch`` / ``sigTrainEvaluating`` / ``sigTrainDiverged``
+        (dicts with the event) and ``sigTrainFinished``."""
         self.control.reset()
         self.train_state = "starting"
         self._sigStartTraining.emit(TrainJob(config, make_model, load_data, start_paused))
@@ -567,8 +602,13 @@ class EngineClient(QObject):
         return self.train_state in ("starting", "running", "paused")
 
     def _on_train_event(self, event):
-        if type(event["event"]).__name__ == "EpochEvent":
+        name = type(event["event"]).__name__
+        if name == "EpochEvent":
             self.sigTrainEpoch.emit(event)
+        elif name == "DivergedEvent":
+            self.sigTrainDiverged.emit(event)
+        elif name == "EvaluatingEvent":
+            self.sigTrainEvaluating.emit(event)
         else:
             self.sigTrainBatch.emit(event)
 

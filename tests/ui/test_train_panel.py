@@ -131,18 +131,36 @@ def test_invalid_settings_are_explained(panel, qtbot):
     qtbot.waitUntil(lambda: panel.start_button.isEnabled(), timeout=5000)
 
 
-def test_a_diverging_run_says_what_to_try(panel, qtbot):
+def test_a_diverging_run_pauses_says_what_to_try_and_resumes(panel, qtbot):
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("sgd"))
     panel.lr.setValue(10.0)
     panel.weight_decay.setValue(1.0)
     panel.epochs.setValue(50)
+    diverged = []
+    panel.client.sigTrainDiverged.connect(diverged.append)
     _click(panel, "trainStartButton")
+    qtbot.waitUntil(lambda: bool(diverged), timeout=30000)
+    qtbot.waitUntil(lambda: panel.client.train_state == "paused", timeout=5000)
+    assert panel.last_outcome is None                     # paused, not ended
+    text = panel.message.text()
+    assert "diverged" in text and "restored" in text and "press Resume" in text
+    assert "e.g. 1" in text                               # a tenth of the learning rate
+    assert "color: #b00000" in panel.message.styleSheet()
+    assert "diverged" in panel.progress.text() and "Resume" in panel.progress.text()
+    assert panel.pause_button.isEnabled() and "Resume" in panel.pause_button.text()
+    assert panel.lr.isEnabled() and not panel.start_button.isEnabled()
+
+    events = []
+    panel.client.sigTrainBatch.connect(lambda p: events.append(p["event"]))
+    panel.client.sigTrainDiverged.connect(lambda p: events.append(p["event"]))
+    panel.lr.setValue(0.001)
+    _click(panel, "trainPauseButton")                     # Resume
+    qtbot.waitUntil(lambda: bool(events), timeout=20000)
+    assert events[0].lr == pytest.approx(0.001)           # the run went on with the new rate
+    assert (events[0].epoch, events[0].batch) == (diverged[0]["event"].epoch,
+                                                  diverged[0]["event"].batch)
+    _click(panel, "trainStopButton")
     qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=30000)
-    assert panel.last_outcome["reason"] == "diverged"
-    assert "learning rate" in panel.message.text() and "Start again" in panel.message.text()
-    assert "diverged" in panel.progress.text()
-    qtbot.waitUntil(panel.start_button.isEnabled, timeout=5000)
-    assert panel.lr.value() == 10.0        # the settings are kept for the next try
 
 
 def test_settings_persist_between_sessions(panel, qtbot):

@@ -210,12 +210,32 @@ def test_completed_run_can_be_made_live(engine, qtbot):
     assert changes[-1].trained and changes[-1].accuracy == done.args[0]["evaluation"]["accuracy"]
 
 
-def test_a_diverging_run_halts_and_says_what_to_try(engine, qtbot):
-    with qtbot.waitSignal(engine.sigTrainFinished, timeout=30000) as done:
-        engine.start_training(_config(optimizer="sgd", lr=1e6))
-    outcome = done.args[0]
-    assert outcome["reason"] == "diverged"
-    assert "learning rate" in outcome["message"]
+def test_a_diverging_run_pauses_and_resumes_with_a_lower_lr(engine, qtbot):
+    batches, diverged, checks = [], [], []
+    engine.sigTrainBatch.connect(batches.append)
+    engine.sigTrainDiverged.connect(diverged.append)
+    engine.sigResult.connect(lambda t, i, r: checks.append(r) if t == "finite" else None)
+    engine.start_training(_config(optimizer="sgd", lr=0.01))
+    qtbot.waitUntil(lambda: len(batches) >= 3, timeout=20000)
+    engine.set_lr(1e39)   # the next update overflows float32
+    qtbot.waitUntil(lambda: bool(diverged), timeout=20000)
+    qtbot.waitUntil(lambda: engine.train_state == "paused", timeout=5000)
+    event = diverged[0]["event"]
+    assert event.lr == 1e39 and "restored" in event.message and "learning rate" in event.message
+    assert diverged[0]["filters"] is not None and np.isfinite(diverged[0]["filters"]).all()
+    n = len(batches)
+    engine.request("finite", lambda m: all(np.isfinite(v).all() for v in
+                                           m.parameters().values()), target="training")
+    qtbot.waitUntil(lambda: bool(checks), timeout=5000)
+    assert checks == [True] and len(batches) == n          # paused: no batch meanwhile
+    engine.set_lr(0.01)
+    engine.resume()
+    qtbot.waitUntil(lambda: len(batches) >= n + 3, timeout=20000)
+    resumed = [b["event"] for b in batches[n:]]
+    assert (resumed[0].epoch, resumed[0].batch) == (event.epoch, event.batch)  # runs again
+    assert all(np.isfinite(e.loss) and e.lr == 0.01 for e in resumed)
+    engine.stop()
+    qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=20000)
 
 
 def test_bad_settings_are_reported_not_raised(engine, qtbot):
@@ -276,3 +296,22 @@ def test_every_batch_returns_to_the_worker_event_loop(engine, qtbot):
     assert depths[0] == depths[1]
     engine.stop()
     qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=20000)
+
+
+def test_shutdown_during_the_end_of_epoch_evaluation_is_prompt(qtbot):
+    """mini_alexnet evaluates the 1,000 test digits in ~0.7 s: closing in the middle of that must
+    not wait for the end (the evaluation returns to the event loop after every chunk)."""
+    from explorer.engine import build_model
+
+    c = EngineClient(load_live=lambda: (build_model("lenet5", seed=0), None, ""))
+    evaluating = []
+    c.sigTrainEvaluating.connect(evaluating.append)
+    c.start_training(_config(model="mini_alexnet", train_limit=8, batch_size=8,
+                             eval_each_epoch=True))
+    qtbot.waitUntil(lambda: bool(evaluating), timeout=30000)
+    first = evaluating[0]["event"]
+    assert first.done < first.total          # caught in the middle of the evaluation
+    start = time.perf_counter()
+    assert c.shutdown(timeout_ms=1000)
+    assert time.perf_counter() - start < 1.0
+    assert not c._thread.isRunning()

@@ -52,6 +52,7 @@ class TrainPanel(QWidget):
         self._class_names = [str(i) for i in range(10)]
         self.last_outcome: dict | None = None
         self.n_batches_seen = 0
+        self._diverged_text = ""   # shown while a run paused itself after a divergence
 
         self._build_settings()
         self._build_buttons()
@@ -309,6 +310,8 @@ class TrainPanel(QWidget):
         c.sigTrainBatch.connect(self._on_batch)
         c.sigTrainEpoch.connect(self._on_epoch)
         c.sigTrainFinished.connect(self._on_finished)
+        c.sigTrainDiverged.connect(self._on_diverged)
+        c.sigTrainEvaluating.connect(self._on_evaluating)
         c.sigTrainState.connect(self._set_state)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
         self.start_button.clicked.connect(self.start)
@@ -395,6 +398,7 @@ class TrainPanel(QWidget):
         self.mistakes_caption.setText("")
         self.last_outcome = None
         self._run_info = None
+        self._diverged_text = ""
         self._say(self.tr("Building %1 and loading %2...").replace("%1", config.model)
                   .replace("%2", config.dataset))
         self.progress.setRange(0, 0)
@@ -505,6 +509,7 @@ class TrainPanel(QWidget):
     def _on_batch(self, payload):
         e = payload["event"]
         self.n_batches_seen += 1
+        self._diverged_text = ""
         self.curves.add_batch(payload["step"], e.epoch, e.batch, e.loss, payload["smoothed_loss"])
         if self._run_info is not None:
             epochs = self._run_info["epochs"]
@@ -527,6 +532,25 @@ class TrainPanel(QWidget):
         self._say(self.tr("Epoch %1: training accuracy %2 %%3").replace("%1", str(e.epoch + 1))
                   .replace("%2", f"{100 * e.train_accuracy:.1f}").replace("%3", test))
 
+    def _on_diverged(self, payload):
+        """The run undid a batch that made the loss or the weights NaN/infinite and paused."""
+        e = payload["event"]
+        self._diverged_text = e.message + self.tr(
+            "\nSet a lower learning rate above (e.g. %1) and press Resume: training continues "
+            "from the restored weights. Or Stop and start again with other settings.").replace(
+            "%1", f"{max(e.suggested_lr, self.lr.minimum()):g}")
+        self._say(self._diverged_text, error=True)
+        self.progress.setFormat(self.tr(
+            "diverged at epoch %1, batch %2: paused, lower the learning rate and Resume")
+            .replace("%1", str(e.epoch + 1)).replace("%2", str(e.batch + 1)))
+        if payload.get("filters") is not None:
+            self._show_filters(payload["filters"])
+
+    def _on_evaluating(self, payload):
+        e = payload["event"]
+        self.progress.setFormat(self.tr("epoch %1: testing on %2 of %3 test images").replace(
+            "%1", str(e.epoch + 1)).replace("%2", f"{e.done:,}").replace("%3", f"{e.total:,}"))
+
     def _on_finished(self, outcome):
         self.curves.flush()
         self.last_outcome = outcome
@@ -539,24 +563,19 @@ class TrainPanel(QWidget):
             short = [n if len(n) <= 2 else str(i) for i, n in enumerate(names)]
             self.confusion.set_matrix(ev["confusion"], short, short)
             self.show_mistakes(None)
-        if reason == "diverged":
-            self._say(outcome["message"] + self.tr(
-                "\nThe run halted itself; your settings are kept: lower the learning rate and "
-                "press Start again."), error=True)
-            self.progress.setFormat(self.tr("diverged: lower the learning rate"))
+        self._diverged_text = ""
+        text = outcome["message"]
+        if ev is not None:
+            text += self.tr(" %1 of %2 test digits wrong.").replace(
+                "%1", str(ev["n_wrong"])).replace("%2", f"{int(ev['confusion'].sum()):,}")
+        if reason in ("completed", "stopped"):
+            text += self.tr(" \u201cMake live\u201d to draw with it, or save it.")
+        self._say(text, error=reason in ("error", "diverged"))
+        if reason == "completed":
+            self.progress.setValue(self.progress.maximum())
+            self.progress.setFormat(self.tr("done"))
         else:
-            text = outcome["message"]
-            if ev is not None:
-                text += self.tr(" %1 of %2 test digits wrong.").replace(
-                    "%1", str(ev["n_wrong"])).replace("%2", f"{int(ev['confusion'].sum()):,}")
-            if reason in ("completed", "stopped"):
-                text += self.tr(" \u201cMake live\u201d to draw with it, or save it.")
-            self._say(text, error=reason == "error")
-            if reason == "completed":
-                self.progress.setValue(self.progress.maximum())
-                self.progress.setFormat(self.tr("done"))
-            else:
-                self.progress.setFormat(self.tr("%1 at %v of %m batches").replace("%1", reason))
+            self.progress.setFormat(self.tr("%1 at %v of %m batches").replace("%1", reason))
 
     def show_mistakes(self, pair=None):
         """Show the misclassified test digits, all of them or only those of class ``pair[0]``
@@ -627,7 +646,9 @@ class TrainPanel(QWidget):
         for w in (self.architecture, self.dataset, self.optimizer, self.batch_size, self.epochs,
                   self.train_limit, self.init, self.weight_decay, self.dropout, self.augment):
             w.setEnabled(not running)
-        if state == "paused":
+        if state == "paused" and self._diverged_text:
+            self._say(self._diverged_text, error=True)
+        elif state == "paused":
             self._say(self.tr("Paused: Resume continues, One batch steps a single mini-batch."))
 
     def _say(self, text, error=False):
