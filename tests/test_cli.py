@@ -141,3 +141,15 @@ def test_documented_command_matches_the_shipped_model():
     assert documented == {key: config[key] for key in documented}
     accuracy = load_default_model().metadata["accuracy"]
     assert f"{accuracy:.2%}".replace("%", " %") in readme
+
+
+def test_a_diverging_run_stops_with_exit_2_and_saves_nothing(tmp_path, capsys):
+    """The CLI has nobody to lower the learning rate and resume: it ends the run and says why."""
+    out = tmp_path / "m.npz"
+    code = main(["train", "--model", "lenet5", "--epochs", "50", "--limit", "64", "--optimizer",
+                 "sgd", "--lr", "1e39", "--batch-size", "16", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "error: Training diverged: a weight became NaN or infinite at epoch 1, batch 1" in err
+    assert "Start again with a lower learning rate" in err
+    assert not out.exists()
