@@ -8,6 +8,10 @@ the two runs alternate epoch by epoch so machine noise hits both alike. Then the
 pieces on their own: ``augment_batch`` (images/s) and ``preprocess_digit`` on a 280x280 canvas
 (ms per call, the app calls it on every pen move; the goal is under 1 ms). The load average is
 printed too: on a shared machine compare the two columns, not absolute numbers.
+
+Last, the cost of the app's divergence guard (``Trainer(..., pause_on_divergence=True)`` copies
+the weights and optimiser state before every batch): epochs alternating guard off and on, and
+the snapshot alone against one training batch (medians).
 """
 
 from __future__ import annotations
@@ -44,6 +48,42 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size):
                     break
         rows.append(row)
     return rows
+
+
+def guard_throughputs(model_name, dataset, epochs, batch_size):
+    """Alternate one epoch without and one with the divergence guard; images/s of each."""
+    trainers = {}
+    for guard in (False, True):
+        cfg = TrainConfig(model=model_name, epochs=epochs, batch_size=batch_size,
+                          eval_each_epoch=False)
+        trainers[guard] = Trainer(build_from_config(cfg), dataset, cfg,
+                                  pause_on_divergence=guard).steps()
+    rows = []
+    for _ in range(epochs):
+        row = {}
+        for guard, steps in trainers.items():
+            for event in steps:
+                if isinstance(event, EpochEvent):
+                    row[guard] = dataset.n_train / event.seconds
+                    break
+        rows.append(row)
+    return rows
+
+
+def snapshot_vs_batch_ms(model_name, dataset, batch_size, rounds=100):
+    """Median ms of the guard's snapshot and of one training batch (guard off)."""
+    cfg = TrainConfig(model=model_name, epochs=1000, batch_size=batch_size, eval_each_epoch=False)
+    trainer = Trainer(build_from_config(cfg), dataset, cfg)
+    trainer.step_once()  # optimiser state exists from here on
+    snap, batch = [], []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        trainer._snapshot.take(trainer.model, trainer.optimizer)
+        snap.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        trainer.step_once()
+        batch.append(time.perf_counter() - t)
+    return statistics.median(snap) * 1e3, statistics.median(batch) * 1e3
 
 
 def augment_rate(dataset, batch_size, rounds=200):
@@ -90,6 +130,13 @@ def main(argv=None) -> int:
     median, best = preprocess_ms()
     print(f"preprocess_digit on a 280x280 canvas: median {median:.3f} ms, best {best:.3f} ms "
           "(goal < 1 ms)")
+    print(f"{args.model}, batch {args.batch_size}: divergence guard (snapshot before each batch)")
+    print(f"{'epoch':>5} {'guard off':>12} {'guard on':>12} {'on/off':>7}")
+    for i, row in enumerate(guard_throughputs(args.model, dataset, args.epochs, args.batch_size)):
+        print(f"{i + 1:>5} {row[False]:>12,.0f} {row[True]:>12,.0f} {row[True] / row[False]:>7.2f}")
+    snap, batch = snapshot_vs_batch_ms(args.model, dataset, args.batch_size)
+    print(f"snapshot {snap:.3f} ms vs one batch {batch:.2f} ms (median): "
+          f"{100 * snap / batch:.1f} % per batch")
     return 0
 
 
