@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from explorer._atomic import atomic_write
 from explorer.data.catalogue import CatalogueEntry, RemoteFile, catalogue_entry
 
 __all__ = [
@@ -393,9 +394,8 @@ def _write_attribution(folder: Path, entry: CatalogueEntry) -> None:
         f"Licence: {entry.licence}\n{entry.attribution}\n\n"
         + "".join(f"{f.name}  {f.size} bytes  md5 {f.md5}\n" for f in entry.files)
     )
-    tmp = folder / "README.txt.tmp"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, folder / "README.txt")
+    with atomic_write(folder / "README.txt", "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 def remove_cached(cache_dir: str | os.PathLike, name: str | CatalogueEntry) -> None:

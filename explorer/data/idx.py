@@ -13,11 +13,12 @@ from __future__ import annotations
 import gzip
 import math
 import os
-import tempfile
 import zlib
 from pathlib import Path
 
 import numpy as np
+
+from explorer._atomic import atomic_write
 
 __all__ = ["IDX_DTYPES", "read_idx", "parse_idx", "write_idx", "encode_idx"]
 
@@ -118,12 +119,5 @@ def write_idx(path: str | os.PathLike, array: np.ndarray) -> None:
     data = encode_idx(array)
     if path.name.endswith(".gz"):
         data = gzip.compress(data, mtime=0)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private (0600); data files are for everyone
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, "wb") as f:
+        f.write(data)

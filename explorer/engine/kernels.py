@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
+
+from explorer._atomic import atomic_write
 
 MAX_KERNEL_SIZE = 7
 KERNEL_SET_FORMAT = "cnn-explorer-kernel-set"
@@ -474,19 +474,8 @@ def save_kernel_set(path, kernels: list[NamedKernel]) -> None:
     path = Path(path)
     text = kernel_set_to_json(kernels)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_write(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 def load_kernel_set(path) -> list[NamedKernel]:

@@ -8,20 +8,21 @@ A model file is a plain ``.npz`` (a zip of ``.npy`` arrays) that needs no pickle
 - ``param/<name>``: every parameter (``param/conv1.weight``, ...);
 - ``buffer/<name>``: every buffer (BatchNorm running statistics).
 
-Files are written atomically (a temporary file in the same folder, then ``os.replace``), so a
-crash never leaves half a model behind, and read with ``allow_pickle=False``.
+Files are written atomically (``explorer._atomic``: a temporary file in the same folder, then
+``os.replace``, with the permissions a plain ``open`` gives), so a crash never leaves half a
+model behind, and read with ``allow_pickle=False``.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
 
 import numpy as np
+
+from explorer._atomic import atomic_write
 
 __all__ = ["FORMAT_VERSION", "save_model", "load_model", "load_default_model"]
 
@@ -51,19 +52,8 @@ def save_model(model, path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise FileNotFoundError(f"cannot save the model: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, **arrays)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_write(path, "wb") as fh:
+        np.savez(fh, **arrays)
 
 
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:

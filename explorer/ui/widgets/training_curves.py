@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QTimer
+
+from explorer._atomic import atomic_path
 
 #: The loss curve is redrawn at most this often (ms) however fast batches arrive.
 REDRAW_MS = 100
@@ -177,15 +178,9 @@ def _write_csv(path, rows):
 
 
 def _atomic(target: Path, write):
-    """Call ``write(tmp)`` on a temporary file in ``target``'s folder, then rename it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    try:
+    """Call ``write(tmp)`` on a temporary file in ``target``'s folder (same suffix, normal
+    permissions: ``explorer._atomic``), then rename it over ``target``."""
+    with atomic_path(target) as tmp:
         write(tmp)
         if not os.path.getsize(tmp):
             raise OSError(f"nothing was written to {target}")
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
