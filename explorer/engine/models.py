@@ -220,8 +220,14 @@ class Model:
                 f"{self.dtype.name})")
 
     # -- inference ----------------------------------------------------------------------------
-    def _as_batch(self, x) -> np.ndarray:
-        """x as (N, C, H, W) in the model's dtype; (H, W) and (N, H, W) are accepted when C=1."""
+    def _as_batch(self, x, check_range: bool = False) -> np.ndarray:
+        """x as (N, C, H, W) in the model's dtype; (H, W) and (N, H, W) are accepted when C=1.
+
+        Integer images (uint8 0..255 as stored in IDX files and drawn on canvases) are divided
+        by 255; bool images become 0/1. With ``check_range`` (inference), float images must be
+        in [0, 1] (a tolerance of 1e-3), the range the models were trained on: 0..255 floats
+        would saturate every answer. Non-finite pixels always raise ValueError.
+        """
         x = np.asarray(x)
         c, h, w = self.input_shape
         if x.ndim == 2 and c == 1:
@@ -234,14 +240,24 @@ class Model:
             )
         if x.shape[0] == 0:
             raise ValueError(f"{self.name} got an empty batch (0 images)")
-        if x.dtype != self.dtype:
-            if not (np.issubdtype(x.dtype, np.floating) or np.issubdtype(x.dtype, np.integer)
-                    or x.dtype == bool):
-                raise ValueError(f"images must be numbers, got dtype {x.dtype}")
+        is_float = np.issubdtype(x.dtype, np.floating)
+        if np.issubdtype(x.dtype, np.integer):
+            x = x.astype(self.dtype) / self.dtype.type(255)  # 0..255 pixels -> [0, 1]
+        elif x.dtype == bool:
             x = x.astype(self.dtype)
-        if not np.isfinite(x).all():
+        elif not is_float:
+            raise ValueError(f"images must be numbers, got dtype {x.dtype}")
+        elif x.dtype != self.dtype:
+            x = x.astype(self.dtype)
+        lo, hi = x.min(), x.max()  # NaN propagates; +-inf shows up here too
+        if not (np.isfinite(lo) and np.isfinite(hi)):
             raise ValueError("images contain NaN or infinite values; pixels must be finite "
                              "numbers (floats in [0, 1])")
+        if check_range and is_float and (hi > 1 + 1e-3 or lo < -1e-3):
+            raise ValueError(
+                f"float images must have pixels in [0, 1], got values from {float(lo):g} to "
+                f"{float(hi):g}; divide 0..255 images by 255 (or pass them as uint8)"
+            )
         return x
 
     #: Inference splits bigger batches into slices of this many images, so that evaluating a
@@ -250,7 +266,10 @@ class Model:
 
     def forward(self, x, training: bool = False) -> np.ndarray:
         """Logits (N, 10) of images x (N, C, H, W); ``training`` turns on dropout/batch stats."""
-        x = self._as_batch(x)
+        return self._forward_sliced(self._as_batch(x), training)
+
+    def _forward_sliced(self, x, training):
+        """Logits of a batch already checked by _as_batch, in slices of max_batch."""
         n, step = x.shape[0], self.max_batch
         if not training and n > step:
             parts = [self._forward(x[i : i + step], False) for i in range(0, n, step)]
@@ -265,16 +284,19 @@ class Model:
         return x
 
     def predict_proba(self, x) -> np.ndarray:
-        """Class probabilities (N, 10) of x (N, 1, 28, 28) floats in [0, 1]."""
-        return softmax(self.forward(x))
+        """Class probabilities (N, 10) of x (N, 1, 28, 28): floats in [0, 1] or integers
+        0..255 (divided by 255). Floats outside [0, 1] raise ValueError."""
+        return softmax(self._forward_sliced(self._as_batch(x, check_range=True), False))
 
     def predict(self, x) -> np.ndarray:
-        """Predicted class (N,) int64 of x (N, 1, 28, 28)."""
-        return self.forward(x).argmax(axis=1)
+        """Predicted class (N,) int64 of x (N, 1, 28, 28), as in :meth:`predict_proba`."""
+        x = self._as_batch(x, check_range=True)
+        return self._forward_sliced(x, False).argmax(axis=1)
 
     def trace(self, x) -> list[tuple[str, np.ndarray]]:
-        """Every layer's output in order, as ``[(name, array copy), ...]`` (inference mode)."""
-        x = self._as_batch(x)
+        """Every layer's output in order, as ``[(name, array copy), ...]`` (inference mode);
+        x as in :meth:`predict_proba`."""
+        x = self._as_batch(x, check_range=True)
         out = []
         for layer in self.layers:
             x = layer.forward(x, False)

@@ -211,6 +211,25 @@ def test_input_shapes_accepted_and_rejected():
         model.loss_and_gradients(bad, np.array([1, 2]))
 
 
+def test_integer_images_are_scaled_and_out_of_range_floats_rejected():
+    model = build_model("lenet5", seed=2)
+    ink = (images(3) * 255).round().astype(np.uint8)
+    as_float = ink.astype(np.float32) / np.float32(255)
+    for fn in (model.predict_proba, model.predict):
+        np.testing.assert_allclose(fn(ink), fn(as_float), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(fn(ink.astype(np.int64)), fn(as_float), rtol=1e-6, atol=1e-7)
+    for (name_a, a), (_, b) in zip(model.trace(ink), model.trace(as_float)):
+        np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6, err_msg=name_a)
+    assert model.predict_proba(images(1) * (1 + 5e-4)).shape == (1, 10)  # rounding tolerance
+    for fn in (model.predict_proba, model.predict, model.trace):
+        with pytest.raises(ValueError, match=r"in \[0, 1\], got values from 0 to 255"):
+            fn(ink.astype(np.float32) * (255 / ink.max()))
+        with pytest.raises(ValueError, match="from -0.49"):
+            fn(images(1) - 0.5)
+        with pytest.raises(ValueError, match="NaN or infinite"):
+            fn(np.full((1, 1, 28, 28), np.inf))
+
+
 def test_copy_continues_the_same_dropout_masks():
     model = build_model("mini_alexnet", seed=3)
     model.forward(images(2), training=True)  # advance the generator
