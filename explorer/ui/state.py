@@ -21,6 +21,7 @@ class AppState(QObject):
 
     sigCurrentInputChanged = Signal(object)   # the (28, 28) float32 array or None
     sigDatasetChanged = Signal(object)        # the new Dataset
+    sigDatasetListChanged = Signal()          # a set was downloaded: available_datasets() grew
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -72,6 +73,11 @@ class AppState(QObject):
             name = getattr(dataset, "name", "custom")
         self._dataset, self._dataset_name = dataset, name
         self.sigDatasetChanged.emit(dataset)
+
+    def datasets_changed(self):
+        """Say that ``explorer.data.available_datasets()`` may list other sets now (a download
+        finished): panels that list them refresh their lists."""
+        self.sigDatasetListChanged.emit()
 
 
 ORGANISATION = "CNN Explorer"

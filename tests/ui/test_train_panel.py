@@ -185,3 +185,52 @@ def test_a_data_set_chosen_elsewhere_appears_and_is_selected(panel, tmp_path):
     panel.state.set_dataset(str(folder))
     assert panel.dataset.currentData() == str(folder)
     assert panel.config().dataset == str(folder)
+
+
+def test_a_folder_opened_in_the_data_tab_is_listed_by_its_path(panel, tmp_path):
+    """The Data tab's "Open folder" makes a Dataset named after the folder the active set: the
+    Train panel lists its path, which the worker can load."""
+    import shutil
+
+    from explorer.data import load_dataset
+    from explorer.data.folders import open_idx_folder
+    from explorer.paths import BUILTIN_DATA
+
+    folder = tmp_path / "my-digits"
+    shutil.copytree(BUILTIN_DATA, folder)
+    panel.state.set_dataset(open_idx_folder(folder))
+    assert panel.dataset.currentData() == str(folder)
+    assert panel.dataset.currentText() == "my-digits (folder)"
+    assert load_dataset(panel.config().dataset).n_train == 3000
+
+
+def test_the_list_follows_downloads_and_keeps_the_selection(panel, qtbot, monkeypatch, tmp_path):
+    import explorer.data
+    import explorer.ui.panels.data as data_module
+    from explorer.ui.panels.data import DataPanel
+
+    present = ["mnist-subset"]
+    monkeypatch.setattr(explorer.data, "available_datasets", lambda: list(present))
+    monkeypatch.setattr(data_module, "available_datasets", lambda: list(present))
+    data_panel = DataPanel(panel.client, panel.state, cache_dir=tmp_path)
+    qtbot.addWidget(data_panel)
+    try:
+        panel.refresh_datasets()
+        panel.dataset.setCurrentIndex(panel.dataset.findData("mnist-subset"))
+        assert panel.dataset.findData("fashion-mnist") < 0
+
+        present.append("fashion-mnist")              # a download finished in the Data tab
+        with qtbot.waitSignal(panel.state.sigDatasetListChanged, timeout=5000):
+            data_panel.downloads.sigDownloaded.emit("fashion-mnist")
+        assert panel.dataset.findData("fashion-mnist") >= 0
+        assert panel.dataset.currentData() == "mnist-subset"   # the user's choice is kept
+
+        panel.dataset.setCurrentIndex(panel.dataset.findData("fashion-mnist"))
+        panel.state.datasets_changed()
+        assert panel.dataset.currentData() == "fashion-mnist"
+        present.remove("fashion-mnist")              # gone (deleted outside the app)
+        panel.state.datasets_changed()
+        assert panel.dataset.findData("fashion-mnist") < 0
+        assert panel.dataset.currentData() == "mnist-subset"
+    finally:
+        data_panel.shutdown()

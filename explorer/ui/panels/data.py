@@ -478,6 +478,7 @@ class DataPanel(QWidget):
 
     def _on_downloaded(self, key: str):
         self.refresh_dataset_list()
+        self.state.datasets_changed()
         self.load(key, make_active=True)
 
     def _show_error(self, text: str):

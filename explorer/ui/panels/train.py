@@ -53,6 +53,7 @@ class TrainPanel(QWidget):
         self.last_outcome: dict | None = None
         self.n_batches_seen = 0
         self._diverged_text = ""   # shown while a run paused itself after a divergence
+        self._folders: dict[str, str] = {}   # folder path -> name, for sets opened elsewhere
 
         self._build_settings()
         self._build_buttons()
@@ -314,6 +315,7 @@ class TrainPanel(QWidget):
         c.sigTrainEvaluating.connect(self._on_evaluating)
         c.sigTrainState.connect(self._set_state)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
+        self.state.sigDatasetListChanged.connect(self.refresh_datasets)
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.client.stop)
@@ -337,24 +339,42 @@ class TrainPanel(QWidget):
         self.augment.toggled.connect(lambda on: self._settings.setValue("train/augment", on))
 
     def refresh_datasets(self, select=None):
-        """List the data sets present now (one downloaded in the Data tab appears here)."""
+        """List the data sets present now (one downloaded in the Data tab appears here) and
+        the folders opened there; select ``select``, else keep the current selection while it
+        is still listed (else the first, the built-in set)."""
         from explorer.data import available_datasets
 
         current = select or self.dataset.currentData()
-        names = available_datasets()
-        if current and current not in names and current == self.state.dataset_name:
-            names.append(current)      # a folder opened in the Data tab
-        if names != [self.dataset.itemData(i) for i in range(self.dataset.count())]:
+        if current and current not in self._folders and Path(current).is_dir():
+            self._folders[current] = Path(current).name   # e.g. the last session's choice
+        items = [(name, name) for name in available_datasets()]
+        items += [(self.tr("%1 (folder)").replace("%1", name), path)
+                  for path, name in self._folders.items() if Path(path).is_dir()]
+        if items != [(self.dataset.itemText(i), self.dataset.itemData(i))
+                     for i in range(self.dataset.count())]:
             self.dataset.blockSignals(True)
             self.dataset.clear()
-            for name in names:
-                self.dataset.addItem(name, name)
+            for text, data in items:
+                self.dataset.addItem(text, data)
             self.dataset.blockSignals(False)
         self._select(self.dataset, current)
 
+    def _source_of(self, dataset) -> str | None:
+        """What ``load_dataset`` in the worker needs for ``dataset``: its registered name, or
+        its folder (None for a set that exists only in memory)."""
+        from explorer.data.datasets import SOURCES
+
+        name = getattr(dataset, "name", None)
+        if name in SOURCES:
+            return name
+        path = getattr(dataset, "path", None)
+        if path is None:
+            return None
+        self._folders[str(path)] = str(name or Path(path).name)
+        return str(path)
+
     def showEvent(self, event):
-        if not self.client.is_training:
-            self.refresh_datasets()
+        self.refresh_datasets()
         super().showEvent(event)
 
     @staticmethod
@@ -458,8 +478,10 @@ class TrainPanel(QWidget):
 
     # --- engine events ------------------------------------------------------------------
     def _on_dataset_change(self, dataset):
-        if not self.client.is_training:
-            self.refresh_datasets(self.state.dataset_name)
+        """The Data tab made ``dataset`` the app's set: list it and, unless a run is going
+        (its set stays shown), select it."""
+        source = self._source_of(dataset)
+        self.refresh_datasets(None if self.client.is_training else source)
 
     def _on_lr_change(self, value):
         self._settings.setValue("train/lr", value)
