@@ -51,6 +51,22 @@ def _dense(name, units):
     return {"type": "Dense", "name": name, "units": units}
 
 
+def _lenet(description, *, init, act, act_prefix, pool):
+    """LeNet-5's shapes (conv 6@5x5 pad 2, pool, conv 16@5x5, pool, dense 120, 84, 10) with
+    the given activation layer type, its name prefix and pooling layer type."""
+    a = [_act(act, f"{act_prefix}{i}") for i in range(1, 5)]
+    return {
+        "description": description,
+        "init": init,
+        "layers": [
+            _conv("conv1", 6, 5, padding=2), a[0], _pool(pool, "pool1"),
+            _conv("conv2", 16, 5), a[1], _pool(pool, "pool2"),
+            _act("Flatten", "flatten"), _dense("fc1", 120), a[2],
+            _dense("fc2", 84), a[3], _dense("fc3", 10),
+        ],
+    }
+
+
 ARCHITECTURES: dict[str, dict] = {
     "simple_convnet": {
         "description": "The textbook's SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, "
@@ -63,28 +79,16 @@ ARCHITECTURES: dict[str, dict] = {
             _dense("fc2", 10),
         ],
     },
-    "lenet5": {
-        "description": "LeNet-5, modern: two conv 5x5 + ReLU + 2x2 max pool stages "
+    "lenet5": _lenet(
+        "LeNet-5, modern: two conv 5x5 + ReLU + 2x2 max pool stages "
         "(6 and 16 filters), then dense 120, 84, 10 (He init).",
-        "init": "he",
-        "layers": [
-            _conv("conv1", 6, 5, padding=2), _act("ReLU", "relu1"), _pool("MaxPool2D", "pool1"),
-            _conv("conv2", 16, 5), _act("ReLU", "relu2"), _pool("MaxPool2D", "pool2"),
-            _act("Flatten", "flatten"), _dense("fc1", 120), _act("ReLU", "relu3"),
-            _dense("fc2", 84), _act("ReLU", "relu4"), _dense("fc3", 10),
-        ],
-    },
-    "lenet5_classic": {
-        "description": "LeNet-5 as in 1998: the same shapes with tanh activations and "
+        init="he", act="ReLU", act_prefix="relu", pool="MaxPool2D",
+    ),
+    "lenet5_classic": _lenet(
+        "LeNet-5 as in 1998: the same shapes with tanh activations and "
         "2x2 average-pool subsampling (Xavier init).",
-        "init": "xavier",
-        "layers": [
-            _conv("conv1", 6, 5, padding=2), _act("Tanh", "tanh1"), _pool("AvgPool2D", "pool1"),
-            _conv("conv2", 16, 5), _act("Tanh", "tanh2"), _pool("AvgPool2D", "pool2"),
-            _act("Flatten", "flatten"), _dense("fc1", 120), _act("Tanh", "tanh3"),
-            _dense("fc2", 84), _act("Tanh", "tanh4"), _dense("fc3", 10),
-        ],
-    },
+        init="xavier", act="Tanh", act_prefix="tanh", pool="AvgPool2D",
+    ),
     "mini_alexnet": {
         "description": "A small AlexNet for 28x28: conv 3x3 + ReLU + local response norm + "
         "max pool twice, two more convs, overlapping 3x3/2 max pool, dense 128 and 64 with "
@@ -441,6 +445,11 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
                     weight_init_std=None, dropout=None) -> Model:
     """Build a :class:`Model` from a normalised spec (see :func:`build_model`)."""
     spec = _normalise_spec(spec)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(
+            f"seed must be a non-negative integer (the same seed gives the same model), "
+            f"got {seed!r}"
+        )
     dtype = np.dtype(dtype)
     if dtype not in (np.float32, np.float64):
         raise ValueError(f"dtype must be float32 or float64, got {dtype}")
@@ -449,6 +458,20 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
         raise ValueError(
             f"unknown weight initialisation {init!r}; choose one of {', '.join(INITS)}"
         )
+    if weight_init_std is not None:
+        try:
+            std_value = float(weight_init_std)
+        except (TypeError, ValueError):
+            std_value = float("nan")
+        if not (np.isfinite(std_value) and std_value > 0):
+            raise ValueError(
+                f"weight_init_std must be a positive number, got {weight_init_std!r}"
+            )
+        if init != "normal":
+            raise ValueError(
+                f"weight_init_std={weight_init_std!r} only applies to init 'normal'; "
+                f"{spec['name']} uses init {init!r} (pass init='normal' to use a fixed std)"
+            )
     std = weight_init_std if weight_init_std is not None else spec.get("weight_init_std")
     spec["init"] = init
     if std is not None:
@@ -456,6 +479,12 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
     if dropout is not None:
         if not 0.0 <= float(dropout) < 1.0:
             raise ValueError(f"dropout must be in [0, 1), got {dropout!r}")
+        n_dropout = sum(layer_spec["type"] == "Dropout" for layer_spec in spec["layers"])
+        if n_dropout == 0:
+            raise ValueError(
+                f"dropout={dropout!r} was given but {spec['name']} has no Dropout layer "
+                f"(0 of its {len(spec['layers'])} layers); leave dropout unset for it"
+            )
         for layer_spec in spec["layers"]:
             if layer_spec["type"] == "Dropout":
                 layer_spec["rate"] = float(dropout)
@@ -487,12 +516,17 @@ def build_model(name_or_spec, *, seed: int = 0, dtype=np.float32, init=None,
 
     name_or_spec : a name from :func:`list_models`, a spec dict ``{"name", "layers", ...}``
         or a list of layer specs.
-    seed : weights (and dropout masks) come from ``np.random.default_rng(seed)``; the same
-        seed gives the same model.
+    seed : a non-negative int (None is refused: a model is always reproducible); weights
+        (and dropout masks) come from ``np.random.default_rng(seed)``; the same seed gives the
+        same model.
     dtype : float32 (default) or float64.
-    init : "normal", "he" or "xavier" (default: the architecture's own);
-        weight_init_std : the std for "normal" (the textbook's ``weight_init_std``).
-    dropout : overrides the rate of every Dropout layer.
+    init : "normal", "he" or "xavier" (default: the architecture's own).
+    weight_init_std : the std (> 0) for init "normal" (the textbook's ``weight_init_std``);
+        given with another init it raises ValueError.
+    dropout : overrides the rate of every Dropout layer, in [0, 1); ValueError for a model
+        without Dropout layers.
+
+    Raises ValueError, with the values received, for any invalid argument.
     """
     return model_from_spec(name_or_spec, seed=seed, dtype=dtype, init=init,
                            weight_init_std=weight_init_std, dropout=dropout)

@@ -196,6 +196,27 @@ def test_custom_spec_dict_and_bad_specs():
         build_model([{"type": "Flatten", "name": "a"}, {"type": "Dense", "units": 10, "name": "a"}])
 
 
+def test_build_model_rejects_bad_seed_std_and_dropout_with_the_values():
+    for seed in (None, -1, 1.5, "0", True):
+        with pytest.raises(ValueError, match=rf"seed must be a non-negative integer.*{seed!r}"):
+            build_model("lenet5", seed=seed)
+    assert build_model("lenet5", seed=np.int64(3)).n_params == build_model("lenet5").n_params
+    for std in (0, -0.01, float("nan"), float("inf"), "big"):
+        with pytest.raises(ValueError, match=rf"weight_init_std must be a positive.*{std!r}"):
+            build_model("simple_convnet", weight_init_std=std)
+    with pytest.raises(ValueError, match=r"weight_init_std=0.05 only applies to init 'normal'"
+                                         r"; lenet5 uses init 'he'"):
+        build_model("lenet5", weight_init_std=0.05)
+    with pytest.raises(ValueError, match="simple_convnet uses init 'xavier'"):
+        build_model("simple_convnet", init="xavier", weight_init_std=0.05)
+    assert build_model("simple_convnet", init="he").spec["init"] == "he"  # spec's std unused
+    for name in ("simple_convnet", "lenet5", "lenet5_classic", "mini_inception"):
+        with pytest.raises(ValueError, match=rf"dropout=0.3 was given but {name} has no Dropout"):
+            build_model(name, dropout=0.3)
+    with pytest.raises(ValueError, match=r"dropout must be in \[0, 1\), got 1.5"):
+        build_model("mini_alexnet", dropout=1.5)
+
+
 def test_input_shapes_accepted_and_rejected():
     model = build_model("lenet5")
     one = images(1)[0, 0]
@@ -293,7 +314,8 @@ def torch_twin(model, torch):
 @pytest.mark.parametrize("name", ["simple_convnet", "lenet5", "lenet5_classic", "mini_alexnet"])
 def test_loss_and_gradients_match_torch_autograd(name):
     torch = pytest.importorskip("torch")
-    model = build_model(name, seed=5, dtype=np.float64, dropout=0.0)
+    model = build_model(name, seed=5, dtype=np.float64,
+                        dropout=0.0 if name == "mini_alexnet" else None)
     for key, p in model.parameters().items():
         if key.endswith("bias"):
             p[...] = np.random.default_rng(1).standard_normal(p.shape) * 0.1
