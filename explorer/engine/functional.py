@@ -84,8 +84,18 @@ def _check_4d(x: np.ndarray, what: str = "x") -> np.ndarray:
             "add a batch axis with x[None] (and a channel axis for a single image)"
         )
     if not np.issubdtype(x.dtype, np.floating):
+        _check_real(x, what)
         x = x.astype(np.float64)
     return x
+
+
+def _check_real(a: np.ndarray, what: str) -> None:
+    """ValueError unless ``a`` holds real numbers (bool, int or float): complex values would
+    lose their imaginary part silently, other dtypes fail deep inside NumPy."""
+    if not (a.dtype == bool or np.issubdtype(a.dtype, np.integer)
+            or np.issubdtype(a.dtype, np.floating)):
+        raise ValueError(f"{what} must hold real numbers (float, int or bool), got dtype "
+                         f"{a.dtype}; for complex data pass the real part (a.real) explicitly")
 
 
 def _same_padding_1d(size: int, kernel: int, stride: int) -> tuple[int, int]:
@@ -360,6 +370,12 @@ def _check_conv_args(x, weight, bias):
     weight = np.asarray(weight)
     if weight.ndim != 4:
         raise ValueError(f"weight must be 4-D (F, C, KH, KW), got shape {weight.shape}")
+    _check_real(weight, "weight")
+    if weight.shape[0] < 1 or weight.shape[1] < 1:
+        raise ValueError(
+            f"weight needs at least 1 filter and 1 channel, got {weight.shape[0]} filters and "
+            f"{weight.shape[1]} channels (shape {weight.shape})"
+        )
     if weight.shape[1] != x.shape[1]:
         raise ValueError(
             f"channel mismatch: x has {x.shape[1]} channels (shape {x.shape}) but weight "
@@ -369,6 +385,7 @@ def _check_conv_args(x, weight, bias):
         raise ValueError(f"weight kernel must be at least 1x1, got shape {weight.shape}")
     if bias is not None:
         bias = np.asarray(bias)
+        _check_real(bias, "bias")
         if bias.shape != (weight.shape[0],):
             raise ValueError(
                 f"bias must have shape ({weight.shape[0]},) (one per filter), got {bias.shape}"
@@ -562,11 +579,6 @@ class PoolCache:
                 np.copyto(argmax, i * kw + j, where=hit, casting="unsafe")
             self._argmax = argmax
         return self._argmax
-
-    def window_origin(self, oh: int, ow: int) -> tuple[int, int]:
-        """Input (row, column) of the top-left cell of output (oh, ow)'s window (negative when
-        the window starts in the padding)."""
-        return oh * self.stride[0] - self.pads[0][0], ow * self.stride[1] - self.pads[1][0]
 
     def argmax_input(self) -> tuple[np.ndarray, np.ndarray]:
         """Input (rows, columns) of every max-pool winner, each of shape (N, C, OH, OW)."""

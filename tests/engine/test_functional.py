@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from explorer.engine import functional as fn
 from tests.engine import reference as ref
+from tests.engine.gradcheck import numeric_gradient
 
 # derandomize: the same examples on every run (fixed seeds), so CI never flakes.
 FAST = settings(max_examples=50, deadline=None, derandomize=True)
@@ -63,21 +64,6 @@ def as_pair(v):
     return (v, v) if isinstance(v, int) else tuple(v)
 
 
-def numeric_grad(f, arr, eps=1e-6):
-    """Central differences of the scalar f() with respect to every entry of arr (in place)."""
-    grad = np.zeros_like(arr)
-    flat, gflat = arr.reshape(-1), grad.reshape(-1)
-    for i in range(flat.size):
-        old = flat[i]
-        flat[i] = old + eps
-        up = f()
-        flat[i] = old - eps
-        down = f()
-        flat[i] = old
-        gflat[i] = (up - down) / (2 * eps)
-    return grad
-
-
 # ----------------------------------------------------------------------------------------------
 # Convolution
 # ----------------------------------------------------------------------------------------------
@@ -114,10 +100,10 @@ def test_conv2d_backward_matches_finite_differences(geom, f, flip, with_bias, se
     proj_before = proj.copy()
     dx, dw, db = fn.conv2d_backward(proj, cache)
     np.testing.assert_array_equal(proj, proj_before)  # backward never mutates dout
-    np.testing.assert_allclose(dx, numeric_grad(loss, x), rtol=1e-6, atol=1e-7)
-    np.testing.assert_allclose(dw, numeric_grad(loss, w), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(dx, numeric_gradient(loss, x), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(dw, numeric_gradient(loss, w), rtol=1e-6, atol=1e-7)
     if with_bias:
-        np.testing.assert_allclose(db, numeric_grad(loss, b), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(db, numeric_gradient(loss, b), rtol=1e-6, atol=1e-7)
     else:
         assert db is None
     dx2, dw2, db2 = fn.conv2d_backward(proj, cache, need_dx=False)
@@ -221,7 +207,7 @@ def test_pooling_backward_matches_finite_differences(geom, seed):
         def loss():
             return float(np.sum(forward(x, kernel, stride, padding)[0] * proj))
 
-        np.testing.assert_allclose(backward(proj, cache), numeric_grad(loss, x), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(backward(proj, cache), numeric_gradient(loss, x), rtol=1e-6, atol=1e-7)
 
 
 def test_max_pool_argmax_marks_the_winner():
@@ -357,6 +343,8 @@ def test_im2col_textbook_shapes():
         (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), stride=0), r"stride must be at least 1, got \(0, 0\)"),
         (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), stride=(1, 2, 3)), r"stride must be an int or a pair"),
         (dict(x_shape=(1, 1, 5, 5), w_shape=(2, 1, 3, 3), bias_shape=(3,)), r"bias must have shape \(2,\)"),
+        (dict(x_shape=(1, 1, 5, 5), w_shape=(0, 1, 3, 3)), r"at least 1 filter and 1 channel, got 0 filters and 1 channels"),
+        (dict(x_shape=(1, 0, 5, 5), w_shape=(2, 0, 3, 3)), r"got 2 filters and 0 channels \(shape \(2, 0, 3, 3\)\)"),
     ],
 )
 def test_conv2d_bad_arguments_raise_clear_errors(kwargs, message):
@@ -366,6 +354,21 @@ def test_conv2d_bad_arguments_raise_clear_errors(kwargs, message):
     b = None if bias_shape is None else np.zeros(bias_shape)
     with pytest.raises(ValueError, match=message):
         fn.conv2d(x, w, b, **kwargs)
+
+
+def test_complex_and_non_numeric_inputs_are_refused_up_front():
+    x, w = np.zeros((1, 1, 5, 5)), np.zeros((2, 1, 3, 3))
+    cx = x.astype(complex)  # filterwarnings=error: a ComplexWarning would fail this test too
+    for call in (lambda: fn.conv2d(cx, w), lambda: fn.max_pool2d(cx, 2),
+                 lambda: fn.avg_pool2d_forward(cx, 2), lambda: fn.im2col(cx, 3)):
+        with pytest.raises(ValueError, match=r"x must hold real numbers .* got dtype complex128"):
+            call()
+    with pytest.raises(ValueError, match=r"weight must hold real numbers .* complex64"):
+        fn.conv2d(x, w.astype(np.complex64))
+    with pytest.raises(ValueError, match=r"bias must hold real numbers"):
+        fn.conv2d(x, w, np.zeros(2, dtype=complex))
+    with pytest.raises(ValueError, match=r"x must hold real numbers .* got dtype <U1"):
+        fn.max_pool2d(np.full((1, 1, 2, 2), "a"), 2)
 
 
 def test_pool_and_backward_bad_arguments():
