@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 #: Topic used for errors of the training run and of model file operations.
@@ -661,6 +662,21 @@ class BackgroundJob(QThread):
         """Ask ``fn`` to stop (thread-safe; ``fn`` decides when it can)."""
         self.cancel_event.set()
 
+    def release(self, wait_ms: int = 500) -> bool:
+        """Cancel and wait at most ``wait_ms`` for the thread (called when the app closes).
+
+        Returns True when it ended. Otherwise (``fn`` is stuck, e.g. a connection waiting for
+        a silent server until its timeout) the job is detached from its parent and kept alive
+        until its thread ends, so closing never waits for it and no running thread is
+        destroyed with its parent; the application waits for such jobs only after its last
+        window has gone (``aboutToQuit``). Connect the job's signals to slots of QObjects (bound
+        methods): a receiver deleted meanwhile is then disconnected by Qt."""
+        self.cancel()
+        if self.wait(int(wait_ms)):
+            return True
+        _JobKeeper.instance().keep(self)
+        return False
+
     def run(self):
         try:
             result = self._fn(self.sigProgress.emit, self.cancel_event)
@@ -671,3 +687,52 @@ class BackgroundJob(QThread):
             self.sigFailed.emit(_user_message(exc), cancelled)
             return
         self.sigDone.emit(result)
+
+
+class _JobKeeper(QObject):
+    """Holds the `BackgroundJob`s released while their thread still runs, until it ends.
+    Lives in the GUI thread (created there on first use)."""
+
+    _instance: "_JobKeeper | None" = None
+
+    def __init__(self):
+        super().__init__()
+        self._jobs: set[BackgroundJob] = set()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait_all)
+
+    def __repr__(self) -> str:
+        return f"_JobKeeper({len(self._jobs)} running)"
+
+    @classmethod
+    def instance(cls) -> "_JobKeeper":
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    @property
+    def jobs(self) -> frozenset:
+        return frozenset(self._jobs)
+
+    def keep(self, job: BackgroundJob):
+        job.setParent(None)              # its parent may now be destroyed without it
+        self._jobs.add(job)
+        job.finished.connect(self._on_finished)   # queued: runs here, in the GUI thread
+        if job.isFinished():             # it ended just now, before the connection
+            self._on_finished(job)
+
+    @Slot()
+    def _on_finished(self, job=None):
+        job = job or self.sender()
+        if job in self._jobs:
+            if shiboken6.isValid(job):   # (its finished->deleteLater may have run first)
+                job.wait()               # out of its last lines: safe to drop
+            self._jobs.discard(job)
+
+    @Slot()
+    def wait_all(self):
+        """Block until every kept job has ended (the app is quitting: no window is left)."""
+        for job in list(self._jobs):
+            job.wait()
+        self._jobs.clear()

@@ -24,6 +24,7 @@ import hashlib
 import http.client
 import os
 import shutil
+import socket
 import threading
 import time
 import urllib.error
@@ -178,6 +179,59 @@ def _md5(path: Path) -> str:
     return digest.hexdigest()
 
 
+class _SocketAborter:
+    """While a download runs, a small thread waits for the cancel flag and then shuts down the
+    socket of the connection being read, so a read blocked on a stalled server returns at once
+    instead of after the socket timeout. (A connection still waiting for the server's first
+    answer is not attached yet: that wait ends with the timeout.)"""
+
+    POLL = 0.05  # seconds between looks at the cancel flag
+
+    def __init__(self, cancel: threading.Event):
+        self._cancel = cancel
+        self._lock = threading.Lock()
+        self._sock = None
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="download-abort", daemon=True)
+
+    def __repr__(self) -> str:
+        return f"_SocketAborter(attached={self._sock is not None}, cancel={self._cancel.is_set()})"
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._done.set()
+        self._thread.join()
+
+    def _run(self):
+        while not self._done.is_set():
+            if self._cancel.wait(self.POLL):
+                with self._lock:
+                    if self._sock is not None:
+                        _shut(self._sock)
+                return
+
+    def attach(self, response) -> None:
+        """Abort ``response``'s socket on cancel (the caller checks the flag right after)."""
+        raw = getattr(getattr(response, "fp", None), "raw", None)
+        with self._lock:
+            self._sock = getattr(raw, "_sock", None)
+
+    def detach(self) -> None:
+        with self._lock:
+            self._sock = None
+
+
+def _shut(sock) -> None:
+    """Shut a (possibly TLS) socket down from another thread: its blocked read sees the end."""
+    try:
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+    except OSError:
+        pass  # closed already
+
+
 class _Downloader:
     """State of one :func:`download_dataset` call (progress accounting, cancel flag)."""
 
@@ -191,6 +245,7 @@ class _Downloader:
         self.done_before_file = 0
         self.meter = _RateMeter()
         self.last_report = 0.0
+        self.aborter: _SocketAborter | None = None
 
     # -- progress -------------------------------------------------------------------
     def report(self, index: int, file: RemoteFile, file_done: int, url: str, rate: float,
@@ -280,31 +335,43 @@ class _Downloader:
                 raise _ShortRead("the server refused to resume; starting again") from None
             raise
         with response:
-            if have and response.status == 206:
-                if _range_start(response) != have:  # resumed somewhere else: start again
-                    partial.unlink()
-                    raise _ShortRead("the server resumed at another offset; starting again")
-                mode = "ab"
-            else:  # no partial file, or the server ignored the Range header: from the start
-                have, mode = 0, "wb"
-            length = response.headers.get("Content-Length")
-            expected = have + int(length) if length is not None else None
-            with open(partial, mode) as out:
-                received = have
-                self.report(index, file, received, url, 0.0, force=True)
-                while True:
-                    self.check_cancel()
-                    chunk = response.read(_CHUNK)
-                    if not chunk:
-                        break
-                    out.write(chunk)
-                    received += len(chunk)
-                    rate = self.meter.add(len(chunk))
-                    self.report(index, file, received, url, rate)
-                out.flush()
-                os.fsync(out.fileno())
-            if expected is not None and received < expected:
-                raise _ShortRead(f"connection closed after {received:,} of {expected:,} bytes")
+            if self.aborter is not None:
+                self.aborter.attach(response)
+            try:
+                self.check_cancel()
+                self._read_body(index, file, url, partial, response, have)
+            finally:
+                if self.aborter is not None:
+                    self.aborter.detach()
+
+    def _read_body(self, index, file, url, partial, response, have) -> None:
+        """Write ``response``'s body to ``partial`` (appending after ``have`` bytes on a 206)."""
+        if have and response.status == 206:
+            if _range_start(response) != have:  # resumed somewhere else: start again
+                partial.unlink()
+                raise _ShortRead("the server resumed at another offset; starting again")
+            mode = "ab"
+        else:  # no partial file, or the server ignored the Range header: from the start
+            have, mode = 0, "wb"
+        length = response.headers.get("Content-Length")
+        expected = have + int(length) if length is not None else None
+        with open(partial, mode) as out:
+            received = have
+            self.report(index, file, received, url, 0.0, force=True)
+            while True:
+                self.check_cancel()
+                chunk = response.read(_CHUNK)
+                if not chunk:
+                    break
+                out.write(chunk)
+                received += len(chunk)
+                rate = self.meter.add(len(chunk))
+                self.report(index, file, received, url, rate)
+            out.flush()
+            os.fsync(out.fileno())
+        self.check_cancel()  # a cancel aborts the socket: the body then ends early
+        if expected is not None and received < expected:
+            raise _ShortRead(f"connection closed after {received:,} of {expected:,} bytes")
 
 
 class _ShortRead(Exception):
@@ -347,7 +414,9 @@ def download_dataset(
     progress : called with a :class:`DownloadProgress` at most 10 times a second, in the
         calling thread.
     cancel : set it from any thread to stop within one 64 KiB chunk
-        (:class:`DownloadCancelled` is raised).
+        (:class:`DownloadCancelled` is raised); a read stalled on a silent server is
+        aborted within 0.05 s (the socket is shut down), a connection still waiting for the
+        server's first answer ends with ``timeout``.
     mirrors : base URLs to use instead of the catalogue's (tests, a local mirror).
     timeout : seconds without an answer before a connection counts as failed.
     attempts : tries per mirror for connection errors (each resumes the partial file).
@@ -371,14 +440,8 @@ def download_dataset(
     job = _Downloader(entry, progress, cancel, timeout, attempts, backoff)
     order = list(mirrors if mirrors is not None else entry.mirrors)
     try:
-        for index, file in enumerate(entry.files):
-            target = part_dir / file.name
-            if not (target.is_file() and target.stat().st_size == file.size):
-                worked = job.fetch_file(index, file, part_dir, order)
-                order.remove(worked)
-                order.insert(0, worked)  # the next files start with the mirror that worked
-            job.done_before_file += file.size
-            job.report(index, file, 0, "", job.meter.add(0), force=True)
+        with _SocketAborter(job.cancel) as job.aborter:
+            _fetch_all(job, entry, part_dir, order)
     except DownloadError:
         if not any(part_dir.iterdir()):  # nothing worth keeping for a later attempt
             part_dir.rmdir()
@@ -386,6 +449,18 @@ def download_dataset(
     _write_attribution(part_dir, entry)
     os.replace(part_dir, final_dir)
     return final_dir
+
+
+def _fetch_all(job: _Downloader, entry: CatalogueEntry, part_dir: Path, order: list[str]):
+    """Fetch every file of ``entry`` missing from ``part_dir``, the mirror that worked first."""
+    for index, file in enumerate(entry.files):
+        target = part_dir / file.name
+        if not (target.is_file() and target.stat().st_size == file.size):
+            worked = job.fetch_file(index, file, part_dir, order)
+            order.remove(worked)
+            order.insert(0, worked)  # the next files start with the mirror that worked
+        job.done_before_file += file.size
+        job.report(index, file, 0, "", job.meter.add(0), force=True)
 
 
 def _write_attribution(folder: Path, entry: CatalogueEntry) -> None:

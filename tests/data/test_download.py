@@ -53,6 +53,12 @@ class _Handler(BaseHTTPRequestHandler):
         body = data[start:]
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        if action.startswith("stall:"):  # send part of the body, then fall silent
+            self.wfile.write(body[: int(action[6:])])
+            self.wfile.flush()
+            srv.release.wait(30)
+            self.close_connection = True
+            return
         if action.startswith("drop:"):  # promise the whole body, send part of it, hang up
             self.wfile.write(body[: int(action[5:])])
             self.wfile.flush()
@@ -65,10 +71,12 @@ class _Handler(BaseHTTPRequestHandler):
 def server():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     srv.files, srv.plans, srv.requests, srv.lock = {}, {}, [], threading.Lock()
+    srv.release = threading.Event()  # ends the "stall:" answers
     thread = threading.Thread(target=srv.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     srv.base = f"http://127.0.0.1:{srv.server_address[1]}"
     yield srv
+    srv.release.set()
     srv.shutdown()
     srv.server_close()
     thread.join(5)
@@ -216,6 +224,39 @@ def test_cancel_stops_without_a_data_set(server, tmp_path):
     # after a cancel a new download completes (resuming whatever was written)
     folder = _fetch(entry, tmp_path)
     assert is_cached(tmp_path, entry) and folder.exists()
+
+
+def test_cancel_while_the_server_stalls_mid_file_is_prompt(server, tmp_path):
+    """A server that stops sending in the middle of a file: the read would block until the
+    socket timeout (here 20 s); a cancel shuts the socket down and ends it at once."""
+    import time
+
+    entry, _ = _make_entry(server, sizes=(300_000, 5_000), mirrors=("a",))
+    server.plans["/a/file0.gz"] = ["stall:100000"]
+    cancel = threading.Event()
+    seen, outcome = [], {}
+
+    def run():
+        try:
+            _fetch(entry, tmp_path, cancel=cancel, timeout=20, progress=seen.append)
+        except Exception as exc:  # noqa: BLE001 - checked below
+            outcome["error"] = exc
+        outcome["end"] = time.perf_counter()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.perf_counter() + 10
+    while not seen and time.perf_counter() < deadline:   # the body has begun
+        time.sleep(0.01)
+    time.sleep(0.3)                         # the 100,000 bytes are read: blocked now
+    cancelled_at = time.perf_counter()
+    cancel.set()
+    thread.join(5)
+    assert not thread.is_alive()
+    assert isinstance(outcome["error"], DownloadCancelled)
+    assert outcome["end"] - cancelled_at < 1.0
+    assert (tmp_path / "testset.part" / "file0.gz.part").stat().st_size >= 100_000  # kept
+    assert not (tmp_path / "testset").exists()
 
 
 def test_catalogue_is_complete_and_consistent():

@@ -138,7 +138,12 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):
-        data = self.server.files.get(self.path)
+        srv = self.server
+        srv.hits.append(self.path)
+        if srv.stall_headers:             # a server that never answers
+            srv.release.wait(30)
+            return
+        data = srv.files.get(self.path)
         if data is None:
             self.send_error(404)
             return
@@ -148,6 +153,10 @@ class _Handler(BaseHTTPRequestHandler):
         step = 16384
         try:
             for start in range(0, len(data), step):
+                if srv.stall_after is not None and start >= srv.stall_after:
+                    self.wfile.flush()
+                    srv.release.wait(30)  # falls silent in the middle of the file
+                    return
                 self.wfile.write(data[start:start + step])
                 if self.server.slow:
                     time.sleep(0.02)
@@ -158,10 +167,12 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture
 def server():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    srv.files, srv.slow = {}, False
+    srv.files, srv.slow, srv.hits = {}, False, []
+    srv.stall_headers, srv.stall_after, srv.release = False, None, threading.Event()
     thread = threading.Thread(target=srv.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield srv
+    srv.release.set()
     srv.shutdown()
     srv.server_close()
     thread.join(5)
@@ -216,6 +227,54 @@ def test_cancel_a_download(make_panel, qtbot, server, monkeypatch):
     assert box.download_button.isEnabled() and not box.cancel_button.isEnabled()
     assert not (panel.cache_dir / "mnist").exists()
     assert panel.dataset.name == "mnist-subset"
+
+
+def test_closing_while_a_download_stalls_mid_file_is_prompt(make_panel, qtbot, server,
+                                                           monkeypatch):
+    from explorer.worker import _JobKeeper
+
+    _serve_builtin(server, monkeypatch, pad=1)
+    server.stall_after = 100_000
+    panel = make_panel()
+    box = panel.downloads
+    box.catalogue_combo.setCurrentIndex(box.catalogue_combo.findData("mnist"))
+    box.start_download()
+    qtbot.waitUntil(lambda: "File 1 of 4" in box.progress_label.text(), timeout=10000)
+    qtbot.wait(300)                         # the first 100,000 bytes came; now silence
+    job = box._job
+    start = time.perf_counter()
+    panel.shutdown()
+    assert time.perf_counter() - start < 1.0
+    assert job.isFinished()                 # the stalled read was aborted, not left behind
+    assert job not in _JobKeeper.instance().jobs
+    assert not (panel.cache_dir / "mnist").exists()
+
+
+def test_closing_while_a_server_never_answers_leaves_the_job_to_end_alone(qtbot, server,
+                                                                          monkeypatch, tmp_path):
+    """Waiting for a silent server's first answer ends only with the socket timeout: closing
+    does not wait for it; the job outlives its (deleted) widget safely and is dropped when its
+    thread ends."""
+    from explorer.ui.panels.data_download import DownloadBox
+    from explorer.worker import _JobKeeper
+
+    _serve_builtin(server, monkeypatch)
+    server.stall_headers = True
+    box = DownloadBox(tmp_path / "cache")
+    box.catalogue_combo.setCurrentIndex(box.catalogue_combo.findData("mnist"))
+    box.start_download()
+    qtbot.waitUntil(lambda: bool(server.hits), timeout=10000)
+    job = box._job
+    start = time.perf_counter()
+    box.shutdown()
+    assert time.perf_counter() - start < 1.0
+    keeper = _JobKeeper.instance()
+    assert job in keeper.jobs and job.isRunning() and job.parent() is None
+    box.deleteLater()                       # the window goes; the job must not go with it
+    qtbot.wait(50)
+    server.release.set()                    # the server hangs up: the job sees the cancel
+    qtbot.waitUntil(lambda: job not in keeper.jobs, timeout=10000)
+    assert not (tmp_path / "cache" / "mnist").exists()
 
 
 @pytest.mark.skipif(not __import__("pathlib").Path("/usr/share/datasets/fashion-mnist").is_dir(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QProgressBar, QPushButton
 
 from explorer.data.catalogue import CATALOGUE
@@ -36,6 +36,7 @@ class DownloadBox(QGroupBox):
         self.setObjectName("downloadBox")
         self.cache_dir = Path(cache_dir)
         self._job: BackgroundJob | None = None
+        self._job_key: str | None = None
 
         self.catalogue_combo = QComboBox(self)
         self.catalogue_combo.setObjectName("catalogueCombo")
@@ -117,10 +118,12 @@ class DownloadBox(QGroupBox):
         key = self.catalogue_combo.currentData()
         job = BackgroundJob(partial(_download_job, key, self.cache_dir), self)
         job.finished.connect(job.deleteLater)  # after its thread has ended
+        # bound methods, not partials: Qt disconnects them if this box is deleted while a
+        # released job still runs (see shutdown)
         job.sigProgress.connect(self._on_progress)
-        job.sigDone.connect(partial(self._on_done, key))
-        job.sigFailed.connect(partial(self._on_failed, key))
-        self._job = job
+        job.sigDone.connect(self._on_done)
+        job.sigFailed.connect(self._on_failed)
+        self._job, self._job_key = job, key
         self.cancel_button.setEnabled(True)
         self.catalogue_combo.setEnabled(False)
         self.progress.setValue(0)
@@ -150,13 +153,20 @@ class DownloadBox(QGroupBox):
         self.catalogue_combo.setEnabled(True)
         self._update()
 
-    def _on_done(self, key, folder):
+    @Slot(object)
+    def _on_done(self, folder):
+        if self.sender() is not self._job:   # a job released at shutdown
+            return
+        key = self._job_key
         self._finished()
         self.progress_label.setText(self.tr("%1 is ready in %2. Loading it...").replace(
             "%1", CATALOGUE[key].title).replace("%2", str(folder)))
         self.sigDownloaded.emit(key)
 
-    def _on_failed(self, key, message, cancelled):
+    @Slot(str, bool)
+    def _on_failed(self, message, cancelled):
+        if self.sender() is not self._job:
+            return
         self._finished()
         if cancelled:
             self.progress_label.setText(self.tr(
@@ -164,9 +174,10 @@ class DownloadBox(QGroupBox):
         else:
             self.progress_label.setText(self.tr("Download failed: %1").replace("%1", message))
 
-    def shutdown(self):
-        """Cancel a running download and wait for its thread (it stops within one chunk,
-        or when its socket times out)."""
+    def shutdown(self, wait_ms: int = 500):
+        """Cancel a running download; wait at most ``wait_ms`` for its thread. A read stalled
+        on a silent server is aborted at once; a connection still waiting for the server's
+        first answer is left to time out on its own (`BackgroundJob.release`)."""
         if self._job is not None:
-            self._job.cancel()
-            self._job.wait()
+            job, self._job = self._job, None
+            job.release(wait_ms)
