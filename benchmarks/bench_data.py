@@ -23,11 +23,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from explorer.data import load_dataset  # noqa: E402
-from explorer.data.stats import dataset_statistics  # noqa: E402
-from explorer.training import TrainConfig, Trainer, build_from_config  # noqa: E402
+from explorer.data import load_dataset
+from explorer.data.stats import dataset_statistics
+from explorer.training import TrainConfig, Trainer, build_from_config
 
 
 def memory_mb() -> dict[str, float]:

@@ -14,6 +14,10 @@ weights, float32, ``torch.set_num_threads`` left at its default). The two run in
 alternating rounds, so machine noise hits both alike; each figure is the median over rounds
 and the ratio says how many times faster ours is (above 1: ours wins). The machine's load
 average is printed too: on a shared machine, compare ratios, not absolute numbers.
+
+Last, the trainer's throughput on the built-in data: a real ``Trainer`` (one OpenBLAS thread,
+as the app's worker), images/s per epoch with augmentation off and on, alternating epoch by
+epoch (bench_training.py's table; ``--trainer-epochs 0`` skips it).
 """
 
 from __future__ import annotations
@@ -23,13 +27,13 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench_training import print_epoch_throughputs  # benchmarks/ is sys.path[0] when run
 
-from explorer.engine import blas, build_model, make_optimizer  # noqa: E402
+from explorer.data import load_builtin
+from explorer.engine import blas, build_model, make_optimizer
 
 try:
     import torch
@@ -93,6 +97,13 @@ def main(argv=None) -> int:
     parser.add_argument("--torch-threads", type=int, default=None,
                         help="torch.set_num_threads (default: torch's own choice)")
     parser.add_argument("--models", nargs="+", default=NETWORKS, choices=NETWORKS)
+    parser.add_argument("--trainer-epochs", type=int, default=2,
+                        help="epochs of the Trainer on the built-in data, augmentation off and "
+                        "on alternating (images/s per epoch, as bench_training.py); 0 skips")
+    parser.add_argument("--trainer-model", default="lenet5", choices=NETWORKS,
+                        help="network of the Trainer rows (default lenet5)")
+    parser.add_argument("--trainer-batch-size", type=int, default=32,
+                        help="batch size of the Trainer rows (default 32, as bench_training.py)")
     args = parser.parse_args(argv)
     if args.torch_threads is not None and torch is not None:
         torch.set_num_threads(args.torch_threads)
@@ -177,6 +188,11 @@ def main(argv=None) -> int:
             r_inf = f"{med_infer[ref] / inf:8.2f}x" if ref and k != ref else ""
             print(f"  {k:28s} {BATCH / tr:11.0f} {r_tr:>9s}   {inf * 1e6:10.1f} {r_inf:>9s}")
     blas.set_blas_threads(default_threads) if default_threads else None
+    if args.trainer_epochs > 0:
+        print()
+        with blas.limited_blas_threads(1):  # as the app's worker trains
+            print_epoch_throughputs(args.trainer_model, load_builtin(), args.trainer_epochs,
+                                    args.trainer_batch_size)
     print(f"\n{load()}  (ratios above 1: ours is faster)")
     return 0
 

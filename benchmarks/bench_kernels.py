@@ -16,17 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from explorer.engine.filtering import filter_image, pad_image  # noqa: E402
-from explorer.engine.kernels import preset  # noqa: E402
+from explorer.engine.filtering import filter_image, pad_image
+from explorer.engine.kernels import preset
 
 
 def shifted_sum(image, kernel, padding="zero"):

@@ -18,15 +18,11 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from explorer.engine import functional as fn  # noqa: E402
+from explorer.engine import functional as fn
 
 try:
     import torch

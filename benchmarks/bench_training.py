@@ -21,14 +21,11 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from explorer.data import augment_batch, load_builtin, preprocess_digit  # noqa: E402
-from explorer.training import EpochEvent, TrainConfig, Trainer, build_from_config  # noqa: E402
+from explorer.data import augment_batch, load_builtin, preprocess_digit
+from explorer.training import EpochEvent, TrainConfig, Trainer, build_from_config
 
 
 def epoch_throughputs(model_name, dataset, epochs, batch_size):
@@ -48,6 +45,16 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size):
                     break
         rows.append(row)
     return rows
+
+
+def print_epoch_throughputs(model_name, dataset, epochs, batch_size):
+    """Print :func:`epoch_throughputs` as a table: one row per epoch, augmentation off and on
+    (also used by bench_engine.py, so the engine's benchmark shows the trainer's numbers)."""
+    print(f"{model_name}, batch {batch_size}, {dataset.n_train:,} training images "
+          f"({dataset.name}): Trainer images/s per epoch")
+    print(f"{'epoch':>5} {'augment off':>12} {'augment on':>12} {'on/off':>7}")
+    for i, row in enumerate(epoch_throughputs(model_name, dataset, epochs, batch_size)):
+        print(f"{i + 1:>5} {row[False]:>12,.0f} {row[True]:>12,.0f} {row[True] / row[False]:>7.2f}")
 
 
 def guard_throughputs(model_name, dataset, epochs, batch_size):
@@ -121,10 +128,7 @@ def main(argv=None) -> int:
 
     dataset = load_builtin()
     print(f"load average {os.getloadavg()[0]:.2f}; {dataset!r}")
-    print(f"{args.model}, batch {args.batch_size}: training images/s per epoch")
-    print(f"{'epoch':>5} {'augment off':>12} {'augment on':>12} {'on/off':>7}")
-    for i, row in enumerate(epoch_throughputs(args.model, dataset, args.epochs, args.batch_size)):
-        print(f"{i + 1:>5} {row[False]:>12,.0f} {row[True]:>12,.0f} {row[True] / row[False]:>7.2f}")
+    print_epoch_throughputs(args.model, dataset, args.epochs, args.batch_size)
     print(f"augment_batch alone: {augment_rate(dataset, args.batch_size):,.0f} images/s "
           f"(batch {args.batch_size})")
     median, best = preprocess_ms()

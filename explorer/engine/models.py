@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy as _copy
 import json
+import math
 
 import numpy as np
 
@@ -245,23 +246,25 @@ class Model:
             )
         if x.shape[0] == 0:
             raise ValueError(f"{self.name} got an empty batch (0 images)")
-        is_float = np.issubdtype(x.dtype, np.floating)
-        if np.issubdtype(x.dtype, np.integer):
+        kind = x.dtype.kind  # dtype.kind, not np.issubdtype: ~1 us each at batch 1
+        if kind in "iu":
             x = x.astype(self.dtype) / self.dtype.type(255)  # 0..255 pixels -> [0, 1]
-        elif x.dtype == bool:
+        elif kind == "b":
             x = x.astype(self.dtype)
-        elif not is_float:
-            raise ValueError(f"images must be numbers, got dtype {x.dtype}")
+        elif kind != "f":
+            raise ValueError(
+                f"images must be real numbers (float, int or bool), got dtype {x.dtype}"
+            )
         elif x.dtype != self.dtype:
             x = x.astype(self.dtype)
-        lo, hi = x.min(), x.max()  # NaN propagates; +-inf shows up here too
-        if not (np.isfinite(lo) and np.isfinite(hi)):
+        lo, hi = float(x.min()), float(x.max())  # NaN propagates; +-inf shows up here too
+        if not (math.isfinite(lo) and math.isfinite(hi)):
             raise ValueError("images contain NaN or infinite values; pixels must be finite "
                              "numbers (floats in [0, 1])")
-        if check_range and is_float and (hi > 1 + 1e-3 or lo < -1e-3):
+        if check_range and kind == "f" and (hi > 1 + 1e-3 or lo < -1e-3):
             raise ValueError(
-                f"float images must have pixels in [0, 1], got values from {float(lo):g} to "
-                f"{float(hi):g}; divide 0..255 images by 255 (or pass them as uint8)"
+                f"float images must have pixels in [0, 1], got values from {lo:g} to "
+                f"{hi:g}; divide 0..255 images by 255 (or pass them as uint8)"
             )
         return x
 
