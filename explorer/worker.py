@@ -36,7 +36,7 @@ from typing import Any, Callable
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 #: Topic used for errors of the training run and of model file operations.
 TRAIN_TOPIC = "train"
@@ -691,13 +691,18 @@ class BackgroundJob(QThread):
 
 class _JobKeeper(QObject):
     """Holds the `BackgroundJob`s released while their thread still runs, until it ends.
-    Lives in the GUI thread (created there on first use)."""
+    Lives in the GUI thread (created there on first use); looks at its jobs when one says it
+    finished and every ``POLL_MS`` (a job may finish between ``release``'s wait and ``keep``)."""
 
+    POLL_MS = 200
     _instance: "_JobKeeper | None" = None
 
     def __init__(self):
         super().__init__()
         self._jobs: set[BackgroundJob] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._reap)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.wait_all)
@@ -718,21 +723,26 @@ class _JobKeeper(QObject):
     def keep(self, job: BackgroundJob):
         job.setParent(None)              # its parent may now be destroyed without it
         self._jobs.add(job)
-        job.finished.connect(self._on_finished)   # queued: runs here, in the GUI thread
-        if job.isFinished():             # it ended just now, before the connection
-            self._on_finished(job)
+        job.finished.connect(self._reap)   # queued: runs here, in the GUI thread
+        self._timer.start()
 
     @Slot()
-    def _on_finished(self, job=None):
-        job = job or self.sender()
-        if job in self._jobs:
-            if shiboken6.isValid(job):   # (its finished->deleteLater may have run first)
-                job.wait()               # out of its last lines: safe to drop
-            self._jobs.discard(job)
+    def _reap(self):
+        """Drop the jobs whose thread has ended."""
+        for job in list(self._jobs):
+            if not shiboken6.isValid(job):   # deleted by its finished->deleteLater
+                self._jobs.discard(job)
+            elif job.isFinished():
+                job.wait()
+                self._jobs.discard(job)
+        if not self._jobs:
+            self._timer.stop()
 
     @Slot()
     def wait_all(self):
         """Block until every kept job has ended (the app is quitting: no window is left)."""
         for job in list(self._jobs):
-            job.wait()
+            if shiboken6.isValid(job):
+                job.wait()
         self._jobs.clear()
+        self._timer.stop()
