@@ -495,13 +495,25 @@ class Trainer:
             return []
         return list(self._advance())
 
-    def evaluate(self, split: str = "test") -> Evaluation:
+    def evaluate(self, split: str = "test",
+                 should_stop: Callable[[], bool] | None = None) -> Evaluation | None:
         """Evaluate the model now (accuracy, loss, confusion, predictions) and keep the result.
 
         After the run has finished, a test-split evaluation also updates
-        ``model.metadata["accuracy"]`` (e.g. after a stop in mid-epoch)."""
+        ``model.metadata["accuracy"]`` (e.g. after a stop in mid-epoch). ``should_stop`` is
+        asked between chunks of ``EVAL_CHUNK`` images: when it says True the evaluation is
+        abandoned and None returned (nothing kept)."""
         with self._lock:
-            self.last_evaluation = evaluate(self.model, self.dataset, split)
+            steps = evaluation_steps(self.model, self.dataset, split, EVAL_CHUNK)
+            while True:
+                try:
+                    next(steps)
+                except StopIteration as end:
+                    result = end.value
+                    break
+                if should_stop is not None and should_stop():
+                    return None
+            self.last_evaluation = result
             self._evaluation_current = split == "test"
             if self.finished is not None and split == "test":
                 self._store_metadata(self.finished.reason)

@@ -412,7 +412,11 @@ class Worker(QObject):
                 if reason in ("completed", "stopped") and self.trainer.batch + self.trainer.epoch:
                     evaluation = self.trainer.last_evaluation
                     if reason != "completed" or evaluation is None:
-                        evaluation = self.trainer.evaluate("test")
+                        # in chunks: closing the app meanwhile abandons it at once
+                        evaluation = self.trainer.evaluate(
+                            "test", should_stop=self._control.closing.is_set)
+                        if evaluation is None:
+                            return
                         # measured with exactly these weights: saved with the model
                         self.training_model.metadata["accuracy"] = evaluation.accuracy
                     outcome["evaluation"] = self._evaluation_payload(evaluation)

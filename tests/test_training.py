@@ -361,3 +361,17 @@ def test_stop_during_the_evaluation_ends_the_run_between_chunks(data):
     assert [type(e) for e in events] == [BatchEvent, BatchEvent, EvaluatingEvent, FinishedEvent]
     assert events[-1].reason == "stopped" and "evaluation" in events[-1].message
     assert trainer.last_evaluation is None
+
+
+def test_evaluate_can_be_abandoned_between_chunks(data):
+    trainer = _trainer(data)
+    asked = []
+
+    def should_stop():
+        asked.append(1)
+        return True
+
+    assert trainer.evaluate("test", should_stop=should_stop) is None
+    assert asked == [1] and trainer.last_evaluation is None   # after the first of 2 chunks
+    result = trainer.evaluate("test", should_stop=lambda: False)
+    assert result is trainer.last_evaluation and len(result.labels) == 200
