@@ -45,7 +45,7 @@ __all__ = [
 
 
 # ----------------------------------------------------------------------------------------------
-# Argument handling (layers.py and fused.py reuse _pair, _check_kernel, _check_stride,
+# Argument handling (layers/ and fused.py reuse _pair, _check_kernel, _check_stride,
 # _geometry, _pad and _pool_setup: keep their signatures)
 # ----------------------------------------------------------------------------------------------
 

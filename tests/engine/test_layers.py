@@ -322,3 +322,22 @@ def test_output_shapes():
     assert L.Flatten().output_shape((16, 5, 5)) == (400,)
     with pytest.raises(ValueError, match="bigger than the padded input"):
         L.Conv2D(2, 5).output_shape((1, 3, 3))
+
+
+def test_layers_package_exports_every_layer_and_the_registry():
+    import importlib
+
+    for name in L.__all__:
+        assert getattr(L, name) is not None, name
+    for type_name, cls in L.LAYER_TYPES.items():
+        module = importlib.import_module(cls.__module__)
+        assert module.__name__.startswith("explorer.engine.layers.") and cls.__name__ in L.__all__
+        assert getattr(module, cls.__name__) is cls and getattr(L, cls.__name__) is cls
+        assert L.build_layer({"type": type_name, **_MINIMAL_ARGS.get(type_name, {})}).type_name \
+            == type_name
+
+
+_MINIMAL_ARGS = {
+    "Conv2D": {"filters": 2, "kernel_size": 3}, "Dense": {"units": 3},
+    "Inception": {"b1": 1, "b2_reduce": 1, "b2": 1, "b3_reduce": 1, "b3": 1, "b4": 1},
+}

@@ -1,0 +1,84 @@
+"""One small class per layer, each with ``forward`` / ``backward`` and named parameters.
+
+Every layer follows the textbook's pattern: ``forward(x, training)`` keeps what the backward
+pass needs on the layer, ``backward(dout)`` returns the gradient of the layer's input and fills
+``grads`` (same keys as ``params``). ``backward`` never mutates ``dout``, and what
+``forward``/``backward`` return is never a scratch buffer that a later call overwrites (identity
+steps such as inference-mode Dropout or Flatten return their input or a view of it).
+
+Shapes: image tensors are ``(N, C, H, W)``, flat ones ``(N, D)``; ``output_shape`` works on
+shapes without the batch axis (``(C, H, W)`` or ``(D,)``). Parameters are created by
+``build(input_shape, rng, ...)`` once the input shape is known (the model does this);
+``spec()`` is a JSON-able dict from which :func:`build_layer` rebuilds the layer.
+
+Convolution and max pooling have fast paths that give exactly the results of
+:mod:`explorer.engine.functional` (tests/engine/test_layers.py proves it); each trick is
+commented where it is used.
+
+Modules: ``base`` (Layer), ``conv`` (Conv2D), ``pooling`` (MaxPool2D, AvgPool2D),
+``activations`` (ReLU, LeakyReLU, Sigmoid, Tanh), ``dense`` (Flatten, Dense, Dropout),
+``normalization`` (BatchNorm2D, LocalResponseNorm), ``inception`` (Inception), ``loss``
+(softmax, SoftmaxCrossEntropy); this package re-exports them all and holds the registry
+(:data:`LAYER_TYPES`, :func:`build_layer`).
+"""
+
+from __future__ import annotations
+
+from .activations import LeakyReLU, ReLU, Sigmoid, Tanh
+from .base import Layer
+from .conv import Conv2D
+from .dense import Dense, Dropout, Flatten
+from .inception import Inception
+from .loss import SoftmaxCrossEntropy, softmax
+from .normalization import BatchNorm2D, LocalResponseNorm
+from .pooling import AvgPool2D, MaxPool2D
+
+__all__ = [
+    "Layer",
+    "Conv2D",
+    "MaxPool2D",
+    "AvgPool2D",
+    "ReLU",
+    "LeakyReLU",
+    "Sigmoid",
+    "Tanh",
+    "Flatten",
+    "Dense",
+    "Dropout",
+    "BatchNorm2D",
+    "LocalResponseNorm",
+    "Inception",
+    "SoftmaxCrossEntropy",
+    "softmax",
+    "LAYER_TYPES",
+    "build_layer",
+]
+
+
+LAYER_TYPES: dict[str, type[Layer]] = {
+    cls.type_name: cls
+    for cls in (Conv2D, MaxPool2D, AvgPool2D, ReLU, LeakyReLU, Sigmoid, Tanh, Flatten, Dense,
+                Dropout, BatchNorm2D, LocalResponseNorm, Inception)
+}
+
+
+def build_layer(spec: dict) -> Layer:
+    """A layer from its spec (``{"type": "Conv2D", "name": "conv1", "filters": 30, ...}``).
+
+    Raises ValueError for an unknown type or bad arguments, naming the layer.
+    """
+    if not isinstance(spec, dict):
+        raise ValueError(f"a layer spec must be a dict with a 'type', got {spec!r}")
+    kwargs = dict(spec)
+    type_name = kwargs.pop("type", None)
+    cls = LAYER_TYPES.get(type_name)
+    if cls is None:
+        raise ValueError(
+            f"unknown layer type {type_name!r} in spec {spec!r}; known types: "
+            f"{', '.join(sorted(LAYER_TYPES))}"
+        )
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        name = spec.get("name")
+        raise ValueError(f"bad arguments for {type_name} layer {name!r}: {exc}") from None
