@@ -19,7 +19,9 @@ Divergence: when a batch makes the loss, a gradient or a weight NaN or infinite,
 ends (``FinishedEvent("diverged")``, the default, for the CLI) or, with
 ``Trainer(..., pause_on_divergence=True)`` (the app), restores the weights, buffers and optimiser
 state saved just before that batch, yields a :class:`DivergedEvent` saying why and what to try,
-and pauses itself: after ``resume()`` (a lower ``lr`` set meanwhile) that batch runs again. Determinism: the batch order, augmentation and the model's dropout masks all come from
+and pauses itself: after ``resume()`` (a lower ``lr`` set meanwhile) that batch runs again.
+
+Determinism: the batch order, augmentation and the model's dropout masks all come from
 generators seeded by ``config.seed`` (the model's from ``build_model(..., seed=)``), so the same
 config on the same model gives the same weights, bit for bit.
 """

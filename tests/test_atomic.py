@@ -79,7 +79,8 @@ def test_every_writer_of_the_project_gives_normal_permissions(tmp_path):
 
     with umask(0o022):
         build_model("simple_convnet").save(tmp_path / "model.npz")
-        save_kernel_set(tmp_path / "kernels.json", [named_kernel("edge", [[1.0, -1.0], [1.0, -1.0]])])
+        edge = named_kernel("edge", [[1.0, -1.0], [1.0, -1.0]])
+        save_kernel_set(tmp_path / "kernels.json", [edge])
         write_idx(tmp_path / "labels.idx1-ubyte.gz", np.arange(10, dtype=np.uint8))
         _write_attribution(tmp_path, next(iter(CATALOGUE.values())))
     written = sorted(p.name for p in tmp_path.iterdir())
