@@ -2,7 +2,7 @@
 
 A model file is a plain ``.npz`` (a zip of ``.npy`` arrays) that needs no pickle:
 
-- ``__format__``: int array ``[FORMAT_VERSION]``;
+- ``__format__``: int array ``[FORMAT_VERSION]`` (required: a file without it is refused);
 - ``__spec__``: the architecture spec (:attr:`Model.spec`) as UTF-8 JSON in a uint8 array;
 - ``__metadata__``: :attr:`Model.metadata` as UTF-8 JSON in a uint8 array;
 - ``param/<name>``: every parameter (``param/conv1.weight``, ...);
@@ -56,9 +56,24 @@ def save_model(model, path) -> None:
         np.savez(fh, **arrays)
 
 
+#: How a zip archive (and so an .npz) begins: a local file header, or the end-of-directory
+#: record of an empty archive.
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+
+
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
     """Every array of the .npz at ``path``; ValueError if it is not a readable npz."""
     with open(path, "rb") as fh:  # our own handle: closed even when np.load fails
+        head = fh.read(4)
+        if head not in _ZIP_SIGNATURES:
+            # Checked before np.load, whose message would suggest loading with allow_pickle.
+            what = ("a single NumPy array (.npy)" if head.startswith(b"\x93NUM")
+                    else "an empty file" if not head else f"a file starting with {head!r}")
+            raise ValueError(
+                f"{path} is not a CNN Explorer model file (.npz, a zip archive): it is {what}; "
+                "choose a file written by Model.save or `python main.py train --out`"
+            )
+        fh.seek(0)
         try:
             npz = np.load(fh, allow_pickle=False)
             if not isinstance(npz, np.lib.npyio.NpzFile):
@@ -86,25 +101,52 @@ def _json_array(arrays, key, path):
         raise ValueError(f"{path}: {key} is not valid JSON ({exc})") from None
 
 
+def _check_format(arrays, path) -> int:
+    """The file's format version (an int); ValueError when it is absent, malformed or newer.
+
+    Every file Model.save ever wrote has ``__format__``, so a file without it was not made by
+    CNN Explorer (there is no older, unversioned format to accept)."""
+    fmt = arrays.get("__format__")
+    if fmt is None:
+        raise ValueError(
+            f"{path} has no __format__ entry: it is an .npz archive but not a CNN Explorer "
+            "model file (Model.save always writes one)"
+        )
+    if fmt.size != 1 or fmt.dtype.kind not in "iu":
+        raise ValueError(
+            f"{path}: __format__ must be one integer, got {fmt.size} value(s) of dtype "
+            f"{fmt.dtype}"
+        )
+    version = int(fmt.ravel()[0])
+    if version > FORMAT_VERSION:
+        raise ValueError(
+            f"{path} uses model file format {version}, newer than the format {FORMAT_VERSION} "
+            "this version of CNN Explorer reads; update the program"
+        )
+    if version < 1:
+        raise ValueError(f"{path}: model file format {version} does not exist (formats start at 1)")
+    return version
+
+
 def load_model(path):
     """Read a model written by :meth:`Model.save`.
 
-    Raises FileNotFoundError/OSError when the file cannot be opened and ValueError, saying
-    what is wrong, when it is truncated or corrupt, lacks the spec, names an unknown layer
-    type, or its arrays are missing, extra, of the wrong shape or not finite.
+    Raises FileNotFoundError/OSError when the file cannot be opened (IsADirectoryError for a
+    folder) and ValueError, saying what is wrong, when it is not a zip archive, truncated or
+    corrupt, lacks ``__format__`` or the spec, has a newer format, names an unknown layer type,
+    or its arrays are missing, extra, of the wrong shape or not finite.
     """
     from .models import model_from_spec
 
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"model file {path} does not exist")
-    arrays = _read_arrays(path)
-    fmt = arrays.get("__format__")
-    if fmt is not None and (fmt.size != 1 or int(fmt.ravel()[0]) > FORMAT_VERSION):
-        raise ValueError(
-            f"{path} uses model file format {fmt.ravel().tolist()}, newer than this version "
-            f"of CNN Explorer reads ({FORMAT_VERSION}); update the program"
+    if path.is_dir():
+        raise IsADirectoryError(
+            f"{path} is a folder, not a model file: give the path of an .npz file"
         )
+    arrays = _read_arrays(path)
+    _check_format(arrays, path)
     spec = _json_array(arrays, "__spec__", path)
     metadata = _json_array(arrays, "__metadata__", path) if "__metadata__" in arrays else {}
     if not isinstance(spec, dict):

@@ -120,14 +120,46 @@ def test_corrupt_bytes_are_a_value_error(tmp_path):
         load_model(path)
 
 
-def test_not_a_zip_is_a_value_error(tmp_path):
+def test_not_a_zip_is_a_value_error_without_numpys_pickle_advice(tmp_path):
     path = tmp_path / "m.npz"
     path.write_text("this is not a model\n")
-    with pytest.raises(ValueError, match="not a readable model file"):
+    with pytest.raises(ValueError, match=r"not a CNN Explorer model file \(.npz, a zip archive\)"
+                                         r": it is a file starting with b'this'") as info:
         load_model(path)
+    assert "pickle" not in str(info.value)
     np.save(tmp_path / "single.npy", np.zeros(3))
-    with pytest.raises(ValueError, match="single array"):
+    with pytest.raises(ValueError, match=r"not a CNN Explorer model file .* single NumPy array"):
         load_model(tmp_path / "single.npy")
+    (tmp_path / "empty.npz").write_bytes(b"")
+    with pytest.raises(ValueError, match="it is an empty file"):
+        load_model(tmp_path / "empty.npz")
+    pickled = tmp_path / "pickled.npz"
+    pickled.write_bytes(b"\x80\x04\x95" + bytes(40))  # what np.load would offer to unpickle
+    with pytest.raises(ValueError, match="not a CNN Explorer model file") as info:
+        load_model(pickled)
+    assert "allow_pickle" not in str(info.value)
+
+
+def test_a_folder_says_it_is_a_folder(tmp_path):
+    with pytest.raises(IsADirectoryError, match=r"is a folder, not a model file"):
+        load_model(tmp_path)
+
+
+def test_a_file_without_format_entry_is_refused(tmp_path):
+    path = saved(tmp_path)
+    rewrite(path, lambda a: a.pop("__format__"))
+    with pytest.raises(ValueError, match="has no __format__ entry: .* not a CNN Explorer model"):
+        load_model(path)
+    rewrite(path, lambda a: a.__setitem__("__format__", np.array([1.0])))
+    with pytest.raises(ValueError, match=r"__format__ must be one integer, got 1 value\(s\) of "
+                                         r"dtype float64"):
+        load_model(path)
+    rewrite(path, lambda a: a.__setitem__("__format__", np.array([1, 1])))
+    with pytest.raises(ValueError, match=r"__format__ must be one integer, got 2 value"):
+        load_model(path)
+    rewrite(path, lambda a: a.__setitem__("__format__", np.array([0])))
+    with pytest.raises(ValueError, match="format 0 does not exist"):
+        load_model(path)
 
 
 def test_missing_spec_is_a_value_error(tmp_path):
@@ -196,5 +228,7 @@ def test_load_default_model_explains_how_to_make_it(tmp_path, monkeypatch):
 def test_format_version_is_checked(tmp_path):
     path = saved(tmp_path)
     rewrite(path, lambda a: a.__setitem__("__format__", np.array([serialize.FORMAT_VERSION + 1])))
-    with pytest.raises(ValueError, match="newer than"):
+    version = serialize.FORMAT_VERSION
+    with pytest.raises(ValueError, match=rf"uses model file format {version + 1}, newer than the "
+                                         rf"format {version} this version"):
         load_model(path)
