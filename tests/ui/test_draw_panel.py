@@ -173,3 +173,40 @@ def test_answers_use_the_class_names_the_live_model_learned(qtbot):
     assert panel.predicted.text() == FASHION_NAMES[int(np.argmax(panel.last_result["proba"]))]
     assert panel.bars.class_names[9] == "Ankle"
     client.shutdown()
+
+
+def test_an_input_chosen_in_another_tab_is_shown_and_classified(panel, qtbot):
+    """A test-set digit sent by the Data/Train tab lands on the canvas with its source, is
+    classified as it is, keeps its source in the app state (no echo), and drawing over it
+    makes it a drawing again."""
+    from explorer.data import load_builtin
+
+    ds = load_builtin()
+    image = ds.test_images[3].astype(np.float32) / 255.0
+    panel.state.set_current_input(image, "test set #3")
+    assert panel.canvas.image_array().any()
+    assert panel.source_note.isVisibleTo(panel)
+    assert "test set #3" in panel.source_note.text()
+    qtbot.waitUntil(lambda: panel.last_result is not None, timeout=5000)
+    np.testing.assert_array_equal(panel.last_result["pre"], image)
+    model = _small_model()[0]
+    np.testing.assert_allclose(panel.last_result["proba"], model.predict_proba(image[None, None])[0],
+                               rtol=1e-5, atol=1e-6)
+    assert panel.predicted.text() == str(int(np.argmax(panel.last_result["proba"])))
+    # the Draw panel did not replace the input with its own copy
+    assert panel.state.current_input_source == "test set #3"
+    np.testing.assert_array_equal(panel.state.current_input, image)
+
+    _stroke(panel.canvas, _vertical(panel.canvas, 0.1))
+    assert panel.external_source is None
+    assert not panel.source_note.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.state.current_input_source == "the Draw tab", timeout=5000)
+    assert not np.array_equal(panel.state.current_input, image)
+
+    # a new sample replaces the drawing; Esc clears it and the input with it
+    panel.state.set_current_input(ds.test_images[4].astype(np.float32) / 255.0, "test set #4")
+    assert "test set #4" in panel.source_note.text()
+    QTest.keyClick(panel.canvas, Qt.Key.Key_Escape)
+    assert panel.external_source is None
+    qtbot.waitUntil(lambda: panel.predicted.text() == "?", timeout=5000)
+    assert panel.state.current_input is None

@@ -49,6 +49,29 @@ def classify_drawing(raw: np.ndarray, model, with_raw: bool = False) -> dict:
     return out
 
 
+def classify_input(image: np.ndarray, model, with_raw: bool = False) -> dict:
+    """Runs in the worker thread: classify an input that is already preprocessed (a test-set
+    sample sent by another tab), exactly as the other panels see it.
+
+    Parameters
+    ----------
+    image : ndarray of shape (28, 28), float32 in [0, 1]
+    model : the live `explorer.engine.Model`
+    with_raw : also fill ``raw``/``raw_proba``; for a 28x28 input the plain resize is the input
+
+    Returns
+    -------
+    dict like `classify_drawing`'s: ``pre`` (the image itself), ``proba`` (10,) and, when
+    ``with_raw``, ``raw`` and ``raw_proba``.
+    """
+    pre = np.asarray(image, dtype=np.float32)
+    proba = model.predict_proba(pre[None, None])[0]
+    out = {"pre": pre, "proba": proba}
+    if with_raw:
+        out["raw"], out["raw_proba"] = pre, proba.copy()
+    return out
+
+
 class DrawPanel(QWidget):
     """Canvas, tools, the 28x28 input the network sees, probability bars and the answer."""
 
@@ -131,6 +154,20 @@ class DrawPanel(QWidget):
             "The network's softmax output: one probability per digit, summing to 1. Orange is "
             "the answer; grey bars (when comparing) are the answer for the raw resize."))
         self.bars.setMinimumHeight(120)
+        self.source_note = QLabel(self)
+        self.source_note.setObjectName("drawSourceNote")
+        self.source_note.setWordWrap(True)
+        self.source_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_note.setStyleSheet("color: #1a5fb4;")
+        self.source_note.setToolTip(self.tr(
+            "Another tab (Data or Train) chose this digit as the app's input: it is shown on the "
+            "canvas and classified as it is. Drawing on it makes it your drawing."))
+        self.source_note.setVisible(False)
+        #: where the image on the canvas came from when another tab sent it (None: drawn here)
+        self.external_source: str | None = None
+        self._external_image: np.ndarray | None = None
+        self._loading_external = False
+        self._emitting = False
         self.model_note = QLabel(self)
         self.model_note.setObjectName("drawModelNote")
         self.model_note.setWordWrap(True)
@@ -152,6 +189,7 @@ class DrawPanel(QWidget):
         client.sigResult.connect(self._on_result)
         client.sigError.connect(self._on_error)
         client.sigModelChanged.connect(self._on_model_change)
+        state.sigCurrentInputChanged.connect(self._on_current_input_change)
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.canvas.undo),
                            (Qt.Key.Key_Escape, self.canvas.clear),
                            (Qt.Key.Key_Delete, self.canvas.clear)):
@@ -174,6 +212,7 @@ class DrawPanel(QWidget):
         tools.addWidget(self.clear_button)
         left = QVBoxLayout()
         left.addWidget(self.canvas, 1)
+        left.addWidget(self.source_note)
         left.addLayout(tools)
 
         seen_box = QGroupBox(self.tr("What the network sees (28x28)"), self)
@@ -207,6 +246,10 @@ class DrawPanel(QWidget):
     # --- input ------------------------------------------------------------------------------
     def _on_canvas_change(self):
         """Classify at once if the last request is a frame old, else at the next frame."""
+        if self._loading_external:
+            return
+        if self.external_source is not None:   # the user draws over (or clears) the sent digit
+            self._set_external(None, None)
         if self._throttle.isActive():
             return
         wait = FRAME_MS - (time.perf_counter() - self._last_sent) * 1000.0
@@ -218,6 +261,10 @@ class DrawPanel(QWidget):
     def classify_now(self):
         """Send the current drawing to the worker (coalesced: only the newest is classified)."""
         self._last_sent = time.perf_counter()
+        if self.external_source is not None:
+            self.client.request(TOPIC, partial(classify_input, self._external_image,
+                                               with_raw=self.raw_switch.isChecked()))
+            return
         raw = self.canvas.image_array()
         if not raw.any():
             self._show_empty()
@@ -236,7 +283,38 @@ class DrawPanel(QWidget):
         self.raw_view.set_images([])
         self.raw_answer.setText("")
         if self.state.current_input is not None:
-            self.state.set_current_input(None, "draw")
+            self._publish(None)
+
+    def _publish(self, image):
+        """Make the drawing the app's current input (without reacting to our own signal)."""
+        self._emitting = True
+        try:
+            self.state.set_current_input(image, self.tr("the Draw tab"))
+        finally:
+            self._emitting = False
+
+    def _on_current_input_change(self, image):
+        """Another tab chose the input (a test-set or data sample): show it on the canvas,
+        say where it came from and classify it as it is."""
+        if self._emitting or image is None:
+            return
+        source = self.state.current_input_source
+        self._loading_external = True
+        try:
+            self.canvas.set_image_array(np.asarray(image) * 255.0)
+        finally:
+            self._loading_external = False
+        self._set_external(np.array(image, dtype=np.float32), source)
+        self._throttle.stop()
+        self.classify_now()
+
+    def _set_external(self, image, source):
+        self._external_image, self.external_source = image, source
+        self.source_note.setVisible(source is not None)
+        if source is not None:
+            self.source_note.setText(self.tr(
+                "Input from {0}, classified as it is. Draw on it to make it your own drawing "
+                "(it is then preprocessed like one), or clear (Esc) to start again.").format(source))
 
     # --- results ----------------------------------------------------------------------------
     def _on_result(self, topic, req_id, result):
@@ -259,7 +337,8 @@ class DrawPanel(QWidget):
         else:
             self.bars.set_secondary(None)
         self.bars.set_probabilities(p)
-        self.state.set_current_input(result["pre"], "draw")
+        if self.external_source is None:
+            self._publish(result["pre"])
 
     def _on_error(self, topic, req_id, message):
         if topic == TOPIC:
