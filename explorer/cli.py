@@ -8,14 +8,18 @@
 
 Progress goes to stderr (a redrawn bar on a terminal, a line per 10 % of an epoch otherwise);
 results go to stdout. A wrong argument or a bad file prints one line ``error: ...`` and exits
-with status 2, without a traceback; Ctrl+C stops training after the current batch and exits 130.
+with status 2, without a traceback. During ``train`` a first Ctrl+C asks the trainer to stop
+after the current batch, then saves the model so far (``metadata["history"]["finished"]`` is
+``"stopped"``) and exits 130; a second Ctrl+C aborts at once without saving (exit 130).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -117,6 +121,37 @@ def _load_data(name_or_path: str):
         raise CliError(str(exc)) from None
 
 
+class StopOnInterrupt:
+    """A SIGINT handler for a training run: the first Ctrl+C asks ``trainer`` to stop after
+    the current batch (finished epochs are kept and saved), a second one raises
+    KeyboardInterrupt (abort). Use as a context manager; it installs itself only in the main
+    thread (signal handlers live there) and restores the previous handler on exit."""
+
+    def __init__(self, trainer, stream):
+        self.trainer, self.stream = trainer, stream
+        self.interrupts = 0
+        self._previous = None
+
+    def __call__(self, signum=signal.SIGINT, frame=None) -> None:
+        self.interrupts += 1
+        if self.interrupts > 1:
+            raise KeyboardInterrupt
+        self.trainer.stop()
+        self.stream.write("\nstopping after the current batch; the model will be saved "
+                          "(press Ctrl+C again to abort without saving)\n")
+        self.stream.flush()
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+
 def cmd_train(args) -> int:
     from explorer.training import TrainConfig, Trainer, build_from_config
 
@@ -157,7 +192,8 @@ def cmd_train(args) -> int:
     )
     trainer = Trainer(model, dataset, config, on_event=ProgressPrinter(err))
     try:
-        finished = trainer.run()
+        with StopOnInterrupt(trainer, err):
+            finished = trainer.run()
     except KeyboardInterrupt:
         err.write("\ninterrupted: the model was not saved\n")
         return 130
@@ -169,6 +205,12 @@ def cmd_train(args) -> int:
         raise CliError(f"cannot save the model to {out}: {exc}") from None
     acc = model.metadata.get("accuracy")
     acc_text = f"{acc:.2%}" if acc is not None else "not measured"
+    if finished.reason == "stopped":
+        done = len(model.metadata.get("history", {}).get("epochs", []))
+        print(f"stopped by Ctrl+C after {done} complete epoch(s) of {config.epochs}: "
+              f"saved {out} ({model.n_params:,} parameters, test accuracy {acc_text}; "
+              f"measure it with: python main.py evaluate {out})")
+        return 130
     print(f"saved {out} ({model.n_params:,} parameters, test accuracy {acc_text})")
     return 0
 
@@ -278,7 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.set_defaults(run=cmd_train)
 
     ev = sub.add_parser("evaluate", help="accuracy and confusion matrix on the test split")
-    ev.add_argument("model_file")
+    ev.add_argument("model_file", metavar="MODEL_FILE",
+                    help="a model saved by `train --out` or the app (.npz), e.g. "
+                    "resources/models/default.npz")
     ev.add_argument("--data", default=None,
                     help="data set name or IDX folder (default: the one it was trained on)")
     ev.set_defaults(run=cmd_evaluate)

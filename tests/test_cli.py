@@ -153,3 +153,67 @@ def test_a_diverging_run_stops_with_exit_2_and_saves_nothing(tmp_path, capsys):
     assert "error: Training diverged: a weight became NaN or infinite at epoch 1, batch 1" in err
     assert "Start again with a lower learning rate" in err
     assert not out.exists()
+
+
+def _interrupting_printer(at_batches):
+    """A ProgressPrinter that, at the given global batch counts ({count: presses}), calls the
+    SIGINT handler the train command installed, as a Ctrl+C from the terminal would (no real
+    signal is sent)."""
+    import signal
+
+    class Interrupting(ProgressPrinter):
+        seen = 0
+
+        def __call__(self, event):
+            super().__call__(event)
+            if isinstance(event, BatchEvent):
+                Interrupting.seen += 1
+                for _ in range(at_batches.get(Interrupting.seen, 0)):
+                    handler = signal.getsignal(signal.SIGINT)
+                    assert callable(handler) and handler is not signal.default_int_handler, \
+                        "train did not install its own Ctrl+C handler"
+                    handler(signal.SIGINT, None)
+
+    return Interrupting
+
+
+TINY_RUN = ["train", "--model", "simple_convnet", "--epochs", "3", "--limit", "256",
+            "--batch-size", "32", "--seed", "2", "--eval-last-only"]
+
+
+def test_first_ctrl_c_stops_cooperatively_and_saves_the_finished_epochs(tmp_path, capsys,
+                                                                        monkeypatch):
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr("explorer.cli.ProgressPrinter", _interrupting_printer({11: 1}))
+    out = tmp_path / "m.npz"
+    assert main(TINY_RUN + ["--out", str(out)]) == 130
+    captured = capsys.readouterr()
+    assert "stopping after the current batch" in captured.err
+    assert f"stopped by Ctrl+C after 1 complete epoch(s) of 3: saved {out}" in captured.out
+    model = load_model(out)
+    history = model.metadata["history"]
+    assert history["finished"] == "stopped"
+    assert len(history["epochs"]) == 1 and len(history["batch_loss"]) == 11  # 8 + 3 batches
+    assert model.metadata["accuracy"] is None  # weights after the stop were never evaluated
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_second_ctrl_c_aborts_without_saving(tmp_path, capsys, monkeypatch):
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    # two presses during batch 2, before the stop it asked for is honoured
+    monkeypatch.setattr("explorer.cli.ProgressPrinter", _interrupting_printer({2: 2}))
+    out = tmp_path / "m.npz"
+    assert main(TINY_RUN + ["--out", str(out)]) == 130
+    assert "interrupted: the model was not saved" in capsys.readouterr().err
+    assert not out.exists()
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_evaluate_help_explains_the_model_file(capsys):
+    assert main(["evaluate", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "MODEL_FILE a model saved by `train --out` or the app (.npz)" in help_text
