@@ -263,3 +263,35 @@ def test_input_grid_names_padding_cells_in_input_coordinates(panel):
     grid = panel.input_row.grids[0]
     assert grid.describe_cell(0, 0) == "row -1, column -1: input = 0 (padding)"
     assert grid.describe_cell(1, 1) == "row 0, column 0: input = 1"
+
+
+def test_example_caption_names_the_users_settings_when_they_differ(panel):
+    """The book's caption ("no padding, stride 1") never stands alone over another set-up."""
+    book = get_example("book_4x4").description
+    _choose_input(panel, "example:book_4x4")
+    assert panel.current_input()[1] == book
+    assert "Your settings" not in panel.input_title.text()
+    panel.stride_spin.setValue(2)
+    caption = panel.input_title.text()
+    assert book in caption and "Your settings: stride 2, padding 0, bias 0." in caption
+    panel.stride_spin.setValue(1)
+    _choose(panel.pad_mode, "same")
+    assert "Your settings: stride 1, SAME padding, bias 0." in panel.input_title.text()
+    _choose(panel.pad_mode, "valid")  # VALID is the book's "no padding": nothing to add
+    assert "Your settings" not in panel.input_title.text()
+    _choose(panel.pad_mode, "number")
+    panel.bias_spin.setValue(1.5)
+    assert "bias 1.5." in panel.input_title.text()
+    # the padding example with SAME padding is the book's padding 1 (3x3 kernel, stride 1)
+    _choose_input(panel, "example:book_padding")
+    _choose(panel.pad_mode, "same")
+    assert "Your settings" not in panel.input_title.text()
+    # pooling: the window size counts too
+    _choose_input(panel, "example:book_maxpool")
+    assert "Your settings" not in panel.input_title.text()
+    panel.size_spin.setValue(3)
+    assert "Your settings: 3\u00d73 window, stride 2, padding 0." in panel.input_title.text()
+    # a conv example under pooling is named, not described with the book's conv set-up
+    _choose_input(panel, "example:book_4x4")
+    _choose(panel.mode_combo, "max")
+    assert panel.current_input()[1] == "The input of \u201cTextbook: 4x4 input, 3x3 filter\u201d."

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.stepper import ConvStepper, PoolStepper
+from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView, cmap_for
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_size_html,
                                                  pool_arithmetic_html)
@@ -104,7 +105,7 @@ class ConvolutionPanel(QWidget):
         self.input_combo = QComboBox(self)
         self.input_combo.setObjectName("convInput")
         for ex in CONV_EXAMPLES + POOL_EXAMPLES:
-            self.input_combo.addItem(self.tr(ex.title), f"example:{ex.key}")
+            self.input_combo.addItem(tr_engine(ex.title), f"example:{ex.key}")
         self.input_combo.addItem(self.tr("Current input (Draw tab)"), "current")
         self.input_combo.addItem(self.tr("Test-set digit"), "test")
         self.input_combo.addItem(self.tr("Feature maps of the live model"), "model")
@@ -143,7 +144,7 @@ class ConvolutionPanel(QWidget):
             PRESETS = {}
         self._presets = PRESETS
         for name, p in PRESETS.items():
-            self.kernel_combo.addItem(self.tr(p.title), f"preset:{name}")
+            self.kernel_combo.addItem(tr_engine(p.title), f"preset:{name}")
         self.kernel_combo.addItem(self.tr("Learned filter of the live model"), "learned")
         self.kernel_combo.setToolTip(self.tr(
             "The filter: the textbook's 3x3 (or the 3-channel example's own filter), a classic "
@@ -552,9 +553,10 @@ class ConvolutionPanel(QWidget):
         source = self._source()
         if source.startswith("example:"):
             ex = get_example(source.split(":", 1)[1])
-            if self.mode_combo.currentData() != "conv" and ex.pool is None:
-                return ex.x, self.tr("The input of \u201c{0}\u201d.").format(self.tr(ex.title))
-            return ex.x, self.tr(ex.description)
+            if (self.mode_combo.currentData() == "conv") == (ex.pool is not None):
+                # a convolution example used for pooling or the other way round
+                return ex.x, self.tr("The input of \u201c{0}\u201d.").format(tr_engine(ex.title))
+            return ex.x, self._with_settings_note(ex, tr_engine(ex.description))
         if source == "current":
             if self.state.current_input is None:
                 return self._test_image(0)[None], self.tr(
@@ -574,6 +576,36 @@ class ConvolutionPanel(QWidget):
             return arr, self.tr("All {0} channels of {1}'s output.").format(arr.shape[0], name)
         return arr[ch : ch + 1], self.tr("Channel {0} of {1}'s output.").format(ch, name)
 
+    def _with_settings_note(self, ex, description: str) -> str:
+        """``description`` (the book's set-up) followed by the user's stride, padding (window
+        size for pooling, bias for convolution) whenever they differ from the example's own."""
+        stride, padding = self.stride_spin.value(), self.padding_value()
+        pool = ex.pool is not None
+        size = self.size_spin.value() if pool else ex.kernel.shape[-1]
+        try:
+            ours = F.resolve_padding(padding, ex.x.shape[1:], (size, size), (stride, stride))
+            book = F.resolve_padding(ex.padding, ex.x.shape[1:], (ex.pool_size if pool else size,) * 2,
+                                     (ex.stride, ex.stride))
+        except ValueError:
+            ours, book = None, ()
+        bias = self.bias_spin.value()
+        same = stride == ex.stride and ours == book and (
+            size == ex.pool_size if pool else abs(bias - ex.bias) < 1e-12)
+        if same:
+            return description
+        if padding == "same":
+            pad_text = self.tr("SAME padding")
+        elif padding == "valid":
+            pad_text = self.tr("VALID padding (none)")
+        else:
+            pad_text = self.tr("padding {0}").format(padding)
+        if pool:
+            note = self.tr("Your settings: {0}\u00d7{0} window, stride {1}, {2}.").format(size, stride, pad_text)
+        else:
+            note = self.tr("Your settings: stride {0}, {1}, bias {2}.").format(
+                stride, pad_text, format_number(bias))
+        return f"{description} <i>{note}</i>"
+
     def current_kernel(self, channels: int) -> tuple[np.ndarray, float, str]:
         """(kernel (C, KH, KW) or (KH, KW), bias, caption) for the chosen kernel source."""
         source = str(self.kernel_combo.currentData())
@@ -591,8 +623,9 @@ class ConvolutionPanel(QWidget):
             p = self._presets[name]
             size = self.size_spin.value() if p.sizes else None
             if p.sizes and size not in p.sizes:
-                raise ValueError(self.tr("{0} takes sizes {1} to {2}.").format(p.title, p.sizes[0], p.sizes[-1]))
-            return preset(name, size=size), bias, self.tr(p.description)
+                raise ValueError(self.tr("{0} takes sizes {1} to {2}.").format(
+                    tr_engine(p.title), p.sizes[0], p.sizes[-1]))
+            return preset(name, size=size), bias, tr_engine(p.description)
         f = self._selected_filter()
         if f is None:
             raise ValueError(self.tr("The live model's filters have not arrived yet."))
