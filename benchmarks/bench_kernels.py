@@ -52,7 +52,8 @@ def bench_engine(rounds: int):
         img = rng.random((side, side)).astype(np.float32)
         for name, size in (("gaussian", 3), ("gaussian", 7)):
             k = preset(name, size, 1.0)
-            np.testing.assert_allclose(filter_image(img, k).output, shifted_sum(img, k), rtol=1e-4, atol=1e-5)
+            np.testing.assert_allclose(filter_image(img, k).output, shifted_sum(img, k),
+                                       rtol=1e-4, atol=1e-5)
             reps = max(1, int(20000 / side**1.5))
             ours, ref = [], []
             for _ in range(rounds):
@@ -98,7 +99,8 @@ def bench_ui(rounds: int):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
-    ap.add_argument("--ui", action="store_true", help="also time a cell edit in the panel (offscreen)")
+    ap.add_argument("--ui", action="store_true",
+                    help="also time a cell edit in the panel (offscreen)")
     args = ap.parse_args()
     bench_engine(args.rounds)
     if args.ui:

@@ -92,7 +92,8 @@ def theirs(kind, x, args, rng):
     if kind == "conv":
         f, k, s, p, need_dx = args
         xt = torch.tensor(x, requires_grad=need_dx)
-        w = torch.tensor((rng.standard_normal((f, x.shape[1], k, k)) * 0.1).astype(x.dtype), requires_grad=True)
+        w = torch.tensor((rng.standard_normal((f, x.shape[1], k, k)) * 0.1).astype(x.dtype),
+                         requires_grad=True)
         b = torch.zeros(f, dtype=w.dtype, requires_grad=True)
         op = lambda: tf.conv2d(xt, w, b, stride=s, padding=p)  # noqa: E731
     elif kind == "cols":  # unfold = im2col (layout (N, C*KH*KW, L)), fold = col2im
@@ -135,8 +136,10 @@ def main() -> None:
     if hasattr(os, "getloadavg"):  # on a shared machine compare ratios, not absolute numbers
         print("load average %.2f %.2f %.2f" % os.getloadavg())
     print(f"numpy {np.__version__}, {args.dtype}, {clock}, "
-          + (f"torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch else "torch not installed"))
-    print(f"{'case':28s} {'fwd us':>9s} {'torch':>9s} {'ratio':>6s} {'fwd+bwd us':>11s} {'torch':>9s} {'ratio':>6s}")
+          + (f"torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch
+             else "torch not installed"))
+    print(f"{'case':28s} {'fwd us':>9s} {'torch':>9s} {'ratio':>6s} "
+          f"{'fwd+bwd us':>11s} {'torch':>9s} {'ratio':>6s}")
     for name, shape, kind, op_args in CASES:
         x = rng.standard_normal(shape).astype(args.dtype)
         mine = ours(kind, x, op_args, rng)

@@ -105,7 +105,8 @@ def _same_padding_1d(size: int, kernel: int, stride: int) -> tuple[int, int]:
     return total // 2, total - total // 2
 
 
-def resolve_padding(padding, in_hw, kernel_hw, stride_hw) -> tuple[tuple[int, int], tuple[int, int]]:
+def resolve_padding(padding, in_hw, kernel_hw, stride_hw
+                    ) -> tuple[tuple[int, int], tuple[int, int]]:
     """Padding of any accepted form -> ``((top, bottom), (left, right))`` in pixels.
 
     padding : int, ``(ph, pw)``, ``((top, bottom), (left, right))``, ``"valid"`` or ``"same"``.
@@ -143,7 +144,8 @@ def resolve_padding(padding, in_hw, kernel_hw, stride_hw) -> tuple[tuple[int, in
 
 
 def conv_output_size(size: int, kernel: int, stride: int, pad_before: int, pad_after: int) -> int:
-    """Output length of a window sliding along one axis: ``floor((size + pads - kernel)/stride) + 1``.
+    """Output length of a window sliding along one axis:
+    ``floor((size + pads - kernel)/stride) + 1``.
 
     Raises ValueError when the kernel does not fit into the padded input.
     """
@@ -200,7 +202,8 @@ def _pad(x: np.ndarray, pads, value: float = 0.0) -> np.ndarray:
         return x
     n, c, h, w = x.shape
     # np.pad is slow for small arrays: fill a fresh array and copy the interior once.
-    out = _zeros_nchw((n, c, h + top + bottom, w + left + right), x.dtype, _is_channel_major(x), value)
+    out = _zeros_nchw((n, c, h + top + bottom, w + left + right), x.dtype,
+                      _is_channel_major(x), value)
     out[:, :, top : top + h, left : left + w] = x
     return out
 
@@ -273,7 +276,8 @@ def col2im(cols, x_shape, kernel_size, stride=1, padding=0, *, out=None) -> np.n
     padded = np.zeros((n, c, h + top + bottom, w + left + right), dtype=cols.dtype)
     for i in range(kh):  # overlapping windows add up: one strided add per kernel offset
         for j in range(kw):
-            padded[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw] += planes[:, :, i, j]
+            padded[:, :, i : i + (oh - 1) * sh + 1 : sh,
+                   j : j + (ow - 1) * sw + 1 : sw] += planes[:, :, i, j]
     x = padded[:, :, top : top + h, left : left + w]
     if out is None:
         return np.ascontiguousarray(x)
@@ -488,7 +492,9 @@ def conv2d_backward(dout, cache: ConvCache, *, need_dx: bool = True):
     oh, ow = cache.out_hw
     dout = np.asarray(dout)
     if dout.shape != (n, f, oh, ow):
-        raise ValueError(f"dout must have shape {(n, f, oh, ow)} (the forward output), got {dout.shape}")
+        raise ValueError(
+            f"dout must have shape {(n, f, oh, ow)} (the forward output), got {dout.shape}"
+        )
     dtype = cache.cols.dtype
     # (N, F, OH, OW) -> (F, N*OH*OW); free when dout is channel-major like our forward output.
     d2 = np.ascontiguousarray(dout.transpose(1, 0, 2, 3), dtype=dtype).reshape(f, -1)
@@ -496,7 +502,8 @@ def conv2d_backward(dout, cache: ConvCache, *, need_dx: bool = True):
     if cache.flip:
         dw = dw[:, :, ::-1, ::-1]
     dweight = np.ascontiguousarray(dw, dtype=cache.weight_dtype)
-    dbias = None if cache.bias_dtype is None else d2.sum(axis=1).astype(cache.bias_dtype, copy=False)
+    dbias = (None if cache.bias_dtype is None
+             else d2.sum(axis=1).astype(cache.bias_dtype, copy=False))
     if not need_dx:
         return None, dweight, dbias
     dcols = cache.weight.reshape(f, -1).T @ d2  # (CKK, F) @ (F, N*OH*OW)
@@ -544,7 +551,8 @@ class PoolCache:
         (kh, kw), (sh, sw), (oh, ow) = self.kernel, self.stride, self.out_hw
         every = slice(None)
         return [
-            (i, j, (every, every, slice(i, i + (oh - 1) * sh + 1, sh), slice(j, j + (ow - 1) * sw + 1, sw)))
+            (i, j, (every, every, slice(i, i + (oh - 1) * sh + 1, sh),
+                    slice(j, j + (ow - 1) * sw + 1, sw)))
             for i in range(kh)
             for j in range(kw)
         ]
@@ -574,7 +582,8 @@ class PoolCache:
             return None
         if self._argmax is None:
             kw = self.kernel[1]
-            argmax = np.zeros(self._out.shape, dtype=np.int8 if self.kernel[0] * kw < 128 else np.int32)
+            small = self.kernel[0] * kw < 128
+            argmax = np.zeros(self._out.shape, dtype=np.int8 if small else np.int32)
             for i, j, _, hit in self.winners():
                 np.copyto(argmax, i * kw + j, where=hit, casting="unsafe")
             self._argmax = argmax
@@ -694,7 +703,9 @@ def _pool_grad_setup(dout, cache: PoolCache):
     oh, ow = cache.out_hw
     dout = np.asarray(dout)
     if dout.shape != (n, c, oh, ow):
-        raise ValueError(f"dout must have shape {(n, c, oh, ow)} (the forward output), got {dout.shape}")
+        raise ValueError(
+            f"dout must have shape {(n, c, oh, ow)} (the forward output), got {dout.shape}"
+        )
     if not np.issubdtype(dout.dtype, np.floating):
         dout = dout.astype(np.float64)
     (top, bottom), (left, right) = cache.pads
@@ -756,7 +767,8 @@ class OutputSizeExplanation:
     skipped_input: tuple = ()
 
 
-def explain_output_size(size: int, kernel: int, stride: int = 1, padding=0) -> OutputSizeExplanation:
+def explain_output_size(size: int, kernel: int, stride: int = 1,
+                        padding=0) -> OutputSizeExplanation:
     """Explain the output length of a kernel sliding along one axis of ``size`` cells.
 
     padding : int (both sides), ``(before, after)``, ``"valid"`` or ``"same"`` (TensorFlow's

@@ -134,7 +134,8 @@ def test_shipped_model_predictions_barely_change_after_preprocessing():
 )
 def test_any_blob_comes_out_boxed_normalised_and_centred(h, w, top, left, seed):
     canvas = np.zeros((320, 320), np.float32)
-    canvas[top : top + h, left : left + w] = np.random.default_rng(seed).random((h, w)) + 0.06  # all ink: > INK_FRACTION of max
+    # + 0.06: every pixel is ink (above INK_FRACTION of the maximum)
+    canvas[top : top + h, left : left + w] = np.random.default_rng(seed).random((h, w)) + 0.06
     out = preprocess_digit(canvas)
     assert out.dtype == np.float32 and out.min() >= 0 and out.max() == pytest.approx(1.0)
     bh, bw = _bbox(out > 0)

@@ -84,7 +84,8 @@ def test_conv2d_matches_loop_reference(geom, f, flip, with_bias, seed):
 
 
 @FD
-@given(geometries(max_kernel=3), st.integers(1, 2), st.booleans(), st.booleans(), st.integers(0, 2**32 - 1))
+@given(geometries(max_kernel=3), st.integers(1, 2), st.booleans(), st.booleans(),
+       st.integers(0, 2**32 - 1))
 def test_conv2d_backward_matches_finite_differences(geom, f, flip, with_bias, seed):
     x_shape, (kh, kw), stride, padding, _ = geom
     rng = np.random.default_rng(seed)
@@ -155,7 +156,8 @@ def test_float32_conv_is_close_to_float64():
     x = rng.standard_normal((3, 2, 9, 9))
     w = rng.standard_normal((5, 2, 3, 3))
     out32 = fn.conv2d(x.astype(np.float32), w.astype(np.float32), stride=2, padding="same")
-    np.testing.assert_allclose(out32, fn.conv2d(x, w, stride=2, padding="same"), rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(out32, fn.conv2d(x, w, stride=2, padding="same"),
+                               rtol=1e-4, atol=1e-4)
 
 
 def test_same_padding_stride_2_odd_size_puts_extra_at_bottom_right():
@@ -188,7 +190,8 @@ def test_pooling_matches_loop_reference(geom, default_stride, seed):
     np.testing.assert_array_equal(got, want)
     np.testing.assert_array_equal(cache.argmax, arg)
     np.testing.assert_allclose(
-        fn.avg_pool2d(x, kernel, stride, padding), ref.avg_pool2d(x, kernel, shw, pads), rtol=1e-12, atol=1e-14
+        fn.avg_pool2d(x, kernel, stride, padding), ref.avg_pool2d(x, kernel, shw, pads),
+        rtol=1e-12, atol=1e-14
     )
 
 
@@ -207,11 +210,13 @@ def test_pooling_backward_matches_finite_differences(geom, seed):
         def loss():
             return float(np.sum(forward(x, kernel, stride, padding)[0] * proj))
 
-        np.testing.assert_allclose(backward(proj, cache), numeric_gradient(loss, x), rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(backward(proj, cache), numeric_gradient(loss, x),
+                                   rtol=1e-6, atol=1e-7)
 
 
 def test_max_pool_argmax_marks_the_winner():
-    x = np.array([[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]], dtype=np.float64)[None, None]
+    x = np.array([[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]],
+                 dtype=np.float64)[None, None]
     out, cache = fn.max_pool2d_forward(x, 2)
     np.testing.assert_array_equal(out[0, 0], [[2, 3], [4, 2]])  # the book's Figure 7-14 style
     np.testing.assert_array_equal(cache.argmax[0, 0], [[1, 3], [3, 1]])
@@ -223,7 +228,8 @@ def test_max_pool_ties_go_to_the_first_cell():
     x = np.ones((1, 1, 2, 2))
     out, cache = fn.max_pool2d_forward(x, 2)
     assert cache.argmax[0, 0, 0, 0] == 0
-    np.testing.assert_array_equal(fn.max_pool2d_backward(np.ones_like(out), cache)[0, 0], [[1, 0], [0, 0]])
+    np.testing.assert_array_equal(fn.max_pool2d_backward(np.ones_like(out), cache)[0, 0],
+                                  [[1, 0], [0, 0]])
 
 
 def test_avg_pool_counts_zero_padding():
@@ -254,9 +260,11 @@ def test_ops_accept_non_contiguous_inputs_and_chain():
     assert not h.flags.c_contiguous
     y, c2 = fn.conv2d_forward(h, w2, stride=2)
     h_ref = ref.conv2d(np.ascontiguousarray(x[:, :, ::-1]), w1, None, (1, 1), ((1, 1), (1, 1)))
-    np.testing.assert_allclose(y, ref.conv2d(h_ref, w2, None, (2, 2), ((0, 0), (0, 0))), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(y, ref.conv2d(h_ref, w2, None, (2, 2), ((0, 0), (0, 0))),
+                               rtol=1e-12, atol=1e-12)
     p, pc = fn.max_pool2d_forward(h, 2)
-    np.testing.assert_array_equal(p, ref.max_pool2d(np.ascontiguousarray(h), (2, 2), (2, 2), ((0, 0), (0, 0)))[0])
+    np.testing.assert_array_equal(
+        p, ref.max_pool2d(np.ascontiguousarray(h), (2, 2), (2, 2), ((0, 0), (0, 0)))[0])
     g = rng.standard_normal(y.shape)
     dh, _, _ = fn.conv2d_backward(g[:, :, :, :], c2)
     dx, _, _ = fn.conv2d_backward(dh, c1)  # a channel-major view as dout
@@ -332,19 +340,29 @@ def test_im2col_textbook_shapes():
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        (dict(x_shape=(1, 1, 3, 3), w_shape=(1, 1, 5, 5)), r"kernel height 5 is bigger than the padded input height 3"),
-        (dict(x_shape=(1, 1, 8, 3), w_shape=(1, 1, 3, 5), padding=(0, 0)), r"kernel width 5 .* width 3"),
-        (dict(x_shape=(1, 2, 5, 5), w_shape=(1, 3, 3, 3)), r"channel mismatch: x has 2 channels .* expects 3"),
+        (dict(x_shape=(1, 1, 3, 3), w_shape=(1, 1, 5, 5)),
+         r"kernel height 5 is bigger than the padded input height 3"),
+        (dict(x_shape=(1, 1, 8, 3), w_shape=(1, 1, 3, 5), padding=(0, 0)),
+         r"kernel width 5 .* width 3"),
+        (dict(x_shape=(1, 2, 5, 5), w_shape=(1, 3, 3, 3)),
+         r"channel mismatch: x has 2 channels .* expects 3"),
         (dict(x_shape=(2, 5, 5), w_shape=(1, 2, 3, 3)), r"x must be 4-D \(N, C, H, W\), got 3-D"),
         (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 3, 3)), r"weight must be 4-D"),
-        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), padding="full"), r"\"valid\" or \"same\", got 'full'"),
-        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), padding=-1), r"padding must not be negative"),
+        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), padding="full"),
+         r"\"valid\" or \"same\", got 'full'"),
+        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), padding=-1),
+         r"padding must not be negative"),
         (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), padding=1.5), r"padding must be an int"),
-        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), stride=0), r"stride must be at least 1, got \(0, 0\)"),
-        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), stride=(1, 2, 3)), r"stride must be an int or a pair"),
-        (dict(x_shape=(1, 1, 5, 5), w_shape=(2, 1, 3, 3), bias_shape=(3,)), r"bias must have shape \(2,\)"),
-        (dict(x_shape=(1, 1, 5, 5), w_shape=(0, 1, 3, 3)), r"at least 1 filter and 1 channel, got 0 filters and 1 channels"),
-        (dict(x_shape=(1, 0, 5, 5), w_shape=(2, 0, 3, 3)), r"got 2 filters and 0 channels \(shape \(2, 0, 3, 3\)\)"),
+        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), stride=0),
+         r"stride must be at least 1, got \(0, 0\)"),
+        (dict(x_shape=(1, 1, 5, 5), w_shape=(1, 1, 3, 3), stride=(1, 2, 3)),
+         r"stride must be an int or a pair"),
+        (dict(x_shape=(1, 1, 5, 5), w_shape=(2, 1, 3, 3), bias_shape=(3,)),
+         r"bias must have shape \(2,\)"),
+        (dict(x_shape=(1, 1, 5, 5), w_shape=(0, 1, 3, 3)),
+         r"at least 1 filter and 1 channel, got 0 filters and 1 channels"),
+        (dict(x_shape=(1, 0, 5, 5), w_shape=(2, 0, 3, 3)),
+         r"got 2 filters and 0 channels \(shape \(2, 0, 3, 3\)\)"),
     ],
 )
 def test_conv2d_bad_arguments_raise_clear_errors(kwargs, message):
@@ -390,7 +408,8 @@ def test_pool_and_backward_bad_arguments():
 
 
 def test_reprs_are_useful():
-    _, cache = fn.conv2d_forward(np.zeros((1, 1, 5, 5)), np.zeros((2, 1, 3, 3)), stride=2, padding="same")
+    _, cache = fn.conv2d_forward(np.zeros((1, 1, 5, 5)), np.zeros((2, 1, 3, 3)), stride=2,
+                                 padding="same")
     assert "ConvCache(x_shape=(1, 1, 5, 5), weight=(2, 1, 3, 3), stride=(2, 2)" in repr(cache)
     _, pcache = fn.max_pool2d_forward(np.zeros((1, 1, 4, 4)), 2)
     assert repr(pcache).startswith("PoolCache('max', x_shape=(1, 1, 4, 4), kernel=(2, 2)")
@@ -451,7 +470,8 @@ def test_blocked_products_of_large_first_layers_match_one_product(dtype):
     cols = fn.im2col(x, 5).astype(np.float64)  # (40*24*24, 25)
     assert fn._column_block(6, 25, cols.shape[0], x.itemsize) > 0  # really blocked
     out, cache = fn.conv2d_forward(x, w)
-    want = (cols @ w.reshape(6, -1).T.astype(np.float64)).reshape(40, 24, 24, 6).transpose(0, 3, 1, 2)
+    want = (cols @ w.reshape(6, -1).T.astype(np.float64)).reshape(40, 24, 24, 6)
+    want = want.transpose(0, 3, 1, 2)
     tol = 1e-4 if dtype == np.float32 else 1e-12
     np.testing.assert_allclose(out, want, rtol=tol, atol=tol)
     g = rng.standard_normal(out.shape).astype(dtype)
