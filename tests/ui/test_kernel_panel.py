@@ -14,7 +14,7 @@ from explorer.engine.images import builtin_picture
 from explorer.ui.panels import kernels as panel_module
 from explorer.ui.panels.kernels import KernelPanel
 from explorer.ui.state import AppState
-from explorer.ui.widgets import kernel_library
+from explorer.ui.widgets import kernel_grid, kernel_library
 from explorer.worker import EngineClient
 
 
@@ -106,14 +106,26 @@ def test_an_invalid_cell_is_marked_and_never_applied(panel):
     last = panel.result
     panel.grid.set_cell_text(0, 0, "abc")
     item = panel.grid.item(0, 0)
-    assert item.background().color().red() == 255 and item.background().color().green() < 200
+    bad = item.background().color()
+    # yellow: a colour no weight's tint (white to blue / white to red) can take
+    assert bad.red() > 240 and bad.green() > 200 and bad.blue() < 120
+    for value in np.linspace(-1.0, 1.0, 41):
+        tint = kernel_grid._tint(value, 1.0)
+        assert not (tint.red() > 240 and tint.green() > 200 and tint.blue() < 120), value
+    assert item.data(kernel_grid._INVALID_ROLE) and item.font().bold()
+    assert not panel.grid.item(0, 1).data(kernel_grid._INVALID_ROLE)
     assert "not a number" in item.toolTip()
     assert panel.result is last  # the last valid output stays
     np.testing.assert_allclose(panel.kernel, K.preset("box_blur"))
-    assert "Row 1, column 1" in panel.status.text()
+    assert "row 1, column 1" in panel.status.text()
     assert not panel.network.put_button.isEnabled()
     panel.grid.set_cell_text(1, 1, "1/0")  # a second invalid cell: still nothing applied
     assert panel.result is last and "divides by zero" in panel.grid.item(1, 1).toolTip()
+    message = panel.status.text()   # every bad cell is named, not only the first
+    assert "2 invalid cells" in message
+    assert "row 1, column 1" in message and "row 2, column 2" in message
+    assert "divides by zero" in message and "not a number" in message
+    panel.grid.grab()   # the delegate paints the red frame without error
     panel.grid.set_cell_text(0, 0, "0")
     assert panel.result is last
     panel.grid.set_cell_text(1, 1, "2")
@@ -345,3 +357,33 @@ def test_a_replaced_live_model_has_nothing_to_restore(panel, qtbot, client):
     qtbot.waitUntil(lambda: not box.swapped, timeout=5000)
     assert "nothing to restore" in box.status.text() and not box.restore_button.isEnabled()
     qtbot.waitUntil(lambda: np.array_equal(box.learned_grid.kernel(), learned), timeout=5000)
+
+
+def test_a_7x7_kernel_fits_beside_the_learned_filter(panel, qtbot):
+    """At 7x7 in a window of 1300x860 (the panel gets about 1300x780) the grid ends above the
+    Normalise row and both small grids of “Into the network” fit without a scroll bar."""
+    panel.resize(1300, 780)
+    panel.library.select("preset", "gaussian")
+    panel.size_spin.setValue(7)
+    assert panel.grid.size == 7
+    qtbot.wait(50)   # layouts run on the event loop
+
+    def bottom(w):
+        return w.mapTo(panel, w.rect().bottomLeft()).y()
+
+    def top(w):
+        return w.mapTo(panel, w.rect().topLeft()).y()
+
+    assert bottom(panel.grid) < top(panel.normalise_button)
+    assert panel.grid.cell_size_for(7) < panel.grid.cell_size_for(5)
+    # every cell shows its value without eliding
+    metrics = panel.grid.fontMetrics()
+    for r in range(7):
+        for c in range(7):
+            assert metrics.horizontalAdvance(panel.grid.item(r, c).text()) < panel.grid.columnWidth(c)
+    net = panel.network
+    scroll = net.parentWidget().parentWidget()
+    assert not scroll.horizontalScrollBar().isVisible()
+    yours = net.yours_grid
+    right = yours.mapTo(scroll.viewport(), yours.rect().topRight()).x()
+    assert yours.size == 7 and right <= scroll.viewport().width()

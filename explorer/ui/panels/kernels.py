@@ -33,6 +33,7 @@ APPLY_TOPIC = "kernel-apply"
 SYNC_PIXELS = 160 * 160
 _SIGMA_STEPS = 10  # slider units per 1.0 of sigma
 _CELL = 46  # pixels per cell of the kernel grid
+_MAX_GRID_SIDE = 7 * 40  # a 7x7 grid gets 40 px cells to fit a 1300x860 window
 
 
 def _run_without_model(fn, model):
@@ -154,7 +155,7 @@ class KernelPanel(QWidget):
     # --- building ------------------------------------------------------------------------------
     def _build_editor(self):
         self.editor_box = QGroupBox(self.tr("Kernel"))
-        self.grid = KernelGrid(cell_size=_CELL)
+        self.grid = KernelGrid(cell_size=_CELL, max_side=_MAX_GRID_SIDE)
         self.grid.setObjectName("kernelGrid")
         self.size_spin = _SizeSpin()
         self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)

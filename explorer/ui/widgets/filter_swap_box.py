@@ -98,9 +98,10 @@ class FilterSwapBox(QGroupBox):
         self.follow_check = QCheckBox(_tr("Follo&w edits"))
         self.follow_check.setToolTip(_tr("While your kernel is in the filter, every valid edit goes into the "
                                          "network at once and the feature map and prediction follow."))
-        self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2)
+        # 5x5 at 36 px a cell; a 7x7 kernel shrinks to 28 px so both grids fit side by side
+        self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
         self.learned_grid.setToolTip(_tr("The weights the network learned for this filter and channel."))
-        self.yours_grid = KernelGrid(read_only=True, cell_size=36, decimals=2)
+        self.yours_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
         self.yours_grid.setToolTip(_tr("Your kernel, as it would go into the filter."))
         self.status = QLabel()
         self.status.setWordWrap(True)

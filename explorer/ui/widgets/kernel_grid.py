@@ -1,7 +1,8 @@
 """An editable grid of kernel weights (1x1 to 7x7) that checks every cell as it is typed.
 
 Cells accept numbers and simple fractions (``explorer.engine.kernels.parse_cell``). A cell that
-is not a number turns red, its tooltip says why, and the grid reports no kernel until it is
+is not a number is marked unmistakably (yellow, a thick red frame, red bold text: unlike any
+weight's blue/red tint), its tooltip says why, and the grid reports no kernel until it is
 fixed: the last valid kernel stays in use. Cells show a short form of the value; the exact value
 is kept (and shown in the tooltip), so a Gaussian loaded from the library stays exact.
 """
@@ -10,12 +11,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableWidget,
+                               QTableWidgetItem)
 
 from explorer.engine.kernels import MAX_KERNEL_SIZE, format_cell, parse_cell
 
-_INVALID = QColor(255, 170, 170)
+#: An invalid cell: yellow (no weight is ever tinted yellow) framed in red, with red bold text.
+_INVALID = QColor(255, 235, 90)
+_INVALID_FRAME = QColor(200, 0, 0)
+_INVALID_ROLE = Qt.ItemDataRole.UserRole + 1
 _NEG = np.array([60, 110, 230])
 _POS = np.array([230, 80, 50])
 
@@ -32,18 +37,36 @@ def _tint(value: float, scale: float) -> QColor:
     return QColor(*rgb)
 
 
+class _CellDelegate(QStyledItemDelegate):
+    """Paints the cell as usual, then a thick red frame around an invalid cell."""
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        if index.data(_INVALID_ROLE):
+            painter.save()
+            pen = QPen(_INVALID_FRAME, 3)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+
+
 class KernelGrid(QTableWidget):
     """``sigKernelChanged(kernel)``: a ``(K, K)`` float64 array, after every edit that leaves all
     cells valid. ``sigInvalid(message)``: an edit left at least one invalid cell (message names
-    the first). ``read_only=True`` makes a display grid (e.g. the learned filter)."""
+    every invalid cell, in reading order). ``read_only=True`` makes a display grid (e.g. the learned filter). Cells are ``cell_size``
+    pixels square, smaller for large kernels when ``max_side`` caps the grid's side."""
 
     sigKernelChanged = Signal(object)
     sigInvalid = Signal(str)
 
     def __init__(self, parent=None, *, read_only: bool = False, cell_size: int = 50,
-                 decimals: int | None = None):
+                 decimals: int | None = None, max_side: int | None = None):
         super().__init__(parent)
         self._read_only = read_only
+        self._cell_size = cell_size
+        #: cells shrink so that a large kernel (6x6, 7x7) stays within this many pixels
+        self._max_side = max_side
         self._cell = cell_size
         self._decimals = decimals
         self._values = np.zeros((3, 3))
@@ -65,6 +88,8 @@ class KernelGrid(QTableWidget):
             self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
             self.setToolTip(_tr("Type a weight in each cell: a number (-2, 0.5) or a fraction (1/16). "
                                 "Tab or the arrow keys move to the next cell."))
+        self._delegate = _CellDelegate(self)
+        self.setItemDelegate(self._delegate)
         self.itemChanged.connect(self._on_item_changed)
         self.set_kernel(self._values)
 
@@ -96,6 +121,7 @@ class KernelGrid(QTableWidget):
         self._values = k
         self._errors.clear()
         n = k.shape[0]
+        self._cell = self.cell_size_for(n)
         self._filling = True
         try:
             self.setRowCount(n)
@@ -111,9 +137,19 @@ class KernelGrid(QTableWidget):
         finally:
             self._filling = False
         self._restyle()
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setDefaultSectionSize(self._cell)
+            for i in range(n):
+                header.resizeSection(i, self._cell)
         side = n * self._cell + 2 * self.frameWidth()
         self.setFixedSize(side, side)
         self.sigKernelChanged.emit(k.copy())
+
+    def cell_size_for(self, n: int) -> int:
+        """Pixels per cell of an ``n x n`` kernel: ``cell_size``, or less if ``max_side`` needs."""
+        if self._max_side is None:
+            return self._cell_size
+        return max(16, min(self._cell_size, self._max_side // n))
 
     def _format(self, value: float) -> str:
         if self._decimals is None:
@@ -121,10 +157,13 @@ class KernelGrid(QTableWidget):
             value = float(value)
             if value == round(value) or abs(value) >= 1:
                 return format_cell(round(value, 3))
-            for digits in (3, 2, 1):  # a sign and 5 more characters fit a cell
-                text = f"{value:.{digits}g}".replace("0.", ".", 1)
-                if len(text.lstrip("-")) <= 5:
+            fits = self.fontMetrics().horizontalAdvance
+            for digits in (3, 2, 1):  # as many digits as the cell's width shows
+                text = f"{value:.{digits}g}".replace("0.", ".", 1).replace("e-0", "e-")
+                if fits(text) + 8 <= self._cell:
                     break
+            else:  # tiny weights in narrow cells: 2e-4 (the tooltip has the exact value)
+                text = f"{value:.0e}".replace("e-0", "e-")
             return text
         value = float(value)
         if value == round(value):
@@ -155,11 +194,21 @@ class KernelGrid(QTableWidget):
             self._values[r, c] = value
         self._restyle()
         if self._errors:
-            (er, ec), msg = min(self._errors.items())
-            self.sigInvalid.emit(_tr("Row {0}, column {1}: {2}. Fix it to update the output; until then "
-                                     "the last valid kernel stays.").format(er + 1, ec + 1, msg))
+            self.sigInvalid.emit(self.invalid_message())
         else:
             self.sigKernelChanged.emit(self._values.copy())
+
+    def invalid_message(self) -> str:
+        """Every invalid cell, in reading order, with why; empty when all cells are numbers."""
+        if not self._errors:
+            return ""
+        cells = "; ".join(_tr("row {0}, column {1}: {2}").format(r + 1, c + 1, msg)
+                          for (r, c), msg in sorted(self._errors.items()))
+        if len(self._errors) == 1:
+            return _tr("Invalid cell (yellow, framed in red): {0}. Fix it to update the output; "
+                       "until then the last valid kernel stays.").format(cells)
+        return _tr("{0} invalid cells (yellow, framed in red): {1}. Fix them to update the output; "
+                   "until then the last valid kernel stays.").format(len(self._errors), cells)
 
     def _restyle(self):
         scale = float(np.abs(self._values).max()) if self._values.size else 0.0
@@ -170,12 +219,19 @@ class KernelGrid(QTableWidget):
                     item = self.item(r, c)
                     if item is None:
                         continue
-                    if (r, c) in self._errors:
+                    bad = (r, c) in self._errors
+                    item.setData(_INVALID_ROLE, bad)
+                    font = QFont(self.font())
+                    font.setBold(bad)
+                    item.setFont(font)
+                    if bad:
                         item.setBackground(QBrush(_INVALID))
+                        item.setForeground(QBrush(_INVALID_FRAME))
                         item.setToolTip(_tr("Not used: {0}").format(self._errors[(r, c)]))
                     else:
                         v = self._values[r, c]
                         item.setBackground(QBrush(_tint(v, scale)))
+                        item.setForeground(QBrush(QColor(0, 0, 0)))
                         item.setToolTip(_tr("Weight at row {0}, column {1}: {2!r}").format(r + 1, c + 1, float(v)))
                     if self._read_only:
                         item.setFlags(Qt.ItemFlag.ItemIsEnabled)

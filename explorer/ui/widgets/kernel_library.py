@@ -43,6 +43,12 @@ class KernelLibrary(QWidget):
     sigUserKernelChosen = Signal(object)
     sigMessage = Signal(str)
 
+    def hasHeightForWidth(self) -> bool:
+        """No: a vertical layout takes an item's height-for-width (the list's full preferred
+        height) as its minimum, which squeezed the kernel grid above the library at 7x7. The
+        list shrinks and scrolls instead; the description keeps three lines."""
+        return False
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.user_kernels: list[NamedKernel] = []
@@ -54,7 +60,7 @@ class KernelLibrary(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("kernelDescription")
-        self.description.setMinimumHeight(36)
+        self.description.setMinimumHeight(3 * self.description.fontMetrics().lineSpacing())
         self.add_button = QPushButton(_tr("Add c&urrent…"))
         self.add_button.setToolTip(_tr("Save the kernel in the grid under a name in “My kernels” (kept between sessions)."))
         self.remove_button = QPushButton(_tr("Remove"))
