@@ -106,7 +106,8 @@ def test_digit_with_preset_non_dividing_stride(panel):
     np.testing.assert_array_equal(got, expected)
     text = panel.size_text.toPlainText()
     assert "not a multiple of the stride 2" in text and "With SAME padding instead" in text
-    assert "Real input rows lost: 27" in text
+    assert "drops the last padded row (27); no window ever reaches it." in text
+    assert "Real input row lost: 27." in text
     assert panel.input_row.grids[0]._dropped == ((27,), (27,))  # tinted on the input view
 
 
@@ -295,3 +296,19 @@ def test_example_caption_names_the_users_settings_when_they_differ(panel):
     _choose_input(panel, "example:book_4x4")
     _choose(panel.mode_combo, "max")
     assert panel.current_input()[1] == "The input of \u201cTextbook: 4x4 input, 3x3 filter\u201d."
+
+
+def test_output_size_text_uses_singular_and_plural():
+    from explorer.ui.panels.convolution_text import output_size_html
+
+    one = F.explain_output_size(28, 3, 2, 0)       # 25 / 2: remainder 1, row 27 lost
+    assert "the last padded row (27); no window ever reaches it" in output_size_html("H", one, None)
+    assert "Real input column lost: 27." in output_size_html("W", one, None)
+    two = F.explain_output_size(7, 2, 3, 0)       # 5 / 3: remainder 2, rows 5, 6 lost
+    text = output_size_html("H", two, None)
+    assert "(remainder 2): the floor drops the last 2 padded rows (5, 6)" in text
+    assert "Real input rows lost (2): 5, 6." in text
+    assert "input row 2 falls between windows and is never read" in text
+    gap = F.explain_output_size(9, 2, 4, 0)        # windows 0-1 and 4-5: 2, 3 skipped
+    assert "2 input columns (2, 3) fall between windows" in output_size_html("W", gap, None)
+    assert "(s)" not in text + output_size_html("W", gap, None)

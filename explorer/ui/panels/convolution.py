@@ -432,7 +432,8 @@ class ConvolutionPanel(QWidget):
         arr = self._selected_map()
         if arr is None:
             return
-        self.map_channel.addItem(self.tr("all {0} channels").format(arr.shape[0]), -1)
+        n = arr.shape[0]
+        self.map_channel.addItem(self.tr("the only channel") if n == 1 else self.tr("all %n channels", "", n), -1)
         for c in range(arr.shape[0]):
             self.map_channel.addItem(self.tr("channel {0}").format(c), c)
         i = self.map_channel.findData(keep) if keep is not None else 1
@@ -573,7 +574,9 @@ class ConvolutionPanel(QWidget):
         ch = self.map_channel.currentData()
         name = self.map_layer.currentData()
         if ch is None or ch < 0:
-            return arr, self.tr("All {0} channels of {1}'s output.").format(arr.shape[0], name)
+            if arr.shape[0] == 1:
+                return arr, self.tr("The one channel of {0}'s output.").format(name)
+            return arr, self.tr("All %n channels of {0}'s output.", "", arr.shape[0]).format(name)
         return arr[ch : ch + 1], self.tr("Channel {0} of {1}'s output.").format(ch, name)
 
     def _with_settings_note(self, ex, description: str) -> str:
@@ -692,7 +695,8 @@ class ConvolutionPanel(QWidget):
                 self.stepper = ConvStepper(x, kernel, bias=bias, stride=stride, padding=padding,
                                            flip=self.flip_check.isChecked())
                 if kernel.ndim == 2 and x.shape[0] > 1:
-                    kernel_caption += " " + self.tr("The same kernel is used on each of the {0} channels.").format(x.shape[0])
+                    kernel_caption += " " + self.tr("The same kernel is used on each of the %n channels.", "",
+                                                    x.shape[0])
             else:
                 self.stepper = PoolStepper(x, mode, self.size_spin.value(), stride, padding)
                 kernel_caption = ""
@@ -714,8 +718,10 @@ class ConvolutionPanel(QWidget):
         self.set_position(min(old, n - 1))
 
     def _channel_hint(self, kernel_c: int, input_c: int) -> str:
-        text = self.tr("This filter has {0} channels but the input has {1}: a filter needs one "
-                       "channel per input channel.").format(kernel_c, input_c)
+        has = self.tr("This filter has 1 channel") if kernel_c == 1 else self.tr(
+            "This filter has %n channels", "", kernel_c)
+        but = self.tr("but the input has 1") if input_c == 1 else self.tr("but the input has %n", "", input_c)
+        text = self.tr("{0} {1}: a filter needs one channel per input channel.").format(has, but)
         f = self._selected_filter()
         info = getattr(self.client, "model_info", None)
         if f is not None and info is not None:
@@ -864,7 +870,7 @@ class ConvolutionPanel(QWidget):
 
     def _on_speed_change(self, value):
         self.timer.setInterval(int(1000 / max(1, value)))
-        self.speed_label.setText(self.tr("{0} cells/s").format(value))
+        self.speed_label.setText(self.tr("1 cell/s") if value == 1 else self.tr("%n cells/s", "", value))
 
     def _on_slider_change(self, value):
         self.set_position(value)

@@ -8,13 +8,56 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from explorer.ui.widgets.number_grid import format_value
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConvolutionPanel", text)
+
+
+class OutputSizeTexts(QObject):
+    """The output-size sentences that name a count: one sentence per axis and number (a
+    "rows"/"columns" word put into a sentence cannot be translated well). ``n == 1`` has its own
+    singular sentence; otherwise ``tr(text, "", n)`` gives translators Qt's plural forms (%n)."""
+
+    def dropped(self, axis: str, n: int) -> str:
+        """{0} padded size, {1} kernel, {2} numerator, {3} stride, {4} the dropped indices."""
+        if axis == "H":
+            if n == 1:
+                return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder 1): "
+                               "the floor drops the last padded row ({4}); no window ever reaches it.")
+            return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder %n): "
+                           "the floor drops the last %n padded rows ({4}); no window ever reaches them.",
+                           "", n)
+        if n == 1:
+            return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder 1): "
+                           "the floor drops the last padded column ({4}); no window ever reaches it.")
+        return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder %n): "
+                       "the floor drops the last %n padded columns ({4}); no window ever reaches them.",
+                       "", n)
+
+    def lost(self, axis: str, n: int) -> str:
+        """{0}: the real input indices lost."""
+        if axis == "H":
+            return self.tr("Real input row lost: {0}.") if n == 1 else self.tr(
+                "Real input rows lost (%n): {0}.", "", n)
+        return self.tr("Real input column lost: {0}.") if n == 1 else self.tr(
+            "Real input columns lost (%n): {0}.", "", n)
+
+    def skipped(self, axis: str, n: int) -> str:
+        """{0}: the input indices no window reads."""
+        if axis == "H":
+            return self.tr("The stride is larger than the window: input row {0} falls between windows "
+                           "and is never read.") if n == 1 else self.tr(
+                "The stride is larger than the window: %n input rows ({0}) fall between windows and "
+                "are never read.", "", n)
+        return self.tr("The stride is larger than the window: input column {0} falls between windows "
+                       "and is never read.") if n == 1 else self.tr(
+            "The stride is larger than the window: %n input columns ({0}) fall between windows and "
+            "are never read.", "", n)
+
+
+_TEXTS = OutputSizeTexts()
 
 
 def _v(value, decimals=None) -> str:
@@ -53,10 +96,10 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
     dec = _decimals(pos.patch, applied_kernel)
     lines = [
         "<b>"
-        + _tr("Output cell (row {0}, column {1})").format(pos.row, pos.col)
+        + QCoreApplication.translate("ConvolutionPanel", "Output cell (row {0}, column {1})").format(pos.row, pos.col)
         + "</b> = "
-        + _tr("sum of input \u00d7 kernel over the {0}\u00d7{1} window").format(kh, kw)
-        + (" " + _tr("(kernel rotated 180\u00b0: true convolution)") if flip else "")
+        + QCoreApplication.translate("ConvolutionPanel", "sum of input \u00d7 kernel over the {0}\u00d7{1} window").format(kh, kw)
+        + (" " + QCoreApplication.translate("ConvolutionPanel", "(kernel rotated 180\u00b0: true convolution)") if flip else "")
     ]
     for ch in range(c):
         rows = []
@@ -66,21 +109,21 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
                 for j in range(kw)
             ]
             rows.append(" + ".join(terms))
-        prefix = _tr("channel {0}").format(ch) + ": " if c > 1 else ""
+        prefix = QCoreApplication.translate("ConvolutionPanel", "channel {0}").format(ch) + ": " if c > 1 else ""
         body = "<br>&nbsp;&nbsp;+ ".join(rows)
         lines.append(
             f"{prefix}{body}<br>&nbsp;&nbsp;= <b>{_v(pos.channel_sums[ch], 4 if dec else None)}</b>"
         )
     if c > 1:
         sums = " + ".join(_v(s, 4 if dec else None) for s in pos.channel_sums)
-        lines.append(_tr("total of the channel sums") + f": {sums} = <b>{_v(pos.total, 4 if dec else None)}</b>")
+        lines.append(QCoreApplication.translate("ConvolutionPanel", "total of the channel sums") + f": {sums} = <b>{_v(pos.total, 4 if dec else None)}</b>")
     lines.append(
-        _tr("plus bias")
+        QCoreApplication.translate("ConvolutionPanel", "plus bias")
         + f": {_v(pos.total, 4 if dec else None)} + {_v(pos.bias, 4 if dec else None)}"
         + " = "
         + f"<b style='color:#c06000'>{_v(pos.result, 4 if _decimals([pos.result, pos.bias]) or dec else None)}</b>"
         + " \u2190 "
-        + _tr("the output value")
+        + QCoreApplication.translate("ConvolutionPanel", "the output value")
     )
     return "<br><br>".join(lines)
 
@@ -89,12 +132,12 @@ def pool_arithmetic_html(pos, mode: str) -> str:
     """The window of each channel and its max (winner marked) or average."""
     c, kh, kw = pos.patch.shape
     dec = _decimals(pos.patch)
-    what = _tr("largest value") if mode == "max" else _tr("average (padding counts as 0)")
+    what = QCoreApplication.translate("ConvolutionPanel", "largest value") if mode == "max" else QCoreApplication.translate("ConvolutionPanel", "average (padding counts as 0)")
     lines = [
         "<b>"
-        + _tr("Output cell (row {0}, column {1})").format(pos.row, pos.col)
+        + QCoreApplication.translate("ConvolutionPanel", "Output cell (row {0}, column {1})").format(pos.row, pos.col)
         + "</b> = "
-        + _tr("{0} of the {1}\u00d7{2} window, channel by channel").format(what, kh, kw)
+        + QCoreApplication.translate("ConvolutionPanel", "{0} of the {1}\u00d7{2} window, channel by channel").format(what, kh, kw)
     ]
     for ch in range(c):
         vals = pos.patch[ch].ravel()
@@ -108,10 +151,10 @@ def pool_arithmetic_html(pos, mode: str) -> str:
             text = f"max({', '.join(cells)}) = <b>{_v(pos.results[ch], dec and 4)}</b>"
         else:
             text = f"({' + '.join(_v(v, dec) for v in vals)}) / {kh * kw} = <b>{_v(pos.results[ch], 4)}</b>"
-        prefix = _tr("channel {0}").format(ch) + ": " if c > 1 else ""
+        prefix = QCoreApplication.translate("ConvolutionPanel", "channel {0}").format(ch) + ": " if c > 1 else ""
         lines.append(prefix + text)
     if mode == "max":
-        lines.append(_tr("The winning cell (circled) is the only one whose gradient flows back."))
+        lines.append(QCoreApplication.translate("ConvolutionPanel", "The winning cell (circled) is the only one whose gradient flows back."))
     return "<br><br>".join(lines)
 
 
@@ -122,34 +165,26 @@ def output_size_html(axis: str, expl, same) -> str:
     parts = [text]
     if expl.pad_before != expl.pad_after:
         parts.append(
-            _tr("Padding is uneven here: {0} before and {1} after.").format(expl.pad_before, expl.pad_after)
+            QCoreApplication.translate("ConvolutionPanel", "Padding is uneven here: {0} before and {1} after.").format(expl.pad_before, expl.pad_after)
         )
     if expl.divides:
-        parts.append(_tr("The division is exact: the last window ends on the last (padded) cell."))
+        parts.append(QCoreApplication.translate("ConvolutionPanel", "The division is exact: the last window ends on the last (padded) cell."))
     else:
-        where = _tr("rows") if axis == "H" else _tr("columns")
-        msg = _tr(
-            "{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder {4}): the floor "
-            "drops the last {4} padded {5} ({6}); no window ever reaches them."
-        ).format(expl.padded_size, expl.kernel, expl.numerator, expl.stride, expl.remainder, where,
-                 _indices(expl.dropped))
+        msg = _TEXTS.dropped(axis, expl.remainder).format(
+            expl.padded_size, expl.kernel, expl.numerator, expl.stride, _indices(expl.dropped))
         if expl.dropped_input:
-            msg += " " + _tr("Real input {0} lost: {1}.").format(where, _indices(expl.dropped_input))
+            msg += " " + _TEXTS.lost(axis, len(expl.dropped_input)).format(_indices(expl.dropped_input))
         else:
-            msg += " " + _tr("Only padding is dropped, no real input.")
+            msg += " " + QCoreApplication.translate("ConvolutionPanel", "Only padding is dropped, no real input.")
         parts.append(msg)
     if expl.skipped_input:
-        where = _tr("rows") if axis == "H" else _tr("columns")
-        parts.append(
-            _tr("The stride is larger than the window: input {0} {1} fall between windows and are never read.").format(
-                where, _indices(expl.skipped_input))
-        )
+        parts.append(_TEXTS.skipped(axis, len(expl.skipped_input)).format(_indices(expl.skipped_input)))
     if same is not None:
-        text = _tr("With SAME padding instead: {0} before, {1} after, {2} = ceil({3}/{4}) = {5}").format(
+        text = QCoreApplication.translate("ConvolutionPanel", "With SAME padding instead: {0} before, {1} after, {2} = ceil({3}/{4}) = {5}").format(
             same.pad_before, same.pad_after, out, same.size, same.stride, same.output)
         if same.dropped_input:
-            text += ", " + _tr("and input {0} are still dropped.").format(_indices(same.dropped_input))
+            text += ", " + QCoreApplication.translate("ConvolutionPanel", "and input {0} are still dropped.").format(_indices(same.dropped_input))
         else:
-            text += ", " + _tr("and every real input row/column is reached.")
+            text += ", " + QCoreApplication.translate("ConvolutionPanel", "and every real input row/column is reached.")
         parts.append(text)
     return "<br>".join(parts)

@@ -117,12 +117,17 @@ class Im2colView(QWidget):
                 "the im2col columns.").format(self.tr(", rotated 180\u00b0 first") if st.flip else ""))
             self.kernel.set_matrix(st.kernel_row[None, :], cmap=cmap_for(st.kernel_row))
         else:
-            self.shapes.setText(self.tr(
+            c = st.x.shape[0]
+            rows = self.tr("one row per output cell here") if c == 1 else self.tr(
+                "%n rows per output cell here", "", c)
+            text = self.tr(
                 "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's {0}\u00d7{1} window ({2} rows per output cell here); the "
-                "{3} of each row is the output.").format(
-                    st.size[0], st.size[1], st.x.shape[0],
-                    self.tr("maximum") if st.mode == "max" else self.tr("mean")))
+                "row holds one channel's {0}\u00d7{1} window ({2}); the maximum of each row is the "
+                "output.") if st.mode == "max" else self.tr(
+                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "row holds one channel's {0}\u00d7{1} window ({2}); the mean of each row is the "
+                "output.")
+            self.shapes.setText(text.format(st.size[0], st.size[1], rows))
             self.kernel_caption.setText("")
 
     def show_position(self, st, pos):
