@@ -387,3 +387,14 @@ def test_a_7x7_kernel_fits_beside_the_learned_filter(panel, qtbot):
     yours = net.yours_grid
     right = yours.mapTo(scroll.viewport(), yours.rect().topRight()).x()
     assert yours.size == 7 and right <= scroll.viewport().width()
+
+
+def test_the_learned_versus_yours_chart_has_a_legend(panel):
+    bars = panel.network.bars
+    texts = [text for _, text in bars.legend_entries]
+    assert texts == ["with your kernel", "its answer", "learned filter"]
+    title = bars.getPlotItem().titleLabel
+    assert title.isVisible() and all(t in title.text for t in texts)
+    # the swatches have the bars' own colours
+    from explorer.ui.widgets import probability_bars as pb
+    assert [c for c, _ in bars.legend_entries] == [pb._MAIN, pb._BEST, pb._SECOND]

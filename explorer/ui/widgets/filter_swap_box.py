@@ -35,12 +35,44 @@ def _slots_with_id(model):
     return id(model), filter_swap.conv_slots(model)
 
 
+def _record_edit(model, param: str, f: int, c: int, kernel) -> None:
+    """Note in ``model.metadata["edits"]`` (saved with the model) that ``param[f, c]`` holds a
+    hand-made kernel: its accuracy was measured before. One entry per filter and channel."""
+    edits = [e for e in model.metadata.get("edits", []) if
+             (e.get("param"), e.get("filter"), e.get("channel")) != (param, f, c)]
+    if kernel is not None:
+        edits.append({"layer": param.rsplit(".", 1)[0], "param": param, "filter": int(f),
+                      "channel": int(c), "kernel": np.asarray(kernel, dtype=float).tolist()})
+    if edits:
+        model.metadata["edits"] = edits
+    else:
+        model.metadata.pop("edits", None)
+
+
 def _swap_job(model, param, f, c, kernel, learned, image, layer):
     """Runs in the worker: back to the learned filter first (if one was swapped out before), so
-    ``before`` is always the learned network; then put ``kernel`` in."""
+    ``before`` is always the learned network; then put ``kernel`` in and record the edit."""
     if learned is not None:
         filter_swap.write_filter(model, param, f, c, learned)
-    return filter_swap.swap_in(model, param, f, c, kernel, image, layer)
+    result = filter_swap.swap_in(model, param, f, c, kernel, image, layer)
+    _record_edit(model, param, f, c, kernel)
+    return result
+
+
+def _restore_job(model, model_id, param, f, c, learned, image, layer):
+    """Runs in the worker: the exact learned weights back, and the edit's record removed."""
+    result = filter_swap.restore(model, model_id, param, f, c, learned, image, layer)
+    _record_edit(model, param, f, c, None)
+    return result
+
+
+def describe_edits(edits) -> str:
+    """``ModelInfo.edits`` for the user: “edited: conv1 filter 0 (channel 0) replaced”; "" if none."""
+    if not edits:
+        return ""
+    parts = [_tr("{0} filter {1} (channel {2})").format(e.get("layer", "?"), e.get("filter", "?"),
+                                                       e.get("channel", "?")) for e in edits]
+    return _tr("edited: {0} replaced").format(", ".join(parts))
 
 
 def _map_view(title: str):
@@ -114,7 +146,9 @@ class FilterSwapBox(QGroupBox):
                                       "prediction with the learned filter and with yours."))
         self.map_caption.setWordWrap(True)
         self.bars = ProbabilityBars()
-        self.bars.setFixedHeight(170)
+        self.bars.setObjectName("filterSwapBars")
+        self.bars.set_legend(_tr("with your kernel"), _tr("its answer"), _tr("learned filter"))
+        self.bars.setFixedHeight(190)
         self.bars.setToolTip(_tr("Coloured bars: the prediction with your kernel. Grey bars: with the "
                                  "learned filter."))
         self.prediction = QLabel()
@@ -346,7 +380,7 @@ class FilterSwapBox(QGroupBox):
             return
         image, source = self._network_input()
         self._probe_source = source
-        fn = partial(filter_swap.restore, model_id=self._swap_model_id, param=key[0], f=key[1], c=key[2],
+        fn = partial(_restore_job, model_id=self._swap_model_id, param=key[0], f=key[1], c=key[2],
                      learned=self.swapped[key], image=image, layer=slot.layer)
         self._send(RESTORE_TOPIC, self.client.mutate_model, fn)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
@@ -20,7 +22,8 @@ class ProbabilityBars(pg.PlotWidget):
 
     ``set_probabilities(p)`` with ``p`` of shape ``(n,)``; ``set_secondary(q)`` shows a second,
     grey series beside it (e.g. the prediction for the raw, unpreprocessed resize) or hides it
-    when ``q`` is None. Class labels come from ``class_names``."""
+    when ``q`` is None. Class labels come from ``class_names``. ``set_legend`` writes a one-line
+    legend above the bars (a coloured square per series)."""
 
     def __init__(self, class_names=None, parent=None):
         super().__init__(parent=parent)
@@ -44,10 +47,21 @@ class ProbabilityBars(pg.PlotWidget):
         self.addItem(self._bars)
         self.addItem(self._secondary)
         self.probabilities = np.zeros(n)
+        self.legend_entries: list[tuple[tuple, str]] = []
 
     def __repr__(self) -> str:
         best = int(self.probabilities.argmax())
         return f"ProbabilityBars(n={len(self.class_names)}, best={best})"
+
+    def set_legend(self, main: str, best: str | None = None, secondary: str | None = None):
+        """Say what the bars are, above them: ``main`` for the blue bars, ``best`` for the orange
+        bar of the most likely class, ``secondary`` for the grey bars (None: not listed)."""
+        self.legend_entries = [(colour, text) for colour, text in
+                               ((_MAIN, main), (_BEST, best), (_SECOND, secondary)) if text]
+        swatch = "<span style='color: rgb({0},{1},{2}); font-size: 12pt'>&#9632;</span> {3}"
+        self.setTitle("&nbsp;&nbsp;".join(swatch.format(*colour, html.escape(text))
+                                          for colour, text in self.legend_entries),
+                      color="k", size="9pt")
 
     def set_class_names(self, names):
         self.class_names = list(names)
