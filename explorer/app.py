@@ -247,8 +247,16 @@ class MainWindow(QMainWindow):
 
     def _on_result(self, topic, req_id, result):
         if topic == "model.save":
-            self.statusBar().showMessage(self.tr("Saved the model to %1").replace("%1", result),
-                                         8000)
+            info = self.client.model_info
+            if info is not None and info.edits:
+                from explorer.ui.widgets.filter_swap_box import describe_edits
+
+                text = self.tr("Saved the model to %1 with your kernel edits (%2; its metadata "
+                               "lists them)").replace("%1", result).replace(
+                    "%2", describe_edits(info.edits))
+            else:
+                text = self.tr("Saved the model to %1").replace("%1", result)
+            self.statusBar().showMessage(text, 8000)
 
     def _on_error(self, topic, req_id, message):
         if topic in (MODEL_TOPIC, "model.save"):
@@ -264,6 +272,11 @@ class MainWindow(QMainWindow):
                if info.accuracy is not None else self.tr("accuracy unknown"))
         if not info.trained:
             acc = self.tr("UNTRAINED: its answers are guesses (train one in the Train tab)")
+        elif info.edits:   # the Kernel lab put a hand-made kernel in: the accuracy is older
+            from explorer.ui.widgets.filter_swap_box import describe_edits
+
+            acc = self.tr("%1 | %2, measured before the edit").replace(
+                "%1", describe_edits(info.edits)).replace("%2", acc)
         where = Path(info.path).name if info.path else self.tr("in memory")
         self.model_label.setText(self.tr("Live model: %1 (%2) | %3 parameters | %4").replace(
             "%1", info.name).replace("%2", where).replace("%3", f"{info.n_params:,}").replace(

@@ -50,7 +50,9 @@ class ModelInfo:
     """What the GUI shows about a model: name, parameter count, accuracy (None if unknown),
     ``summary`` (the list of ``Model.summary()`` dicts), the file it came from (or None),
     ``trained`` (False for a freshly initialised network), a ``note`` for the user and the
-    ``class_names`` of the data it learned (digits unless trained on e.g. Fashion-MNIST)."""
+    ``class_names`` of the data it learned (digits unless trained on e.g. Fashion-MNIST).
+    ``edits``: the hand edits made to its weights since its accuracy was measured (the Kernel
+    lab's ``metadata["edits"]``: dicts with ``layer``, ``filter``, ``channel``)."""
 
     name: str
     n_params: int
@@ -60,6 +62,7 @@ class ModelInfo:
     trained: bool = True
     note: str = ""
     class_names: tuple = tuple(str(d) for d in range(10))
+    edits: tuple = ()
 
     @classmethod
     def of(cls, model, path=None, note="") -> "ModelInfo":
@@ -75,6 +78,7 @@ class ModelInfo:
             trained=trained,
             note=note,
             class_names=tuple(meta.get("class_names") or (str(d) for d in range(10))),
+            edits=tuple(dict(e) for e in meta.get("edits") or ()),
         )
 
 

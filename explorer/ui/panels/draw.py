@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas
+from explorer.ui.widgets.filter_swap_box import describe_edits
 
 TOPIC = "draw.classify"
 #: Classify at most once per display frame while the pen moves (about 60 Hz).
@@ -357,6 +358,9 @@ class DrawPanel(QWidget):
         else:
             acc = (self.tr(", test accuracy %1 %").replace("%1", f"{100 * info.accuracy:.1f}")
                    if info.accuracy is not None else "")
+            if info.edits:
+                acc = self.tr("%1 (measured before the edit); %2").replace("%1", acc).replace(
+                    "%2", describe_edits(info.edits))
             self.model_note.setText(self.tr("Live model: %1%2").replace("%1", info.name)
                                     .replace("%2", acc))
             self.model_note.setStyleSheet("")
