@@ -96,7 +96,7 @@ def test_clicking_a_sample_makes_it_the_current_input(make_panel, qtbot):
     expected = panel.dataset.train_images[index].astype(np.float32) / 255
     assert len(seen) == 1
     np.testing.assert_allclose(panel.state.current_input, expected, atol=1e-7)
-    assert panel.state.current_input_source == f"mnist-subset train #{index}"
+    assert panel.state.current_input_source == f"mnist-subset training image #{index}"
     assert f"#{index}" in panel.hint.text()
 
 

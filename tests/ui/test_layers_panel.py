@@ -129,3 +129,14 @@ def test_follows_the_drawn_input_and_the_test_picker(lenet, qtbot):
     expected = dict(lenet.test_model.trace(_digit(lenet.state, 3)[None, None]))
     qtbot.waitUntil(lambda: np.array_equal(lenet.outputs["fc3"], expected["fc3"][0]), timeout=5000)
     assert "Test digit #3" in lenet.input_note.text()
+
+
+def test_filter_text_is_singular_for_one_input_channel(lenet):
+    lenet.select_layer("conv1")  # reads the image: one channel
+    lenet.open_map(0)
+    text = lenet.source_title.text()
+    assert "one 5\u00d75 kernel on the only channel of the image, plus the bias" in text
+    assert "1 channels" not in text and "1 results" not in text
+    lenet.select_layer("conv2")  # reads pool1: six channels
+    lenet.open_map(0)
+    assert "(6 channels of pool1), the 6 results added" in lenet.source_title.text()

@@ -24,6 +24,7 @@ from explorer.data.cache import set_cache_dir
 from explorer.data.datasets import SOURCES
 from explorer.data.folders import open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
+from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panels.data_download import DownloadBox
 from explorer.ui.widgets import ImageGrid
 from explorer.worker import BackgroundJob
@@ -274,7 +275,7 @@ class DataPanel(QWidget):
         self.dataset_combo.clear()
         for name in available_datasets():
             source = SOURCES[name]
-            self.dataset_combo.addItem(source.title, name)
+            self.dataset_combo.addItem(tr_engine(source.title), name)
         if self.dataset is not None and self.dataset_combo.findData(self.dataset.name) < 0:
             self.dataset_combo.addItem(self.tr("%1 (folder)").replace("%1", self.dataset.name),
                                        self.dataset.name)
@@ -369,13 +370,13 @@ class DataPanel(QWidget):
             "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, 10 classes. "
             "<small>%4</small>").replace("%1", html.escape(ds.name)).replace(
             "%2", f"{ds.n_train:,}").replace("%3", f"{ds.n_test:,}").replace(
-            "%4", html.escape(" ".join(ds.attribution.split())[:300])))
+            "%4", html.escape(" ".join(tr_engine(ds.attribution).split())[:300])))
         self.class_combo.blockSignals(True)
         keep = self.class_combo.currentIndex()
         self.class_combo.clear()
         self.class_combo.addItem(self.tr("All classes"), None)
         for label, name in enumerate(ds.class_names):
-            text = str(label) if name == str(label) else f"{label}: {name}"
+            text = str(label) if name == str(label) else f"{label}: {tr_engine(name)}"
             self.class_combo.addItem(text, label)
         self.class_combo.setCurrentIndex(max(0, keep))
         self.class_combo.blockSignals(False)
@@ -404,19 +405,26 @@ class DataPanel(QWidget):
         self.count_bars.setOpts(height=counts.astype(float))
         self.counts_plot.setYRange(0, max(1, int(counts.max())) * 1.1, padding=0)
         self.counts_plot.setXRange(-0.6, 9.6, padding=0)
-        names = self.dataset.class_names
+        names = [tr_engine(n) for n in self.dataset.class_names]
         self.means_grid.set_images(s["means"], captions=[short_name(n) for n in names],
-                                   tooltips=[self.tr("mean of the %1 images of class %2").replace(
-                                       "%1", f"{int(c):,}").replace("%2", n)
-                                       for c, n in zip(counts, names)])
+                                   tooltips=[self._mean_tooltip(int(c), n) for c, n in zip(counts, names)])
         p = s["pixels"]
-        self.pixel_label.setText(self.tr(
+        self.pixel_label.setText((self.tr(
+            "One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; "
+            "%7 of all pixels are exactly 0 (background).") if p.n_images == 1 else self.tr(
             "%1 images, %2 pixels each: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).").replace(
+            "%7 of all pixels are exactly 0 (background).")).replace(
             "%1", f"{p.n_images:,}").replace("%2", "784").replace("%3", f"{p.mean:.3f}").replace(
             "%4", f"{p.std:.3f}").replace("%5", f"{p.minimum:.2f}").replace(
             "%6", f"{p.maximum:.2f}").replace("%7", f"{100 * p.zero_fraction:.1f} %"))
         self.hist_curve.setData(p.bin_edges, np.maximum(p.histogram, 1).astype(float))
+
+    def _mean_tooltip(self, count: int, name: str) -> str:
+        if count == 0:
+            return self.tr("no images of class %1").replace("%1", name)
+        if count == 1:
+            return self.tr("the one image of class %1 (a mean of one)").replace("%1", name)
+        return self.tr("mean of the %1 images of class %2").replace("%1", f"{count:,}").replace("%2", name)
 
     def _render_samples(self):
         if self.dataset is None:
@@ -438,7 +446,7 @@ class DataPanel(QWidget):
         self.prev_button.setEnabled(not self._random and self._page > 0)
         self.next_button.setEnabled(self._random or self._page < n_pages - 1)
         self.shown_indices = indices
-        names = self.dataset.class_names
+        names = [tr_engine(n) for n in self.dataset.class_names]
         split_name = self.split_combo.currentText().lower()
         self.grid.set_images(
             images[indices],
@@ -467,14 +475,15 @@ class DataPanel(QWidget):
         index = int(self.shown_indices[cell])
         images, labels = self.dataset.split(self.split)
         image = to_float(images[index:index + 1])[0, 0]
-        source = f"{self.dataset.name} {self.split} #{index}"
+        source = (self.tr("%1 training image #%2") if self.split == "train" else
+                  self.tr("%1 test image #%2")).replace("%1", self.dataset.name).replace("%2", str(index))
         self.state.set_current_input(image, source)
         self.grid.set_highlight(cell)
         self.hint.setText(self.tr(
             "Sent %1 #%2 (label %3: %4) to the Draw and Layers panels.").replace(
             "%1", self.split_combo.currentText().lower()).replace("%2", str(index)).replace(
             "%3", str(int(labels[index]))).replace(
-            "%4", self.dataset.class_names[int(labels[index])]))
+            "%4", tr_engine(self.dataset.class_names[int(labels[index])])))
 
     def _on_downloaded(self, key: str):
         self.refresh_dataset_list()

@@ -7,6 +7,7 @@ The download itself is `explorer.data.download.download_dataset`, run on a
 
 from __future__ import annotations
 
+import html
 from functools import partial
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QProgre
 from explorer.data.catalogue import CATALOGUE
 from explorer.data.datasets import SOURCES
 from explorer.data.download import download_dataset, format_bytes, format_eta, is_cached
+from explorer.ui.engine_strings import tr_engine
 from explorer.worker import BackgroundJob
 
 
@@ -42,7 +44,7 @@ class DownloadBox(QGroupBox):
         self.catalogue_combo.setObjectName("catalogueCombo")
         for key, entry in CATALOGUE.items():
             self.catalogue_combo.addItem(
-                self.tr("%1 (%2)").replace("%1", entry.title).replace(
+                self.tr("%1 (%2)").replace("%1", tr_engine(entry.title)).replace(
                     "%2", format_bytes(entry.total_size)), key)
         self.catalogue_combo.setToolTip(self.tr(
             "MNIST: 70,000 handwritten digits. Fashion-MNIST: 70,000 photos of clothes. "
@@ -101,13 +103,13 @@ class DownloadBox(QGroupBox):
         self.download_button.setText(self.tr("Downloaded") if present else self.tr("&Download"))
         self.licence_label.setText(self.tr(
             "%1 <a href=\"%2\">Home page</a>. Saved in %3").replace(
-            "%1", entry.attribution).replace("%2", entry.homepage).replace(
+            "%1", html.escape(tr_engine(entry.attribution))).replace("%2", entry.homepage).replace(
             "%3", str(self.cache_dir)))
         if not self.busy:
             self.progress.setValue(1000 if present else 0)
             self.progress_label.setText(
                 self.tr("%1 is on this computer (%2): choose it under Data set.").replace(
-                    "%1", entry.title).replace("%2", str(located)) if present else
+                    "%1", tr_engine(entry.title)).replace("%2", str(located)) if present else
                 self.tr("%1 to download, checked against the published checksums.").replace(
                     "%1", format_bytes(entry.total_size)))
 
@@ -160,7 +162,7 @@ class DownloadBox(QGroupBox):
         key = self._job_key
         self._finished()
         self.progress_label.setText(self.tr("%1 is ready in %2. Loading it...").replace(
-            "%1", CATALOGUE[key].title).replace("%2", str(folder)))
+            "%1", tr_engine(CATALOGUE[key].title)).replace("%2", str(folder)))
         self.sigDownloaded.emit(key)
 
     @Slot(str, bool)

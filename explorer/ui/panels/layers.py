@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGrid
                                QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from explorer.ui.engine_strings import tr_engine
 from explorer.ui.widgets.colour_scale import ColourScale
 from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.imaging import value_range
@@ -298,7 +299,7 @@ class LayersPanel(QWidget):
                 self.test_index.blockSignals(False)
             i = self.test_index.value()
             image = data.test_images[i].astype(np.float32) / np.float32(255.0)
-            label = data.class_names[int(data.test_labels[i])]
+            label = tr_engine(data.class_names[int(data.test_labels[i])])
             if not self.use_test.isChecked():
                 return image, self.tr("Nothing drawn yet: test digit #{0} ({1}). Draw in the Draw tab "
                                       "to see your own digit here.").format(i, label)
@@ -529,10 +530,14 @@ class LayersPanel(QWidget):
             w = weight[channel]  # (C_in, KH, KW)
             b = 0.0 if bias is None else float(bias[channel])
             src = self.summary[index - 1]["name"] if index > 0 else self.tr("the image")
-            self.source_title.setText(self.tr(
-                "Made by filter {0}: one {1}\u00d7{2} kernel per input channel ({3} channels of {4}), "
-                "the {3} results added, plus the bias {5}.").format(
-                    channel, w.shape[1], w.shape[2], w.shape[0], src, format_number(b)))
+            n = w.shape[0]
+            if n == 1:
+                text = self.tr("Made by filter {0}: one {1}\u00d7{2} kernel on the only channel of {3}, "
+                               "plus the bias {4}.")
+            else:
+                text = self.tr("Made by filter {0}: one {1}\u00d7{2} kernel per input channel (%n "
+                               "channels of {3}), the %n results added, plus the bias {4}.", "", n)
+            self.source_title.setText(text.format(channel, w.shape[1], w.shape[2], src, format_number(b)))
             self.kernels.set_images(list(w), [str(i) for i in range(w.shape[0])],
                                     [self.tr("kernel for input channel {0}").format(i) for i in range(w.shape[0])])
             self.kernels.setVisible(True)
