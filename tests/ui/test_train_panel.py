@@ -109,6 +109,9 @@ def test_pause_resume_and_stop_from_the_buttons(panel, qtbot):
     n = panel.n_batches_seen
     qtbot.wait(300)
     assert panel.n_batches_seen == n
+    # the bar says where the run stopped, not a speed and a time left that no longer apply
+    assert panel.progress.text().startswith(f"paused at epoch 1, batch {n}/")
+    assert "images/s" not in panel.progress.text()
     _click(panel, "trainStepButton")
     qtbot.waitUntil(lambda: panel.n_batches_seen == n + 1, timeout=10000)
     _click(panel, "trainPauseButton")                  # resume
@@ -167,8 +170,21 @@ def test_settings_persist_between_sessions(panel, qtbot):
     panel.epochs.setValue(7)
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("momentum"))
     panel.augment.setChecked(True)
+    panel.architecture.setCurrentIndex(panel.architecture.findData("simple_convnet"))
+    panel.lr.setValue(0.0123)
+    panel.batch_size.setValue(48)
+    panel.train_limit.setValue(1500)
+    panel.init.setCurrentIndex(panel.init.findData("xavier"))
+    panel.weight_decay.setValue(0.0004)
+    panel.dropout.setValue(0.3)
     other = TrainPanel(panel.client, AppState())
     qtbot.addWidget(other)
+    assert other.architecture.currentData() == "simple_convnet"
+    assert other.lr.value() == pytest.approx(0.0123)
+    assert (other.batch_size.value(), other.train_limit.value()) == (48, 1500)
+    assert other.init.currentData() == "xavier"
+    assert other.weight_decay.value() == pytest.approx(0.0004)
+    assert other.dropout.value() == pytest.approx(0.3)
     assert other.epochs.value() == 7
     assert other.optimizer.currentData() == "momentum"
     assert other.augment.isChecked()
@@ -234,3 +250,49 @@ def test_the_list_follows_downloads_and_keeps_the_selection(panel, qtbot, monkey
         assert panel.dataset.currentData() == "mnist-subset"
     finally:
         data_panel.shutdown()
+
+
+FASHION = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
+           "Bag", "Ankle boot")
+
+
+def _outcome(class_names, n_wrong=64):
+    """A finished run's outcome as the worker sends it (worker._evaluation_payload's keys)."""
+    rng = np.random.default_rng(0)
+    true = rng.integers(0, 10, n_wrong)
+    pred = (true + 1 + rng.integers(0, 9, n_wrong)) % 10
+    confusion = np.diag(np.full(10, 90))
+    np.add.at(confusion, (true, pred), 1)
+    return {"reason": "completed", "message": "Trained 1 epoch(s).", "info": None,
+            "filters": None,
+            "evaluation": {"class_names": list(class_names), "confusion": confusion,
+                           "n_wrong": n_wrong, "wrong_index": np.arange(n_wrong) * 3,
+                           "wrong_images": rng.integers(0, 256, (n_wrong, 28, 28)).astype(np.uint8),
+                           "wrong_true": true, "wrong_pred": pred}}
+
+
+def test_clothing_results_name_their_classes_and_keep_the_plots_tall(panel, qtbot):
+    panel.resize(1280, 780)
+    panel._on_finished(_outcome(FASHION))
+    legend = panel.findChild(type(panel.message), "trainClassLegend")
+    assert legend.isVisibleTo(panel)
+    for i, name in enumerate(FASHION):
+        assert f"{i} {name}" in legend.text()
+    assert "test images wrong" in panel.message.text() and "digits" not in panel.message.text()
+    qtbot.wait(50)
+    # 64 mistakes and a 10x10 matrix do not squeeze the plots: the rows share the height
+    results = panel.confusion.parentWidget()
+    assert panel.curves.loss_plot.height() >= 0.8 * results.height()
+    assert panel.curves.loss_plot.height() > 250
+    # digits need no legend and are called digits
+    panel._on_finished(_outcome([str(d) for d in range(10)]))
+    assert not legend.isVisibleTo(panel)
+    assert "test digits wrong" in panel.message.text()
+
+
+def test_a_mistake_sent_to_the_other_panels_names_its_source(panel):
+    panel._on_finished(_outcome(FASHION))
+    panel._on_mistake_clicked(2)
+    row = panel._mistake_rows[2]
+    assert panel.state.current_input_source == f"test set #{row * 3}"
+    assert f"Test image #{row * 3}" in panel.message.text()

@@ -10,7 +10,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, MatrixView
@@ -35,9 +36,23 @@ def _save_model(path, model):
     return path
 
 
+def _are_digits(names) -> bool:
+    """True when the class names are the digits "0".."9" (MNIST-like), not e.g. clothing."""
+    return all(str(n) == str(i) for i, n in enumerate(names))
+
+
 def _fmt_seconds(seconds: float) -> str:
     seconds = int(round(max(0.0, seconds)))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class _ResultBox(QGroupBox):
+    """A result's group box whose height comes from the row stretch alone: no height-for-width
+    (a word-wrapped caption would make the grid of mistakes' full height its minimum and squeeze
+    the plots above to ~180 px)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class TrainPanel(QWidget):
@@ -82,11 +97,12 @@ class TrainPanel(QWidget):
             "those digits."))
         self.mistakes = ImageGrid(self, cell_size=36, levels=(0.0, 255.0))
         self.mistakes.setObjectName("trainMistakes")
-        self.mistakes.set_placeholder(self.tr("Misclassified test digits appear when a run ends."))
+        self.mistakes.set_placeholder(self.tr("Misclassified test images appear when a run ends."))
         self._mistake_rows = np.zeros(0, dtype=int)
         self.mistakes_caption = QLabel(self)
         self.mistakes_caption.setObjectName("trainMistakesCaption")
         self.mistakes_caption.setWordWrap(True)
+        self.mistakes_caption.setMinimumHeight(2 * self.mistakes_caption.fontMetrics().lineSpacing())
         self.mistakes.setToolTip(self.tr(
             "Test digits the network got wrong, captioned true\u2192predicted. Click one to make "
             "it the current input of the other panels; click a confusion-matrix cell to see only "
@@ -208,27 +224,26 @@ class TrainPanel(QWidget):
 
     def _build_buttons(self):
         def button(text, name, tip):
-            b = QPushButton(self.tr(text), self)
+            """``text`` and ``tip`` already translated (literal self.tr calls below)."""
+            b = QPushButton(text, self)
             b.setObjectName(name)
-            b.setToolTip(self.tr(tip))
+            b.setToolTip(tip)
             return b
 
-        self.start_button = button("&Start", "trainStartButton",
-                                   "Build a fresh network with these settings and train it")
-        self.pause_button = button("&Pause", "trainPauseButton",
-                                   "Pause after the current batch / resume")
-        self.stop_button = button("St&op", "trainStopButton",
-                                  "End the run after the current batch (the weights are kept)")
-        self.step_button = button("One &batch", "trainStepButton",
-                                  "Train exactly one mini-batch and pause (starts a paused run "
-                                  "if none is going)")
-        self.live_button = button("Make &live", "trainMakeLiveButton",
-                                  "Use this network in the Draw and other panels")
-        self.save_button = button("Sa&ve model...", "trainSaveButton",
-                                  "Save the trained network with its settings and training "
-                                  "history (.npz)")
-        self.export_button = button("E&xport curves...", "trainExportButton",
-                                    "Save both plots as PNG and their numbers as CSV")
+        self.start_button = button(self.tr("&Start"), "trainStartButton", self.tr(
+            "Build a fresh network with these settings and train it"))
+        self.pause_button = button(self.tr("&Pause"), "trainPauseButton", self.tr(
+            "Pause after the current batch / resume"))
+        self.stop_button = button(self.tr("St&op"), "trainStopButton", self.tr(
+            "End the run after the current batch (the weights are kept)"))
+        self.step_button = button(self.tr("One &batch"), "trainStepButton", self.tr(
+            "Train exactly one mini-batch and pause (starts a paused run if none is going)"))
+        self.live_button = button(self.tr("Make &live"), "trainMakeLiveButton", self.tr(
+            "Use this network in the Draw and other panels"))
+        self.save_button = button(self.tr("Sa&ve model..."), "trainSaveButton", self.tr(
+            "Save the trained network with its settings and training history (.npz)"))
+        self.export_button = button(self.tr("E&xport curves..."), "trainExportButton", self.tr(
+            "Save both plots as PNG and their numbers as CSV"))
         self.progress = QProgressBar(self)
         self.progress.setObjectName("trainProgress")
         self.progress.setTextVisible(True)
@@ -237,6 +252,15 @@ class TrainPanel(QWidget):
         self.progress.setFormat(self.tr("not started: choose the settings and press Start"))
         self.progress.setToolTip(self.tr("Share of all batches of the run done; epoch, batch, "
                                          "speed and the time left."))
+        self.class_legend = QLabel(self)
+        self.class_legend.setObjectName("trainClassLegend")
+        self.class_legend.setWordWrap(True)
+        self.class_legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.class_legend.setToolTip(self.tr(
+            "The confusion matrix and the mistakes' captions number the classes; this is what "
+            "each number means for this data set."))
+        self.class_legend.setVisible(False)
+        self._last_batch = None   # (epoch, batch, n_batches) of the newest batch, for "paused"
         self.message = QLabel(self)
         self.message.setObjectName("trainMessage")
         self.message.setWordWrap(True)
@@ -280,20 +304,27 @@ class TrainPanel(QWidget):
         scroll.setMaximumWidth(420)
 
         def boxed(title, widget):
-            box = QGroupBox(self.tr(title), self)
+            """A group box (``title`` already translated) around ``widget``. Its height comes
+            from the row stretch alone: a grid of 64 mistakes must not squeeze the plots."""
+            box = _ResultBox(title, self)
             QVBoxLayout(box).addWidget(widget)
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
             return box
 
         right = QGridLayout()
+        for plot in (self.curves.loss_plot, self.curves.accuracy_plot):
+            plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            plot.setMinimumHeight(200)
         right.addWidget(self.curves.loss_plot, 0, 0, 1, 3)
         right.addWidget(self.curves.accuracy_plot, 0, 3, 1, 2)
-        right.addWidget(boxed("Layer-1 filters", self.filters), 1, 0, 1, 1)
-        right.addWidget(boxed("Confusion (test set)", self.confusion), 1, 1, 1, 2)
-        mistakes_box = boxed("Misclassified", self.mistakes)
+        right.addWidget(boxed(self.tr("Layer-1 filters"), self.filters), 1, 0, 1, 1)
+        right.addWidget(boxed(self.tr("Confusion (test set)"), self.confusion), 1, 1, 1, 2)
+        mistakes_box = boxed(self.tr("Misclassified"), self.mistakes)
         mistakes_box.layout().addWidget(self.mistakes_caption)
         right.addWidget(mistakes_box, 1, 3, 1, 2)
-        right.setRowStretch(0, 3)
-        right.setRowStretch(1, 2)
+        right.addWidget(self.class_legend, 2, 1, 1, 4)
+        right.setRowStretch(0, 1)   # plots and results share the height evenly, whatever
+        right.setRowStretch(1, 1)   # the results' own size hints (64 mistakes, a 10x10 matrix)
         for c in range(5):
             right.setColumnStretch(c, 1)
         column = QVBoxLayout()
@@ -416,6 +447,8 @@ class TrainPanel(QWidget):
         self.confusion.set_matrix(np.zeros((0, 0)))
         self.mistakes.set_images([])
         self.mistakes_caption.setText("")
+        self.class_legend.setVisible(False)
+        self._last_batch = None
         self.last_outcome = None
         self._run_info = None
         self._diverged_text = ""
@@ -533,6 +566,7 @@ class TrainPanel(QWidget):
         self.n_batches_seen += 1
         self._diverged_text = ""
         self.curves.add_batch(payload["step"], e.epoch, e.batch, e.loss, payload["smoothed_loss"])
+        self._last_batch = (e.epoch, e.batch, e.n_batches)
         if self._run_info is not None:
             epochs = self._run_info["epochs"]
             self.progress.setValue(e.epoch * e.n_batches + e.batch + 1)
@@ -584,12 +618,15 @@ class TrainPanel(QWidget):
             names = ev["class_names"]
             short = [n if len(n) <= 2 else str(i) for i, n in enumerate(names)]
             self.confusion.set_matrix(ev["confusion"], short, short)
+            self._show_class_legend(names)
             self.show_mistakes(None)
         self._diverged_text = ""
         text = outcome["message"]
         if ev is not None:
-            text += self.tr(" %1 of %2 test digits wrong.").replace(
-                "%1", str(ev["n_wrong"])).replace("%2", f"{int(ev['confusion'].sum()):,}")
+            wrong = (self.tr(" %1 of %2 test digits wrong.") if _are_digits(ev["class_names"])
+                     else self.tr(" %1 of %2 test images wrong."))
+            text += wrong.replace("%1", f"{int(ev['n_wrong']):,}").replace(
+                "%2", f"{int(ev['confusion'].sum()):,}")
         if reason in ("completed", "stopped"):
             text += self.tr(" \u201cMake live\u201d to draw with it, or save it.")
         self._say(text, error=reason in ("error", "diverged"))
@@ -598,6 +635,15 @@ class TrainPanel(QWidget):
             self.progress.setFormat(self.tr("done"))
         else:
             self.progress.setFormat(self.tr("%1 at %v of %m batches").replace("%1", reason))
+
+    def _show_class_legend(self, names):
+        """Under the confusion matrix: number -> class name, unless the classes are digits."""
+        if _are_digits(names):
+            self.class_legend.setVisible(False)
+            return
+        pairs = "  \u00b7  ".join(f"{i} {n}" for i, n in enumerate(names))
+        self.class_legend.setText(self.tr("Classes: %1").replace("%1", pairs))
+        self.class_legend.setVisible(True)
 
     def show_mistakes(self, pair=None):
         """Show the misclassified test digits, all of them or only those of class ``pair[0]``
@@ -641,9 +687,10 @@ class TrainPanel(QWidget):
             return
         row = self._mistake_rows[index]
         image = ev["wrong_images"][row].astype(np.float32) / 255.0
-        self.state.set_current_input(image, f"test set #{int(ev['wrong_index'][row])}")
-        self._say(self.tr("Test digit #%1 is now the current input of the other panels.")
-                  .replace("%1", str(int(ev["wrong_index"][row]))))
+        number = int(ev["wrong_index"][row])
+        self.state.set_current_input(image, self.tr("test set #%1").replace("%1", str(number)))
+        self._say(self.tr("Test image #%1 is now the current input of the other panels.")
+                  .replace("%1", str(number)))
 
     def _show_filters(self, weights):
         if weights is None:
@@ -672,6 +719,14 @@ class TrainPanel(QWidget):
             self._say(self._diverged_text, error=True)
         elif state == "paused":
             self._say(self.tr("Paused: Resume continues, One batch steps a single mini-batch."))
+        if state == "paused" and not self._diverged_text:
+            if self._last_batch is None:
+                self.progress.setFormat(self.tr("paused before the first batch"))
+            else:
+                epoch, batch, n_batches = self._last_batch
+                self.progress.setFormat(self.tr("paused at epoch %1, batch %2/%3").replace(
+                    "%1", str(epoch + 1)).replace("%2", str(batch + 1)).replace(
+                    "%3", str(n_batches)))
 
     def _say(self, text, error=False):
         self.message.setText(text)
