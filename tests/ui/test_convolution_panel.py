@@ -10,9 +10,18 @@ from explorer.engine import build_model
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import get_example
 from explorer.engine.kernels import preset
+from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.convolution import ConvolutionPanel
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts from the textbook example and leaves no remembered set-up behind."""
+    PanelSettings("convolution").clear()
+    yield
+    PanelSettings("convolution").clear()
 
 
 @pytest.fixture
@@ -312,3 +321,62 @@ def test_output_size_text_uses_singular_and_plural():
     gap = F.explain_output_size(9, 2, 4, 0)        # windows 0-1 and 4-5: 2, 3 skipped
     assert "2 input columns (2, 3) fall between windows" in output_size_html("W", gap, None)
     assert "(s)" not in text + output_size_html("W", gap, None)
+
+
+def _second_panel(qtbot, model):
+    client = EngineClient(load_live=lambda: (model, None, ""))
+    p = ConvolutionPanel(client, AppState())
+    qtbot.addWidget(p)
+    return p, client
+
+
+def test_setup_is_remembered(panel, qtbot):
+    _choose_input(panel, "test")
+    _choose(panel.kernel_combo, "preset:gaussian")
+    panel.size_spin.setValue(5)
+    panel.stride_spin.setValue(2)
+    _choose(panel.pad_mode, "same")
+    panel.flip_check.setChecked(True)
+    panel.bias_spin.setValue(-0.5)
+    panel.speed.setValue(12)
+    again, client = _second_panel(qtbot, panel.test_model)
+    try:
+        assert again.input_combo.currentData() == "test"
+        assert again.mode_combo.currentData() == "conv"
+        assert again.kernel_combo.currentData() == "preset:gaussian" and again.size_spin.value() == 5
+        assert again.stride_spin.value() == 2 and again.pad_mode.currentData() == "same"
+        assert again.flip_check.isChecked() and again.bias_spin.value() == -0.5
+        assert again.speed.value() == 12 and again.timer.interval() == 1000 // 12
+        assert again.stepper is not None and again.stepper.output_shape == (14, 14)
+    finally:
+        client.shutdown()
+
+
+def test_remembered_example_and_pooling(panel, qtbot):
+    _choose_input(panel, "example:book_padding")
+    _choose(panel.mode_combo, "avg")
+    panel.size_spin.setValue(3)
+    again, client = _second_panel(qtbot, panel.test_model)
+    try:
+        assert again.input_combo.currentData() == "example:book_padding"
+        assert again.mode_combo.currentData() == "avg" and again.size_spin.value() == 3
+        assert again.stepper.mode == "avg"
+    finally:
+        client.shutdown()
+
+
+def test_remembered_values_that_no_longer_exist_are_ignored(qtbot):
+    s = PanelSettings("convolution")
+    for key, value in (("input", "example:gone"), ("operation", "median"), ("kernel", "preset:gone"),
+                       ("stride", "99"), ("paddingMode", "reflect"), ("bias", "lots"),
+                       ("flip", "perhaps"), ("speed", "-4")):
+        s.set(key, value)
+    p, client = _second_panel(qtbot, build_model("lenet5", seed=0))
+    try:
+        assert p.input_combo.currentData() == "example:book_4x4"
+        assert p.mode_combo.currentData() == "conv" and p.kernel_combo.currentData() == "example"
+        assert p.stride_spin.value() == 1 and p.pad_mode.currentData() == "number"
+        assert p.bias_spin.value() == 0 and not p.flip_check.isChecked() and p.speed.value() == 3
+        np.testing.assert_array_equal(_walk(p), get_example("book_4x4").expected)
+    finally:
+        client.shutdown()

@@ -6,9 +6,18 @@ import pytest
 from PySide6.QtCore import Qt
 
 from explorer.engine import build_model, list_models
+from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.layers import LayersPanel, feature_vector_index
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts from the defaults and leaves no remembered layer behind."""
+    PanelSettings("layers").clear()
+    yield
+    PanelSettings("layers").clear()
 
 
 def _make(qtbot, arch):
@@ -140,3 +149,29 @@ def test_filter_text_is_singular_for_one_input_channel(lenet):
     lenet.select_layer("conv2")  # reads pool1: six channels
     lenet.open_map(0)
     assert "(6 channels of pool1), the 6 results added" in lenet.source_title.text()
+
+
+def test_selected_layer_and_scaling_are_remembered(qtbot):
+    panel, client, state, model = _make(qtbot, "lenet5")
+    assert panel.selected_layer == "conv1" and not panel.per_map.isChecked()
+    panel.select_layer("pool2")
+    panel.per_map.setChecked(True)
+    client.shutdown()
+    again, client2, _, _ = _make(qtbot, "lenet5")
+    try:
+        assert again.selected_layer == "pool2" and again.per_map.isChecked()
+        assert again.table.selectionModel().selectedRows()[0].row() == again.layer_names().index("pool2")
+    finally:
+        client2.shutdown()
+
+
+def test_a_remembered_layer_the_model_lacks_is_ignored(qtbot):
+    settings = PanelSettings("layers")
+    settings.set("layer", "inception1")      # mini_inception's, not lenet5's
+    settings.set("perMapScale", "not a bool")
+    panel, client, _, _ = _make(qtbot, "lenet5")
+    try:
+        assert panel.selected_layer == "conv1" and not panel.per_map.isChecked()
+        assert settings.get("layer") == "conv1"
+    finally:
+        client.shutdown()

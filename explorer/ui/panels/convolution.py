@@ -24,6 +24,7 @@ from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView, cmap_for
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_size_html,
                                                  pool_arithmetic_html)
@@ -74,6 +75,9 @@ class ConvolutionPanel(QWidget):
         self._building = False
         self._mode_settings = {"conv": (3, 1), "pool": (2, 2)}  # (size, stride) per mode
         self._stale = False
+        #: Remembered set-up (input, operation, kernel, stride, padding, flip, bias, speed)
+        #: under "convolution/" in QSettings.
+        self.settings = PanelSettings("convolution")
 
         self._build_controls()
         self._build_views()
@@ -94,7 +98,8 @@ class ConvolutionPanel(QWidget):
         client.sigError.connect(self._on_error)
         client.sigModelChanged.connect(self._on_model_change)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
-        self._load_example("book_4x4")
+        self._restore_settings()
+        self.speed.valueChanged.connect(lambda v: self.settings.set("speed", int(v)))
         self.request_model_data()
 
     def __repr__(self) -> str:
@@ -467,8 +472,13 @@ class ConvolutionPanel(QWidget):
 
     def _load_example(self, key: str):
         """Set every control to the example's own values."""
+        self._apply_example(key)
+        self.rebuild()
+
+    def _apply_example(self, key: str):
+        """Set every control to the example's own values, without rebuilding."""
         ex = get_example(key)
-        self._building = True
+        was_building, self._building = self._building, True
         try:
             self.input_combo.setCurrentIndex(self.input_combo.findData(f"example:{key}"))
             mode = ex.pool or "conv"
@@ -487,8 +497,52 @@ class ConvolutionPanel(QWidget):
             self.bias_spin.setValue(ex.bias)
             self.flip_check.setChecked(False)
         finally:
+            self._building = was_building
+
+    # --- remembered set-up ------------------------------------------------------------------------
+    def _restore_settings(self):
+        """Start with the set-up of last time: the textbook example first, then every stored
+        value that still exists (an unknown input, kernel or mode is ignored)."""
+        s = self.settings
+        self._building = True
+        try:
+            stored_input = s.get("input") or ""
+            example = stored_input.split(":", 1)[1] if stored_input.startswith("example:") else None
+            try:
+                self._apply_example(example or "book_4x4")
+            except KeyError:  # an example that no longer exists
+                self._apply_example("book_4x4")
+            if example is None:
+                s.restore_combo("input", self.input_combo)
+            s.restore_combo("operation", self.mode_combo)
+            s.restore_combo("kernel", self.kernel_combo)
+            for key, spin, kind in (("size", self.size_spin, int), ("stride", self.stride_spin, int),
+                                    ("padding", self.pad_spin, int), ("bias", self.bias_spin, float)):
+                value = s.get(key, kind)
+                if value is not None and spin.minimum() <= value <= spin.maximum():
+                    spin.setValue(value)
+            s.restore_combo("paddingMode", self.pad_mode)
+            flip = s.get("flip", bool)
+            if flip is not None:
+                self.flip_check.setChecked(flip)
+            speed = s.get("speed", int)
+            if speed is not None and self.speed.minimum() <= speed <= self.speed.maximum():
+                self.speed.setValue(speed)
+        finally:
             self._building = False
         self.rebuild()
+
+    def _save_settings(self):
+        s = self.settings
+        for key, combo in (("input", self.input_combo), ("operation", self.mode_combo),
+                           ("kernel", self.kernel_combo), ("paddingMode", self.pad_mode)):
+            s.remember_combo(key, combo)
+        s.set("size", self.size_spin.value())
+        s.set("stride", self.stride_spin.value())
+        s.set("padding", self.pad_spin.value())
+        s.set("flip", self.flip_check.isChecked())
+        s.set("bias", self.bias_spin.value())
+        s.set("speed", self.speed.value())
 
     def _on_input_chosen(self, index):
         source = self._source()
@@ -673,6 +727,7 @@ class ConvolutionPanel(QWidget):
     def rebuild(self):
         """Read the controls, build a new stepper and show its first cell (or say what is wrong)."""
         self._update_enabled()
+        self._save_settings()
         if self._source() == "test" and self.test_index.maximum() == 0:
             try:
                 n = len(self.state.dataset().test_images)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGrid
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.widgets.colour_scale import ColourScale
 from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.imaging import value_range
@@ -102,9 +103,17 @@ class LayersPanel(QWidget):
         self.opened_map: int | None = None
         self._dirty = True
         self._pending_image = None
+        #: Remembered choices (selected layer, per-map scaling) under "layers/" in QSettings.
+        self.settings = PanelSettings("layers")
+        #: The layer to select when the model's summary arrives (the one chosen last time).
+        self._wanted_layer = self.settings.get("layer")
 
         self._build_widgets()
         self._build_layout()
+        per_map = self.settings.get("perMapScale", bool)
+        if per_map is not None:
+            self.per_map.setChecked(per_map)
+        self.per_map.toggled.connect(lambda on: self.settings.set("perMapScale", bool(on)))
         for key, slot in ((Qt.Key.Key_PageDown, self.select_next),
                           (Qt.Key.Key_PageUp, self.select_previous)):
             sc = QShortcut(QKeySequence(key), self, slot)
@@ -357,7 +366,8 @@ class LayersPanel(QWidget):
     # --- summary and selection ---------------------------------------------------------------------
     def _set_summary(self, summary):
         self.summary = list(summary)
-        keep = self.selected_layer
+        keep = self.selected_layer or self._wanted_layer
+        self._wanted_layer = None  # a remembered layer this model lacks is forgotten
         fv = feature_vector_index(self.summary)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.summary))
@@ -392,6 +402,7 @@ class LayersPanel(QWidget):
         if name not in names:
             raise ValueError(f"no layer named {name!r}; the layers are {', '.join(names)}")
         self.selected_layer = name
+        self.settings.set("layer", name)
         self.opened_map = None
         self.table.blockSignals(True)
         self.table.selectRow(names.index(name))
