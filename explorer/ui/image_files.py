@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 #: Pictures larger than this on their longest side are scaled down (keeps filtering interactive).
 MAX_SIDE = 512
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"
+#: The file dialog's filter: show it with ``translate("ImageFiles", IMAGE_FILTER)``.
+IMAGE_FILTER = QT_TRANSLATE_NOOP("ImageFiles", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImageFiles", text)
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
 
 
 @dataclass(frozen=True, eq=False)
@@ -50,18 +50,18 @@ def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
     exceeds ``max_side``. Raises ``ValueError`` saying what went wrong when it cannot be read."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(_tr("{0} does not exist or is not a file.").format(str(path)))
+        raise ValueError(translate("ImageFiles", "{0} does not exist or is not a file.").format(str(path)))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     image = reader.read()
     if image.isNull():
-        raise ValueError(_tr("Could not read {0} as a picture ({1}). Open a PNG or JPEG file.")
+        raise ValueError(translate("ImageFiles", "Could not read {0} as a picture ({1}). Open a PNG or JPEG file.")
                          .format(path.name, reader.errorString()))
     w, h = image.width(), image.height()
     note = ""
     if max(w, h) > max_side:
         image = image.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-        note = _tr("{0} is {1}x{2} pixels; it was scaled down to {3}x{4} so filtering stays "
+        note = translate("ImageFiles", "{0} is {1}x{2} pixels; it was scaled down to {3}x{4} so filtering stays "
                    "interactive.").format(path.name, w, h, image.width(), image.height())
     return GreyImage(qimage_to_grey(image), (w, h), note)

@@ -13,7 +13,7 @@ from explorer.engine.filtering import filter_image
 from explorer.engine.images import builtin_picture
 from explorer.ui.panels import kernels as panel_module
 from explorer.ui.panels.kernels import KernelPanel
-from explorer.ui.state import AppState
+from explorer.ui.state import AppState, app_settings
 from explorer.ui.widgets import kernel_grid, kernel_library
 from explorer.worker import EngineClient
 
@@ -41,6 +41,7 @@ def client(qtbot):
 
 @pytest.fixture
 def panel(qtbot, client, user_file):
+    app_settings().remove("kernels")   # every test starts from the defaults
     state = AppState()
     p = KernelPanel(client, state)
     qtbot.addWidget(p)
@@ -398,3 +399,41 @@ def test_the_learned_versus_yours_chart_has_a_legend(panel):
     # the swatches have the bars' own colours
     from explorer.ui.widgets import probability_bars as pb
     assert [c for c, _ in bars.legend_entries] == [pb._MAIN, pb._BEST, pb._SECOND]
+
+
+def test_kernel_lab_settings_persist_across_restarts(panel, qtbot, client, user_file):
+    panel.library.select("preset", "gaussian")
+    panel.size_spin.setValue(7)
+    panel.sigma_slider.setValue(17)
+    _use_picture(panel, "circles")
+    panel.padding_combo.setCurrentIndex(panel.padding_combo.findData("reflect"))
+    panel.view_combo.setCurrentIndex(1)
+    panel.flip_check.setChecked(True)
+    kernel = panel.kernel.copy()
+    again = KernelPanel(client, AppState())
+    qtbot.addWidget(again)
+    assert again.active_preset == "gaussian" and again.kernel.shape == (7, 7)
+    assert again.sigma() == pytest.approx(1.7)
+    np.testing.assert_allclose(again.kernel, kernel)
+    assert again.source_combo.currentData() == "circles"
+    assert again.padding_combo.currentData() == "reflect"
+    assert again.view_combo.currentData() is True and again.flip_check.isChecked()
+    assert again.result.magnitude and again.result.flip   # and the output is computed so
+
+    # a kernel typed by hand comes back too; the test-set input with its index
+    panel.library.select("preset", "box_blur")
+    panel.grid.set_cell_text(0, 0, "-1/2")
+    panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
+    panel.test_index.setValue(5)
+    third = KernelPanel(client, AppState())
+    qtbot.addWidget(third)
+    assert third.active_preset is None and third.kernel[0, 0] == -0.5
+    np.testing.assert_allclose(third.kernel, panel.kernel)
+    assert third.source_combo.currentData() == "test" and third.test_index.value() == 5
+
+    # an unreadable saved kernel falls back to the default, never fails to open
+    app_settings().setValue("kernels/preset", "")
+    app_settings().setValue("kernels/custom", "[[1, 2], [oops")
+    fourth = KernelPanel(client, AppState())
+    qtbot.addWidget(fourth)
+    assert fourth.active_preset == "sobel_x"

@@ -11,11 +11,12 @@ freezes. The panel does no maths of its own.
 
 from __future__ import annotations
 
+import json
 from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
 from explorer.engine import kernels as K
 from explorer.engine.filtering import filter_image
 from explorer.engine.images import BUILTIN_PICTURES, builtin_picture
+from explorer.ui.engine_strings import tr_engine
 from explorer.ui.image_files import IMAGE_FILTER, load_grey_image
+from explorer.ui.state import app_settings
 from explorer.ui.widgets.filter_swap_box import FilterSwapBox
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
@@ -39,6 +42,14 @@ _MAX_GRID_SIDE = 7 * 40  # a 7x7 grid gets 40 px cells to fit a 1300x860 window
 def _run_without_model(fn, model):
     """Adapter for ``client.request``: the worker passes the model first; filtering ignores it."""
     return fn()
+
+
+def _int_or(value, default: int) -> int:
+    """``value`` (from QSettings: an int or a string) as an int, else ``default``."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int):
@@ -93,6 +104,7 @@ class KernelPanel(QWidget):
         self._loading = False
         self._apply_id: int | None = None
         self._file_image = None
+        self._settings = app_settings()
 
         self._build_editor()
         self._build_views()
@@ -141,8 +153,7 @@ class KernelPanel(QWidget):
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         state.sigDatasetChanged.connect(self._on_dataset_change)
 
-        self.load_preset("sobel_x")
-        self.library.select("preset", "sobel_x", emit=False)
+        self._restore_settings()   # the last session's kernel, input, padding and view
         self._on_source_change()
         if self.library.startup_message:
             self.show_message(self.library.startup_message)
@@ -151,6 +162,57 @@ class KernelPanel(QWidget):
         k = self.kernel.shape[0]
         img = None if self.image is None else self.image.shape
         return f"KernelPanel(kernel={k}x{k} {self.active_preset or 'custom'}, image={img})"
+
+    # --- settings ------------------------------------------------------------------------------
+    def _restore_settings(self):
+        """Kernel (preset with its size and sigma, or the user's own values), input, padding,
+        flip and view as the last session left them; anything unreadable keeps the default."""
+        s = self._settings
+        widgets = (self.sigma_slider, self.padding_combo, self.view_combo, self.flip_check,
+                   self.source_combo, self.test_index)
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            sigma = _int_or(s.value("kernels/sigma"), self.sigma_slider.value())
+            self.sigma_slider.setValue(sigma)
+            for combo, key in ((self.padding_combo, "padding"), (self.source_combo, "input")):
+                i = combo.findData(s.value(f"kernels/{key}"))
+                if i >= 0 and combo.itemData(i) != "file":   # an opened picture is not kept
+                    combo.setCurrentIndex(i)
+            self.view_combo.setCurrentIndex(
+                1 if str(s.value("kernels/magnitude", "false")).lower() == "true" else 0)
+            self.flip_check.setChecked(str(s.value("kernels/flip", "false")).lower() == "true")
+            self.test_index.setMaximum(1_000_000)   # the data set sets the real range
+            self.test_index.setValue(max(0, _int_or(s.value("kernels/testIndex"), 0)))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        name = str(s.value("kernels/preset", "sobel_x") or "")
+        size = _int_or(s.value("kernels/size"), 0)
+        if name in K.PRESETS:
+            p = K.PRESETS[name]
+            self._set_grid(K.preset(name, size if size in p.sizes else None,
+                                    self.sigma() if p.uses_sigma else None), name)
+            self.library.select("preset", name, emit=False)
+            return
+        try:
+            values = np.array(json.loads(str(s.value("kernels/custom", ""))), dtype=np.float64)
+            self._set_grid(K.check_kernel(values), None)
+        except (ValueError, TypeError):   # nothing saved or unreadable: the default kernel
+            self.load_preset("sobel_x")
+            self.library.select("preset", "sobel_x", emit=False)
+
+    def _save_settings(self):
+        s = self._settings
+        s.setValue("kernels/preset", self.active_preset or "")
+        s.setValue("kernels/size", int(self.kernel.shape[0]))
+        s.setValue("kernels/sigma", int(self.sigma_slider.value()))
+        s.setValue("kernels/custom", "" if self.active_preset else json.dumps(self.kernel.tolist()))
+        s.setValue("kernels/padding", self.padding_combo.currentData())
+        s.setValue("kernels/magnitude", bool(self.view_combo.currentData()))
+        s.setValue("kernels/flip", self.flip_check.isChecked())
+        s.setValue("kernels/input", self.source_combo.currentData())
+        s.setValue("kernels/testIndex", int(self.test_index.value()))
 
     # --- building ------------------------------------------------------------------------------
     def _build_editor(self):
@@ -224,8 +286,9 @@ class KernelPanel(QWidget):
                                                  "the sample picked in the Data tab."), Qt.ItemDataRole.ToolTipRole)
         self.source_combo.addItem(self.tr("Test-set image"), "test")
         for key, (title, desc, _) in BUILTIN_PICTURES.items():
-            self.source_combo.addItem(self.tr(title), key)
-            self.source_combo.setItemData(self.source_combo.count() - 1, self.tr(desc), Qt.ItemDataRole.ToolTipRole)
+            self.source_combo.addItem(tr_engine(title), key)
+            self.source_combo.setItemData(self.source_combo.count() - 1, tr_engine(desc),
+                                          Qt.ItemDataRole.ToolTipRole)
         self.source_combo.setCurrentIndex(self.source_combo.findData("checkerboard"))
         self.test_index = QSpinBox()
         self.test_index.setPrefix(self.tr("#"))
@@ -329,7 +392,7 @@ class KernelPanel(QWidget):
             size = self.size_spin.value() if self.active_preset == name else p.default_size
         sigma = self.sigma() if p.uses_sigma else None
         self._set_grid(K.preset(name, size, sigma), name)
-        self.show_message(self.tr("{0}: {1}").format(self.tr(p.title), self.tr(p.description)))
+        self.show_message(self.tr("{0}: {1}").format(tr_engine(p.title), tr_engine(p.description)))
 
     def sigma(self) -> float:
         return self.sigma_slider.value() / _SIGMA_STEPS
@@ -379,6 +442,7 @@ class KernelPanel(QWidget):
                                  "the output."),
         }[effect])
         self.network.set_kernel(kernel)
+        self._save_settings()
         self.refilter()
 
     def _on_size_change(self, size: int):
@@ -409,7 +473,7 @@ class KernelPanel(QWidget):
         self.library.clear_selection()
 
     def _on_add_current(self):
-        suggested = self.tr("my {0}").format(K.PRESETS[self.active_preset].title.lower()) if self.active_preset else ""
+        suggested = self.tr("my {0}").format(tr_engine(K.PRESETS[self.active_preset].title).lower()) if self.active_preset else ""
         self.library.ask_and_add(self.kernel, suggested)
 
     # --- the image ------------------------------------------------------------------------------
@@ -448,9 +512,10 @@ class KernelPanel(QWidget):
             note = g.note or self.tr("Your picture, {0}x{1}, in grey.").format(*g.pixels.shape[::-1])
         else:
             self.image = builtin_picture(source)
-            self.image_description = self.tr(BUILTIN_PICTURES[source][0]).lower()
-            note = self.tr(BUILTIN_PICTURES[source][1])
+            self.image_description = tr_engine(BUILTIN_PICTURES[source][0]).lower()
+            note = tr_engine(BUILTIN_PICTURES[source][1])
         self.input_note.setText(note)
+        self._save_settings()
         if self.image is not None:
             self.before_item.setImage(self.image, levels=(0.0, 1.0))
             self.before_view.autoRange(padding=0.02)
@@ -479,7 +544,7 @@ class KernelPanel(QWidget):
         return True
 
     def open_image_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "", self.tr(IMAGE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "", QCoreApplication.translate("ImageFiles", IMAGE_FILTER))
         if path:
             self.open_image_file(path)
 
@@ -505,6 +570,7 @@ class KernelPanel(QWidget):
 
     # --- filtering ------------------------------------------------------------------------------
     def _on_options_change(self, *_):
+        self._save_settings()
         self.refilter()
 
     def refilter(self) -> None:

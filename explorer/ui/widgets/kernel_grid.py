@@ -25,8 +25,7 @@ _NEG = np.array([60, 110, 230])
 _POS = np.array([230, 80, 50])
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KernelGrid", text)
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
 
 
 def _tint(value: float, scale: float) -> QColor:
@@ -86,7 +85,7 @@ class KernelGrid(QTableWidget):
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         else:
             self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-            self.setToolTip(_tr("Type a weight in each cell: a number (-2, 0.5) or a fraction (1/16). "
+            self.setToolTip(translate("KernelGrid", "Type a weight in each cell: a number (-2, 0.5) or a fraction (1/16). "
                                 "Tab or the arrow keys move to the next cell."))
         self._delegate = _CellDelegate(self)
         self.setItemDelegate(self._delegate)
@@ -202,12 +201,12 @@ class KernelGrid(QTableWidget):
         """Every invalid cell, in reading order, with why; empty when all cells are numbers."""
         if not self._errors:
             return ""
-        cells = "; ".join(_tr("row {0}, column {1}: {2}").format(r + 1, c + 1, msg)
+        cells = "; ".join(translate("KernelGrid", "row {0}, column {1}: {2}").format(r + 1, c + 1, msg)
                           for (r, c), msg in sorted(self._errors.items()))
         if len(self._errors) == 1:
-            return _tr("Invalid cell (yellow, framed in red): {0}. Fix it to update the output; "
+            return translate("KernelGrid", "Invalid cell (yellow, framed in red): {0}. Fix it to update the output; "
                        "until then the last valid kernel stays.").format(cells)
-        return _tr("{0} invalid cells (yellow, framed in red): {1}. Fix them to update the output; "
+        return translate("KernelGrid", "{0} invalid cells (yellow, framed in red): {1}. Fix them to update the output; "
                    "until then the last valid kernel stays.").format(len(self._errors), cells)
 
     def _restyle(self):
@@ -227,12 +226,12 @@ class KernelGrid(QTableWidget):
                     if bad:
                         item.setBackground(QBrush(_INVALID))
                         item.setForeground(QBrush(_INVALID_FRAME))
-                        item.setToolTip(_tr("Not used: {0}").format(self._errors[(r, c)]))
+                        item.setToolTip(translate("KernelGrid", "Not used: {0}").format(self._errors[(r, c)]))
                     else:
                         v = self._values[r, c]
                         item.setBackground(QBrush(_tint(v, scale)))
                         item.setForeground(QBrush(QColor(0, 0, 0)))
-                        item.setToolTip(_tr("Weight at row {0}, column {1}: {2!r}").format(r + 1, c + 1, float(v)))
+                        item.setToolTip(translate("KernelGrid", "Weight at row {0}, column {1}: {2!r}").format(r + 1, c + 1, float(v)))
                     if self._read_only:
                         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         finally:

@@ -7,24 +7,25 @@ imported from and exported to any file.
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from explorer.engine.kernels import (PRESETS, NamedKernel, load_kernel_set, named_kernel,
                                      save_kernel_set)
+from explorer.ui.engine_strings import tr_engine
 
 USER_FILE = "my-kernels.json"
-JSON_FILTER = "Kernel sets (*.json)"
+JSON_FILTER = QT_TRANSLATE_NOOP("KernelLibrary", "Kernel sets (*.json)")
 _ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KernelLibrary", text)
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
 
 
 def user_kernels_path() -> Path:
@@ -56,19 +57,19 @@ class KernelLibrary(QWidget):
         self.startup_message = ""
         self.list = QListWidget()
         self.list.setObjectName("kernelLibraryList")
-        self.list.setToolTip(_tr("Click a kernel to load it into the grid; hover for what it does."))
+        self.list.setToolTip(translate("KernelLibrary", "Click a kernel to load it into the grid; hover for what it does."))
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("kernelDescription")
         self.description.setMinimumHeight(3 * self.description.fontMetrics().lineSpacing())
-        self.add_button = QPushButton(_tr("Add c&urrent…"))
-        self.add_button.setToolTip(_tr("Save the kernel in the grid under a name in “My kernels” (kept between sessions)."))
-        self.remove_button = QPushButton(_tr("Remove"))
-        self.remove_button.setToolTip(_tr("Delete the selected kernel from “My kernels”."))
-        self.import_button = QPushButton(_tr("Import…"))
-        self.import_button.setToolTip(_tr("Add the kernels of a kernel-set JSON file to “My kernels”."))
-        self.export_button = QPushButton(_tr("Export…"))
-        self.export_button.setToolTip(_tr("Write “My kernels” to a kernel-set JSON file to share or keep."))
+        self.add_button = QPushButton(translate("KernelLibrary", "Add c&urrent…"))
+        self.add_button.setToolTip(translate("KernelLibrary", "Save the kernel in the grid under a name in “My kernels” (kept between sessions)."))
+        self.remove_button = QPushButton(translate("KernelLibrary", "Remove"))
+        self.remove_button.setToolTip(translate("KernelLibrary", "Delete the selected kernel from “My kernels”."))
+        self.import_button = QPushButton(translate("KernelLibrary", "Import…"))
+        self.import_button.setToolTip(translate("KernelLibrary", "Add the kernels of a kernel-set JSON file to “My kernels”."))
+        self.export_button = QPushButton(translate("KernelLibrary", "Export…"))
+        self.export_button.setToolTip(translate("KernelLibrary", "Write “My kernels” to a kernel-set JSON file to share or keep."))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.import_button, self.export_button):
             buttons.addWidget(b)
@@ -100,22 +101,22 @@ class KernelLibrary(QWidget):
     def _rebuild(self, select: tuple[str, str] | None = None):
         self.list.blockSignals(True)
         self.list.clear()
-        self.list.addItem(self._header(_tr("Presets")))
+        self.list.addItem(self._header(translate("KernelLibrary", "Presets")))
         for p in PRESETS.values():
-            item = QListWidgetItem("  " + _tr(p.title))
+            item = QListWidgetItem("  " + tr_engine(p.title))
             item.setData(_ROLE, ("preset", p.name))
-            item.setToolTip(_tr(p.description))
+            item.setToolTip(tr_engine(p.description))
             self.list.addItem(item)
-        self.list.addItem(self._header(_tr("My kernels")))
+        self.list.addItem(self._header(translate("KernelLibrary", "My kernels")))
         if not self.user_kernels:
-            hint = QListWidgetItem("  " + _tr("(none yet: edit a kernel, then “Add current…”)"))
+            hint = QListWidgetItem("  " + translate("KernelLibrary", "(none yet: edit a kernel, then “Add current…”)"))
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(hint)
         for k in self.user_kernels:
             n = k.values.shape[0]
             item = QListWidgetItem(f"  {k.name}  ({n}x{n})")
             item.setData(_ROLE, ("user", k.name))
-            item.setToolTip(k.description or _tr("Your own kernel."))
+            item.setToolTip(k.description or translate("KernelLibrary", "Your own kernel."))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if select is not None:
@@ -150,10 +151,12 @@ class KernelLibrary(QWidget):
             self.description.setText("")
         elif data[0] == "preset":
             p = PRESETS[data[1]]
-            self.description.setText(f"<b>{_tr(p.title)}</b>: {_tr(p.description)}")
+            self.description.setText(f"<b>{tr_engine(p.title)}</b>: {tr_engine(p.description)}")
         else:
             k = self.user_kernel(data[1])
-            self.description.setText(f"<b>{k.name}</b>: {k.description or _tr('your own kernel.')}")
+            own = translate("KernelLibrary", "your own kernel.")
+            self.description.setText(f"<b>{html.escape(k.name)}</b>: "
+                                     f"{html.escape(k.description) if k.description else own}")
 
     def _emit_choice(self, item: QListWidgetItem | None):
         data = item.data(_ROLE) if item is not None else None
@@ -191,17 +194,17 @@ class KernelLibrary(QWidget):
             backup = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
             try:
                 path.rename(backup)
-                where = _tr("It was kept as {0}.").format(str(backup))
+                where = translate("KernelLibrary", "It was kept as {0}.").format(str(backup))
             except OSError:
                 where = ""
-            self.startup_message = _tr("Your saved kernels could not be read ({0}). {1}").format(str(exc), where)
+            self.startup_message = translate("KernelLibrary", "Your saved kernels could not be read ({0}). {1}").format(str(exc), where)
 
     def _store(self) -> bool:
         try:
             save_kernel_set(user_kernels_path(), self.user_kernels)
             return True
         except (OSError, ValueError) as exc:
-            self.sigMessage.emit(_tr("Could not save your kernels to {0}: {1}").format(str(user_kernels_path()), str(exc)))
+            self.sigMessage.emit(translate("KernelLibrary", "Could not save your kernels to {0}: {1}").format(str(user_kernels_path()), str(exc)))
             return False
 
     def add_user_kernel(self, name: str, values, description: str = "") -> NamedKernel:
@@ -219,17 +222,17 @@ class KernelLibrary(QWidget):
 
     def ask_and_add(self, values, suggested: str = "") -> NamedKernel | None:
         """Ask for a name (and replace-confirmation) and store ``values``; None if cancelled."""
-        name, ok = QInputDialog.getText(self, _tr("Add to my kernels"),
-                                        _tr("Name for this kernel:"), text=suggested)
+        name, ok = QInputDialog.getText(self, translate("KernelLibrary", "Add to my kernels"),
+                                        translate("KernelLibrary", "Name for this kernel:"), text=suggested)
         if not ok or not name.strip():
             return None
         if self.user_kernel(name.strip()) is not None:
-            answer = QMessageBox.question(self, _tr("Replace kernel?"),
-                                          _tr("“{0}” already exists in My kernels. Replace it?").format(name.strip()))
+            answer = QMessageBox.question(self, translate("KernelLibrary", "Replace kernel?"),
+                                          translate("KernelLibrary", "“{0}” already exists in My kernels. Replace it?").format(name.strip()))
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         k = self.add_user_kernel(name, values)
-        self.sigMessage.emit(_tr("Saved “{0}” in My kernels.").format(k.name))
+        self.sigMessage.emit(translate("KernelLibrary", "Saved “{0}” in My kernels.").format(k.name))
         return k
 
     def remove_user_kernel(self, name: str) -> None:
@@ -242,7 +245,7 @@ class KernelLibrary(QWidget):
         data = item.data(_ROLE) if item is not None else None
         if data and data[0] == "user":
             self.remove_user_kernel(data[1])
-            self.sigMessage.emit(_tr("Removed “{0}” from My kernels.").format(data[1]))
+            self.sigMessage.emit(translate("KernelLibrary", "Removed “{0}” from My kernels.").format(data[1]))
 
     def import_file(self, path) -> int:
         """Add every kernel of the set at ``path`` (same names are replaced). Returns how many.
@@ -260,26 +263,26 @@ class KernelLibrary(QWidget):
         save_kernel_set(path, self.user_kernels)
 
     def _on_import(self):
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Import a kernel set"), "", _tr(JSON_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, translate("KernelLibrary", "Import a kernel set"), "", translate("KernelLibrary", JSON_FILTER))
         if not path:
             return
         try:
             n = self.import_file(path)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, _tr("Could not import"),
-                                _tr("{0}\n\nNothing was changed. Choose a kernel set saved by CNN Explorer "
+            QMessageBox.warning(self, translate("KernelLibrary", "Could not import"),
+                                translate("KernelLibrary", "{0}\n\nNothing was changed. Choose a kernel set saved by CNN Explorer "
                                     "(Export…).").format(str(exc)))
             return
-        self.sigMessage.emit(_tr("Imported {0} kernel(s) from {1}.").format(n, Path(path).name))
+        self.sigMessage.emit(translate("KernelLibrary", "Imported {0} kernel(s) from {1}.").format(n, Path(path).name))
 
     def _on_export(self):
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export my kernels"), "my-kernels.json", _tr(JSON_FILTER))
+        path, _ = QFileDialog.getSaveFileName(self, translate("KernelLibrary", "Export my kernels"), "my-kernels.json", translate("KernelLibrary", JSON_FILTER))
         if not path:
             return
         try:
             self.export_file(path)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, _tr("Could not export"),
-                                _tr("{0}\n\nChoose another folder or file name.").format(str(exc)))
+            QMessageBox.warning(self, translate("KernelLibrary", "Could not export"),
+                                translate("KernelLibrary", "{0}\n\nChoose another folder or file name.").format(str(exc)))
             return
-        self.sigMessage.emit(_tr("Exported {0} kernel(s) to {1}.").format(len(self.user_kernels), Path(path).name))
+        self.sigMessage.emit(translate("KernelLibrary", "Exported {0} kernel(s) to {1}.").format(len(self.user_kernels), Path(path).name))

@@ -13,8 +13,7 @@ _BEST = (220, 90, 20)
 _SECOND = (150, 150, 150)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProbabilityBars", text)
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
 
 
 class ProbabilityBars(pg.PlotWidget):
@@ -37,8 +36,8 @@ class ProbabilityBars(pg.PlotWidget):
         self.setYRange(0, 1.0, padding=0.02)
         self.setXRange(-0.6, n - 0.4, padding=0)
         self.getAxis("bottom").setTicks([list(zip(self._x, self.class_names))])
-        self.setLabel("left", _tr("probability"))
-        self.setLabel("bottom", _tr("class"))
+        self.setLabel("left", translate("ProbabilityBars", "probability"))
+        self.setLabel("bottom", translate("ProbabilityBars", "class"))
         self._bars = pg.BarGraphItem(x=self._x, height=np.zeros(n), width=0.7,
                                      brushes=[pg.mkBrush(_MAIN)] * n, pen=pg.mkPen(None))
         self._secondary = pg.BarGraphItem(x=self._x + 0.2, height=np.zeros(n), width=0.3,
