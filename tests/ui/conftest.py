@@ -18,6 +18,17 @@ def _temporary_settings(tmp_path_factory, qapp):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def _panels_start_from_their_defaults(_temporary_settings):
+    # The Layers, Convolution and Data panels restore the user's last choices: no test
+    # inherits those of the test before it.
+    from explorer.ui.panel_settings import PanelSettings
+
+    for group in ("layers", "convolution", "data"):
+        PanelSettings(group).clear()
+    yield
+
+
 def pytest_configure(config):
     # Qt's offscreen platform (used by CI) cannot pass a window's size constraints on to a
     # window system and says so every time a top-level layout sets a minimum size. That is a

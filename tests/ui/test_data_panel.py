@@ -305,3 +305,45 @@ def test_dropping_a_folder_opens_it(make_panel, qtbot, tmp_path):
     web = QMimeData()
     web.setUrls([QUrl("https://example.org/x")])
     assert panel.dropped_folder(web) is None
+
+
+# --- remembered choices -----------------------------------------------------------------------
+
+
+def test_split_and_class_filter_are_remembered(make_panel, qtbot):
+    panel = make_panel()
+    panel.split_combo.setCurrentIndex(panel.split_combo.findData("test"))
+    panel.class_combo.setCurrentIndex(panel.class_combo.findData(7))
+    again = make_panel()
+    assert again.split == "test" and again.class_combo.currentData() == 7
+    assert again.page_label.text() == "1-60 of 100"           # the test set's 100 sevens
+    assert again.dataset.name == "mnist-subset"
+
+
+def test_an_opened_folder_is_remembered_and_a_vanished_one_ignored(make_panel, qtbot, tmp_path):
+    import shutil
+
+    panel = make_panel()
+    good = tmp_path / "teacher-set"
+    _write_set(good)
+    panel.open_folder(good)
+    qtbot.waitUntil(lambda: panel.dataset.name == "teacher-set", timeout=10000)
+    again = make_panel()
+    qtbot.waitUntil(lambda: again.dataset.name == "teacher-set", timeout=10000)
+    assert again.state.dataset() is again.dataset     # made the app's data set again
+    assert again.dataset_combo.currentData() == "teacher-set"
+    shutil.rmtree(good)
+    third = make_panel()
+    assert third.dataset.name == "mnist-subset" and not third.error_label.isVisible()
+
+
+def test_remembered_values_that_no_longer_exist_are_ignored(make_panel):
+    from explorer.ui.panel_settings import PanelSettings
+
+    s = PanelSettings("data")
+    s.set("dataset", "no-such-set")
+    s.set("split", "validation")
+    s.set("classFilter", "12")
+    panel = make_panel()
+    assert panel.dataset.name == "mnist-subset" and panel.split == "train"
+    assert panel.class_combo.currentData() is None and panel.page_label.text() == "1-60 of 3,000"

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxL
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
 from explorer.data.cache import set_cache_dir
 from explorer.data.datasets import SOURCES
-from explorer.data.folders import open_idx_folder
+from explorer.data.folders import looks_like_idx_folder, open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.data_download import DownloadBox
 from explorer.ui.widgets import ImageGrid
 from explorer.worker import BackgroundJob
@@ -80,10 +81,18 @@ class DataPanel(QWidget):
         self._random = False
         self._load_job: BackgroundJob | None = None
         self._jobs: list[BackgroundJob] = []  # running or not yet deleted
+        #: Remembered choices (data set, split, class filter) under "data/" in QSettings.
+        self.settings = PanelSettings("data")
+        self._wanted_class = self.settings.get("classFilter")  # applied once the set is shown
         self._build()
+        self.settings.restore_combo("split", self.split_combo)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
         self.refresh_dataset_list()
-        self.load(self.state.dataset_name)
+        remembered = self.remembered_source()
+        if remembered is not None and remembered != self.state.dataset_name:
+            self.load(remembered, make_active=True)
+        else:
+            self.load(self.state.dataset_name)
 
     def __repr__(self) -> str:
         name = getattr(self.dataset, "name", None)
@@ -268,6 +277,30 @@ class DataPanel(QWidget):
     def split(self) -> str:
         return self.split_combo.currentData() or "train"
 
+    def remembered_source(self):
+        """The data set chosen last time if it can still be loaded: a name of
+        ``available_datasets()`` or ``("folder", path)`` of a folder that still holds IDX files;
+        else None."""
+        folder = self.settings.get("folder")
+        if folder and looks_like_idx_folder(folder):
+            return ("folder", folder)
+        name = self.settings.get("dataset")
+        if name and name in available_datasets():
+            return name
+        return None
+
+    def _remember_dataset(self, ds):
+        source = SOURCES.get(ds.name)
+        path = getattr(ds, "path", None)
+        located = source.locate() if source is not None else None
+        if source is not None and (path is None or located is None
+                                   or Path(located).resolve() == Path(path).resolve()):
+            self.settings.set("dataset", ds.name)
+            self.settings.set("folder", "")
+        elif path is not None:
+            self.settings.set("dataset", "")
+            self.settings.set("folder", str(path))
+
     def refresh_dataset_list(self):
         """Fill the data set chooser with what can be loaded now."""
         current = self.dataset_combo.currentData()
@@ -379,7 +412,15 @@ class DataPanel(QWidget):
             text = str(label) if name == str(label) else f"{label}: {tr_engine(name)}"
             self.class_combo.addItem(text, label)
         self.class_combo.setCurrentIndex(max(0, keep))
+        if self._wanted_class is not None:  # the class chosen last time, if this set has it
+            for i in range(self.class_combo.count()):
+                data = self.class_combo.itemData(i)
+                if ("" if data is None else str(data)) == self._wanted_class:
+                    self.class_combo.setCurrentIndex(i)
+            self._wanted_class = None
         self.class_combo.blockSignals(False)
+        self._remember_dataset(ds)
+        self._remember_view()
         self.count_bars.setOpts(x=np.arange(10))
         self.counts_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
         self.counts_plot.setLabel("bottom", self.tr("class"))
@@ -388,7 +429,14 @@ class DataPanel(QWidget):
         self._render_stats()
         self._render_samples()
 
+    def _remember_view(self):
+        if self.dataset is None:  # still starting: the remembered class is not shown yet
+            return
+        self.settings.remember_combo("split", self.split_combo)
+        self.settings.remember_combo("classFilter", self.class_combo)
+
     def _on_view_change(self, *_):
+        self._remember_view()
         self._page = 0
         self._random = False
         self._render_stats()
