@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["preprocess_digit", "area_resample_matrix", "BOX_SIZE", "FIELD_SIZE", "CENTRE",
-           "INK_FRACTION", "EMPTY_LEVEL"]
+__all__ = ["preprocess_digit", "raw_resize", "area_resample_matrix", "BOX_SIZE", "FIELD_SIZE",
+           "CENTRE", "INK_FRACTION", "EMPTY_LEVEL"]
 
 BOX_SIZE = 20  #: the digit's longer side after scaling, in pixels
 FIELD_SIZE = 28  #: the output image is FIELD_SIZE x FIELD_SIZE
@@ -110,3 +110,51 @@ def preprocess_digit(image: np.ndarray) -> np.ndarray:
     if peak > 0:
         out /= peak
     return np.clip(out, 0.0, 1.0, out=out)
+
+
+def raw_resize(image: np.ndarray) -> np.ndarray:
+    """The whole image simply shrunk (or enlarged) to 28x28: no cropping, scaling or centring.
+
+    What a network would see without MNIST's preprocessing (the Draw panel shows it beside
+    :func:`preprocess_digit`'s result to explain why that matters).
+
+    Parameters
+    ----------
+    image : ndarray of shape (H, W)
+        Grey levels, ink bright on dark: integers (bool, uint8...) are 0..255 pixels and are
+        divided by 255; floats are already in [0, 1]. Any size, e.g. a 280x280 canvas.
+
+    Returns
+    -------
+    ndarray of shape (28, 28), float32 in [0, 1]
+        Each output pixel is the area-weighted mean of the input pixels it covers
+        (:func:`area_resample_matrix` along both axes), so brightness is kept, not normalised.
+
+    Raises
+    ------
+    ValueError
+        If ``image`` is not 2-D, is empty, holds NaN/inf or negative values, or floats above 1.
+    """
+    img = np.asarray(image)
+    if img.ndim != 2:
+        raise ValueError(f"raw_resize expects a 2-D grey image, got shape {img.shape}")
+    if img.size == 0:
+        raise ValueError(f"raw_resize got an empty image of shape {img.shape}")
+    if img.dtype.kind in "biu":
+        pixels = img.astype(np.float32) / (1.0 if img.dtype.kind == "b" else 255.0)
+    elif img.dtype.kind == "f":
+        pixels = img.astype(np.float32)
+        if not np.isfinite(pixels).all():
+            raise ValueError("raw_resize: the image contains NaN or infinite values")
+        if float(pixels.max()) > 1.0:
+            raise ValueError(
+                f"raw_resize: float pixels must be in [0, 1], got a maximum of "
+                f"{float(pixels.max()):g} (pass 0..255 images as integers)"
+            )
+    else:
+        raise ValueError(f"raw_resize expects numbers, got dtype {img.dtype}")
+    if (pixels < 0).any():
+        raise ValueError(f"raw_resize: negative grey level {float(pixels.min()):g}")
+    h, w = pixels.shape
+    small = area_resample_matrix(h, FIELD_SIZE) @ pixels @ area_resample_matrix(w, FIELD_SIZE).T
+    return np.clip(small, 0.0, 1.0).astype(np.float32)

@@ -112,6 +112,9 @@ def test_classify_drawing_uses_the_engine_preprocessing():
     np.testing.assert_array_equal(out["pre"], preprocess_digit(raw))
     np.testing.assert_allclose(out["proba"], model.predict_proba(out["pre"][None, None])[0])
     assert out["raw"].shape == (28, 28)
+    from explorer.data.preprocess import raw_resize
+
+    np.testing.assert_array_equal(out["raw"], raw_resize(raw))
     # the raw resize keeps the stroke where it was: in the left part of the field
     assert out["raw"][:, :7].sum() > 0 and out["raw"][:, 14:].sum() == 0
 

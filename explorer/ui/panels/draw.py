@@ -33,18 +33,15 @@ def classify_drawing(raw: np.ndarray, model, with_raw: bool = False) -> dict:
     Returns
     -------
     dict with ``pre`` (28, 28) float32 (``explorer.data.preprocess_digit``), ``proba`` (10,),
-    and when ``with_raw``: ``raw`` (28, 28) area-averaged resize of the whole canvas scaled to
-    [0, 1] and ``raw_proba`` (10,).
+    and when ``with_raw``: ``raw`` (28, 28) the whole canvas shrunk
+    (``explorer.data.preprocess.raw_resize``) and ``raw_proba`` (10,).
     """
-    from explorer.data.preprocess import area_resample_matrix, preprocess_digit
+    from explorer.data.preprocess import preprocess_digit, raw_resize
 
     pre = preprocess_digit(raw)
     out = {"pre": pre, "proba": model.predict_proba(pre[None, None].astype(np.float32))[0]}
     if with_raw:
-        h, w = raw.shape
-        small = area_resample_matrix(h, 28) @ (raw.astype(np.float32) / 255.0) \
-            @ area_resample_matrix(w, 28).T
-        small = np.clip(small, 0.0, 1.0).astype(np.float32)
+        small = raw_resize(raw)
         out["raw"] = small
         out["raw_proba"] = model.predict_proba(small[None, None])[0]
     return out
