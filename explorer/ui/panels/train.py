@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from explorer.ui.engine_strings import tr_engine
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, MatrixView
 from explorer.ui.widgets.training_curves import TrainingCurves
@@ -641,7 +642,7 @@ class TrainPanel(QWidget):
         if _are_digits(names):
             self.class_legend.setVisible(False)
             return
-        pairs = "  \u00b7  ".join(f"{i} {n}" for i, n in enumerate(names))
+        pairs = "  \u00b7  ".join(f"{i} {tr_engine(n)}" for i, n in enumerate(names))
         self.class_legend.setText(self.tr("Classes: %1").replace("%1", pairs))
         self.class_legend.setVisible(True)
 
@@ -651,8 +652,8 @@ class TrainPanel(QWidget):
         ev = (self.last_outcome or {}).get("evaluation")
         if ev is None:
             return
-        names = ev["class_names"]
-        short = [n if len(n) <= 2 else str(i) for i, n in enumerate(names)]
+        short = [n if len(n) <= 2 else str(i) for i, n in enumerate(ev["class_names"])]
+        names = [tr_engine(n) for n in ev["class_names"]]   # translated for display
         true, pred = ev["wrong_true"], ev["wrong_pred"]
         if pair is None:
             chosen = np.arange(len(true))
@@ -669,11 +670,11 @@ class TrainPanel(QWidget):
         if pair is None:
             what = self.tr("Showing %1 of the %2 misclassified test images. Click a cell of the "
                            "confusion matrix to see only that mix-up.")
-            what = what.replace("%1", str(len(rows))).replace("%2", str(ev["n_wrong"]))
+            what = what.replace("%1", str(len(rows))).replace("%2", f"{int(ev['n_wrong']):,}")
         else:
             what = self.tr("%1 taken for %2: %3 test images (click the diagonal to see all "
                            "mistakes again).").replace("%1", names[pair[0]]).replace(
-                "%2", names[pair[1]]).replace("%3", str(len(chosen)))
+                "%2", names[pair[1]]).replace("%3", f"{len(chosen):,}")
         self.mistakes_caption.setText(what)
         if pair is not None and not len(chosen):
             self.mistakes.set_placeholder(self.tr("No test image of this kind."))
