@@ -380,3 +380,31 @@ def test_remembered_values_that_no_longer_exist_are_ignored(qtbot):
         np.testing.assert_array_equal(_walk(p), get_example("book_4x4").expected)
     finally:
         client.shutdown()
+
+
+def test_a_digit_fits_the_view_and_scrolls_only_below_the_minimum_cell(panel, qtbot):
+    from PySide6.QtWidgets import QSplitter, QWidget
+
+    from explorer.ui.panels.convolution import MIN_CELL
+
+    _choose_input(panel, "test")                     # a 28x28 digit with a 3x3 kernel
+    views = panel.findChild(QWidget, "convViews")
+    scroll = views.parentWidget().parentWidget()
+    grid = panel.input_row.grids[0]
+
+    def settle(w, h):
+        panel.resize(w, h)
+        qtbot.waitUntil(lambda: panel.size().toTuple() == (w, h), timeout=2000)
+        for _ in range(3):
+            qtbot.wait(20)
+
+    settle(1300, 700)                                # room for cells above the minimum
+    assert not scroll.verticalScrollBar().isVisible()
+    assert views.height() == scroll.viewport().height()
+    bottom = grid.mapTo(scroll.viewport(), grid.cell_rect(27, 27).bottomRight().toPoint())
+    assert bottom.y() <= scroll.viewport().height()  # the last row is on screen
+    assert grid._geometry()[0] > MIN_CELL
+    split = panel.findChild(QSplitter)               # the explanations take most of the height:
+    split.setSizes([260, 10000])                     # too little room even for the minimum
+    qtbot.waitUntil(scroll.verticalScrollBar().isVisible, timeout=2000)
+    assert grid._geometry()[0] >= MIN_CELL - 1e-6

@@ -25,13 +25,15 @@ from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_exam
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
-from explorer.ui.panels.convolution_views import ChannelRow, Im2colView, cmap_for
+from explorer.ui.panels.convolution_views import ChannelRow, FitToViewport, Im2colView, cmap_for
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_size_html,
                                                  pool_arithmetic_html)
 from explorer.ui.widgets.imaging import value_range
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, format_number
 
 TOPIC = "convolution.model"
+#: The smallest input/output cell in pixels before the stepper's view scrolls (kernels: twice).
+MIN_CELL = 8
 
 
 def model_snapshot(image, model) -> dict:
@@ -239,11 +241,12 @@ class ConvolutionPanel(QWidget):
         self.position_label.setObjectName("convPositionLabel")
 
     def _build_views(self):
-        self.input_row = ChannelRow(self, max_size=360)
+        # cells shrink to fit the window down to MIN_CELL pixels; only then does the view scroll
+        self.input_row = ChannelRow(self, max_size=360, min_cell=MIN_CELL)
         self.input_row.setObjectName("convInputView")
-        self.kernel_row = ChannelRow(self, cell_size=40, max_size=200)
+        self.kernel_row = ChannelRow(self, cell_size=40, max_size=200, min_cell=2 * MIN_CELL)
         self.kernel_row.setObjectName("convKernelView")
-        self.output_row = ChannelRow(self, max_size=300)
+        self.output_row = ChannelRow(self, max_size=300, min_cell=MIN_CELL)
         self.output_row.setObjectName("convOutputView")
         self.input_title = QLabel(self)
         self.kernel_title = QLabel(self)
@@ -315,7 +318,8 @@ class ConvolutionPanel(QWidget):
         left_widget.setMinimumWidth(330)
         left_widget.setMaximumWidth(400)
 
-        views = QWidget(self)
+        views = FitToViewport(self)
+        views.setObjectName("convViews")
         grid = QGridLayout(views)
         grid.addWidget(self.input_title, 0, 0)
         grid.addWidget(self.kernel_title, 0, 1)

@@ -25,13 +25,13 @@ def cmap_for(values) -> str:
 class ChannelRow(QWidget):
     """One `NumberGrid` per channel, side by side, each with a caption above it."""
 
-    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380):
+    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380, min_cell: int = 0):
         super().__init__(parent)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.grids: list[NumberGrid] = []
         self.captions: list[QLabel] = []
-        self._cell_size, self._max_size = cell_size, max_size
+        self._cell_size, self._max_size, self._min_cell = cell_size, max_size, min_cell
 
     def __repr__(self) -> str:
         return f"ChannelRow({len(self.grids)} grids)"
@@ -42,7 +42,8 @@ class ChannelRow(QWidget):
             box = QVBoxLayout()
             caption = QLabel(self)
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid = NumberGrid(self, cell_size=self._cell_size, max_size=self._max_size)
+            grid = NumberGrid(self, cell_size=self._cell_size, max_size=self._max_size,
+                              min_cell=self._min_cell)
             box.addWidget(caption)
             box.addWidget(grid, 1)
             self._layout.addLayout(box, 1)
@@ -51,6 +52,20 @@ class ChannelRow(QWidget):
         for i, (g, c) in enumerate(zip(self.grids, self.captions)):
             g.setVisible(i < n)
             c.setVisible(i < n)
+
+
+class FitToViewport(QWidget):
+    """The contents of a resizable `QScrollArea` that takes the viewport's height whenever its
+    layout's minimum fits: QScrollArea makes a widget whose layout has height-for-width (any
+    word-wrapped label) as tall as its *preferred* height, so grids that would shrink to fit
+    ended behind a scroll bar. Scrolling now starts only below the minimum (e.g. the grids'
+    smallest cells)."""
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return max(layout.minimumHeightForWidth(width), self.minimumHeight())
 
 
 class Im2colView(QWidget):

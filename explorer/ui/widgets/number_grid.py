@@ -52,12 +52,14 @@ class NumberGrid(QWidget):
     marks the outer band as padding; ``set_highlights([(top, left, h, w, QColor), ...])`` draws
     rectangles; ``set_marks([(row, col), ...])`` circles cells. ``row_offset`` /
     ``col_offset`` are added to indices in tooltips and signals (a slice of a bigger matrix).
+    ``min_cell`` (pixels) makes the grid ask its layout for room for cells of at least that size
+    (0: only the 40x40 minimum), so a parent scroll area scrolls rather than squash it further.
     """
 
     sigCellHovered = Signal(int, int, float)   # row, col (with offsets), value; -1, -1 on leave
     sigCellClicked = Signal(int, int)
 
-    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 420):
+    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 420, min_cell: int = 0):
         super().__init__(parent)
         self._values = np.zeros((0, 0))
         self._levels = (0.0, 1.0)
@@ -71,6 +73,7 @@ class NumberGrid(QWidget):
         self._show_numbers: bool | None = None
         self._cell_size = cell_size
         self._max_size = max_size
+        self._min_cell = int(min_cell)
         self.row_offset = 0
         self.col_offset = 0
         #: When set, the grid is a long vector wrapped into rows of this width: tooltips then
@@ -105,6 +108,8 @@ class NumberGrid(QWidget):
         self._levels = tuple(levels) if levels is not None else value_range(values, cmap == "diverging")
         self._decimals = decimals
         self._image = to_qimage(values, self._levels, cmap) if values.size else None
+        h, w = values.shape
+        self.setMinimumSize(max(40, w * self._min_cell + 2), max(40, h * self._min_cell + 2))
         self.updateGeometry()
         self.update()
 
