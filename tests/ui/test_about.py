@@ -1,4 +1,5 @@
-"""The About box: a written attribution of every data set (not README Markdown), with the version."""
+"""The About box: a written attribution of every data set (not README Markdown), with the
+version; its text and the menus' are extractable for translation."""
 
 import re
 import shutil
@@ -39,7 +40,7 @@ def test_about_is_not_pasted_markdown(about):
     assert "`" not in about and "Keep this attribution" not in about and "Source:" not in about
 
 
-def test_about_text_is_extractable_for_translation(tmp_path):
+def test_about_and_menu_texts_are_extractable_for_translation(tmp_path):
     lupdate = shutil.which("pyside6-lupdate") or str(
         Path(__file__).resolve().parents[2] / ".venv" / "bin" / "pyside6-lupdate")
     if not Path(lupdate).exists():
@@ -47,6 +48,9 @@ def test_about_text_is_extractable_for_translation(tmp_path):
     ts = tmp_path / "about.ts"
     subprocess.run([lupdate, app_module.__file__, "-ts", str(ts)], check=True, capture_output=True)
     root = ElementTree.parse(ts).getroot()
-    sources = [m.findtext("source") for c in root.iter("context") if c.findtext("name") == "MainWindow"
-               for m in c.iter("message")]
+    sources = [m.findtext("source") for c in root.iter("context")
+               if c.findtext("name") == "MainWindow" for m in c.iter("message")]
     assert any(s.startswith("<h3>CNN Explorer %1</h3>") and "CC BY-SA 3.0" in s for s in sources)
+    for text in ("&Open model...", "Save model &as...", "&Quit", "Close CNN Explorer",
+                 "&Next panel", "How to read &this view", "&About CNN Explorer", "About &Qt"):
+        assert text in sources

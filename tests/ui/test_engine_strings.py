@@ -79,7 +79,8 @@ def test_tr_engine_translates_in_the_engine_context(qapp, tmp_path):
         pytest.skip("pyside6-lrelease not installed")
     ts = tmp_path / "zh.ts"
     ts.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">\n'
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="zh_CN">\n'
         "<context><name>engine</name><message><source>Sobel x</source>"
         "<translation>索贝尔 x</translation></message></context>\n</TS>\n",
         encoding="utf-8",
@@ -105,7 +106,8 @@ def test_lupdate_extracts_every_listed_string(tmp_path):
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate not installed")
     ts = tmp_path / "engine.ts"
-    subprocess.run([lupdate, engine_strings.__file__, "-ts", str(ts)], check=True, capture_output=True)
+    subprocess.run([lupdate, engine_strings.__file__, "-ts", str(ts)], check=True,
+                   capture_output=True)
     from xml.etree import ElementTree
 
     root = ElementTree.parse(ts).getroot()
