@@ -99,6 +99,17 @@ def test_a_run_fills_curves_progress_and_results(panel, qtbot, tmp_path):
     assert panel.state.current_input_source.startswith("test set #")
 
 
+def _paused_at(panel):
+    """The number of batches done that the bar's "paused at epoch e, batch b/n" says, or None."""
+    import re
+
+    m = re.fullmatch(r"paused at epoch (\d+), batch (\d+)/(\d+)", panel.progress.text())
+    if m is None:
+        return None
+    epoch, batch, n_batches = map(int, m.groups())
+    return (epoch - 1) * n_batches + batch
+
+
 def test_pause_resume_and_stop_from_the_buttons(panel, qtbot):
     panel.epochs.setValue(200)
     _click(panel, "trainStartButton")
@@ -110,10 +121,11 @@ def test_pause_resume_and_stop_from_the_buttons(panel, qtbot):
     qtbot.wait(300)
     assert panel.n_batches_seen == n
     # the bar says where the run stopped, not a speed and a time left that no longer apply
-    assert panel.progress.text().startswith(f"paused at epoch 1, batch {n}/")
+    assert _paused_at(panel) == n
     assert "images/s" not in panel.progress.text()
     _click(panel, "trainStepButton")
     qtbot.waitUntil(lambda: panel.n_batches_seen == n + 1, timeout=10000)
+    qtbot.waitUntil(lambda: _paused_at(panel) == n + 1, timeout=5000)
     _click(panel, "trainPauseButton")                  # resume
     qtbot.waitUntil(lambda: panel.n_batches_seen >= n + 3, timeout=20000)
     panel.lr.setValue(0.0007)                          # changed while running

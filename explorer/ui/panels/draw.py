@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget)
 
+from explorer.ui.engine_strings import tr_engine
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas
@@ -366,7 +367,7 @@ class DrawPanel(QWidget):
 
     def _set_class_names(self, names):
         """Label the answer with the live model's classes (digits, or e.g. Fashion-MNIST's)."""
-        self._class_names = [str(n) for n in names]
+        self._class_names = [tr_engine(str(n)) for n in names]
         digits = all(len(n) <= 2 for n in self._class_names)
         self.bars.set_class_names(self._class_names if digits else
                                   [n[:5] for n in self._class_names])

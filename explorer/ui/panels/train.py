@@ -579,6 +579,8 @@ class TrainPanel(QWidget):
                 .replace("%7", f"{e.loss:.3f}"))
         if payload.get("filters") is not None:
             self._show_filters(payload["filters"])
+        if self.client.train_state == "paused":   # a batch stepped with "One batch"
+            self._show_paused()
 
     def _on_epoch(self, payload):
         e = payload["event"]
@@ -720,14 +722,20 @@ class TrainPanel(QWidget):
             self._say(self._diverged_text, error=True)
         elif state == "paused":
             self._say(self.tr("Paused: Resume continues, One batch steps a single mini-batch."))
-        if state == "paused" and not self._diverged_text:
-            if self._last_batch is None:
-                self.progress.setFormat(self.tr("paused before the first batch"))
-            else:
-                epoch, batch, n_batches = self._last_batch
-                self.progress.setFormat(self.tr("paused at epoch %1, batch %2/%3").replace(
-                    "%1", str(epoch + 1)).replace("%2", str(batch + 1)).replace(
-                    "%3", str(n_batches)))
+        if state == "paused":
+            self._show_paused()
+
+    def _show_paused(self):
+        """The bar says where a paused run stands (its speed and time left no longer apply)."""
+        if self._diverged_text:
+            return
+        if self._last_batch is None:
+            self.progress.setFormat(self.tr("paused before the first batch"))
+        else:
+            epoch, batch, n_batches = self._last_batch
+            self.progress.setFormat(self.tr("paused at epoch %1, batch %2/%3").replace(
+                "%1", str(epoch + 1)).replace("%2", str(batch + 1)).replace(
+                "%3", str(n_batches)))
 
     def _say(self, text, error=False):
         self.message.setText(text)
