@@ -50,18 +50,20 @@ def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
     exceeds ``max_side``. Raises ``ValueError`` saying what went wrong when it cannot be read."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(translate("ImageFiles", "{0} does not exist or is not a file.").format(str(path)))
+        raise ValueError(translate("ImageFiles", "{0} does not exist or is not a file.")
+                         .format(str(path)))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     image = reader.read()
     if image.isNull():
-        raise ValueError(translate("ImageFiles", "Could not read {0} as a picture ({1}). Open a PNG or JPEG file.")
-                         .format(path.name, reader.errorString()))
+        raise ValueError(translate("ImageFiles", "Could not read {0} as a picture ({1}). Open a "
+                                   "PNG or JPEG file.").format(path.name, reader.errorString()))
     w, h = image.width(), image.height()
     note = ""
     if max(w, h) > max_side:
         image = image.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-        note = translate("ImageFiles", "{0} is {1}x{2} pixels; it was scaled down to {3}x{4} so filtering stays "
-                   "interactive.").format(path.name, w, h, image.width(), image.height())
+        note = translate("ImageFiles", "{0} is {1}x{2} pixels; it was scaled down to {3}x{4} so "
+                         "filtering stays interactive.").format(path.name, w, h, image.width(),
+                                                                image.height())
     return GreyImage(qimage_to_grey(image), (w, h), note)

@@ -66,11 +66,12 @@ def _restore_job(model, model_id, param, f, c, learned, image, layer):
 
 
 def describe_edits(edits) -> str:
-    """``ModelInfo.edits`` for the user: “edited: conv1 filter 0 (channel 0) replaced”; "" if none."""
+    """``ModelInfo.edits`` for the user: “edited: conv1 filter 0 (channel 0) replaced”; "" if
+    there are none."""
     if not edits:
         return ""
-    parts = [translate("FilterSwapBox", "{0} filter {1} (channel {2})").format(e.get("layer", "?"), e.get("filter", "?"),
-                                                       e.get("channel", "?")) for e in edits]
+    parts = [translate("FilterSwapBox", "{0} filter {1} (channel {2})").format(
+        e.get("layer", "?"), e.get("filter", "?"), e.get("channel", "?")) for e in edits]
     return translate("FilterSwapBox", "edited: {0} replaced").format(", ".join(parts))
 
 
@@ -112,44 +113,59 @@ class FilterSwapBox(QGroupBox):
         self._shown_key = None
 
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip(translate("FilterSwapBox", "The conv layer of the live model whose filter you replace."))
+        self.layer_combo.setToolTip(translate(
+            "FilterSwapBox", "The conv layer of the live model whose filter you replace."))
         self.filter_spin = QSpinBox()
-        self.filter_spin.setToolTip(translate("FilterSwapBox", "Which filter (output channel) of the layer to replace."))
+        self.filter_spin.setToolTip(translate(
+            "FilterSwapBox", "Which filter (output channel) of the layer to replace."))
         self.channel_spin = QSpinBox()
-        self.channel_spin.setToolTip(translate("FilterSwapBox", "A filter has one kernel per input channel; this picks which one."))
+        self.channel_spin.setToolTip(translate(
+            "FilterSwapBox", "A filter has one kernel per input channel; this picks which one."))
         self.put_button = QPushButton(translate("FilterSwapBox", "&Put kernel into filter"))
-        self.put_button.setToolTip(translate("FilterSwapBox", "Replace the learned kernel of this filter and channel by the one in "
-                                       "the grid; the prediction everywhere in the app changes at once."))
+        self.put_button.setToolTip(translate(
+            "FilterSwapBox", "Replace the learned kernel of this filter and channel by the one in "
+                             "the grid; the prediction everywhere in the app changes at once."))
         self.restore_button = QPushButton(translate("FilterSwapBox", "Restore lea&rned filter"))
-        self.restore_button.setToolTip(translate("FilterSwapBox", "Put back the exact learned weights of this filter."))
+        self.restore_button.setToolTip(translate(
+            "FilterSwapBox", "Put back the exact learned weights of this filter."))
         self.fit_button = QPushButton()
-        self.fit_button.setToolTip(translate("FilterSwapBox", "Resize the kernel grid to this layer's kernel size."))
+        self.fit_button.setToolTip(translate(
+            "FilterSwapBox", "Resize the kernel grid to this layer's kernel size."))
         self.fit_button.setVisible(False)
         self.fit_button.clicked.connect(self._on_fit_clicked)
         self.follow_check = QCheckBox(translate("FilterSwapBox", "Follo&w edits"))
-        self.follow_check.setToolTip(translate("FilterSwapBox", "While your kernel is in the filter, every valid edit goes into the "
-                                         "network at once and the feature map and prediction follow."))
+        self.follow_check.setToolTip(translate(
+            "FilterSwapBox", "While your kernel is in the filter, every valid edit goes into the "
+                             "network at once and the feature map and prediction follow."))
         # 5x5 at 36 px a cell; a 7x7 kernel shrinks to 28 px so both grids fit side by side
         self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
-        self.learned_grid.setToolTip(translate("FilterSwapBox", "The weights the network learned for this filter and channel."))
+        self.learned_grid.setToolTip(translate(
+            "FilterSwapBox", "The weights the network learned for this filter and channel."))
         self.yours_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
-        self.yours_grid.setToolTip(translate("FilterSwapBox", "Your kernel, as it would go into the filter."))
+        self.yours_grid.setToolTip(translate(
+            "FilterSwapBox", "Your kernel, as it would go into the filter."))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("filterSwapStatus")
         self.before_widget, self.before_view, self.before_item = _map_view(
-            translate("FilterSwapBox", "This layer's output for the chosen filter with the learned kernel"))
+            translate(
+                "FilterSwapBox", "This layer's output for the chosen filter with the learned "
+                                 "kernel"))
         self.after_widget, self.after_view, self.after_item = _map_view(
             translate("FilterSwapBox", "The same output with your kernel in the filter"))
-        self.map_caption = QLabel(translate("FilterSwapBox", "Press “Put kernel into filter” to see this layer's output and the "
-                                      "prediction with the learned filter and with yours."))
+        self.map_caption = QLabel(translate(
+            "FilterSwapBox", "Press “Put kernel into filter” to see this layer's output and the "
+                             "prediction with the learned filter and with yours."))
         self.map_caption.setWordWrap(True)
         self.bars = ProbabilityBars()
         self.bars.setObjectName("filterSwapBars")
-        self.bars.set_legend(translate("FilterSwapBox", "with your kernel"), translate("FilterSwapBox", "its answer"), translate("FilterSwapBox", "learned filter"))
+        self.bars.set_legend(translate("FilterSwapBox", "with your kernel"),
+                             translate("FilterSwapBox", "its answer"),
+                             translate("FilterSwapBox", "learned filter"))
         self.bars.setFixedHeight(190)
-        self.bars.setToolTip(translate("FilterSwapBox", "Coloured bars: the prediction with your kernel. Grey bars: with the "
-                                 "learned filter."))
+        self.bars.setToolTip(translate(
+            "FilterSwapBox", "Coloured bars: the prediction with your kernel. Grey bars: with the "
+                             "learned filter."))
         self.prediction = QLabel()
         self.prediction.setObjectName("filterSwapPrediction")
 
@@ -165,8 +181,10 @@ class FilterSwapBox(QGroupBox):
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.follow_check)
         grids = QGridLayout()
-        grids.addWidget(QLabel(translate("FilterSwapBox", "Learned")), 0, 0, Qt.AlignmentFlag.AlignHCenter)
-        grids.addWidget(QLabel(translate("FilterSwapBox", "Yours")), 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        grids.addWidget(QLabel(translate(
+            "FilterSwapBox", "Learned")), 0, 0, Qt.AlignmentFlag.AlignHCenter)
+        grids.addWidget(QLabel(translate(
+            "FilterSwapBox", "Yours")), 0, 1, Qt.AlignmentFlag.AlignHCenter)
         grids.addWidget(self.learned_grid, 1, 0, Qt.AlignmentFlag.AlignTop)
         grids.addWidget(self.yours_grid, 1, 1, Qt.AlignmentFlag.AlignTop)
         maps = QGridLayout()
@@ -210,7 +228,9 @@ class FilterSwapBox(QGroupBox):
 
     def current_key(self) -> tuple[str, int, int] | None:
         slot = self.current_slot()
-        return None if slot is None else (slot.param, self.filter_spin.value(), self.channel_spin.value())
+        if slot is None:
+            return None
+        return slot.param, self.filter_spin.value(), self.channel_spin.value()
 
     def select(self, param: str, f: int = 0, c: int = 0) -> None:
         """Choose ``param`` (e.g. ``"conv1.weight"``), filter ``f`` and channel ``c``."""
@@ -248,8 +268,9 @@ class FilterSwapBox(QGroupBox):
         if self.follow_check.isChecked():
             self.put_kernel()
         else:
-            self.status.setText(translate("FilterSwapBox", "The filter still holds the kernel you put in before: press “Put kernel "
-                                    "into filter” again, or tick “Follow edits”."))
+            self.status.setText(translate(
+                "FilterSwapBox", "The filter still holds the kernel you put in before: press “Put "
+                                 "kernel into filter” again, or tick “Follow edits”."))
             self.status.setProperty("sticky", True)
 
     def _set_enabled(self, on: bool):
@@ -275,9 +296,11 @@ class FilterSwapBox(QGroupBox):
         square = slot is not None and slot.shape[2] == slot.shape[3]
         self.fit_button.setVisible(bool(reason) and square)
         if reason and square:
-            self.fit_button.setText(translate("FilterSwapBox", "Make the grid {0}x{0}").format(slot.shape[2]))
+            self.fit_button.setText(translate(
+                "FilterSwapBox", "Make the grid {0}x{0}").format(slot.shape[2]))
         if reason:
-            self.status.setText(translate("FilterSwapBox", "Cannot put this kernel in: {0}").format(reason))
+            self.status.setText(translate(
+                "FilterSwapBox", "Cannot put this kernel in: {0}").format(reason))
         elif self.current_slot() is not None and not self.status.property("sticky"):
             self.status.setText("")
 
@@ -311,7 +334,7 @@ class FilterSwapBox(QGroupBox):
                        partial(filter_swap.read_filter, param=key[0], f=key[1], c=key[2]))
         self._update_fit()
 
-    # --- talking to the worker ---------------------------------------------------------------------
+    # --- talking to the worker --------------------------------------------------------------
     def _send(self, topic, method, fn):
         self._requests[topic] = method(topic, fn)
 
@@ -337,7 +360,9 @@ class FilterSwapBox(QGroupBox):
 
     def _on_slots(self, model_id: int, slots: list):
         if self._swap_model_id is not None and model_id != self._swap_model_id and self.swapped:
-            self.status.setText(translate("FilterSwapBox", "The live model changed: its filters are its own, nothing to restore."))
+            self.status.setText(translate(
+                "FilterSwapBox", "The live model changed: its filters are its own, nothing to "
+                                 "restore."))
             self.status.setProperty("sticky", True)
             self.swapped.clear()
         self._model_id = model_id
@@ -347,7 +372,9 @@ class FilterSwapBox(QGroupBox):
         self.layer_combo.clear()
         for s in self._slots:
             f, c, kh, kw = s.shape
-            self.layer_combo.addItem(translate("FilterSwapBox", "{0}: {1} filters × {2} channels, {3}x{4}").format(s.layer, f, c, kh, kw))
+            self.layer_combo.addItem(translate(
+                "FilterSwapBox", "{0}: {1} filters × {2} channels, {3}x{4}").format(
+                s.layer, f, c, kh, kw))
         self.layer_combo.blockSignals(False)
         if not self._slots:
             self._set_enabled(False)
@@ -355,7 +382,8 @@ class FilterSwapBox(QGroupBox):
             return
         self._set_enabled(True)
         index = next((i for i, s in enumerate(self._slots) if current and s.param == current[0]), 0)
-        self._apply_selection(index, *(current[1:] if current and self._slots[index].param == current[0] else (0, 0)))
+        same = current and self._slots[index].param == current[0]
+        self._apply_selection(index, *(current[1:] if same else (0, 0)))
 
     def put_kernel(self) -> None:
         """Put the grid's kernel into the chosen filter/channel (via the worker)."""
@@ -364,7 +392,8 @@ class FilterSwapBox(QGroupBox):
             return
         reason = self._mismatch()
         if reason:
-            self.status.setText(translate("FilterSwapBox", "Cannot put this kernel in: {0}").format(reason))
+            self.status.setText(translate(
+                "FilterSwapBox", "Cannot put this kernel in: {0}").format(reason))
             return
         image, source = self._network_input()
         self._probe_source = source
@@ -388,8 +417,9 @@ class FilterSwapBox(QGroupBox):
         self.swapped.setdefault(key, res.previous)
         self._swap_model_id = res.model_id
         self.learned_grid.set_kernel(self.swapped[key])
-        self.status.setText(translate("FilterSwapBox", "Your kernel is now filter {0}, channel {1} of {2}. Every panel uses it; "
-                                "“Restore learned filter” puts the learned weights back.")
+        self.status.setText(translate(
+            "FilterSwapBox", "Your kernel is now filter {0}, channel {1} of {2}. Every panel uses "
+                             "it; “Restore learned filter” puts the learned weights back.")
                             .format(res.f, res.c, res.param.rsplit(".", 1)[0]))
         self.status.setProperty("sticky", True)
         self._show_probes(learned=res.before, yours=res.after)
@@ -399,27 +429,35 @@ class FilterSwapBox(QGroupBox):
         key = (res.param, res.f, res.c)
         self.swapped.pop(key, None)
         self.learned_grid.set_kernel(res.current)
-        self.status.setText(translate("FilterSwapBox", "Learned weights of filter {0}, channel {1} restored exactly.").format(res.f, res.c))
+        self.status.setText(translate(
+            "FilterSwapBox", "Learned weights of filter {0}, channel {1} restored exactly.").format(
+            res.f, res.c))
         self.status.setProperty("sticky", True)
         self._show_probes(learned=res.after, yours=res.before)
         self._update_buttons()
 
     def _show_probes(self, learned, yours):
         if learned is None or yours is None:
-            self.map_caption.setText(translate("FilterSwapBox", "No input image for the network yet: draw a digit or pick a test image."))
+            self.map_caption.setText(translate(
+                "FilterSwapBox", "No input image for the network yet: draw a digit or pick a test "
+                                 "image."))
             return
         if learned.feature_map is not None and yours.feature_map is not None:
-            m = float(max(np.abs(learned.feature_map).max(), np.abs(yours.feature_map).max())) or 1.0
+            m = float(max(np.abs(learned.feature_map).max(),
+                          np.abs(yours.feature_map).max())) or 1.0
             self.before_item.setImage(learned.feature_map, levels=(-m, m))
             self.after_item.setImage(yours.feature_map, levels=(-m, m))
-            self.map_caption.setText(translate("FilterSwapBox", "Output of {0}, filter {1}, for {2} (blue negative, red positive, "
-                                         "both on ±{3:.3g}).").format(yours.layer, yours.filter,
+            self.map_caption.setText(translate(
+                "FilterSwapBox", "Output of {0}, filter {1}, for {2} (blue negative, red "
+                                 "positive, both on ±{3:.3g}).").format(yours.layer, yours.filter,
                                                                        self._probe_source, m))
         else:
-            self.map_caption.setText(translate("FilterSwapBox", "{0} sits inside a block, so its own output is not traced; the "
-                                         "prediction below still shows the change.").format(yours.layer))
+            self.map_caption.setText(translate(
+                "FilterSwapBox", "{0} sits inside a block, so its own output is not traced; the "
+                                 "prediction below still shows the change.").format(yours.layer))
         self.bars.set_probabilities(yours.proba)
         self.bars.set_secondary(learned.proba)
         a, b = learned.prediction, yours.prediction
-        self.prediction.setText(translate("FilterSwapBox", "Prediction: learned {0} ({1:.1%}) → with your kernel {2} ({3:.1%})")
+        self.prediction.setText(translate(
+            "FilterSwapBox", "Prediction: learned {0} ({1:.1%}) → with your kernel {2} ({3:.1%})")
                                 .format(a, learned.proba[a], b, yours.proba[b]))

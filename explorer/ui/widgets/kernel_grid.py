@@ -53,8 +53,9 @@ class _CellDelegate(QStyledItemDelegate):
 class KernelGrid(QTableWidget):
     """``sigKernelChanged(kernel)``: a ``(K, K)`` float64 array, after every edit that leaves all
     cells valid. ``sigInvalid(message)``: an edit left at least one invalid cell (message names
-    every invalid cell, in reading order). ``read_only=True`` makes a display grid (e.g. the learned filter). Cells are ``cell_size``
-    pixels square, smaller for large kernels when ``max_side`` caps the grid's side."""
+    every invalid cell, in reading order). ``read_only=True`` makes a display grid (e.g. the
+    learned filter). Cells are ``cell_size`` pixels square, smaller for large kernels when
+    ``max_side`` caps the grid's side."""
 
     sigKernelChanged = Signal(object)
     sigInvalid = Signal(str)
@@ -85,8 +86,9 @@ class KernelGrid(QTableWidget):
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         else:
             self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-            self.setToolTip(translate("KernelGrid", "Type a weight in each cell: a number (-2, 0.5) or a fraction (1/16). "
-                                "Tab or the arrow keys move to the next cell."))
+            self.setToolTip(translate("KernelGrid", "Type a weight in each cell: a number (-2, "
+                                      "0.5) or a fraction (1/16). Tab or the arrow keys move to "
+                                      "the next cell."))
         self._delegate = _CellDelegate(self)
         self.setItemDelegate(self._delegate)
         self.itemChanged.connect(self._on_item_changed)
@@ -112,11 +114,12 @@ class KernelGrid(QTableWidget):
 
     # --- writing ------------------------------------------------------------------------------
     def set_kernel(self, kernel) -> None:
-        """Show ``kernel`` ``(K, K)`` (resizing the grid), clear errors, emit ``sigKernelChanged``."""
+        """Show ``kernel`` ``(K, K)`` (resizing the grid), clear errors, emit
+        ``sigKernelChanged``."""
         k = np.array(kernel, dtype=np.float64)
         if k.ndim != 2 or k.shape[0] != k.shape[1] or not 1 <= k.shape[0] <= MAX_KERNEL_SIZE:
-            raise ValueError(f"the grid shows square kernels 1x1 to {MAX_KERNEL_SIZE}x{MAX_KERNEL_SIZE}, "
-                             f"got shape {k.shape}")
+            raise ValueError(f"the grid shows square kernels 1x1 to "
+                             f"{MAX_KERNEL_SIZE}x{MAX_KERNEL_SIZE}, got shape {k.shape}")
         self._values = k
         self._errors.clear()
         n = k.shape[0]
@@ -201,13 +204,16 @@ class KernelGrid(QTableWidget):
         """Every invalid cell, in reading order, with why; empty when all cells are numbers."""
         if not self._errors:
             return ""
-        cells = "; ".join(translate("KernelGrid", "row {0}, column {1}: {2}").format(r + 1, c + 1, msg)
-                          for (r, c), msg in sorted(self._errors.items()))
+        cells = "; ".join(
+            translate("KernelGrid", "row {0}, column {1}: {2}").format(r + 1, c + 1, msg)
+            for (r, c), msg in sorted(self._errors.items()))
         if len(self._errors) == 1:
-            return translate("KernelGrid", "Invalid cell (yellow, framed in red): {0}. Fix it to update the output; "
-                       "until then the last valid kernel stays.").format(cells)
-        return translate("KernelGrid", "{0} invalid cells (yellow, framed in red): {1}. Fix them to update the output; "
-                   "until then the last valid kernel stays.").format(len(self._errors), cells)
+            return translate("KernelGrid", "Invalid cell (yellow, framed in red): {0}. Fix it to "
+                             "update the output; until then the last valid kernel stays."
+                             ).format(cells)
+        return translate("KernelGrid", "{0} invalid cells (yellow, framed in red): {1}. Fix them "
+                         "to update the output; until then the last valid kernel stays."
+                         ).format(len(self._errors), cells)
 
     def _restyle(self):
         scale = float(np.abs(self._values).max()) if self._values.size else 0.0
@@ -226,12 +232,14 @@ class KernelGrid(QTableWidget):
                     if bad:
                         item.setBackground(QBrush(_INVALID))
                         item.setForeground(QBrush(_INVALID_FRAME))
-                        item.setToolTip(translate("KernelGrid", "Not used: {0}").format(self._errors[(r, c)]))
+                        item.setToolTip(translate("KernelGrid", "Not used: {0}")
+                                        .format(self._errors[(r, c)]))
                     else:
                         v = self._values[r, c]
                         item.setBackground(QBrush(_tint(v, scale)))
                         item.setForeground(QBrush(QColor(0, 0, 0)))
-                        item.setToolTip(translate("KernelGrid", "Weight at row {0}, column {1}: {2!r}").format(r + 1, c + 1, float(v)))
+                        item.setToolTip(translate("KernelGrid", "Weight at row {0}, column {1}: "
+                                                  "{2!r}").format(r + 1, c + 1, float(v)))
                     if self._read_only:
                         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         finally:

@@ -57,19 +57,25 @@ class KernelLibrary(QWidget):
         self.startup_message = ""
         self.list = QListWidget()
         self.list.setObjectName("kernelLibraryList")
-        self.list.setToolTip(translate("KernelLibrary", "Click a kernel to load it into the grid; hover for what it does."))
+        self.list.setToolTip(translate(
+            "KernelLibrary", "Click a kernel to load it into the grid; hover for what it does."))
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("kernelDescription")
         self.description.setMinimumHeight(3 * self.description.fontMetrics().lineSpacing())
         self.add_button = QPushButton(translate("KernelLibrary", "Add c&urrent…"))
-        self.add_button.setToolTip(translate("KernelLibrary", "Save the kernel in the grid under a name in “My kernels” (kept between sessions)."))
+        self.add_button.setToolTip(translate(
+            "KernelLibrary", "Save the kernel in the grid under a name in “My kernels” (kept "
+                             "between sessions)."))
         self.remove_button = QPushButton(translate("KernelLibrary", "Remove"))
-        self.remove_button.setToolTip(translate("KernelLibrary", "Delete the selected kernel from “My kernels”."))
+        self.remove_button.setToolTip(translate(
+            "KernelLibrary", "Delete the selected kernel from “My kernels”."))
         self.import_button = QPushButton(translate("KernelLibrary", "Import…"))
-        self.import_button.setToolTip(translate("KernelLibrary", "Add the kernels of a kernel-set JSON file to “My kernels”."))
+        self.import_button.setToolTip(translate(
+            "KernelLibrary", "Add the kernels of a kernel-set JSON file to “My kernels”."))
         self.export_button = QPushButton(translate("KernelLibrary", "Export…"))
-        self.export_button.setToolTip(translate("KernelLibrary", "Write “My kernels” to a kernel-set JSON file to share or keep."))
+        self.export_button.setToolTip(translate(
+            "KernelLibrary", "Write “My kernels” to a kernel-set JSON file to share or keep."))
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.import_button, self.export_button):
             buttons.addWidget(b)
@@ -109,7 +115,8 @@ class KernelLibrary(QWidget):
             self.list.addItem(item)
         self.list.addItem(self._header(translate("KernelLibrary", "My kernels")))
         if not self.user_kernels:
-            hint = QListWidgetItem("  " + translate("KernelLibrary", "(none yet: edit a kernel, then “Add current…”)"))
+            hint = QListWidgetItem("  " + translate(
+                "KernelLibrary", "(none yet: edit a kernel, then “Add current…”)"))
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(hint)
         for k in self.user_kernels:
@@ -191,20 +198,25 @@ class KernelLibrary(QWidget):
         try:
             self.user_kernels = load_kernel_set(path)
         except (ValueError, OSError) as exc:
-            backup = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
             try:
                 path.rename(backup)
                 where = translate("KernelLibrary", "It was kept as {0}.").format(str(backup))
             except OSError:
                 where = ""
-            self.startup_message = translate("KernelLibrary", "Your saved kernels could not be read ({0}). {1}").format(str(exc), where)
+            self.startup_message = translate(
+                "KernelLibrary", "Your saved kernels could not be read ({0}). {1}").format(
+                str(exc), where)
 
     def _store(self) -> bool:
         try:
             save_kernel_set(user_kernels_path(), self.user_kernels)
             return True
         except (OSError, ValueError) as exc:
-            self.sigMessage.emit(translate("KernelLibrary", "Could not save your kernels to {0}: {1}").format(str(user_kernels_path()), str(exc)))
+            self.sigMessage.emit(translate(
+                "KernelLibrary", "Could not save your kernels to {0}: {1}").format(
+                str(user_kernels_path()), str(exc)))
             return False
 
     def add_user_kernel(self, name: str, values, description: str = "") -> NamedKernel:
@@ -223,16 +235,20 @@ class KernelLibrary(QWidget):
     def ask_and_add(self, values, suggested: str = "") -> NamedKernel | None:
         """Ask for a name (and replace-confirmation) and store ``values``; None if cancelled."""
         name, ok = QInputDialog.getText(self, translate("KernelLibrary", "Add to my kernels"),
-                                        translate("KernelLibrary", "Name for this kernel:"), text=suggested)
+                                        translate("KernelLibrary", "Name for this kernel:"),
+                                        text=suggested)
         if not ok or not name.strip():
             return None
         if self.user_kernel(name.strip()) is not None:
+            question = translate("KernelLibrary", "“{0}” already exists in My kernels. Replace "
+                                 "it?").format(name.strip())
             answer = QMessageBox.question(self, translate("KernelLibrary", "Replace kernel?"),
-                                          translate("KernelLibrary", "“{0}” already exists in My kernels. Replace it?").format(name.strip()))
+                                          question)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         k = self.add_user_kernel(name, values)
-        self.sigMessage.emit(translate("KernelLibrary", "Saved “{0}” in My kernels.").format(k.name))
+        self.sigMessage.emit(translate(
+            "KernelLibrary", "Saved “{0}” in My kernels.").format(k.name))
         return k
 
     def remove_user_kernel(self, name: str) -> None:
@@ -245,7 +261,8 @@ class KernelLibrary(QWidget):
         data = item.data(_ROLE) if item is not None else None
         if data and data[0] == "user":
             self.remove_user_kernel(data[1])
-            self.sigMessage.emit(translate("KernelLibrary", "Removed “{0}” from My kernels.").format(data[1]))
+            self.sigMessage.emit(translate(
+                "KernelLibrary", "Removed “{0}” from My kernels.").format(data[1]))
 
     def import_file(self, path) -> int:
         """Add every kernel of the set at ``path`` (same names are replaced). Returns how many.
@@ -263,26 +280,32 @@ class KernelLibrary(QWidget):
         save_kernel_set(path, self.user_kernels)
 
     def _on_import(self):
-        path, _ = QFileDialog.getOpenFileName(self, translate("KernelLibrary", "Import a kernel set"), "", translate("KernelLibrary", JSON_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, translate("KernelLibrary", "Import a kernel set"),
+                                              "", translate("KernelLibrary", JSON_FILTER))
         if not path:
             return
         try:
             n = self.import_file(path)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, translate("KernelLibrary", "Could not import"),
-                                translate("KernelLibrary", "{0}\n\nNothing was changed. Choose a kernel set saved by CNN Explorer "
-                                    "(Export…).").format(str(exc)))
+            text = translate("KernelLibrary", "{0}\n\nNothing was changed. Choose a kernel set "
+                             "saved by CNN Explorer (Export…).").format(str(exc))
+            QMessageBox.warning(self, translate("KernelLibrary", "Could not import"), text)
             return
-        self.sigMessage.emit(translate("KernelLibrary", "Imported {0} kernel(s) from {1}.").format(n, Path(path).name))
+        self.sigMessage.emit(translate(
+            "KernelLibrary", "Imported {0} kernel(s) from {1}.").format(n, Path(path).name))
 
     def _on_export(self):
-        path, _ = QFileDialog.getSaveFileName(self, translate("KernelLibrary", "Export my kernels"), "my-kernels.json", translate("KernelLibrary", JSON_FILTER))
+        path, _ = QFileDialog.getSaveFileName(self, translate("KernelLibrary", "Export my kernels"),
+                                              "my-kernels.json",
+                                              translate("KernelLibrary", JSON_FILTER))
         if not path:
             return
         try:
             self.export_file(path)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, translate("KernelLibrary", "Could not export"),
-                                translate("KernelLibrary", "{0}\n\nChoose another folder or file name.").format(str(exc)))
+            text = translate("KernelLibrary", "{0}\n\nChoose another folder or file name.").format(
+                str(exc))
+            QMessageBox.warning(self, translate("KernelLibrary", "Could not export"), text)
             return
-        self.sigMessage.emit(translate("KernelLibrary", "Exported {0} kernel(s) to {1}.").format(len(self.user_kernels), Path(path).name))
+        self.sigMessage.emit(translate("KernelLibrary", "Exported {0} kernel(s) to {1}.").format(
+            len(self.user_kernels), Path(path).name))
