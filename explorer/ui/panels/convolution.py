@@ -624,8 +624,9 @@ class ConvolutionPanel(QWidget):
                 "The current input ({0}), as the network sees it.").format(self.state.current_input_source)
         if source == "test":
             i = self.test_index.value()
-            label = int(self.state.dataset().test_labels[i])
-            return self._test_image(i)[None], self.tr("Test digit #{0} (a {1}).").format(i, label)
+            data = self.state.dataset()
+            label = tr_engine(data.class_names[int(data.test_labels[i])])
+            return self._test_image(i)[None], self.tr("Test image #{0}, labelled {1}.").format(i, label)
         arr = self._selected_map()
         if arr is None:
             raise ValueError(self.tr("The live model's feature maps have not arrived yet."))
