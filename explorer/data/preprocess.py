@@ -100,12 +100,11 @@ def preprocess_digit(image: np.ndarray) -> np.ndarray:
     mass = box.sum()
     cy = float(box.sum(axis=1) @ np.arange(out_h, dtype=np.float32)) / mass
     cx = float(box.sum(axis=0) @ np.arange(out_w, dtype=np.float32)) / mass
-    top = int(np.floor(CENTRE - cy + 0.5))
-    left = int(np.floor(CENTRE - cx + 0.5))
-    # Paste the box at (top, left), clipped to the field (a lopsided digit may overhang).
-    y0, x0 = max(top, 0), max(left, 0)
-    y1, x1 = min(top + out_h, FIELD_SIZE), min(left + out_w, FIELD_SIZE)
-    out[y0:y1, x0:x1] = box[y0 - top : y1 - top, x0 - left : x1 - left]
+    # A lopsided digit's centre of mass would push part of its box out of the field: keep the
+    # whole box inside (it is at most 20 of 28 pixels) rather than cut ink off.
+    top = min(max(int(np.floor(CENTRE - cy + 0.5)), 0), FIELD_SIZE - out_h)
+    left = min(max(int(np.floor(CENTRE - cx + 0.5)), 0), FIELD_SIZE - out_w)
+    out[top : top + out_h, left : left + out_w] = box
     peak = out.max()
     if peak > 0:
         out /= peak

@@ -141,4 +141,18 @@ def test_any_blob_comes_out_boxed_normalised_and_centred(h, w, top, left, seed):
     bh, bw = _bbox(out > 0)
     assert max(bh, bw) == 20 and abs(min(bh, bw) - 20 * min(h, w) / max(h, w)) <= 1
     cy, cx = _centre_of_mass(out)
-    assert abs(cy - 14) <= 0.5 + 1e-4 and abs(cx - 14) <= 0.5 + 1e-4
+    ys, xs = np.nonzero(out)
+    # Centred by mass, unless that would push the box out of the field: then it is kept whole,
+    # against the border it would have crossed.
+    assert abs(cy - 14) <= 0.5 + 1e-4 or ys.min() == 0 or ys.max() == 27
+    assert abs(cx - 14) <= 0.5 + 1e-4 or xs.min() == 0 or xs.max() == 27
+
+
+def test_a_lopsided_digit_is_kept_whole_inside_the_field():
+    # A 1x4 stroke, heavy on the left: its centre of mass at column 14 would put the light right
+    # end beyond column 27. The box is kept whole, against the right border.
+    canvas = np.zeros((100, 100), np.float32)
+    canvas[50, 10:14] = [1.0, 0.3, 0.1, 0.07]
+    out = preprocess_digit(canvas)
+    cols = np.flatnonzero(out.any(axis=0))
+    assert len(cols) == 20 and cols[-1] == 27
