@@ -308,3 +308,16 @@ def test_a_mistake_sent_to_the_other_panels_names_its_source(panel):
     row = panel._mistake_rows[2]
     assert panel.state.current_input_source == f"test set #{row * 3}"
     assert f"Test image #{row * 3}" in panel.message.text()
+
+
+def test_dropout_is_offered_only_for_architectures_with_dropout_layers(panel, qtbot):
+    qtbot.waitUntil(lambda: "parameters" in panel.arch_description.text(), timeout=10000)
+    assert not panel.dropout.isEnabled()                 # lenet5 has no dropout layer
+    assert "no dropout" in panel.dropout.toolTip()
+    panel.architecture.setCurrentIndex(panel.architecture.findData("mini_alexnet"))
+    assert panel.dropout.isEnabled()
+    panel.dropout.setValue(0.3)
+    assert panel.config().dropout == pytest.approx(0.3)
+    panel.architecture.setCurrentIndex(panel.architecture.findData("lenet5"))
+    assert not panel.dropout.isEnabled()
+    assert panel.config().dropout is None                # so build_model is not refused

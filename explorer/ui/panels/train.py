@@ -25,11 +25,17 @@ SHOWN_MISTAKES = 64
 SAVE_TOPIC = "train.save"
 
 
-def describe_architectures(_live_model) -> list[tuple[str, str, int]]:
-    """Runs in the worker: ``(name, description, parameter count)`` of every built-in model."""
+def describe_architectures(_live_model) -> list[tuple[str, str, int, bool]]:
+    """Runs in the worker: ``(name, description, parameter count, has dropout layers)`` of every
+    built-in model."""
     from explorer.engine import build_model, describe_model, list_models
 
-    return [(name, describe_model(name), build_model(name).n_params) for name in list_models()]
+    rows = []
+    for name in list_models():
+        model = build_model(name)
+        has_dropout = any(row["type"] == "Dropout" for row in model.summary())
+        rows.append((name, describe_model(name), model.n_params, has_dropout))
+    return rows
 
 
 def _save_model(path, model):
@@ -133,6 +139,7 @@ class TrainPanel(QWidget):
         self.arch_description.setWordWrap(True)
         self.arch_description.setObjectName("trainArchitectureDescription")
         self._descriptions = {}
+        self._has_dropout = True   # until the worker has described the architectures
 
         self.dataset = QComboBox(self)
         self.dataset.setObjectName("trainDataset")
@@ -427,7 +434,8 @@ class TrainPanel(QWidget):
             optimizer=self.optimizer.currentData(),
             weight_decay=self.weight_decay.value(),
             init=self.init.currentData(),
-            dropout=None if self.dropout.value() < 0 else self.dropout.value(),
+            dropout=(None if self.dropout.value() < 0 or not self._has_dropout
+                     else self.dropout.value()),
             augment=self.augment.isChecked(),
             dataset=self.dataset.currentData() or "mnist-subset",
             train_limit=self.train_limit.value() or None,
@@ -526,18 +534,28 @@ class TrainPanel(QWidget):
         name = self.architecture.currentData()
         desc = self._descriptions.get(name)
         if desc is not None:
-            text, n = desc
-            self.arch_description.setText(self.tr("%1 (%2 parameters)").replace("%1", text)
+            text, n, has_dropout = desc
+            self.arch_description.setText(self.tr("%1 (%2 parameters)")
+                                          .replace("%1", tr_engine(text))
                                           .replace("%2", f"{n:,}"))
+            # The rate applies only to dropout layers: a model without any has nothing to set.
+            self._has_dropout = has_dropout
+            self.dropout.setEnabled(has_dropout)
+            self.dropout.setToolTip(self.tr(
+                "Rate of the dropout layers (share of units switched off at random while "
+                "training). Only architectures with dropout layers use it.") if has_dropout
+                else self.tr("%1 has no dropout layers, so there is no rate to set.")
+                .replace("%1", name))
 
     def _on_result(self, topic, req_id, result):
         if topic == ARCH_TOPIC:
-            for name, description, n_params in result:
-                self._descriptions[name] = (description, n_params)
+            for name, description, n_params, has_dropout in result:
+                self._descriptions[name] = (description, n_params, has_dropout)
                 i = self.architecture.findData(name)
                 if i >= 0:
                     self.architecture.setItemText(i, f"{name}  ({n_params:,})")
-                    self.architecture.setItemData(i, description, Qt.ItemDataRole.ToolTipRole)
+                    self.architecture.setItemData(i, tr_engine(description),
+                                                  Qt.ItemDataRole.ToolTipRole)
             self._on_architecture_change(self.architecture.currentIndex())
         elif topic == SAVE_TOPIC:
             self._say(self.tr("Saved the trained model (with its training history) to %1")
@@ -718,6 +736,7 @@ class TrainPanel(QWidget):
         for w in (self.architecture, self.dataset, self.optimizer, self.batch_size, self.epochs,
                   self.train_limit, self.init, self.weight_decay, self.dropout, self.augment):
             w.setEnabled(not running)
+        self.dropout.setEnabled(not running and self._has_dropout)
         if state == "paused" and self._diverged_text:
             self._say(self._diverged_text, error=True)
         elif state == "paused":
