@@ -278,7 +278,7 @@ def _outcome(class_names, n_wrong=64):
     return {"reason": "completed", "message": "Trained 1 epoch(s).", "info": None,
             "filters": None,
             "evaluation": {"class_names": list(class_names), "confusion": confusion,
-                           "n_wrong": n_wrong, "wrong_index": np.arange(n_wrong) * 3,
+                           "accuracy": 900 / (900 + n_wrong), "loss": 0.3, "n_wrong": n_wrong, "wrong_index": np.arange(n_wrong) * 3,
                            "wrong_images": rng.integers(0, 256, (n_wrong, 28, 28)).astype(np.uint8),
                            "wrong_true": true, "wrong_pred": pred}}
 
@@ -321,3 +321,18 @@ def test_dropout_is_offered_only_for_architectures_with_dropout_layers(panel, qt
     panel.architecture.setCurrentIndex(panel.architecture.findData("lenet5"))
     assert not panel.dropout.isEnabled()
     assert panel.config().dropout is None                # so build_model is not refused
+
+
+def test_the_end_of_a_run_and_a_divergence_are_told_in_the_panels_own_words(panel):
+    from explorer.training import DivergedEvent
+
+    panel._on_finished(_outcome([str(i) for i in range(10)], n_wrong=100))
+    text = panel.message.text()
+    assert "Training finished: test accuracy 90.00 %." in text and "100 of 1,000" in text
+    assert "epoch(s)" not in text                        # the engine's English is not shown
+    event = DivergedEvent(epoch=1, batch=4, loss=float("nan"), lr=5.0, suggested_lr=0.5,
+                          message="engine text")
+    panel._on_diverged({"event": event})
+    text = panel.message.text()
+    assert "epoch 2, batch 5" in text and "learning rate 5" in text and "e.g. 0.5" in text
+    assert "engine text" not in text

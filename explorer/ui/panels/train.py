@@ -612,10 +612,18 @@ class TrainPanel(QWidget):
     def _on_diverged(self, payload):
         """The run undid a batch that made the loss or the weights NaN/infinite and paused."""
         e = payload["event"]
-        self._diverged_text = e.message + self.tr(
+        # Composed here from the event's numbers (the engine's own message is English only).
+        loss = (self.tr("loss %1, ").replace("%1", f"{e.loss:.4g}")
+                if np.isfinite(e.loss) else "")
+        self._diverged_text = self.tr(
+            "Training diverged at epoch %1, batch %2 (%3learning rate %4): the loss, a gradient "
+            "or a weight became NaN or infinite. The weights are back to what they were before "
+            "that batch and training is paused.").replace("%1", str(e.epoch + 1)).replace(
+            "%2", str(e.batch + 1)).replace("%3", loss).replace("%4", f"{e.lr:g}") + self.tr(
             "\nSet a lower learning rate above (e.g. %1) and press Resume: training continues "
-            "from the restored weights. Or Stop and start again with other settings.").replace(
-            "%1", f"{max(e.suggested_lr, self.lr.minimum()):g}")
+            "from the restored weights. Or Stop and start again with other settings: Adam is "
+            "the most forgiving optimiser, and a little weight decay (e.g. 0.0001) keeps the "
+            "weights small.").replace("%1", f"{max(e.suggested_lr, self.lr.minimum()):g}")
         self._say(self._diverged_text, error=True)
         self.progress.setFormat(self.tr(
             "diverged at epoch %1, batch %2: paused, lower the learning rate and Resume")
@@ -642,7 +650,18 @@ class TrainPanel(QWidget):
             self._show_class_legend(names)
             self.show_mistakes(None)
         self._diverged_text = ""
-        text = outcome["message"]
+        # Composed here from the outcome's numbers (the engine's own message is English only);
+        # an error's message says what went wrong in the engine's words.
+        if reason == "completed" and ev is not None:
+            text = self.tr("Training finished: test accuracy %1 %.").replace(
+                "%1", f"{100 * ev['accuracy']:.2f}")
+        elif reason == "stopped" and ev is not None:
+            text = self.tr("Training stopped: with the weights as they are now the test accuracy "
+                           "is %1 %.").replace("%1", f"{100 * ev['accuracy']:.2f}")
+        elif reason == "stopped":
+            text = self.tr("Training stopped before the first batch.")
+        else:
+            text = outcome["message"]
         if ev is not None:
             wrong = (self.tr(" %1 of %2 test digits wrong.") if _are_digits(ev["class_names"])
                      else self.tr(" %1 of %2 test images wrong."))
