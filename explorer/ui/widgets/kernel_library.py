@@ -291,8 +291,9 @@ class KernelLibrary(QWidget):
                              "saved by CNN Explorer (Export…).").format(str(exc))
             QMessageBox.warning(self, translate("KernelLibrary", "Could not import"), text)
             return
-        self.sigMessage.emit(translate(
-            "KernelLibrary", "Imported {0} kernel(s) from {1}.").format(n, Path(path).name))
+        text = (translate("KernelLibrary", "Imported one kernel from {1}.") if n == 1 else
+                translate("KernelLibrary", "Imported {0} kernels from {1}."))
+        self.sigMessage.emit(text.format(n, Path(path).name))
 
     def _on_export(self):
         path, _ = QFileDialog.getSaveFileName(self, translate("KernelLibrary", "Export my kernels"),
@@ -307,5 +308,7 @@ class KernelLibrary(QWidget):
                 str(exc))
             QMessageBox.warning(self, translate("KernelLibrary", "Could not export"), text)
             return
-        self.sigMessage.emit(translate("KernelLibrary", "Exported {0} kernel(s) to {1}.").format(
-            len(self.user_kernels), Path(path).name))
+        n = len(self.user_kernels)
+        text = (translate("KernelLibrary", "Exported one kernel to {1}.") if n == 1 else
+                translate("KernelLibrary", "Exported {0} kernels to {1}."))
+        self.sigMessage.emit(text.format(n, Path(path).name))
