@@ -53,9 +53,6 @@ class DrawCanvas(QWidget):
     def is_empty(self) -> bool:
         return not self.image_array().any()
 
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     def clear(self):
         """Erase everything (undoable)."""
         if self.is_empty():

@@ -70,7 +70,6 @@ class NumberGrid(QWidget):
         self._dropped: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
         self._marks: list[tuple[int, int]] = []
         self._decimals: int | None = None
-        self._show_numbers: bool | None = None
         self._cell_size = cell_size
         self._max_size = max_size
         self._min_cell = int(min_cell)
@@ -129,11 +128,6 @@ class NumberGrid(QWidget):
 
     def set_marks(self, cells):
         self._marks = [(int(r), int(c)) for r, c in cells]
-        self.update()
-
-    def set_show_numbers(self, show: bool | None):
-        """True/False forces the numbers on/off; None writes them when they fit."""
-        self._show_numbers = show
         self.update()
 
     # --- geometry -----------------------------------------------------------------------------
@@ -230,7 +224,7 @@ class NumberGrid(QWidget):
     # --- painting -------------------------------------------------------------------------------
     def _number_font(self, cell: float) -> QFont | None:
         """The largest font (14 px down to 8 px) in which every number fits its cell, or None."""
-        if self._show_numbers is False or cell < 14:
+        if cell < 14:
             return None
         values = self._values.ravel()
         if values.size > 1024:  # a spread-out sample is enough to find the widest text
@@ -241,8 +235,6 @@ class NumberGrid(QWidget):
             font.setPixelSize(px)
             if max(QFontMetrics(font).horizontalAdvance(t) for t in sample) + 4 <= cell:
                 return font
-        if self._show_numbers:
-            return font
         return None
 
     def paintEvent(self, event):
