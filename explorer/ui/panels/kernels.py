@@ -418,7 +418,7 @@ class KernelPanel(QWidget):
         if kernel is None:
             return
         self.kernel = kernel
-        total = float(kernel.sum())
+        total = K.kernel_sum(kernel)
         if abs(total) < 1e-12 * max(1.0, float(np.abs(kernel).sum())):
             total = 0.0  # rounding left-overs of a zero-sum kernel (LoG) read as 0
         meaning = (self.tr("keeps brightness") if abs(total - 1) < 1e-9 else
