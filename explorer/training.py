@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 
 from explorer.data import AugmentParams, Dataset, augment_batch, to_float
+from explorer.engine.layers import SoftmaxCrossEntropy
 from explorer.engine.optim import OPTIMIZERS, make_optimizer
 
 __all__ = [
@@ -274,14 +275,13 @@ def evaluation_steps(model, dataset: Dataset, split: str = "test", batch_size: i
     images, labels = dataset.split(split)
     n = len(labels)
     predictions = np.empty(n, dtype=np.int64)
+    loss_layer = SoftmaxCrossEntropy()
     total_loss = 0.0
     for start in range(0, n, batch_size):
         x = to_float(images[start : start + batch_size])
         y = labels[start : start + batch_size].astype(np.int64)
         logits = np.asarray(model.forward(x, training=False), dtype=np.float64)
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        total_loss -= float(log_probs[np.arange(len(y)), y].sum())
+        total_loss += loss_layer.forward(logits, y) * len(y)  # forward gives the batch mean
         predictions[start : start + len(y)] = logits.argmax(axis=1)
         yield start + len(y), n
     labels = labels.astype(np.int64)
