@@ -79,7 +79,6 @@ class DrawPanel(QWidget):
         self.setObjectName("drawPanel")
         self.client, self.state = client, state
         self._settings = app_settings()
-        self._model_info = client.model_info
         self.last_result: dict | None = None
 
         self.canvas = DrawCanvas(self)
@@ -344,7 +343,6 @@ class DrawPanel(QWidget):
             self.confidence.setText(self.tr("Could not classify: %1").replace("%1", message))
 
     def _on_model_change(self, info):
-        self._model_info = info
         if info is None:
             self.model_note.setText(self.tr("Loading the model..."))
             return

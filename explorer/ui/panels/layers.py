@@ -102,7 +102,6 @@ class LayersPanel(QWidget):
         self.selected_layer: str | None = None
         self.opened_map: int | None = None
         self._dirty = True
-        self._pending_image = None
         #: Remembered choices (selected layer, per-map scaling) under "layers/" in QSettings.
         self.settings = PanelSettings("layers")
         #: The layer to select when the model's summary arrives (the one chosen last time).
