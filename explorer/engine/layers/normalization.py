@@ -65,7 +65,6 @@ class BatchNorm2D(Layer):
         dxhat = dout * self.params["gamma"][:, None, None]
         if not training:
             return dxhat * inv_std[:, None, None]
-        m = dout.shape[0] * dout.shape[2] * dout.shape[3]
         mean_d = dxhat.mean(axis=axes)[:, None, None]
         mean_dx = (dxhat * xhat).mean(axis=axes)[:, None, None]
         return (dxhat - mean_d - xhat * mean_dx) * inv_std[:, None, None]
