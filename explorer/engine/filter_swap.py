@@ -100,7 +100,7 @@ def write_filter(model, param: str, f: int, c: int, kernel) -> np.ndarray:
 @dataclass(frozen=True, eq=False)
 class Probe:
     """What the network does with one input: ``proba`` ``(10,)`` class probabilities, and
-    ``feature_map`` ``(H, W)`` the output channel ``f`` of the probed layer (None when that
+    ``feature_map`` ``(H, W)`` the output channel ``filter`` of the probed layer (None when that
     layer is not traced on its own); ``layer`` and ``filter`` name what was probed."""
 
     proba: np.ndarray
