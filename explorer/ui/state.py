@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from explorer.data import BUILTIN_NAME, load_dataset
+
 
 class AppState(QObject):
     """The current input and the active data set.
@@ -28,7 +30,7 @@ class AppState(QObject):
         self.current_input: np.ndarray | None = None
         self.current_input_source: str = ""
         self._dataset = None
-        self._dataset_name = "mnist-subset"   # explorer.data.BUILTIN_NAME
+        self._dataset_name = BUILTIN_NAME
 
     def __repr__(self) -> str:
         shape = None if self.current_input is None else self.current_input.shape
@@ -55,8 +57,6 @@ class AppState(QObject):
     def dataset(self):
         """The active `explorer.data.Dataset` (loaded on first use)."""
         if self._dataset is None:
-            from explorer.data import load_dataset
-
             self._dataset = load_dataset(self._dataset_name)
         return self._dataset
 
@@ -64,8 +64,6 @@ class AppState(QObject):
         """Switch the active data set (a `Dataset` or a name/path for ``load_dataset``).
         Raises ValueError/OSError from the loader, and then nothing changes."""
         if isinstance(dataset_or_name, str):
-            from explorer.data import load_dataset
-
             name = dataset_or_name
             dataset = load_dataset(name)
         else:
