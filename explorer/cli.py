@@ -227,6 +227,7 @@ def format_confusion(confusion: np.ndarray, class_names) -> str:
 
 
 def cmd_evaluate(args) -> int:
+    from explorer.data import BUILTIN_NAME
     from explorer.engine import load_model
     from explorer.training import evaluate
 
@@ -234,7 +235,7 @@ def cmd_evaluate(args) -> int:
         model = load_model(args.model_file)
     except (OSError, ValueError, KeyError) as exc:
         raise CliError(f"cannot load {args.model_file}: {exc}") from None
-    data = args.data or model.metadata.get("dataset") or "mnist-subset"
+    data = args.data or model.metadata.get("dataset") or BUILTIN_NAME
     dataset = _load_data(data)
     result = evaluate(model, dataset, "test")
     print(f"{model!r} on {dataset.name} test split ({len(result.labels)} images)")

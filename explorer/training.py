@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
-from explorer.data import AugmentParams, Dataset, augment_batch, to_float
+from explorer.data import BUILTIN_NAME, AugmentParams, Dataset, augment_batch, to_float
 from explorer.engine.layers import SoftmaxCrossEntropy
 from explorer.engine.optim import OPTIMIZERS, make_optimizer
 
@@ -88,7 +88,7 @@ class TrainConfig:
     augment: bool = False
     seed: int = 0
     eval_each_epoch: bool = True
-    dataset: str = "mnist-subset"
+    dataset: str = BUILTIN_NAME
     train_limit: int | None = None
     lr_decay: float = 1.0
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from explorer.data import BUILTIN_NAME
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, MatrixView
@@ -146,7 +147,7 @@ class TrainPanel(QWidget):
         self.dataset.setToolTip(self.tr(
             "Training data. The built-in MNIST subset (3,000 training and 1,000 test digits) is "
             "always there; Fashion-MNIST and others appear once installed or downloaded."))
-        self.refresh_datasets(s.value("train/dataset", "mnist-subset"))
+        self.refresh_datasets(s.value("train/dataset", BUILTIN_NAME))
 
         from explorer.engine.optim import OPTIMIZERS
 
@@ -437,7 +438,7 @@ class TrainPanel(QWidget):
             dropout=(None if self.dropout.value() < 0 or not self._has_dropout
                      else self.dropout.value()),
             augment=self.augment.isChecked(),
-            dataset=self.dataset.currentData() or "mnist-subset",
+            dataset=self.dataset.currentData() or BUILTIN_NAME,
             train_limit=self.train_limit.value() or None,
         )
 
