@@ -124,13 +124,13 @@ class AvgPool2D(_Pool2D):
         for _, _, v in views[1:]:
             out += v
         out *= out.dtype.type(1.0 / (self.kernel_size[0] * self.kernel_size[1]))
-        self._cache = (x.shape, xp.shape, pads, [(i, j) for i, j, _ in views], x.dtype)
+        self._cache = (x.shape, xp.shape, pads, [(i, j) for i, j, _ in views])
         return out
 
     def backward(self, dout):
         if self._cache is None:
             raise RuntimeError(f"{self.name}.backward called before forward")
-        x_shape, xp_shape, pads, offsets, dtype = self._cache
+        x_shape, xp_shape, pads, offsets = self._cache
         share = dout * dout.dtype.type(1.0 / (self.kernel_size[0] * self.kernel_size[1]))
         parts = [(i, j, share) for i, j in offsets]
         return self._scatter(parts, xp_shape, pads, x_shape, share.dtype)
