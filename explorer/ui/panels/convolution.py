@@ -835,10 +835,7 @@ class ConvolutionPanel(QWidget):
         st = self.stepper
         c = st.x.shape[0]
         in_cmap = cmap_for(st.x)
-        levels = None
-        finite = st.padded[np.isfinite(st.padded)]
-        if finite.size:
-            levels = value_range(finite, in_cmap == "diverging")
+        levels = value_range(st.padded, in_cmap == "diverging")  # skips -inf (max-pool padding)
         self.input_row.set_count(c)
         for ch in range(c):
             g = self.input_row.grids[ch]
