@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGrid
 
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels.convolution_views import cmap_for
 from explorer.ui.widgets.colour_scale import ColourScale
 from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.imaging import value_range
@@ -474,7 +475,7 @@ class LayersPanel(QWidget):
     def _render_maps(self, name, out):
         self.maps.setVisible(True)
         self.strip.setVisible(False)
-        cmap = "diverging" if out.min() < 0 else "grey"
+        cmap = cmap_for(out)
         self.maps.cmap = cmap
         self.maps.levels = "each" if self.per_map.isChecked() else "shared"
         c = out.shape[0]
@@ -499,7 +500,7 @@ class LayersPanel(QWidget):
         rows = -(-n // width)
         padded = np.full(rows * width, np.nan)
         padded[:n] = out
-        cmap = "diverging" if np.nanmin(out) < 0 else "grey"
+        cmap = cmap_for(out)
         lo, hi = value_range(out, cmap == "diverging")
         self.strip.flat_width = width
         self.strip.flat_labels = [self.tr("digit {0}").format(i) for i in range(10)] if is_logits else None
@@ -527,7 +528,7 @@ class LayersPanel(QWidget):
         self.opened_map = channel
         self.maps.set_highlight(channel)
         m = out[channel]
-        self.detail.set_matrix(m, cmap="diverging" if m.min() < 0 else "grey")
+        self.detail.set_matrix(m, cmap=cmap_for(m))
         self.detail_title.setText("<b>" + self.tr("{0}, channel {1}").format(name, channel) + "</b> ("
                                   + _shape(m.shape) + ")")
         index, row = self._row(name)
@@ -561,7 +562,7 @@ class LayersPanel(QWidget):
             self.source_title.setText(self.tr(
                 "No filter: {0} {1}. It made this map from channel {2} of {3}, shown below.").format(
                     row["type"], self.tr(_describe_type(row["type"])), channel, prev))
-            self.source_map.set_matrix(src, cmap="diverging" if src.min() < 0 else "grey")
+            self.source_map.set_matrix(src, cmap=cmap_for(src))
             self.source_map.setVisible(True)
         else:
             self.source_title.setText(self.tr(_describe_type(row["type"])).capitalize() + "." if row else "")
