@@ -18,6 +18,7 @@ from explorer.data.datasets import (
     load_idx_folder,
     register_source,
     resolve_dataset,
+    pixels_to_float,
     to_float,
 )
 from explorer.data.idx import read_idx, write_idx
@@ -37,6 +38,7 @@ __all__ = [
     "load_idx_folder",
     "register_source",
     "resolve_dataset",
+    "pixels_to_float",
     "to_float",
     "read_idx",
     "write_idx",

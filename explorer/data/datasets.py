@@ -122,11 +122,20 @@ class Dataset:
         )
 
 
-def to_float(images: np.ndarray) -> np.ndarray:
-    """``(B, H, W) uint8`` -> ``(B, 1, H, W) float32`` in [0, 1], the model's input layout."""
-    out = images.astype(np.float32)[:, None]
+def pixels_to_float(pixels: np.ndarray) -> np.ndarray:
+    """uint8 pixels of any shape -> float32 in [0, 1], the same shape.
+
+    The one conversion every path uses (training batches, the panels' test digits, integer
+    images given to ``Model.predict_proba``): a multiplication by 1/255 in float32, so a digit
+    reaches the network bit for bit the same whichever tab it came from."""
+    out = np.asarray(pixels).astype(np.float32)
     out *= np.float32(1 / 255)
     return out
+
+
+def to_float(images: np.ndarray) -> np.ndarray:
+    """``(B, H, W) uint8`` -> ``(B, 1, H, W) float32`` in [0, 1], the model's input layout."""
+    return pixels_to_float(images)[:, None]
 
 
 def _check_pair(images: np.ndarray, labels: np.ndarray, what: str) -> None:

@@ -248,7 +248,8 @@ class Model:
             raise ValueError(f"{self.name} got an empty batch (0 images)")
         kind = x.dtype.kind  # dtype.kind, not np.issubdtype: ~1 us each at batch 1
         if kind in "iu":
-            x = x.astype(self.dtype) / self.dtype.type(255)  # 0..255 pixels -> [0, 1]
+            # 0..255 pixels -> [0, 1], as explorer.data.pixels_to_float does (times 1/255)
+            x = x.astype(self.dtype) * self.dtype.type(1 / 255)
         elif kind == "b":
             x = x.astype(self.dtype)
         elif kind != "f":

@@ -134,3 +134,18 @@ def test_fashion_mnist_when_installed():
     assert ds.test_images.shape == (10000, 28, 28)
     assert ds.class_names[9] == "Ankle boot"
     assert "Zalando" in ds.attribution
+
+
+def test_every_path_turns_pixels_into_the_same_floats():
+    """Training batches, single digits shown by the panels and uint8 images given to the model
+    all use one conversion, so a digit is bit for bit the same input whichever tab sent it."""
+    from explorer.data import pixels_to_float, to_float
+    from explorer.engine import build_model
+
+    pixels = np.arange(256, dtype=np.uint8).reshape(16, 16)
+    single = pixels_to_float(pixels)
+    assert single.dtype == np.float32 and single.min() == 0 and single.max() == 1
+    assert np.array_equal(to_float(pixels[None])[0, 0], single)
+    model = build_model("lenet5", seed=0)
+    digits = np.random.default_rng(0).integers(0, 256, (3, 28, 28), dtype=np.uint8)
+    assert np.array_equal(model.predict_proba(digits[:, None]), model.predict_proba(to_float(digits)))

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from explorer.data import pixels_to_float
 from explorer.engine import build_model
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import get_example
@@ -107,7 +108,7 @@ def test_digit_with_preset_non_dividing_stride(panel):
     panel.test_index.setValue(7)
     _choose(panel.kernel_combo, "preset:sobel_x")
     panel.stride_spin.setValue(2)
-    digit = panel.state.dataset().test_images[7].astype(np.float32) / np.float32(255)
+    digit = pixels_to_float(panel.state.dataset().test_images[7])
     expected = F.conv2d(digit[None, None], preset("sobel_x")[None, None].astype(np.float32),
                         np.zeros(1, np.float32), stride=2)[0, 0]
     got = _walk(panel)
@@ -175,7 +176,7 @@ def test_feature_map_input_matches_the_models_trace(panel):
     _choose_input(panel, "model")
     _choose(panel.map_layer, "conv1")
     _choose(panel.map_channel, 4)
-    digit = panel.state.dataset().test_images[0].astype(np.float32) / np.float32(255)
+    digit = pixels_to_float(panel.state.dataset().test_images[0])
     trace = dict(panel.test_model.trace(digit[None, None]))
     np.testing.assert_array_equal(panel.stepper.x[0], trace["conv1"][0, 4])
 
@@ -203,7 +204,7 @@ def test_learned_filter_with_its_layers_geometry_reproduces_the_feature_map(pane
     _choose(panel.filter_layer, "conv1")
     assert panel.pad_spin.value() == 2 and panel.stride_spin.value() == 1  # LeNet-5's conv1
     panel.filter_index.setValue(3)
-    digit = panel.state.dataset().test_images[0].astype(np.float32) / np.float32(255)
+    digit = pixels_to_float(panel.state.dataset().test_images[0])
     conv1 = dict(panel.test_model.trace(digit[None, None]))["conv1"][0, 3]
     got = panel.stepper.assemble()  # every position of the stepper the panel walks
     assert got.shape == (28, 28)

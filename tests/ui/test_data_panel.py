@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from explorer.data import load_builtin, write_idx
+from explorer.data import load_builtin, pixels_to_float, write_idx
 from explorer.data.cache import set_cache_dir
 from explorer.data.catalogue import CATALOGUE, CatalogueEntry, RemoteFile
 from explorer.ui.panels.data import DataPanel
@@ -93,7 +93,7 @@ def test_clicking_a_sample_makes_it_the_current_input(make_panel, qtbot):
     QTest.mouseClick(panel.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      rect.center())
     index = int(panel.shown_indices[cell])
-    expected = panel.dataset.train_images[index].astype(np.float32) / 255
+    expected = pixels_to_float(panel.dataset.train_images[index])
     assert len(seen) == 1
     np.testing.assert_allclose(panel.state.current_input, expected, atol=1e-7)
     assert panel.state.current_input_source == f"mnist-subset training image #{index}"

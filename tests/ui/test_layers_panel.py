@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from explorer.data import pixels_to_float
 from explorer.engine import build_model, list_models
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.layers import LayersPanel, feature_vector_index
@@ -41,7 +42,7 @@ def lenet(qtbot):
 
 
 def _digit(state, i=0):
-    return state.dataset().test_images[i].astype(np.float32) / np.float32(255)
+    return pixels_to_float(state.dataset().test_images[i])
 
 
 @pytest.mark.parametrize("arch", list_models())

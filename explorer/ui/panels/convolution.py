@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QSlider, QSpinBox, QSplitter, QTabWidget,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from explorer.data import pixels_to_float
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.stepper import ConvStepper, PoolStepper
@@ -378,7 +379,7 @@ class ConvolutionPanel(QWidget):
         data = self.state.dataset()
         images = data.test_images
         index = int(np.clip(index, 0, len(images) - 1))
-        return images[index].astype(np.float32) / np.float32(255.0)
+        return pixels_to_float(images[index])
 
     def request_model_data(self):
         """Ask the worker for the live model's feature maps (of the current input) and filters."""

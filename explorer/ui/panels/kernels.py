@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from explorer.data import pixels_to_float
 from explorer.engine import kernels as K
 from explorer.engine.filtering import filter_image
 from explorer.engine.images import BUILTIN_PICTURES, builtin_picture
@@ -502,7 +503,7 @@ class KernelPanel(QWidget):
                 self.test_index.setRange(0, max(0, n - 1))
                 self.test_index.blockSignals(False)
                 i = self.test_index.value()
-                self.image = ds.test_images[i].astype(np.float32) / 255.0
+                self.image = pixels_to_float(ds.test_images[i])
                 label = ds.class_names[int(ds.test_labels[i])]
                 self.image_description = self.tr("test image #{0}").format(i)
                 note = self.tr("Test image #{0} of {1} ({2}), labelled “{3}”.").format(i, n, ds.name, label)
@@ -566,7 +567,7 @@ class KernelPanel(QWidget):
             ds = self.state.dataset()
         except (ValueError, OSError):
             return None, ""
-        return ds.test_images[0].astype(np.float32) / 255.0, self.tr("test image #0")
+        return pixels_to_float(ds.test_images[0]), self.tr("test image #0")
 
     # --- filtering ------------------------------------------------------------------------------
     def _on_options_change(self, *_):

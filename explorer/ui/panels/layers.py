@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGrid
                                QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.convolution_views import cmap_for
@@ -307,7 +308,7 @@ class LayersPanel(QWidget):
                 self.test_index.setRange(0, len(data.test_images) - 1)
                 self.test_index.blockSignals(False)
             i = self.test_index.value()
-            image = data.test_images[i].astype(np.float32) / np.float32(255.0)
+            image = pixels_to_float(data.test_images[i])
             label = tr_engine(data.class_names[int(data.test_labels[i])])
             if not self.use_test.isChecked():
                 return image, self.tr("Nothing drawn yet: test digit #{0} ({1}). Draw in the Draw tab "

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QPushButton, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from explorer.data import BUILTIN_NAME
+from explorer.data import BUILTIN_NAME, pixels_to_float
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, MatrixView
@@ -727,7 +727,7 @@ class TrainPanel(QWidget):
         if ev is None or index >= len(self._mistake_rows):
             return
         row = self._mistake_rows[index]
-        image = ev["wrong_images"][row].astype(np.float32) / 255.0
+        image = pixels_to_float(ev["wrong_images"][row])
         number = int(ev["wrong_index"][row])
         self.state.set_current_input(image, self.tr("test set #%1").replace("%1", str(number)))
         self._say(self.tr("Test image #%1 is now the current input of the other panels.")
