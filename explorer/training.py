@@ -256,6 +256,11 @@ class Evaluation:
 #: Images per chunk of the trainer's end-of-epoch evaluation (between chunks it yields and
 #: checks the stop flag: ~70 ms per chunk for mini_alexnet, a few ms for lenet5).
 EVAL_CHUNK = 100
+#: A batch whose mean loss exceeds this many times the loss of a uniform guess (ln of the number
+#: of classes, 2.3 for ten) has blown up even while its numbers are still finite: Adam at a
+#: learning rate of 9 drives LeNet-5's loss to 1e11 and leaves a dead network that answers one
+#: class for everything, without ever producing a NaN.
+EXPLODED_LOSS_FACTOR = 100
 
 
 def evaluate(model, dataset: Dataset, split: str = "test", batch_size: int = 500) -> Evaluation:
@@ -566,6 +571,10 @@ class Trainer:
             loss = float(loss)
             if not math.isfinite(loss):
                 return self._diverged(loss, "the loss became " + _nonfinite(loss))
+            guess = math.log(len(self.dataset.class_names))
+            if loss > EXPLODED_LOSS_FACTOR * guess:
+                return self._diverged(loss, f"the loss exploded to {loss:.3g} (a uniform guess "
+                                            f"gives {guess:.2f})")
             if not all(np.isfinite(g).all() for g in grads.values()):
                 return self._diverged(loss, "a gradient became NaN or infinite")
             params = self.model.parameters()

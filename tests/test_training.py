@@ -299,7 +299,8 @@ def test_lowering_the_lr_and_resuming_trains_on_from_the_restored_weights(data):
         if isinstance(event, DivergedEvent):
             break
     assert isinstance(events[-1], DivergedEvent) and trainer.paused
-    assert not np.isfinite(events[-1].loss) and "the loss became" in events[-1].message
+    # the second batch's loss is ~1e21: caught as an explosion before it overflows to inf
+    assert events[-1].loss > 100 * np.log(10) and "the loss exploded" in events[-1].message
     for key, value in trainer.model.parameters().items():
         assert np.isfinite(value).all()
         np.testing.assert_array_equal(value, trainer._snapshot.parameters()[key])
@@ -375,3 +376,20 @@ def test_evaluate_can_be_abandoned_between_chunks(data):
     assert asked == [1] and trainer.last_evaluation is None   # after the first of 2 chunks
     result = trainer.evaluate("test", should_stop=lambda: False)
     assert result is trainer.last_evaluation and len(result.labels) == 200
+
+
+def test_a_loss_that_explodes_without_a_nan_also_counts_as_diverging(data):
+    # Adam at lr 9 (the Train panel's highest) blows LeNet-5's loss up to ~1e11 and leaves a
+    # dead network that answers one class for everything, all in finite numbers.
+    trainer = _pausing_trainer(data, model="lenet5", optimizer="adam", lr=9.0, epochs=3,
+                               eval_each_epoch=False)
+    events = []
+    for event in trainer.steps():
+        events.append(event)
+        if isinstance(event, DivergedEvent):
+            break
+    diverged = events[-1]
+    assert isinstance(diverged, DivergedEvent) and trainer.paused
+    assert np.isfinite(diverged.loss) and diverged.loss > 100 * np.log(10)
+    assert "the loss exploded" in diverged.message and diverged.suggested_lr == pytest.approx(0.9)
+    assert all(e.loss <= 100 * np.log(10) for e in events if isinstance(e, BatchEvent))

@@ -617,9 +617,9 @@ class TrainPanel(QWidget):
         loss = (self.tr("loss %1, ").replace("%1", f"{e.loss:.4g}")
                 if np.isfinite(e.loss) else "")
         self._diverged_text = self.tr(
-            "Training diverged at epoch %1, batch %2 (%3learning rate %4): the loss, a gradient "
-            "or a weight became NaN or infinite. The weights are back to what they were before "
-            "that batch and training is paused.").replace("%1", str(e.epoch + 1)).replace(
+            "Training diverged at epoch %1, batch %2 (%3learning rate %4): the loss exploded, "
+            "or a gradient or a weight became NaN or infinite. The weights are back to what "
+            "they were before that batch and training is paused.").replace("%1", str(e.epoch + 1)).replace(
             "%2", str(e.batch + 1)).replace("%3", loss).replace("%4", f"{e.lr:g}") + self.tr(
             "\nSet a lower learning rate above (e.g. %1) and press Resume: training continues "
             "from the restored weights. Or Stop and start again with other settings: Adam is "
