@@ -336,3 +336,7 @@ def test_the_end_of_a_run_and_a_divergence_are_told_in_the_panels_own_words(pane
     text = panel.message.text()
     assert "epoch 2, batch 5" in text and "learning rate 5" in text and "e.g. 0.5" in text
     assert "engine text" not in text
+    assert "Adam is the most forgiving" not in text      # the panel's optimiser is adam already
+    panel.optimizer.setCurrentIndex(panel.optimizer.findData("sgd"))
+    panel._on_diverged({"event": event})
+    assert "Adam is the most forgiving" in panel.message.text()

@@ -622,9 +622,11 @@ class TrainPanel(QWidget):
             "they were before that batch and training is paused.").replace("%1", str(e.epoch + 1)).replace(
             "%2", str(e.batch + 1)).replace("%3", loss).replace("%4", f"{e.lr:g}") + self.tr(
             "\nSet a lower learning rate above (e.g. %1) and press Resume: training continues "
-            "from the restored weights. Or Stop and start again with other settings: Adam is "
-            "the most forgiving optimiser, and a little weight decay (e.g. 0.0001) keeps the "
-            "weights small.").replace("%1", f"{max(e.suggested_lr, self.lr.minimum()):g}")
+            "from the restored weights. Or Stop and start again with other settings: a little "
+            "weight decay (e.g. 0.0001) keeps the weights small.").replace(
+            "%1", f"{max(e.suggested_lr, self.lr.minimum()):g}")
+        if self.optimizer.currentData() != "adam":
+            self._diverged_text += self.tr(" Adam is the most forgiving optimiser.")
         self._say(self._diverged_text, error=True)
         self.progress.setFormat(self.tr(
             "diverged at epoch %1, batch %2: paused, lower the learning rate and Resume")
