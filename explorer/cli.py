@@ -36,13 +36,6 @@ class CliError(Exception):
 # --- progress ---------------------------------------------------------------------------------
 
 
-def _format_seconds(seconds: float) -> str:
-    seconds = max(0, int(round(seconds)))
-    if seconds >= 3600:
-        return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
-    return f"{seconds // 60:d}:{seconds % 60:02d}"
-
-
 class ProgressPrinter:
     """Prints training events as a progress bar with ETA to a text stream.
 
@@ -68,6 +61,8 @@ class ProgressPrinter:
             self._line(f"{event.reason}: {event.message}")
 
     def _batch(self, ev) -> None:
+        from explorer.training import format_duration
+
         done = ev.batch + 1
         frac = done / ev.n_batches
         filled = int(self.width * frac)
@@ -75,7 +70,7 @@ class ProgressPrinter:
         text = (
             f"epoch {ev.epoch + 1} [{bar}] {done}/{ev.n_batches} loss {ev.loss:.4f} "
             f"acc {ev.accuracy:.3f} {ev.images_per_s:,.0f} img/s "
-            f"elapsed {_format_seconds(ev.elapsed)} eta {_format_seconds(ev.eta)}"
+            f"elapsed {format_duration(ev.elapsed)} eta {format_duration(ev.eta)}"
         )
         if self.tty:
             now = time.monotonic()

@@ -50,6 +50,7 @@ __all__ = [
     "EvaluatingEvent",
     "FinishedEvent",
     "EVAL_CHUNK",
+    "format_duration",
     "evaluation_steps",
     "Evaluation",
     "evaluate",
@@ -256,6 +257,14 @@ class Evaluation:
 #: Images per chunk of the trainer's end-of-epoch evaluation (between chunks it yields and
 #: checks the stop flag: ~70 ms per chunk for mini_alexnet, a few ms for lenet5).
 EVAL_CHUNK = 100
+
+
+def format_duration(seconds: float) -> str:
+    """``"m:ss"`` below an hour, ``"1h05m"`` from one hour on (progress bars and ETAs)."""
+    seconds = max(0, int(round(seconds)))
+    if seconds >= 3600:
+        return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
 #: A batch whose mean loss exceeds this many times the loss of a uniform guess (ln of the number
 #: of classes, 2.3 for ten) has blown up even while its numbers are still finite: Adam at a
 #: learning rate of 9 drives LeNet-5's loss to 1e11 and leaves a dead network that answers one

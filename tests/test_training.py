@@ -393,3 +393,10 @@ def test_a_loss_that_explodes_without_a_nan_also_counts_as_diverging(data):
     assert np.isfinite(diverged.loss) and diverged.loss > 100 * np.log(10)
     assert "the loss exploded" in diverged.message and diverged.suggested_lr == pytest.approx(0.9)
     assert all(e.loss <= 100 * np.log(10) for e in events if isinstance(e, BatchEvent))
+
+
+def test_durations_read_as_minutes_then_hours():
+    from explorer.training import format_duration
+
+    assert [format_duration(s) for s in (-3, 0, 59.6, 61, 3599, 3600, 3900)] == \
+        ["0:00", "0:00", "1:00", "1:01", "59:59", "1h00m", "1h05m"]

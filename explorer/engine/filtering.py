@@ -41,8 +41,8 @@ def check_image(image) -> np.ndarray:
 def same_padding(kernel_hw: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
     """``((top, bottom), (left, right))`` that keeps the output size: ``top = (KH - 1) // 2`` and
     ``bottom = KH - 1 - top`` (an even kernel puts the extra row at the bottom), likewise columns."""
-    kh, kw = kernel_hw
-    return ((kh - 1) // 2, kh - 1 - (kh - 1) // 2), ((kw - 1) // 2, kw - 1 - (kw - 1) // 2)
+    # The engine's SAME rule at stride 1 (it then does not depend on the image size).
+    return functional.resolve_padding("same", kernel_hw, kernel_hw, 1)
 
 
 def pad_image(image: np.ndarray, kernel_hw: tuple[int, int], padding: str = "zero") -> np.ndarray:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QWidget)
 
 from explorer.data import BUILTIN_NAME, pixels_to_float
+from explorer.training import format_duration
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, MatrixView
@@ -47,11 +48,6 @@ def _save_model(path, model):
 def _are_digits(names) -> bool:
     """True when the class names are the digits "0".."9" (MNIST-like), not e.g. clothing."""
     return all(str(n) == str(i) for i, n in enumerate(names))
-
-
-def _fmt_seconds(seconds: float) -> str:
-    seconds = int(round(max(0.0, seconds)))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class _ResultBox(QGroupBox):
@@ -594,7 +590,7 @@ class TrainPanel(QWidget):
                 "epoch %1/%2 \u00b7 batch %3/%4 \u00b7 %5 images/s \u00b7 %6 left \u00b7 loss %7")
                 .replace("%1", str(e.epoch + 1)).replace("%2", str(epochs))
                 .replace("%3", str(e.batch + 1)).replace("%4", str(e.n_batches))
-                .replace("%5", f"{e.images_per_s:.0f}").replace("%6", _fmt_seconds(e.eta))
+                .replace("%5", f"{e.images_per_s:.0f}").replace("%6", format_duration(e.eta))
                 .replace("%7", f"{e.loss:.3f}"))
         if payload.get("filters") is not None:
             self._show_filters(payload["filters"])
