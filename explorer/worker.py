@@ -636,11 +636,9 @@ class EngineClient(QObject):
         self.control.pause.clear()
         self._pending.take_all()
         self._thread.quit()
-        started = time.perf_counter()
         ok = self._thread.wait(int(timeout_ms))
         if not ok:
             self._thread.wait()
-        self.shutdown_seconds = time.perf_counter() - started
         return ok
 
 

@@ -46,13 +46,11 @@ class Layer:
         self.params: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] = {}
         self.buffers: dict[str, np.ndarray] = {}
-        self.built = False
 
     # -- construction -------------------------------------------------------------------------
     def build(self, input_shape, rng: np.random.Generator, *, init="he", weight_init_std=None,
               dtype=np.float32) -> None:
         """Create the parameters for inputs of ``input_shape`` (no batch axis)."""
-        self.built = True
 
     def config(self) -> dict:
         """The constructor arguments (besides ``name``), JSON-able."""

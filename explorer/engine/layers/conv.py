@@ -94,7 +94,6 @@ class Conv2D(Layer):
         shape = (self.filters, c, kh, kw)
         self.params["weight"] = init_weight(shape, c * kh * kw, rng, init, weight_init_std, dtype)
         self.params["bias"] = np.zeros(self.filters, dtype=dtype)
-        self.built = True
 
     def _geometry(self, h, w):
         return F._geometry((1, 1, h, w), self.kernel_size, self.stride, self.padding)

@@ -63,7 +63,6 @@ class Dense(Layer):
         self.in_features = d
         self.params["weight"] = init_weight((d, self.units), d, rng, init, weight_init_std, dtype)
         self.params["bias"] = np.zeros(self.units, dtype=dtype)
-        self.built = True
 
     def output_shape(self, input_shape):
         return (self.units,)

@@ -59,7 +59,6 @@ class Inception(Layer):
                 shape = layer.output_shape(shape)
         # The block's params are the sub-layers' own arrays (edits reach them), dotted names.
         self.params = {f"{l.name}.{k}": v for l in self.sublayers for k, v in l.params.items()}
-        self.built = True
 
     def output_shape(self, input_shape):
         c, h, w = input_shape

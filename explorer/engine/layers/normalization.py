@@ -35,7 +35,6 @@ class BatchNorm2D(Layer):
         self.params["beta"] = np.zeros(c, dtype=dtype)
         self.buffers["running_mean"] = np.zeros(c, dtype=dtype)
         self.buffers["running_var"] = np.ones(c, dtype=dtype)
-        self.built = True
 
     def forward(self, x, training=False):
         axes = (0, 2, 3)
