@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import html
-import importlib
 import os
 import sys
 from functools import partial
@@ -26,13 +25,20 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  
                                QMessageBox, QTabWidget)
 
 from explorer import __version__  # noqa: E402
+from explorer.ui.engine_strings import describe_edits  # noqa: E402
+from explorer.ui.panels.convolution import ConvolutionPanel  # noqa: E402
+from explorer.ui.panels.data import DataPanel  # noqa: E402
+from explorer.ui.panels.draw import DrawPanel  # noqa: E402
+from explorer.ui.panels.kernels import KernelPanel  # noqa: E402
+from explorer.ui.panels.layers import LayersPanel  # noqa: E402
+from explorer.ui.panels.train import TrainPanel  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
-from explorer.worker import MODEL_TOPIC, EngineClient  # noqa: E402
+from explorer.worker import EngineClient  # noqa: E402
 
-#: Every panel, in tab order: (module, class name, tab title, "how to read this view" text).
+#: Every panel, in tab order: (class, tab title, "how to read this view" text).
 #: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.
 PANELS = [
-    ("explorer.ui.panels.draw", "DrawPanel", QT_TRANSLATE_NOOP("MainWindow", "&Draw"),
+    (DrawPanel, QT_TRANSLATE_NOOP("MainWindow", "&Draw"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "Draw a digit on the black square. The small image at the top right is what the network "
          "really receives: your drawing cropped, scaled into 20x20 pixels and centred in a 28x28 "
@@ -40,7 +46,7 @@ PANELS = [
          "one probability per digit, they sum to 1; the big number is the most probable class. "
          "Tick \u201cCompare with the raw resize\u201d to see what happens without the "
          "preprocessing (grey bars)."))),
-    ("explorer.ui.panels.layers", "LayersPanel", QT_TRANSLATE_NOOP("MainWindow", "&Layers"),
+    (LayersPanel, QT_TRANSLATE_NOOP("MainWindow", "&Layers"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "The network layer by layer. Left: every layer in order with what it receives, the "
          "shape of its output (channels x height x width, or a vector length) and how many "
@@ -50,7 +56,7 @@ PANELS = [
          "\u201cScale each map on its own\u201d is ticked). Click a map to open it large (hover "
          "to read values) beside the kernels and bias that produced it. The layer marked with a "
          "star is the feature vector the classifier reads."))),
-    ("explorer.ui.panels.convolution", "ConvolutionPanel",
+    (ConvolutionPanel,
      QT_TRANSLATE_NOOP("MainWindow", "&Convolution"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "A convolution (or pooling) done one output cell at a time. Choose an input (the "
@@ -60,7 +66,7 @@ PANELS = [
          "padding), the green cell the output it makes; the Arithmetic tab writes the sum out, "
          "Output size explains (H + 2P - FH)/S + 1 and what a stride that does not fit drops, "
          "and im2col shows the same computation as one matrix product."))),
-    ("explorer.ui.panels.train", "TrainPanel", QT_TRANSLATE_NOOP("MainWindow", "&Train"),
+    (TrainPanel, QT_TRANSLATE_NOOP("MainWindow", "&Train"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "Pick an architecture and the training settings, then Start. The loss plot shows the "
          "cross-entropy of every mini-batch (light) and its running average (dark): it should "
@@ -70,14 +76,14 @@ PANELS = [
          "kernels changing as they learn. At the end, the confusion matrix counts which digit "
          "was taken for which (rows: true, columns: predicted), and the grid shows misclassified "
          "test digits. \u201cMake live\u201d lets the Draw panel use the new network."))),
-    ("explorer.ui.panels.data", "DataPanel", QT_TRANSLATE_NOOP("MainWindow", "D&ata"),
+    (DataPanel, QT_TRANSLATE_NOOP("MainWindow", "D&ata"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "The images the network learns from. Left: samples of the chosen split with their "
          "labels; pick a class to see only its samples, click one to make it the input of the "
          "Draw and Layers panels. Right: how many images each class has, the average image of "
          "each class, and how bright the pixels are. Download the full MNIST (or "
          "Fashion-MNIST, Kuzushiji-MNIST) below, or open a folder of your own IDX files."))),
-    ("explorer.ui.panels.kernels", "KernelPanel", QT_TRANSLATE_NOOP("MainWindow", "&Kernel lab"),
+    (KernelPanel, QT_TRANSLATE_NOOP("MainWindow", "&Kernel lab"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "Edit a convolution kernel and see what it does. Left: the weights (numbers or "
          "fractions like 1/16), their sum, and a library of classic kernels. Middle: the input "
@@ -106,8 +112,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.panels = []
         self._help = {}
-        for module, cls_name, title, help_text in PANELS:
-            cls = getattr(importlib.import_module(module), cls_name)
+        for cls, title, help_text in PANELS:
             panel = cls(self.client, self.state)
             self.panels.append(panel)
             self._help[panel.objectName()] = (title, help_text)
@@ -123,8 +128,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.client.sigModelChanged.connect(self._on_model_change)
-        self.client.sigError.connect(self._on_error)
-        self.client.sigResult.connect(self._on_result)
+        self.client.sigLoadFailed.connect(self._on_model_file_error)
+        self.client.sigUnhandledError.connect(self._show_error)
         self._restore_settings()
         if self.client.model_info is not None:
             self._on_model_change(self.client.model_info)
@@ -246,37 +251,50 @@ class MainWindow(QMainWindow):
         and a message box; the current model stays)."""
         self._settings.setValue("files/lastDir", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Loading %1...").replace("%1", path))
-        self.client.replace_live_model(MODEL_TOPIC, partial(_load_model_file, path))
+        self.client.replace_live_model(partial(_load_model_file, path), owner=self,
+                                       on_error=self._on_model_file_error)
 
     def save_model_as(self):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save model as"), self._last_dir(),
             self.tr("CNN Explorer models (*.npz)"))
         if path:
-            if not path.endswith(".npz"):
-                path += ".npz"
-            self._settings.setValue("files/lastDir", str(Path(path).parent))
-            self.client.request("model.save", partial(_save_model_file, path))
+            self.save_model_to(path)
 
-    def _on_result(self, topic, req_id, result):
-        if topic == "model.save":
-            info = self.client.model_info
-            if info is not None and info.edits:
-                from explorer.ui.widgets.filter_swap_box import describe_edits
+    def save_model_to(self, path: str):
+        """Save the live model to ``path`` (".npz" added) in the worker; the status bar says
+        where, or a message box what went wrong."""
+        if not path.endswith(".npz"):
+            path += ".npz"
+        self._settings.setValue("files/lastDir", str(Path(path).parent))
+        self.client.request(partial(_save_model_file, path), owner=self, key="save",
+                            on_result=self._on_saved, on_error=self._on_save_error)
 
-                text = self.tr("Saved the model to %1 with your kernel edits (%2; its metadata "
-                               "lists them)").replace("%1", result).replace(
-                    "%2", describe_edits(info.edits))
-            else:
-                text = self.tr("Saved the model to %1").replace("%1", result)
-            self.statusBar().showMessage(text, 8000)
+    def _on_saved(self, result):
+        info = self.client.model_info
+        if info is not None and info.edits:
+            text = self.tr("Saved the model to %1 with your kernel edits (%2; its metadata "
+                           "lists them)").replace("%1", result).replace(
+                "%2", describe_edits(info.edits))
+        else:
+            text = self.tr("Saved the model to %1").replace("%1", result)
+        self.statusBar().showMessage(text, 8000)
 
-    def _on_error(self, topic, req_id, message):
-        if topic in (MODEL_TOPIC, "model.save"):
-            self.statusBar().showMessage(message, 15000)
-            QMessageBox.warning(self, self.tr("Model file"), self.tr(
-                "%1\n\nThe live model was not changed. Pick a .npz file saved by CNN Explorer "
-                "(File > Save model as, or the Train tab's Save model).").replace("%1", message))
+    def _on_model_file_error(self, message):
+        self.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self, self.tr("Model file"), self.tr(
+            "%1\n\nThe live model was not changed. Pick a .npz file saved by CNN Explorer "
+            "(File > Save model as, or the Train tab's Save model).").replace("%1", message))
+
+    def _on_save_error(self, message):
+        self.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self, self.tr("Model file"), self.tr(
+            "The model could not be saved: %1\n\nChoose another folder or file name.").replace(
+            "%1", message))
+
+    def _show_error(self, message):
+        """A failure nobody else reports (a request without its own error handler)."""
+        self.statusBar().showMessage(message, 15000)
 
     def _on_model_change(self, info):
         if info is None:
@@ -286,8 +304,6 @@ class MainWindow(QMainWindow):
         if not info.trained:
             acc = self.tr("UNTRAINED: its answers are guesses (train one in the Train tab)")
         elif info.edits:   # the Kernel lab put a hand-made kernel in: the accuracy is older
-            from explorer.ui.widgets.filter_swap_box import describe_edits
-
             acc = self.tr("%1 | %2, measured before the edit").replace(
                 "%1", describe_edits(info.edits)).replace("%2", acc)
         where = Path(info.path).name if info.path else self.tr("in memory")

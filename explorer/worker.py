@@ -4,12 +4,18 @@
 thread and owns the *live* model (the one the Draw/Layers/Kernel panels look at) and, while a run
 is going, the *training* model with its `explorer.training.Trainer`.
 
-Requests are plain callables ``fn(model) -> result`` run in the worker thread:
+Requests are plain callables ``fn(model) -> result`` run in the worker thread, and every result
+goes back to whoever asked for it (superqt's per-call delivery, not a broadcast):
 
-- `EngineClient.request(topic, fn)` is coalesced per topic: a newer request replaces a pending one
-  of the same topic, and a result whose id is older than the newest request of its topic is
-  dropped. While the pen moves only the newest drawing is classified.
-- `EngineClient.mutate_model(topic, fn)` is never coalesced; after it ran, `sigModelChanged`.
+- `EngineClient.request(fn, owner=panel, key="classify", on_result=..., on_error=...)` is
+  coalesced per ``(owner, key)``: a newer request replaces a pending one of the same key, and
+  the answer of a request that a newer one superseded is dropped. While the pen moves only the
+  newest drawing is classified.
+- `EngineClient.mutate_model(fn, owner=..., ...)` is never coalesced; after it ran,
+  `sigModelChanged`. `replace_live_model` makes ``fn``'s model the live one.
+- ``on_result(copy)`` / ``on_error(message)`` run in the GUI thread, and only while ``owner`` (a
+  QObject, usually the panel) exists: destroying it cancels its requests. A request without an
+  ``on_error`` reports failures on `EngineClient.sigUnhandledError`.
 
 Results cross the thread boundary as copies (`detach`): a panel never holds an array the worker
 still writes. Training runs one batch per worker event-loop turn; between batches the worker
@@ -31,6 +37,7 @@ import time
 import traceback
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -38,9 +45,7 @@ import numpy as np
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
-#: Topic used for errors of the training run and of model file operations.
-TRAIN_TOPIC = "train"
-MODEL_TOPIC = "model"
+#: Which model a request runs on: the live one (default) or the one of the current/last run.
 LIVE = "live"
 TRAINING = "training"
 
@@ -119,6 +124,12 @@ class PendingRequests:
             self._items.pop(key, None)
             self._items[key] = item
             return was_empty
+
+    def discard(self, predicate: Callable[[str], bool]) -> None:
+        """Forget the pending items whose key satisfies ``predicate``."""
+        with self._lock:
+            for key in [k for k in self._items if predicate(k)]:
+                del self._items[key]
 
     def take_all(self) -> list[tuple]:
         with self._lock:
@@ -208,8 +219,10 @@ class Worker(QObject):
     """Lives in the engine thread; never touched from the GUI thread except through the
     thread-safe `PendingRequests` store, the `threading.Event` flags and queued signals."""
 
-    sigResult = Signal(str, int, object)
-    sigError = Signal(str, int, str)
+    sigDone = Signal(int, object)        # (request id, detached result)
+    sigFailed = Signal(int, str)         # (request id, message for the user)
+    sigLoadFailed = Signal(str)          # the live model could not be loaded at the start
+    sigTrainError = Signal(str)          # a run could not start or failed
     sigModelChanged = Signal(object)
     sigTrainStarted = Signal(object)     # dict(info, class_names, n_batches, epochs, filters)
     sigTrainEvent = Signal(object)       # dict(event=Batch/Epoch/Diverged/EvaluatingEvent, step)
@@ -248,18 +261,18 @@ class Worker(QObject):
             self.live, self.live_path, note = self._load_live()
             self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path, note))
         except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
-            self.sigError.emit(MODEL_TOPIC, 0, _user_message(exc))
+            self.sigLoadFailed.emit(_user_message(exc))
 
     @Slot()
     def drain(self):
         """Run every pending request (called on wake-up and between training batches)."""
         if self._control.closing.is_set():
             return
-        for kind, topic, req_id, fn, target in self._pending.take_all():
+        for kind, req_id, fn, target in self._pending.take_all():
             model = self.training_model if target == TRAINING else self.live
             if model is None and kind != "replace":
                 what = "training run" if target == TRAINING else "live model"
-                self.sigError.emit(topic, req_id, f"No {what} yet.")
+                self.sigFailed.emit(req_id, f"No {what} yet.")
                 continue
             try:
                 result = fn(model)
@@ -269,17 +282,17 @@ class Worker(QObject):
                     result = None
                 elif kind == "mutate" and target == LIVE:
                     self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path))
-                self.sigResult.emit(topic, req_id, detach(result))
+                self.sigDone.emit(req_id, detach(result))
             except Exception as exc:  # noqa: BLE001
                 if not isinstance(exc, (ValueError, OSError)):
                     traceback.print_exc()   # a bug, not bad input: keep the trace
-                self.sigError.emit(topic, req_id, _user_message(exc))
+                self.sigFailed.emit(req_id, _user_message(exc))
 
     # --- training ---------------------------------------------------------------------------
     @Slot(object)
     def start_training(self, job: TrainJob):
         if self._running:
-            self.sigError.emit(TRAIN_TOPIC, 0, "A run is already going: stop it first.")
+            self.sigTrainError.emit("A run is already going: stop it first.")
             return
         from explorer.training import Trainer, build_from_config
 
@@ -289,7 +302,7 @@ class Worker(QObject):
             self.trainer = Trainer(model, dataset, job.config, pause_on_divergence=True)
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
-            self.sigError.emit(TRAIN_TOPIC, 0, _user_message(exc))
+            self.sigTrainError.emit(_user_message(exc))
             self.sigTrainState.emit("idle")
             return
         self.training_model = model
@@ -348,7 +361,7 @@ class Worker(QObject):
             try:
                 self.trainer.lr = lr
             except ValueError as exc:
-                self.sigError.emit(TRAIN_TOPIC, 0, str(exc))
+                self.sigTrainError.emit(str(exc))
         try:
             while True:          # one batch, plus the epoch/run ends it already computed
                 event = next(self._steps)
@@ -452,6 +465,10 @@ class Worker(QObject):
                 self._train_tick()
 
 
+def _copy_of_model(model):
+    return model.copy(), None, ""
+
+
 def default_live_model():
     """``(model, path, note)`` for the start: the shipped model, else an untrained LeNet-5."""
     from explorer.engine import build_model, load_model
@@ -466,11 +483,26 @@ def default_live_model():
         "Train one in the Train tab and press \u201cMake live\u201d, or open a model file.")
 
 
+@dataclass
+class _Delivery:
+    """Where the answer of one request goes: ``owner``'s callbacks, if it still exists and no
+    newer request of the same coalescing ``key`` was made meanwhile."""
+
+    owner: QObject
+    on_result: Callable[[Any], None] | None
+    on_error: Callable[[str], None] | None
+    key: str | None      # None: never coalesced (mutations, model replacement)
+
+
 class EngineClient(QObject):
     """The GUI thread's handle on the engine thread (see the module docstring)."""
 
-    sigResult = Signal(str, int, object)
-    sigError = Signal(str, int, str)
+    #: a request without ``on_error`` failed (message for the user)
+    sigUnhandledError = Signal(str)
+    #: the live model could not be loaded at the start (message)
+    sigLoadFailed = Signal(str)
+    #: a training run could not start or failed (message)
+    sigTrainError = Signal(str)
     sigModelChanged = Signal(object)
     sigTrainStarted = Signal(object)
     sigTrainBatch = Signal(object)
@@ -489,7 +521,9 @@ class EngineClient(QObject):
     def __init__(self, parent=None, load_live: Callable[[], tuple] = default_live_model):
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._latest: dict[str, int] = {}
+        self._latest: dict[str, int] = {}            # coalescing key -> newest request id
+        self._deliveries: dict[int, _Delivery] = {}  # request id -> where its answer goes
+        self._owners: set[int] = set()               # owners whose destruction we watch
         self._pending = PendingRequests()
         self.model_info: ModelInfo | None = None
         self.train_state = "idle"
@@ -503,8 +537,10 @@ class EngineClient(QObject):
         self._sigWake.connect(self._worker.drain)
         self._sigStartTraining.connect(self._worker.start_training)
         self._sigResumeTraining.connect(self._worker.resume_tick)
-        self._worker.sigResult.connect(self._on_result)
-        self._worker.sigError.connect(self._on_error)
+        self._worker.sigDone.connect(self._on_done)
+        self._worker.sigFailed.connect(self._on_failed)
+        self._worker.sigLoadFailed.connect(self.sigLoadFailed)
+        self._worker.sigTrainError.connect(self.sigTrainError)
         self._worker.sigModelChanged.connect(self._on_model_changed)
         self._worker.sigTrainStarted.connect(self.sigTrainStarted)
         self._worker.sigTrainEvent.connect(self._on_train_event)
@@ -517,57 +553,127 @@ class EngineClient(QObject):
 
     def __repr__(self) -> str:
         return (f"EngineClient(model={getattr(self.model_info, 'name', None)!r}, "
-                f"train_state={self.train_state!r}, pending={len(self._pending)})")
+                f"train_state={self.train_state!r}, pending={len(self._pending)}, "
+                f"awaited={len(self._deliveries)})")
 
     # --- requests ------------------------------------------------------------------------------
-    def request(self, topic: str, fn: Callable, *, target: str = LIVE) -> int:
-        """Run ``fn(model)`` in the worker; the result arrives as ``sigResult(topic, id, copy)``.
+    def request(self, fn: Callable, *, owner: QObject, key: str,
+                on_result: Callable[[Any], None] | None = None,
+                on_error: Callable[[str], None] | None = None, target: str = LIVE) -> int:
+        """Run ``fn(model)`` in the worker; ``on_result(copy of the result)`` follows in the GUI
+        thread. Coalesced per ``(owner, key)``: a newer request of the same key replaces a
+        pending one, and an older answer still arriving is dropped. ``target`` is ``"live"``
+        (default) or ``"training"`` (the model of the current/last run). Returns the id."""
+        return self._submit("request", fn, owner, on_result, on_error, target, key)
 
-        ``target`` is ``"live"`` (default) or ``"training"`` (the model of the current/last run).
-        Coalesced per topic; stale results are dropped."""
-        req_id = next(self._ids)
-        self._latest[topic] = req_id
-        self._put(topic, ("request", topic, req_id, fn, target))
-        return req_id
-
-    def mutate_model(self, topic: str, fn: Callable, *, target: str = LIVE) -> int:
+    def mutate_model(self, fn: Callable, *, owner: QObject,
+                     on_result: Callable[[Any], None] | None = None,
+                     on_error: Callable[[str], None] | None = None, target: str = LIVE) -> int:
         """Run ``fn(model)`` (which may edit it in place); never coalesced; then
-        ``sigModelChanged``. The result (``fn``'s return value) also arrives as ``sigResult``."""
-        req_id = next(self._ids)
-        self._latest.setdefault(topic, 0)
-        self._put(f"{topic}#{req_id}", ("mutate", topic, req_id, fn, target))
-        return req_id
+        ``sigModelChanged`` (for the live model); ``on_result`` gets ``fn``'s return value."""
+        return self._submit("mutate", fn, owner, on_result, on_error, target, None)
 
-    def replace_live_model(self, topic: str, fn: Callable) -> int:
-        """``fn(training_model_or_live)`` returns ``(model, path, note)`` that becomes the live
-        model (open a file, make the trained model live)."""
-        req_id = next(self._ids)
-        self._latest.setdefault(topic, 0)
-        self._put(f"{topic}#{req_id}", ("replace", topic, req_id, fn, LIVE))
-        return req_id
+    def replace_live_model(self, fn: Callable, *, owner: QObject,
+                           on_result: Callable[[Any], None] | None = None,
+                           on_error: Callable[[str], None] | None = None,
+                           target: str = LIVE) -> int:
+        """``fn(model)`` (the live model, or the training model for ``target="training"``)
+        returns ``(model, path, note)``, which becomes the live model (open a file, make the
+        trained model live); ``on_result(None)`` follows ``sigModelChanged``."""
+        return self._submit("replace", fn, owner, on_result, on_error, target, None)
 
-    def make_training_model_live(self) -> int:
+    def make_training_model_live(self, *, owner: QObject,
+                                 on_result: Callable[[Any], None] | None = None,
+                                 on_error: Callable[[str], None] | None = None) -> int:
         """Copy the model of the current/last run and make the copy the live model."""
+        return self.replace_live_model(_copy_of_model, owner=owner, on_result=on_result,
+                                       on_error=on_error, target=TRAINING)
+
+    def cancel(self, owner: QObject, key: str | None = None) -> None:
+        """Forget ``owner``'s requests (only those of ``key`` when given): pending ones never
+        run and answers already on their way are dropped. A mutation the worker already took
+        still happens; only its answer is dropped."""
+        if key is None:
+            self._forget_owner(id(owner))
+            return
+        full_key = self._key(owner, key)
+        self._pending.discard(lambda k: k == full_key)
+        self._latest.pop(full_key, None)
+        for req_id, delivery in list(self._deliveries.items()):
+            if delivery.key == full_key:
+                del self._deliveries[req_id]
+
+    def awaited(self, owner: QObject) -> int:
+        """How many requests of ``owner`` still wait for their answer."""
+        return sum(d.owner is owner for d in self._deliveries.values())
+
+    @staticmethod
+    def _key(owner: QObject, key: str) -> str:
+        return f"{id(owner)}/{key}"
+
+    def _submit(self, kind, fn, owner, on_result, on_error, target, key) -> int:
+        if not isinstance(owner, QObject):
+            raise TypeError(f"owner must be the QObject that receives the answer, got {owner!r}")
+        if target not in (LIVE, TRAINING):
+            raise ValueError(f"target must be {LIVE!r} or {TRAINING!r}, got {target!r}")
+        self._watch(owner)
         req_id = next(self._ids)
-        self._latest.setdefault(MODEL_TOPIC, 0)
-
-        def fn(model):
-            return model.copy(), None, ""
-
-        self._put(f"{MODEL_TOPIC}#{req_id}", ("replace", MODEL_TOPIC, req_id, fn, TRAINING))
+        if key is None:
+            full_key, pending_key = None, f"{id(owner)}/#{req_id}"
+        else:
+            full_key = pending_key = self._key(owner, key)
+            superseded = self._latest.get(full_key)
+            if superseded is not None:
+                self._deliveries.pop(superseded, None)
+            self._latest[full_key] = req_id
+        self._deliveries[req_id] = _Delivery(owner, on_result, on_error, full_key)
+        if self._pending.put(pending_key, (kind, req_id, fn, target)):
+            self._sigWake.emit()
         return req_id
 
-    def _put(self, key, item):
-        if self._pending.put(key, item):
-            self._sigWake.emit()
+    def _watch(self, owner: QObject) -> None:
+        """Cancel ``owner``'s requests when it is destroyed (once per owner)."""
+        oid = id(owner)
+        if oid not in self._owners:
+            self._owners.add(oid)
+            owner.destroyed.connect(partial(self._on_owner_destroyed, oid))
 
-    def _on_result(self, topic, req_id, result):
-        if req_id >= self._latest.get(topic, 0):
-            self.sigResult.emit(topic, req_id, result)
+    def _on_owner_destroyed(self, oid: int, *_):
+        self._owners.discard(oid)
+        self._forget_owner(oid)
 
-    def _on_error(self, topic, req_id, message):
-        if req_id <= 0 or req_id >= self._latest.get(topic, 0):
-            self.sigError.emit(topic, req_id, message)
+    def _forget_owner(self, oid: int):
+        prefix = f"{oid}/"
+        self._pending.discard(lambda k: k.startswith(prefix))
+        for req_id, delivery in list(self._deliveries.items()):
+            if id(delivery.owner) == oid:
+                del self._deliveries[req_id]
+        for key in [k for k in self._latest if k.startswith(prefix)]:
+            del self._latest[key]
+
+    def _take_delivery(self, req_id: int) -> _Delivery | None:
+        delivery = self._deliveries.pop(req_id, None)
+        if delivery is None or not shiboken6.isValid(delivery.owner):
+            return None
+        if delivery.key is not None and self._latest.get(delivery.key) == req_id:
+            del self._latest[delivery.key]
+        return delivery
+
+    @Slot(int, object)
+    def _on_done(self, req_id, result):
+        delivery = self._take_delivery(req_id)
+        if delivery is not None and delivery.on_result is not None:
+            delivery.on_result(result)
+
+    @Slot(int, str)
+    def _on_failed(self, req_id, message):
+        delivery = self._take_delivery(req_id)
+        if delivery is None:
+            return
+        if delivery.on_error is not None:
+            delivery.on_error(message)
+        else:
+            self.sigUnhandledError.emit(message)
 
     def _on_model_changed(self, info):
         self.model_info = info

@@ -174,3 +174,17 @@ def restore(model, model_id: int, param: str, f: int, c: int, learned: np.ndarra
     if learned.dtype != w.dtype:
         raise ValueError(f"learned weights are {learned.dtype} but {param} is {w.dtype}")
     return swap_in(model, param, f, c, learned, image, layer)
+
+
+def record_edit(model, param: str, f: int, c: int, kernel) -> None:
+    """Note in ``model.metadata["edits"]`` (saved with the model) that ``param[f, c]`` holds a
+    hand-made kernel: its accuracy was measured before. One entry per filter and channel."""
+    edits = [e for e in model.metadata.get("edits", []) if
+             (e.get("param"), e.get("filter"), e.get("channel")) != (param, f, c)]
+    if kernel is not None:
+        edits.append({"layer": param.rsplit(".", 1)[0], "param": param, "filter": int(f),
+                      "channel": int(c), "kernel": np.asarray(kernel, dtype=float).tolist()})
+    if edits:
+        model.metadata["edits"] = edits
+    else:
+        model.metadata.pop("edits", None)

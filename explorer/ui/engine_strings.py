@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-__all__ = ["CONTEXT", "ENGINE_STRINGS", "tr_engine"]
+__all__ = ["CONTEXT", "ENGINE_STRINGS", "describe_edits", "tr_engine"]
 
 #: The translation context of every string below.
 CONTEXT = "engine"
@@ -209,3 +209,13 @@ def tr_engine(text: str) -> str:
     if not text:
         return ""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def describe_edits(edits) -> str:
+    """``ModelInfo.edits`` for the user: “edited: conv1 filter 0 (channel 0) replaced”; "" if
+    there are none."""
+    if not edits:
+        return ""
+    parts = [QCoreApplication.translate("FilterSwapBox", "{0} filter {1} (channel {2})").format(
+        e.get("layer", "?"), e.get("filter", "?"), e.get("channel", "?")) for e in edits]
+    return QCoreApplication.translate("FilterSwapBox", "edited: {0} replaced").format(", ".join(parts))

@@ -5,7 +5,7 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage
 
 from explorer.engine import kernels as K
@@ -58,16 +58,9 @@ def _use_picture(panel, key):
 def _fetch(client, qtbot, fn):
     """Run ``fn(model)`` in the worker and wait for its result."""
     box = {}
-    topic = f"test-{id(fn)}"
-
-    def on_result(t, i, r):
-        if t == topic:
-            box["r"] = r
-
-    client.sigResult.connect(on_result)
-    client.request(topic, fn)
+    owner = QObject()
+    client.request(fn, owner=owner, key="fetch", on_result=lambda r: box.setdefault("r", r))
     qtbot.waitUntil(lambda: "r" in box, timeout=5000)
-    client.sigResult.disconnect(on_result)
     return box["r"]
 
 
@@ -354,7 +347,7 @@ def test_a_replaced_live_model_has_nothing_to_restore(panel, qtbot, client):
     qtbot.waitUntil(lambda: ("conv1.weight", 0, 0) in box.swapped, timeout=5000)
     fresh = build_model("lenet5", seed=11)
     learned = fresh.parameters()["conv1.weight"][0, 0].copy()
-    client.replace_live_model("test-replace", lambda old: (fresh, None, ""))
+    client.replace_live_model(lambda old: (fresh, None, ""), owner=box)
     qtbot.waitUntil(lambda: not box.swapped, timeout=5000)
     assert "nothing to restore" in box.status.text() and not box.restore_button.isEnabled()
     qtbot.waitUntil(lambda: np.array_equal(box.learned_grid.kernel(), learned), timeout=5000)

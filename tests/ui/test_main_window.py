@@ -1,7 +1,6 @@
 """Main window smoke test: built, shown, every panel visible, menus work, closed cleanly."""
 
 import time
-from functools import partial
 
 import pytest
 from PySide6.QtCore import QMargins, QSettings
@@ -122,9 +121,9 @@ def test_closing_during_training_is_prompt_and_clean(qtbot):
 def test_saving_and_opening_a_model_file(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.client.model_info is not None, timeout=15000)
     path = tmp_path / "live.npz"
-    with qtbot.waitSignal(window.client.sigResult, timeout=10000,
-                          check_params_cb=lambda t, i, r: t == "model.save"):
-        window.client.request("model.save", partial(app_module._save_model_file, str(path)))
+    window.save_model_to(str(path))
+    qtbot.waitUntil(lambda: "Saved the model" in window.statusBar().currentMessage(),
+                    timeout=10000)
     assert path.is_file()
     with qtbot.waitSignal(window.client.sigModelChanged, timeout=10000) as changed:
         window.load_model_file(str(path))

@@ -1,13 +1,11 @@
 """A kernel put into the live model is said everywhere: status bar, Draw panel, saved file."""
 
-from functools import partial
 
 import pytest
 
-import explorer.app as app_module
 from explorer.app import build_window
 from explorer.engine import load_model
-from explorer.ui.widgets.filter_swap_box import describe_edits
+from explorer.ui.engine_strings import describe_edits
 
 
 @pytest.fixture
@@ -52,9 +50,9 @@ def test_an_edited_live_model_says_so_and_saves_the_edit(window, qtbot, tmp_path
     assert "conv1 filter 0" in draw.model_note.text()
 
     path = tmp_path / "edited.npz"
-    with qtbot.waitSignal(window.client.sigResult, timeout=10000,
-                          check_params_cb=lambda t, i, r: t == "model.save"):
-        window.client.request("model.save", partial(app_module._save_model_file, str(path)))
+    window.save_model_to(str(path))
+    qtbot.waitUntil(lambda: "Saved the model" in window.statusBar().currentMessage(),
+                    timeout=10000)
     saved = load_model(path)
     (edit,) = saved.metadata["edits"]
     assert (edit["layer"], edit["filter"], edit["channel"]) == ("conv1", 0, 0)

@@ -6,6 +6,7 @@ import time
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QObject
 
 from explorer.worker import EngineClient, ModelInfo, PendingRequests, detach
 
@@ -40,6 +41,18 @@ def client(qtbot):
     c.shutdown()
 
 
+class _Receiver:
+    """Collects the answers delivered to one owner."""
+
+    def __init__(self):
+        self.owner = QObject()
+        self.results, self.errors = [], []
+
+    def ask(self, client, fn, key="k", **kw):
+        return client.request(fn, owner=self.owner, key=key, on_result=self.results.append,
+                              on_error=self.errors.append, **kw)
+
+
 def test_request_runs_in_the_worker_thread_and_returns_a_copy(client, qtbot):
     seen = {}
 
@@ -47,10 +60,10 @@ def test_request_runs_in_the_worker_thread_and_returns_a_copy(client, qtbot):
         seen["thread"] = threading.get_ident()
         return {"w": model.weights}
 
-    with qtbot.waitSignal(client.sigResult, timeout=5000) as blocker:
-        req = client.request("t", fn)
-    topic, req_id, result = blocker.args
-    assert (topic, req_id) == ("t", req)
+    rx = _Receiver()
+    rx.ask(client, fn)
+    qtbot.waitUntil(lambda: bool(rx.results), timeout=5000)
+    (result,) = rx.results
     assert seen["thread"] != threading.get_ident()
     assert result["w"] is not client.test_model.weights
     np.testing.assert_array_equal(result["w"], client.test_model.weights)
@@ -65,18 +78,59 @@ def test_requests_are_coalesced_and_stale_results_dropped(client, qtbot):
         ran.append("slow")
         return "slow"
 
-    results = []
-    client.sigResult.connect(lambda t, i, r: results.append((t, i, r)))
-    first = client.request("draw", slow)           # the worker blocks in this one
-    time.sleep(0.05)
-    ids = [client.request("draw", lambda m, k=k: k) for k in range(20)]
+    rx = _Receiver()
+    first = rx.ask(client, slow, key="draw")           # the worker blocks in this one
+    qtbot.waitUntil(lambda: len(client._pending) == 0, timeout=5000)   # taken by the worker
+    ids = [rx.ask(client, lambda m, k=k: k, key="draw") for k in range(20)]
     gate.set()
-    qtbot.waitUntil(lambda: any(r[1] == ids[-1] for r in results), timeout=5000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: client.awaited(rx.owner) == 0, timeout=5000)
     # the first (already running) one finished but is stale: dropped; of the 20 queued only
     # the newest ran
-    assert [r for r in results if r[0] == "draw"] == [("draw", ids[-1], 19)]
+    assert rx.results == [19] and ran == ["slow"]
     assert first < ids[0]
+
+
+def test_keys_are_per_owner_and_per_key(client, qtbot):
+    a, b = _Receiver(), _Receiver()
+    a.ask(client, lambda m: "a1", key="x")
+    a.ask(client, lambda m: "a2", key="y")
+    b.ask(client, lambda m: "b1", key="x")
+    qtbot.waitUntil(lambda: len(a.results) == 2 and len(b.results) == 1, timeout=5000)
+    assert sorted(a.results) == ["a1", "a2"] and b.results == ["b1"]
+
+
+def test_a_destroyed_owner_gets_nothing_and_its_pending_requests_never_run(client, qtbot):
+    gate = threading.Event()
+    ran = []
+    blocker = _Receiver()
+    blocker.ask(client, lambda m: gate.wait(5))
+    qtbot.waitUntil(lambda: len(client._pending) == 0, timeout=5000)
+    rx = _Receiver()
+    rx.ask(client, lambda m: ran.append("pending") or "late")
+    called = []
+    rx.owner.destroyed.connect(lambda *_: called.append(True))
+    rx.owner.deleteLater()
+    qtbot.waitUntil(lambda: bool(called), timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: client.awaited(blocker.owner) == 0, timeout=5000)
+    probe = _Receiver()
+    probe.ask(client, lambda m: "after")
+    qtbot.waitUntil(lambda: probe.results == ["after"], timeout=5000)
+    assert rx.results == [] and ran == []
+    assert client.awaited(rx.owner) == 0
+
+
+def test_cancel_drops_an_answer_on_its_way(client, qtbot):
+    gate = threading.Event()
+    rx = _Receiver()
+    rx.ask(client, lambda m: gate.wait(5) and "stale", key="classify")
+    qtbot.waitUntil(lambda: len(client._pending) == 0, timeout=5000)
+    client.cancel(rx.owner, "classify")
+    gate.set()
+    probe = _Receiver()
+    probe.ask(client, lambda m: "after")
+    qtbot.waitUntil(lambda: probe.results == ["after"], timeout=5000)
+    assert rx.results == []
 
 
 def test_mutations_are_never_coalesced_and_announce_the_model(client, qtbot):
@@ -85,21 +139,36 @@ def test_mutations_are_never_coalesced_and_announce_the_model(client, qtbot):
 
     def add(model):
         model.weights += 1
+        return float(model.weights[0])
 
+    rx = _Receiver()
     for _ in range(5):
-        client.mutate_model("edit", add)
-    qtbot.waitUntil(lambda: len(changes) == 5, timeout=5000)
+        client.mutate_model(add, owner=rx.owner, on_result=rx.results.append)
+    qtbot.waitUntil(lambda: len(changes) == 5 and len(rx.results) == 5, timeout=5000)
     np.testing.assert_array_equal(client.test_model.weights, [5, 5, 5])
+    assert rx.results == [1.0, 2.0, 3.0, 4.0, 5.0]
     assert isinstance(changes[-1], ModelInfo) and changes[-1].accuracy == 0.5
 
 
-def test_errors_reach_the_gui_with_a_message(client, qtbot):
+def test_errors_reach_whoever_asked_with_a_message(client, qtbot):
     def bad(model):
         raise ValueError("kernel must be 3x3, got 4x4")
 
-    with qtbot.waitSignal(client.sigError, timeout=5000) as blocker:
-        client.request("k", bad)
-    assert blocker.args[0] == "k" and "3x3" in blocker.args[2]
+    rx = _Receiver()
+    rx.ask(client, bad)
+    qtbot.waitUntil(lambda: bool(rx.errors), timeout=5000)
+    assert "3x3" in rx.errors[0] and rx.results == []
+    # without an error handler the failure is still said, on the client's catch-all signal
+    with qtbot.waitSignal(client.sigUnhandledError, timeout=5000) as blocker:
+        client.request(bad, owner=rx.owner, key="other")
+    assert "3x3" in blocker.args[0]
+
+
+def test_an_owner_must_be_a_qobject(client):
+    with pytest.raises(TypeError, match="owner"):
+        client.request(lambda m: 1, owner="panel", key="k")
+    with pytest.raises(ValueError, match="target"):
+        client.request(lambda m: 1, owner=QObject(), key="k", target="other")
 
 
 def test_pending_store_replaces_per_key():
@@ -158,9 +227,10 @@ def test_training_emits_batches_while_the_gui_thread_runs(engine, qtbot):
     assert np.isfinite(event.loss) and event.n_batches == 4
     assert [p["step"] for _, p in batches] == list(range(1, len(batches) + 1))
     # a prediction is served between batches while training runs
-    with qtbot.waitSignal(engine.sigResult, timeout=10000) as blocker:
-        engine.request("probe", lambda m: m.predict_proba(np.zeros((1, 1, 28, 28), np.float32)))
-    assert blocker.args[2].shape == (1, 10)
+    rx = _Receiver()
+    rx.ask(engine, lambda m: m.predict_proba(np.zeros((1, 1, 28, 28), np.float32)))
+    qtbot.waitUntil(lambda: bool(rx.results), timeout=10000)
+    assert rx.results[0].shape == (1, 10)
     with qtbot.waitSignal(engine.sigTrainFinished, timeout=20000) as done:
         engine.stop()
     assert done.args[0]["reason"] == "stopped"
@@ -205,16 +275,17 @@ def test_completed_run_can_be_made_live(engine, qtbot):
     with qtbot.waitSignal(engine.sigTrainFinished, timeout=30000) as done:
         engine.start_training(_config(epochs=1, train_limit=32))
     assert done.args[0]["reason"] == "completed"
-    engine.make_training_model_live()
+    engine.make_training_model_live(owner=QObject(engine))
     qtbot.waitUntil(lambda: bool(changes), timeout=10000)
     assert changes[-1].trained and changes[-1].accuracy == done.args[0]["evaluation"]["accuracy"]
 
 
 def test_a_diverging_run_pauses_and_resumes_with_a_lower_lr(engine, qtbot):
-    batches, diverged, checks = [], [], []
+    batches, diverged = [], []
     engine.sigTrainBatch.connect(batches.append)
     engine.sigTrainDiverged.connect(diverged.append)
-    engine.sigResult.connect(lambda t, i, r: checks.append(r) if t == "finite" else None)
+    rx = _Receiver()
+    checks = rx.results
     engine.start_training(_config(optimizer="sgd", lr=0.01))
     qtbot.waitUntil(lambda: len(batches) >= 3, timeout=20000)
     engine.set_lr(1e39)   # the next update overflows float32
@@ -224,8 +295,8 @@ def test_a_diverging_run_pauses_and_resumes_with_a_lower_lr(engine, qtbot):
     assert event.lr == 1e39 and "restored" in event.message and "learning rate" in event.message
     assert diverged[0]["filters"] is not None and np.isfinite(diverged[0]["filters"]).all()
     n = len(batches)
-    engine.request("finite", lambda m: all(np.isfinite(v).all() for v in
-                                           m.parameters().values()), target="training")
+    rx.ask(engine, lambda m: all(np.isfinite(v).all() for v in m.parameters().values()),
+           target="training")
     qtbot.waitUntil(lambda: bool(checks), timeout=5000)
     assert checks == [True] and len(batches) == n          # paused: no batch meanwhile
     engine.set_lr(0.01)
@@ -239,9 +310,9 @@ def test_a_diverging_run_pauses_and_resumes_with_a_lower_lr(engine, qtbot):
 
 
 def test_bad_settings_are_reported_not_raised(engine, qtbot):
-    with qtbot.waitSignal(engine.sigError, timeout=10000) as blocker:
+    with qtbot.waitSignal(engine.sigTrainError, timeout=10000) as blocker:
         engine.start_training(_config(dataset="no-such-set"))
-    assert blocker.args[0] == "train" and "no-such-set" in blocker.args[2]
+    assert "no-such-set" in blocker.args[0]
     qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=5000)
 
 
@@ -282,16 +353,16 @@ def test_every_batch_returns_to_the_worker_event_loop(engine, qtbot):
 
     batches = []
     engine.sigTrainBatch.connect(batches.append)
-    depths = []
+    rx = _Receiver()
+    depths = rx.results
 
     def probe(model):
         return len(traceback.extract_stack())
 
-    engine.sigResult.connect(lambda t, i, r: depths.append(r) if t == "depth" else None)
     engine.start_training(_config())
     for n in (3, 12):
         qtbot.waitUntil(lambda n=n: len(batches) >= n, timeout=20000)
-        engine.request("depth", probe)
+        rx.ask(engine, probe)
         qtbot.waitUntil(lambda k=len(depths): len(depths) > k, timeout=10000)
     assert depths[0] == depths[1]
     engine.stop()

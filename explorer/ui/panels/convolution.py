@@ -32,7 +32,6 @@ from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_si
 from explorer.ui.widgets.imaging import value_range
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, format_number
 
-TOPIC = "convolution.model"
 #: The smallest input/output cell in pixels before the stepper's view scrolls (kernels: twice).
 MIN_CELL = 8
 
@@ -97,8 +96,6 @@ class ConvolutionPanel(QWidget):
             sc = QShortcut(QKeySequence(key), self, slot)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        client.sigResult.connect(self._on_result)
-        client.sigError.connect(self._on_error)
         client.sigModelChanged.connect(self._on_model_change)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         self._restore_settings()
@@ -388,11 +385,10 @@ class ConvolutionPanel(QWidget):
         except (OSError, ValueError) as exc:
             self.message.setText(self.tr("No input for the model: {0}").format(exc))
             return
-        self.client.request(TOPIC, partial(model_snapshot, image))
+        self.client.request(partial(model_snapshot, image), owner=self, key="snapshot",
+                            on_result=self._on_snapshot, on_error=self._on_snapshot_error)
 
-    def _on_result(self, topic, req_id, result):
-        if topic != TOPIC:
-            return
+    def _on_snapshot(self, result):
         self._snapshot = result
         self._building = True
         try:
@@ -415,9 +411,8 @@ class ConvolutionPanel(QWidget):
         if self._source() == "model" or self.kernel_combo.currentData() == "learned":
             self.rebuild()
 
-    def _on_error(self, topic, req_id, message):
-        if topic == TOPIC:
-            self.message.setText(self.tr("The live model could not answer: {0}").format(message))
+    def _on_snapshot_error(self, message):
+        self.message.setText(self.tr("The live model could not answer: {0}").format(message))
 
     def _on_model_change(self, info):
         self._refresh_or_defer()

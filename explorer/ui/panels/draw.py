@@ -15,9 +15,9 @@ from explorer.ui.engine_strings import tr_engine
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas
-from explorer.ui.widgets.filter_swap_box import describe_edits
+from explorer.ui.engine_strings import describe_edits
 
-TOPIC = "draw.classify"
+CLASSIFY_KEY = "classify"
 #: Classify at most once per display frame while the pen moves (about 60 Hz).
 FRAME_MS = 16
 
@@ -184,8 +184,6 @@ class DrawPanel(QWidget):
         self.undo_button.clicked.connect(self.canvas.undo)
         self.clear_button.clicked.connect(self.canvas.clear)
         self.raw_switch.toggled.connect(self._on_raw_switch_change)
-        client.sigResult.connect(self._on_result)
-        client.sigError.connect(self._on_error)
         client.sigModelChanged.connect(self._on_model_change)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.canvas.undo),
@@ -260,16 +258,19 @@ class DrawPanel(QWidget):
         """Send the current drawing to the worker (coalesced: only the newest is classified)."""
         self._last_sent = time.perf_counter()
         if self.external_source is not None:
-            self.client.request(TOPIC, partial(classify_input, self._external_image,
-                                               with_raw=self.raw_switch.isChecked()))
+            self._classify(partial(classify_input, self._external_image,
+                                   with_raw=self.raw_switch.isChecked()))
             return
         raw = self.canvas.image_array()
         if not raw.any():
             self._show_empty()
-            self.client.request(TOPIC, _nothing)   # makes any in-flight answer stale
+            self.client.cancel(self, CLASSIFY_KEY)   # an answer on its way is stale now
             return
-        self.client.request(TOPIC, partial(classify_drawing, raw,
-                                           with_raw=self.raw_switch.isChecked()))
+        self._classify(partial(classify_drawing, raw, with_raw=self.raw_switch.isChecked()))
+
+    def _classify(self, job):
+        self.client.request(job, owner=self, key=CLASSIFY_KEY, on_result=self._on_result,
+                            on_error=self._on_error)
 
     def _show_empty(self):
         self.last_result = None
@@ -315,9 +316,7 @@ class DrawPanel(QWidget):
                 "(it is then preprocessed like one), or clear (Esc) to start again.").format(source))
 
     # --- results ----------------------------------------------------------------------------
-    def _on_result(self, topic, req_id, result):
-        if topic != TOPIC or result is None:
-            return
+    def _on_result(self, result):
         self.last_result = result
         p = result["proba"]
         best = int(np.argmax(p))
@@ -338,9 +337,8 @@ class DrawPanel(QWidget):
         if self.external_source is None:
             self._publish(result["pre"])
 
-    def _on_error(self, topic, req_id, message):
-        if topic == TOPIC:
-            self.confidence.setText(self.tr("Could not classify: %1").replace("%1", message))
+    def _on_error(self, message):
+        self.confidence.setText(self.tr("Could not classify: %1").replace("%1", message))
 
     def _on_model_change(self, info):
         if info is None:
@@ -392,6 +390,3 @@ class DrawPanel(QWidget):
         else:
             self.bars.set_secondary(None)
 
-
-def _nothing(model):
-    return None

@@ -32,7 +32,7 @@ from explorer.ui.widgets.filter_swap_box import FilterSwapBox
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
 
-APPLY_TOPIC = "kernel-apply"
+APPLY_KEY = "filter"
 #: Inputs with more pixels than this are filtered in the worker thread.
 SYNC_PIXELS = 160 * 160
 _SIGMA_STEPS = 10  # slider units per 1.0 of sigma
@@ -103,7 +103,6 @@ class KernelPanel(QWidget):
         self.result = None                                # the FilterResult on screen
         self.active_preset: str | None = None
         self._loading = False
-        self._apply_id: int | None = None
         self._file_image = None
         self._settings = app_settings()
 
@@ -149,8 +148,6 @@ class KernelPanel(QWidget):
         self.library.sigUserKernelChosen.connect(self._on_user_kernel)
         self.library.sigMessage.connect(self.show_message)
         self.library.add_button.clicked.connect(self._on_add_current)
-        client.sigResult.connect(self._on_result)
-        client.sigError.connect(self._on_error)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         state.sigDatasetChanged.connect(self._on_dataset_change)
 
@@ -582,20 +579,16 @@ class KernelPanel(QWidget):
         job = partial(filter_image, self.image, self.kernel.copy(), self.padding_combo.currentData(),
                       self.flip_check.isChecked(), bool(self.view_combo.currentData()))
         if self.image.size <= SYNC_PIXELS:
-            self._apply_id = None
+            self.client.cancel(self, APPLY_KEY)   # a large image's answer would be stale now
             self.show_result(job())
         else:
             h, w = self.image.shape
             self.range_label.setText(self.tr("Filtering {0}x{1} pixels…").format(w, h))
-            self._apply_id = self.client.request(APPLY_TOPIC, partial(_run_without_model, job))
+            self.client.request(partial(_run_without_model, job), owner=self, key=APPLY_KEY,
+                                on_result=self.show_result, on_error=self._on_filter_error)
 
-    def _on_result(self, topic: str, req_id: int, result):
-        if topic == APPLY_TOPIC and req_id == self._apply_id:
-            self.show_result(result)
-
-    def _on_error(self, topic: str, req_id: int, message: str):
-        if topic == APPLY_TOPIC and req_id == self._apply_id:
-            self.show_message(self.tr("Filtering failed: {0}").format(message))
+    def _on_filter_error(self, message: str):
+        self.show_message(self.tr("Filtering failed: {0}").format(message))
 
     def show_result(self, result) -> None:
         """Draw a `FilterResult`: output image, colour bar, value range, histogram."""

@@ -29,7 +29,6 @@ from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.imaging import value_range
 from explorer.ui.widgets.number_grid import NumberGrid, format_number
 
-TOPIC = "layers.trace"
 
 
 def trace_for_panel(image, model) -> dict:
@@ -120,8 +119,6 @@ class LayersPanel(QWidget):
             sc = QShortcut(QKeySequence(key), self, slot)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        client.sigResult.connect(self._on_result)
-        client.sigError.connect(self._on_error)
         client.sigModelChanged.connect(self._on_model_change)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         if client.model_info is not None:
@@ -330,7 +327,8 @@ class LayersPanel(QWidget):
             self._dirty = True
             return
         self._dirty = False
-        self.client.request(TOPIC, partial(trace_for_panel, image))
+        self.client.request(partial(trace_for_panel, image), owner=self, key="trace",
+                            on_result=self._on_trace, on_error=self._on_trace_error)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -350,13 +348,10 @@ class LayersPanel(QWidget):
         self._dirty = True
         self.request_trace()
 
-    def _on_error(self, topic, req_id, message):
-        if topic == TOPIC:
-            self.message.setText(self.tr("The network could not run: {0}").format(message))
+    def _on_trace_error(self, message):
+        self.message.setText(self.tr("The network could not run: {0}").format(message))
 
-    def _on_result(self, topic, req_id, result):
-        if topic != TOPIC:
-            return
+    def _on_trace(self, result):
         self.message.setText("")
         if [r["name"] for r in result["summary"]] != [r["name"] for r in self.summary]:
             self._set_summary(result["summary"])

@@ -19,12 +19,10 @@ from explorer.ui.engine_strings import tr_engine
 from explorer.ui.state import app_settings
 from explorer.ui.widgets import ImageGrid, MatrixView
 from explorer.ui.widgets.training_curves import TrainingCurves
-from explorer.worker import TRAIN_TOPIC, TRAINING
+from explorer.worker import TRAINING
 
-ARCH_TOPIC = "train.architectures"
 #: At most this many misclassified digits are drawn at once.
 SHOWN_MISTAKES = 64
-SAVE_TOPIC = "train.save"
 
 
 def describe_architectures(_live_model) -> list[tuple[str, str, int, bool]]:
@@ -114,7 +112,8 @@ class TrainPanel(QWidget):
         self._build_layout()
         self._connect()
         self._set_state("idle")
-        client.request(ARCH_TOPIC, describe_architectures)
+        client.request(describe_architectures, owner=self, key="architectures",
+                       on_result=self._on_architectures)
 
     def __repr__(self) -> str:
         return (f"TrainPanel(state={self.client.train_state!r}, batches={self.n_batches_seen}, "
@@ -341,8 +340,7 @@ class TrainPanel(QWidget):
 
     def _connect(self):
         c = self.client
-        c.sigResult.connect(self._on_result)
-        c.sigError.connect(self._on_error)
+        c.sigTrainError.connect(self._on_train_error)
         c.sigTrainStarted.connect(self._on_started)
         c.sigTrainBatch.connect(self._on_batch)
         c.sigTrainEpoch.connect(self._on_epoch)
@@ -477,7 +475,7 @@ class TrainPanel(QWidget):
         self.client.step_one_batch()
 
     def make_live(self):
-        self.client.make_training_model_live()
+        self.client.make_training_model_live(owner=self, on_error=self._on_error)
         self._say(self.tr("The trained network is now the live model: draw in the Draw tab."))
 
     def save_model(self):
@@ -493,7 +491,8 @@ class TrainPanel(QWidget):
         if not path.endswith(".npz"):
             path += ".npz"
         self._settings.setValue("files/lastDir", str(Path(path).parent))
-        self.client.request(SAVE_TOPIC, partial(_save_model, path), target=TRAINING)
+        self.client.request(partial(_save_model, path), owner=self, key="save", target=TRAINING,
+                            on_result=self._on_saved, on_error=self._on_error)
 
     def export_curves(self):
         last = str(self._settings.value("files/lastDir", str(Path.home())))
@@ -544,27 +543,29 @@ class TrainPanel(QWidget):
                 else self.tr("%1 has no dropout layers, so there is no rate to set.")
                 .replace("%1", name))
 
-    def _on_result(self, topic, req_id, result):
-        if topic == ARCH_TOPIC:
-            for name, description, n_params, has_dropout in result:
-                self._descriptions[name] = (description, n_params, has_dropout)
-                i = self.architecture.findData(name)
-                if i >= 0:
-                    self.architecture.setItemText(i, f"{name}  ({n_params:,})")
-                    self.architecture.setItemData(i, tr_engine(description),
-                                                  Qt.ItemDataRole.ToolTipRole)
-            self._on_architecture_change(self.architecture.currentIndex())
-        elif topic == SAVE_TOPIC:
-            self._say(self.tr("Saved the trained model (with its training history) to %1")
-                      .replace("%1", result))
+    def _on_architectures(self, result):
+        for name, description, n_params, has_dropout in result:
+            self._descriptions[name] = (description, n_params, has_dropout)
+            i = self.architecture.findData(name)
+            if i >= 0:
+                self.architecture.setItemText(i, f"{name}  ({n_params:,})")
+                self.architecture.setItemData(i, tr_engine(description),
+                                              Qt.ItemDataRole.ToolTipRole)
+        self._on_architecture_change(self.architecture.currentIndex())
 
-    def _on_error(self, topic, req_id, message):
-        if topic in (TRAIN_TOPIC, SAVE_TOPIC):
-            self._say(message, error=True)
-            if topic == TRAIN_TOPIC and not self.client.is_training:
-                self.progress.setRange(0, 1)
-                self.progress.setValue(0)
-                self.progress.setFormat(self.tr("not started"))
+    def _on_saved(self, path):
+        self._say(self.tr("Saved the trained model (with its training history) to %1")
+                  .replace("%1", path))
+
+    def _on_error(self, message):
+        self._say(message, error=True)
+
+    def _on_train_error(self, message):
+        self._say(message, error=True)
+        if not self.client.is_training:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress.setFormat(self.tr("not started"))
 
     def _on_started(self, started):
         self._run_info = started

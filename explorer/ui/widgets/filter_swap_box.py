@@ -20,11 +20,6 @@ from explorer.engine import filter_swap
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.probability_bars import ProbabilityBars
 
-SLOTS_TOPIC = "kernel-slots"
-LEARNED_TOPIC = "kernel-learned"
-SWAP_TOPIC = "kernel-swap"
-RESTORE_TOPIC = "kernel-restore"
-_TOPICS = (SLOTS_TOPIC, LEARNED_TOPIC, SWAP_TOPIC, RESTORE_TOPIC)
 
 
 translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
@@ -34,45 +29,21 @@ def _slots_with_id(model):
     return id(model), filter_swap.conv_slots(model)
 
 
-def _record_edit(model, param: str, f: int, c: int, kernel) -> None:
-    """Note in ``model.metadata["edits"]`` (saved with the model) that ``param[f, c]`` holds a
-    hand-made kernel: its accuracy was measured before. One entry per filter and channel."""
-    edits = [e for e in model.metadata.get("edits", []) if
-             (e.get("param"), e.get("filter"), e.get("channel")) != (param, f, c)]
-    if kernel is not None:
-        edits.append({"layer": param.rsplit(".", 1)[0], "param": param, "filter": int(f),
-                      "channel": int(c), "kernel": np.asarray(kernel, dtype=float).tolist()})
-    if edits:
-        model.metadata["edits"] = edits
-    else:
-        model.metadata.pop("edits", None)
-
-
 def _swap_job(model, param, f, c, kernel, learned, image, layer):
     """Runs in the worker: back to the learned filter first (if one was swapped out before), so
     ``before`` is always the learned network; then put ``kernel`` in and record the edit."""
     if learned is not None:
         filter_swap.write_filter(model, param, f, c, learned)
     result = filter_swap.swap_in(model, param, f, c, kernel, image, layer)
-    _record_edit(model, param, f, c, kernel)
+    filter_swap.record_edit(model, param, f, c, kernel)
     return result
 
 
 def _restore_job(model, model_id, param, f, c, learned, image, layer):
     """Runs in the worker: the exact learned weights back, and the edit's record removed."""
     result = filter_swap.restore(model, model_id, param, f, c, learned, image, layer)
-    _record_edit(model, param, f, c, None)
+    filter_swap.record_edit(model, param, f, c, None)
     return result
-
-
-def describe_edits(edits) -> str:
-    """``ModelInfo.edits`` for the user: “edited: conv1 filter 0 (channel 0) replaced”; "" if
-    there are none."""
-    if not edits:
-        return ""
-    parts = [translate("FilterSwapBox", "{0} filter {1} (channel {2})").format(
-        e.get("layer", "?"), e.get("filter", "?"), e.get("channel", "?")) for e in edits]
-    return translate("FilterSwapBox", "edited: {0} replaced").format(", ".join(parts))
 
 
 def _map_view(title: str):
@@ -108,7 +79,6 @@ class FilterSwapBox(QGroupBox):
         #: (param, f, c) -> learned (KH, KW) values, for the slots holding the user's kernel now
         self.swapped: dict[tuple[str, int, int], np.ndarray] = {}
         self._swap_model_id: int | None = None
-        self._requests: dict[str, int] = {}
         self._probe_source = ""
         self._shown_key = None
 
@@ -209,8 +179,6 @@ class FilterSwapBox(QGroupBox):
         self.channel_spin.valueChanged.connect(self._on_slot_change)
         self.put_button.clicked.connect(self.put_kernel)
         self.restore_button.clicked.connect(self.restore_learned)
-        client.sigResult.connect(self._on_result)
-        client.sigError.connect(self._on_error)
         client.sigModelChanged.connect(self._on_model_change)
         self._set_enabled(False)
         self.status.setText(translate("FilterSwapBox", "Waiting for the live model…"))
@@ -330,33 +298,20 @@ class FilterSwapBox(QGroupBox):
             self.status.setText(translate("FilterSwapBox", "Your kernel is in this filter now."))
             self.status.setProperty("sticky", True)
         else:
-            self._send(LEARNED_TOPIC, self.client.request,
-                       partial(filter_swap.read_filter, param=key[0], f=key[1], c=key[2]))
+            self.client.request(
+                partial(filter_swap.read_filter, param=key[0], f=key[1], c=key[2]), owner=self,
+                key="learned", on_result=self.learned_grid.set_kernel, on_error=self._on_error)
         self._update_fit()
 
     # --- talking to the worker --------------------------------------------------------------
-    def _send(self, topic, method, fn):
-        self._requests[topic] = method(topic, fn)
-
     def _on_model_change(self, info):
-        self._send(SLOTS_TOPIC, self.client.request, _slots_with_id)
+        self.client.request(_slots_with_id, owner=self, key="slots",
+                            on_result=lambda result: self._on_slots(*result),
+                            on_error=self._on_error)
 
-    def _on_result(self, topic: str, req_id: int, result):
-        if topic not in _TOPICS or self._requests.get(topic) != req_id:
-            return
-        if topic == SLOTS_TOPIC:
-            self._on_slots(*result)
-        elif topic == LEARNED_TOPIC:
-            self.learned_grid.set_kernel(result)
-        elif topic == SWAP_TOPIC:
-            self._on_swapped(result)
-        elif topic == RESTORE_TOPIC:
-            self._on_restored(result)
-
-    def _on_error(self, topic: str, req_id: int, message: str):
-        if topic in _TOPICS and self._requests.get(topic) == req_id:
-            self.status.setText(message)
-            self.status.setProperty("sticky", True)
+    def _on_error(self, message: str):
+        self.status.setText(message)
+        self.status.setProperty("sticky", True)
 
     def _on_slots(self, model_id: int, slots: list):
         if self._swap_model_id is not None and model_id != self._swap_model_id and self.swapped:
@@ -399,7 +354,8 @@ class FilterSwapBox(QGroupBox):
         self._probe_source = source
         fn = partial(_swap_job, param=key[0], f=key[1], c=key[2], kernel=self._kernel.copy(),
                      learned=self.swapped.get(key), image=image, layer=slot.layer)
-        self._send(SWAP_TOPIC, self.client.mutate_model, fn)
+        self.client.mutate_model(fn, owner=self, on_result=self._on_swapped,
+                                 on_error=self._on_error)
 
     def restore_learned(self) -> None:
         """Bring back the exact learned weights of the chosen filter/channel."""
@@ -410,7 +366,8 @@ class FilterSwapBox(QGroupBox):
         self._probe_source = source
         fn = partial(_restore_job, model_id=self._swap_model_id, param=key[0], f=key[1], c=key[2],
                      learned=self.swapped[key], image=image, layer=slot.layer)
-        self._send(RESTORE_TOPIC, self.client.mutate_model, fn)
+        self.client.mutate_model(fn, owner=self, on_result=self._on_restored,
+                                 on_error=self._on_error)
 
     def _on_swapped(self, res: filter_swap.SwapResult):
         key = (res.param, res.f, res.c)
