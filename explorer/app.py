@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import sys
+import traceback
 from functools import partial
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from pathlib import Path
 # set OPENBLAS_NUM_THREADS yourself to override.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP  # noqa: E402
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication  # noqa: E402
 from PySide6.QtGui import QAction, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
                                QMessageBox, QTabWidget)
@@ -32,6 +33,7 @@ from explorer.ui.panels.draw import DrawPanel  # noqa: E402
 from explorer.ui.panels.kernels import KernelPanel  # noqa: E402
 from explorer.ui.panels.layers import LayersPanel  # noqa: E402
 from explorer.ui.panels.train import TrainPanel  # noqa: E402
+from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
 from explorer.worker import EngineClient  # noqa: E402
 
@@ -103,7 +105,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CNN Explorer"))
         self.client = client or EngineClient(self)
         self.state = state or AppState(self)
-        self._settings = app_settings()
+        self._settings = PanelSettings("window")
+        self._files = PanelSettings("files")
         self._shut_down = False
 
         self.tabs = QTabWidget(self)
@@ -112,6 +115,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.panels = []
         self._help = {}
+        try:
+            self._build()
+        except BaseException:
+            # never leave the engine thread running behind a window that was not built: Qt
+            # aborts the process when a running QThread is destroyed
+            self.client.shutdown()
+            raise
+
+    def _build(self):
         for cls, title, help_text in PANELS:
             panel = cls(self.client, self.state)
             self.panels.append(panel)
@@ -238,7 +250,7 @@ class MainWindow(QMainWindow):
 
     # --- model files ------------------------------------------------------------------------
     def _last_dir(self) -> str:
-        return str(self._settings.value("files/lastDir", str(Path.home())))
+        return self._files.get("lastDir", str, str(Path.home()))
 
     def open_model(self):
         path, _ = QFileDialog.getOpenFileName(
@@ -249,7 +261,7 @@ class MainWindow(QMainWindow):
     def load_model_file(self, path: str):
         """Load ``path`` in the worker and make it the live model (errors go to the status bar
         and a message box; the current model stays)."""
-        self._settings.setValue("files/lastDir", str(Path(path).parent))
+        self._files.set("lastDir", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Loading %1...").replace("%1", path))
         self.client.replace_live_model(partial(_load_model_file, path), owner=self,
                                        on_error=self._on_model_file_error)
@@ -266,7 +278,7 @@ class MainWindow(QMainWindow):
         where, or a message box what went wrong."""
         if not path.endswith(".npz"):
             path += ".npz"
-        self._settings.setValue("files/lastDir", str(Path(path).parent))
+        self._files.set("lastDir", str(Path(path).parent))
         self.client.request(partial(_save_model_file, path), owner=self, key="save",
                             on_result=self._on_saved, on_error=self._on_save_error)
 
@@ -313,24 +325,21 @@ class MainWindow(QMainWindow):
 
     # --- settings and closing ---------------------------------------------------------------
     def _restore_settings(self):
-        geometry = self._settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        geometry = self._settings.get("geometry", bytes)
+        if geometry is None or not self.restoreGeometry(QByteArray(geometry)):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.95)),
                         min(820, int(screen.height() * 0.95)))
-        tab = int(self._settings.value("window/tab", 0))
-        if 0 <= tab < self.tabs.count():
-            self.tabs.setCurrentIndex(tab)
+        self.tabs.setCurrentIndex(self._settings.get(
+            "tab", int, 0, valid=lambda tab: 0 <= tab < self.tabs.count()))
 
     def shutdown(self):
         """Save settings and stop the engine thread (idempotent)."""
         if self._shut_down:
             return
         self._shut_down = True
-        self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/tab", self.tabs.currentIndex())
+        self._settings.set("geometry", self.saveGeometry())
+        self._settings.set("tab", self.tabs.currentIndex())
         for panel in self.panels:
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
@@ -371,6 +380,16 @@ def configure_runtime():
     sys.setswitchinterval(0.0005)
 
 
+def startup_failed(exc: BaseException) -> None:
+    """Tell the user that the window could not be built, why, and what to try."""
+    where = app_settings().fileName()
+    QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "CNN Explorer"),
+                         QCoreApplication.translate(
+        "MainWindow", "CNN Explorer could not start: %1\n\nIf this keeps happening, move "
+                      "the settings file aside and start again:\n%2").replace(
+        "%1", f"{type(exc).__name__}: {exc}").replace("%2", where))
+
+
 def build_window() -> MainWindow:
     """The main window, not shown, without entering the event loop."""
     ensure_application()
@@ -378,10 +397,16 @@ def build_window() -> MainWindow:
 
 
 def run_app(argv=None) -> int:
-    """Create the QApplication, show the window and run until it is closed."""
+    """Create the QApplication, show the window and run until it is closed. A failure while
+    the window is built ends in a message saying what happened and exit code 1."""
     app = ensure_application(argv)
     configure_runtime()
-    window = build_window()
+    try:
+        window = build_window()
+    except Exception as exc:  # noqa: BLE001 - the user gets the reason, the terminal the trace
+        traceback.print_exc()
+        startup_failed(exc)
+        return 1
     window.show()
     code = app.exec()
     window.shutdown()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QComboBox
 
 from explorer.ui.state import app_settings
@@ -35,13 +36,26 @@ class PanelSettings:
         """Remember ``value`` (str, int, float or bool; None stores an empty string)."""
         self._settings.setValue(f"{self.group}/{key}", "" if value is None else value)
 
-    def get(self, key: str, kind=str):
-        """The stored value converted to ``kind`` (str, int, float or bool), or None when it is
-        missing or cannot be read as one."""
+    def get(self, key: str, kind=str, default=None, valid=None):
+        """The stored value converted to ``kind`` (str, int, float, bool or bytes), or
+        ``default`` when it is missing, cannot be read as one (``"abc"`` or ``2.5`` for an int,
+        ``nan`` for a float) or ``valid(value)`` says no (a range check, a known name)."""
+        value = self._read(key, kind)
+        if value is None or (valid is not None and not valid(value)):
+            return default
+        return value
+
+    def _read(self, key: str, kind):
         raw = self._settings.value(f"{self.group}/{key}")
         if raw is None:
             return None
         try:
+            if kind is bytes:
+                if isinstance(raw, QByteArray):
+                    return bytes(raw.data())
+                return bytes(raw) if isinstance(raw, (bytes, bytearray)) else None
+            if isinstance(raw, (QByteArray, bytes, bytearray, list, dict)):
+                return None
             if kind is bool:
                 if isinstance(raw, bool):
                     return raw
@@ -51,12 +65,12 @@ class PanelSettings:
                 if isinstance(raw, bool):
                     return None
                 value = float(raw)
-                return int(value) if value.is_integer() else None
+                return int(value) if value.is_integer() and abs(value) < 2**53 else None
             if kind is float:
                 value = float(raw)
                 return value if math.isfinite(value) else None
             return str(raw)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return None
 
     def remember_combo(self, key: str, combo: QComboBox) -> None:

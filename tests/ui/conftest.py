@@ -19,14 +19,17 @@ def _temporary_settings(tmp_path_factory, qapp):
 
 
 @pytest.fixture(autouse=True)
-def _panels_start_from_their_defaults(_temporary_settings):
-    # The Layers, Convolution and Data panels restore the user's last choices: no test
-    # inherits those of the test before it.
-    from explorer.ui.panel_settings import PanelSettings
+def _clean_settings(_temporary_settings):
+    """Every test starts from an empty settings store: nothing one test remembers (a tab, a
+    learning rate, a kernel) reaches the next."""
+    from explorer.ui.state import app_settings
 
-    for group in ("layers", "convolution", "data"):
-        PanelSettings(group).clear()
-    yield
+    settings = app_settings()
+    settings.clear()
+    settings.sync()
+    yield settings
+    settings.clear()
+    settings.sync()
 
 
 def pytest_configure(config):

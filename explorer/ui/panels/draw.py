@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget)
 
 from explorer.ui.engine_strings import tr_engine
-from explorer.ui.state import app_settings
+from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas
 from explorer.ui.engine_strings import describe_edits
@@ -78,7 +78,7 @@ class DrawPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("drawPanel")
         self.client, self.state = client, state
-        self._settings = app_settings()
+        self._settings = PanelSettings("draw")
         self.last_result: dict | None = None
 
         self.canvas = DrawCanvas(self)
@@ -89,7 +89,7 @@ class DrawPanel(QWidget):
         self.brush = QSlider(Qt.Orientation.Horizontal, self)
         self.brush.setObjectName("brushWidth")
         self.brush.setRange(6, 40)
-        self.brush.setValue(int(self._settings.value("draw/brush", 20)))
+        self.brush.setValue(self._settings.get("brush", int, 20, valid=lambda v: 6 <= v <= 40))
         self.brush.setToolTip(self.tr(
             "Brush width in canvas pixels (the canvas is 280 pixels wide, the network's input "
             "28: MNIST strokes are about 2-3 input pixels wide)."))
@@ -118,7 +118,7 @@ class DrawPanel(QWidget):
             "Also show the whole canvas simply shrunk to 28x28 (no cropping, scaling or "
             "centring) and what the network answers for it: the grey bars. This is why "
             "MNIST-style preprocessing matters."))
-        self.raw_switch.setChecked(self._settings.value("draw/compareRaw", False, type=bool))
+        self.raw_switch.setChecked(self._settings.get("compareRaw", bool, False))
         self.raw_view = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
         self.raw_view.setObjectName("rawInput")
         self.raw_view.set_placeholder(self.tr("Draw a digit"))
@@ -376,7 +376,7 @@ class DrawPanel(QWidget):
     def _on_brush_change(self, value):
         self.canvas.brush_width = float(value)
         self.brush_label.setText(f"{value}")
-        self._settings.setValue("draw/brush", int(value))
+        self._settings.set("brush", int(value))
 
     def _on_eraser_change(self, on):
         self.canvas.eraser = bool(on)
@@ -384,7 +384,7 @@ class DrawPanel(QWidget):
     def _on_raw_switch_change(self, on):
         for w in (self.raw_view, self.raw_answer, self.raw_caption, self.bars_legend):
             w.setVisible(bool(on))
-        self._settings.setValue("draw/compareRaw", bool(on))
+        self._settings.set("compareRaw", bool(on))
         if not self.canvas.is_empty():
             self.classify_now()
         else:

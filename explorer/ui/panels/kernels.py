@@ -27,7 +27,7 @@ from explorer.engine.filtering import filter_image
 from explorer.engine.images import BUILTIN_PICTURES, builtin_picture
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.image_files import IMAGE_FILTER, load_grey_image
-from explorer.ui.state import app_settings
+from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.widgets.filter_swap_box import FilterSwapBox
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
@@ -43,14 +43,6 @@ _MAX_GRID_SIDE = 7 * 40  # a 7x7 grid gets 40 px cells to fit a 1300x860 window
 def _run_without_model(fn, model):
     """Adapter for ``client.request``: the worker passes the model first; filtering ignores it."""
     return fn()
-
-
-def _int_or(value, default: int) -> int:
-    """``value`` (from QSettings: an int or a string) as an int, else ``default``."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
 
 
 def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int):
@@ -104,7 +96,7 @@ class KernelPanel(QWidget):
         self.active_preset: str | None = None
         self._loading = False
         self._file_image = None
-        self._settings = app_settings()
+        self._settings = PanelSettings("kernels")
 
         self._build_editor()
         self._build_views()
@@ -171,22 +163,23 @@ class KernelPanel(QWidget):
         for w in widgets:
             w.blockSignals(True)
         try:
-            sigma = _int_or(s.value("kernels/sigma"), self.sigma_slider.value())
-            self.sigma_slider.setValue(sigma)
+            slider = self.sigma_slider
+            self.sigma_slider.setValue(s.get("sigma", int, slider.value(), valid=lambda v:
+                                             slider.minimum() <= v <= slider.maximum()))
             for combo, key in ((self.padding_combo, "padding"), (self.source_combo, "input")):
-                i = combo.findData(s.value(f"kernels/{key}"))
+                i = combo.findData(s.get(key))
                 if i >= 0 and combo.itemData(i) != "file":   # an opened picture is not kept
                     combo.setCurrentIndex(i)
-            self.view_combo.setCurrentIndex(
-                1 if str(s.value("kernels/magnitude", "false")).lower() == "true" else 0)
-            self.flip_check.setChecked(str(s.value("kernels/flip", "false")).lower() == "true")
+            self.view_combo.setCurrentIndex(1 if s.get("magnitude", bool, False) else 0)
+            self.flip_check.setChecked(s.get("flip", bool, False))
             self.test_index.setMaximum(1_000_000)   # the data set sets the real range
-            self.test_index.setValue(max(0, _int_or(s.value("kernels/testIndex"), 0)))
+            self.test_index.setValue(s.get("testIndex", int, 0,
+                                           valid=lambda v: 0 <= v <= 1_000_000))
         finally:
             for w in widgets:
                 w.blockSignals(False)
-        name = str(s.value("kernels/preset", "sobel_x") or "")
-        size = _int_or(s.value("kernels/size"), 0)
+        name = s.get("preset", str, "sobel_x")
+        size = s.get("size", int, 0)
         if name in K.PRESETS:
             p = K.PRESETS[name]
             self._set_grid(K.preset(name, size if size in p.sizes else None,
@@ -194,23 +187,24 @@ class KernelPanel(QWidget):
             self.library.select("preset", name, emit=False)
             return
         try:
-            values = np.array(json.loads(str(s.value("kernels/custom", ""))), dtype=np.float64)
+            values = np.array(json.loads(s.get("custom", str, "")), dtype=np.float64)
             self._set_grid(K.check_kernel(values), None)
-        except (ValueError, TypeError):   # nothing saved or unreadable: the default kernel
+        except (ValueError, TypeError, RecursionError, OverflowError):
+            # nothing saved or unreadable (deeply nested, huge numbers): the default kernel
             self.load_preset("sobel_x")
             self.library.select("preset", "sobel_x", emit=False)
 
     def _save_settings(self):
         s = self._settings
-        s.setValue("kernels/preset", self.active_preset or "")
-        s.setValue("kernels/size", int(self.kernel.shape[0]))
-        s.setValue("kernels/sigma", int(self.sigma_slider.value()))
-        s.setValue("kernels/custom", "" if self.active_preset else json.dumps(self.kernel.tolist()))
-        s.setValue("kernels/padding", self.padding_combo.currentData())
-        s.setValue("kernels/magnitude", bool(self.view_combo.currentData()))
-        s.setValue("kernels/flip", self.flip_check.isChecked())
-        s.setValue("kernels/input", self.source_combo.currentData())
-        s.setValue("kernels/testIndex", int(self.test_index.value()))
+        s.set("preset", self.active_preset or "")
+        s.set("size", int(self.kernel.shape[0]))
+        s.set("sigma", int(self.sigma_slider.value()))
+        s.set("custom", "" if self.active_preset else json.dumps(self.kernel.tolist()))
+        s.set("padding", self.padding_combo.currentData())
+        s.set("magnitude", bool(self.view_combo.currentData()))
+        s.set("flip", self.flip_check.isChecked())
+        s.set("input", self.source_combo.currentData())
+        s.set("testIndex", int(self.test_index.value()))
 
     # --- building ------------------------------------------------------------------------------
     def _build_editor(self):
