@@ -11,6 +11,10 @@ Shapes: one sample, no batch axis. ``x`` is ``(C, H, W)`` (a 2-D ``(H, W)`` is t
 channel), a conv kernel is ``(C, KH, KW)`` (one filter; a 2-D ``(KH, KW)`` kernel is applied
 to every input channel). A kernel that does not fit the padded input raises the engine's
 ValueError, which says what to change.
+
+The backward pass, stepped the same way (:class:`ConvBackwardStepper`,
+:class:`PoolBackwardStepper`, :func:`relu_backward_gate`), lives in
+:mod:`explorer.engine.backward` and is re-exported here.
 """
 
 from __future__ import annotations
@@ -20,9 +24,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.engine import functional as F
+from explorer.engine.backward import (
+    ConvBackwardStepper,
+    PoolBackwardStepper,
+    relu_backward_gate,
+)
 from explorer.engine.geometry import check_kernel, check_stride, resolve_padding
 
-__all__ = ["ConvPosition", "ConvStepper", "PoolPosition", "PoolStepper"]
+__all__ = ["ConvPosition", "ConvStepper", "PoolPosition", "PoolStepper",
+           # the backward pass lives in explorer.engine.backward
+           "ConvBackwardStepper", "PoolBackwardStepper", "relu_backward_gate"]
 
 
 def _as_chw(x, what: str) -> np.ndarray:
