@@ -324,3 +324,19 @@ def test_relu_gate_matches_the_relu_layer():
     np.testing.assert_array_equal(dx[~mask], 0)
     with pytest.raises(ValueError, match=r"dout has shape \(3,\) but the forward input"):
         relu_backward_gate(np.zeros(2), np.zeros(3))
+
+
+def test_the_new_engine_modules_import_no_qt():
+    """explorer.engine's __init__ does not import these, so test_no_qt does not see them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import explorer.engine.geometry, explorer.engine.backward, explorer.engine.backprop\n"
+        "import explorer.engine.insight, explorer.engine.stepper\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'PyQt5', 'PyQt6', 'shiboken6', 'pyqtgraph'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"Qt modules imported: {out.stdout}"
