@@ -131,3 +131,23 @@ def test_layer_output_gradient_of_the_logits_is_p_minus_t():
     np.testing.assert_allclose(dy[0], softmax(y)[0] - t, rtol=1e-12, atol=1e-15)
     with pytest.raises(ValueError, match="no layer 'conv7'; its layers are conv1, relu1"):
         layer_output_gradient(model, _image(), 0, "conv7")
+
+
+def test_dy_from_the_loss_fed_to_the_backward_stepper_gives_the_models_gradients():
+    """The lead's panel chain: dY of conv2 from the loss, conv2's input from the trace, the
+    stepper's dW/db/dX equal the model's own backprop."""
+    from explorer.engine.stepper import ConvBackwardStepper
+
+    model = build_model(SMALL, seed=4, dtype=np.float64)
+    x = _image(7)
+    dy, _ = layer_output_gradient(model, x, 3, "conv2")
+    conv_input = dict(model.trace(x[None]))["pool1"][0]
+    conv = model.layers[3]
+    s = ConvBackwardStepper(conv_input, conv.params["weight"], dy[0], stride=conv.stride,
+                            padding=conv.padding, flip=conv.flip)
+    _, grads = model.loss_and_gradients(x[None], np.array([3]), training=False)
+    np.testing.assert_allclose(s.assemble_dweight(), grads["conv2.weight"], rtol=1e-10,
+                               atol=1e-14)
+    np.testing.assert_allclose(s.dbias, grads["conv2.bias"], rtol=1e-10, atol=1e-14)
+    dy_pool, _ = layer_output_gradient(model, x, 3, "pool1")
+    np.testing.assert_allclose(s.assemble_dx(), dy_pool[0], rtol=1e-10, atol=1e-14)
