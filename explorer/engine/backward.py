@@ -40,12 +40,13 @@ __all__ = [
 ]
 
 
-def _float(a) -> np.ndarray:
+def _float(a, what: str) -> np.ndarray:
+    """``a`` as a float array (ints and bools -> float64); ValueError naming ``what`` else."""
     a = np.asarray(a)
     if a.dtype == bool or np.issubdtype(a.dtype, np.integer):
         return a.astype(np.float64)
     if not np.issubdtype(a.dtype, np.floating):
-        raise ValueError(f"expected real numbers, got dtype {a.dtype}")
+        raise ValueError(f"{what} must hold real numbers, got dtype {a.dtype}")
     return a
 
 
@@ -57,7 +58,7 @@ def relu_backward_gate(x_forward, dout) -> tuple[np.ndarray, np.ndarray]:
     mask : bool ndarray, True where x > 0 (the gate is open); dx = dout where open, else 0
     (at x == 0 the gradient is 0, as in the engine's ReLU layer).
     """
-    x_forward, dout = _float(x_forward), _float(dout)
+    x_forward, dout = _float(x_forward, "x_forward"), _float(dout, "dout")
     if x_forward.shape != dout.shape:
         raise ValueError(
             f"relu_backward_gate: dout has shape {dout.shape} but the forward input has "
@@ -165,12 +166,12 @@ class ConvBackwardStepper:
     """
 
     def __init__(self, x, weight, dout, stride=1, padding=0, flip: bool = False):
-        x = _float(x)
+        x = _float(x, "x")
         if x.ndim not in (2, 3, 4):
             raise ValueError(f"x must have shape (C, H, W), (N, C, H, W) or (H, W), got {x.shape}")
         self._batched = x.ndim == 4
         x4 = x if x.ndim == 4 else (x[None, None] if x.ndim == 2 else x[None])
-        weight = np.asarray(weight, dtype=x4.dtype)
+        weight = _float(weight, "weight").astype(x4.dtype, copy=False)
         if weight.ndim not in (2, 3, 4):
             raise ValueError(
                 f"weight must have shape (C, KH, KW), (F, C, KH, KW) or (KH, KW), got "
@@ -190,7 +191,7 @@ class ConvBackwardStepper:
         expected = (n,) if self._batched else ()
         expected += (f,) if self._multi else ()
         expected += (oh, ow)
-        dout = _float(dout)
+        dout = _float(dout, "dout")
         if dout.shape != expected:
             raise ValueError(
                 f"dout must have shape {expected} (the forward output for x {x.shape}, weight "
@@ -363,7 +364,8 @@ class PoolBackwardStepper:
 
     x : (C, H, W) or (H, W); dout : (C, OH, OW) or (OH, OW), the gradient of the pooled output.
     mode, size, stride, padding : as in :class:`explorer.engine.stepper.PoolStepper`.
-    ``dx`` (like x) is the engine's ``max_pool2d_backward`` / ``avg_pool2d_backward``.
+    ``output`` (C, OH, OW) is the forward result; ``dx`` (like x) the engine's
+    ``max_pool2d_backward`` / ``avg_pool2d_backward``.
     Max pooling sends each dY to its window's winner (the first maximum in row-major order
     when cells tie, as the engine); average pooling gives every cell of the window dY/(KH*KW),
     padding cells included (PyTorch's count_include_pad), whose shares are lost.
@@ -372,7 +374,7 @@ class PoolBackwardStepper:
     def __init__(self, x, dout, mode: str = "max", size=2, stride=None, padding=0):
         if mode not in ("max", "avg"):
             raise ValueError(f"pooling mode must be 'max' or 'avg', got {mode!r}")
-        x = _float(x)
+        x = _float(x, "x")
         if x.ndim not in (2, 3):
             raise ValueError(f"x must have shape (C, H, W) or (H, W), got {x.shape}")
         x3 = x[None] if x.ndim == 2 else x
@@ -383,7 +385,7 @@ class PoolBackwardStepper:
         c, h, w = x3.shape
         _, _, self.pads, (oh, ow) = pool_geometry((h, w), self.size, self.stride, padding)
         expected = (oh, ow) if x.ndim == 2 else (c, oh, ow)
-        dout = _float(dout)
+        dout = _float(dout, "dout")
         if dout.shape != expected:
             raise ValueError(
                 f"dout must have shape {expected} (the pooled output for x {x.shape}, size "
@@ -392,7 +394,8 @@ class PoolBackwardStepper:
         self.x3 = x3
         self.dout3 = dout.astype(x3.dtype, copy=False).reshape(c, oh, ow)
         forward = F.max_pool2d_forward if mode == "max" else F.avg_pool2d_forward
-        self.output, cache = forward(x3[None], self.size, stride=self.stride, padding=padding)
+        out, cache = forward(x3[None], self.size, stride=self.stride, padding=padding)
+        self.output = out[0]  # (C, OH, OW), the forward result
         backward = F.max_pool2d_backward if mode == "max" else F.avg_pool2d_backward
         self.dx = np.ascontiguousarray(backward(self.dout3[None], cache)[0]).reshape(x.shape)
         self._argmax = cache.argmax[0] if mode == "max" else None  # (C, OH, OW)

@@ -216,6 +216,10 @@ def test_bad_arguments_say_what_is_wrong():
         PoolBackwardStepper(x, np.zeros((1, 3, 3)))
     with pytest.raises(ValueError, match="'max' or 'avg'"):
         PoolBackwardStepper(x, np.zeros((1, 2, 2)), mode="min")
+    with pytest.raises(ValueError, match="dout must hold real numbers, got dtype complex"):
+        ConvBackwardStepper(x, w, np.zeros((2, 2), dtype=complex))
+    with pytest.raises(ValueError, match="weight must hold real numbers"):
+        ConvBackwardStepper(x, np.array([["a"]]), np.zeros((4, 4)))
 
 
 def test_reprs_name_the_shapes():
@@ -283,7 +287,7 @@ def test_pool_backward_stepping_equals_engine_and_loop(seed, c, h, w, k, stride,
             i, j = p.winner
             assert len(p.destinations) == 1
             r, col = p.destinations[0]
-            assert x[p.channel, r, col] == s.output[0, p.channel, p.row, p.col]
+            assert x[p.channel, r, col] == s.output[p.channel, p.row, p.col]
             assert (p.window[0] + i - pads[0][0], p.window[1] + j - pads[1][0]) == (r, col)
 
 
