@@ -23,6 +23,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from .geometry import (
+    as_int,
+    check_kernel,
+    conv_output_size,
+    pair,
+    pool_geometry,
+    resolve_padding,
+    window_geometry,
+)
+
 __all__ = [
     "conv2d",
     "conv2d_forward",
@@ -35,6 +45,7 @@ __all__ = [
     "avg_pool2d_backward",
     "im2col",
     "col2im",
+    "pad2d",
     "resolve_padding",
     "conv_output_size",
     "explain_output_size",
@@ -45,35 +56,11 @@ __all__ = [
 
 
 # ----------------------------------------------------------------------------------------------
-# Argument handling (layers/ and fused.py reuse _pair, _check_kernel, _check_stride,
-# _geometry, _pad and _pool_setup: keep their signatures)
+# Argument handling (sizes, strides and padding: explorer.engine.geometry)
 # ----------------------------------------------------------------------------------------------
 
-
-def _pair(value, name: str) -> tuple[int, int]:
-    """An int or a pair of ints -> ``(h, w)``; anything else is a ValueError naming ``name``."""
-    if type(value) is tuple and len(value) == 2 and type(value[0]) is int and type(value[1]) is int:
-        return value  # the common case first: this runs several times per op (batch-1 latency)
-    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
-        return int(value), int(value)
-    if isinstance(value, (tuple, list)) and len(value) == 2:
-        if all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in value):
-            return int(value[0]), int(value[1])
-    raise ValueError(f"{name} must be an int or a pair of ints (h, w), got {value!r}")
-
-
-def _check_stride(stride) -> tuple[int, int]:
-    sh, sw = _pair(stride, "stride")
-    if sh < 1 or sw < 1:
-        raise ValueError(f"stride must be at least 1, got {(sh, sw)}")
-    return sh, sw
-
-
-def _check_kernel(kernel_size) -> tuple[int, int]:
-    kh, kw = _pair(kernel_size, "kernel_size")
-    if kh < 1 or kw < 1:
-        raise ValueError(f"kernel_size must be at least 1, got {(kh, kw)}")
-    return kh, kw
+# fused.py still calls F._geometry: the same function under its old private name.
+_geometry = window_geometry
 
 
 def _check_4d(x: np.ndarray, what: str = "x") -> np.ndarray:
@@ -98,89 +85,6 @@ def _check_real(a: np.ndarray, what: str) -> None:
                          f"{a.dtype}; for complex data pass the real part (a.real) explicitly")
 
 
-def _same_padding_1d(size: int, kernel: int, stride: int) -> tuple[int, int]:
-    """TensorFlow's SAME rule along one axis: output ceil(size/stride), extra padding after."""
-    out = -(-size // stride)
-    total = max((out - 1) * stride + kernel - size, 0)
-    return total // 2, total - total // 2
-
-
-def resolve_padding(padding, in_hw, kernel_hw, stride_hw
-                    ) -> tuple[tuple[int, int], tuple[int, int]]:
-    """Padding of any accepted form -> ``((top, bottom), (left, right))`` in pixels.
-
-    padding : int, ``(ph, pw)``, ``((top, bottom), (left, right))``, ``"valid"`` or ``"same"``.
-    in_hw, kernel_hw, stride_hw : ``(H, W)`` of the input, ``(KH, KW)``, ``(SH, SW)``
-    (ints are accepted for square sizes).
-    """
-    h, w = _pair(in_hw, "input size")
-    kh, kw = _check_kernel(kernel_hw)
-    sh, sw = _check_stride(stride_hw)
-    if isinstance(padding, str):
-        mode = padding.lower()
-        if mode == "valid":
-            return (0, 0), (0, 0)
-        if mode == "same":
-            return _same_padding_1d(h, kh, sh), _same_padding_1d(w, kw, sw)
-        raise ValueError(f'padding must be an int, a pair, "valid" or "same", got {padding!r}')
-    if (
-        isinstance(padding, (tuple, list))
-        and len(padding) == 2
-        and all(isinstance(p, (tuple, list)) for p in padding)
-    ):
-        (top, bottom), (left, right) = _pair(padding[0], "padding"), _pair(padding[1], "padding")
-    else:
-        try:
-            ph, pw = _pair(padding, "padding")
-        except ValueError:
-            raise ValueError(
-                f'padding must be an int, a pair, "valid" or "same", got {padding!r}'
-            ) from None
-        top = bottom = ph
-        left = right = pw
-    if min(top, bottom, left, right) < 0:
-        raise ValueError(f"padding must not be negative, got {padding!r}")
-    return (top, bottom), (left, right)
-
-
-def conv_output_size(size: int, kernel: int, stride: int, pad_before: int, pad_after: int) -> int:
-    """Output length of a window sliding along one axis:
-    ``floor((size + pads - kernel)/stride) + 1``.
-
-    Raises ValueError when the kernel does not fit into the padded input.
-    """
-    if stride < 1:
-        raise ValueError(f"stride must be at least 1, got {stride}")
-    padded = size + pad_before + pad_after
-    if kernel > padded:
-        raise ValueError(
-            f"kernel size {kernel} is bigger than the padded input size {padded} "
-            f"({size} + {pad_before} + {pad_after}); use a smaller kernel or more padding"
-        )
-    return (padded - kernel) // stride + 1
-
-
-def _geometry(x_shape, kernel_hw, stride, padding):
-    """Resolve ``(stride, pads, output size)`` for a window op on ``x_shape = (N, C, H, W)``."""
-    kh, kw = kernel_hw
-    sh, sw = _check_stride(stride)
-    pads = resolve_padding(padding, x_shape[2:], (kh, kw), (sh, sw))
-    (top, bottom), (left, right) = pads
-    for axis, size, k, before, after in (
-        ("height", x_shape[2], kh, top, bottom),
-        ("width", x_shape[3], kw, left, right),
-    ):
-        if k > size + before + after:
-            raise ValueError(
-                f"kernel {axis} {k} is bigger than the padded input {axis} "
-                f"{size + before + after} ({size} + padding {before} + {after}); "
-                "use a smaller kernel or more padding"
-            )
-    oh = conv_output_size(x_shape[2], kh, sh, top, bottom)
-    ow = conv_output_size(x_shape[3], kw, sw, left, right)
-    return (sh, sw), pads, (oh, ow)
-
-
 def _is_channel_major(x: np.ndarray) -> bool:
     """True when x (N, C, H, W) is laid out as (C, N, H, W) in memory, as conv outputs are."""
     return not x.flags.c_contiguous and x.transpose(1, 0, 2, 3).flags.c_contiguous
@@ -194,7 +98,7 @@ def _zeros_nchw(shape, dtype, channel_major: bool, value: float = 0.0) -> np.nda
     return np.full(shape, value, dtype=dtype)
 
 
-def _pad(x: np.ndarray, pads, value: float = 0.0) -> np.ndarray:
+def pad2d(x: np.ndarray, pads, value: float = 0.0) -> np.ndarray:
     """Pad the two spatial axes of ``x`` (N, C, H, W); returns ``x`` itself when no padding.
     The padded copy keeps a channel-major layout (see :func:`_is_channel_major`)."""
     (top, bottom), (left, right) = pads
@@ -230,8 +134,8 @@ def im2col(x, kernel_size, stride=1, padding=0, *, out=None) -> np.ndarray:
     out : optional C-contiguous array of that shape and x's dtype to write into (reused memory).
     """
     x = _check_4d(x)
-    kernel_hw = _check_kernel(kernel_size)
-    stride_hw, pads, out_hw = _geometry(x.shape, kernel_hw, stride, padding)
+    kernel_hw = check_kernel(kernel_size)
+    stride_hw, pads, out_hw = window_geometry(x.shape, kernel_hw, stride, padding)
     n, c = x.shape[:2]
     (oh, ow), (kh, kw) = out_hw, kernel_hw
     shape = (n * oh * ow, c * kh * kw)
@@ -239,7 +143,7 @@ def im2col(x, kernel_size, stride=1, padding=0, *, out=None) -> np.ndarray:
         out = np.empty(shape, dtype=x.dtype)
     elif out.shape != shape or not out.flags.c_contiguous:
         raise ValueError(f"out must be a C-contiguous array of shape {shape}, got {out.shape}")
-    windows = _windows(_pad(x, pads), kernel_hw, stride_hw, out_hw)  # (N, C, OH, OW, KH, KW)
+    windows = _windows(pad2d(x, pads), kernel_hw, stride_hw, out_hw)  # (N, C, OH, OW, KH, KW)
     np.copyto(out.reshape(n, oh, ow, c, kh, kw), windows.transpose(0, 2, 3, 1, 4, 5))
     return out
 
@@ -257,8 +161,8 @@ def col2im(cols, x_shape, kernel_size, stride=1, padding=0, *, out=None) -> np.n
     if len(x_shape) != 4:
         raise ValueError(f"x_shape must be (N, C, H, W), got {tuple(x_shape)}")
     n, c, h, w = (int(s) for s in x_shape)
-    kernel_hw = _check_kernel(kernel_size)
-    stride_hw, pads, out_hw = _geometry((n, c, h, w), kernel_hw, stride, padding)
+    kernel_hw = check_kernel(kernel_size)
+    stride_hw, pads, out_hw = window_geometry((n, c, h, w), kernel_hw, stride, padding)
     (oh, ow), (kh, kw) = out_hw, kernel_hw
     expected = (n * oh * ow, c * kh * kw)
     if cols.shape != expected:
@@ -456,7 +360,7 @@ def conv2d_forward(x, weight, bias=None, stride=1, padding=0, flip=False):
     x, weight, bias = _check_conv_args(x, weight, bias)
     dtype = x.dtype
     f, c, kh, kw = weight.shape
-    stride_hw, pads, (oh, ow) = _geometry(x.shape, (kh, kw), stride, padding)
+    stride_hw, pads, (oh, ow) = window_geometry(x.shape, (kh, kw), stride, padding)
     n = x.shape[0]
     w_used = weight[:, :, ::-1, ::-1] if flip else weight
     w_used = np.ascontiguousarray(w_used, dtype=dtype)
@@ -609,18 +513,7 @@ class PoolCache:
 def _pool_setup(x, kernel_size, stride, padding):
     """Check pooling arguments -> ``(x, kernel_hw, stride_hw, pads, out_hw)``."""
     x = _check_4d(x)
-    kernel_hw = _check_kernel(kernel_size)
-    if stride is None:
-        stride = kernel_hw
-    stride_hw, pads, out_hw = _geometry(x.shape, kernel_hw, stride, padding)
-    if not isinstance(padding, str):
-        (top, bottom), (left, right) = pads
-        if max(top, bottom) > kernel_hw[0] // 2 or max(left, right) > kernel_hw[1] // 2:
-            raise ValueError(
-                f"pooling padding {padding!r} must be at most half the kernel size {kernel_hw} "
-                "(as in PyTorch): otherwise some windows hold only padding"
-            )
-    return x, kernel_hw, stride_hw, pads, out_hw
+    return (x, *pool_geometry(x.shape[2:], kernel_size, stride, padding))
 
 
 def max_pool2d_forward(x, kernel_size, stride=None, padding=0):
@@ -632,7 +525,7 @@ def max_pool2d_forward(x, kernel_size, stride=None, padding=0):
     Pooling layer does): do not modify ``x`` in place before the backward pass.
     """
     x, kernel_hw, stride_hw, pads, out_hw = _pool_setup(x, kernel_size, stride, padding)
-    xp = _pad(x, pads, -np.inf)
+    xp = pad2d(x, pads, -np.inf)
     cache = PoolCache("max", x.shape, kernel_hw, stride_hw, pads, out_hw, xp,
                       channel_major=_is_channel_major(x))
     offsets = cache._offsets()
@@ -669,7 +562,7 @@ def avg_pool2d_forward(x, kernel_size, stride=None, padding=0):
     x : ndarray of shape (N, C, H, W). Returns ``(out, cache)`` with out (N, C, OH, OW).
     """
     x, kernel_hw, stride_hw, pads, out_hw = _pool_setup(x, kernel_size, stride, padding)
-    xp = _pad(x, pads, 0.0)
+    xp = pad2d(x, pads, 0.0)
     cache = PoolCache("avg", x.shape, kernel_hw, stride_hw, pads, out_hw,
                       channel_major=_is_channel_major(x))
     offsets = cache._offsets()
@@ -775,14 +668,12 @@ def explain_output_size(size: int, kernel: int, stride: int = 1,
     rule, with the extra cell after). Raises ValueError only for illegal input (kernel bigger
     than the padded input, stride < 1, negative sizes); a non-dividing case is explained.
     """
-    for name, value, low in (("size", size, 1), ("kernel", kernel, 1), ("stride", stride, 1)):
-        if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < low:
-            raise ValueError(f"{name} must be an int of at least {low}, got {value!r}")
-    size, kernel, stride = int(size), int(kernel), int(stride)
+    size, kernel, stride = (as_int(v, name, 1) for name, v in
+                            (("size", size), ("kernel", kernel), ("stride", stride)))
     if isinstance(padding, str):
         (before, after), _ = resolve_padding(padding, (size, 1), (kernel, 1), (stride, 1))
     else:
-        before, after = _pair(padding, "padding")
+        before, after = pair(padding, "padding")
         if before < 0 or after < 0:
             raise ValueError(f"padding must not be negative, got {padding!r}")
     output = conv_output_size(size, kernel, stride, before, after)

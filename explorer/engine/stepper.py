@@ -11,6 +11,10 @@ Shapes: one sample, no batch axis. ``x`` is ``(C, H, W)`` (a 2-D ``(H, W)`` is t
 channel), a conv kernel is ``(C, KH, KW)`` (one filter; a 2-D ``(KH, KW)`` kernel is applied
 to every input channel). A kernel that does not fit the padded input raises the engine's
 ValueError, which says what to change.
+
+The backward pass, stepped the same way (:class:`ConvBackwardStepper`,
+:class:`PoolBackwardStepper`, :func:`relu_backward_gate`), lives in
+:mod:`explorer.engine.backward` and is re-exported here.
 """
 
 from __future__ import annotations
@@ -20,38 +24,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer.engine import functional as F
+from explorer.engine.backward import (
+    ConvBackwardStepper,
+    PoolBackwardStepper,
+    relu_backward_gate,
+)
+from explorer.engine.geometry import check_kernel, check_stride, resolve_padding
 
-__all__ = ["ConvPosition", "ConvStepper", "PoolPosition", "PoolStepper"]
-
-
-def _pair(value, what: str) -> tuple[int, int]:
-    if isinstance(value, (tuple, list)):
-        if len(value) != 2:
-            raise ValueError(f"{what} must be an int or a pair (h, w), got {value!r}")
-        h, w = int(value[0]), int(value[1])
-    else:
-        h = w = int(value)
-    if h < 1 or w < 1:
-        raise ValueError(f"{what} must be at least 1, got {value!r}")
-    return h, w
-
-
-def _padding_parts(padding):
-    """Split a padding spec into what ``explain_output_size`` takes for rows and for columns."""
-    if isinstance(padding, str):
-        p = padding.lower()
-        if p not in ("same", "valid"):
-            raise ValueError(f"padding must be a number, 'same' or 'valid', got {padding!r}")
-        return p, p
-    if isinstance(padding, (tuple, list)):
-        if len(padding) != 2:
-            raise ValueError(f"padding must be an int, a pair (h, w), 'same' or 'valid', got {padding!r}")
-        ph, pw = int(padding[0]), int(padding[1])
-    else:
-        ph = pw = int(padding)
-    if ph < 0 or pw < 0:
-        raise ValueError(f"padding cannot be negative, got {padding!r}")
-    return ph, pw
+__all__ = ["ConvPosition", "ConvStepper", "PoolPosition", "PoolStepper",
+           # the backward pass lives in explorer.engine.backward
+           "ConvBackwardStepper", "PoolBackwardStepper", "relu_backward_gate"]
 
 
 def _as_chw(x, what: str) -> np.ndarray:
@@ -109,7 +91,9 @@ class ConvStepper:
         if kernel.ndim == 2:
             kernel = np.broadcast_to(kernel, (self.x.shape[0],) + kernel.shape).copy()
         if kernel.ndim != 3:
-            raise ValueError(f"the kernel must have shape (C, KH, KW) or (KH, KW), got shape {kernel.shape}")
+            raise ValueError(
+                f"the kernel must have shape (C, KH, KW) or (KH, KW), got shape {kernel.shape}"
+            )
         if kernel.shape[0] != self.x.shape[0]:
             raise ValueError(
                 f"the kernel has {kernel.shape[0]} channels but the input has {self.x.shape[0]}: "
@@ -117,19 +101,19 @@ class ConvStepper:
             )
         self.kernel = kernel
         self.bias = float(bias)
-        self.stride = _pair(stride, "stride")
+        self.stride = check_stride(stride)
         self.padding = padding
         self.flip = bool(flip)
         c, h, w = self.x.shape
         kh, kw = kernel.shape[1:]
-        pad_h, pad_w = _padding_parts(padding)
-        self.explain_h = F.explain_output_size(h, kh, self.stride[0], pad_h)
-        self.explain_w = F.explain_output_size(w, kw, self.stride[1], pad_w)
-        self.pads = F.resolve_padding(padding, (h, w), (kh, kw), self.stride)
+        self.pads = resolve_padding(padding, (h, w), (kh, kw), self.stride)
+        self.explain_h = F.explain_output_size(h, kh, self.stride[0], self.pads[0])
+        self.explain_w = F.explain_output_size(w, kw, self.stride[1], self.pads[1])
         self.padded = np.pad(self.x, ((0, 0), tuple(self.pads[0]), tuple(self.pads[1])))
         x4 = self.x[None]
         b = np.array([self.bias], dtype=self.x.dtype)
-        self.output = F.conv2d(x4, kernel[None], b, stride=self.stride, padding=padding, flip=self.flip)[0, 0]
+        self.output = F.conv2d(x4, kernel[None], b, stride=self.stride, padding=padding,
+                               flip=self.flip)[0, 0]
         self.cols = F.im2col(x4, (kh, kw), stride=self.stride, padding=padding)
         self.applied_kernel = kernel[:, ::-1, ::-1].copy() if self.flip else kernel
         self.kernel_row = self.applied_kernel.reshape(-1)
@@ -207,7 +191,8 @@ class PoolPosition:
     results: np.ndarray
 
     def __repr__(self) -> str:
-        return f"PoolPosition(#{self.index} at ({self.row}, {self.col}), results={np.round(self.results, 4)})"
+        return (f"PoolPosition(#{self.index} at ({self.row}, {self.col}), "
+                f"results={np.round(self.results, 4)})")
 
 
 class PoolStepper:
@@ -223,14 +208,13 @@ class PoolStepper:
             raise ValueError(f"pooling mode must be 'max' or 'avg', got {mode!r}")
         self.x = _as_chw(x, "the input")
         self.mode = mode
-        self.size = _pair(size, "pool size")
-        self.stride = self.size if stride is None else _pair(stride, "stride")
+        self.size = check_kernel(size, "pool size")
+        self.stride = self.size if stride is None else check_stride(stride)
         self.padding = padding
         c, h, w = self.x.shape
-        pad_h, pad_w = _padding_parts(padding)
-        self.explain_h = F.explain_output_size(h, self.size[0], self.stride[0], pad_h)
-        self.explain_w = F.explain_output_size(w, self.size[1], self.stride[1], pad_w)
-        self.pads = F.resolve_padding(padding, (h, w), self.size, self.stride)
+        self.pads = resolve_padding(padding, (h, w), self.size, self.stride)
+        self.explain_h = F.explain_output_size(h, self.size[0], self.stride[0], self.pads[0])
+        self.explain_w = F.explain_output_size(w, self.size[1], self.stride[1], self.pads[1])
         fill = -np.inf if mode == "max" else 0.0
         self.padded = np.pad(
             self.x, ((0, 0), tuple(self.pads[0]), tuple(self.pads[1])), constant_values=fill

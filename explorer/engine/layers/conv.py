@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from .. import functional as F
+from ..geometry import check_kernel, check_stride, resolve_padding, window_geometry
 from ..init import init_weight
 from .base import Layer, _padding_spec, _plain
 
@@ -58,10 +58,10 @@ class Conv2D(Layer):
         if not isinstance(filters, (int, np.integer)) or isinstance(filters, bool) or filters < 1:
             raise ValueError(f"Conv2D filters must be a positive int, got {filters!r}")
         self.filters = int(filters)
-        self.kernel_size = F._check_kernel(kernel_size)
-        self.stride = F._check_stride(stride)
-        F.resolve_padding(padding, (max(self.kernel_size[0], 1), max(self.kernel_size[1], 1)),
-                          self.kernel_size, self.stride)  # validates the form early
+        self.kernel_size = check_kernel(kernel_size)
+        self.stride = check_stride(stride)
+        resolve_padding(padding, (max(self.kernel_size[0], 1), max(self.kernel_size[1], 1)),
+                        self.kernel_size, self.stride)  # validates the form early
         self.padding = padding
         self.flip = bool(flip)
         self.in_channels = None if in_channels is None else int(in_channels)
@@ -96,7 +96,7 @@ class Conv2D(Layer):
         self.params["bias"] = np.zeros(self.filters, dtype=dtype)
 
     def _geometry(self, h, w):
-        return F._geometry((1, 1, h, w), self.kernel_size, self.stride, self.padding)
+        return window_geometry((h, w), self.kernel_size, self.stride, self.padding)
 
     def output_shape(self, input_shape):
         c, h, w = input_shape

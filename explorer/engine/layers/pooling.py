@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import functional as F
+from ..geometry import check_kernel, check_stride, pool_geometry
 from .base import Layer, _padding_spec, _plain
 
 __all__ = ["MaxPool2D", "AvgPool2D"]
@@ -17,8 +18,8 @@ class _Pool2D(Layer):
 
     def __init__(self, kernel_size=2, stride=None, padding=0, name=None):
         super().__init__(name or self.type_name.lower())
-        self.kernel_size = F._check_kernel(kernel_size)
-        self.stride = self.kernel_size if stride is None else F._check_stride(stride)
+        self.kernel_size = check_kernel(kernel_size)
+        self.stride = self.kernel_size if stride is None else check_stride(stride)
         self.padding = padding
         self._cache = None
 
@@ -30,8 +31,7 @@ class _Pool2D(Layer):
         }
 
     def _geometry(self, h, w):
-        return F._pool_setup(np.empty((1, 1, h, w), dtype=np.float32), self.kernel_size,
-                             self.stride, self.padding)[2:]
+        return pool_geometry((h, w), self.kernel_size, self.stride, self.padding)[1:]
 
     def output_shape(self, input_shape):
         c, h, w = input_shape
@@ -43,7 +43,7 @@ class _Pool2D(Layer):
         n, c, h, w = x.shape
         stride, pads, (oh, ow) = self._geometry(h, w)
         (top, bottom), (left, right) = pads
-        xp = x if top + bottom + left + right == 0 else F._pad(x, pads, self.pad_value)
+        xp = x if top + bottom + left + right == 0 else F.pad2d(x, pads, self.pad_value)
         (sh, sw), (kh, kw) = stride, self.kernel_size
         views = [
             (i, j, xp[:, :, i : i + (oh - 1) * sh + 1 : sh, j : j + (ow - 1) * sw + 1 : sw])
