@@ -53,6 +53,7 @@ __all__ = [
     "default_cam_layer",
     "upsample_bilinear",
     "activation_and_gradient",
+    "logit_gradient",
     "maximise_activation",
     "maximise_activation_steps",
     "top_activating",
@@ -116,7 +117,10 @@ def smoothgrad(model: Model, x, target: int, *, noise: float = 0.15, n: int = 25
     """
     x = _one_image(model, x, "smoothgrad")
     t = check_targets(model, target, 1)
-    noise_f = float(noise)
+    try:
+        noise_f = float(noise)
+    except (TypeError, ValueError):
+        noise_f = float("nan")
     if not (np.isfinite(noise_f) and noise_f >= 0):
         raise ValueError(f"smoothgrad noise must be a number >= 0, got {noise!r}")
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 10_000:
@@ -302,14 +306,17 @@ def deletion_score(model: Model, images, labels, maps, fraction: float = 0.2,
     """
     x = check_images(model, images, "images")
     n, c, h, w = x.shape
-    t = check_targets(model, labels, n)
+    t = check_targets(model, labels, n, "labels")
     maps = np.asarray(maps)
     if maps.shape != (n, h, w):
         raise ValueError(f"deletion_score maps must have shape {(n, h, w)} (one map per image),"
                          f" got {maps.shape}")
     if not np.all(np.isfinite(maps)):
         raise ValueError("deletion_score maps contain NaN or infinite values")
-    frac = float(fraction)
+    try:
+        frac = float(fraction)
+    except (TypeError, ValueError):
+        frac = float("nan")
     if not 0.0 < frac < 1.0:
         raise ValueError(f"deletion_score fraction must be in (0, 1), got {fraction!r}")
     count = max(1, int(round(frac * h * w)))

@@ -16,6 +16,8 @@ import numpy as np
 __all__ = ["PCAMap", "TSNEMap", "EmbeddingCancelled", "embed", "nearest", "check_features"]
 
 METHODS = ("pca", "tsne")
+TSNE_OPTIONS = {"perplexity", "n_iter", "early_exaggeration_iter", "progress", "cancelled",
+                "every"}
 
 
 class EmbeddingCancelled(Exception):
@@ -142,7 +144,15 @@ def tsne(features, seed: int = 0, *, perplexity: float = 30.0, n_iter: int = 500
                         ("every", every)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
             raise ValueError(f"t-SNE {what} must be a positive int, got {value!r}")
-    perp = float(perplexity)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not (
+        0 <= seed < 2**32
+    ):
+        raise ValueError(f"t-SNE seed must be an int in 0..2**32-1 (the same seed gives the "
+                         f"same map), got {seed!r}")
+    try:
+        perp = float(perplexity)
+    except (TypeError, ValueError):
+        perp = float("nan")
     if not (np.isfinite(perp) and perp > 0):
         raise ValueError(f"t-SNE perplexity must be a positive number, got {perplexity!r}")
     perp = min(perp, (f.shape[0] - 1) / 3)
@@ -151,7 +161,7 @@ def tsne(features, seed: int = 0, *, perplexity: float = 30.0, n_iter: int = 500
     hook = _Progress([early_exaggeration_iter, n_iter], progress, cancelled)
     model = openTSNE.TSNE(
         n_components=2, perplexity=perp, n_iter=n_iter,
-        early_exaggeration_iter=early_exaggeration_iter, n_jobs=1, random_state=seed,
+        early_exaggeration_iter=early_exaggeration_iter, n_jobs=1, random_state=int(seed),
         callbacks=[hook], callbacks_every_iters=every, verbose=False,
     )
     embedding = model.fit(f)
@@ -170,6 +180,10 @@ def embed(features, method: str = "pca", seed: int = 0, **kwargs):
             raise ValueError(f"PCA takes no options, got {', '.join(sorted(kwargs))}")
         return pca(features, 2)
     if method == "tsne":
+        unknown = sorted(set(kwargs) - TSNE_OPTIONS)
+        if unknown:
+            raise ValueError(f"unknown t-SNE option(s) {', '.join(unknown)}; options: "
+                             f"{', '.join(sorted(TSNE_OPTIONS))}")
         return tsne(features, seed, **kwargs)
     raise ValueError(f"unknown embedding method {method!r}; choose one of {', '.join(METHODS)}")
 

@@ -42,20 +42,30 @@ def n_classes(model: Model) -> int:
     return int(layer_output_shapes(model)[-1][0])
 
 
-def check_targets(model: Model, targets, n: int) -> np.ndarray:
-    """Class indices (n,) int64 from one int or a sequence of n ints in [0, classes)."""
+def check_targets(model: Model, targets, n: int, what: str = "target") -> np.ndarray:
+    """Class indices (n,) int64 from one int or a sequence of n ints in [0, classes);
+    ValueError naming ``what`` ("target", "labels") otherwise."""
     k = n_classes(model)
     t = np.asarray(targets)
     if t.dtype.kind not in "iu" or t.ndim > 1:
-        raise ValueError(f"target must be a class index (an int in 0..{k - 1}) or an array of "
+        raise ValueError(f"{what} must be a class index (an int in 0..{k - 1}) or an array of "
                          f"them, got {targets!r}")
     t = np.broadcast_to(t.astype(np.int64), (n,)) if t.ndim == 0 else t.astype(np.int64)
     if t.shape != (n,):
-        raise ValueError(f"got {t.shape[0]} targets for {n} images")
+        raise ValueError(f"got {t.shape[0]} {what} values for {n} images")
     if t.size and (t.min() < 0 or t.max() >= k):
         bad = int(t[(t < 0) | (t >= k)][0])
-        raise ValueError(f"target {bad} is not a class of {model.name}: classes are 0..{k - 1}")
+        raise ValueError(f"{what} {bad} is not a class of {model.name}: classes are "
+                         f"0..{k - 1}")
     return np.ascontiguousarray(t)
+
+
+def check_batch_size(batch_size) -> int:
+    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or (
+        batch_size < 1
+    ):
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    return int(batch_size)
 
 
 def layer_output_shapes(model: Model) -> list[tuple]:
@@ -152,10 +162,7 @@ def feature_vectors(model: Model, images, layer: str | None = None,
     of the last Dense layer (e.g. LeNet-5's 84 values after fc2's ReLU), the features the
     classifier separates linearly. Runs in slices of ``batch_size`` images.
     """
-    if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or (
-        batch_size < 1
-    ):
-        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    batch_size = check_batch_size(batch_size)
     x = check_images(model, images, "images")
     stop = _default_feature_index(model) if layer is None else layer_index(model, layer)
     shape = tuple(model.input_shape) if stop < 0 else layer_output_shapes(model)[stop]
@@ -202,6 +209,7 @@ def top_activating(model: Model, images, layer: str, channel: int, k: int = 9,
     index, channel = channel_objective(model, layer, channel)
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
         raise ValueError(f"top_activating k must be a positive int, got {k!r}")
+    batch_size = check_batch_size(batch_size)
     x = check_images(model, images, "images")
     scores = np.empty(x.shape[0])
     for i in range(0, x.shape[0], batch_size):

@@ -259,7 +259,7 @@ def test_bad_input_raises_value_error_naming_it():
         (lambda: E.saliency(model, x * 255, 0), r"\[0, 1\]"),
         (lambda: E.saliency(model, np.full((1, 1, 28, 28), np.nan), 0), "NaN"),
         (lambda: E.saliency(model, np.zeros((1, 1, 27, 28)), 0), "shape"),
-        (lambda: E.saliency_maps(model, _images(3), [1, 2]), "2 targets for 3 images"),
+        (lambda: E.saliency_maps(model, _images(3), [1, 2]), "2 target values for 3 images"),
         (lambda: E.grad_cam(model, x, 0, layer="conv9"), "no layer 'conv9'"),
         (lambda: E.grad_cam(model, x, 0, layer="fc1"), "spatial extent"),
         (lambda: E.smoothgrad(model, x, 0, n=0), "noisy copies"),

@@ -1,5 +1,8 @@
 """2-D maps of feature vectors (PCA with fixed signs, t-SNE with openTSNE) and nearest()."""
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -89,7 +92,9 @@ def test_tsne_can_be_cancelled():
 def test_tsne_bad_arguments():
     x, _ = _clusters(n_per=5)
     for kwargs, message in (({"perplexity": 0}, "perplexity"), ({"n_iter": 0}, "n_iter"),
-                            ({"every": -1}, "every")):
+                            ({"every": -1}, "every"), ({"perplexity": "a"}, "perplexity"),
+                            ({"seed": -1}, "seed"), ({"seed": None}, "seed"),
+                            ({"learning_rate": 3}, "unknown t-SNE option")):
         with pytest.raises(ValueError, match=message):
             E.embed(x, "tsne", **kwargs)
     with pytest.raises(ValueError, match="at least 4 rows"):
@@ -107,3 +112,16 @@ def test_nearest_against_brute_force():
         E.nearest(f, q, k=51)
     with pytest.raises(ValueError, match="query has 5 values"):
         E.nearest(f, q[:, :5])
+
+
+def test_explain_and_timeline_import_no_qt():
+    code = (
+        "import sys\n"
+        "import explorer.engine.explain, explorer.engine.timeline, openTSNE\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'PyQt5', 'PyQt6', 'shiboken6', 'pyqtgraph'))\n"
+        "print(','.join(bad))\n"
+    )
+    pytest.importorskip("openTSNE")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"Qt modules imported: {out.stdout}"

@@ -122,6 +122,8 @@ def test_top_activating_matches_a_trace():
         E.top_activating(model, x, "conv1", 6)
     with pytest.raises(ValueError, match="k must be"):
         E.top_activating(model, x, "conv1", 0, k=0)
+    with pytest.raises(ValueError, match="batch_size"):
+        E.top_activating(model, x, "conv1", 0, batch_size=0)
 
 
 def test_feature_vectors_default_to_the_last_dense_layers_input():
@@ -191,8 +193,11 @@ def test_deletion_score_removes_the_maps_top_pixels():
     np.testing.assert_array_equal(same.random, score.random)
     with pytest.raises(ValueError, match="maps must have shape"):
         E.deletion_score(model, x, labels, maps[:, :-1])
-    with pytest.raises(ValueError, match="fraction"):
-        E.deletion_score(model, x, labels, maps, fraction=1.0)
+    for bad in (1.0, 0, "a", None):
+        with pytest.raises(ValueError, match="fraction"):
+            E.deletion_score(model, x, labels, maps, fraction=bad)
+    with pytest.raises(ValueError, match="labels 10 is not a class"):
+        E.deletion_score(model, x, labels + 10, maps)
 
 
 # -- every architecture ------------------------------------------------------------------------
