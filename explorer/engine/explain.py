@@ -92,7 +92,7 @@ def saliency_maps(model: Model, images, targets) -> np.ndarray:
     """
     x = check_images(model, images, "images")
     t = check_targets(model, targets, x.shape[0])
-    _, grad = activation_and_gradient(model, x, t, layer=None)
+    _, grad = logit_gradient(model, x, t, -1)
     return np.abs(grad).max(axis=1)
 
 
@@ -203,7 +203,7 @@ def grad_cam_maps(model: Model, images, targets, layer: str | None = None):
             f"Grad-CAM needs a layer whose output has spatial extent (C, h, w) with h*w > 1; "
             f"{model.name} layer {name!r} outputs {tuple(shape)}"
         )
-    acts, grads = activation_and_gradient(model, x, t, layer=name)
+    acts, grads = logit_gradient(model, x, t, index)
     acts = acts.astype(np.float64)
     weights = grads.astype(np.float64).mean(axis=(2, 3))  # (N, K)
     low = np.maximum(np.einsum("nk,nkhw->nhw", weights, acts), 0.0)

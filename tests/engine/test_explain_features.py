@@ -208,6 +208,8 @@ def test_every_function_on_every_architecture(name):
     model = build_model(name, seed=0)
     x = _images(12, seed=4)
     one = x[:1]
+    before = model.forward(x)
+    weights = {k: v.copy() for k, v in model.parameters().items()}
     for m in (E.saliency(model, one, 2), E.smoothgrad(model, one, 2, n=4)):
         assert m.shape == (28, 28) and np.all(np.isfinite(m)) and m.min() >= 0
     cam = E.grad_cam(model, one, 2)
@@ -233,3 +235,7 @@ def test_every_function_on_every_architecture(name):
     np.testing.assert_allclose(maps[0], single.map, rtol=1e-4, atol=1e-5)
     _, grads = logit_gradient(model, x, labels, -1)
     assert grads.shape == x.shape
+    # explaining leaves the model as it was: same weights, same answers (fast path included)
+    for key, value in model.parameters().items():
+        np.testing.assert_array_equal(value, weights[key])
+    np.testing.assert_array_equal(model.forward(x), before)
