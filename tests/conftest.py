@@ -10,3 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("default", derandomize=True, deadline=None, database=None)
 settings.register_profile("explore", deadline=None, max_examples=500)
 settings.load_profile("default")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--monkey-actions", type=int, default=None,
+        help="random GUI actions per seed in tests/ui/test_monkey.py (default: 10,000 locally, "
+             "fewer when CI is set)")
