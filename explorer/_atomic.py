@@ -40,7 +40,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_path", "remove_stale_temps", "STALE_SECONDS"]
+__all__ = ["atomic_write", "atomic_path", "probe_writable", "remove_stale_temps", "STALE_SECONDS"]
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -138,3 +138,21 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", *, encoding: str | N
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def probe_writable(path: str | os.PathLike, n_bytes: int = 0) -> None:
+    """Check that a file of ``n_bytes`` can be written next to ``path`` the way
+    :func:`atomic_write` would: create the same kind of temporary file, write ``n_bytes``
+    zeros, flush them to disk and delete it. Raises the OSError met (read-only folder, full
+    disk, ...); a probe left by a killed process is removed like any stale temporary file."""
+    fd, tmp = _create_temp(Path(path))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            chunk = bytes(min(n_bytes, 1 << 20))
+            left = n_bytes
+            while left > 0:
+                left -= fh.write(chunk[:left])
+            fh.flush()
+            os.fsync(fh.fileno())
+    finally:
+        tmp.unlink(missing_ok=True)

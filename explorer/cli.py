@@ -16,7 +16,6 @@ after the current batch, then saves the model so far (``metadata["history"]["fin
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import signal
 import sys
@@ -159,6 +158,8 @@ def check_writable(out: Path, n_bytes: int = 0) -> None:
     """CliError unless a model file can be written at ``out``: not a folder, in an existing
     folder where a file of ``n_bytes`` can be created (a hidden probe file is written and
     removed: this catches read-only folders and, for sizes that do not fit, full disks)."""
+    from explorer._atomic import probe_writable
+
     folder = out.parent
     if out.is_dir():
         raise CliError(f"cannot write {out}: it is a folder; give a file name ending in .npz")
@@ -167,22 +168,9 @@ def check_writable(out: Path, n_bytes: int = 0) -> None:
     if out.suffix != ".npz":
         raise CliError(f"the model file must end in .npz, got {out.name}")
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".probe", dir=folder)
+        probe_writable(out, n_bytes)
     except OSError as exc:
         raise CliError(f"cannot write {out}: {_os_reason(exc)} (folder {folder})") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            chunk = bytes(min(n_bytes, 1 << 20))
-            left = n_bytes
-            while left > 0:
-                left -= fh.write(chunk[:left])
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        raise CliError(f"cannot write {out}: {_os_reason(exc)} (folder {folder})") from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(probe)
 
 
 def save_or_fallback(model, out: Path) -> Path:

@@ -11,7 +11,7 @@ import os
 import numpy as np
 import pytest
 
-from explorer import cli
+from explorer import _atomic, cli
 from explorer.cli import main
 from explorer.engine import build_model, load_model
 from explorer.engine.models import Model
@@ -57,7 +57,7 @@ def test_an_unwritable_folder_or_full_disk_is_found_before_training(tmp_path, ca
     def no_permission(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".m.x.probe"))
 
-    monkeypatch.setattr(cli.tempfile, "mkstemp", no_permission)
+    monkeypatch.setattr(_atomic, "_create_temp", no_permission)
     assert main(QUICK + ["--out", str(out)]) == 2
     line = one_error_line(capsys)
     assert line == f"error: cannot write {out}: Permission denied (folder {tmp_path})"
