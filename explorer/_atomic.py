@@ -11,6 +11,16 @@ file keeps the old one's permission bits, as an in-place rewrite would.
 Every atomic writer of the project uses this module (engine, data, kernels, curve export). It
 is pure standard library: the Qt-free engine imports it.
 
+A process killed while writing (``kill -9``, a power cut) leaves its temporary file behind:
+``.NAME.XXXXXXXX.tmp.SUFFIX`` next to the target, hidden. Each new write to a target first
+removes the stale temporary files *of that target*: exactly this name pattern (the target's
+stem and suffix around 8 lowercase hex digits), regular files only (never a folder or a
+symbolic link), and only those not modified for STALE_SECONDS. A write in progress keeps
+touching its file, and ours finish in well under a second, so a file untouched for a minute
+belongs to a writer that died; the age test (not a process id) also holds on shared folders
+where another machine's process ids mean nothing. Files of other targets, and anything not
+named by this module, are never touched.
+
 ::
 
     with atomic_write(path, "w", encoding="utf-8") as f:   # a file object
@@ -23,21 +33,59 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_write", "atomic_path"]
+__all__ = ["atomic_write", "atomic_path", "probe_writable", "remove_stale_temps", "STALE_SECONDS"]
 
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+#: A temporary file of ours not modified for this long is left over from a killed writer.
+STALE_SECONDS = 60.0
+
+
+def _temp_name(target: Path, token: str) -> str:
+    return f".{target.stem}.{token}.tmp{target.suffix}"
+
+
+def remove_stale_temps(target: str | os.PathLike, now: float | None = None) -> list[Path]:
+    """Delete the temporary files a killed writer left next to ``target`` (see the module
+    docstring for which ones: our exact pattern, regular files, older than STALE_SECONDS).
+    Returns the paths removed; files that vanish or cannot be removed meanwhile are skipped."""
+    target = Path(target)
+    pattern = re.compile(re.escape(f".{target.stem}.") + "[0-9a-f]{8}"
+                         + re.escape(f".tmp{target.suffix}"))
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(target.parent if str(target.parent) else "."))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < STALE_SECONDS:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
 
 
 def _create_temp(target: Path) -> tuple[int, Path]:
     """A new empty file next to ``target`` (mode 0o666 minus the umask): ``(fd, path)``.
-    Hidden, and ending with ``target``'s suffix (writers that pick a format by it work)."""
+    Hidden, and ending with ``target``'s suffix (writers that pick a format by it work).
+    Stale temporary files of earlier, killed writes to ``target`` are removed first."""
+    remove_stale_temps(target)
     for _ in range(100):
-        tmp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.tmp{target.suffix}")
+        tmp = target.with_name(_temp_name(target, secrets.token_hex(4)))
         try:
             return os.open(tmp, _FLAGS, 0o666), tmp
         except FileExistsError:
@@ -90,3 +138,21 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", *, encoding: str | N
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def probe_writable(path: str | os.PathLike, n_bytes: int = 0) -> None:
+    """Check that a file of ``n_bytes`` can be written next to ``path`` the way
+    :func:`atomic_write` would: create the same kind of temporary file, write ``n_bytes``
+    zeros, flush them to disk and delete it. Raises the OSError met (read-only folder, full
+    disk, ...); a probe left by a killed process is removed like any stale temporary file."""
+    fd, tmp = _create_temp(Path(path))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            chunk = bytes(min(n_bytes, 1 << 20))
+            left = n_bytes
+            while left > 0:
+                left -= fh.write(chunk[:left])
+            fh.flush()
+            os.fsync(fh.fileno())
+    finally:
+        tmp.unlink(missing_ok=True)

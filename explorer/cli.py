@@ -19,6 +19,7 @@ import argparse
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -57,7 +58,8 @@ class ProgressPrinter:
             self._batch(event)
         elif isinstance(event, EpochEvent):
             self._epoch(event)
-        elif isinstance(event, FinishedEvent):
+        elif isinstance(event, FinishedEvent) and event.reason != "diverged":
+            # a divergence ends the command with its one "error: ..." line instead
             self._line(f"{event.reason}: {event.message}")
 
     def _batch(self, ev) -> None:
@@ -147,14 +149,63 @@ class StopOnInterrupt:
             self._previous = None
 
 
+def _os_reason(exc: OSError) -> str:
+    """What went wrong, without the file name (which may be a hidden temporary file's)."""
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def check_writable(out: Path, n_bytes: int = 0) -> None:
+    """CliError unless a model file can be written at ``out``: not a folder, in an existing
+    folder where a file of ``n_bytes`` can be created (a hidden probe file is written and
+    removed: this catches read-only folders and, for sizes that do not fit, full disks)."""
+    from explorer._atomic import probe_writable
+
+    folder = out.parent
+    if out.is_dir():
+        raise CliError(f"cannot write {out}: it is a folder; give a file name ending in .npz")
+    if not folder.is_dir():
+        raise CliError(f"cannot write {out}: folder {folder} does not exist")
+    if out.suffix != ".npz":
+        raise CliError(f"the model file must end in .npz, got {out.name}")
+    try:
+        probe_writable(out, n_bytes)
+    except OSError as exc:
+        raise CliError(f"cannot write {out}: {_os_reason(exc)} (folder {folder})") from None
+
+
+def save_or_fallback(model, out: Path) -> Path:
+    """Save ``model`` to ``out``; when that fails after a training run, save it to a
+    timestamped file in the temp folder (else the current folder) so the run is not lost,
+    then raise CliError naming ``out``, the reason and where the model is."""
+    try:
+        model.save(out)
+        return out
+    except (OSError, ValueError) as exc:
+        reason = _os_reason(exc) if isinstance(exc, OSError) else str(exc)
+    name = f"{out.stem}-{time.strftime('%Y%m%d-%H%M%S')}.npz"
+    for folder in (Path(tempfile.gettempdir()), Path.cwd()):
+        try:
+            model.save(folder / name)
+        except (OSError, ValueError):
+            continue
+        raise CliError(f"cannot save the model to {out}: {reason}; it was saved to "
+                       f"{folder / name} instead")
+    raise CliError(f"cannot save the model to {out}: {reason}; saving it to the temp folder "
+                   "and to the current folder failed too, so the trained model is lost")
+
+
+def describe_run(model, dataset) -> str:
+    """One sentence for the start of a run: what is trained on what."""
+    return (f"training {model.name} ({len(model.layers)} layers, {model.n_params:,} parameters) "
+            f"on {dataset.name} ({dataset.n_train:,} training and {dataset.n_test:,} test "
+            "images)")
+
+
 def cmd_train(args) -> int:
     from explorer.training import TrainConfig, Trainer, build_from_config
 
     out = Path(args.out)
-    if not out.parent.is_dir():
-        raise CliError(f"cannot write {out}: folder {out.parent} does not exist")
-    if out.suffix != ".npz":
-        raise CliError(f"the model file must end in .npz, got {out.name}")
+    check_writable(out)
     try:
         config = TrainConfig(
             model=args.model,
@@ -177,9 +228,11 @@ def cmd_train(args) -> int:
     except (ValueError, KeyError) as exc:
         raise CliError(str(exc).strip("'\"")) from None
     dataset = _load_data(args.data)
+    # a model file is a little bigger than its arrays; probe with room for them before training
+    check_writable(out, sum(p.nbytes for p in model.parameters().values()) + (64 << 10))
     err = sys.stderr
     err.write(
-        f"training {model!r} on {dataset!r}: {config.epochs} epoch(s), batch {config.batch_size}, "
+        f"{describe_run(model, dataset)}: {config.epochs} epoch(s), batch {config.batch_size}, "
         f"{config.optimizer} lr {config.lr:g}"
         + (f" x{config.lr_decay:g}/epoch" if config.lr_decay != 1 else "")
         + f", augment {'on' if config.augment else 'off'}, "
@@ -194,10 +247,7 @@ def cmd_train(args) -> int:
         return 130
     if finished.reason == "diverged":
         raise CliError(finished.message)
-    try:
-        model.save(out)
-    except (OSError, ValueError) as exc:
-        raise CliError(f"cannot save the model to {out}: {exc}") from None
+    save_or_fallback(model, out)
     acc = model.metadata.get("accuracy")
     acc_text = f"{acc:.2%}" if acc is not None else "not measured"
     if finished.reason == "stopped":
@@ -231,9 +281,16 @@ def cmd_evaluate(args) -> int:
     except (OSError, ValueError, KeyError) as exc:
         raise CliError(f"cannot load {args.model_file}: {exc}") from None
     data = args.data or model.metadata.get("dataset") or BUILTIN_NAME
+    if not isinstance(data, str):
+        raise CliError(f"{args.model_file} names its data set as {data!r}, not a name or "
+                       "folder; choose one with --data")
     dataset = _load_data(data)
-    result = evaluate(model, dataset, "test")
-    print(f"{model!r} on {dataset.name} test split ({len(result.labels)} images)")
+    try:
+        result = evaluate(model, dataset, "test")
+    except ValueError as exc:  # e.g. a model made for other image sizes than the data set's
+        raise CliError(f"cannot evaluate {args.model_file} on {dataset.name}: {exc}") from None
+    print(f"{model.name} ({len(model.layers)} layers, {model.n_params:,} parameters) on "
+          f"{dataset.name} test split ({len(result.labels)} images)")
     print(f"accuracy {result.accuracy:.2%}  loss {result.loss:.4f}  "
           f"wrong {len(result.misclassified)}")
     print(format_confusion(result.confusion, dataset.class_names))
@@ -241,9 +298,8 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_data_list(args) -> int:
-    from explorer.data.datasets import SOURCES
-
     from explorer.data.cache import cache_dir
+    from explorer.data.datasets import SOURCES
     from explorer.paths import RESOURCES
 
     for name, source in SOURCES.items():

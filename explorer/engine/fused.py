@@ -2,9 +2,10 @@
 
 ``Model.forward`` and ``Model.loss_and_gradients`` run the layers through a :class:`FusedPlan`:
 every ``Conv2D, ReLU, MaxPool2D(2, stride 2, no padding)`` triple becomes one
-:class:`ConvReluPool` stage, other layers run as they are. The forward pass gives bit-identical
-results to the layer-by-layer one; the gradients sum in another order, so they agree to float
-rounding (~1e-7 of the largest gradient in float32; tests/engine/test_fused.py).
+:class:`ConvReluPool` stage, other layers run as they are. The forward pass agrees with the
+layer-by-layer one to float rounding (a few units in the last place: its matrix products have
+other shapes, and BLAS promises no particular summation order), and so do the gradients, which
+also sum in another order (~1e-7 of the largest gradient in float32; tests/engine/test_fused.py).
 ``Model.trace`` stays layer by layer, as every layer's output must be shown there.
 
 Why a stage is faster than its three layers:

@@ -15,9 +15,9 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -90,12 +90,14 @@ def sharpen() -> np.ndarray:
 
 
 def sobel_x() -> np.ndarray:
-    """3x3 horizontal derivative with [1, 2, 1] smoothing; positive where brightness rises to the right."""
+    """3x3 horizontal derivative with [1, 2, 1] smoothing; positive where brightness rises to
+    the right."""
     return np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.0, 0.0, 1.0]])
 
 
 def sobel_y() -> np.ndarray:
-    """3x3 vertical derivative (``sobel_x`` transposed); positive where brightness rises downwards."""
+    """3x3 vertical derivative (``sobel_x`` transposed); positive where brightness rises
+    downwards."""
     return sobel_x().T.copy()
 
 
@@ -186,7 +188,8 @@ PRESETS: dict[str, Preset] = {
     for p in (
         Preset("identity", "Identity", "Copies the image unchanged: a single 1 at the centre.",
                identity, _ALL, 3),
-        Preset("box_blur", "Box blur", "Averages the neighbourhood with equal weights: a simple blur.",
+        Preset("box_blur", "Box blur",
+               "Averages the neighbourhood with equal weights: a simple blur.",
                box_blur, _ALL, 3),
         Preset("gaussian", "Gaussian blur",
                "Weighted average, heaviest at the centre; sigma sets how wide the blur is.",
@@ -232,7 +235,9 @@ def preset(name: str, size: int | None = None, sigma: float | None = None) -> np
     try:
         p = PRESETS[name]
     except KeyError:
-        raise ValueError(f"unknown kernel preset {name!r}; choose one of {', '.join(PRESETS)}") from None
+        raise ValueError(
+            f"unknown kernel preset {name!r}; choose one of {', '.join(PRESETS)}"
+        ) from None
     kwargs: dict[str, float | int] = {}
     if p.sizes:
         size = p.default_size if size is None else size
@@ -273,12 +278,15 @@ def parse_cell(text: str) -> float:
         m = _FRACTION_RE.match(s)
         if m is None:
             raise ValueError(
-                f"{text.strip()!r} is not a number: use digits with an optional sign and decimal point "
+                f"{text.strip()!r} is not a number: use digits with an optional sign and "
+                "decimal point "
                 "(-2, 0.5) or a fraction a/b (1/16)"
             )
         num, den = float(m.group(1)), float(m.group(2))
         if den == 0:
-            raise ValueError(f"{text.strip()!r} divides by zero: the number under the / must not be 0")
+            raise ValueError(
+                f"{text.strip()!r} divides by zero: the number under the / must not be 0"
+            )
         value = num / den
     if not math.isfinite(value):
         raise ValueError(f"{text.strip()!r} is too large to be a kernel weight")
@@ -286,7 +294,8 @@ def parse_cell(text: str) -> float:
 
 
 def format_cell(value: float) -> str:
-    """Short text for a cell: ``"1"``, ``"-0.5"``, ``"0.0625"``, ``"0.1111"`` (4 significant digits)."""
+    """Short text for a cell: ``"1"``, ``"-0.5"``, ``"0.0625"``, ``"0.1111"`` (4 significant
+    digits)."""
     value = float(value)
     if value == 0:
         return "0"
@@ -357,16 +366,45 @@ def flip_effect(kernel: np.ndarray) -> str:
 def check_kernel(kernel) -> np.ndarray:
     """``kernel`` as a ``(KH, KW)`` float64 array; ``ValueError`` if it is not 2-D, is larger than
     ``MAX_KERNEL_SIZE`` or holds NaN/infinity."""
-    k = np.asarray(kernel, dtype=np.float64)
+    try:
+        k = np.asarray(kernel, dtype=np.float64)
+    except (TypeError, ValueError, OverflowError) as exc:  # text, ragged rows, 10**400, ...
+        raise ValueError(f"a kernel must be a 2-D array of numbers ({exc})") from None
     if k.ndim != 2:
         raise ValueError(f"a kernel is a 2-D array, got shape {k.shape}")
     if not (1 <= k.shape[0] <= MAX_KERNEL_SIZE and 1 <= k.shape[1] <= MAX_KERNEL_SIZE):
         raise ValueError(
-            f"kernel is {k.shape[0]}x{k.shape[1]}; kernels go from 1x1 to {MAX_KERNEL_SIZE}x{MAX_KERNEL_SIZE}"
+            f"kernel is {k.shape[0]}x{k.shape[1]}; kernels go from 1x1 to "
+            f"{MAX_KERNEL_SIZE}x{MAX_KERNEL_SIZE}"
         )
     if not np.all(np.isfinite(k)):
         raise ValueError("kernel holds NaN or infinity")
     return k
+
+
+def kernel_from_json(text, source: str = "the saved kernel") -> np.ndarray:
+    """A kernel ``(KH, KW)`` float64 from JSON text such as ``"[[1, 0], [0, -1]]"`` (how the
+    Kernel lab keeps a custom kernel in its settings). Every problem is a ValueError naming
+    ``source``: not text, too long, invalid or deeply nested JSON, huge numbers, a bad kernel."""
+    if not isinstance(text, str):
+        raise ValueError(f"{source} is not text (got {type(text).__name__})")
+    if len(text) > MAX_KERNEL_SET_BYTES:
+        raise ValueError(f"{source} is longer than {MAX_KERNEL_SET_BYTES:,} characters")
+    try:
+        values = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"{source} is not a kernel: its JSON is nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, or an integer of more than 4300 digits
+        raise ValueError(f"{source} is not valid JSON ({exc})") from None
+    try:
+        return check_kernel(values)
+    except ValueError as exc:
+        raise ValueError(f"{source}: {exc}") from None
+
+
+#: The biggest kernel-set file read (bytes; the text's characters are limited to the same
+#: number): a set of 1000 7x7 kernels is ~0.5 MB.
+MAX_KERNEL_SET_BYTES = 4_000_000
 
 
 # --------------------------------------------------------------------------------------------
@@ -376,7 +414,8 @@ def check_kernel(kernel) -> np.ndarray:
 
 @dataclass(frozen=True)
 class NamedKernel:
-    """A user's kernel: ``name`` (unique in its set), ``values`` ``(K, K)`` float64, ``description``."""
+    """A user's kernel: ``name`` (unique in its set), ``values`` ``(K, K)`` float64,
+    ``description``."""
 
     name: str
     values: np.ndarray
@@ -423,7 +462,8 @@ def kernel_set_to_json(kernels: list[NamedKernel]) -> str:
         "format": KERNEL_SET_FORMAT,
         "version": KERNEL_SET_VERSION,
         "kernels": [
-            {"name": k.name, "description": k.description, "values": k.values.tolist()} for k in kernels
+            {"name": k.name, "description": k.description, "values": k.values.tolist()}
+            for k in kernels
         ],
     }
     return json.dumps(doc, indent=1, ensure_ascii=False)
@@ -431,16 +471,27 @@ def kernel_set_to_json(kernels: list[NamedKernel]) -> str:
 
 def kernel_set_from_json(text: str, source: str = "kernel set") -> list[NamedKernel]:
     """Parse and validate a kernel set; ``ValueError`` naming ``source`` and what is wrong."""
+    if len(text) > MAX_KERNEL_SET_BYTES:
+        raise ValueError(f"{source} is larger than the {MAX_KERNEL_SET_BYTES:,} characters a "
+                         "kernel set may have: it is not a CNN Explorer kernel set")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise ValueError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                         f"{exc.msg})") from None
+    except RecursionError:
+        raise ValueError(f"{source} is not a kernel set: its JSON is nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise ValueError(f"{source} is not a usable JSON file: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != KERNEL_SET_FORMAT:
-        raise ValueError(f"{source} is not a CNN Explorer kernel set (no \"format\": \"{KERNEL_SET_FORMAT}\")")
+        raise ValueError(
+            f"{source} is not a CNN Explorer kernel set (no \"format\": \"{KERNEL_SET_FORMAT}\")"
+        )
     version = doc.get("version")
     if version != KERNEL_SET_VERSION:
         raise ValueError(
-            f"{source} has kernel-set version {version!r}; this version of CNN Explorer reads version "
+            f"{source} has kernel-set version {version!r}; this version of CNN Explorer reads "
+            "version "
             f"{KERNEL_SET_VERSION}"
         )
     items = doc.get("kernels")
@@ -455,7 +506,8 @@ def kernel_set_from_json(text: str, source: str = "kernel set") -> list[NamedKer
             raise ValueError(f"{source}: kernel #{i} needs \"values\" as a list of rows")
         if len({len(r) for r in values}) > 1:
             raise ValueError(f"{source}: kernel #{i} has rows of different lengths")
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for r in values for v in r):
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                   for r in values for v in r):
             raise ValueError(f"{source}: kernel #{i} has a value that is not a number")
         try:
             out.append(named_kernel(item.get("name", ""), values, item.get("description", "")))
@@ -480,10 +532,16 @@ def save_kernel_set(path, kernels: list[NamedKernel]) -> None:
 
 def load_kernel_set(path) -> list[NamedKernel]:
     """Read a kernel set written by :func:`save_kernel_set`; ``ValueError`` / ``OSError`` say
-    what is wrong."""
+    what is wrong (every malformed file is a ValueError: bad or deeply nested JSON, huge
+    numbers, a file of more than MAX_KERNEL_SET_BYTES)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_KERNEL_SET_BYTES + 1)
+        if len(raw) > MAX_KERNEL_SET_BYTES:
+            raise ValueError(f"{path.name} is larger than the {MAX_KERNEL_SET_BYTES:,} bytes a "
+                             "kernel set may have: it is not a CNN Explorer kernel set")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ValueError(f"{path.name} is not a text file (expected a JSON kernel set)") from None
     return kernel_set_from_json(text, source=path.name)

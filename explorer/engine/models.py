@@ -29,9 +29,10 @@ from .layers import (
     build_layer,
     softmax,
 )
+from .spec_limits import MAX_LAYERS, check_input_shape, plan_arrays
 
 __all__ = ["Model", "ARCHITECTURES", "list_models", "describe_model", "build_model",
-           "model_from_spec"]
+           "model_from_spec", "planned_arrays"]
 
 INPUT_SHAPE = (1, 28, 28)
 
@@ -174,8 +175,8 @@ class Model:
         self.rng = rng if rng is not None else np.random.default_rng(0)
         self._fused = _fuse_plan(layers)
         #: Use the fused fast path (:mod:`explorer.engine.fused`) in forward and
-        #: loss_and_gradients; False runs layer by layer (the same forward bits, gradients
-        #: equal up to float rounding; for checking).
+        #: loss_and_gradients; False runs layer by layer (forward and gradients equal up to
+        #: float rounding; for checking).
         self.fast = True
 
     # -- description --------------------------------------------------------------------------
@@ -429,14 +430,28 @@ def _normalise_spec(name_or_spec) -> dict:
     spec = _copy.deepcopy(spec)
     spec.setdefault("name", "custom")
     spec.setdefault("input_shape", list(INPUT_SHAPE))
+    if not isinstance(spec["name"], str):
+        raise ValueError(f"a model spec's 'name' must be a string, got {spec['name']!r}")
+    spec["input_shape"] = check_input_shape(spec["input_shape"])
+    for key in ("init", "description"):
+        if spec.get(key) is not None and not isinstance(spec[key], str):
+            raise ValueError(f"a model spec's {key!r} must be a string, got {spec[key]!r}")
     if not isinstance(spec["layers"], list) or not spec["layers"]:
         raise ValueError("a model spec's 'layers' must be a non-empty list of layer specs")
+    if len(spec["layers"]) > MAX_LAYERS:
+        raise ValueError(
+            f"a model spec may have at most {MAX_LAYERS} layers, got {len(spec['layers'])}"
+        )
     counts: dict[str, int] = {}
     seen = set()
     for i, layer in enumerate(spec["layers"]):
         if not isinstance(layer, dict) or "type" not in layer:
             raise ValueError(f"layer {i} of the spec must be a dict with a 'type', got {layer!r}")
-        prefix = _PREFIX.get(layer["type"], str(layer["type"]).lower())
+        if not isinstance(layer["type"], str):
+            raise ValueError(f"layer {i}'s 'type' must be a string, got {layer['type']!r}")
+        if layer.get("name") is not None and not isinstance(layer["name"], str):
+            raise ValueError(f"layer {i}'s 'name' must be a string, got {layer['name']!r}")
+        prefix = _PREFIX.get(layer["type"], layer["type"].lower())
         counts[prefix] = counts.get(prefix, 0) + 1
         if not layer.get("name"):
             layer["name"] = f"{prefix}{counts[prefix]}"
@@ -444,6 +459,14 @@ def _normalise_spec(name_or_spec) -> dict:
             raise ValueError(f"layer name {layer['name']!r} is repeated or contains a dot")
         seen.add(layer["name"])
     return spec
+
+
+def planned_arrays(name_or_spec) -> tuple[dict[str, tuple], dict[str, tuple]]:
+    """``(parameters, buffers)``: the shapes, keyed as :meth:`Model.parameters` and
+    :meth:`Model.buffers`, of the arrays the spec's model would have, computed without building
+    it (see :mod:`explorer.engine.spec_limits`). ValueError for a malformed, impossible or
+    oversized spec."""
+    return plan_arrays(_normalise_spec(name_or_spec))
 
 
 def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
@@ -494,6 +517,7 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
             if layer_spec["type"] == "Dropout":
                 layer_spec["rate"] = float(dropout)
     spec.pop("dtype", None)
+    plan_arrays(spec)  # refuses oversized or impossible specs before allocating anything
     rng = np.random.default_rng(seed)
     layers, shape = [], tuple(spec["input_shape"])
     for layer_spec in spec["layers"]:

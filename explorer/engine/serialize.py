@@ -16,9 +16,11 @@ model behind, and read with ``allow_pickle=False``.
 from __future__ import annotations
 
 import json
+import math
 import zipfile
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -60,64 +62,141 @@ def save_model(model, path) -> None:
 #: record of an empty archive.
 _ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 
+#: The most array data (uncompressed) a model file may hold: ~600 times the biggest built-in
+#: model, and room for models.MAX_PARAMS float64 values. Checked from the headers, before any
+#: array is read, so a small file that claims (or deflates to) gigabytes is refused at once.
+MAX_ARRAY_BYTES = 1 << 30
+#: The most bytes of JSON in ``__spec__`` and in ``__metadata__`` (a long training history
+#: is ~100 KB).
+MAX_JSON_BYTES = 16 << 20
 
-def _read_arrays(path: Path) -> dict[str, np.ndarray]:
-    """Every array of the .npz at ``path``; ValueError if it is not a readable npz."""
-    with open(path, "rb") as fh:  # our own handle: closed even when np.load fails
+#: What can go wrong while reading a zip entry's bytes (truncation, corruption, a compression
+#: method or encryption zipfile does not support).
+_ZIP_ERRORS = (ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError,
+               NotImplementedError, RuntimeError)
+
+
+class _Entry(NamedTuple):
+    """One ``.npy`` member of the archive, from its header only (nothing of its data read)."""
+
+    info: zipfile.ZipInfo
+    shape: tuple
+    dtype: np.dtype
+    nbytes: int
+
+
+def _unreadable(path, exc) -> ValueError:
+    return ValueError(
+        f"{path} is not a readable model file (truncated or not an .npz made by Model.save): "
+        f"{exc}"
+    )
+
+
+def _check_signature(path: Path) -> None:
+    """ValueError unless ``path`` begins like a zip archive (before zipfile or np.load, whose
+    message would suggest loading with allow_pickle)."""
+    with open(path, "rb") as fh:
         head = fh.read(4)
-        if head not in _ZIP_SIGNATURES:
-            # Checked before np.load, whose message would suggest loading with allow_pickle.
-            what = ("a single NumPy array (.npy)" if head.startswith(b"\x93NUM")
-                    else "an empty file" if not head else f"a file starting with {head!r}")
-            raise ValueError(
-                f"{path} is not a CNN Explorer model file (.npz, a zip archive): it is {what}; "
-                "choose a file written by Model.save or `python main.py train --out`"
-            )
-        fh.seek(0)
-        try:
-            npz = np.load(fh, allow_pickle=False)
-            if not isinstance(npz, np.lib.npyio.NpzFile):
-                raise ValueError("it holds a single array, not a model archive")
-            with npz:
-                return {name: npz[name] for name in npz.files}
-        except (ValueError, zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError) as exc:
-            raise ValueError(
-                f"{path} is not a readable model file (truncated or not an .npz made by "
-                f"Model.save): {exc}"
-            ) from None
-
-
-def _json_array(arrays, key, path):
-    if key not in arrays:
-        raise ValueError(f"{path} has no {key} entry: it was not written by Model.save")
-    arr = arrays[key]
-    if arr.dtype != np.uint8 or arr.ndim != 1:
+    if head not in _ZIP_SIGNATURES:
+        what = ("a single NumPy array (.npy)" if head.startswith(b"\x93NUM")
+                else "an empty file" if not head else f"a file starting with {head!r}")
         raise ValueError(
-            f"{path}: {key} must be a 1-D uint8 array of JSON, got {arr.dtype} {arr.shape}"
+            f"{path} is not a CNN Explorer model file (.npz, a zip archive): it is {what}; "
+            "choose a file written by Model.save or `python main.py train --out`"
         )
+
+
+def _scan(zf: zipfile.ZipFile, path: Path) -> dict[str, _Entry]:
+    """``{key: _Entry}`` for every member, from the ``.npy`` headers alone (a few hundred
+    bytes each are decompressed). ValueError when a member is not an ``.npy`` array, holds
+    objects, does not hold exactly the bytes its header claims, or when all of them together
+    claim more than MAX_ARRAY_BYTES."""
+    entries: dict[str, _Entry] = {}
+    total = 0
+    for info in zf.infolist():
+        if not info.filename.endswith(".npy"):
+            raise ValueError(f"{path}: member {info.filename!r} is not a NumPy array (.npy); "
+                             "the file was not written by Model.save")
+        key = info.filename[:-4]
+        if key in entries:
+            raise ValueError(f"{path}: the array {key} is stored twice")
+        try:
+            with zf.open(info) as fh:
+                version = np.lib.format.read_magic(fh)
+                if version == (1, 0):
+                    shape, _, dtype = np.lib.format.read_array_header_1_0(fh)
+                elif version == (2, 0):
+                    shape, _, dtype = np.lib.format.read_array_header_2_0(fh)
+                else:
+                    raise ValueError(f"unsupported .npy format version {version}")
+                offset = fh.tell()
+        except _ZIP_ERRORS as exc:
+            raise ValueError(f"{path}: the header of {key} cannot be read: {exc}") from None
+        if dtype.hasobject:
+            raise ValueError(f"{path}: {key} holds Python objects (dtype {dtype}), not numbers")
+        nbytes = math.prod(shape) * dtype.itemsize
+        if info.file_size != offset + nbytes:
+            raise ValueError(
+                f"{path}: {key} claims shape {shape} of {dtype} ({nbytes:,} bytes) but its "
+                f"member holds {info.file_size - offset:,} bytes of data"
+            )
+        total += nbytes
+        if total > MAX_ARRAY_BYTES:
+            raise ValueError(
+                f"{path} claims more than {MAX_ARRAY_BYTES:,} bytes of arrays ({total:,} up to "
+                f"{key}); CNN Explorer model files are far smaller"
+            )
+        entries[key] = _Entry(info, tuple(shape), dtype, nbytes)
+    return entries
+
+
+def _read(zf: zipfile.ZipFile, entry: _Entry, path: Path) -> np.ndarray:
+    """The array of one member already checked by _scan."""
     try:
-        return json.loads(arr.tobytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{path}: {key} is not valid JSON ({exc})") from None
+        with zf.open(entry.info) as fh:
+            return np.lib.format.read_array(fh, allow_pickle=False)
+    except _ZIP_ERRORS as exc:
+        raise _unreadable(path, exc) from None
 
 
-def _check_format(arrays, path) -> int:
+def _json_entry(zf, entries, key, path):
+    entry = entries.get(key)
+    if entry is None:
+        raise ValueError(f"{path} has no {key} entry: it was not written by Model.save")
+    if entry.dtype != np.uint8 or len(entry.shape) != 1:
+        raise ValueError(
+            f"{path}: {key} must be a 1-D uint8 array of JSON, got {entry.dtype} {entry.shape}"
+        )
+    if entry.nbytes > MAX_JSON_BYTES:
+        raise ValueError(f"{path}: {key} holds {entry.nbytes:,} bytes of JSON, more than the "
+                         f"{MAX_JSON_BYTES:,} allowed")
+    raw = _read(zf, entry, path).tobytes()
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # ValueError covers JSONDecodeError and integers of more than 4300 digits
+        raise ValueError(f"{path}: {key} is not valid JSON ({type(exc).__name__}: "
+                         f"{str(exc)[:200]})") from None
+
+
+def _check_format(zf, entries, path) -> int:
     """The file's format version (an int); ValueError when it is absent, malformed or newer.
 
     Every file Model.save ever wrote has ``__format__``, so a file without it was not made by
     CNN Explorer (there is no older, unversioned format to accept)."""
-    fmt = arrays.get("__format__")
-    if fmt is None:
+    entry = entries.get("__format__")
+    if entry is None:
         raise ValueError(
             f"{path} has no __format__ entry: it is an .npz archive but not a CNN Explorer "
             "model file (Model.save always writes one)"
         )
-    if fmt.size != 1 or fmt.dtype.kind not in "iu":
+    size = math.prod(entry.shape)
+    if size != 1 or entry.dtype.kind not in "iu":
         raise ValueError(
-            f"{path}: __format__ must be one integer, got {fmt.size} value(s) of dtype "
-            f"{fmt.dtype}"
+            f"{path}: __format__ must be one integer, got {size} value(s) of dtype "
+            f"{entry.dtype}"
         )
-    version = int(fmt.ravel()[0])
+    version = int(_read(zf, entry, path).ravel()[0])
     if version > FORMAT_VERSION:
         raise ValueError(
             f"{path} uses model file format {version}, newer than the format {FORMAT_VERSION} "
@@ -128,15 +207,61 @@ def _check_format(arrays, path) -> int:
     return version
 
 
+def _check_arrays(entries, planned, path) -> None:
+    """The stored arrays' keys, shapes and dtypes (headers only) against ``planned``, the
+    ``(parameters, buffers)`` shapes of :func:`planned_arrays`; ValueError at the first
+    mismatch."""
+    params, buffers = planned
+    expected = {f"param/{k}": v for k, v in params.items()}
+    expected.update({f"buffer/{k}": v for k, v in buffers.items()})
+    stored = {k for k in entries if not k.startswith("__")}
+    missing = sorted(set(expected) - stored)
+    extra = sorted(stored - set(expected))
+    if missing:
+        raise ValueError(f"{path}: arrays missing for {', '.join(missing)}")
+    if extra:
+        raise ValueError(f"{path}: unexpected arrays {', '.join(extra)} (not in the architecture)")
+    for key, shape in expected.items():
+        entry = entries[key]
+        if entry.shape != shape:
+            raise ValueError(
+                f"{path}: {key[key.index('/') + 1:]} has shape {entry.shape} in the file but the "
+                f"architecture needs {shape}"
+            )
+        if entry.dtype.kind != "f":
+            raise ValueError(f"{path}: {key} has dtype {entry.dtype}, expected floats")
+
+
+def _from_spec(build, path):
+    """``build()`` (planning or building from the file's spec); every error of a malformed
+    spec (ValueError, or TypeError, OverflowError, ... from a layer's arguments) becomes a
+    ValueError naming the file."""
+    try:
+        return build()
+    except ValueError as exc:
+        raise ValueError(f"{path}: the architecture cannot be built: {exc}") from None
+    except (TypeError, OverflowError, KeyError, IndexError, AttributeError) as exc:
+        raise ValueError(
+            f"{path}: the architecture cannot be built: the spec is malformed "
+            f"({type(exc).__name__}: {exc})"
+        ) from None
+
+
 def load_model(path):
     """Read a model written by :meth:`Model.save`.
 
+    Nothing big is read or allocated before it is checked: the archive's ``.npy`` headers
+    (shapes, dtypes, sizes; at most MAX_ARRAY_BYTES in all), then the spec (against the limits
+    of :mod:`explorer.engine.spec_limits`), then the stored shapes against those the spec
+    plans; only then is the model built and its arrays read.
+
     Raises FileNotFoundError/OSError when the file cannot be opened (IsADirectoryError for a
-    folder) and ValueError, saying what is wrong, when it is not a zip archive, truncated or
-    corrupt, lacks ``__format__`` or the spec, has a newer format, names an unknown layer type,
-    or its arrays are missing, extra, of the wrong shape or not finite.
+    folder) and ValueError, naming the file and saying what is wrong, when it is not a zip
+    archive, truncated or corrupt, lacks ``__format__`` or the spec, has a newer format, has a
+    malformed or oversized spec (an unknown layer type, a non-integer or huge size, ...), or
+    its arrays are missing, extra, of the wrong shape or not finite.
     """
-    from .models import model_from_spec
+    from .models import model_from_spec, planned_arrays
 
     path = Path(path)
     if not path.exists():
@@ -145,42 +270,37 @@ def load_model(path):
         raise IsADirectoryError(
             f"{path} is a folder, not a model file: give the path of an .npz file"
         )
-    arrays = _read_arrays(path)
-    _check_format(arrays, path)
-    spec = _json_array(arrays, "__spec__", path)
-    metadata = _json_array(arrays, "__metadata__", path) if "__metadata__" in arrays else {}
-    if not isinstance(spec, dict):
-        raise ValueError(f"{path}: the spec must be a JSON object, got {type(spec).__name__}")
-    dtype = spec.get("dtype", "float32")
-    if dtype not in ("float32", "float64"):
-        raise ValueError(f"{path}: unsupported dtype {dtype!r} in the spec")
+    _check_signature(path)
     try:
-        model = model_from_spec(spec, dtype=dtype, seed=0)
-    except ValueError as exc:
-        raise ValueError(f"{path}: the architecture cannot be built: {exc}") from None
-    expected = {f"param/{k}": v for k, v in model.parameters().items()}
-    expected.update({f"buffer/{k}": v for k, v in model.buffers().items()})
-    stored = {k for k in arrays if not k.startswith("__")}
-    missing = sorted(set(expected) - stored)
-    extra = sorted(stored - set(expected))
-    if missing:
-        raise ValueError(f"{path}: arrays missing for {', '.join(missing)}")
-    if extra:
-        raise ValueError(f"{path}: unexpected arrays {', '.join(extra)} (not in the architecture)")
-    for key, target in expected.items():
-        value = arrays[key]
-        if value.shape != target.shape:
+        zf = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        raise _unreadable(path, exc) from None
+    with zf:
+        entries = _scan(zf, path)
+        _check_format(zf, entries, path)
+        spec = _json_entry(zf, entries, "__spec__", path)
+        metadata = (_json_entry(zf, entries, "__metadata__", path)
+                    if "__metadata__" in entries else {})
+        if not isinstance(spec, dict):
+            raise ValueError(f"{path}: the spec must be a JSON object, got {type(spec).__name__}")
+        if not isinstance(metadata, dict):
             raise ValueError(
-                f"{path}: {key[key.index('/') + 1:]} has shape {value.shape} in the file but the "
-                f"architecture needs {target.shape}"
+                f"{path}: metadata must be a JSON object, got {type(metadata).__name__}"
             )
-        if not np.issubdtype(value.dtype, np.floating):
-            raise ValueError(f"{path}: {key} has dtype {value.dtype}, expected floats")
-        if not np.all(np.isfinite(value)):
-            raise ValueError(f"{path}: {key} contains NaN or infinite values (a diverged model?)")
-        target[...] = value
-    if not isinstance(metadata, dict):
-        raise ValueError(f"{path}: metadata must be a JSON object, got {type(metadata).__name__}")
+        dtype = spec.get("dtype", "float32")
+        if dtype not in ("float32", "float64"):
+            raise ValueError(f"{path}: unsupported dtype {dtype!r} in the spec")
+        planned = _from_spec(lambda: planned_arrays(spec), path)
+        _check_arrays(entries, planned, path)
+        model = _from_spec(lambda: model_from_spec(spec, dtype=dtype, seed=0), path)
+        for key, target in {**{f"param/{k}": v for k, v in model.parameters().items()},
+                            **{f"buffer/{k}": v for k, v in model.buffers().items()}}.items():
+            value = _read(zf, entries[key], path)
+            if not np.all(np.isfinite(value)):
+                raise ValueError(
+                    f"{path}: {key} contains NaN or infinite values (a diverged model?)"
+                )
+            target[...] = value
     model.metadata = metadata
     return model
 

@@ -15,6 +15,12 @@ from PySide6.QtGui import QImage, QImageReader
 
 #: Pictures larger than this on their longest side are scaled down (keeps filtering interactive).
 MAX_SIDE = 512
+#: The most pixels a picture may have to be opened at all, checked from the file's header
+#: before decoding. Qt refuses to decode images past its allocation limit
+#: (``QImageReader.allocationLimit()``, 256 MB: 64 M pixels at 4 bytes each) and then says
+#: only "Unable to read image data"; this limit stays below it, so a picture is either decoded
+#: or refused with a message giving its size and the limit.
+MAX_PIXELS = 40_000_000
 #: The file dialog's filter: show it with ``translate("ImageFiles", IMAGE_FILTER)``.
 IMAGE_FILTER = QT_TRANSLATE_NOOP("ImageFiles", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)")
 
@@ -54,6 +60,15 @@ def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
                          .format(str(path)))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
+    claimed = reader.size()  # from the header; invalid when the format does not say
+    if claimed.isValid() and claimed.width() * claimed.height() > MAX_PIXELS:
+        raise ValueError(
+            translate("ImageFiles", "%1 is %2x%3 pixels, too large to open: the limit is %4 "
+                      "million pixels (for example 8000x5000). Scale it down in an image editor "
+                      "first.")
+            .replace("%1", path.name).replace("%2", str(claimed.width()))
+            .replace("%3", str(claimed.height())).replace("%4", str(MAX_PIXELS // 1_000_000))
+        )
     image = reader.read()
     if image.isNull():
         raise ValueError(translate("ImageFiles", "Could not read {0} as a picture ({1}). Open a "

@@ -1,4 +1,5 @@
-"""Downloads against a real HTTP server on loopback (http.server in a thread, no outside network)."""
+"""Downloads against a real HTTP server on loopback (http.server in a thread, no outside
+network)."""
 
 from __future__ import annotations
 
@@ -228,7 +229,7 @@ def test_cancel_stops_without_a_data_set(server, tmp_path):
 
 def test_cancel_while_the_server_stalls_mid_file_is_prompt(server, tmp_path):
     """A server that stops sending in the middle of a file: the read would block until the
-    socket timeout (here 20 s); a cancel shuts the socket down and ends it at once."""
+    socket timeout (here 60 s); a cancel shuts the socket down and ends it at once."""
     import time
 
     entry, _ = _make_entry(server, sizes=(300_000, 5_000), mirrors=("a",))
@@ -238,24 +239,27 @@ def test_cancel_while_the_server_stalls_mid_file_is_prompt(server, tmp_path):
 
     def run():
         try:
-            _fetch(entry, tmp_path, cancel=cancel, timeout=20, progress=seen.append)
+            _fetch(entry, tmp_path, cancel=cancel, timeout=60, progress=seen.append)
         except Exception as exc:  # noqa: BLE001 - checked below
             outcome["error"] = exc
         outcome["end"] = time.perf_counter()
 
     thread = threading.Thread(target=run)
     thread.start()
-    deadline = time.perf_counter() + 10
-    while not seen and time.perf_counter() < deadline:   # the body has begun
+    part = tmp_path / "testset.part" / "file0.gz.part"
+    deadline = time.perf_counter() + 20
+    # the first 64 KB chunk is on disk: the next read now waits in the server's silence
+    while not (part.is_file() and part.stat().st_size >= 65536):
+        assert time.perf_counter() < deadline, "the download never began"
         time.sleep(0.01)
-    time.sleep(0.3)                         # the 100,000 bytes are read: blocked now
     cancelled_at = time.perf_counter()
     cancel.set()
-    thread.join(5)
+    thread.join(45)
     assert not thread.is_alive()
     assert isinstance(outcome["error"], DownloadCancelled)
-    assert outcome["end"] - cancelled_at < 1.0
-    assert (tmp_path / "testset.part" / "file0.gz.part").stat().st_size >= 100_000  # kept
+    # ended by the cancel, not by the 60 s socket timeout (generous: a loaded machine passes)
+    assert outcome["end"] - cancelled_at < 30.0
+    assert part.stat().st_size >= 65536  # what was read is kept for the next run
     assert not (tmp_path / "testset").exists()
 
 

@@ -110,3 +110,46 @@ def test_write_is_atomic_and_leaves_no_temporary_file(tmp_path):
     write_idx(path, np.zeros(3, np.uint8))
     np.testing.assert_array_equal(read_idx(path), np.zeros(3))
     assert [p.name for p in tmp_path.iterdir()] == ["x.idx.gz"]
+
+
+def _gzip_file(path, header_shape, payload_len):
+    """A gzip IDX file whose header claims ``header_shape`` (uint8) over ``payload_len`` zeros."""
+    header = bytes([0, 0, 8, len(header_shape)]) + b"".join(
+        s.to_bytes(4, "big") for s in header_shape)
+    path.write_bytes(gzip.compress(header + bytes(payload_len), compresslevel=1))
+    return path
+
+
+def test_a_header_claiming_a_billion_images_is_refused_before_decompressing(tmp_path):
+    path = _gzip_file(tmp_path / "big.gz", (10**9, 28, 28), 1000)
+    with pytest.raises(ValueError, match=r"big.gz: the header claims shape \(1000000000, 28, 28\)"
+                                         r", 784,000,000,000 bytes of data, more than the "
+                                         r"1,073,741,824 bytes"):
+        read_idx(path)
+    raw = tmp_path / "big.idx"
+    raw.write_bytes(gzip.decompress(path.read_bytes()))
+    with pytest.raises(ValueError, match="more than the 1,073,741,824 bytes"):
+        read_idx(raw)
+
+
+def test_a_claim_no_gzip_file_of_its_size_can_hold_is_refused_before_decompressing(tmp_path):
+    path = _gzip_file(tmp_path / "claims.gz", (600_000, 28, 28), 100)  # 470 MB from ~150 bytes
+    with pytest.raises(ValueError, match=r"truncated: shape \(600000, 28, 28\) needs "
+                                         r"470,400,000 bytes of data, more than a gzip file of "
+                                         r"\d+ bytes can hold"):
+        read_idx(path)
+
+
+def test_reading_stops_at_the_claimed_size(tmp_path):
+    """A gzip file far longer than its header says: only the claim (and a megabyte to say how
+    much is left over) is decompressed, not the whole 50 MB."""
+    path = _gzip_file(tmp_path / "long.gz", (10, 28, 28), 50_000_000)
+    with pytest.raises(ValueError, match=r"long.gz: more than 1,048,576 unexpected trailing "
+                                         r"bytes after the data of shape \(10, 28, 28\)"):
+        read_idx(path)
+    short = _gzip_file(tmp_path / "short.gz", (10, 28, 28), 7000)
+    with pytest.raises(ValueError, match=r"short.gz: truncated: shape \(10, 28, 28\) needs 7840 "
+                                         r"bytes of data, the file has 7000"):
+        read_idx(short)
+    exact = _gzip_file(tmp_path / "exact.gz", (10, 28, 28), 7840)
+    assert read_idx(exact).shape == (10, 28, 28)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explorer.engine import build_model
-from explorer.engine import fused
+from explorer.engine import build_model, fused
 from explorer.engine.fused import ConvReluPool, FusedPlan
 from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
 
@@ -139,24 +138,43 @@ def _check_ties(model, ref, n):
                                    err_msg=key)
 
 
+def assert_close_to_float32_rounding(actual, desired, ulps, err_msg=""):
+    """``actual`` equals ``desired`` up to ``ulps`` float32 units in the last place of the
+    array's own scale (its largest magnitude): two GEMMs of different shapes may sum in
+    another order, and BLAS does not promise the same bits across shapes or CPUs."""
+    scale = float(np.abs(desired).max())
+    tol = ulps * float(np.spacing(np.float32(scale)))
+    np.testing.assert_allclose(actual, desired, rtol=0, atol=tol, err_msg=err_msg)
+
+
 @pytest.mark.parametrize("name", ["simple_convnet", "lenet5", "mini_inception"])
-def test_float32_fused_forward_is_bit_identical_and_gradients_agree_to_rounding(name):
-    """What docs/ARCHITECTURE.md promises: the fused forward pass gives the very same bits;
-    its gradients sum in another order, so in float32 they differ by rounding (~1e-7 of the
-    largest gradient, 1e-6 at most measured), never more."""
+def test_float32_fused_forward_and_gradients_agree_to_rounding(name):
+    """What docs/ARCHITECTURE.md promises: the fused forward pass equals the layer-by-layer
+    one to float32 rounding (a few units in the last place of the logits' scale; not the same
+    bits: on an AMD EPYC with NumPy's OpenBLAS they differ by 3e-7); its gradients sum in
+    another order, so they differ by rounding too (~1e-7 of the largest gradient, 1e-6 at
+    most measured), never more."""
     model = build_model(name, seed=1)
     ref = unfused(model)
     for n in (1, 3, 10, 64):
         x = images(n, seed=n, dtype=np.float32)
         labels = np.arange(n) % 10
-        np.testing.assert_array_equal(model.forward(x), ref.forward(x))
+        assert_close_to_float32_rounding(model.forward(x), ref.forward(x), ulps=16,
+                                         err_msg=f"logits, batch {n}")
         loss, grads = model.loss_and_gradients(x, labels)
         ref_loss, ref_grads = ref.loss_and_gradients(x, labels)
-        assert loss == ref_loss
+        assert loss == pytest.approx(ref_loss, rel=1e-5)
         for key in grads:
             scale = float(np.abs(ref_grads[key]).max())
             np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-5,
                                        atol=1e-5 * scale, err_msg=f"{key}, batch {n}")
+
+
+def test_the_rounding_check_fails_on_a_real_difference():
+    a = np.array([1.0, -2.0, 0.5], dtype=np.float32)
+    assert_close_to_float32_rounding(a + np.float32(2e-7), a, ulps=16)
+    with pytest.raises(AssertionError):
+        assert_close_to_float32_rounding(a + np.float32(1e-4), a, ulps=16)
 
 
 def test_float32_fused_is_close_to_float64_and_returns_fresh_arrays():

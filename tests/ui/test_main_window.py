@@ -114,7 +114,9 @@ def test_closing_during_training_is_prompt_and_clean(qtbot):
     qtbot.waitUntil(lambda: panel.n_batches_seen >= 2, timeout=20000)
     start = time.perf_counter()
     w.close()
-    assert time.perf_counter() - start < 1.0
+    # Prompt: closing stops after the current batch instead of running the remaining ~1000
+    # batches (minutes). The bound is generous so a loaded 2-core machine cannot fail it.
+    assert time.perf_counter() - start < 15.0
     assert not w.client._thread.isRunning()
 
 

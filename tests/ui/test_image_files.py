@@ -1,0 +1,48 @@
+"""Reading pictures for the Kernel lab (explorer/ui/image_files.py)."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+
+from explorer.ui.image_files import MAX_PIXELS, load_grey_image
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header (IHDR) claims ``width`` x ``height`` 8-bit grey pixels (its
+    data is a few rows only: what matters is that the header is read first)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    rows = zlib.compress(bytes(width + 1) * 4)
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", rows)
+            + _chunk(b"IEND", b""))
+
+
+def test_a_huge_png_is_refused_from_its_header_with_its_size_and_the_limit(qapp, tmp_path):
+    path = tmp_path / "huge.png"
+    path.write_bytes(png_claiming(20000, 20000))
+    with pytest.raises(ValueError) as info:
+        load_grey_image(path)
+    message = str(info.value)
+    assert message.startswith("huge.png is 20000x20000 pixels, too large to open: the limit is "
+                              f"{MAX_PIXELS // 1_000_000} million pixels")
+    assert "PNG or JPEG" not in message
+
+
+def test_a_big_picture_under_the_limit_is_scaled_down(qapp, tmp_path):
+    path = tmp_path / "wide.png"
+    image = QImage(2000, 1000, QImage.Format.Format_Grayscale8)
+    image.fill(200)
+    assert image.save(str(path))
+    grey = load_grey_image(path)
+    assert grey.pixels.shape == (256, 512) and grey.original_size == (2000, 1000)
+    np.testing.assert_allclose(grey.pixels, 200 / 255, atol=1e-6)
+    assert "scaled down to 512x256" in grey.note
