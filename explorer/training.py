@@ -15,11 +15,17 @@ default) rather than blocking, so a worker driving it stays responsive and can i
 stop. The end-of-epoch test evaluation runs in chunks of ``EVAL_CHUNK`` images with an
 :class:`EvaluatingEvent` after each, and ``stop()`` is honoured between chunks.
 
-Divergence: when a batch makes the loss, a gradient or a weight NaN or infinite, the run either
-ends (``FinishedEvent("diverged")``, the default, for the CLI) or, with
-``Trainer(..., pause_on_divergence=True)`` (the app), restores the weights, buffers and optimiser
-state saved just before that batch, yields a :class:`DivergedEvent` saying why and what to try,
-and pauses itself: after ``resume()`` (a lower ``lr`` set meanwhile) that batch runs again.
+Divergence: when a batch makes the loss, a gradient or a weight NaN or infinite (or the loss
+explodes), the run either ends (``FinishedEvent("diverged")``, the default, for the CLI) or, with
+``Trainer(..., pause_on_divergence=True)`` (the app), restores the last *known good* weights,
+buffers and optimiser state, yields a :class:`DivergedEvent` saying why and what to try, and
+pauses itself: after ``resume()`` (a lower ``lr`` set meanwhile) that batch runs again.
+
+Known good: the state before a batch whose loss was sane (finite and at most
+``SANE_LOSS_FACTOR`` times a uniform guess's), or the state the run started from. The state just
+before the failing batch is not good enough: the damage is done by the *update* of an earlier
+batch and shows only in the next batch's loss (Adam at lr 5: batch 1's update ruins LeNet-5,
+batch 2's loss is 8e9), so restoring it would fail again at once whatever the learning rate.
 
 Determinism: the batch order, augmentation and the model's dropout masks all come from
 generators seeded by ``config.seed`` (the model's from ``build_model(..., seed=)``), so the same
@@ -188,9 +194,10 @@ class PausedEvent:
 @dataclass(frozen=True)
 class DivergedEvent:
     """The batch ``batch`` of ``epoch`` (both from 0) made the loss, a gradient or a weight NaN
-    or infinite (``batch == n_batches - 1`` also covers a non-finite test loss after that
-    epoch). The weights, buffers and optimiser state are back to what they were before that
-    batch and the trainer has paused itself; on resume the batch runs again. ``loss`` is the
+    or infinite, or the loss exploded (``batch == n_batches - 1`` also covers a non-finite test
+    loss after that epoch). The weights, buffers and optimiser state are back to the last known
+    good ones, those before batch ``restored_batch`` of epoch ``restored_epoch`` (both from 0),
+    and the trainer has paused itself; on resume the batch ``batch`` runs again. ``loss`` is the
     batch's loss (may be NaN/inf), ``lr`` the learning rate it used, ``suggested_lr`` a tenth of
     it; ``message`` says what happened and what to try."""
 
@@ -200,6 +207,8 @@ class DivergedEvent:
     lr: float
     suggested_lr: float
     message: str
+    restored_epoch: int = 0
+    restored_batch: int = 0
 
 
 @dataclass(frozen=True)
@@ -265,11 +274,16 @@ def format_duration(seconds: float) -> str:
     if seconds >= 3600:
         return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
     return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
 #: A batch whose mean loss exceeds this many times the loss of a uniform guess (ln of the number
 #: of classes, 2.3 for ten) has blown up even while its numbers are still finite: Adam at a
 #: learning rate of 9 drives LeNet-5's loss to 1e11 and leaves a dead network that answers one
 #: class for everything, without ever producing a NaN.
 EXPLODED_LOSS_FACTOR = 100
+#: The state before a batch is known good when that batch's loss is finite and at most this many
+#: times a uniform guess's (a network that has learned something is below 1x).
+SANE_LOSS_FACTOR = 2
 
 
 def evaluate(model, dataset: Dataset, split: str = "test", batch_size: int = 500) -> Evaluation:
@@ -345,20 +359,25 @@ def _copy_into(store: dict, live: dict) -> None:
 
 
 class _Snapshot:
-    """The model's parameters and buffers and the optimiser's state as they were before the
-    current batch, so a diverging batch can be undone. ``take`` copies into arrays allocated
-    once (for LeNet-5's 62k parameters with Adam: ~0.7 MB copied per batch)."""
+    """The model's parameters and buffers and the optimiser's state as they were before batch
+    ``batch`` of epoch ``epoch``, so a diverging run can be undone. ``take`` copies into arrays
+    allocated once (for LeNet-5's 62k parameters with Adam: ~0.7 MB copied per batch)."""
 
     def __init__(self):
         self._params: dict = {}
         self._buffers: dict = {}
         self._optimizer: dict[str, dict] = {}
         self._steps = 0
+        self.epoch = 0
+        self.batch = 0
+        self.taken = False
 
     def __repr__(self) -> str:
-        return f"_Snapshot({len(self._params)} params, optimizer steps {self._steps})"
+        return (f"_Snapshot(before epoch {self.epoch} batch {self.batch}, {len(self._params)} "
+                f"params, optimizer steps {self._steps})")
 
-    def take(self, model, optimizer) -> None:
+    def take(self, model, optimizer, epoch: int = 0, batch: int = 0) -> None:
+        self.epoch, self.batch, self.taken = epoch, batch, True
         _copy_into(self._params, model.parameters())
         _copy_into(self._buffers, model.buffers())
         for key in set(self._optimizer) - set(optimizer.state):
@@ -408,7 +427,8 @@ class Trainer:
         self.on_event = on_event
         self.pause_poll = float(pause_poll)
         self.pause_on_divergence = bool(pause_on_divergence)
-        self._snapshot = _Snapshot()
+        self._snapshot = _Snapshot()   # before the current batch
+        self._good = _Snapshot()       # the last known good state (see the module docstring)
         self._last_batch: tuple | None = None  # (loss sum, correct, seen, seconds) to undo it
         self.augment_params = augment_params or AugmentParams()
         self.optimizer = make_optimizer(
@@ -572,7 +592,9 @@ class Trainer:
         y = self.dataset.train_labels[idx].astype(np.int64)
 
         if self.pause_on_divergence:
-            self._snapshot.take(self.model, self.optimizer)
+            self._snapshot.take(self.model, self.optimizer, self.epoch, self.batch)
+            if not self._good.taken:   # the state the run starts from
+                self._good.take(self.model, self.optimizer, self.epoch, self.batch)
         # Overflow is how divergence shows itself: it is detected below, not warned about.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             loss, grads, probs = self.model.loss_and_gradients(x, y, training=True,
@@ -582,8 +604,11 @@ class Trainer:
                 return self._diverged(loss, "the loss became " + _nonfinite(loss))
             guess = math.log(len(self.dataset.class_names))
             if loss > EXPLODED_LOSS_FACTOR * guess:
-                return self._diverged(loss, f"the loss exploded to {loss:.3g} (a uniform guess "
-                                            f"gives {guess:.2f})")
+                return self._diverged(loss, f"the loss exploded (a uniform guess gives "
+                                            f"{guess:.2f})")
+            if self.pause_on_divergence and loss <= SANE_LOSS_FACTOR * guess:
+                # the weights before this batch gave a sane loss: the new known good state
+                self._good, self._snapshot = self._snapshot, self._good
             if not all(np.isfinite(g).all() for g in grads.values()):
                 return self._diverged(loss, "a gradient became NaN or infinite")
             params = self.model.parameters()
@@ -626,11 +651,17 @@ class Trainer:
         """The current batch went wrong: end the run, or undo the batch and pause."""
         if not self.pause_on_divergence:
             return self._finish("diverged", self._diverged_message(loss, what))
-        self._snapshot.restore(self.model, self.optimizer)
+        self._good.restore(self.model, self.optimizer)
+        self._evaluation_current = False
         self._running.clear()
         lr = self.lr
         return DivergedEvent(epoch=self.epoch, batch=self.batch, loss=loss, lr=lr,
-                             suggested_lr=lr / 10, message=self._paused_message(loss, what))
+                             suggested_lr=lr / 10, message=self._paused_message(loss, what),
+                             restored_epoch=self._good.epoch, restored_batch=self._good.batch)
+
+    def restored_parameters(self) -> dict[str, np.ndarray]:
+        """The known good parameters a divergence restores (read them, do not change them)."""
+        return self._good.parameters()
 
     def _evaluate_in_chunks(self) -> Iterator[Event]:
         """The test evaluation, an EvaluatingEvent after each chunk; ``self.last_evaluation``
@@ -719,10 +750,13 @@ class Trainer:
         decay = (f" Weight decay {self.config.weight_decay:g} is large: try 0.0001 or 0."
                  if self.config.weight_decay > 0.01 else
                  " A little weight decay (e.g. 0.0001) also keeps the weights small.")
+        good = self._good
+        where = ("that batch" if (good.epoch, good.batch) == (self.epoch, self.batch) else
+                 f"epoch {good.epoch + 1}, batch {good.batch + 1} (the last known good weights)")
         return (
             f"Training diverged: {what} at epoch {self.epoch + 1}, batch {self.batch + 1} "
             f"({_loss_text(loss)}learning rate {self.lr:g}, optimizer {self.config.optimizer}). "
-            "The weights were restored to what they were before that batch and training is "
+            f"The weights were restored to what they were before {where} and training is "
             f"paused. Lower the learning rate (e.g. to {self.lr / 10:g}, a tenth) and resume; "
             "or stop and start again with the adam optimizer (the most forgiving)." + decay
         )
