@@ -7,8 +7,9 @@
         print(event)            # BatchEvent ..., EpochEvent ..., FinishedEvent
 
 The caller (the CLI, or the app's worker thread) drives the generator; nothing here starts a
-thread. ``pause()``, ``resume()``, ``stop()`` and ``request_step()`` are thread-safe flags
-(``threading.Event``) that ``steps()`` checks between batches, never inside one.
+thread. ``pause()``, ``resume()``, ``stop()`` and ``request_step()`` act on the trainer's
+:class:`RunControl`, thread-safe flags that ``steps()`` checks between batches, never inside one.
+It is the one pause mechanism: the app's training session (``explorer.session``) shares it.
 
 While paused, ``steps()`` yields a :class:`PausedEvent` every ``pause_poll`` seconds (0.1 s by
 default) rather than blocking, so a worker driving it stays responsive and can itself decide to
@@ -43,12 +44,14 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 
 from explorer.data import BUILTIN_NAME, AugmentParams, Dataset, augment_batch, to_float
-from explorer.engine.layers import SoftmaxCrossEntropy
 from explorer.engine.optim import OPTIMIZERS, make_optimizer
+from explorer.evaluation import EVAL_CHUNK, Evaluation, evaluate, evaluation_steps
+from explorer.run_control import RunControl, Snapshot
 
 __all__ = [
     "TrainConfig",
     "Trainer",
+    "RunControl",
     "BatchEvent",
     "EpochEvent",
     "PausedEvent",
@@ -233,41 +236,6 @@ class FinishedEvent:
 Event = BatchEvent | EpochEvent | PausedEvent | DivergedEvent | EvaluatingEvent | FinishedEvent
 
 
-# --- evaluation -----------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class Evaluation:
-    """Result of :func:`evaluate` on one split.
-
-    accuracy, loss : floats (mean cross-entropy)
-    confusion : (10, 10) int64, ``confusion[true, predicted]``
-    predictions : (N,) int64 predicted classes; labels : (N,) int64 true classes
-    """
-
-    accuracy: float
-    loss: float
-    confusion: np.ndarray
-    predictions: np.ndarray
-    labels: np.ndarray
-
-    @property
-    def misclassified(self) -> np.ndarray:
-        """Indices (into the split) of the images predicted wrongly, ascending."""
-        return np.flatnonzero(self.predictions != self.labels)
-
-    def __repr__(self) -> str:
-        return (
-            f"Evaluation(accuracy={self.accuracy:.4f}, loss={self.loss:.4f}, "
-            f"n={len(self.labels)}, wrong={len(self.misclassified)})"
-        )
-
-
-#: Images per chunk of the trainer's end-of-epoch evaluation (between chunks it yields and
-#: checks the stop flag: ~70 ms per chunk for mini_alexnet, a few ms for lenet5).
-EVAL_CHUNK = 100
-
-
 def format_duration(seconds: float) -> str:
     """``"m:ss"`` below an hour, ``"1h05m"`` from one hour on (progress bars and ETAs)."""
     seconds = max(0, int(round(seconds)))
@@ -284,44 +252,6 @@ EXPLODED_LOSS_FACTOR = 100
 #: The state before a batch is known good when that batch's loss is finite and at most this many
 #: times a uniform guess's (a network that has learned something is below 1x).
 SANE_LOSS_FACTOR = 2
-
-
-def evaluate(model, dataset: Dataset, split: str = "test", batch_size: int = 500) -> Evaluation:
-    """Accuracy, mean cross-entropy, confusion matrix and predictions of ``model`` on a split."""
-    steps = evaluation_steps(model, dataset, split, batch_size)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as end:
-            return end.value
-
-
-def evaluation_steps(model, dataset: Dataset, split: str = "test", batch_size: int = EVAL_CHUNK):
-    """:func:`evaluate` one chunk at a time: a generator that yields ``(done, total)`` images
-    after every chunk of ``batch_size`` and returns the :class:`Evaluation` (the value of its
-    ``StopIteration``). The caller may stop between chunks or serve other work there."""
-    images, labels = dataset.split(split)
-    n = len(labels)
-    predictions = np.empty(n, dtype=np.int64)
-    loss_layer = SoftmaxCrossEntropy()
-    total_loss = 0.0
-    for start in range(0, n, batch_size):
-        x = to_float(images[start : start + batch_size])
-        y = labels[start : start + batch_size].astype(np.int64)
-        logits = np.asarray(model.forward(x, training=False), dtype=np.float64)
-        total_loss += loss_layer.forward(logits, y) * len(y)  # forward gives the batch mean
-        predictions[start : start + len(y)] = logits.argmax(axis=1)
-        yield start + len(y), n
-    labels = labels.astype(np.int64)
-    confusion = np.zeros((10, 10), dtype=np.int64)
-    np.add.at(confusion, (labels, predictions), 1)
-    return Evaluation(
-        accuracy=float(np.mean(predictions == labels)) if n else 0.0,
-        loss=total_loss / max(n, 1),
-        confusion=confusion,
-        predictions=predictions,
-        labels=labels,
-    )
 
 
 def _nonfinite(value: float) -> str:
@@ -343,64 +273,6 @@ class _EpochStats:
     seconds: float = 0.0
 
 
-def _copy_into(store: dict, live: dict) -> None:
-    """Copy every array of ``live`` into ``store``'s array of the same key (allocated once)."""
-    for key, value in live.items():
-        saved = store.get(key)
-        if isinstance(value, np.ndarray):
-            if saved is None or saved.shape != value.shape or saved.dtype != value.dtype:
-                store[key] = value.copy()
-            else:
-                np.copyto(saved, value)
-        else:
-            store[key] = value  # an int step count
-    for key in set(store) - set(live):
-        del store[key]
-
-
-class _Snapshot:
-    """The model's parameters and buffers and the optimiser's state as they were before batch
-    ``batch`` of epoch ``epoch``, so a diverging run can be undone. ``take`` copies into arrays
-    allocated once (for LeNet-5's 62k parameters with Adam: ~0.7 MB copied per batch)."""
-
-    def __init__(self):
-        self._params: dict = {}
-        self._buffers: dict = {}
-        self._optimizer: dict[str, dict] = {}
-        self._steps = 0
-        self.epoch = 0
-        self.batch = 0
-        self.taken = False
-
-    def __repr__(self) -> str:
-        return (f"_Snapshot(before epoch {self.epoch} batch {self.batch}, {len(self._params)} "
-                f"params, optimizer steps {self._steps})")
-
-    def take(self, model, optimizer, epoch: int = 0, batch: int = 0) -> None:
-        self.epoch, self.batch, self.taken = epoch, batch, True
-        _copy_into(self._params, model.parameters())
-        _copy_into(self._buffers, model.buffers())
-        for key in set(self._optimizer) - set(optimizer.state):
-            del self._optimizer[key]
-        for key, slots in optimizer.state.items():
-            _copy_into(self._optimizer.setdefault(key, {}), slots)
-        self._steps = optimizer.steps
-
-    def restore(self, model, optimizer) -> None:
-        for key, live in model.parameters().items():
-            np.copyto(live, self._params[key])
-        for key, live in model.buffers().items():
-            np.copyto(live, self._buffers[key])
-        optimizer.state = {key: {slot: (v.copy() if isinstance(v, np.ndarray) else v)
-                                 for slot, v in slots.items()}
-                           for key, slots in self._optimizer.items()}
-        optimizer.steps = self._steps
-
-    def parameters(self) -> dict[str, np.ndarray]:
-        """The saved parameters (read them, do not change them)."""
-        return self._params
-
-
 class Trainer:
     """Trains ``model`` in place on ``dataset``'s train split as configured.
 
@@ -419,6 +291,7 @@ class Trainer:
         pause_poll: float = 0.1,
         augment_params: AugmentParams | None = None,
         pause_on_divergence: bool = False,
+        control: RunControl | None = None,
     ):
         self.model = model
         self.dataset = dataset
@@ -427,8 +300,8 @@ class Trainer:
         self.on_event = on_event
         self.pause_poll = float(pause_poll)
         self.pause_on_divergence = bool(pause_on_divergence)
-        self._snapshot = _Snapshot()   # before the current batch
-        self._good = _Snapshot()       # the last known good state (see the module docstring)
+        self._snapshot = Snapshot()   # before the current batch
+        self._good = Snapshot()       # the last known good state (see the module docstring)
         self._last_batch: tuple | None = None  # (loss sum, correct, seen, seconds) to undo it
         self.augment_params = augment_params or AugmentParams()
         self.optimizer = make_optimizer(
@@ -447,10 +320,7 @@ class Trainer:
         self._order = None
         self._stats = _EpochStats()
         self._elapsed = 0.0
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-        self._step_request = threading.Event()
+        self.control = control or RunControl()
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -476,43 +346,42 @@ class Trainer:
 
     def pause(self) -> None:
         """Pause before the next batch (the current one finishes)."""
-        self._running.clear()
+        self.control.pause()
 
     def resume(self) -> None:
-        self._running.set()
+        self.control.resume()
 
     def stop(self) -> None:
         """Stop before the next batch; ``steps()`` then yields ``FinishedEvent("stopped")``."""
-        self._stop.set()
-        self._running.set()  # wake a paused loop so it can finish
+        self.control.stop()
 
     def request_step(self) -> None:
-        """While paused, make ``steps()`` run exactly one batch (from any thread)."""
-        self._step_request.set()
+        """While paused, make ``steps()`` run exactly one more batch (from any thread)."""
+        self.control.request_step()
 
     @property
     def paused(self) -> bool:
-        return not self._running.is_set()
+        return self.control.paused
 
     @property
     def stopped(self) -> bool:
-        return self._stop.is_set()
+        return self.control.stopped
 
     # -- driving --
 
     def steps(self) -> Iterator[Event]:
         """Train to the end, yielding every event; ends after a :class:`FinishedEvent`."""
+        control = self.control
         while self.finished is None:
-            if self._stop.is_set():
+            if control.stopped:
                 yield self._emit(self._finish("stopped", self._stopped_message()))
                 return
-            if not self._running.is_set():
-                if self._step_request.is_set():
-                    self._step_request.clear()
+            if control.paused:
+                if control.take_step():
                     yield from self._advance()
                     continue
-                self._running.wait(self.pause_poll)
-                if not self._running.is_set() and not self._step_request.is_set():
+                control.wait_resumed(self.pause_poll)
+                if control.paused and not control.step_pending:
                     yield self._emit(PausedEvent(self.epoch, self.batch))
                 continue
             yield from self._advance()
@@ -653,7 +522,7 @@ class Trainer:
             return self._finish("diverged", self._diverged_message(loss, what))
         self._good.restore(self.model, self.optimizer)
         self._evaluation_current = False
-        self._running.clear()
+        self.control.pause()
         lr = self.lr
         return DivergedEvent(epoch=self.epoch, batch=self.batch, loss=loss, lr=lr,
                              suggested_lr=lr / 10, message=self._paused_message(loss, what),
@@ -669,7 +538,7 @@ class Trainer:
         t = time.perf_counter()
         steps = evaluation_steps(self.model, self.dataset, "test", EVAL_CHUNK)
         try:
-            while not self._stop.is_set():
+            while not self.control.stopped:
                 with self._lock, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                     try:
                         done, total = next(steps)
