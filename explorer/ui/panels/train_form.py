@@ -91,6 +91,7 @@ class TrainForm(QGroupBox):
         self.setObjectName("trainForm")
         self.settings = PanelSettings("train")
         self._descriptions: dict[str, tuple] = {}
+        self._cut_to: float | None = None   # the value a typed learning rate was just cut to
         self._has_dropout = True   # until the worker has described the architectures
         self._folders: dict[str, str] = {}   # folder path -> name, for sets opened elsewhere
         self._build()
@@ -150,6 +151,9 @@ class TrainForm(QGroupBox):
             "Step size of every weight update. Can be changed while training runs. Too large "
             "and the loss jumps or becomes NaN; too small and it falls slowly. Adam: about 0.001; "
             "SGD: about 0.01-0.1."), step=0.0005, decimals=5)
+        # a typed rate counts when typing is done (Enter, focus out): a running trainer must not
+        # get the 5 on the way to 50, nor the 0 on the way to 0.0005
+        self.lr.setKeyboardTracking(False)
         self.lr_message = QLabel(self)
         self.lr_message.setObjectName("trainLearningRateMessage")
         self.lr_message.setWordWrap(True)
@@ -221,11 +225,13 @@ class TrainForm(QGroupBox):
     # --- reactions --------------------------------------------------------------------------
     def _on_lr_change(self, value):
         self.settings.set("lr", value)
-        if not self.lr.hasFocus():   # a value set another way: the last cut no longer applies
+        if value != self._cut_to:    # not the cut just announced: that message no longer applies
             self.lr_message.setVisible(False)
+            self._cut_to = None
         self.sigLearningRateChanged.emit(value)
 
     def _on_lr_cut(self, typed, value):
+        self._cut_to = value
         text = (self.tr("The learning rate is at most %1; %2 was cut to %1.") if typed > value
                 else self.tr("The learning rate is at least %1; %2 was raised to %1."))
         self.lr_message.setText(text.replace("%1", f"{value:g}").replace("%2", f"{typed:g}"))
