@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from explorer.data.datasets import N_CLASSES
+
 __all__ = ["Controls", "RunView", "clamp", "CHANCE_MARGIN"]
 
 #: A test accuracy below ``CHANCE_MARGIN`` times chance (1 / number of classes) means the network
@@ -54,7 +56,7 @@ class RunView:
     n_batches)`` of the newest batch (from 0) or None.
     """
 
-    def __init__(self, n_classes: int = 10):
+    def __init__(self, n_classes: int = N_CLASSES):
         self.state = "idle"
         self.n_classes = n_classes
         self.new_run(n_classes)
