@@ -115,6 +115,7 @@ def test_export_waits_until_there_is_something_to_export(panel, qtbot, tmp_path)
     qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=30000)
     assert panel.export_button.isEnabled()
     assert "PNG" in panel.export_button.toolTip()
+    qtbot.waitUntil(lambda: panel.client.train_state == "idle", timeout=10000)
     panel.start()                              # a new run starts with nothing to export
     assert not panel.export_button.isEnabled()
     qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=30000)
