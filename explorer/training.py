@@ -7,19 +7,26 @@
         print(event)            # BatchEvent ..., EpochEvent ..., FinishedEvent
 
 The caller (the CLI, or the app's worker thread) drives the generator; nothing here starts a
-thread. ``pause()``, ``resume()``, ``stop()`` and ``request_step()`` are thread-safe flags
-(``threading.Event``) that ``steps()`` checks between batches, never inside one.
+thread. ``pause()``, ``resume()``, ``stop()`` and ``request_step()`` act on the trainer's
+:class:`RunControl`, thread-safe flags that ``steps()`` checks between batches, never inside one.
+It is the one pause mechanism: the app's training session (``explorer.session``) shares it.
 
 While paused, ``steps()`` yields a :class:`PausedEvent` every ``pause_poll`` seconds (0.1 s by
 default) rather than blocking, so a worker driving it stays responsive and can itself decide to
 stop. The end-of-epoch test evaluation runs in chunks of ``EVAL_CHUNK`` images with an
 :class:`EvaluatingEvent` after each, and ``stop()`` is honoured between chunks.
 
-Divergence: when a batch makes the loss, a gradient or a weight NaN or infinite, the run either
-ends (``FinishedEvent("diverged")``, the default, for the CLI) or, with
-``Trainer(..., pause_on_divergence=True)`` (the app), restores the weights, buffers and optimiser
-state saved just before that batch, yields a :class:`DivergedEvent` saying why and what to try,
-and pauses itself: after ``resume()`` (a lower ``lr`` set meanwhile) that batch runs again.
+Divergence: when a batch makes the loss, a gradient or a weight NaN or infinite (or the loss
+explodes), the run either ends (``FinishedEvent("diverged")``, the default, for the CLI) or, with
+``Trainer(..., pause_on_divergence=True)`` (the app), restores the last *known good* weights,
+buffers and optimiser state, yields a :class:`DivergedEvent` saying why and what to try, and
+pauses itself: after ``resume()`` (a lower ``lr`` set meanwhile) that batch runs again.
+
+Known good: the state before a batch whose loss was sane (finite and at most
+``SANE_LOSS_FACTOR`` times a uniform guess's), or the state the run started from. The state just
+before the failing batch is not good enough: the damage is done by the *update* of an earlier
+batch and shows only in the next batch's loss (Adam at lr 5: batch 1's update ruins LeNet-5,
+batch 2's loss is 8e9), so restoring it would fail again at once whatever the learning rate.
 
 Determinism: the batch order, augmentation and the model's dropout masks all come from
 generators seeded by ``config.seed`` (the model's from ``build_model(..., seed=)``), so the same
@@ -32,17 +39,20 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from explorer.data import BUILTIN_NAME, AugmentParams, Dataset, augment_batch, to_float
-from explorer.engine.layers import SoftmaxCrossEntropy
-from explorer.engine.optim import OPTIMIZERS, make_optimizer
+from explorer.data import AugmentParams, Dataset, augment_batch, to_float
+from explorer.engine.optim import make_optimizer
+from explorer.evaluation import EVAL_CHUNK, Evaluation, evaluate, evaluation_steps
+from explorer.run_control import RunControl, Snapshot
+from explorer.train_config import TrainConfig, build_from_config
 
 __all__ = [
     "TrainConfig",
     "Trainer",
+    "RunControl",
     "BatchEvent",
     "EpochEvent",
     "PausedEvent",
@@ -56,91 +66,6 @@ __all__ = [
     "evaluate",
     "build_from_config",
 ]
-
-
-@dataclass
-class TrainConfig:
-    """Everything that defines a training run (JSON-able via :meth:`to_dict`).
-
-    model : architecture name (``explorer.engine.list_models()``) or a JSON spec dict
-    epochs, batch_size : passes over the training split, images per mini-batch
-    lr, optimizer, weight_decay : learning rate, ``sgd``/``momentum``/``adagrad``/``rmsprop``/
-        ``adam``, L2 weight decay
-    init, weight_init_std, dropout : passed to ``build_model`` (None: the architecture's default)
-    augment : random shift/rotation/scale/thickness on every training batch
-    seed : seeds the model's initial weights, the batch order and the augmentation
-    eval_each_epoch : evaluate on the test split after every epoch (else only after the last)
-    dataset : data set name or folder (``explorer.data.load_dataset``) for the CLI and the
-        worker to load; the Trainer itself trains on the Dataset object it is given
-    train_limit : use only the first N training images (None: all), for quick experiments
-    lr_decay : at the end of every epoch the learning rate (whatever it is then, a value set
-        while running included) is multiplied by this, in (0, 1]; 1 keeps it constant
-    """
-
-    model: str | dict = "lenet5"
-    epochs: int = 5
-    batch_size: int = 64
-    lr: float = 0.001
-    optimizer: str = "adam"
-    weight_decay: float = 0.0
-    init: str | None = None
-    weight_init_std: float | None = None
-    dropout: float | None = None
-    augment: bool = False
-    seed: int = 0
-    eval_each_epoch: bool = True
-    dataset: str = BUILTIN_NAME
-    train_limit: int | None = None
-    lr_decay: float = 1.0
-
-    def __post_init__(self):
-        self.validate()
-
-    def validate(self) -> None:
-        """Raise ``ValueError`` saying which setting is wrong and what is allowed."""
-        if not (isinstance(self.epochs, int) and self.epochs >= 1):
-            raise ValueError(f"epochs must be a whole number >= 1, got {self.epochs!r}")
-        if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
-            raise ValueError(f"batch size must be a whole number >= 1, got {self.batch_size!r}")
-        if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ValueError(f"learning rate must be a positive number, got {self.lr!r}")
-        if str(self.optimizer).lower() not in OPTIMIZERS:
-            raise ValueError(
-                f"unknown optimizer {self.optimizer!r}; choose one of {', '.join(OPTIMIZERS)}"
-            )
-        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ValueError(f"weight decay must be >= 0, got {self.weight_decay!r}")
-        if self.dropout is not None and not 0 <= self.dropout < 1:
-            raise ValueError(f"dropout must be in [0, 1), got {self.dropout!r}")
-        if not (math.isfinite(self.lr_decay) and 0 < self.lr_decay <= 1):
-            raise ValueError(f"lr_decay must be in (0, 1] (1: constant), got {self.lr_decay!r}")
-        if self.train_limit is not None and self.train_limit < 1:
-            raise ValueError(f"train_limit must be >= 1 or None, got {self.train_limit!r}")
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> TrainConfig:
-        """Rebuild from :meth:`to_dict`; unknown keys raise ``ValueError`` naming them."""
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValueError(f"unknown training settings {unknown}; known: {sorted(known)}")
-        return cls(**data)
-
-
-def build_from_config(config: TrainConfig):
-    """``build_model`` with the architecture, seed and init options of ``config``."""
-    from explorer.engine import build_model
-
-    return build_model(
-        config.model,
-        seed=config.seed,
-        init=config.init,
-        weight_init_std=config.weight_init_std,
-        dropout=config.dropout,
-    )
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -188,9 +113,10 @@ class PausedEvent:
 @dataclass(frozen=True)
 class DivergedEvent:
     """The batch ``batch`` of ``epoch`` (both from 0) made the loss, a gradient or a weight NaN
-    or infinite (``batch == n_batches - 1`` also covers a non-finite test loss after that
-    epoch). The weights, buffers and optimiser state are back to what they were before that
-    batch and the trainer has paused itself; on resume the batch runs again. ``loss`` is the
+    or infinite, or the loss exploded (``batch == n_batches - 1`` also covers a non-finite test
+    loss after that epoch). The weights, buffers and optimiser state are back to the last known
+    good ones, those before batch ``restored_batch`` of epoch ``restored_epoch`` (both from 0),
+    and the trainer has paused itself; on resume the batch ``batch`` runs again. ``loss`` is the
     batch's loss (may be NaN/inf), ``lr`` the learning rate it used, ``suggested_lr`` a tenth of
     it; ``message`` says what happened and what to try."""
 
@@ -200,6 +126,8 @@ class DivergedEvent:
     lr: float
     suggested_lr: float
     message: str
+    restored_epoch: int = 0
+    restored_batch: int = 0
 
 
 @dataclass(frozen=True)
@@ -224,90 +152,22 @@ class FinishedEvent:
 Event = BatchEvent | EpochEvent | PausedEvent | DivergedEvent | EvaluatingEvent | FinishedEvent
 
 
-# --- evaluation -----------------------------------------------------------------------------
-
-
-@dataclass(eq=False)
-class Evaluation:
-    """Result of :func:`evaluate` on one split.
-
-    accuracy, loss : floats (mean cross-entropy)
-    confusion : (10, 10) int64, ``confusion[true, predicted]``
-    predictions : (N,) int64 predicted classes; labels : (N,) int64 true classes
-    """
-
-    accuracy: float
-    loss: float
-    confusion: np.ndarray
-    predictions: np.ndarray
-    labels: np.ndarray
-
-    @property
-    def misclassified(self) -> np.ndarray:
-        """Indices (into the split) of the images predicted wrongly, ascending."""
-        return np.flatnonzero(self.predictions != self.labels)
-
-    def __repr__(self) -> str:
-        return (
-            f"Evaluation(accuracy={self.accuracy:.4f}, loss={self.loss:.4f}, "
-            f"n={len(self.labels)}, wrong={len(self.misclassified)})"
-        )
-
-
-#: Images per chunk of the trainer's end-of-epoch evaluation (between chunks it yields and
-#: checks the stop flag: ~70 ms per chunk for mini_alexnet, a few ms for lenet5).
-EVAL_CHUNK = 100
-
-
 def format_duration(seconds: float) -> str:
     """``"m:ss"`` below an hour, ``"1h05m"`` from one hour on (progress bars and ETAs)."""
     seconds = max(0, int(round(seconds)))
     if seconds >= 3600:
         return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m"
     return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
 #: A batch whose mean loss exceeds this many times the loss of a uniform guess (ln of the number
 #: of classes, 2.3 for ten) has blown up even while its numbers are still finite: Adam at a
 #: learning rate of 9 drives LeNet-5's loss to 1e11 and leaves a dead network that answers one
 #: class for everything, without ever producing a NaN.
 EXPLODED_LOSS_FACTOR = 100
-
-
-def evaluate(model, dataset: Dataset, split: str = "test", batch_size: int = 500) -> Evaluation:
-    """Accuracy, mean cross-entropy, confusion matrix and predictions of ``model`` on a split."""
-    steps = evaluation_steps(model, dataset, split, batch_size)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as end:
-            return end.value
-
-
-def evaluation_steps(model, dataset: Dataset, split: str = "test", batch_size: int = EVAL_CHUNK):
-    """:func:`evaluate` one chunk at a time: a generator that yields ``(done, total)`` images
-    after every chunk of ``batch_size`` and returns the :class:`Evaluation` (the value of its
-    ``StopIteration``). The caller may stop between chunks or serve other work there."""
-    images, labels = dataset.split(split)
-    n = len(labels)
-    predictions = np.empty(n, dtype=np.int64)
-    loss_layer = SoftmaxCrossEntropy()
-    total_loss = 0.0
-    for start in range(0, n, batch_size):
-        x = to_float(images[start : start + batch_size])
-        y = labels[start : start + batch_size].astype(np.int64)
-        logits = np.asarray(model.forward(x, training=False), dtype=np.float64)
-        total_loss += loss_layer.forward(logits, y) * len(y)  # forward gives the batch mean
-        predictions[start : start + len(y)] = logits.argmax(axis=1)
-        yield start + len(y), n
-    labels = labels.astype(np.int64)
-    confusion = np.zeros((10, 10), dtype=np.int64)
-    np.add.at(confusion, (labels, predictions), 1)
-    return Evaluation(
-        accuracy=float(np.mean(predictions == labels)) if n else 0.0,
-        loss=total_loss / max(n, 1),
-        confusion=confusion,
-        predictions=predictions,
-        labels=labels,
-    )
+#: The state before a batch is known good when that batch's loss is finite and at most this many
+#: times a uniform guess's (a network that has learned something is below 1x).
+SANE_LOSS_FACTOR = 2
 
 
 def _nonfinite(value: float) -> str:
@@ -329,59 +189,6 @@ class _EpochStats:
     seconds: float = 0.0
 
 
-def _copy_into(store: dict, live: dict) -> None:
-    """Copy every array of ``live`` into ``store``'s array of the same key (allocated once)."""
-    for key, value in live.items():
-        saved = store.get(key)
-        if isinstance(value, np.ndarray):
-            if saved is None or saved.shape != value.shape or saved.dtype != value.dtype:
-                store[key] = value.copy()
-            else:
-                np.copyto(saved, value)
-        else:
-            store[key] = value  # an int step count
-    for key in set(store) - set(live):
-        del store[key]
-
-
-class _Snapshot:
-    """The model's parameters and buffers and the optimiser's state as they were before the
-    current batch, so a diverging batch can be undone. ``take`` copies into arrays allocated
-    once (for LeNet-5's 62k parameters with Adam: ~0.7 MB copied per batch)."""
-
-    def __init__(self):
-        self._params: dict = {}
-        self._buffers: dict = {}
-        self._optimizer: dict[str, dict] = {}
-        self._steps = 0
-
-    def __repr__(self) -> str:
-        return f"_Snapshot({len(self._params)} params, optimizer steps {self._steps})"
-
-    def take(self, model, optimizer) -> None:
-        _copy_into(self._params, model.parameters())
-        _copy_into(self._buffers, model.buffers())
-        for key in set(self._optimizer) - set(optimizer.state):
-            del self._optimizer[key]
-        for key, slots in optimizer.state.items():
-            _copy_into(self._optimizer.setdefault(key, {}), slots)
-        self._steps = optimizer.steps
-
-    def restore(self, model, optimizer) -> None:
-        for key, live in model.parameters().items():
-            np.copyto(live, self._params[key])
-        for key, live in model.buffers().items():
-            np.copyto(live, self._buffers[key])
-        optimizer.state = {key: {slot: (v.copy() if isinstance(v, np.ndarray) else v)
-                                 for slot, v in slots.items()}
-                           for key, slots in self._optimizer.items()}
-        optimizer.steps = self._steps
-
-    def parameters(self) -> dict[str, np.ndarray]:
-        """The saved parameters (read them, do not change them)."""
-        return self._params
-
-
 class Trainer:
     """Trains ``model`` in place on ``dataset``'s train split as configured.
 
@@ -400,6 +207,7 @@ class Trainer:
         pause_poll: float = 0.1,
         augment_params: AugmentParams | None = None,
         pause_on_divergence: bool = False,
+        control: RunControl | None = None,
     ):
         self.model = model
         self.dataset = dataset
@@ -408,7 +216,8 @@ class Trainer:
         self.on_event = on_event
         self.pause_poll = float(pause_poll)
         self.pause_on_divergence = bool(pause_on_divergence)
-        self._snapshot = _Snapshot()
+        self._snapshot = Snapshot()   # before the current batch
+        self._good = Snapshot()       # the last known good state (see the module docstring)
         self._last_batch: tuple | None = None  # (loss sum, correct, seen, seconds) to undo it
         self.augment_params = augment_params or AugmentParams()
         self.optimizer = make_optimizer(
@@ -427,10 +236,7 @@ class Trainer:
         self._order = None
         self._stats = _EpochStats()
         self._elapsed = 0.0
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-        self._step_request = threading.Event()
+        self.control = control or RunControl()
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -456,43 +262,42 @@ class Trainer:
 
     def pause(self) -> None:
         """Pause before the next batch (the current one finishes)."""
-        self._running.clear()
+        self.control.pause()
 
     def resume(self) -> None:
-        self._running.set()
+        self.control.resume()
 
     def stop(self) -> None:
         """Stop before the next batch; ``steps()`` then yields ``FinishedEvent("stopped")``."""
-        self._stop.set()
-        self._running.set()  # wake a paused loop so it can finish
+        self.control.stop()
 
     def request_step(self) -> None:
-        """While paused, make ``steps()`` run exactly one batch (from any thread)."""
-        self._step_request.set()
+        """While paused, make ``steps()`` run exactly one more batch (from any thread)."""
+        self.control.request_step()
 
     @property
     def paused(self) -> bool:
-        return not self._running.is_set()
+        return self.control.paused
 
     @property
     def stopped(self) -> bool:
-        return self._stop.is_set()
+        return self.control.stopped
 
     # -- driving --
 
     def steps(self) -> Iterator[Event]:
         """Train to the end, yielding every event; ends after a :class:`FinishedEvent`."""
+        control = self.control
         while self.finished is None:
-            if self._stop.is_set():
+            if control.stopped:
                 yield self._emit(self._finish("stopped", self._stopped_message()))
                 return
-            if not self._running.is_set():
-                if self._step_request.is_set():
-                    self._step_request.clear()
+            if control.paused:
+                if control.take_step():
                     yield from self._advance()
                     continue
-                self._running.wait(self.pause_poll)
-                if not self._running.is_set() and not self._step_request.is_set():
+                control.wait_resumed(self.pause_poll)
+                if control.paused and not control.step_pending:
                     yield self._emit(PausedEvent(self.epoch, self.batch))
                 continue
             yield from self._advance()
@@ -572,7 +377,9 @@ class Trainer:
         y = self.dataset.train_labels[idx].astype(np.int64)
 
         if self.pause_on_divergence:
-            self._snapshot.take(self.model, self.optimizer)
+            self._snapshot.take(self.model, self.optimizer, self.epoch, self.batch)
+            if not self._good.taken:   # the state the run starts from
+                self._good.take(self.model, self.optimizer, self.epoch, self.batch)
         # Overflow is how divergence shows itself: it is detected below, not warned about.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             loss, grads, probs = self.model.loss_and_gradients(x, y, training=True,
@@ -582,8 +389,11 @@ class Trainer:
                 return self._diverged(loss, "the loss became " + _nonfinite(loss))
             guess = math.log(len(self.dataset.class_names))
             if loss > EXPLODED_LOSS_FACTOR * guess:
-                return self._diverged(loss, f"the loss exploded to {loss:.3g} (a uniform guess "
-                                            f"gives {guess:.2f})")
+                return self._diverged(loss, f"the loss exploded (a uniform guess gives "
+                                            f"{guess:.2f})")
+            if self.pause_on_divergence and loss <= SANE_LOSS_FACTOR * guess:
+                # the weights before this batch gave a sane loss: the new known good state
+                self._good, self._snapshot = self._snapshot, self._good
             if not all(np.isfinite(g).all() for g in grads.values()):
                 return self._diverged(loss, "a gradient became NaN or infinite")
             params = self.model.parameters()
@@ -626,11 +436,17 @@ class Trainer:
         """The current batch went wrong: end the run, or undo the batch and pause."""
         if not self.pause_on_divergence:
             return self._finish("diverged", self._diverged_message(loss, what))
-        self._snapshot.restore(self.model, self.optimizer)
-        self._running.clear()
+        self._good.restore(self.model, self.optimizer)
+        self._evaluation_current = False
+        self.control.pause()
         lr = self.lr
         return DivergedEvent(epoch=self.epoch, batch=self.batch, loss=loss, lr=lr,
-                             suggested_lr=lr / 10, message=self._paused_message(loss, what))
+                             suggested_lr=lr / 10, message=self._paused_message(loss, what),
+                             restored_epoch=self._good.epoch, restored_batch=self._good.batch)
+
+    def restored_parameters(self) -> dict[str, np.ndarray]:
+        """The known good parameters a divergence restores (read them, do not change them)."""
+        return self._good.parameters()
 
     def _evaluate_in_chunks(self) -> Iterator[Event]:
         """The test evaluation, an EvaluatingEvent after each chunk; ``self.last_evaluation``
@@ -638,7 +454,7 @@ class Trainer:
         t = time.perf_counter()
         steps = evaluation_steps(self.model, self.dataset, "test", EVAL_CHUNK)
         try:
-            while not self._stop.is_set():
+            while not self.control.stopped:
                 with self._lock, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                     try:
                         done, total = next(steps)
@@ -719,10 +535,13 @@ class Trainer:
         decay = (f" Weight decay {self.config.weight_decay:g} is large: try 0.0001 or 0."
                  if self.config.weight_decay > 0.01 else
                  " A little weight decay (e.g. 0.0001) also keeps the weights small.")
+        good = self._good
+        where = ("that batch" if (good.epoch, good.batch) == (self.epoch, self.batch) else
+                 f"epoch {good.epoch + 1}, batch {good.batch + 1} (the last known good weights)")
         return (
             f"Training diverged: {what} at epoch {self.epoch + 1}, batch {self.batch + 1} "
             f"({_loss_text(loss)}learning rate {self.lr:g}, optimizer {self.config.optimizer}). "
-            "The weights were restored to what they were before that batch and training is "
+            f"The weights were restored to what they were before {where} and training is "
             f"paused. Lower the learning rate (e.g. to {self.lr / 10:g}, a tenth) and resume; "
             "or stop and start again with the adam optimizer (the most forgiving)." + decay
         )

@@ -18,13 +18,14 @@ goes back to whoever asked for it (superqt's per-call delivery, not a broadcast)
   ``on_error`` reports failures on `EngineClient.sigUnhandledError`.
 
 Results cross the thread boundary as copies (`detach`): a panel never holds an array the worker
-still writes. Training runs one batch per worker event-loop turn; between batches the worker
-serves pending requests. Pause and stop are `threading.Event` flags read between batches, so they
-work while the worker is busy (a queued slot would wait for the whole run). The end-of-epoch test
-evaluation also returns to the event loop after every chunk (`explorer.training.EVAL_CHUNK`
-images), so requests and shutdown are served during it too. A batch that makes the loss or the
-weights NaN/infinite is undone and the run pauses (``sigTrainDiverged``): lower the learning rate
-and resume.
+still writes. Training is an `explorer.session.TrainingSession` (Qt-free: run control, smoothed
+loss, filter snapshots, the outcome); the worker only ticks it once per turn of its event loop (a
+batch, or a chunk of the end-of-epoch test evaluation) and forwards its updates as signals, so
+requests and shutdown are served between batches and chunks. Pause, step, stop and a new
+learning rate go through the session's `explorer.training.RunControl` (thread-safe flags), so
+they work while the worker is busy (a queued slot would wait for the whole run). A batch that
+makes the loss or the weights NaN/infinite rolls the weights back to the last known good ones
+and the run pauses (``sigTrainDiverged``): lower the learning rate and resume.
 """
 
 from __future__ import annotations
@@ -33,17 +34,28 @@ import copy
 import dataclasses
 import itertools
 import threading
-import time
 import traceback
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+
+from explorer.session import TrainingSession, first_filters
+from explorer.training import (
+    BatchEvent,
+    DivergedEvent,
+    EpochEvent,
+    EvaluatingEvent,
+    FinishedEvent,
+    RunControl,
+    Trainer,
+    build_from_config,
+)
 
 #: Which model a request runs on: the live one (default) or the one of the current/last run.
 LIVE = "live"
@@ -70,7 +82,7 @@ class ModelInfo:
     edits: tuple = ()
 
     @classmethod
-    def of(cls, model, path=None, note="") -> "ModelInfo":
+    def of(cls, model, path=None, note="") -> ModelInfo:
         meta = getattr(model, "metadata", {}) or {}
         acc = meta.get("accuracy", meta.get("test_accuracy"))
         trained = bool(meta.get("trained", acc is not None or "history" in meta))
@@ -159,57 +171,6 @@ class TrainJob:
     start_paused: bool = False
 
 
-#: How often (seconds) the first layer's filters are sent to the GUI while training.
-FILTER_INTERVAL = 0.25
-#: Weight of the newest batch in the smoothed loss curve (exponential moving average).
-SMOOTHING = 0.1
-#: At most this many misclassified test digits are sent when a run ends (uint8, 784 bytes each).
-MAX_WRONG = 2000
-
-
-class TrainControl:
-    """Flags shared by the GUI thread (writes) and the worker (reads between batches)."""
-
-    def __init__(self):
-        self.pause = threading.Event()
-        self.stop = threading.Event()
-        self.closing = threading.Event()   # the app is closing: do no more work at all
-        self._lock = threading.Lock()
-        self._single_steps = 0
-        self._lr = None
-
-    def allow_one_step(self):
-        with self._lock:
-            self._single_steps += 1
-
-    def take_single_step(self) -> bool:
-        with self._lock:
-            if self._single_steps:
-                self._single_steps -= 1
-                return True
-            return False
-
-    def set_lr(self, lr: float):
-        with self._lock:
-            self._lr = float(lr)
-
-    def take_lr(self):
-        with self._lock:
-            lr, self._lr = self._lr, None
-            return lr
-
-    def reset(self):
-        self.pause.clear()
-        self.stop.clear()
-        with self._lock:
-            self._single_steps = 0
-            self._lr = None
-
-    def __repr__(self) -> str:
-        return (f"TrainControl(pause={self.pause.is_set()}, stop={self.stop.is_set()}, "
-                f"single_steps={self._single_steps})")
-
-
 def _user_message(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return f"{type(exc).__name__}: {text}" if not isinstance(exc, (ValueError, OSError)) else text
@@ -225,12 +186,12 @@ class Worker(QObject):
     sigTrainError = Signal(str)          # a run could not start or failed
     sigModelChanged = Signal(object)
     sigTrainStarted = Signal(object)     # dict(info, class_names, n_batches, epochs, filters)
-    sigTrainEvent = Signal(object)       # dict(event=Batch/Epoch/Diverged/EvaluatingEvent, step)
-    sigTrainFinished = Signal(object)    # dict(reason, message, info, evaluation, filters)
+    sigTrainEvent = Signal(object)       # a session update: dict(event=..., step, ...)
+    sigTrainFinished = Signal(object)    # dict(reason, message, info, evaluation, filters, ...)
     sigTrainState = Signal(str)          # "running", "paused", "idle"
     sigTrainProgressTick = Signal()      # internal: schedule the next batch
 
-    def __init__(self, pending: PendingRequests, control: TrainControl,
+    def __init__(self, pending: PendingRequests, control: RunControl,
                  load_live: Callable[[], tuple]):
         super().__init__()
         self._pending = pending
@@ -239,10 +200,8 @@ class Worker(QObject):
         self.live = None
         self.live_path = None
         self.training_model = None
-        self.trainer = None
-        self._steps = None
+        self.session: TrainingSession | None = None
         self._running = False
-        self._evaluating = False     # an end-of-epoch evaluation is half done
         self._tick_pending = False   # a queued _train_tick will come
         self._datasets = {}
         # queued: each batch returns to the event loop (a direct call would recurse batch after
@@ -294,12 +253,11 @@ class Worker(QObject):
         if self._running:
             self.sigTrainError.emit("A run is already going: stop it first.")
             return
-        from explorer.training import Trainer, build_from_config
-
         try:
             model = job.make_model() if job.make_model else build_from_config(job.config)
             dataset = job.load_data() if job.load_data else self._dataset(job.config.dataset)
-            self.trainer = Trainer(model, dataset, job.config, pause_on_divergence=True)
+            trainer = Trainer(model, dataset, job.config, pause_on_divergence=True,
+                              control=self._control)
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
             self.sigTrainError.emit(_user_message(exc))
@@ -307,20 +265,16 @@ class Worker(QObject):
             return
         self.training_model = model
         model.metadata["class_names"] = list(dataset.class_names)   # saved with the model
-        self._steps = self.trainer.steps()
-        self._ema = 0.0
-        self._filters_sent = 0.0
-        self._global_step = 0
-        self._evaluating = False
+        self.session = TrainingSession(trainer)
         if job.start_paused:
-            self._control.pause.set()
+            self._control.pause()
         self._running = True
         self.sigTrainStarted.emit({"info": ModelInfo.of(model, note="training"),
                                    "class_names": list(dataset.class_names),
-                                   "n_batches": self.trainer.n_batches,
+                                   "n_batches": trainer.n_batches,
                                    "epochs": job.config.epochs,
-                                   "filters": self._first_filters()})
-        self.sigTrainState.emit("paused" if self._control.pause.is_set() else "running")
+                                   "filters": first_filters(model)})
+        self.sigTrainState.emit(self.session.state)
         self._schedule_tick()
 
     def _schedule_tick(self):
@@ -334,133 +288,48 @@ class Worker(QObject):
             self._datasets[name] = load_dataset(name)
         return self._datasets[name]
 
-    def _first_filters(self):
-        """A copy of the first conv layer's weights ``(F, C, KH, KW)`` of the training model."""
-        for value in self.training_model.parameters().values():
-            if value.ndim == 4:
-                return value.copy()
-        return None
-
     @Slot()
     def _train_tick(self):
-        """Run one batch, serve pending requests, then schedule the next batch (queued, so the
-        event loop runs in between: wake-ups and shutdown are handled between batches)."""
+        """One session tick (a batch or an evaluation chunk), its updates sent as signals,
+        pending requests served, then the next tick scheduled (queued, so the event loop runs
+        in between: wake-ups and shutdown are handled between batches)."""
         self._tick_pending = False
         if not self._running or self._control.closing.is_set():
             return
-        if self._control.stop.is_set():
-            self.trainer.stop()
-        elif self._evaluating:
-            pass    # finish the evaluation the last batch began, even when paused meanwhile
-        elif self._control.pause.is_set() and not self._control.take_single_step():
+        session = self.session
+        for update in session.tick():
+            if "error" in update:
+                self.sigTrainError.emit(update["error"])
+            elif isinstance(update["event"], FinishedEvent):
+                self._finish(update)
+            else:
+                self.sigTrainEvent.emit(update)
+        if session.finished:
+            self._running = False
+            if session.outcome is not None:    # None: the app closed during the evaluation
+                self.sigTrainState.emit("idle")
+                self.drain()
+            return
+        if not session.has_work:
             self.sigTrainState.emit("paused")
             self.drain()
-            return
-        lr = self._control.take_lr()
-        if lr is not None:
-            try:
-                self.trainer.lr = lr
-            except ValueError as exc:
-                self.sigTrainError.emit(str(exc))
-        try:
-            while True:          # one batch, plus the epoch/run ends it already computed
-                event = next(self._steps)
-                name = type(event).__name__
-                self._evaluating = name == "EvaluatingEvent"
-                if name == "FinishedEvent":
-                    self._finish(event)
-                    return
-                if name == "BatchEvent":
-                    self._emit_batch(event)
-                    if event.batch + 1 < event.n_batches:
-                        break
-                elif name == "EpochEvent":
-                    self.sigTrainEvent.emit({"event": event, "step": self._global_step})
-                    if event.epoch + 1 < event.epochs:
-                        break
-                elif name == "EvaluatingEvent":   # back to the event loop between chunks
-                    self.sigTrainEvent.emit({"event": event, "step": self._global_step})
-                    break
-                elif name == "DivergedEvent":     # the batch was undone: pause here
-                    self._control.pause.set()
-                    self.trainer.resume()   # the worker's pause flag rules from here on
-                    self.sigTrainEvent.emit({"event": event, "step": self._global_step,
-                                             "filters": self._first_filters()})
-                    break
-                else:                             # PausedEvent: nothing was computed
-                    break
-        except StopIteration:
-            self._finish(None)
-            return
-        except Exception as exc:  # noqa: BLE001
-            traceback.print_exc()
-            self._finish(None, error=_user_message(exc))
             return
         self.drain()
         self._schedule_tick()
 
-    def _emit_batch(self, event):
-        self._global_step += 1
-        # exponential moving average, bias-corrected so the first points are not pulled
-        # towards 0 (the same correction as Adam's)
-        self._ema = (1 - SMOOTHING) * self._ema + SMOOTHING * event.loss
-        smoothed = self._ema / (1 - (1 - SMOOTHING) ** self._global_step)
-        payload = {"event": event, "step": self._global_step, "smoothed_loss": smoothed}
-        now = time.perf_counter()
-        if now - self._filters_sent >= FILTER_INTERVAL:
-            self._filters_sent = now
-            payload["filters"] = self._first_filters()
-        self.sigTrainEvent.emit(payload)
-
-    def _finish(self, event, error: str = ""):
-        """The run ended (completed, stopped, diverged or failed): send its outcome with the
-        confusion matrix and the misclassified test digits."""
-        self._running = False
-        self._steps = None
-        self._evaluating = False
-        self._control.pause.clear()
-        reason = event.reason if event is not None else ("error" if error else "completed")
-        message = event.message if event is not None else error
-        outcome = {"reason": reason, "message": message, "info": None, "evaluation": None,
-                   "filters": None}
-        try:
-            if self.training_model is not None:
-                outcome["filters"] = self._first_filters()
-                if reason in ("completed", "stopped") and self.trainer.batch + self.trainer.epoch:
-                    evaluation = self.trainer.last_evaluation
-                    if reason != "completed" or evaluation is None:
-                        # in chunks: closing the app meanwhile abandons it at once
-                        evaluation = self.trainer.evaluate(
-                            "test", should_stop=self._control.closing.is_set)
-                        if evaluation is None:
-                            return
-                        # measured with exactly these weights: saved with the model
-                        self.training_model.metadata["accuracy"] = evaluation.accuracy
-                    outcome["evaluation"] = self._evaluation_payload(evaluation)
-                outcome["info"] = ModelInfo.of(self.training_model, note=reason)
-        except Exception as exc:  # noqa: BLE001
-            traceback.print_exc()
-            outcome["message"] += f" (evaluation failed: {_user_message(exc)})"
+    def _finish(self, update: dict):
+        """Send the outcome of the run (the model described for the GUI)."""
+        self._control.resume()
+        outcome = {key: value for key, value in update.items() if key not in ("event", "model")}
+        outcome["info"] = ModelInfo.of(update["model"], note=update["reason"])
         self.sigTrainFinished.emit(detach(outcome))
-        self.sigTrainState.emit("idle")
-        self.drain()
-
-    def _evaluation_payload(self, evaluation) -> dict:
-        wrong = evaluation.misclassified[:MAX_WRONG]
-        images, _ = self.trainer.dataset.split("test")
-        return {"accuracy": evaluation.accuracy, "loss": evaluation.loss,
-                "confusion": evaluation.confusion, "wrong_index": wrong,
-                "wrong_images": images[wrong], "wrong_true": evaluation.labels[wrong],
-                "wrong_pred": evaluation.predictions[wrong],
-                "n_wrong": int(len(evaluation.misclassified)),
-                "class_names": list(self.trainer.dataset.class_names)}
 
     @Slot()
     def resume_tick(self):
         """Resume, stop or step asked by the GUI: run a tick now unless one is queued already
         (a second chain of ticks would run batches twice per event-loop turn)."""
         if self._running:
-            self.sigTrainState.emit("running" if not self._control.pause.is_set() else "paused")
+            self.sigTrainState.emit(self.session.state)
             if not self._tick_pending:
                 self._train_tick()
 
@@ -529,7 +398,7 @@ class EngineClient(QObject):
         self.train_state = "idle"
         self._thread = QThread()
         self._thread.setObjectName("engineThread")
-        self.control = TrainControl()
+        self.control = RunControl()
         self._worker = Worker(self._pending, self.control, load_live)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
@@ -691,41 +560,35 @@ class EngineClient(QObject):
         self._sigStartTraining.emit(TrainJob(config, make_model, load_data, start_paused))
 
     def pause(self):
-        self.control.pause.set()
+        self.control.pause()
 
     def resume(self):
-        self.control.pause.clear()
+        self.control.resume()
         self._sigResumeTraining.emit()
 
     def stop(self):
-        self.control.stop.set()
+        self.control.stop()
         self._sigResumeTraining.emit()
 
     def step_one_batch(self):
         """Run exactly one batch of a paused run."""
-        self.control.pause.set()
-        self.control.allow_one_step()
+        self.control.pause()
+        self.control.request_step()
         self._sigResumeTraining.emit()
 
     def set_lr(self, lr: float):
-        """Change the learning rate of the running trainer (a float write; takes effect at the
-        next batch)."""
+        """Change the learning rate of the running trainer (applied before the next batch)."""
         self.control.set_lr(lr)
 
     @property
     def is_training(self) -> bool:
         return self.train_state in ("starting", "running", "paused")
 
-    def _on_train_event(self, event):
-        name = type(event["event"]).__name__
-        if name == "EpochEvent":
-            self.sigTrainEpoch.emit(event)
-        elif name == "DivergedEvent":
-            self.sigTrainDiverged.emit(event)
-        elif name == "EvaluatingEvent":
-            self.sigTrainEvaluating.emit(event)
-        else:
-            self.sigTrainBatch.emit(event)
+    def _on_train_event(self, update):
+        signal = {BatchEvent: self.sigTrainBatch, EpochEvent: self.sigTrainEpoch,
+                  DivergedEvent: self.sigTrainDiverged,
+                  EvaluatingEvent: self.sigTrainEvaluating}[type(update["event"])]
+        signal.emit(update)
 
     def _on_train_state(self, state):
         self.train_state = state
@@ -737,124 +600,10 @@ class EngineClient(QObject):
         otherwise waits (a batch never takes long) rather than destroy a running thread."""
         if not self._thread.isRunning():
             return True
-        self.control.closing.set()
-        self.control.stop.set()
-        self.control.pause.clear()
+        self.control.close()
         self._pending.take_all()
         self._thread.quit()
         ok = self._thread.wait(int(timeout_ms))
         if not ok:
             self._thread.wait()
         return ok
-
-
-class BackgroundJob(QThread):
-    """A long job that must not hold up the engine thread: a download, loading a large data set.
-
-    ``fn(report, cancel)`` runs in this job's own thread; ``report(obj)`` arrives in the GUI
-    thread as ``sigProgress(obj)``, the return value as ``sigDone(result)``, an exception as
-    ``sigFailed(message, cancelled)`` (``cancelled`` is True when `cancel` was asked first).
-    ``cancel`` is a `threading.Event` that ``fn`` checks. The result is handed over, not
-    copied: ``fn`` must keep no reference to it. Used by the Data panel (issue 7).
-    """
-
-    sigProgress = Signal(object)
-    sigDone = Signal(object)
-    sigFailed = Signal(str, bool)
-
-    def __init__(self, fn: Callable, parent=None):
-        super().__init__(parent)
-        self._fn = fn
-        self.cancel_event = threading.Event()
-
-    def __repr__(self) -> str:
-        return f"BackgroundJob(running={self.isRunning()}, cancelled={self.cancel_event.is_set()})"
-
-    def cancel(self):
-        """Ask ``fn`` to stop (thread-safe; ``fn`` decides when it can)."""
-        self.cancel_event.set()
-
-    def release(self, wait_ms: int = 500) -> bool:
-        """Cancel and wait at most ``wait_ms`` for the thread (called when the app closes).
-
-        Returns True when it ended. Otherwise (``fn`` is stuck, e.g. a connection waiting for
-        a silent server until its timeout) the job is detached from its parent and kept alive
-        until its thread ends, so closing never waits for it and no running thread is
-        destroyed with its parent; the application waits for such jobs only after its last
-        window has gone (``aboutToQuit``). Connect the job's signals to slots of QObjects (bound
-        methods): a receiver deleted meanwhile is then disconnected by Qt."""
-        self.cancel()
-        if self.wait(int(wait_ms)):
-            return True
-        _JobKeeper.instance().keep(self)
-        return False
-
-    def run(self):
-        try:
-            result = self._fn(self.sigProgress.emit, self.cancel_event)
-        except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
-            cancelled = self.cancel_event.is_set()
-            if not cancelled and not isinstance(exc, (ValueError, OSError)):
-                traceback.print_exc()  # a bug, not bad input: keep the trace
-            self.sigFailed.emit(_user_message(exc), cancelled)
-            return
-        self.sigDone.emit(result)
-
-
-class _JobKeeper(QObject):
-    """Holds the `BackgroundJob`s released while their thread still runs, until it ends.
-    Lives in the GUI thread (created there on first use); looks at its jobs when one says it
-    finished and every ``POLL_MS`` (a job may finish between ``release``'s wait and ``keep``)."""
-
-    POLL_MS = 200
-    _instance: "_JobKeeper | None" = None
-
-    def __init__(self):
-        super().__init__()
-        self._jobs: set[BackgroundJob] = set()
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.POLL_MS)
-        self._timer.timeout.connect(self._reap)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.wait_all)
-
-    def __repr__(self) -> str:
-        return f"_JobKeeper({len(self._jobs)} running)"
-
-    @classmethod
-    def instance(cls) -> "_JobKeeper":
-        if cls._instance is None:
-            cls._instance = cls()
-        return cls._instance
-
-    @property
-    def jobs(self) -> frozenset:
-        return frozenset(self._jobs)
-
-    def keep(self, job: BackgroundJob):
-        job.setParent(None)              # its parent may now be destroyed without it
-        self._jobs.add(job)
-        job.finished.connect(self._reap)   # queued: runs here, in the GUI thread
-        self._timer.start()
-
-    @Slot()
-    def _reap(self):
-        """Drop the jobs whose thread has ended."""
-        for job in list(self._jobs):
-            if not shiboken6.isValid(job):   # deleted by its finished->deleteLater
-                self._jobs.discard(job)
-            elif job.isFinished():
-                job.wait()
-                self._jobs.discard(job)
-        if not self._jobs:
-            self._timer.stop()
-
-    @Slot()
-    def wait_all(self):
-        """Block until every kept job has ended (the app is quitting: no window is left)."""
-        for job in list(self._jobs):
-            if shiboken6.isValid(job):
-                job.wait()
-        self._jobs.clear()
-        self._timer.stop()

@@ -303,7 +303,7 @@ def test_lowering_the_lr_and_resuming_trains_on_from_the_restored_weights(data):
     assert events[-1].loss > 100 * np.log(10) and "the loss exploded" in events[-1].message
     for key, value in trainer.model.parameters().items():
         assert np.isfinite(value).all()
-        np.testing.assert_array_equal(value, trainer._snapshot.parameters()[key])
+        np.testing.assert_array_equal(value, trainer.restored_parameters()[key])
 
     # the way the app recovers: a fresh trainer state is not needed, only a lower lr
     trainer = _pausing_trainer(data, epochs=3, eval_each_epoch=False)
@@ -320,6 +320,49 @@ def test_lowering_the_lr_and_resuming_trains_on_from_the_restored_weights(data):
     losses = trainer.history["batch_loss"]
     assert len(losses) == 30 and all(np.isfinite(losses))
     assert np.mean(losses[-10:]) < np.mean(losses[:5])      # it learns on
+
+
+def test_after_adam_at_lr_5_a_lower_rate_really_recovers(full):
+    # Issue 10: batch 1's update at lr 5 ruins LeNet-5 and only batch 2's loss shows it.
+    # Restoring the state just before batch 2 kept the ruined weights: every lower rate diverged
+    # again at once with the same loss. The known good state is the one before batch 1.
+    cfg = TrainConfig(model="lenet5", optimizer="adam", lr=5.0, epochs=1, batch_size=64)
+    trainer = Trainer(build_from_config(cfg), full, cfg, pause_on_divergence=True)
+    initial = {k: v.copy() for k, v in trainer.model.parameters().items()}
+    events = []
+    for event in trainer.steps():
+        events.append(event)
+        if isinstance(event, DivergedEvent):
+            break
+    diverged = events[-1]
+    assert isinstance(diverged, DivergedEvent) and (diverged.epoch, diverged.batch) == (0, 1)
+    assert (diverged.restored_epoch, diverged.restored_batch) == (0, 0)
+    assert "before epoch 1, batch 1 (the last known good weights)" in diverged.message
+    for key, value in trainer.model.parameters().items():
+        np.testing.assert_array_equal(value, initial[key])
+    trainer.lr = 0.001
+    trainer.resume()
+    rest = list(trainer.steps())
+    assert not any(isinstance(e, DivergedEvent) for e in rest)
+    losses = [e.loss for e in rest if isinstance(e, BatchEvent)]
+    assert len(losses) == trainer.n_batches - 1 and all(np.isfinite(losses))
+    assert np.mean(losses[-10:]) < 0.6 * np.mean(losses[:5])       # it learns again
+    assert rest[-1].reason == "completed"
+    assert trainer.last_evaluation.accuracy > 0.5                   # chance is 0.1
+
+
+def test_a_divergence_within_a_sane_batch_restores_the_state_before_it(data):
+    # the loss of the batch was sane, its own update blew up: the state before it is good
+    trainer = _pausing_trainer(data, epochs=2, eval_each_epoch=False)
+    for _ in range(4):
+        trainer.step_once()
+    before = {k: v.copy() for k, v in trainer.model.parameters().items()}
+    trainer.lr = 1e39
+    (event,) = trainer.step_once()
+    assert (event.restored_epoch, event.restored_batch) == (event.epoch, event.batch) == (0, 4)
+    assert "restored to what they were before that batch" in event.message
+    for key, value in trainer.model.parameters().items():
+        np.testing.assert_array_equal(value, before[key])
 
 
 def test_without_pause_on_divergence_the_run_ends_as_before(data):

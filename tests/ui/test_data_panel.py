@@ -233,7 +233,7 @@ def test_cancel_a_download(make_panel, qtbot, server, monkeypatch):
 
 def test_closing_while_a_download_stalls_mid_file_is_prompt(make_panel, qtbot, server,
                                                            monkeypatch):
-    from explorer.worker import _JobKeeper
+    from explorer.ui.jobs import _JobKeeper
 
     _serve_builtin(server, monkeypatch, pad=1)
     server.stall_after = 100_000
@@ -269,8 +269,8 @@ def test_closing_while_a_server_never_answers_leaves_the_job_to_end_alone(qtbot,
     """Waiting for a silent server's first answer ends only with the socket timeout: closing
     does not wait for it; the job outlives its (deleted) widget safely and is dropped when its
     thread ends."""
+    from explorer.ui.jobs import _JobKeeper
     from explorer.ui.panels.data_download import DownloadBox
-    from explorer.worker import _JobKeeper
 
     _serve_builtin(server, monkeypatch)
     server.stall_headers = True

@@ -269,7 +269,7 @@ FASHION = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shi
 
 
 def _outcome(class_names, n_wrong=64):
-    """A finished run's outcome as the worker sends it (worker._evaluation_payload's keys)."""
+    """A finished run's outcome as the worker sends it (session.evaluation_payload's keys)."""
     rng = np.random.default_rng(0)
     true = rng.integers(0, 10, n_wrong)
     pred = (true + 1 + rng.integers(0, 9, n_wrong)) % 10
@@ -278,7 +278,8 @@ def _outcome(class_names, n_wrong=64):
     return {"reason": "completed", "message": "Trained 1 epoch(s).", "info": None,
             "filters": None,
             "evaluation": {"class_names": list(class_names), "confusion": confusion,
-                           "accuracy": 900 / (900 + n_wrong), "loss": 0.3, "n_wrong": n_wrong, "wrong_index": np.arange(n_wrong) * 3,
+                           "accuracy": 900 / (900 + n_wrong), "loss": 0.3, "n_wrong": n_wrong,
+                           "wrong_index": np.arange(n_wrong) * 3,
                            "wrong_images": rng.integers(0, 256, (n_wrong, 28, 28)).astype(np.uint8),
                            "wrong_true": true, "wrong_pred": pred}}
 
@@ -304,8 +305,8 @@ def test_clothing_results_name_their_classes_and_keep_the_plots_tall(panel, qtbo
 
 def test_a_mistake_sent_to_the_other_panels_names_its_source(panel):
     panel._on_finished(_outcome(FASHION))
-    panel._on_mistake_clicked(2)
-    row = panel._mistake_rows[2]
+    panel.mistakes.sigImageClicked.emit(2)
+    row = panel.results.mistake_rows[2]
     assert panel.state.current_input_source == f"test set #{row * 3}"
     assert f"Test image #{row * 3}" in panel.message.text()
 

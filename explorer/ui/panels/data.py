@@ -25,10 +25,10 @@ from explorer.data.datasets import SOURCES
 from explorer.data.folders import looks_like_idx_folder, open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.jobs import BackgroundJob
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.data_download import DownloadBox
 from explorer.ui.widgets import ImageGrid
-from explorer.worker import BackgroundJob
 
 #: Samples shown per page (10 columns).
 PAGE = 60

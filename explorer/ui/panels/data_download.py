@@ -18,7 +18,7 @@ from explorer.data.catalogue import CATALOGUE
 from explorer.data.datasets import SOURCES
 from explorer.data.download import download_dataset, format_bytes, format_eta, is_cached
 from explorer.ui.engine_strings import tr_engine
-from explorer.worker import BackgroundJob
+from explorer.ui.jobs import BackgroundJob
 
 
 def _download_job(key, cache_dir, report, cancel):

@@ -1,0 +1,130 @@
+"""Long jobs that must not hold up the engine thread (downloads, loading a large data set), each
+in its own `QThread`, and the keeper of jobs released while still running."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+__all__ = ["BackgroundJob"]
+
+
+def _user_message(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {text}"
+
+
+class BackgroundJob(QThread):
+    """A long job that must not hold up the engine thread: a download, loading a large data set.
+
+    ``fn(report, cancel)`` runs in this job's own thread; ``report(obj)`` arrives in the GUI
+    thread as ``sigProgress(obj)``, the return value as ``sigDone(result)``, an exception as
+    ``sigFailed(message, cancelled)`` (``cancelled`` is True when `cancel` was asked first).
+    ``cancel`` is a `threading.Event` that ``fn`` checks. The result is handed over, not
+    copied: ``fn`` must keep no reference to it. Used by the Data panel (issue 7).
+    """
+
+    sigProgress = Signal(object)
+    sigDone = Signal(object)
+    sigFailed = Signal(str, bool)
+
+    def __init__(self, fn: Callable, parent=None):
+        super().__init__(parent)
+        self._fn = fn
+        self.cancel_event = threading.Event()
+
+    def __repr__(self) -> str:
+        return f"BackgroundJob(running={self.isRunning()}, cancelled={self.cancel_event.is_set()})"
+
+    def cancel(self):
+        """Ask ``fn`` to stop (thread-safe; ``fn`` decides when it can)."""
+        self.cancel_event.set()
+
+    def release(self, wait_ms: int = 500) -> bool:
+        """Cancel and wait at most ``wait_ms`` for the thread (called when the app closes).
+
+        Returns True when it ended. Otherwise (``fn`` is stuck, e.g. a connection waiting for
+        a silent server until its timeout) the job is detached from its parent and kept alive
+        until its thread ends, so closing never waits for it and no running thread is
+        destroyed with its parent; the application waits for such jobs only after its last
+        window has gone (``aboutToQuit``). Connect the job's signals to slots of QObjects (bound
+        methods): a receiver deleted meanwhile is then disconnected by Qt."""
+        self.cancel()
+        if self.wait(int(wait_ms)):
+            return True
+        _JobKeeper.instance().keep(self)
+        return False
+
+    def run(self):
+        try:
+            result = self._fn(self.sigProgress.emit, self.cancel_event)
+        except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
+            cancelled = self.cancel_event.is_set()
+            if not cancelled and not isinstance(exc, (ValueError, OSError)):
+                traceback.print_exc()  # a bug, not bad input: keep the trace
+            self.sigFailed.emit(_user_message(exc), cancelled)
+            return
+        self.sigDone.emit(result)
+
+
+class _JobKeeper(QObject):
+    """Holds the `BackgroundJob`s released while their thread still runs, until it ends.
+    Lives in the GUI thread (created there on first use); looks at its jobs when one says it
+    finished and every ``POLL_MS`` (a job may finish between ``release``'s wait and ``keep``)."""
+
+    POLL_MS = 200
+    _instance: _JobKeeper | None = None
+
+    def __init__(self):
+        super().__init__()
+        self._jobs: set[BackgroundJob] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._reap)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait_all)
+
+    def __repr__(self) -> str:
+        return f"_JobKeeper({len(self._jobs)} running)"
+
+    @classmethod
+    def instance(cls) -> _JobKeeper:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+    @property
+    def jobs(self) -> frozenset:
+        return frozenset(self._jobs)
+
+    def keep(self, job: BackgroundJob):
+        job.setParent(None)              # its parent may now be destroyed without it
+        self._jobs.add(job)
+        job.finished.connect(self._reap)   # queued: runs here, in the GUI thread
+        self._timer.start()
+
+    @Slot()
+    def _reap(self):
+        """Drop the jobs whose thread has ended."""
+        for job in list(self._jobs):
+            if not shiboken6.isValid(job):   # deleted by its finished->deleteLater
+                self._jobs.discard(job)
+            elif job.isFinished():
+                job.wait()
+                self._jobs.discard(job)
+        if not self._jobs:
+            self._timer.stop()
+
+    @Slot()
+    def wait_all(self):
+        """Block until every kept job has ended (the app is quitting: no window is left)."""
+        for job in list(self._jobs):
+            if shiboken6.isValid(job):
+                job.wait()
+        self._jobs.clear()
+        self._timer.stop()

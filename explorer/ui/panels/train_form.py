@@ -1,0 +1,327 @@
+"""The Train panel's settings form: architecture, data set, optimiser, learning rate, batch size,
+epochs, training images, initialisation, weight decay, dropout and augmentation, remembered in
+the ``train/`` settings group (read only through `PanelSettings`: a missing, unreadable or out of
+range value falls back to the default)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+)
+
+from explorer.data import BUILTIN_NAME
+from explorer.ui.engine_strings import tr_engine
+from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels.train_logic import clamp
+
+#: Each numeric setting's key: (kind, default, lowest, highest).
+NUMBERS = {
+    "lr": (float, 0.001, 0.00001, 10.0),
+    "batch": (int, 64, 1, 1024),
+    "epochs": (int, 3, 1, 200),
+    "limit": (int, 0, 0, 1_000_000),
+    "weightDecay": (float, 0.0, 0.0, 1.0),
+    "dropout": (float, -0.05, -0.05, 0.9),
+}
+
+
+def read_number(settings: PanelSettings, key: str):
+    """The stored ``key`` of `NUMBERS`, or its default when missing, unreadable (``abc``, NaN,
+    a fraction for a whole number) or outside the box's range (``batch=1e7``)."""
+    kind, default, low, high = NUMBERS[key]
+    value = settings.get(key, kind)
+    if value is None or not low <= value <= high:
+        return default
+    return value
+
+
+class LimitedSpinBox(QDoubleSpinBox):
+    """A `QDoubleSpinBox` that takes a typed number outside its range and cuts it to the limit
+    when the input is done, saying so with ``sigInputCut(typed, value)`` (a plain spin box
+    silently refuses the keystroke: a typed 50 with a maximum of 10 stays 5)."""
+
+    sigInputCut = Signal(float, float)
+
+    def _typed(self, text: str) -> float | None:
+        text = text.strip()
+        if self.prefix() and text.startswith(self.prefix()):
+            text = text[len(self.prefix()):]
+        if self.suffix() and text.endswith(self.suffix()):
+            text = text[: -len(self.suffix())]
+        number, ok = self.locale().toDouble(text.strip())
+        return number if ok else None
+
+    def validate(self, text: str, pos: int):
+        state, fixed, pos = super().validate(text, pos)
+        if state == QValidator.State.Invalid:
+            typed = self._typed(text)
+            if typed is not None and not self.minimum() <= typed <= self.maximum():
+                return QValidator.State.Intermediate, text, pos
+        return state, fixed, pos
+
+    def fixup(self, text: str) -> str:
+        typed = self._typed(text)
+        if typed is None:
+            return super().fixup(text)
+        value, cut = clamp(typed, self.minimum(), self.maximum())
+        if cut:
+            self.sigInputCut.emit(typed, value)
+        return self.textFromValue(value)
+
+
+class TrainForm(QGroupBox):
+    """The run settings. ``config()`` gives the `TrainConfig`; ``set_running(True)`` locks every
+    setting but the learning rate, which may change while training. ``sigLearningRateChanged``
+    when the learning rate changes (for a running trainer)."""
+
+    sigLearningRateChanged = Signal(float)
+
+    def __init__(self, parent=None):
+        super().__init__(self.tr("Run settings"), parent)
+        self.setObjectName("trainForm")
+        self.settings = PanelSettings("train")
+        self._descriptions: dict[str, tuple] = {}
+        self._cut_to: float | None = None   # the value a typed learning rate was just cut to
+        self._has_dropout = True   # until the worker has described the architectures
+        self._folders: dict[str, str] = {}   # folder path -> name, for sets opened elsewhere
+        self._build()
+        self._layout()
+        self._connect()
+
+    def __repr__(self) -> str:
+        return f"TrainForm(arch={self.architecture.currentData()!r}, lr={self.lr.value():g})"
+
+    # --- construction -----------------------------------------------------------------------
+    def _combo(self, name, items, key, default, tip):
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for text, data in items:
+            combo.addItem(text, data)
+        if not self.settings.restore_combo(key, combo):
+            combo.setCurrentIndex(max(combo.findData(default), 0))
+        combo.setToolTip(tip)
+        return combo
+
+    def _spin(self, cls, name, key, tip, step=None, decimals=None):
+        box = cls(self)
+        box.setObjectName(name)
+        _kind, _default, low, high = NUMBERS[key]
+        if decimals is not None:
+            box.setDecimals(decimals)
+        box.setRange(low, high)
+        if step is not None:
+            box.setSingleStep(step)
+        box.setValue(read_number(self.settings, key))
+        box.setToolTip(tip)
+        return box
+
+    def _build(self):
+        from explorer.engine import list_models
+        from explorer.engine.init import INITS
+        from explorer.engine.optim import OPTIMIZERS
+
+        self.architecture = self._combo(
+            "trainArchitecture", [(n, n) for n in list_models()], "model", "lenet5",
+            self.tr("The network to train (built fresh from random weights when you press "
+                    "Start)."))
+        self.arch_description = QLabel(self)
+        self.arch_description.setWordWrap(True)
+        self.arch_description.setObjectName("trainArchitectureDescription")
+        self.dataset = QComboBox(self)
+        self.dataset.setObjectName("trainDataset")
+        self.dataset.setToolTip(self.tr(
+            "Training data. The built-in MNIST subset (3,000 training and 1,000 test digits) is "
+            "always there; Fashion-MNIST and others appear once installed or downloaded."))
+        self.refresh_datasets(self.settings.get("dataset") or BUILTIN_NAME)
+        self.optimizer = self._combo(
+            "trainOptimizer", [(n, n) for n in OPTIMIZERS], "optimizer", "adam",
+            self.tr("How the gradient changes the weights: plain SGD, SGD with momentum, or the "
+                    "adaptive AdaGrad, RMSProp and Adam (Adam is the most forgiving)."))
+        self.lr = self._spin(LimitedSpinBox, "trainLearningRate", "lr", self.tr(
+            "Step size of every weight update. Can be changed while training runs. Too large "
+            "and the loss jumps or becomes NaN; too small and it falls slowly. Adam: about 0.001; "
+            "SGD: about 0.01-0.1."), step=0.0005, decimals=5)
+        # a typed rate counts when typing is done (Enter, focus out): a running trainer must not
+        # get the 5 on the way to 50, nor the 0 on the way to 0.0005
+        self.lr.setKeyboardTracking(False)
+        self.lr_message = QLabel(self)
+        self.lr_message.setObjectName("trainLearningRateMessage")
+        self.lr_message.setWordWrap(True)
+        self.lr_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.lr_message.setStyleSheet("color: #b00000;")
+        self.lr_message.setVisible(False)
+        self.batch_size = self._spin(QSpinBox, "trainBatchSize", "batch", self.tr(
+            "Images per mini-batch (one weight update each)."))
+        self.epochs = self._spin(QSpinBox, "trainEpochs", "epochs", self.tr(
+            "Passes over the whole training set."))
+        self.train_limit = self._spin(QSpinBox, "trainLimit", "limit", self.tr(
+            "Train on only the first N training images (\u201call\u201d: every one), for quick "
+            "experiments on a large data set."), step=500)
+        self.train_limit.setSpecialValueText(self.tr("all"))
+        self.init = self._combo(
+            "trainInit", [(self.tr("architecture's default"), None)] + [(n, n) for n in INITS],
+            "init", None,
+            self.tr("Initial weights: normal (std 0.01, the textbook's), He (for ReLU) or Xavier "
+                    "(for tanh/sigmoid). A bad choice can stop a deep network from learning at "
+                    "all."))
+        self.weight_decay = self._spin(QDoubleSpinBox, "trainWeightDecay", "weightDecay", self.tr(
+            "L2 penalty pulling every weight towards 0 (fights overfitting); 0 = off."),
+            step=0.0001, decimals=5)
+        self.dropout = self._spin(QDoubleSpinBox, "trainDropout", "dropout", self._dropout_tip(),
+                                  step=0.05)
+        self.dropout.setSpecialValueText(self.tr("architecture's default"))
+        self.augment = QCheckBox(self.tr("Augment (shift, rotate, scale, thicken)"), self)
+        self.augment.setObjectName("trainAugment")
+        self.augment.setChecked(bool(self.settings.get("augment", bool)))
+        self.augment.setToolTip(self.tr(
+            "Distort every training digit a little at random each time it is used: the network "
+            "then reads hand-drawn digits better."))
+
+    def _dropout_tip(self) -> str:
+        return self.tr("Rate of the dropout layers (share of units switched off at random while "
+                       "training). Only architectures with dropout layers use it.")
+
+    def _layout(self):
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Architecture:"), self.architecture)
+        form.addRow(self.arch_description)
+        form.addRow(self.tr("&Data set:"), self.dataset)
+        form.addRow(self.tr("&Optimiser:"), self.optimizer)
+        form.addRow(self.tr("&Learning rate:"), self.lr)
+        form.addRow(self.lr_message)
+        form.addRow(self.tr("Batch si&ze:"), self.batch_size)
+        form.addRow(self.tr("&Epochs:"), self.epochs)
+        form.addRow(self.tr("Training &images:"), self.train_limit)
+        form.addRow(self.tr("&Initialisation:"), self.init)
+        form.addRow(self.tr("&Weight decay:"), self.weight_decay)
+        form.addRow(self.tr("Dro&pout:"), self.dropout)
+        form.addRow(self.augment)
+
+    def _connect(self):
+        s = self.settings
+        for combo, key in ((self.architecture, "model"), (self.dataset, "dataset"),
+                           (self.optimizer, "optimizer"), (self.init, "init")):
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, k=key: s.remember_combo(k, c))
+        for box, key in ((self.batch_size, "batch"), (self.epochs, "epochs"),
+                         (self.train_limit, "limit"), (self.weight_decay, "weightDecay"),
+                         (self.dropout, "dropout")):
+            box.valueChanged.connect(lambda v, k=key: s.set(k, v))
+        self.augment.toggled.connect(lambda on: s.set("augment", on))
+        self.lr.valueChanged.connect(self._on_lr_change)
+        self.lr.sigInputCut.connect(self._on_lr_cut)
+        self.architecture.currentIndexChanged.connect(self._on_architecture_change)
+
+    # --- reactions --------------------------------------------------------------------------
+    def _on_lr_change(self, value):
+        self.settings.set("lr", value)
+        if value != self._cut_to:    # not the cut just announced: that message no longer applies
+            self.lr_message.setVisible(False)
+            self._cut_to = None
+        self.sigLearningRateChanged.emit(value)
+
+    def _on_lr_cut(self, typed, value):
+        self._cut_to = value
+        text = (self.tr("The learning rate is at most %1; %2 was cut to %1.") if typed > value
+                else self.tr("The learning rate is at least %1; %2 was raised to %1."))
+        self.lr_message.setText(text.replace("%1", f"{value:g}").replace("%2", f"{typed:g}"))
+        self.lr_message.setVisible(True)
+
+    def set_descriptions(self, rows):
+        """``rows`` of ``(name, description, parameter count, has dropout layers)`` from the
+        worker: shown in the list and under it."""
+        for name, description, n_params, has_dropout in rows:
+            self._descriptions[name] = (description, n_params, has_dropout)
+            i = self.architecture.findData(name)
+            if i >= 0:
+                self.architecture.setItemText(i, f"{name}  ({n_params:,})")
+                self.architecture.setItemData(i, tr_engine(description),
+                                              Qt.ItemDataRole.ToolTipRole)
+        self._on_architecture_change(self.architecture.currentIndex())
+
+    def _on_architecture_change(self, _index):
+        name = self.architecture.currentData()
+        desc = self._descriptions.get(name)
+        if desc is None:
+            return
+        text, n, has_dropout = desc
+        self.arch_description.setText(self.tr("%1 (%2 parameters)")
+                                      .replace("%1", tr_engine(text)).replace("%2", f"{n:,}"))
+        # The rate applies only to dropout layers: a model without any has nothing to set.
+        self._has_dropout = has_dropout
+        self.dropout.setEnabled(has_dropout and self.architecture.isEnabled())
+        self.dropout.setToolTip(self._dropout_tip() if has_dropout else self.tr(
+            "%1 has no dropout layers, so there is no rate to set.").replace("%1", name))
+
+    def set_running(self, running: bool):
+        """Lock the settings a run cannot change (all but the learning rate)."""
+        for w in (self.architecture, self.dataset, self.optimizer, self.batch_size, self.epochs,
+                  self.train_limit, self.init, self.weight_decay, self.augment):
+            w.setEnabled(not running)
+        self.dropout.setEnabled(not running and self._has_dropout)
+
+    # --- data sets --------------------------------------------------------------------------
+    def refresh_datasets(self, select=None):
+        """List the data sets present now (one downloaded in the Data tab appears here) and
+        the folders opened there; select ``select``, else keep the current selection while it
+        is still listed (else the first, the built-in set)."""
+        from explorer.data import available_datasets
+
+        current = select or self.dataset.currentData()
+        if current and current not in self._folders and Path(current).is_dir():
+            self._folders[current] = Path(current).name   # e.g. the last session's choice
+        items = [(name, name) for name in available_datasets()]
+        items += [(self.tr("%1 (folder)").replace("%1", name), path)
+                  for path, name in self._folders.items() if Path(path).is_dir()]
+        if items != [(self.dataset.itemText(i), self.dataset.itemData(i))
+                     for i in range(self.dataset.count())]:
+            self.dataset.blockSignals(True)
+            self.dataset.clear()
+            for text, data in items:
+                self.dataset.addItem(text, data)
+            self.dataset.blockSignals(False)
+        self.dataset.setCurrentIndex(max(self.dataset.findData(current), 0))
+
+    def source_of(self, dataset) -> str | None:
+        """What ``load_dataset`` in the worker needs for ``dataset``: its registered name, or
+        its folder (None for a set that exists only in memory)."""
+        from explorer.data.datasets import SOURCES
+
+        name = getattr(dataset, "name", None)
+        if name in SOURCES:
+            return name
+        path = getattr(dataset, "path", None)
+        if path is None:
+            return None
+        self._folders[str(path)] = str(name or Path(path).name)
+        return str(path)
+
+    # --- the configuration ------------------------------------------------------------------
+    def config(self):
+        """The `TrainConfig` of the current settings (ValueError when one is invalid)."""
+        from explorer.training import TrainConfig
+
+        return TrainConfig(
+            model=self.architecture.currentData(),
+            epochs=self.epochs.value(),
+            batch_size=self.batch_size.value(),
+            lr=self.lr.value(),
+            optimizer=self.optimizer.currentData(),
+            weight_decay=self.weight_decay.value(),
+            init=self.init.currentData(),
+            dropout=(None if self.dropout.value() < 0 or not self._has_dropout
+                     else self.dropout.value()),
+            augment=self.augment.isChecked(),
+            dataset=self.dataset.currentData() or BUILTIN_NAME,
+            train_limit=self.train_limit.value() or None,
+        )

@@ -1,0 +1,209 @@
+"""The Train panel's results: live loss and accuracy curves, the first layer's filters, and when
+a run ends the confusion matrix, the misclassified test images and the class legend."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from explorer.data import pixels_to_float
+from explorer.ui.engine_strings import tr_engine
+from explorer.ui.widgets import ImageGrid, MatrixView
+from explorer.ui.widgets.training_curves import TrainingCurves
+
+#: At most this many misclassified digits are drawn at once.
+SHOWN_MISTAKES = 64
+
+
+def are_digits(names) -> bool:
+    """True when the class names are the digits "0".."9" (MNIST-like), not e.g. clothing."""
+    return all(str(n) == str(i) for i, n in enumerate(names))
+
+
+def short_names(names) -> list[str]:
+    """Class names of at most two characters as they are, longer ones by their number."""
+    return [n if len(n) <= 2 else str(i) for i, n in enumerate(names)]
+
+
+class _ResultBox(QGroupBox):
+    """A result's group box whose height comes from the row stretch alone: no height-for-width
+    (a word-wrapped caption would make the grid of mistakes' full height its minimum and squeeze
+    the plots above to ~180 px)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class TrainResults(QWidget):
+    """Curves on top, filters / confusion / mistakes below. ``evaluation`` is the shown run's
+    evaluation dict (``explorer.session.evaluation_payload``) or None.
+    ``sigMistakeChosen(image, number)``: a misclassified test image was clicked (``image``
+    (28, 28) float32 in [0, 1], ``number`` its index in the test split)."""
+
+    sigMistakeChosen = Signal(object, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("trainResults")
+        self.evaluation: dict | None = None
+        self.curves = TrainingCurves()
+        self.curves.loss_plot.setToolTip(self.tr(
+            "Cross-entropy loss of every mini-batch (light), its running average (dark) and the "
+            "test set's loss after each epoch (red dots). Falling means learning."))
+        self.curves.accuracy_plot.setToolTip(self.tr(
+            "Share of digits classified correctly after each epoch, on the training batches "
+            "(blue; dropout and augmentation on) and on the test set the network never trains "
+            "on (red). A widening gap means overfitting."))
+        self.filters = ImageGrid(self, cell_size=40, cmap="diverging", levels="shared")
+        self.filters.setObjectName("trainFilters")
+        self.filters.set_placeholder(self.tr("The first layer's filters appear here when a run "
+                                             "starts."))
+        self.filters.setToolTip(self.tr(
+            "The first convolution layer's kernels, live: red weights are positive, blue "
+            "negative, white zero (one shared scale). Random noise at the start; edge and stroke "
+            "detectors after some training."))
+        self.confusion = MatrixView(self, row_title=self.tr("true"), col_title=self.tr("predicted"))
+        self.confusion.setObjectName("trainConfusion")
+        self.confusion.set_placeholder(self.tr("The confusion matrix appears when a run ends."))
+        self.confusion.setToolTip(self.tr(
+            "Test digits counted by true class (row) and predicted class (column). The diagonal "
+            "is right; any other cell shows which digit was taken for which. Click a cell to see "
+            "those digits."))
+        self.mistakes = ImageGrid(self, cell_size=36, levels=(0.0, 255.0))
+        self.mistakes.setObjectName("trainMistakes")
+        self.mistakes.set_placeholder(self.tr("Misclassified test images appear when a run ends."))
+        self.mistakes.setToolTip(self.tr(
+            "Test digits the network got wrong, captioned true\u2192predicted. Click one to make "
+            "it the current input of the other panels; click a confusion-matrix cell to see only "
+            "that mix-up."))
+        self.mistake_rows = np.zeros(0, dtype=int)
+        self.mistakes_caption = QLabel(self)
+        self.mistakes_caption.setObjectName("trainMistakesCaption")
+        self.mistakes_caption.setWordWrap(True)
+        line = self.mistakes_caption.fontMetrics().lineSpacing()
+        self.mistakes_caption.setMinimumHeight(2 * line)
+        self.class_legend = QLabel(self)
+        self.class_legend.setObjectName("trainClassLegend")
+        self.class_legend.setWordWrap(True)
+        self.class_legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.class_legend.setToolTip(self.tr(
+            "The confusion matrix and the mistakes' captions number the classes; this is what "
+            "each number means for this data set."))
+        self.class_legend.setVisible(False)
+        self._layout()
+        self.mistakes.sigImageClicked.connect(self._on_mistake_clicked)
+        self.confusion.sigCellClicked.connect(self._on_confusion_clicked)
+
+    def __repr__(self) -> str:
+        return f"TrainResults({self.curves!r}, evaluated={self.evaluation is not None})"
+
+    def _layout(self):
+        def boxed(title, widget):
+            """A group box (``title`` already translated) around ``widget``. Its height comes
+            from the row stretch alone: a grid of 64 mistakes must not squeeze the plots."""
+            box = _ResultBox(title, self)
+            QVBoxLayout(box).addWidget(widget)
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+            return box
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for plot in (self.curves.loss_plot, self.curves.accuracy_plot):
+            plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+            plot.setMinimumHeight(200)
+        grid.addWidget(self.curves.loss_plot, 0, 0, 1, 3)
+        grid.addWidget(self.curves.accuracy_plot, 0, 3, 1, 2)
+        grid.addWidget(boxed(self.tr("Layer-1 filters"), self.filters), 1, 0, 1, 1)
+        grid.addWidget(boxed(self.tr("Confusion (test set)"), self.confusion), 1, 1, 1, 2)
+        mistakes_box = boxed(self.tr("Misclassified"), self.mistakes)
+        mistakes_box.layout().addWidget(self.mistakes_caption)
+        grid.addWidget(mistakes_box, 1, 3, 1, 2)
+        grid.addWidget(self.class_legend, 2, 1, 1, 4)
+        grid.setRowStretch(0, 1)   # plots and results share the height evenly, whatever
+        grid.setRowStretch(1, 1)   # the results' own size hints (64 mistakes, a 10x10 matrix)
+        for c in range(5):
+            grid.setColumnStretch(c, 1)
+
+    # --- a run ------------------------------------------------------------------------------
+    def clear(self):
+        """Empty everything for a new run."""
+        self.curves.clear()
+        self.evaluation = None
+        self.confusion.set_matrix(np.zeros((0, 0)))
+        self.mistakes.set_images([])
+        self.mistake_rows = np.zeros(0, dtype=int)
+        self.mistakes_caption.setText("")
+        self.class_legend.setVisible(False)
+
+    def show_filters(self, weights):
+        """The first conv layer's weights ``(F, C, KH, KW)`` (None: the model has none)."""
+        if weights is None:
+            self.filters.set_images([])
+            self.filters.set_placeholder(self.tr("This architecture has no convolution layer."))
+            return
+        f, c = weights.shape[:2]
+        images = weights[:, 0] if c == 1 else weights.reshape(f * c, *weights.shape[2:])
+        self.filters.set_images(images, tooltips=[self.tr("filter %1").replace("%1", str(i))
+                                                  for i in range(len(images))])
+
+    def show_evaluation(self, evaluation: dict):
+        """A finished run's test evaluation: confusion matrix, legend and every mistake."""
+        self.evaluation = evaluation
+        names = evaluation["class_names"]
+        short = short_names(names)
+        self.confusion.set_matrix(evaluation["confusion"], short, short)
+        self._show_class_legend(names)
+        self.show_mistakes(None)
+
+    def _show_class_legend(self, names):
+        """Under the confusion matrix: number -> class name, unless the classes are digits."""
+        if are_digits(names):
+            self.class_legend.setVisible(False)
+            return
+        pairs = "  \u00b7  ".join(f"{i} {tr_engine(n)}" for i, n in enumerate(names))
+        self.class_legend.setText(self.tr("Classes: %1").replace("%1", pairs))
+        self.class_legend.setVisible(True)
+
+    def show_mistakes(self, pair=None):
+        """Show the misclassified test digits, all of them or only those of class ``pair[0]``
+        taken for ``pair[1]`` (a click on that confusion-matrix cell)."""
+        ev = self.evaluation
+        if ev is None:
+            return
+        short = short_names(ev["class_names"])
+        names = [tr_engine(n) for n in ev["class_names"]]   # translated for display
+        true, pred = ev["wrong_true"], ev["wrong_pred"]
+        if pair is None:
+            chosen = np.arange(len(true))
+        else:
+            chosen = np.flatnonzero((true == pair[0]) & (pred == pair[1]))
+        self.mistake_rows = rows = chosen[:SHOWN_MISTAKES]
+        self.mistakes.set_images(
+            ev["wrong_images"][rows],
+            [f"{short[true[r]]}\u2192{short[pred[r]]}" for r in rows],
+            [self.tr("test image #%1: true %2, predicted %3")
+             .replace("%1", str(ev["wrong_index"][r])).replace("%2", names[true[r]])
+             .replace("%3", names[pred[r]]) for r in rows])
+        if pair is None:
+            what = self.tr("Showing %1 of the %2 misclassified test images. Click a cell of the "
+                           "confusion matrix to see only that mix-up.")
+            what = what.replace("%1", str(len(rows))).replace("%2", f"{int(ev['n_wrong']):,}")
+        else:
+            what = self.tr("%1 taken for %2: %3 test images (click the diagonal to see all "
+                           "mistakes again).").replace("%1", names[pair[0]]).replace(
+                "%2", names[pair[1]]).replace("%3", f"{len(chosen):,}")
+        self.mistakes_caption.setText(what)
+        if pair is not None and not len(chosen):
+            self.mistakes.set_placeholder(self.tr("No test image of this kind."))
+
+    def _on_confusion_clicked(self, row, col):
+        self.show_mistakes(None if row == col else (row, col))
+
+    def _on_mistake_clicked(self, index):
+        ev = self.evaluation
+        if ev is None or index >= len(self.mistake_rows):
+            return
+        row = self.mistake_rows[index]
+        self.sigMistakeChosen.emit(pixels_to_float(ev["wrong_images"][row]),
+                                   int(ev["wrong_index"][row]))

@@ -1,0 +1,135 @@
+"""The app's training session without Qt: one pause mechanism, single steps, stop within a batch
+or an evaluation chunk, learning-rate changes, smoothed loss, filter snapshots and the outcome."""
+
+import numpy as np
+import pytest
+
+from explorer.data import Dataset, load_builtin
+from explorer.session import TrainingSession
+from explorer.training import (
+    BatchEvent,
+    DivergedEvent,
+    EpochEvent,
+    EvaluatingEvent,
+    FinishedEvent,
+    TrainConfig,
+    Trainer,
+    build_from_config,
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    full = load_builtin()
+    test_idx = np.concatenate([np.flatnonzero(full.test_labels == d)[:20] for d in range(10)])
+    return Dataset("mnist-small", full.train_images[:640], full.train_labels[:640],
+                   full.test_images[test_idx], full.test_labels[test_idx])
+
+
+def _session(data, clock=None, **kw):
+    cfg = TrainConfig(**{"model": "lenet5", "epochs": 2, "lr": 0.002, "batch_size": 32,
+                         "train_limit": 64, **kw})
+    trainer = Trainer(build_from_config(cfg), data, cfg, pause_on_divergence=True)
+    if clock is None:
+        return TrainingSession(trainer)
+    return TrainingSession(trainer, filter_interval=1.0, clock=clock)
+
+
+def _kinds(updates):
+    return [type(u["event"]) for u in updates]
+
+
+def _run(session, limit=200):
+    updates = []
+    for _ in range(limit):
+        if session.finished:
+            break
+        updates += session.tick()
+    return updates
+
+
+def test_a_run_is_ticked_batch_by_batch_to_its_outcome(data):
+    session = _session(data)
+    first = session.tick()
+    assert _kinds(first) == [BatchEvent] and first[0]["step"] == 1
+    assert first[0]["smoothed_loss"] == pytest.approx(first[0]["event"].loss)   # bias-corrected
+    second = session.tick()    # the epoch's last batch, then the first evaluation chunk
+    assert _kinds(second) == [BatchEvent, EvaluatingEvent]
+    rest = _run(session)
+    kinds = _kinds(rest)
+    assert kinds.count(BatchEvent) == 2 and kinds.count(EpochEvent) == 2
+    assert kinds[-1] is FinishedEvent and session.state == "finished"
+    outcome = rest[-1]
+    assert outcome["reason"] == "completed" and outcome["model"] is session.model
+    ev = outcome["evaluation"]
+    assert ev["confusion"].shape == (10, 10) and ev["confusion"].sum() == 200
+    assert ev["n_wrong"] == len(ev["wrong_index"]) and ev["class_names"] == list(data.class_names)
+    assert outcome["filters"].shape == (6, 1, 5, 5)
+    assert session.tick() == []
+
+
+def test_pause_does_nothing_until_resumed_and_steps_run_one_batch_each(data):
+    session = _session(data)
+    session.control.pause()
+    assert session.tick() == [] and session.state == "paused" and session.step == 0
+    session.control.request_step()
+    assert _kinds(session.tick()) == [BatchEvent] and session.tick() == []
+    session.control.request_step()    # the epoch's last batch: its evaluation runs to the end
+    updates = _run(session, limit=50)
+    kinds = _kinds(updates)
+    assert kinds.count(BatchEvent) == 1 and kinds[-1] is EpochEvent
+    assert session.state == "paused" and not session.has_work and session.step == 2
+    session.control.resume()
+    assert _kinds(session.tick()) == [BatchEvent]
+
+
+def test_stop_is_served_within_one_evaluation_chunk(data):
+    session = _session(data, epochs=1)
+    updates = session.tick() + session.tick()
+    assert _kinds(updates)[-1] is EvaluatingEvent and session.evaluating
+    session.control.stop()
+    updates = session.tick()
+    assert _kinds(updates) == [FinishedEvent] and updates[0]["reason"] == "stopped"
+    assert updates[0]["evaluation"]["confusion"].sum() == 200    # the weights as they are
+
+
+def test_closing_during_the_last_evaluation_sends_no_outcome(data):
+    session = _session(data, epochs=1)
+    session.tick()
+    session.control.close()
+    assert session.tick() == [] and not session.finished     # nothing more is done at all
+
+
+def test_a_learning_rate_change_applies_at_the_next_batch(data):
+    session = _session(data)
+    session.control.set_lr(0.05)
+    (update,) = session.tick()
+    assert update["event"].lr == 0.05 and session.trainer.lr == 0.05
+    session.control.set_lr(float("nan"))
+    updates = session.tick()
+    assert "learning rate must be a positive number" in updates[0]["error"]
+    assert session.trainer.lr == 0.05
+
+
+def test_filters_go_with_a_batch_at_most_once_per_interval():
+    now = [0.0]
+    session = _session(load_builtin(), clock=lambda: now[0], epochs=1, train_limit=128)
+    sent = []
+    for t in (0.0, 0.5, 1.2, 1.5):
+        now[0] = t
+        sent.append("filters" in session.tick()[0])
+    assert sent == [True, False, True, False]
+
+
+def test_a_divergence_pauses_the_session_and_a_lower_rate_recovers(data):
+    session = _session(data, optimizer="adam", lr=5.0, epochs=1, train_limit=640,
+                       eval_each_epoch=False)
+    updates = _run(session, limit=5)
+    assert _kinds(updates)[-1] is DivergedEvent and session.diverged
+    assert updates[-1]["filters"] is not None and np.isfinite(updates[-1]["filters"]).all()
+    assert session.state == "paused" and session.tick() == []
+    session.control.set_lr(0.001)
+    session.control.resume()
+    rest = _run(session)
+    assert DivergedEvent not in _kinds(rest) and rest[-1]["reason"] == "completed"
+    assert rest[-1]["diverged"] and rest[-1]["evaluation"]["accuracy"] > 0.3
