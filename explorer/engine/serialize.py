@@ -129,7 +129,8 @@ def _check_format(arrays, path) -> int:
 
 
 def load_model(path):
-    """Read a model written by :meth:`Model.save`.
+    """Read a model written by :meth:`Model.save` (or, for a name ending ``.onnx``, an ONNX
+    file: :func:`explorer.engine.onnx_io.load_onnx`).
 
     Raises FileNotFoundError/OSError when the file cannot be opened (IsADirectoryError for a
     folder) and ValueError, saying what is wrong, when it is not a zip archive, truncated or
@@ -145,6 +146,10 @@ def load_model(path):
         raise IsADirectoryError(
             f"{path} is a folder, not a model file: give the path of an .npz file"
         )
+    if path.suffix.lower() == ".onnx":
+        from .onnx_io import load_onnx
+
+        return load_onnx(path)
     arrays = _read_arrays(path)
     _check_format(arrays, path)
     spec = _json_array(arrays, "__spec__", path)
