@@ -271,6 +271,24 @@ def _global_avg(reader, node, x, shape):
     return node.output[0], (c, 1, 1)
 
 
+def _reduce_mean(reader, node, x, shape):
+    """ReduceMean over H and W (how the dynamo exporter writes adaptive_avg_pool2d(x, 1)):
+    a global average pool, then a Flatten when keepdims=0."""
+    _need_image(node, shape)
+    a = _attrs(reader, node)
+    axes = a.get("axes")
+    if axes is None and len(node.input) > 1 and node.input[1]:
+        axes = np.asarray(reader.const(node.input[1], node, "axes")).ravel().tolist()
+    if sorted(int(ax) % 4 for ax in (axes or [])) != [2, 3]:
+        raise _fail(f"{_desc(node)} averages over axes {axes}; only a mean over H and W "
+                    "(axes [2, 3], a global average pool) is supported")
+    out, shape = _global_avg(reader, node, x, shape)
+    if not int(a.get("keepdims", 1)):
+        reader.add({"type": "Flatten", "name": None}, {}, node)
+        shape = (shape[0],)
+    return out, shape
+
+
 def _softmax(reader, node, x, shape):
     out = node.output[0]
     if reader.next_node(out) or out not in reader.outputs:
@@ -309,8 +327,8 @@ _CONVERTERS = {
     "Sigmoid": _simple("Sigmoid"), "Tanh": _simple("Tanh"), "MaxPool": _pool,
     "AveragePool": _pool, "GlobalAveragePool": _global_avg, "Flatten": _flatten,
     "Reshape": _reshape, "Gemm": _gemm, "MatMul": _matmul, "BatchNormalization": _batchnorm,
-    "LRN": _lrn, "Dropout": _dropout, "Identity": _identity, "Softmax": _softmax,
-    "LogSoftmax": _softmax,
+    "LRN": _lrn, "Dropout": _dropout, "ReduceMean": _reduce_mean, "Identity": _identity,
+    "Softmax": _softmax, "LogSoftmax": _softmax,
 }
 
 
