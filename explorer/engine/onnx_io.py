@@ -26,8 +26,11 @@ OPSET = 17
 _ADVICE = "ONNX support needs the onnx package: pip install 'cnn-explorer[onnx]'"
 
 
-class OnnxUnavailableError(ImportError):
-    """The optional ``onnx`` package is not installed (the message says how to get it)."""
+class OnnxUnavailableError(ImportError, ValueError):
+    """The optional ``onnx`` package is not installed (the message says how to get it).
+
+    Also a ValueError, so that callers that report bad model files (the CLI's ``evaluate``,
+    File > Open model) show this message in one line too."""
 
 
 def require_onnx():
