@@ -128,6 +128,16 @@ ENGINE_STRINGS: tuple[str, ...] = (
         "A small GoogLeNet: conv 3x3 + ReLU + max pool, one Inception module (1x1, "
         "1x1->3x3, 1x1->5x5, pool->1x1 branches), max pool, dense 64, dense 10 (He init)."
     ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Tiny VGG as CNN Explainer shows it, for 3x32x32 colour images: two blocks of two conv "
+        "10@3x3 + ReLU, each block followed by 2x2 max pool, then dense 10 (He init)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "LeNet-5 for 3x32x32 colour images (as in 1998, 32x32 without padding): conv 6@5x5 and "
+        "16@5x5, each + ReLU + 2x2 max pool, then dense 120, 84, 10 (He init)."
+    ),
     # Downloadable data sets (explorer/data/catalogue.py, CATALOGUE): title, description,
     # attribution
     QT_TRANSLATE_NOOP("engine", "MNIST"),
