@@ -187,6 +187,27 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "ya"),
     QT_TRANSLATE_NOOP("engine", "re"),
     QT_TRANSLATE_NOOP("engine", "wo"),
+    # CIFAR-10 (explorer.data.catalogue): title, description, attribution, class names
+    QT_TRANSLATE_NOOP("engine", "CIFAR-10"),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "60,000 colour photos of 32x32 pixels in 10 classes (50,000 to train, 10,000 to test)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "CIFAR-10 by Alex Krizhevsky, Vinod Nair and Geoffrey Hinton (University of Toronto), "
+        'from "Learning Multiple Layers of Features from Tiny Images", Alex Krizhevsky, 2009.'
+    ),
+    QT_TRANSLATE_NOOP("engine", "airplane"),
+    QT_TRANSLATE_NOOP("engine", "automobile"),
+    QT_TRANSLATE_NOOP("engine", "bird"),
+    QT_TRANSLATE_NOOP("engine", "cat"),
+    QT_TRANSLATE_NOOP("engine", "deer"),
+    QT_TRANSLATE_NOOP("engine", "dog"),
+    QT_TRANSLATE_NOOP("engine", "frog"),
+    QT_TRANSLATE_NOOP("engine", "horse"),
+    QT_TRANSLATE_NOOP("engine", "ship"),
+    QT_TRANSLATE_NOOP("engine", "truck"),
     # Named data sets (explorer.data.datasets.SOURCES, with the downloaded ones): title, attribution
     QT_TRANSLATE_NOOP("engine", "MNIST subset (built in, 3,000 train + 1,000 test digits)"),
     QT_TRANSLATE_NOOP(
@@ -208,6 +229,11 @@ ENGINE_STRINGS: tuple[str, ...] = (
         "engine",
         "Kuzushiji-MNIST: 70,000 cursive Japanese (kuzushiji) characters, one per row of "
         "hiragana"
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "CIFAR-10: 60,000 colour photos of 32x32 pixels in 10 classes (50,000 to train, 10,000 "
+        "to test)"
     ),
 )
 
