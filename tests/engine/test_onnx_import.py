@@ -15,7 +15,8 @@ from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
 
 onnx = pytest.importorskip("onnx")
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
-from onnx.reference import ReferenceEvaluator  # noqa: E402
+
+from tests.engine.onnx_reference import run_reference  # noqa: E402
 
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
@@ -106,7 +107,7 @@ def head(rng, d, k=4):
 
 def check_against_reference(path, in_shape, rng, n=3):
     x = rng.random((n, *in_shape)).astype(np.float32)
-    want = ReferenceEvaluator(str(path)).run(None, {"x": x})[0]
+    want = run_reference(path, x, "x")
     got = load_onnx(path).forward(x)
     np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
     return load_onnx(path)
@@ -137,8 +138,8 @@ def test_pools_activations_batchnorm_lrn_dropout_and_matmul_add(tmp_path):
         helper.make_node("BatchNormalization", ["a", "g", "bb", "m", "v"], ["b"], name="bn",
                          epsilon=1e-3),
         helper.make_node("LeakyRelu", ["b"], ["c"], name="lrelu", alpha=0.2),
-        helper.make_node("LRN", ["c"], ["d"], name="lrn", size=3, alpha=1e-2, beta=0.7,
-                         bias=1.5),
+        helper.make_node("LRN", ["c"], ["d"], name="lrn", size=3, alpha=0.9, beta=0.7,
+                         bias=0.5),
         helper.make_node("MaxPool", ["d"], ["e"], name="maxpool", kernel_shape=[3, 3],
                          strides=[2, 2], pads=[1, 1, 1, 1]),
         helper.make_node("AveragePool", ["e"], ["f"], name="avgpool", kernel_shape=[2, 2],
@@ -160,14 +161,14 @@ def test_pools_activations_batchnorm_lrn_dropout_and_matmul_add(tmp_path):
              "W1": rand(rng, c, 6), "b1": rand(rng, 6), "W2": rand(rng, 6, 5), "b2": rand(rng, 5)}
     path = make_file(tmp_path, nodes, inits, (3, 9, 9), 5)
     x = rng.random((3, 3, 9, 9)).astype(np.float32)
-    want = ReferenceEvaluator(str(path)).run(None, {"x": x})[0]  # log-probabilities
+    want = run_reference(path, x, "x")  # log-probabilities
     model = load_onnx(path)
     np.testing.assert_allclose(np.log(model.predict_proba(x)), want, rtol=1e-5, atol=1e-5)
     assert [l.type_name for l in model.layers] == [
         "Conv2D", "BatchNorm2D", "LeakyReLU", "LocalResponseNorm", "MaxPool2D", "AvgPool2D",
         "Sigmoid", "AvgPool2D", "Flatten", "Dropout", "Dense", "Tanh", "Dense"]
     assert model.layers[9].rate == 0.25 and model.layers[2].alpha == 0.2
-    assert model.layers[3].alpha == 0.01  # float32 attributes read back as the short decimal
+    assert model.layers[3].alpha == 0.9  # float32 attributes read back as the short decimal
     assert "LogSoftmax" in model.metadata["notes"][0]
 
 
