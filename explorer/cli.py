@@ -378,6 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--data", default=None,
                     help="data set name or IDX folder (default: the one it was trained on)")
     ev.set_defaults(run=cmd_evaluate)
+    from explorer import cli_onnx  # "export-onnx" (issue 15)
+
+    cli_onnx.add_parser(sub)
 
     data = sub.add_parser("data", help="data sets")
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="DATA_COMMAND")

@@ -73,5 +73,6 @@ def register_cached_sources() -> None:
                 attribution=base.attribution if base and base.attribution else entry.attribution,
                 hint=f"{base.hint.rstrip('.')}; or {download_hint[0].lower()}{download_hint[1:]}"
                 if base and base.hint else download_hint,
+                layout=entry.layout,
             )
         )

@@ -1,4 +1,5 @@
-"""Data sets of 28x28 grey images with 10 classes, read from the four MNIST-layout IDX files.
+"""Data sets of images with 10 classes: 28x28 grey ones read from the four MNIST-layout IDX
+files, and colour ones (``(N, H, W, 3)``, e.g. CIFAR-10 from :mod:`explorer.data.cifar`).
 
 A data set is a folder holding ``train-images-idx3-ubyte``, ``train-labels-idx1-ubyte``,
 ``t10k-images-idx3-ubyte`` and ``t10k-labels-idx1-ubyte`` (each optionally ``.gz``). Known data
@@ -36,6 +37,9 @@ __all__ = [
 BUILTIN_NAME = "mnist-subset"
 N_CLASSES = 10
 IMAGE_SHAPE = (28, 28)
+#: Colour images are stored channel-last, (N, H, W, COLOUR_CHANNELS) uint8, as image files and
+#: widgets hold them; :meth:`Dataset.batch` gives the models (B, 3, H, W).
+COLOUR_CHANNELS = 3
 DIGIT_NAMES = tuple(str(d) for d in range(10))
 FASHION_NAMES = (
     "T-shirt/top",
@@ -62,10 +66,10 @@ FILE_STEMS = {
 
 @dataclass(eq=False)
 class Dataset:
-    """Train and test splits of 28x28 uint8 images with labels 0..9.
+    """Train and test splits of uint8 images with labels 0..9.
 
-    train_images : (N, 28, 28) uint8;  train_labels : (N,) uint8
-    test_images : (M, 28, 28) uint8;   test_labels : (M,) uint8
+    train_images : (N, 28, 28) uint8 grey, or (N, H, W, 3) uint8 colour (RGB, channel-last);
+    train_labels : (N,) uint8; test_images (M, ...) like train_images, test_labels (M,) uint8
     class_names : 10 names, ``class_names[label]``
     attribution : who made the data and under which licence (show it next to the images)
     """
@@ -89,9 +93,26 @@ class Dataset:
         for split in ("train", "test"):
             images, labels = self.split(split)
             _check_pair(images, labels, f"data set {self.name!r}, {split} split")
+        if self.train_images.shape[1:] != self.test_images.shape[1:]:
+            raise ValueError(
+                f"data set {self.name!r}: train images {self.train_images.shape[1:]} and test "
+                f"images {self.test_images.shape[1:]} differ in size"
+            )
+
+    @property
+    def is_colour(self) -> bool:
+        """Whether the images are colour (N, H, W, 3) rather than grey (N, 28, 28)."""
+        return self.train_images.ndim == 4
+
+    @property
+    def input_shape(self) -> tuple[int, int, int]:
+        """``(C, H, W)`` of one image as a model takes it: (1, 28, 28) or (3, H, W)."""
+        shape = self.train_images.shape
+        return (shape[3], shape[1], shape[2]) if self.is_colour else (1, shape[1], shape[2])
 
     def split(self, which: str) -> tuple[np.ndarray, np.ndarray]:
-        """``(images (N,28,28) uint8, labels (N,) uint8)`` of ``"train"`` or ``"test"``."""
+        """``(images (N, 28, 28) or (N, H, W, 3) uint8, labels (N,) uint8)`` of ``"train"`` or
+        ``"test"``."""
         if which == "train":
             return self.train_images, self.train_labels
         if which == "test":
@@ -99,7 +120,8 @@ class Dataset:
         raise ValueError(f"unknown split {which!r}: use 'train' or 'test'")
 
     def batch(self, which: str, indices) -> tuple[np.ndarray, np.ndarray]:
-        """Images ``(B, 1, 28, 28) float32`` in [0, 1] and labels ``(B,) int64`` at ``indices``."""
+        """Images ``(B, C, H, W) float32`` in [0, 1] (``(B, 1, 28, 28)`` grey, ``(B, 3, H, W)``
+        colour) and labels ``(B,) int64`` at ``indices``."""
         images, labels = self.split(which)
         return to_float(images[indices]), labels[indices].astype(np.int64)
 
@@ -134,14 +156,22 @@ def pixels_to_float(pixels: np.ndarray) -> np.ndarray:
 
 
 def to_float(images: np.ndarray) -> np.ndarray:
-    """``(B, H, W) uint8`` -> ``(B, 1, H, W) float32`` in [0, 1], the model's input layout."""
+    """``(B, H, W) uint8`` -> ``(B, 1, H, W) float32`` in [0, 1], the model's input layout;
+    colour ``(B, H, W, C) uint8`` -> ``(B, C, H, W) float32`` (a contiguous copy)."""
+    images = np.asarray(images)
+    if images.ndim == 4:
+        return np.ascontiguousarray(pixels_to_float(images).transpose(0, 3, 1, 2))
     return pixels_to_float(images)[:, None]
 
 
 def _check_pair(images: np.ndarray, labels: np.ndarray, what: str) -> None:
-    if images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE:
+    grey = images.ndim == 3 and images.shape[1:] == IMAGE_SHAPE
+    colour = (images.ndim == 4 and images.shape[3] == COLOUR_CHANNELS
+              and min(images.shape[1:3]) >= 1)
+    if not (grey or colour):
         raise ValueError(
-            f"{what}: wrong dimensions: images must have shape (N, 28, 28), got {images.shape}"
+            f"{what}: wrong dimensions: images must have shape (N, 28, 28) (grey) or "
+            f"(N, H, W, 3) (colour), got {images.shape}"
         )
     if images.dtype != np.uint8:
         raise ValueError(f"{what}: images must be uint8 (0..255), got {images.dtype}")
@@ -196,17 +226,35 @@ class DatasetSource:
     class_names: tuple[str, ...] | None = DIGIT_NAMES  #: None: classes.txt, else digits
     attribution: str | None = None  #: None: the folder's README.md, if any
     hint: str = ""  #: what to do when no candidate folder exists
+    #: "idx" (four MNIST-layout IDX files) or "cifar10-binary" (explorer.data.cifar)
+    layout: str = "idx"
 
     def locate(self) -> Path | None:
-        """The first candidate folder that holds the four IDX files, or None."""
+        """The first candidate folder that holds the data set's files, or None."""
         from explorer.data.folders import looks_like_idx_folder
 
         for folder in self.candidates:
-            if looks_like_idx_folder(folder):
+            if self.layout == "cifar10-binary":
+                from explorer.data.cifar import find_cifar10
+
+                if find_cifar10(folder) is not None:
+                    return Path(folder)
+            elif looks_like_idx_folder(folder):
                 return Path(folder)
         return None
 
     def load(self) -> Dataset:
+        if self.layout == "cifar10-binary":
+            from explorer.data.cifar import load_cifar10
+
+            folder = self.locate()
+            if folder is None:
+                where = ", ".join(str(c) for c in self.candidates)
+                raise FileNotFoundError(
+                    f"data set {self.name!r} is not installed (looked in {where}). "
+                    f"{self.hint}".strip()
+                )
+            return load_cifar10(folder, self.name)
         folder = self.locate()
         if folder is None:
             existing = [Path(c) for c in self.candidates if Path(c).is_dir()]

@@ -310,12 +310,14 @@ class _Downloader:
                 os.replace(partial, final)
                 return mirror
         # A partial file left by a dropped connection stays: the next attempt resumes it.
+        n_files = len(self.entry.files)
+        what = "the file" if n_files == 1 else f"the {n_files} files"
         raise DownloadError(
             f"Could not download {file.name} of {self.entry.title} from any mirror:\n  "
             + "\n  ".join(failures)
             + "\nCheck the internet connection (or a proxy) and try again; files already "
-            "verified are kept. You can also download the four files yourself and open "
-            "their folder."
+            f"verified are kept. You can also download {what} yourself and open "
+            "its folder."
         )
 
     def _fetch_once(self, index: int, file: RemoteFile, url: str, partial: Path) -> None:

@@ -53,15 +53,18 @@ def _dense(name, units):
     return {"type": "Dense", "name": name, "units": units}
 
 
-def _lenet(description, *, init, act, act_prefix, pool):
-    """LeNet-5's shapes (conv 6@5x5 pad 2, pool, conv 16@5x5, pool, dense 120, 84, 10) with
-    the given activation layer type, its name prefix and pooling layer type."""
+def _lenet(description, *, init, act, act_prefix, pool, input_shape=None, pad1=2):
+    """LeNet-5's shapes (conv 6@5x5 pad ``pad1``, pool, conv 16@5x5, pool, dense 120, 84, 10)
+    with the given activation layer type, its name prefix and pooling layer type; the
+    ``input_shape`` (C, H, W) when it is not the built-in (1, 28, 28)."""
     a = [_act(act, f"{act_prefix}{i}") for i in range(1, 5)]
+    arch = {"input_shape": list(input_shape)} if input_shape is not None else {}
     return {
         "description": description,
         "init": init,
+        **arch,
         "layers": [
-            _conv("conv1", 6, 5, padding=2), a[0], _pool(pool, "pool1"),
+            _conv("conv1", 6, 5, padding=pad1), a[0], _pool(pool, "pool1"),
             _conv("conv2", 16, 5), a[1], _pool(pool, "pool2"),
             _act("Flatten", "flatten"), _dense("fc1", 120), a[2],
             _dense("fc2", 84), a[3], _dense("fc3", 10),
@@ -129,6 +132,28 @@ ARCHITECTURES: dict[str, dict] = {
             _dense("fc2", 10),
         ],
     },
+    # Architectures for colour images declare their own "input_shape" (C, H, W); the ones
+    # above take the built-in (1, 28, 28).
+    "tiny_vgg": {
+        "description": "Tiny VGG as CNN Explainer shows it, for 3x32x32 colour images: two "
+        "blocks of two conv 10@3x3 + ReLU, each block followed by 2x2 max pool, then dense "
+        "10 (He init).",
+        "init": "he",
+        "input_shape": [3, 32, 32],
+        "layers": [
+            _conv("conv1", 10, 3), _act("ReLU", "relu1"),
+            _conv("conv2", 10, 3), _act("ReLU", "relu2"), _pool("MaxPool2D", "pool1"),
+            _conv("conv3", 10, 3), _act("ReLU", "relu3"),
+            _conv("conv4", 10, 3), _act("ReLU", "relu4"), _pool("MaxPool2D", "pool2"),
+            _act("Flatten", "flatten"), _dense("fc1", 10),
+        ],
+    },
+    "lenet5_colour": _lenet(
+        "LeNet-5 for 3x32x32 colour images (as in 1998, 32x32 without padding): conv 6@5x5 "
+        "and 16@5x5, each + ReLU + 2x2 max pool, then dense 120, 84, 10 (He init).",
+        init="he", act="ReLU", act_prefix="relu", pool="MaxPool2D",
+        input_shape=(3, 32, 32), pad1=0,
+    ),
 }
 
 #: Name prefixes for layers a custom spec leaves unnamed: conv1, relu1, pool1, fc1, ...
@@ -156,7 +181,8 @@ class Model:
     """A network: layers in order, a loss, an architecture spec and metadata.
 
     Attributes: ``name``, ``spec`` (JSON-able), ``layers`` (list of Layer), ``input_shape``
-    ((C, H, W), (1, 28, 28) for the built-ins), ``dtype``, ``metadata`` (JSON-able dict saved
+    ((C, H, W): (1, 28, 28) for the grey built-ins, (3, 32, 32) for tiny_vgg and
+    lenet5_colour; any shape a spec declares), ``dtype``, ``metadata`` (JSON-able dict saved
     with the model: accuracy, data set, history, ...), ``rng`` (the generator dropout draws from).
 
     A model keeps scratch buffers and what backward needs on its layers: use one model from
@@ -294,12 +320,12 @@ class Model:
         return x
 
     def predict_proba(self, x) -> np.ndarray:
-        """Class probabilities (N, 10) of x (N, 1, 28, 28): floats in [0, 1] or integers
-        0..255 (divided by 255). Floats outside [0, 1] raise ValueError."""
+        """Class probabilities (N, K) of x (N, C, H, W) (:attr:`input_shape`): floats in
+        [0, 1] or integers 0..255 (divided by 255). Floats outside [0, 1] raise ValueError."""
         return softmax(self._forward_sliced(self._as_batch(x, check_range=True), False))
 
     def predict(self, x) -> np.ndarray:
-        """Predicted class (N,) int64 of x (N, 1, 28, 28), as in :meth:`predict_proba`."""
+        """Predicted class (N,) int64 of x (N, C, H, W), as in :meth:`predict_proba`."""
         x = self._as_batch(x, check_range=True)
         return self._forward_sliced(x, False).argmax(axis=1)
 

@@ -248,7 +248,8 @@ def _from_spec(build, path):
 
 
 def load_model(path):
-    """Read a model written by :meth:`Model.save`.
+    """Read a model written by :meth:`Model.save` (or, for a name ending ``.onnx``, an ONNX
+    file: :func:`explorer.engine.onnx_io.load_onnx`).
 
     Nothing big is read or allocated before it is checked: the archive's ``.npy`` headers
     (shapes, dtypes, sizes; at most MAX_ARRAY_BYTES in all), then the spec (against the limits
@@ -270,6 +271,10 @@ def load_model(path):
         raise IsADirectoryError(
             f"{path} is a folder, not a model file: give the path of an .npz file"
         )
+    if path.suffix.lower() == ".onnx":
+        from .onnx_io import load_onnx
+
+        return load_onnx(path)
     _check_signature(path)
     try:
         zf = zipfile.ZipFile(path)

