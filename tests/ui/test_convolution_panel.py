@@ -49,7 +49,7 @@ def _choose(combo, data):
 
 def _choose_input(p, data):
     _choose(p.input_combo, data)
-    p._on_input_chosen(p.input_combo.currentIndex())
+    p.input_combo.activated.emit(p.input_combo.currentIndex())  # as a user picking it
 
 
 def _walk(p):
@@ -409,3 +409,43 @@ def test_a_digit_fits_the_view_and_scrolls_only_below_the_minimum_cell(panel, qt
     split.setSizes([260, 10000])                     # too little room even for the minimum
     qtbot.waitUntil(scroll.verticalScrollBar().isVisible, timeout=2000)
     assert grid._geometry()[0] >= MIN_CELL - 1e-6
+
+
+def _small_dataset(n_test):
+    from explorer.data import Dataset
+
+    rng = np.random.default_rng(3)
+    return Dataset(name=f"small{n_test}",
+                   train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
+                   train_labels=np.array([0, 1], np.uint8),
+                   test_images=rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
+                   test_labels=(np.arange(n_test) % 10).astype(np.uint8))
+
+
+def test_test_image_follows_a_smaller_data_set(panel):
+    """Issue 10: test image #999, then a data set with 200 test images, then a new stride: the
+    panel shows the last image and says so (it raised IndexError)."""
+    _choose_input(panel, "test")
+    panel.test_index.setValue(999)
+    assert panel.test_index.value() == 999 and panel.stepper is not None
+    panel.hide()                                   # the user is in the Data tab
+    small = _small_dataset(200)
+    panel.state.set_dataset(small)
+    assert panel.test_index.value() == 199
+    assert "no test image #999" in panel.message.text() and not panel.message.is_error
+    panel.show()
+    panel.stride_spin.setValue(2)
+    assert panel.stepper is not None
+    np.testing.assert_array_equal(panel.stepper.x[0], pixels_to_float(small.test_images[199]))
+    assert "Test image #199" in panel.input_title.text()
+
+
+def test_remembered_test_index_past_the_end_is_clamped(qtbot):
+    PanelSettings("convolution").set("input", "test")
+    PanelSettings("convolution").set("testIndex", 10**6 - 1)
+    p, client = _second_panel(qtbot, build_model("lenet5", seed=0))
+    try:
+        n = len(p.state.dataset().test_images)
+        assert p.test_index.value() == n - 1 and p.stepper is not None
+    finally:
+        client.shutdown()

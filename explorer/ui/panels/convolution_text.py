@@ -10,7 +10,9 @@ import html
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject
 
-from explorer.ui.widgets.number_grid import format_value
+from explorer.ui.engine_strings import tr_engine
+from explorer.ui.text import fill
+from explorer.ui.widgets.number_grid import format_number, format_value
 
 
 
@@ -21,39 +23,39 @@ class OutputSizeTexts(QObject):
     singular sentence; otherwise ``tr(text, "", n)`` gives translators Qt's plural forms (%n)."""
 
     def dropped(self, axis: str, n: int) -> str:
-        """{0} padded size, {1} kernel, {2} numerator, {3} stride, {4} the dropped indices."""
+        """%1 padded size, %2 kernel, %3 numerator, %4 stride, %5 the dropped indices."""
         if axis == "H":
             if n == 1:
-                return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder 1): "
-                               "the floor drops the last padded row ({4}); no window ever reaches it.")
-            return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder %n): "
-                           "the floor drops the last %n padded rows ({4}); no window ever reaches them.",
+                return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder 1): "
+                               "the floor drops the last padded row (%5); no window ever reaches it.")
+            return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder %n): "
+                           "the floor drops the last %n padded rows (%5); no window ever reaches them.",
                            "", n)
         if n == 1:
-            return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder 1): "
-                           "the floor drops the last padded column ({4}); no window ever reaches it.")
-        return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder %n): "
-                       "the floor drops the last %n padded columns ({4}); no window ever reaches them.",
+            return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder 1): "
+                           "the floor drops the last padded column (%5); no window ever reaches it.")
+        return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder %n): "
+                       "the floor drops the last %n padded columns (%5); no window ever reaches them.",
                        "", n)
 
     def lost(self, axis: str, n: int) -> str:
-        """{0}: the real input indices lost."""
+        """%1: the real input indices lost."""
         if axis == "H":
-            return self.tr("Real input row lost: {0}.") if n == 1 else self.tr(
-                "Real input rows lost (%n): {0}.", "", n)
-        return self.tr("Real input column lost: {0}.") if n == 1 else self.tr(
-            "Real input columns lost (%n): {0}.", "", n)
+            return self.tr("Real input row lost: %1.") if n == 1 else self.tr(
+                "Real input rows lost (%n): %1.", "", n)
+        return self.tr("Real input column lost: %1.") if n == 1 else self.tr(
+            "Real input columns lost (%n): %1.", "", n)
 
     def skipped(self, axis: str, n: int) -> str:
-        """{0}: the input indices no window reads."""
+        """%1: the input indices no window reads."""
         if axis == "H":
-            return self.tr("The stride is larger than the window: input row {0} falls between windows "
+            return self.tr("The stride is larger than the window: input row %1 falls between windows "
                            "and is never read.") if n == 1 else self.tr(
-                "The stride is larger than the window: %n input rows ({0}) fall between windows and "
+                "The stride is larger than the window: %n input rows (%1) fall between windows and "
                 "are never read.", "", n)
-        return self.tr("The stride is larger than the window: input column {0} falls between windows "
+        return self.tr("The stride is larger than the window: input column %1 falls between windows "
                        "and is never read.") if n == 1 else self.tr(
-            "The stride is larger than the window: %n input columns ({0}) fall between windows and "
+            "The stride is larger than the window: %n input columns (%1) fall between windows and "
             "are never read.", "", n)
 
 
@@ -96,9 +98,9 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
     dec = _decimals(pos.patch, applied_kernel)
     lines = [
         "<b>"
-        + QCoreApplication.translate("ConvolutionPanel", "Output cell (row {0}, column {1})").format(pos.row, pos.col)
+        + fill(QCoreApplication.translate("ConvolutionPanel", "Output cell (row %1, column %2)"), pos.row, pos.col)
         + "</b> = "
-        + QCoreApplication.translate("ConvolutionPanel", "sum of input \u00d7 kernel over the {0}\u00d7{1} window").format(kh, kw)
+        + fill(QCoreApplication.translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 window"), kh, kw)
         + (" " + QCoreApplication.translate("ConvolutionPanel", "(kernel rotated 180\u00b0: true convolution)") if flip else "")
     ]
     for ch in range(c):
@@ -109,7 +111,7 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
                 for j in range(kw)
             ]
             rows.append(" + ".join(terms))
-        prefix = QCoreApplication.translate("ConvolutionPanel", "channel {0}").format(ch) + ": " if c > 1 else ""
+        prefix = fill(QCoreApplication.translate("ConvolutionPanel", "channel %1"), ch) + ": " if c > 1 else ""
         body = "<br>&nbsp;&nbsp;+ ".join(rows)
         lines.append(
             f"{prefix}{body}<br>&nbsp;&nbsp;= <b>{_v(pos.channel_sums[ch], 4 if dec else None)}</b>"
@@ -135,9 +137,9 @@ def pool_arithmetic_html(pos, mode: str) -> str:
     what = QCoreApplication.translate("ConvolutionPanel", "largest value") if mode == "max" else QCoreApplication.translate("ConvolutionPanel", "average (padding counts as 0)")
     lines = [
         "<b>"
-        + QCoreApplication.translate("ConvolutionPanel", "Output cell (row {0}, column {1})").format(pos.row, pos.col)
+        + fill(QCoreApplication.translate("ConvolutionPanel", "Output cell (row %1, column %2)"), pos.row, pos.col)
         + "</b> = "
-        + QCoreApplication.translate("ConvolutionPanel", "{0} of the {1}\u00d7{2} window, channel by channel").format(what, kh, kw)
+        + fill(QCoreApplication.translate("ConvolutionPanel", "%1 of the %2\u00d7%3 window, channel by channel"), what, kh, kw)
     ]
     for ch in range(c):
         vals = pos.patch[ch].ravel()
@@ -151,7 +153,7 @@ def pool_arithmetic_html(pos, mode: str) -> str:
             text = f"max({', '.join(cells)}) = <b>{_v(pos.results[ch], dec and 4)}</b>"
         else:
             text = f"({' + '.join(_v(v, dec) for v in vals)}) / {kh * kw} = <b>{_v(pos.results[ch], 4)}</b>"
-        prefix = QCoreApplication.translate("ConvolutionPanel", "channel {0}").format(ch) + ": " if c > 1 else ""
+        prefix = fill(QCoreApplication.translate("ConvolutionPanel", "channel %1"), ch) + ": " if c > 1 else ""
         lines.append(prefix + text)
     if mode == "max":
         lines.append(QCoreApplication.translate("ConvolutionPanel", "The winning cell (circled) is the only one whose gradient flows back."))
@@ -165,26 +167,116 @@ def output_size_html(axis: str, expl, same) -> str:
     parts = [text]
     if expl.pad_before != expl.pad_after:
         parts.append(
-            QCoreApplication.translate("ConvolutionPanel", "Padding is uneven here: {0} before and {1} after.").format(expl.pad_before, expl.pad_after)
+            fill(QCoreApplication.translate("ConvolutionPanel", "Padding is uneven here: %1 before and %2 after."), expl.pad_before, expl.pad_after)
         )
     if expl.divides:
         parts.append(QCoreApplication.translate("ConvolutionPanel", "The division is exact: the last window ends on the last (padded) cell."))
     else:
-        msg = _TEXTS.dropped(axis, expl.remainder).format(
-            expl.padded_size, expl.kernel, expl.numerator, expl.stride, _indices(expl.dropped))
+        msg = fill(_TEXTS.dropped(axis, expl.remainder),
+                   expl.padded_size, expl.kernel, expl.numerator, expl.stride, _indices(expl.dropped))
         if expl.dropped_input:
-            msg += " " + _TEXTS.lost(axis, len(expl.dropped_input)).format(_indices(expl.dropped_input))
+            msg += " " + fill(_TEXTS.lost(axis, len(expl.dropped_input)), _indices(expl.dropped_input))
         else:
             msg += " " + QCoreApplication.translate("ConvolutionPanel", "Only padding is dropped, no real input.")
         parts.append(msg)
     if expl.skipped_input:
-        parts.append(_TEXTS.skipped(axis, len(expl.skipped_input)).format(_indices(expl.skipped_input)))
+        parts.append(fill(_TEXTS.skipped(axis, len(expl.skipped_input)), _indices(expl.skipped_input)))
     if same is not None:
-        text = QCoreApplication.translate("ConvolutionPanel", "With SAME padding instead: {0} before, {1} after, {2} = ceil({3}/{4}) = {5}").format(
-            same.pad_before, same.pad_after, out, same.size, same.stride, same.output)
+        text = fill(QCoreApplication.translate("ConvolutionPanel", "With SAME padding instead: %1 before, %2 after, %3 = ceil(%4/%5) = %6"), same.pad_before, same.pad_after, out, same.size, same.stride, same.output)
         if same.dropped_input:
-            text += ", " + QCoreApplication.translate("ConvolutionPanel", "and input {0} are still dropped.").format(_indices(same.dropped_input))
+            text += ", " + fill(QCoreApplication.translate("ConvolutionPanel", "and input %1 are still dropped."), _indices(same.dropped_input))
         else:
             text += ", " + QCoreApplication.translate("ConvolutionPanel", "and every real input row/column is reached.")
         parts.append(text)
     return "<br>".join(parts)
+
+
+def _t(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("ConvolutionPanel", text, "", n)
+
+
+def padding_text(padding) -> str:
+    """A set-up's padding in words: "SAME padding", "VALID padding (none)" or "padding 2"."""
+    if padding == "same":
+        return _t("SAME padding")
+    if padding == "valid":
+        return _t("VALID padding (none)")
+    return fill(_t("padding %1"), padding)
+
+
+def note_text(note) -> str:
+    """The sentence for a `explorer.ui.conv_setup.Note` (input and kernel captions, what was
+    clamped). The example description may carry a "your settings" note, written in italics."""
+    k, a = note.kind, note.args
+    if k == "example":
+        text = tr_engine(a[0])
+        return text if a[1] is None else f"{text} <i>{note_text(a[1])}</i>"
+    if k == "example_other":
+        return fill(_t("The input of \u201c%1\u201d."), tr_engine(a[0]))
+    if k == "your_pool_settings":
+        return fill(_t("Your settings: %1\u00d7%1 window, stride %2, %3."), a[0], a[1],
+                    padding_text(a[2]))
+    if k == "your_conv_settings":
+        return fill(_t("Your settings: stride %1, %2, bias %3."), a[0], padding_text(a[1]),
+                    format_number(a[2]))
+    if k == "current_missing":
+        return _t("Nothing drawn yet: showing test image 0. Draw in the Draw tab to use your own.")
+    if k == "current":
+        return fill(_t("The current input (%1), as the network sees it."), a[0])
+    if k == "test":
+        return fill(_t("Test image #%1, labelled %2."), a[0], tr_engine(a[1]))
+    if k == "map_all":
+        return (fill(_t("The one channel of %1's output."), a[0]) if a[1] == 1 else
+                fill(_t("All %n channels of %1's output.", a[1]), a[0]))
+    if k == "map_channel":
+        return fill(_t("Channel %1 of %2's output."), a[0], a[1])
+    if k == "example_filter":
+        return _t("The example's filter.")
+    if k == "book_filter":
+        return _t("The textbook's 3x3 filter.")
+    if k == "preset":
+        return tr_engine(a[0])
+    if k == "learned":
+        return fill(_t("Filter %1 of %2 (its learned bias %3 is added to the bias set here). With "
+                       "the layer's own stride and padding and the input %2 receives, the output "
+                       "is channel %1 of %2's output."), a[0], a[1], format_number(a[2]))
+    if k == "shared_kernel":
+        return _t("The same kernel is used on each of the %n channels.", a[0])
+    if k == "test_clamped":
+        return fill(_t("The data set has %1 test images, so there is no test image #%2: "
+                       "showing #%3, the last one."), a[2], a[0], a[1])
+    if k == "filter_clamped":
+        return fill(_t("The layer has %1 filters, so there is no filter %2: showing filter %3."),
+                    a[2], a[0], a[1])
+    if k == "channel_clamped":
+        return fill(_t("The layer has %1 channels, so there is no channel %2: showing channel "
+                       "%3."), a[2], a[0], a[1])
+    raise ValueError(f"no sentence for the note kind {k!r}")
+
+
+def problem_text(problem) -> str:
+    """The sentence for a `explorer.ui.conv_setup.Problem`."""
+    k, a = problem.kind, problem.args
+    if k == "no_maps":
+        return _t("The live model's feature maps have not arrived yet.")
+    if k == "no_filters":
+        return _t("The live model's filters have not arrived yet.")
+    if k == "preset_size":
+        return fill(_t("%1 takes sizes %2 to %3."), tr_engine(a[0]), a[1], a[2])
+    if k == "channels":
+        kernel_c, input_c, layer, before = a
+        has = (_t("This filter has 1 channel") if kernel_c == 1 else
+               _t("This filter has %n channels", kernel_c))
+        but = _t("but the input has 1") if input_c == 1 else _t("but the input has %n", input_c)
+        text = fill(_t("%1 %2: a filter needs one channel per input channel."), has, but)
+        if before is not None:
+            text += " " + fill(_t("%1 reads the output of %2: choose \u201cFeature maps of the "
+                                  "live model\u201d, layer %2, all channels."), layer, before)
+        return text
+    if k == "data":
+        return fill(_t("The data set could not be loaded: %1"), tr_engine(a[0]))
+    if k == "empty_data":
+        return fill(_t("The data set %1 has no test images."), a[0])
+    if k == "engine":
+        return tr_engine(a[0])
+    raise ValueError(f"no sentence for the problem kind {k!r}")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGrid
 from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
-from explorer.ui.panels.convolution_views import cmap_for
+from explorer.ui.widgets.imaging import cmap_for
 from explorer.ui.widgets.colour_scale import ColourScale
 from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.imaging import value_range
