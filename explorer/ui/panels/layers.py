@@ -110,13 +110,11 @@ class LayersPanel(QWidget):
         #: Remembered choices (selected layer, per-map scaling) under "layers/" in QSettings.
         self.settings = PanelSettings("layers")
         #: The layer to select when the model's summary arrives (the one chosen last time).
-        self._wanted_layer = self.settings.get("layer")
+        self._wanted_layer = self.settings.get("layer", str, None)
 
         self._build_widgets()
         self._build_layout()
-        per_map = self.settings.get("perMapScale", bool)
-        if per_map is not None:
-            self.per_map.setChecked(per_map)
+        self.per_map.setChecked(self.settings.get("perMapScale", bool, False))
         self.per_map.toggled.connect(lambda on: self.settings.set("perMapScale", bool(on)))
         for key, slot in ((Qt.Key.Key_PageDown, self.select_next),
                           (Qt.Key.Key_PageUp, self.select_previous)):
