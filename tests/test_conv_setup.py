@@ -59,7 +59,8 @@ def test_the_users_settings_are_named_when_they_differ_from_the_example():
     note = resolve(setup, ConvSources()).input_note
     assert note.args[1] == Note("your_conv_settings", (2, 0, 0.0))
     # VALID is the book's "no padding": nothing to add
-    assert resolve(replace(setup, stride=1, padding="valid"), ConvSources()).input_note.args[1] is None
+    valid = resolve(replace(setup, stride=1, padding="valid"), ConvSources())
+    assert valid.input_note.args[1] is None
     pool = replace(example_setup("book_maxpool"), size=3)
     assert resolve(pool, ConvSources()).input_note.args[1] == Note("your_pool_settings", (3, 2, 0))
     other = replace(example_setup("book_4x4"), operation="max", size=2, stride=2)
@@ -116,7 +117,8 @@ def test_learned_filter_with_its_layers_geometry_reproduces_the_feature_map():
     build = resolve(setup, ConvSources(current_input=image, snapshot=snap))
     expected = dict(model.trace(image[None, None]))["conv1"][0, 3]
     np.testing.assert_allclose(build.stepper.assemble(), expected, rtol=1e-5, atol=1e-5)
-    assert build.kernel_notes[0].kind == "learned" and build.kernel_notes[0].args[:2] == (3, "conv1")
+    note = build.kernel_notes[0]
+    assert note.kind == "learned" and note.args[:2] == (3, "conv1")
 
 
 def test_filter_and_channel_indices_past_the_end_are_clamped():
@@ -148,7 +150,8 @@ def test_a_filter_with_too_many_channels_names_the_layer_that_feeds_it():
 def test_engine_errors_and_bad_preset_sizes_are_problems():
     too_big = ConvSetup(kernel="preset:gaussian", size=7)   # 7x7 on the 4x4 example
     build = resolve(too_big, ConvSources())
-    assert build.problem.kind == "engine" and "bigger than the padded input" in build.problem.args[0]
+    assert build.problem.kind == "engine"
+    assert "bigger than the padded input" in build.problem.args[0]
     assert build.size_problem is not None and build.size_problem.kind == "engine"
     assert resolve(replace(too_big, padding=2), ConvSources()).stepper.output_shape == (2, 2)
     build = resolve(ConvSetup(kernel="preset:log", size=2), ConvSources())

@@ -149,7 +149,8 @@ class ConvolutionPanel(QWidget):
 
         self.arithmetic = QTextBrowser(self)
         self.arithmetic.setObjectName("convArithmetic")
-        self.arithmetic.setToolTip(self.tr("The sum behind the highlighted output cell, written out."))
+        self.arithmetic.setToolTip(self.tr(
+            "The sum behind the highlighted output cell, written out."))
         self.size_text = QTextBrowser(self)
         self.size_text.setObjectName("convOutputSize")
         self.size_text.setToolTip(self.tr("Why the output has the size it has."))
@@ -259,7 +260,8 @@ class ConvolutionPanel(QWidget):
         """The data set changed (the picker already clamped its index): show the new set's
         image and, when the index had to move, say so."""
         setup = self.form.setup()
-        if setup.input == "model" or (setup.input == "current" and self.state.current_input is None):
+        drawn = self.state.current_input is not None
+        if setup.input == "model" or (setup.input == "current" and not drawn):
             self._refresh_or_defer()
         if setup.input in ("test", "current"):
             self.rebuild()
@@ -385,13 +387,15 @@ class ConvolutionPanel(QWidget):
                 g = self.kernel_row.grids[ch]
                 g.set_matrix(st.applied_kernel[ch], levels=klevels, cmap=kc)
                 g.value_name = self.tr("weight")
-                self.kernel_row.captions[ch].setText(fill(self.tr("channel %1"), ch) if c > 1 else "")
+                self.kernel_row.captions[ch].setText(
+                    fill(self.tr("channel %1"), ch) if c > 1 else "")
             self.output_row.set_count(1)
             g = self.output_row.grids[0]
             g.set_matrix(st.output, cmap=cmap_for(st.output))
             g.value_name = self.tr("output")
             self.output_row.captions[0].setText("")
-            self.output_title.setText("<b>" + fill(self.tr("Output %1\u00d7%2"), *st.output_shape) + "</b><br>" + fill(self.tr(
+            head = fill(self.tr("Output %1\u00d7%2"), *st.output_shape)
+            self.output_title.setText(f"<b>{head}</b><br>" + fill(self.tr(
                 "Bias %1 included. From the engine's conv2d."), format_number(st.bias)))
         else:
             self.kernel_row.set_count(0)
@@ -402,8 +406,10 @@ class ConvolutionPanel(QWidget):
                 g = self.output_row.grids[ch]
                 g.set_matrix(st.output[ch], levels=olevels, cmap=oc)
                 g.value_name = self.tr("output")
-                self.output_row.captions[ch].setText(fill(self.tr("channel %1"), ch) if c > 1 else "")
-            self.output_title.setText("<b>" + fill(self.tr("Output %1\u00d7%2\u00d7%3"), c, *st.output_shape) + "</b><br>" + fill(self.tr(
+                self.output_row.captions[ch].setText(
+                    fill(self.tr("channel %1"), ch) if c > 1 else "")
+            head = fill(self.tr("Output %1\u00d7%2\u00d7%3"), c, *st.output_shape)
+            self.output_title.setText(f"<b>{head}</b><br>" + fill(self.tr(
                 "From the engine's %1."), "max_pool2d" if st.mode == "max" else "avg_pool2d"))
         same_h, same_w = self.build.same_h, self.build.same_w
         self.size_text.setHtml(
@@ -414,7 +420,7 @@ class ConvolutionPanel(QWidget):
                       "under any window: their values cannot change the output.") + "</p>")
         self.im2col.show_setup(st)
 
-    # --- stepping ----------------------------------------------------------------------------------
+    # --- stepping ------------------------------------------------------------------------------
     def set_position(self, index: int):
         if self.stepper is None:
             return
@@ -448,7 +454,8 @@ class ConvolutionPanel(QWidget):
 
     def _on_speed_change(self, value):
         self.timer.setInterval(int(1000 / max(1, value)))
-        self.speed_label.setText(self.tr("1 cell/s") if value == 1 else self.tr("%n cells/s", "", value))
+        self.speed_label.setText(self.tr("1 cell/s") if value == 1 else
+                                 self.tr("%n cells/s", "", value))
 
     def _on_slider_change(self, value):
         self.set_position(value)
@@ -461,7 +468,8 @@ class ConvolutionPanel(QWidget):
         st = self.stepper
         pos = st.position(self.position)
         top, left, kh, kw = pos.window
-        self.position_label.setText(fill(self.tr("cell %1 of %2 (row %3, column %4)"), pos.index + 1, st.n_positions, pos.row, pos.col))
+        self.position_label.setText(fill(self.tr("cell %1 of %2 (row %3, column %4)"),
+                                         pos.index + 1, st.n_positions, pos.row, pos.col))
         for ch, g in enumerate(self.input_row.grids[: st.x.shape[0]]):
             g.set_highlights([(top, left, kh, kw, HIGHLIGHT)])
             if getattr(pos, "winner", None) is None:  # convolution, or average pooling

@@ -25,6 +25,11 @@ from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.signals import blocked
 
 
+def _within(bounds):
+    """A validity check for `PanelSettings.get`: ``bounds[0] <= value <= bounds[1]``."""
+    return lambda value: bounds[0] <= value <= bounds[1]
+
+
 class ConvForm(QGroupBox):
     """The "Set-up" box: input, operation, kernel, size, stride, padding, flip and bias.
 
@@ -276,7 +281,7 @@ class ConvForm(QGroupBox):
         with blocked(self.filter_index):
             self.filter_index.setRange(0, 0 if f is None else f["weight"].shape[0] - 1)
 
-    # --- what a change implies ---------------------------------------------------------------------
+    # --- what a change implies -------------------------------------------------------------
     def _on_input_chosen(self, index):
         """An input picked from the list: an example brings its own values; a digit with the
         book's 3x3 gets a classic edge detector, which is more telling."""
@@ -345,20 +350,19 @@ class ConvForm(QGroupBox):
         key = stored.split(":", 1)[1] if stored.startswith("example:") else "book_4x4"
         setup = example_setup(key)
         pad_mode = s.get("paddingMode", str, None, valid=lambda v: v in ("number", "same", "valid"))
-        padding = s.get("padding", int, 0, valid=lambda v: cs.PADDING_RANGE[0] <= v <= cs.PADDING_RANGE[1])
+        padding = s.get("padding", int, 0, valid=_within(cs.PADDING_RANGE))
         setup = replace(
             setup,
             input=stored or setup.input,
             test_index=s.get("testIndex", int, 0, valid=lambda v: v >= 0),
             operation=s.get("operation", str, setup.operation, valid=lambda v: v in cs.OPERATIONS),
             kernel=s.get("kernel", str, setup.kernel, valid=lambda v: v in cs.KERNELS),
-            size=s.get("size", int, setup.size, valid=lambda v: cs.SIZE_RANGE[0] <= v <= cs.SIZE_RANGE[1]),
-            stride=s.get("stride", int, setup.stride,
-                         valid=lambda v: cs.STRIDE_RANGE[0] <= v <= cs.STRIDE_RANGE[1]),
-            padding=setup.padding if pad_mode is None else (padding if pad_mode == "number" else pad_mode),
+            size=s.get("size", int, setup.size, valid=_within(cs.SIZE_RANGE)),
+            stride=s.get("stride", int, setup.stride, valid=_within(cs.STRIDE_RANGE)),
+            padding=(setup.padding if pad_mode is None else
+                     padding if pad_mode == "number" else pad_mode),
             flip=s.get("flip", bool, False),
-            bias=s.get("bias", float, setup.bias,
-                       valid=lambda v: cs.BIAS_RANGE[0] <= v <= cs.BIAS_RANGE[1]))
+            bias=s.get("bias", float, setup.bias, valid=_within(cs.BIAS_RANGE)))
         self.show_setup(setup)
 
     def save(self, settings) -> None:
