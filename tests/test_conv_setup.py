@@ -36,8 +36,8 @@ def _snapshot(seed=0):
     return model, image, model_snapshot(image, model)
 
 
-def test_conv_setup_imports_no_qt():
-    code = ("import sys\nimport explorer.ui.conv_setup, explorer.ui.text\n"
+def test_the_qt_free_panel_models_import_no_qt():
+    code = ("import sys\nimport explorer.ui.conv_setup, explorer.ui.layer_trace, explorer.ui.text\n"
             "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
             "('PySide6', 'shiboken6', 'pyqtgraph'))))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -28,9 +28,10 @@ from explorer.ui.panels.convolution_form import ConvForm
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text,
                                                  output_size_html, pool_arithmetic_html,
                                                  problem_text)
-from explorer.ui.panels.convolution_views import ChannelRow, FitToViewport, Im2colView
+from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
 from explorer.ui.text import fill
 from explorer.ui.widgets.imaging import cmap_for, value_range
+from explorer.ui.widgets.layout_fit import FitToViewport
 from explorer.ui.widgets.message_label import ERROR_COLOUR, MessageLabel
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, format_number
 from explorer.ui.widgets.signals import blocked

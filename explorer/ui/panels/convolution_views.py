@@ -50,20 +50,6 @@ class ChannelRow(QWidget):
             c.setVisible(i < n)
 
 
-class FitToViewport(QWidget):
-    """The contents of a resizable `QScrollArea` that takes the viewport's height whenever its
-    layout's minimum fits: QScrollArea makes a widget whose layout has height-for-width (any
-    word-wrapped label) as tall as its *preferred* height, so grids that would shrink to fit
-    ended behind a scroll bar. Scrolling now starts only below the minimum (e.g. the grids'
-    smallest cells)."""
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        if layout is None:
-            return super().heightForWidth(width)
-        return max(layout.minimumHeightForWidth(width), self.minimumHeight())
-
-
 class Im2colView(QWidget):
     """The im2col tab: the unrolled input (rows around the current one, highlighted), the filter
     as one row, the output as one column, and the shapes of everything involved.

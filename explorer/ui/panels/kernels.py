@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
-                               QSpinBox, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.engine import kernels as K
@@ -33,8 +33,10 @@ from explorer.ui.widgets.filter_swap_box import FilterSwapBox
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
+from explorer.ui.widgets.layout_fit import ColumnsLayout
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.signals import blocked
+from explorer.ui.widgets.size_spin import SquareSizeSpin
 
 APPLY_KEY = "filter"
 #: Inputs with more pixels than this are filtered in the worker thread.
@@ -56,33 +58,6 @@ def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int):
     item = pg.ImageItem(axisOrder="row-major")
     view.addItem(item)
     return view, item
-
-
-class _ColumnsLayout(QHBoxLayout):
-    """The three columns. Word-wrapped labels would give the layout a height-for-width, and a
-    scroll area then sizes it to its (tall) preferred height instead of the window's."""
-
-    def hasHeightForWidth(self) -> bool:
-        return False
-
-
-class _SizeSpin(QSpinBox):
-    """A spin box that reads “3 × 3”."""
-
-    def textFromValue(self, value: int) -> str:
-        return f"{value} × {value}"
-
-    def valueFromText(self, text: str) -> int:
-        head = text.split("×")[0].strip()
-        return int(head) if head.isdigit() else self.value()
-
-    def validate(self, text, pos):
-        from PySide6.QtGui import QValidator
-
-        head = text.split("×")[0].strip()
-        if head.isdigit() and 1 <= int(head) <= K.MAX_KERNEL_SIZE:
-            return QValidator.State.Acceptable, text, pos
-        return QValidator.State.Intermediate, text, pos
 
 
 class KernelPanel(QWidget):
@@ -114,7 +89,7 @@ class KernelPanel(QWidget):
         self.status = MessageLabel()
         self.status.setObjectName("kernelStatus")
         body = QWidget()
-        columns = _ColumnsLayout(body)
+        columns = ColumnsLayout(body)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(self.editor_box, 0)
         columns.addWidget(self.views_box, 1)
@@ -208,7 +183,7 @@ class KernelPanel(QWidget):
         self.editor_box = QGroupBox(self.tr("Kernel"))
         self.grid = KernelGrid(cell_size=_CELL, max_side=_MAX_GRID_SIDE)
         self.grid.setObjectName("kernelGrid")
-        self.size_spin = _SizeSpin()
+        self.size_spin = SquareSizeSpin(K.MAX_KERNEL_SIZE)
         self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)
         self.size_spin.setValue(3)
         self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up and "

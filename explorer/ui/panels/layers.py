@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGrid
 from explorer.data import pixels_to_float
 from explorer.data.datasets import N_CLASSES
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.layer_trace import (feature_vector_index, shape_text, trace_for_panel,
+                                     wrap_width)
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.text import fill
 from explorer.ui.widgets.colour_scale import ColourScale
@@ -33,45 +35,6 @@ from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import NumberGrid, format_number
 from explorer.ui.widgets.signals import blocked
 
-
-
-def trace_for_panel(image, model) -> dict:
-    """Runs in the worker thread: every layer's output for one image and the conv filters.
-
-    image : ndarray (28, 28) float32 in [0, 1]. Returns ``outputs``: list of (layer name,
-    array without the batch axis: (C, H, W) or (D,)); ``filters``: {layer name: (weight
-    (F, C, KH, KW), bias (F,) or None)} for the top-level conv layers; ``summary``: the model's
-    summary rows; ``model``: its name.
-    """
-    x = np.asarray(image, dtype=np.float32)[None, None]
-    outputs = [(name, out[0]) for name, out in model.trace(x)]
-    params = model.parameters()
-    filters = {}
-    for layer in model.layers:
-        w = params.get(f"{layer.name}.weight")
-        if w is not None and w.ndim == 4:
-            filters[layer.name] = (w, params.get(f"{layer.name}.bias"))
-    return {"outputs": outputs, "filters": filters, "summary": model.summary(), "model": model.name}
-
-
-def feature_vector_index(summary) -> int | None:
-    """Index of the layer whose output the final classifier (the last Dense layer) reads."""
-    dense = [i for i, row in enumerate(summary) if row.get("type") == "Dense"]
-    if not dense or dense[-1] == 0:
-        return None
-    return dense[-1] - 1
-
-
-def _shape(shape) -> str:
-    return "\u00d7".join(str(s) for s in shape)
-
-
-def _wrap_width(n: int) -> int:
-    """Row width for showing a vector of n values as a compact block."""
-    if n <= 60:
-        return n
-    best = max(d for d in range(1, 61) if n % d == 0)
-    return best if best >= 16 else 50
 
 
 def _describe_type(kind: str) -> str:
@@ -387,8 +350,8 @@ class LayersPanel(QWidget):
         self.table.setRowCount(len(self.summary))
         for i, row in enumerate(self.summary):
             receives = self.tr("the image") if i == 0 else self.summary[i - 1]["name"]
-            cells = [row["name"], row["type"], receives, _shape(row["output_shape"]), f"{row['n_params']:,}"]
-            tip = fill(self.tr("%1 (%2) receives %3 and %4."), row["name"], row["type"], _shape(row["input_shape"]), self.tr(_describe_type(row["type"])))
+            cells = [row["name"], row["type"], receives, shape_text(row["output_shape"]), f"{row['n_params']:,}"]
+            tip = fill(self.tr("%1 (%2) receives %3 and %4."), row["name"], row["type"], shape_text(row["input_shape"]), self.tr(_describe_type(row["type"])))
             if i == fv:
                 cells[0] += " \u2605"
                 tip += "\n" + self.tr("The feature vector: the classifier reads this layer's output.")
@@ -453,7 +416,7 @@ class LayersPanel(QWidget):
         out = self.outputs.get(name)
         fv = feature_vector_index(self.summary)
         title = fill(self.tr("%1 \u2014 %2, output %3"), f"<b>{name}</b>", row["type"],
-                     _shape(row["output_shape"]))
+                     shape_text(row["output_shape"]))
         what = _describe_type(row["type"])
         if what:
             title += "<br>" + self.tr(what).capitalize() + "."
@@ -507,7 +470,7 @@ class LayersPanel(QWidget):
         self.maps.setVisible(False)
         self.strip.setVisible(True)
         n = out.size
-        width = _wrap_width(n)
+        width = wrap_width(n)
         rows = -(-n // width)
         padded = np.full(rows * width, np.nan)
         padded[:n] = out
@@ -542,7 +505,7 @@ class LayersPanel(QWidget):
         m = out[channel]
         self.detail.set_matrix(m, cmap=cmap_for(m))
         self.detail_title.setText("<b>" + fill(self.tr("%1, channel %2"), name, channel) + "</b> ("
-                                  + _shape(m.shape) + ")")
+                                  + shape_text(m.shape) + ")")
         index, row = self._row(name)
         self.kernels.setVisible(False)
         self.kernel_numbers.setVisible(False)
