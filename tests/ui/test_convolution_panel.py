@@ -449,3 +449,31 @@ def test_remembered_test_index_past_the_end_is_clamped(qtbot):
         assert p.test_index.value() == n - 1 and p.stepper is not None
     finally:
         client.shutdown()
+
+
+def test_every_note_and_problem_has_a_whole_sentence():
+    from explorer.ui.conv_setup import Note, Problem
+    from explorer.ui.panels.convolution_text import note_text, problem_text
+
+    notes = [Note("example", ("desc", Note("your_pool_settings", (3, 2, "same")))),
+             Note("example_other", ("t",)), Note("your_conv_settings", (2, "valid", 0.5)),
+             Note("current_missing"), Note("current", ("draw",)), Note("test", (3, "7")),
+             Note("map_all", ("conv1", 1)), Note("map_all", ("conv1", 6)),
+             Note("map_channel", (2, "conv1")), Note("example_filter"), Note("book_filter"),
+             Note("preset", ("d",)), Note("learned", (1, "conv2", -0.25)),
+             Note("shared_kernel", (3,)), Note("test_clamped", (999, 199, 200)),
+             Note("filter_clamped", (9, 5, 6)), Note("channel_clamped", (9, 5, 6))]
+    for note in notes:
+        text = note_text(note)
+        assert text and "%" not in text, note
+    assert "Your settings: 3\u00d73 window, stride 2, SAME padding." in note_text(notes[0])
+    problems = [Problem("no_maps"), Problem("no_filters"), Problem("preset_size", ("G", 1, 7)),
+                Problem("channels", (1, 6, None, None)), Problem("channels", (6, 1, "c", "p")),
+                Problem("channels", (6, 3, None, None)), Problem("data", ("gone",)),
+                Problem("empty_data", ("x",)), Problem("engine", ("kernel too big",))]
+    for problem in problems:
+        text = problem_text(problem)
+        assert text and "%" not in text, problem
+    assert problem_text(problems[3]).startswith("This filter has 1 channel but the input has 6")
+    with pytest.raises(ValueError, match="no sentence"):
+        note_text(Note("unknown"))

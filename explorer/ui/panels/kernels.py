@@ -186,14 +186,17 @@ class KernelPanel(QWidget):
         self.size_spin = SquareSizeSpin(K.MAX_KERNEL_SIZE)
         self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)
         self.size_spin.setValue(3)
-        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up and "
+        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre "
+                                          "up and "
                                           "to the left of the middle)."))
         self.sum_label = QLabel()
         self.sum_label.setObjectName("kernelSum")
-        self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat areas 0 "
+        self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat "
+                                          "areas 0 "
                                           "(edge detectors)."))
         self.normalise_button = QPushButton(self.tr("&Normalise"))
-        self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel sums to 1."))
+        self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel "
+                                                 "sums to 1."))
         self.scale_spin = QDoubleSpinBox()
         self.scale_spin.setRange(-100.0, 100.0)
         self.scale_spin.setDecimals(3)
@@ -206,12 +209,14 @@ class KernelPanel(QWidget):
         self.sigma_slider = QSlider(Qt.Orientation.Horizontal)
         self.sigma_slider.setRange(2, 50)
         self.sigma_slider.setValue(10)
-        self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): how wide "
+        self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): "
+                                             "how wide "
                                              "it spreads. Pick one of those presets to use it."))
         self.flip_check = QCheckBox(self.tr("True convolution (fl&ip the kernel 180°)"))
         self.flip_check.setToolTip(self.tr(
             "Off: cross-correlation, what a CNN layer computes (the kernel is laid on the image as "
-            "written). On: the kernel is rotated by 180° first, the convolution of signal processing."))
+            "written). On: the kernel is rotated by 180° first, the convolution of signal "
+            "processing."))
         self.flip_note = QLabel()
         self.flip_note.setWordWrap(True)
         self.flip_note.setObjectName("kernelFlipNote")
@@ -246,7 +251,8 @@ class KernelPanel(QWidget):
         self.source_combo = QComboBox()
         self.source_combo.setToolTip(self.tr("What to filter."))
         self.source_combo.addItem(self.tr("Current digit"), "digit")
-        self.source_combo.setItemData(0, self.tr("The app's current input: the digit drawn in the Draw tab or "
+        self.source_combo.setItemData(0, self.tr("The app's current input: the digit drawn in the "
+                                                 "Draw tab or "
                                                  "the sample picked in the Data tab."), Qt.ItemDataRole.ToolTipRole)
         self.source_combo.addItem(self.tr("Test-set image"), "test")
         for key, (title, desc, _) in BUILTIN_PICTURES.items():
@@ -258,23 +264,28 @@ class KernelPanel(QWidget):
         self.test_index.setPrefix(self.tr("#"))
         self.test_index.setToolTip(self.tr("Which image of the active data set's test split."))
         self.open_button = QPushButton(self.tr("&Open image…"))
-        self.open_button.setToolTip(fill(self.tr("Filter a PNG or JPEG of your own (shown in grey; large "
+        self.open_button.setToolTip(fill(self.tr("Filter a PNG or JPEG of your own (shown in "
+                                                 "grey; large "
                                             "pictures are scaled down to %1 pixels)."), 512))
         self.padding_combo = QComboBox()
         for mode, text, tip in (
-            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of the picture light up.")),
+            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of "
+                                              "the picture light up.")),
             ("reflect", self.tr("reflect"), self.tr("Outside mirrors the inside (d c b | a b c d).")),
-            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel (a a a | a b c d).")),
+            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel (a a a "
+                                                        "| a b c d).")),
         ):
             self.padding_combo.addItem(text, mode)
             self.padding_combo.setItemData(self.padding_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the output "
+        self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the "
+                                              "output "
                                               "keeps the input's size."))
         self.view_combo = QComboBox()
         self.view_combo.addItem(self.tr("Response"), False)
         self.view_combo.addItem(self.tr("Edge magnitude √(gx² + gy²)"), True)
         self.view_combo.setToolTip(self.tr(
-            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed (Sobel y "
+            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed "
+            "(Sobel y "
             "is Sobel x transposed), combined into the strength of the edge in any direction."))
 
         self.pictures = pg.GraphicsLayoutWidget()
@@ -284,8 +295,10 @@ class KernelPanel(QWidget):
         self.after_title = self.pictures.addLabel(self.tr("Output"), row=0, col=1, color="k")
         self.before_view, self.before_item = _view(self.pictures, 1, 0)
         self.after_view, self.after_item = _view(self.pictures, 1, 1)
-        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over it; signed "
-                                         "outputs are blue (negative) to red (positive), the bar gives the values."))
+        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over "
+                                         "it; signed "
+                                         "outputs are blue (negative) to red (positive), the bar "
+                                         "gives the values."))
         self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                           interactive=False, colorMapMenu=False, width=16)
         self.colour_bar.setImageItem(self.after_item)
@@ -451,10 +464,13 @@ class KernelPanel(QWidget):
         if source == "digit":
             img = self.state.current_input
             if img is None:
-                self.image, self.image_description = np.zeros((28, 28), np.float32), self.tr("an empty digit")
-                note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears here.")
+                self.image, self.image_description = np.zeros((28, 28), np.float32), self.tr("an "
+                                                                                             "empty digit")
+                note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears "
+                               "here.")
             else:
-                self.image, self.image_description = np.asarray(img, np.float32), self.tr("the current digit")
+                self.image, self.image_description = np.asarray(img, np.float32), self.tr("the "
+                                                                                          "current digit")
                 note = fill(self.tr("The current digit (from %1), 28x28 as the network sees it."), self.state.current_input_source or self.tr("the Draw tab"))
         elif source == "test":
             self.image, note = self._test_image()

@@ -40,19 +40,28 @@ from explorer.ui.widgets.signals import blocked
 def _describe_type(kind: str) -> str:
     """What a layer type does, in one phrase (untranslated: pass it through ``tr``)."""
     return {
-        "Conv2D": QT_TRANSLATE_NOOP("LayersPanel", "slides its filters over every input channel and adds the results"),
+        "Conv2D": QT_TRANSLATE_NOOP("LayersPanel", "slides its filters over every input channel "
+                                                   "and adds the results"),
         "ReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, sets negative ones to 0"),
         "Tanh": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (-1, 1)"),
         "Sigmoid": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (0, 1)"),
-        "LeakyReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, scales negative ones down"),
-        "MaxPool2D": QT_TRANSLATE_NOOP("LayersPanel", "keeps the largest value of each window, channel by channel"),
+        "LeakyReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, scales negative "
+                                                      "ones down"),
+        "MaxPool2D": QT_TRANSLATE_NOOP("LayersPanel", "keeps the largest value of each window, "
+                                                      "channel by channel"),
         "AvgPool2D": QT_TRANSLATE_NOOP("LayersPanel", "averages each window, channel by channel"),
-        "Flatten": QT_TRANSLATE_NOOP("LayersPanel", "lays all maps out as one long vector (no computation)"),
-        "Dense": QT_TRANSLATE_NOOP("LayersPanel", "every output is a weighted sum of all inputs plus a bias"),
-        "Dropout": QT_TRANSLATE_NOOP("LayersPanel", "during training drops random values; here (inference) it passes them on"),
-        "LocalResponseNorm": QT_TRANSLATE_NOOP("LayersPanel", "divides each value by the activity of neighbouring channels"),
-        "BatchNorm2D": QT_TRANSLATE_NOOP("LayersPanel", "normalises each channel with learned scale and shift"),
-        "Inception": QT_TRANSLATE_NOOP("LayersPanel", "runs 1x1, 3x3, 5x5 and pooling branches side by side and stacks their maps"),
+        "Flatten": QT_TRANSLATE_NOOP("LayersPanel", "lays all maps out as one long vector (no "
+                                                    "computation)"),
+        "Dense": QT_TRANSLATE_NOOP("LayersPanel", "every output is a weighted sum of all inputs "
+                                                  "plus a bias"),
+        "Dropout": QT_TRANSLATE_NOOP("LayersPanel", "during training drops random values; here "
+                                                    "(inference) it passes them on"),
+        "LocalResponseNorm": QT_TRANSLATE_NOOP("LayersPanel", "divides each value by the activity "
+                                                              "of neighbouring channels"),
+        "BatchNorm2D": QT_TRANSLATE_NOOP("LayersPanel", "normalises each channel with learned "
+                                                        "scale and shift"),
+        "Inception": QT_TRANSLATE_NOOP("LayersPanel", "runs 1x1, 3x3, 5x5 and pooling branches "
+                                                      "side by side and stacks their maps"),
     }.get(kind, "")
 
 
@@ -269,7 +278,8 @@ class LayersPanel(QWidget):
             image = pixels_to_float(data.test_images[i])
             label = tr_engine(data.class_names[int(data.test_labels[i])])
             if not self.use_test.isChecked():
-                return image, fill(self.tr("Nothing drawn yet: test digit #%1 (%2). Draw in the Draw tab "
+                return image, fill(self.tr("Nothing drawn yet: test digit #%1 (%2). Draw in the "
+                                           "Draw tab "
                                       "to see your own digit here."), i, label)
             return image, fill(self.tr("Test digit #%1, labelled %2."), i, label)
         return np.asarray(self.state.current_input), fill(self.tr("The current input (%1)."), self.state.current_input_source)
@@ -354,7 +364,8 @@ class LayersPanel(QWidget):
             tip = fill(self.tr("%1 (%2) receives %3 and %4."), row["name"], row["type"], shape_text(row["input_shape"]), self.tr(_describe_type(row["type"])))
             if i == fv:
                 cells[0] += " \u2605"
-                tip += "\n" + self.tr("The feature vector: the classifier reads this layer's output.")
+                tip += "\n" + self.tr("The feature vector: the classifier reads this layer's "
+                                      "output.")
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -518,7 +529,8 @@ class LayersPanel(QWidget):
             src = self.summary[index - 1]["name"] if index > 0 else self.tr("the image")
             n = w.shape[0]
             if n == 1:
-                text = self.tr("Made by filter %1: one %2\u00d7%3 kernel on the only channel of %4, "
+                text = self.tr("Made by filter %1: one %2\u00d7%3 kernel on the only channel of "
+                               "%4, "
                                "plus the bias %5.")
             else:
                 text = self.tr("Made by filter %1: one %2\u00d7%3 kernel per input channel (%n "
@@ -553,7 +565,8 @@ class LayersPanel(QWidget):
         self.kernels.set_highlight(index)
         k = w[index]
         self.kernel_numbers.set_matrix(k, cmap="diverging", decimals=2)
-        self.kernel_caption.setText(fill(self.tr("Kernel for input channel %1 (click another above):"), index))
+        self.kernel_caption.setText(fill(self.tr("Kernel for input channel %1 (click another "
+                                                 "above):"), index))
         self.kernel_caption.setVisible(True)
         self.kernel_numbers.setVisible(True)
 
