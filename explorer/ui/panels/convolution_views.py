@@ -141,7 +141,8 @@ class Im2colView(QWidget):
             self.matrix.set_marks([])
             self.matrix.set_highlights([(pos.im2col_row - start, 0, 1, rows.shape[1], HIGHLIGHT)])
             self.output.row_offset = start
-            self.output.set_matrix(st.output.reshape(-1)[start:stop, None], cmap=cmap_for(st.output))
+            self.output.set_matrix(st.output.reshape(-1)[start:stop, None],
+                                   cmap=cmap_for(st.output))
             self.output.set_highlights([(pos.im2col_row - start, 0, 1, 1, SECOND)])
             self.caption.setText(fill(self.tr(
                 "im2col rows %1\u2013%2 of %3 (row r = output cell r, row by row); row %4 "
@@ -152,8 +153,11 @@ class Im2colView(QWidget):
         rows = pos.patch.reshape(pos.patch.shape[0], -1)
         self.matrix.row_offset = 0
         self.matrix.set_matrix(rows, cmap=cmap_for(rows))
-        marks = [] if pos.winner is None else [(ch, r * kw + c) for ch, (r, c) in enumerate(pos.winner)]
+        marks = [] if pos.winner is None else [(ch, r * kw + c)
+                                               for ch, (r, c) in enumerate(pos.winner)]
         self.matrix.set_marks(marks)
         self.matrix.set_highlights([])
-        self.caption.setText(fill(self.tr(
-            "This output cell's windows, one row per channel (output = %1 of each row)."), self.tr("max") if st.mode == "max" else self.tr("mean")))
+        self.caption.setText(self.tr(
+            "This output cell's windows, one row per channel (output = max of each row).")
+            if st.mode == "max" else self.tr(
+            "This output cell's windows, one row per channel (output = mean of each row)."))

@@ -412,7 +412,8 @@ class DataPanel(QWidget):
             self.dataset_combo.setCurrentIndex(index)
         self.info_label.setText(fill(self.tr(
             "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, %5 classes. "
-            "<small>%4</small>"), html.escape(ds.name), f"{ds.n_train:,}", f"{ds.n_test:,}", html.escape(" ".join(tr_engine(ds.attribution).split())[:300]), len(ds.class_names)))
+            "<small>%4</small>"), html.escape(ds.name), f"{ds.n_train:,}", f"{ds.n_test:,}",
+            html.escape(" ".join(tr_engine(ds.attribution).split())[:300]), len(ds.class_names)))
         with blocked(self.class_combo):
             keep = self.class_combo.currentIndex()
             self.class_combo.clear()
@@ -463,7 +464,8 @@ class DataPanel(QWidget):
         self.counts_plot.setXRange(-0.6, 9.6, padding=0)
         names = [tr_engine(n) for n in self.dataset.class_names]
         self.means_grid.set_images(s["means"], captions=[short_name(n) for n in names],
-                                   tooltips=[self._mean_tooltip(int(c), n) for c, n in zip(counts, names)])
+                                   tooltips=[self._mean_tooltip(int(c), n)
+                                             for c, n in zip(counts, names)])
         p = s["pixels"]
         template = self.tr(
             "One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; "
@@ -492,11 +494,13 @@ class DataPanel(QWidget):
         self._page = min(max(0, self._page), n_pages - 1)
         if self._random:
             indices = samples_of_class(labels, label, PAGE, rng=self._rng)
-            self.page_label.setText(fill(self.tr("random %1 of %2"), str(len(indices)), f"{pool:,}"))
+            self.page_label.setText(fill(self.tr("random %1 of %2"), len(indices), f"{pool:,}"))
         else:
             indices = samples_of_class(labels, label, PAGE, start=self._page * PAGE)
             first = self._page * PAGE + 1 if len(indices) else 0
-            self.page_label.setText(fill(self.tr("%1-%2 of %3"), f"{first:,}", f"{self._page * PAGE + len(indices):,}", f"{pool:,}"))
+            last = self._page * PAGE + len(indices)
+            self.page_label.setText(fill(self.tr("%1-%2 of %3"), f"{first:,}", f"{last:,}",
+                                         f"{pool:,}"))
         self.prev_button.setEnabled(not self._random and self._page > 0)
         self.next_button.setEnabled(self._random or self._page < n_pages - 1)
         self.shown_indices = indices
@@ -505,7 +509,9 @@ class DataPanel(QWidget):
         self.grid.set_images(
             images[indices],
             captions=[short_name(names[int(labels[i])]) for i in indices],
-            tooltips=[fill(self.tr("%1 #%2, label %3 (%4). Click to use it as the input."), split_name, str(int(i)), str(int(labels[i])), names[int(labels[i])]) for i in indices])
+            tooltips=[fill(self.tr("%1 #%2, label %3 (%4). Click to use it as the input."),
+                           split_name, int(i), int(labels[i]), names[int(labels[i])])
+                      for i in indices])
         self.grid.set_placeholder(self.tr("No images of this class in this split."))
 
     def turn_page(self, step: int):

@@ -100,7 +100,8 @@ class LayersPanel(QWidget):
         self.request_trace()
 
     def __repr__(self) -> str:
-        return f"LayersPanel(layer={self.selected_layer!r}, layers={len(self.summary)}, opened={self.opened_map})"
+        return (f"LayersPanel(layer={self.selected_layer!r}, layers={len(self.summary)}, "
+                f"opened={self.opened_map})")
 
     # --- construction ---------------------------------------------------------------------------
     def _build_widgets(self):
@@ -266,7 +267,7 @@ class LayersPanel(QWidget):
         main = QHBoxLayout(self)
         main.addWidget(split)
 
-    # --- input and requests ------------------------------------------------------------------------
+    # --- input and requests ----------------------------------------------------------------
     def input_image(self) -> tuple[np.ndarray, str]:
         """The (28, 28) float32 image in [0, 1] the panel shows, and where it comes from."""
         if self.use_test.isChecked() or self.state.current_input is None:
@@ -279,10 +280,10 @@ class LayersPanel(QWidget):
             label = tr_engine(data.class_names[int(data.test_labels[i])])
             if not self.use_test.isChecked():
                 return image, fill(self.tr("Nothing drawn yet: test digit #%1 (%2). Draw in the "
-                                           "Draw tab "
-                                      "to see your own digit here."), i, label)
+                                           "Draw tab to see your own digit here."), i, label)
             return image, fill(self.tr("Test digit #%1, labelled %2."), i, label)
-        return np.asarray(self.state.current_input), fill(self.tr("The current input (%1)."), self.state.current_input_source)
+        return np.asarray(self.state.current_input), fill(self.tr("The current input (%1)."),
+                                                          self.state.current_input_source)
 
     def request_trace(self):
         """Ask the worker for every layer's output (only while visible; otherwise on show)."""
@@ -342,7 +343,7 @@ class LayersPanel(QWidget):
         self.filters = result["filters"]
         self._render_layer()
 
-    # --- summary and selection ---------------------------------------------------------------------
+    # --- summary and selection -------------------------------------------------------------
     def _set_summary(self, summary):
         self.summary = list(summary)
         keep = self.selected_layer or self._wanted_layer
@@ -351,7 +352,8 @@ class LayersPanel(QWidget):
         with blocked(self.table):
             self._fill_table(fv)
         header = self.table.horizontalHeader()
-        self.table.setMinimumWidth(min(480, header.length() + self.table.verticalScrollBar().sizeHint().width()
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(min(480, header.length() + scroll_bar
                                        + 2 * self.table.frameWidth()))
         names = [r["name"] for r in self.summary]
         self.select_layer(keep if keep in names else (names[0] if names else None))
@@ -360,8 +362,10 @@ class LayersPanel(QWidget):
         self.table.setRowCount(len(self.summary))
         for i, row in enumerate(self.summary):
             receives = self.tr("the image") if i == 0 else self.summary[i - 1]["name"]
-            cells = [row["name"], row["type"], receives, shape_text(row["output_shape"]), f"{row['n_params']:,}"]
-            tip = fill(self.tr("%1 (%2) receives %3 and %4."), row["name"], row["type"], shape_text(row["input_shape"]), self.tr(_describe_type(row["type"])))
+            cells = [row["name"], row["type"], receives, shape_text(row["output_shape"]),
+                     f"{row['n_params']:,}"]
+            tip = fill(self.tr("%1 (%2) receives %3 and %4."), row["name"], row["type"],
+                       shape_text(row["input_shape"]), self.tr(_describe_type(row["type"])))
             if i == fv:
                 cells[0] += " \u2605"
                 tip += "\n" + self.tr("The feature vector: the classifier reads this layer's "
@@ -370,7 +374,8 @@ class LayersPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
                 if j == 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
 
     def layer_names(self) -> list[str]:
@@ -406,12 +411,20 @@ class LayersPanel(QWidget):
         if rows:
             self.select_layer(self.layer_names()[rows[0].row()])
 
-    # --- rendering ---------------------------------------------------------------------------------
+    # --- rendering -------------------------------------------------------------------------
     def class_names(self) -> list[str]:
         """The live model's class names, translated (digits unless it learned another set)."""
         info = getattr(self.client, "model_info", None)
         names = info.class_names if info is not None else tuple(str(d) for d in range(N_CLASSES))
         return [tr_engine(str(n)) for n in names]
+
+    def _maps_before(self, index, channels: int) -> bool:
+        """Whether the layer before ``index`` output ``channels`` maps (a layer without
+        filters, such as ReLU or pooling, made each of its maps from one of those)."""
+        if index is None or index == 0:
+            return False
+        before = self.outputs.get(self.summary[index - 1]["name"])
+        return before is not None and before.ndim == 3 and before.shape[0] == channels
 
     def _row(self, name):
         for i, r in enumerate(self.summary):
@@ -435,7 +448,8 @@ class LayersPanel(QWidget):
             classifier = self.summary[index + 1]["name"]
             title += "<br><b style='color:#c06000'>" + fill(self.tr(
                 "The feature vector: these %1 numbers are what the classifier (%2) reads. "
-                "Everything before extracted them from the image."), int(np.prod(row["output_shape"])), classifier) + "</b>"
+                "Everything before extracted them from the image."),
+                int(np.prod(row["output_shape"])), classifier) + "</b>"
         elif index == len(self.summary) - 1:
             names = self.class_names()
             title += "<br>" + fill(self.tr(
@@ -467,14 +481,16 @@ class LayersPanel(QWidget):
         self.maps.levels = "each" if self.per_map.isChecked() else "shared"
         c = out.shape[0]
         captions = [str(i) for i in range(c)]
-        tips = [fill(self.tr("%1 channel %2: min %3, max %4"), name, i, format_number(out[i].min()), format_number(out[i].max())) for i in range(c)]
+        tips = [fill(self.tr("%1 channel %2: min %3, max %4"), name, i,
+                     format_number(out[i].min()), format_number(out[i].max())) for i in range(c)]
         self.maps.set_images(list(out), captions, tips)
         self.maps.set_highlight(self.opened_map)
         lo, hi = value_range(out, cmap == "diverging")
         self.colour_scale.set_range(lo, hi, cmap)
         if self.per_map.isChecked():
             self.colour_scale.set_note(fill(self.tr(
-                "each map stretched from its own minimum to maximum (layer range %1 to %2)"), format_number(out.min()), format_number(out.max())))
+                "each map stretched from its own minimum to maximum (layer range %1 to %2)"),
+                format_number(out.min()), format_number(out.max())))
         self.per_map.setEnabled(True)
 
     def _render_strip(self, out, is_logits: bool):
@@ -538,21 +554,21 @@ class LayersPanel(QWidget):
             self.source_title.setText(fill(text, channel, w.shape[1], w.shape[2], src,
                                            format_number(b)))
             self.kernels.set_images(list(w), [str(i) for i in range(w.shape[0])],
-                                    [fill(self.tr("kernel for input channel %1"), i) for i in range(w.shape[0])])
+                                    [fill(self.tr("kernel for input channel %1"), i)
+                                     for i in range(w.shape[0])])
             self.kernels.setVisible(True)
             self._show_kernel(0)
-        elif index is not None and index > 0 and self.outputs.get(self.summary[index - 1]["name"]) is not None \
-                and self.outputs[self.summary[index - 1]["name"]].ndim == 3 \
-                and self.outputs[self.summary[index - 1]["name"]].shape[0] == out.shape[0] \
-                and row["type"] != "Inception":
+        elif self._maps_before(index, out.shape[0]) and row["type"] != "Inception":
             prev = self.summary[index - 1]["name"]
             src = self.outputs[prev][channel]
             self.source_title.setText(fill(self.tr(
-                "No filter: %1 %2. It made this map from channel %3 of %4, shown below."), row["type"], self.tr(_describe_type(row["type"])), channel, prev))
+                "No filter: %1 %2. It made this map from channel %3 of %4, shown below."),
+                row["type"], self.tr(_describe_type(row["type"])), channel, prev))
             self.source_map.set_matrix(src, cmap=cmap_for(src))
             self.source_map.setVisible(True)
         else:
-            self.source_title.setText(self.tr(_describe_type(row["type"])).capitalize() + "." if row else "")
+            what = self.tr(_describe_type(row["type"])).capitalize() + "." if row else ""
+            self.source_title.setText(what)
         self.hover_label.setText(self.tr("Hover over the map to read its values."))
 
     def _show_kernel(self, index: int):
@@ -574,4 +590,5 @@ class LayersPanel(QWidget):
         if r < 0:
             self.hover_label.setText(self.tr("Hover over the map to read its values."))
         else:
-            self.hover_label.setText(fill(self.tr("row %1, column %2: %3"), r, c, format_number(value)))
+            self.hover_label.setText(fill(self.tr("row %1, column %2: %3"), r, c,
+                                          format_number(value)))
