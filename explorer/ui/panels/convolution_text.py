@@ -29,9 +29,8 @@ class OutputSizeTexts(QObject):
         if axis == "H":
             if n == 1:
                 return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder "
-                               "1): "
-                               "the floor drops the last padded row (%5); no window ever reaches "
-                               "it.")
+                               "1): the floor drops the last padded row (%5); no window ever "
+                               "reaches it.")
             return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder %n): "
                            "the floor drops the last %n padded rows (%5); no window ever reaches "
                            "them.",
@@ -40,9 +39,8 @@ class OutputSizeTexts(QObject):
             return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder 1): "
                            "the floor drops the last padded column (%5); no window ever reaches "
                            "it.")
-        return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder %n): "
-                       "the floor drops the last %n padded columns (%5); no window ever reaches "
-                       "them.",
+        return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder %n): the "
+                       "floor drops the last %n padded columns (%5); no window ever reaches them.",
                        "", n)
 
     def lost(self, axis: str, n: int) -> str:
@@ -57,13 +55,11 @@ class OutputSizeTexts(QObject):
         """%1: the input indices no window reads."""
         if axis == "H":
             return self.tr("The stride is larger than the window: input row %1 falls between "
-                           "windows "
-                           "and is never read.") if n == 1 else self.tr(
+                           "windows and is never read.") if n == 1 else self.tr(
                 "The stride is larger than the window: %n input rows (%1) fall between windows and "
                 "are never read.", "", n)
         return self.tr("The stride is larger than the window: input column %1 falls between "
-                       "windows "
-                       "and is never read.") if n == 1 else self.tr(
+                       "windows and is never read.") if n == 1 else self.tr(
             "The stride is larger than the window: %n input columns (%1) fall between windows and "
             "are never read.", "", n)
 
@@ -118,8 +114,8 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
     c, kh, kw = applied_kernel.shape
     dec = _decimals(pos.patch, applied_kernel)
     places = 4 if dec else None
-    what = (translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 "
-                                          "window (kernel rotated 180\u00b0: true convolution)")
+    what = (translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 window "
+                                          "(kernel rotated 180\u00b0: true convolution)")
             if flip else
             translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 window"))
     lines = [_cell_heading(pos) + fill(what, kh, kw)]
@@ -180,12 +176,12 @@ def output_size_html(axis: str, expl, same) -> str:
     text = f"<b>{out} = ({axis} + 2{pad} \u2212 {k})/S + 1</b> = {html.escape(expl.formula)}"
     parts = [text]
     if expl.pad_before != expl.pad_after:
-        parts.append(fill(translate("ConvolutionPanel", "Padding is uneven here: %1 before and "
-                                                        "%2 after."),
+        parts.append(fill(translate("ConvolutionPanel", "Padding is uneven here: %1 before and %2 "
+                                                        "after."),
                           expl.pad_before, expl.pad_after))
     if expl.divides:
-        parts.append(translate("ConvolutionPanel", "The division is exact: the last window ends "
-                                                   "on the last (padded) cell."))
+        parts.append(translate("ConvolutionPanel", "The division is exact: the last window ends on "
+                                                   "the last (padded) cell."))
     else:
         msg = fill(_TEXTS.dropped(axis, expl.remainder), expl.padded_size, expl.kernel,
                    expl.numerator, expl.stride, _indices(expl.dropped))
@@ -202,13 +198,13 @@ def output_size_html(axis: str, expl, same) -> str:
         values = (same.pad_before, same.pad_after, out, same.size, same.stride, same.output)
         if same.dropped_input:
             parts.append(fill(translate(
-                "ConvolutionPanel", "With SAME padding instead: %1 before, %2 after, "
-                "%3 = ceil(%4/%5) = %6, and input %7 are still dropped."),
+                "ConvolutionPanel", "With SAME padding instead: %1 before, %2 after, %3 = "
+                "ceil(%4/%5) = %6, and input %7 are still dropped."),
                 *values, _indices(same.dropped_input)))
         else:
             parts.append(fill(translate(
-                "ConvolutionPanel", "With SAME padding instead: %1 before, %2 after, "
-                "%3 = ceil(%4/%5) = %6, and every real input row/column is reached."), *values))
+                "ConvolutionPanel", "With SAME padding instead: %1 before, %2 after, %3 = "
+                "ceil(%4/%5) = %6, and every real input row/column is reached."), *values))
     return "<br>".join(parts)
 
 
@@ -239,8 +235,8 @@ def note_text(note) -> str:
         return fill(translate("ConvolutionPanel", "Your settings: stride %1, %2, bias %3."),
                     a[0], padding_text(a[1]), format_number(a[2]))
     if k == "current_missing":
-        return translate("ConvolutionPanel", "Nothing drawn yet: showing test image 0. Draw in "
-                                             "the Draw tab to use your own.")
+        return translate("ConvolutionPanel", "Nothing drawn yet: showing test image 0. Draw in the "
+                                             "Draw tab to use your own.")
     if k == "current":
         return fill(translate("ConvolutionPanel", "The current input (%1), as the network sees "
                                                   "it."), a[0])
@@ -263,15 +259,15 @@ def note_text(note) -> str:
     if k == "learned":
         return fill(translate(
             "ConvolutionPanel", "Filter %1 of %2 (its learned bias %3 is added to the bias set "
-            "here). With the layer's own stride and padding and the input %2 receives, the "
-            "output is channel %1 of %2's output."), a[0], a[1], format_number(a[2]))
+            "here). With the layer's own stride and padding and the input %2 receives, the output "
+            "is channel %1 of %2's output."), a[0], a[1], format_number(a[2]))
     if k == "shared_kernel":
         return translate("ConvolutionPanel", "The same kernel is used on each of the %n "
                                              "channels.", "", a[0])
     if k == "test_clamped":
         return fill(translate(
-            "ConvolutionPanel", "The data set has %1 test images, so there is no test image "
-            "#%2: showing #%3, the last one."), a[2], a[0], a[1])
+            "ConvolutionPanel", "The data set has %1 test images, so there is no test image #%2: "
+            "showing #%3, the last one."), a[2], a[0], a[1])
     if k == "filter_clamped":
         return fill(translate(
             "ConvolutionPanel", "The layer has %1 filters, so there is no filter %2: showing "
@@ -285,15 +281,15 @@ def note_text(note) -> str:
 
 def _channels_text(kernel_c: int, input_c: int) -> str:
     if kernel_c == 1:
-        return translate("ConvolutionPanel", "This filter has 1 channel but the input has %n: "
-                                             "a filter needs one channel per input channel.",
+        return translate("ConvolutionPanel", "This filter has 1 channel but the input has %n: a "
+                                             "filter needs one channel per input channel.",
                          "", input_c)
     if input_c == 1:
-        return translate("ConvolutionPanel", "This filter has %n channels but the input has 1: "
-                                             "a filter needs one channel per input channel.",
+        return translate("ConvolutionPanel", "This filter has %n channels but the input has 1: a "
+                                             "filter needs one channel per input channel.",
                          "", kernel_c)
-    return fill(translate("ConvolutionPanel", "This filter has %1 channels but the input has "
-                                              "%2: a filter needs one channel per input "
+    return fill(translate("ConvolutionPanel", "This filter has %1 channels but the input has %2: a "
+                                              "filter needs one channel per input "
                                               "channel."), kernel_c, input_c)
 
 
@@ -301,8 +297,7 @@ def problem_text(problem) -> str:
     """The sentence for a `explorer.ui.conv_setup.Problem`."""
     k, a = problem.kind, problem.args
     if k == "no_maps":
-        return translate("ConvolutionPanel", "The live model's feature maps have not arrived "
-                                             "yet.")
+        return translate("ConvolutionPanel", "The live model's feature maps have not arrived yet.")
     if k == "no_filters":
         return translate("ConvolutionPanel", "The live model's filters have not arrived yet.")
     if k == "preset_size":
@@ -313,8 +308,8 @@ def problem_text(problem) -> str:
         text = _channels_text(kernel_c, input_c)
         if before is not None:
             text += " " + fill(translate(
-                "ConvolutionPanel", "%1 reads the output of %2: choose \u201cFeature maps of "
-                "the live model\u201d, layer %2, all channels."), layer, before)
+                "ConvolutionPanel", "%1 reads the output of %2: choose \u201cFeature maps of the "
+                "live model\u201d, layer %2, all channels."), layer, before)
         return text
     if k == "data":
         return fill(translate("ConvolutionPanel", "The data set could not be loaded: %1"),

@@ -186,14 +186,12 @@ class KernelPanel(QWidget):
         self.size_spin = SquareSizeSpin(K.MAX_KERNEL_SIZE)
         self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)
         self.size_spin.setValue(3)
-        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre "
-                                          "up and "
-                                          "to the left of the middle)."))
+        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up "
+                                          "and to the left of the middle)."))
         self.sum_label = QLabel()
         self.sum_label.setObjectName("kernelSum")
         self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat "
-                                          "areas 0 "
-                                          "(edge detectors)."))
+                                          "areas 0 (edge detectors)."))
         self.normalise_button = QPushButton(self.tr("&Normalise"))
         self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel "
                                                  "sums to 1."))
@@ -210,8 +208,8 @@ class KernelPanel(QWidget):
         self.sigma_slider.setRange(2, 50)
         self.sigma_slider.setValue(10)
         self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): "
-                                             "how wide "
-                                             "it spreads. Pick one of those presets to use it."))
+                                             "how wide it spreads. Pick one of those presets to "
+                                             "use it."))
         self.flip_check = QCheckBox(self.tr("True convolution (fl&ip the kernel 180°)"))
         self.flip_check.setToolTip(self.tr(
             "Off: cross-correlation, what a CNN layer computes (the kernel is laid on the image as "
@@ -251,9 +249,9 @@ class KernelPanel(QWidget):
         self.source_combo = QComboBox()
         self.source_combo.setToolTip(self.tr("What to filter."))
         self.source_combo.addItem(self.tr("Current digit"), "digit")
-        self.source_combo.setItemData(0, self.tr("The app's current input: the digit drawn in the "
-                                                 "Draw tab or "
-                                                 "the sample picked in the Data tab."), Qt.ItemDataRole.ToolTipRole)
+        self.source_combo.setItemData(0, self.tr(
+            "The app's current input: the digit drawn in the Draw tab or the sample picked in the "
+            "Data tab."), Qt.ItemDataRole.ToolTipRole)
         self.source_combo.addItem(self.tr("Test-set image"), "test")
         for key, (title, desc, _) in BUILTIN_PICTURES.items():
             self.source_combo.addItem(tr_engine(title), key)
@@ -264,29 +262,29 @@ class KernelPanel(QWidget):
         self.test_index.setPrefix(self.tr("#"))
         self.test_index.setToolTip(self.tr("Which image of the active data set's test split."))
         self.open_button = QPushButton(self.tr("&Open image…"))
-        self.open_button.setToolTip(fill(self.tr("Filter a PNG or JPEG of your own (shown in "
-                                                 "grey; large "
-                                            "pictures are scaled down to %1 pixels)."), 512))
+        self.open_button.setToolTip(fill(self.tr(
+            "Filter a PNG or JPEG of your own (shown in grey; large pictures are scaled down to %1 "
+            "pixels)."), 512))
         self.padding_combo = QComboBox()
         for mode, text, tip in (
-            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of "
-                                              "the picture light up.")),
-            ("reflect", self.tr("reflect"), self.tr("Outside mirrors the inside (d c b | a b c d).")),
-            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel (a a a "
-                                                        "| a b c d).")),
+            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of the "
+                                              "picture light up.")),
+            ("reflect", self.tr("reflect"), self.tr("Outside mirrors the inside "
+                                                    "(d c b | a b c d).")),
+            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel "
+                                                        "(a a a | a b c d).")),
         ):
             self.padding_combo.addItem(text, mode)
-            self.padding_combo.setItemData(self.padding_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            self.padding_combo.setItemData(self.padding_combo.count() - 1, tip,
+                                           Qt.ItemDataRole.ToolTipRole)
         self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the "
-                                              "output "
-                                              "keeps the input's size."))
+                                              "output keeps the input's size."))
         self.view_combo = QComboBox()
         self.view_combo.addItem(self.tr("Response"), False)
         self.view_combo.addItem(self.tr("Edge magnitude √(gx² + gy²)"), True)
         self.view_combo.setToolTip(self.tr(
-            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed "
-            "(Sobel y "
-            "is Sobel x transposed), combined into the strength of the edge in any direction."))
+            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed (Sobel "
+            "y is Sobel x transposed), combined into the strength of the edge in any direction."))
 
         self.pictures = pg.GraphicsLayoutWidget()
         self.pictures.setBackground("w")
@@ -295,10 +293,9 @@ class KernelPanel(QWidget):
         self.after_title = self.pictures.addLabel(self.tr("Output"), row=0, col=1, color="k")
         self.before_view, self.before_item = _view(self.pictures, 1, 0)
         self.after_view, self.after_item = _view(self.pictures, 1, 1)
-        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over "
-                                         "it; signed "
-                                         "outputs are blue (negative) to red (positive), the bar "
-                                         "gives the values."))
+        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over it; "
+                                         "signed outputs are blue (negative) to red (positive), "
+                                         "the bar gives the values."))
         self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                           interactive=False, colorMapMenu=False, width=16)
         self.colour_bar.setImageItem(self.after_item)
@@ -321,7 +318,8 @@ class KernelPanel(QWidget):
         self.histogram.setLabel("left", self.tr("pixels"))
         self.histogram.setToolTip(self.tr("How many output pixels have each value."))
         self.hist_curve = self.histogram.plot(stepMode="center", fillLevel=0,
-                                              brush=(70, 120, 200, 160), pen=pg.mkPen((40, 80, 160)))
+                                              brush=(70, 120, 200, 160),
+                                              pen=pg.mkPen((40, 80, 160)))
 
         controls = QGridLayout()
         controls.addWidget(QLabel(self.tr("Input")), 0, 0)
@@ -445,7 +443,8 @@ class KernelPanel(QWidget):
         except ValueError as exc:
             self.show_error(fill(self.tr("Cannot normalise: %1."), str(exc)))
             return
-        self._set_grid(k, self.active_preset if self.active_preset and np.allclose(k, self.kernel) else None)
+        same = self.active_preset and np.allclose(k, self.kernel)
+        self._set_grid(k, self.active_preset if same else None)
 
     def apply_scale(self) -> None:
         """Multiply every weight by the scale factor."""
@@ -453,7 +452,10 @@ class KernelPanel(QWidget):
         self.library.clear_selection()
 
     def _on_add_current(self):
-        suggested = fill(self.tr("my %1"), tr_engine(K.PRESETS[self.active_preset].title).lower()) if self.active_preset else ""
+        suggested = ""
+        if self.active_preset:
+            title = tr_engine(K.PRESETS[self.active_preset].title).lower()
+            suggested = fill(self.tr("my %1"), title)
         self.library.ask_and_add(self.kernel, suggested)
 
     # --- the image ------------------------------------------------------------------------------
@@ -464,14 +466,15 @@ class KernelPanel(QWidget):
         if source == "digit":
             img = self.state.current_input
             if img is None:
-                self.image, self.image_description = np.zeros((28, 28), np.float32), self.tr("an "
-                                                                                             "empty digit")
+                self.image = np.zeros((28, 28), np.float32)
+                self.image_description = self.tr("an empty digit")
                 note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears "
                                "here.")
             else:
-                self.image, self.image_description = np.asarray(img, np.float32), self.tr("the "
-                                                                                          "current digit")
-                note = fill(self.tr("The current digit (from %1), 28x28 as the network sees it."), self.state.current_input_source or self.tr("the Draw tab"))
+                self.image = np.asarray(img, np.float32)
+                self.image_description = self.tr("the current digit")
+                note = fill(self.tr("The current digit (from %1), 28x28 as the network sees it."),
+                            self.state.current_input_source or self.tr("the Draw tab"))
         elif source == "test":
             self.image, note = self._test_image()
         elif source == "file":
@@ -492,7 +495,8 @@ class KernelPanel(QWidget):
         self.refilter()
 
     def open_image_file(self, path) -> bool:
-        """Use the picture at ``path`` (grey, scaled down when large). False with a message if not."""
+        """Use the picture at ``path`` (grey, scaled down when large). False with a message if
+        not."""
         try:
             g = load_grey_image(path)
         except ValueError as exc:
@@ -512,7 +516,9 @@ class KernelPanel(QWidget):
         return True
 
     def open_image_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "", QCoreApplication.translate("ImageFiles", IMAGE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "",
+                                              QCoreApplication.translate("ImageFiles",
+                                                                         IMAGE_FILTER))
         if path:
             self.open_image_file(path)
 
@@ -544,12 +550,13 @@ class KernelPanel(QWidget):
         self._on_source_change()
         if used != asked:
             self.show_message(fill(self.tr(
-                "The data set has %1 test images, so there is no test image #%2: showing #%3, "
-                "the last one."), count, asked, used))
+                "The data set has %1 test images, so there is no test image #%2: showing #%3, the "
+                "last one."), count, asked, used))
 
     def network_input(self):
         """``(image (28, 28) float32 or None, description)`` for probing the network."""
-        if self.image is not None and self.image.shape == (28, 28) and self.source_combo.currentData() in ("digit", "test"):
+        digit = self.source_combo.currentData() in ("digit", "test")
+        if digit and self.image is not None and self.image.shape == (28, 28):
             return self.image, self.image_description
         if self.state.current_input is not None:
             return np.asarray(self.state.current_input, np.float32), self.tr("the current digit")
@@ -569,8 +576,9 @@ class KernelPanel(QWidget):
         worker for large ones (the result arrives later; stale ones are dropped)."""
         if self.image is None:
             return
-        job = partial(filter_image, self.image, self.kernel.copy(), self.padding_combo.currentData(),
-                      self.flip_check.isChecked(), bool(self.view_combo.currentData()))
+        job = partial(filter_image, self.image, self.kernel.copy(),
+                      self.padding_combo.currentData(), self.flip_check.isChecked(),
+                      bool(self.view_combo.currentData()))
         if self.image.size <= SYNC_PIXELS:
             self.client.cancel(self, APPLY_KEY)   # a large image's answer would be stale now
             self.show_result(job())
@@ -594,7 +602,8 @@ class KernelPanel(QWidget):
         else:
             levels = (min(0.0, lo), hi if hi > min(0.0, lo) else min(0.0, lo) + 1.0)
             cmap = self._grey
-            colours = fill(self.tr("black %1, white %2"), K.format_cell(levels[0]), K.format_cell(levels[1]))
+            colours = fill(self.tr("black %1, white %2"), K.format_cell(levels[0]),
+                           K.format_cell(levels[1]))
         self.colour_bar.setColorMap(cmap)
         self.colour_bar.setLevels(levels)
         self.after_item.setImage(result.output, autoLevels=False)
@@ -602,5 +611,6 @@ class KernelPanel(QWidget):
         kind = (self.tr("edge magnitude") if result.magnitude else
                 self.tr("true convolution") if result.flip else self.tr("cross-correlation"))
         self.after_title.setText(fill(self.tr("Output (%1)"), kind), color="k")
-        self.range_label.setText(fill(self.tr("Output range %1 to %2; colours: %3."), f"{lo:.4g}", f"{hi:.4g}", colours))
+        self.range_label.setText(fill(self.tr("Output range %1 to %2; colours: %3."),
+                                      f"{lo:.4g}", f"{hi:.4g}", colours))
         self.hist_curve.setData(result.hist_edges, result.hist_counts)

@@ -546,8 +546,7 @@ class LayersPanel(QWidget):
             n = w.shape[0]
             if n == 1:
                 text = self.tr("Made by filter %1: one %2\u00d7%3 kernel on the only channel of "
-                               "%4, "
-                               "plus the bias %5.")
+                               "%4, plus the bias %5.")
             else:
                 text = self.tr("Made by filter %1: one %2\u00d7%3 kernel per input channel (%n "
                                "channels of %4), the %n results added, plus the bias %5.", "", n)
