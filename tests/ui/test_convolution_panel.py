@@ -84,7 +84,8 @@ def test_textbook_example_gives_the_books_numbers(panel):
 
 @pytest.mark.parametrize(
     "stride, pad_mode, pad, flip",
-    [(1, "number", 0, False), (2, "same", 0, False), (2, "number", 1, True), (3, "valid", 0, False)],
+    [(1, "number", 0, False), (2, "same", 0, False), (2, "number", 1, True),
+     (3, "valid", 0, False)],
 )
 def test_three_channel_stepping_equals_conv2d(panel, stride, pad_mode, pad, flip):
     ex = get_example("three_channel")
@@ -95,7 +96,8 @@ def test_three_channel_stepping_equals_conv2d(panel, stride, pad_mode, pad, flip
     panel.flip_check.setChecked(flip)
     panel.bias_spin.setValue(-1.5)
     padding = pad if pad_mode == "number" else pad_mode
-    expected = F.conv2d(ex.x[None], ex.kernel[None], np.array([-1.5]), stride=stride, padding=padding, flip=flip)[0, 0]
+    expected = F.conv2d(ex.x[None], ex.kernel[None], np.array([-1.5]), stride=stride,
+                        padding=padding, flip=flip)[0, 0]
     np.testing.assert_array_equal(_walk(panel), expected)
     pos = panel.current()
     assert pos.channel_sums.shape == (3,)
@@ -260,7 +262,8 @@ def test_random_setups_never_crash_and_always_match_the_engine(panel):
         padding = panel.padding_value()
         if panel.mode_combo.currentData() == "conv":
             b = np.array([st.bias], st.x.dtype)
-            expected = F.conv2d(st.x[None], st.kernel[None], b, stride=st.stride, padding=padding, flip=st.flip)[0, 0]
+            expected = F.conv2d(st.x[None], st.kernel[None], b, stride=st.stride,
+                                padding=padding, flip=st.flip)[0, 0]
         else:
             fn = F.max_pool2d if st.mode == "max" else F.avg_pool2d
             expected = fn(st.x[None], st.size, stride=st.stride, padding=padding)[0]
@@ -344,7 +347,8 @@ def test_setup_is_remembered(panel, qtbot):
     try:
         assert again.input_combo.currentData() == "test"
         assert again.mode_combo.currentData() == "conv"
-        assert again.kernel_combo.currentData() == "preset:gaussian" and again.size_spin.value() == 5
+        assert again.kernel_combo.currentData() == "preset:gaussian"
+        assert again.size_spin.value() == 5
         assert again.stride_spin.value() == 2 and again.pad_mode.currentData() == "same"
         assert again.flip_check.isChecked() and again.bias_spin.value() == -0.5
         assert again.speed.value() == 12 and again.timer.interval() == 1000 // 12
@@ -368,9 +372,9 @@ def test_remembered_example_and_pooling(panel, qtbot):
 
 def test_remembered_values_that_no_longer_exist_are_ignored(qtbot):
     s = PanelSettings("convolution")
-    for key, value in (("input", "example:gone"), ("operation", "median"), ("kernel", "preset:gone"),
-                       ("stride", "99"), ("paddingMode", "reflect"), ("bias", "lots"),
-                       ("flip", "perhaps"), ("speed", "-4")):
+    for key, value in (("input", "example:gone"), ("operation", "median"),
+                       ("kernel", "preset:gone"), ("stride", "99"), ("paddingMode", "reflect"),
+                       ("bias", "lots"), ("flip", "perhaps"), ("speed", "-4")):
         s.set(key, value)
     p, client = _second_panel(qtbot, build_model("lenet5", seed=0))
     try:

@@ -104,7 +104,8 @@ def test_clicking_a_sample_makes_it_the_current_input(make_panel, qtbot):
 def _write_set(folder, labels_max=9):
     rng = np.random.default_rng(5)
     folder.mkdir(parents=True)
-    write_idx(folder / "train-images-idx3-ubyte.gz", rng.integers(0, 256, (40, 28, 28), dtype=np.uint8))
+    write_idx(folder / "train-images-idx3-ubyte.gz",
+              rng.integers(0, 256, (40, 28, 28), dtype=np.uint8))
     labels = (np.arange(40) % 10).astype(np.uint8)
     labels[0] = labels_max
     write_idx(folder / "train-labels-idx1-ubyte.gz", labels)
@@ -191,7 +192,8 @@ def _serve_builtin(server, monkeypatch, pad=0):
             data = gzip.compress(gzip.decompress(data), compresslevel=0, mtime=0)
         server.files[f"/mnist/{f.name}"] = data
         files.append(RemoteFile(f.name, len(data), hashlib.md5(data).hexdigest()))
-    entry = CatalogueEntry(**{**CATALOGUE["mnist"].__dict__, "mirrors": (base,), "files": tuple(files)})
+    entry = CatalogueEntry(**{**CATALOGUE["mnist"].__dict__, "mirrors": (base,),
+                              "files": tuple(files)})
     monkeypatch.setitem(CATALOGUE, "mnist", entry)
     return entry
 

@@ -193,8 +193,8 @@ def test_an_input_chosen_in_another_tab_is_shown_and_classified(panel, qtbot):
     qtbot.waitUntil(lambda: panel.last_result is not None, timeout=5000)
     np.testing.assert_array_equal(panel.last_result["pre"], image)
     model = _small_model()[0]
-    np.testing.assert_allclose(panel.last_result["proba"], model.predict_proba(image[None, None])[0],
-                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(panel.last_result["proba"],
+                               model.predict_proba(image[None, None])[0], rtol=1e-5, atol=1e-6)
     assert panel.predicted.text() == str(int(np.argmax(panel.last_result["proba"])))
     # the Draw panel did not replace the input with its own copy
     assert panel.state.current_input_source == "test set #3"

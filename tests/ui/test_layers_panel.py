@@ -133,7 +133,8 @@ def test_follows_the_drawn_input_and_the_test_picker(lenet, qtbot):
     image[6:22, 12:16] = 1.0
     lenet.state.set_current_input(image, "draw")
     expected = dict(lenet.test_model.trace(image[None, None]))
-    qtbot.waitUntil(lambda: np.array_equal(lenet.outputs["conv1"], expected["conv1"][0]), timeout=5000)
+    qtbot.waitUntil(lambda: np.array_equal(lenet.outputs["conv1"], expected["conv1"][0]),
+                    timeout=5000)
     lenet.use_test.setChecked(True)
     lenet.test_index.setValue(3)
     expected = dict(lenet.test_model.trace(_digit(lenet.state, 3)[None, None]))
@@ -161,7 +162,8 @@ def test_selected_layer_and_scaling_are_remembered(qtbot):
     again, client2, _, _ = _make(qtbot, "lenet5")
     try:
         assert again.selected_layer == "pool2" and again.per_map.isChecked()
-        assert again.table.selectionModel().selectedRows()[0].row() == again.layer_names().index("pool2")
+        row = again.table.selectionModel().selectedRows()[0].row()
+        assert row == again.layer_names().index("pool2")
     finally:
         client2.shutdown()
 
