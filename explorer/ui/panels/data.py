@@ -97,7 +97,8 @@ class DataPanel(QWidget):
         self._jobs: list[BackgroundJob] = []  # running or not yet deleted
         #: Remembered choices (data set, split, class filter) under "data/" in QSettings.
         self.settings = PanelSettings("data")
-        self._wanted_class = self.settings.get("classFilter")  # applied once the set is shown
+        # applied once the set is shown
+        self._wanted_class = self.settings.get("classFilter", str, None)
         self._build()
         self.settings.restore_combo("split", self.split_combo)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
@@ -293,13 +294,11 @@ class DataPanel(QWidget):
         """The data set chosen last time if it can still be loaded: a name of
         ``available_datasets()`` or ``("folder", path)`` of a folder that still holds IDX files;
         else None."""
-        folder = self.settings.get("folder")
-        if folder and looks_like_idx_folder(folder):
+        folder = self.settings.get("folder", str, None,
+                                   valid=lambda f: bool(f) and looks_like_idx_folder(f))
+        if folder is not None:
             return ("folder", folder)
-        name = self.settings.get("dataset")
-        if name and name in available_datasets():
-            return name
-        return None
+        return self.settings.get("dataset", str, None, valid=lambda n: n in available_datasets())
 
     def _remember_dataset(self, ds):
         source = SOURCES.get(ds.name)
