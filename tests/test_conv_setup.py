@@ -14,9 +14,9 @@ from explorer.engine import build_model
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.kernels import preset
-from explorer.ui.conv_setup import (INPUTS, KERNELS, ConvSetup, ConvSources, Note, Problem,
-                                    clamp_index, example_setup, layer_geometry,
-                                    model_snapshot, resolve)
+from explorer.ui.conv_setup import (INPUTS, KERNELS, START_GEOMETRY, ConvSetup, ConvSources,
+                                    Note, Problem, choose_input, clamp_index, example_setup,
+                                    layer_geometry, model_snapshot, resolve, switch_operation)
 
 
 def _dataset(n_test=5, names=FASHION_NAMES, seed=0):
@@ -208,3 +208,23 @@ def test_example_setup_keeps_what_the_example_does_not_set():
     build = resolve(replace(base, input="example:three_channel", flip=False), ConvSources())
     np.testing.assert_array_equal(build.stepper.kernel[0], preset("sobel_x"))
     assert build.kernel_notes[-1] == Note("shared_kernel", (3,))
+
+
+def test_convolution_and_pooling_keep_their_own_size_and_stride():
+    conv = ConvSetup(size=5, stride=1)
+    pool, memory = switch_operation(replace(conv, operation="max"), "conv", {})
+    assert (pool.size, pool.stride) == START_GEOMETRY["pool"] and memory["conv"] == (5, 1)
+    pool = replace(pool, size=3)
+    avg, memory2 = switch_operation(replace(pool, operation="avg"), "pool", memory)
+    assert (avg.size, avg.stride) == (3, 2) and memory2 == memory   # same kind: nothing moves
+    back, memory = switch_operation(replace(avg, operation="conv"), "pool", memory)
+    assert (back.size, back.stride) == (5, 1) and memory["pool"] == (3, 2)
+
+
+def test_choosing_an_input_from_the_list():
+    chosen = choose_input(ConvSetup(input="example:book_padding", stride=3, bias=2.0))
+    assert chosen == example_setup("book_padding", ConvSetup(input="example:book_padding"))
+    digit = choose_input(ConvSetup(input="test", kernel="example"))
+    assert digit.kernel == "preset:sobel_x"                  # more telling on a digit
+    assert choose_input(ConvSetup(input="test", kernel="preset:gaussian")) is None
+    assert choose_input(ConvSetup(input="model", operation="max")) is None

@@ -103,6 +103,40 @@ def example_setup(key: str, base: ConvSetup | None = None) -> ConvSetup:
                    stride=int(ex.stride), padding=ex.padding, bias=float(ex.bias), flip=False)
 
 
+#: The (size, stride) each kind of operation starts with: a 3x3 kernel moved by 1, and the
+#: textbook's 2x2 pooling window with stride 2.
+START_GEOMETRY = {"conv": (3, 1), "pool": (2, 2)}
+
+
+def operation_kind(operation: str) -> str:
+    """``"conv"`` for a convolution, ``"pool"`` for either pooling."""
+    return "conv" if operation == "conv" else "pool"
+
+
+def switch_operation(setup: ConvSetup, previous: str, memory: dict) -> tuple[ConvSetup, dict]:
+    """Convolution and pooling keep their own size and stride: ``setup`` has just changed
+    operation from one of kind ``previous`` (``"conv"`` / ``"pool"``). Returns the set-up with
+    the new kind's remembered (size, stride) and the memory holding the old kind's; an
+    operation of the same kind (max to average pooling) changes nothing."""
+    kind = operation_kind(setup.operation)
+    if kind == previous:
+        return setup, dict(memory)
+    memory = {**START_GEOMETRY, **memory, previous: (setup.size, setup.stride)}
+    size, stride = memory[kind]
+    return replace(setup, size=size, stride=stride), memory
+
+
+def choose_input(setup: ConvSetup) -> ConvSetup | None:
+    """What picking ``setup.input`` from the list implies, or None for nothing: an example
+    brings its own values; a digit under the textbook's 3x3 filter gets a classic edge
+    detector (Sobel x), which shows more on a digit."""
+    if setup.example_key is not None:
+        return example_setup(setup.example_key, setup)
+    if setup.is_conv and setup.kernel == "example" and "sobel_x" in PRESETS:
+        return replace(setup, kernel="preset:sobel_x")
+    return None
+
+
 def layer_geometry(filt: dict) -> tuple[int, int | str] | None:
     """``(stride, padding)`` of a learned filter's layer (a ``model_snapshot`` filter dict), so
     that its output here is the layer's own feature map; None when the layer does not say."""

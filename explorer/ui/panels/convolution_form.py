@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES
 from explorer.engine.kernels import PRESETS
 from explorer.ui import conv_setup as cs
-from explorer.ui.conv_setup import ConvSetup, example_setup, layer_geometry
+from explorer.ui.conv_setup import (ConvSetup, choose_input, example_setup, layer_geometry,
+                                    switch_operation)
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.text import fill
 from explorer.ui.widgets.image_picker import ImageIndexPicker
@@ -44,9 +45,8 @@ class ConvForm(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Set-up"))
         self.snapshot: dict | None = None
-        #: The (size, stride) each kind of operation had last: pooling starts as the book's
-        #: 2x2 window with stride 2.
-        self.mode_memory = {"conv": (3, 1), "pool": (2, 2)}
+        #: The (size, stride) each kind of operation had last (`conv_setup.switch_operation`).
+        self.mode_memory = dict(cs.START_GEOMETRY)
         self._kind = "conv"   # the kind of operation shown: "conv" or "pool"
         self._build(state)
         self._layout()
@@ -235,7 +235,7 @@ class ConvForm(QGroupBox):
                 self.pad_spin.setValue(int(setup.padding))
             self.flip_check.setChecked(bool(setup.flip))
             self.bias_spin.setValue(float(setup.bias))
-        self._kind = "conv" if self.mode_combo.currentData() == "conv" else "pool"
+        self._kind = cs.operation_kind(self.mode_combo.currentData())
         self._update_visibility()
 
     def set_snapshot(self, snapshot: dict) -> None:
@@ -285,23 +285,15 @@ class ConvForm(QGroupBox):
     def _on_input_chosen(self, index):
         """An input picked from the list: an example brings its own values; a digit with the
         book's 3x3 gets a classic edge detector, which is more telling."""
-        setup = self.setup()
-        if setup.example_key is not None:
-            self.show_setup(example_setup(setup.example_key, setup))
-        elif setup.is_conv and setup.kernel == "example" and "preset:sobel_x" in cs.KERNELS:
-            self.show_setup(replace(setup, kernel="preset:sobel_x"))
-        else:
-            return
-        self.sigChanged.emit()
+        chosen = choose_input(self.setup())
+        if chosen is not None:
+            self.show_setup(chosen)
+            self.sigChanged.emit()
 
     def _on_change(self, *args):
         sender = self.sender()
         setup = self.setup()
-        kind = "conv" if setup.is_conv else "pool"
-        if kind != self._kind:   # convolution and pooling keep their own size and stride
-            self.mode_memory[self._kind] = (setup.size, setup.stride)
-            size, stride = self.mode_memory[kind]
-            setup = replace(setup, size=size, stride=stride)
+        setup, self.mode_memory = switch_operation(setup, self._kind, self.mode_memory)
         if sender is self.map_layer:
             self._fill_map_channels(self.map_channel.currentData())
             setup = self.setup()
