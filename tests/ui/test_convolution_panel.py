@@ -481,3 +481,15 @@ def test_every_note_and_problem_has_a_whole_sentence():
     assert problem_text(problems[3]).startswith("This filter has 1 channel but the input has 6")
     with pytest.raises(ValueError, match="no sentence"):
         note_text(Note("unknown"))
+
+
+def test_max_to_average_pooling_keeps_the_convolutions_size_and_stride(panel):
+    """Switching between the two poolings stored the pooling's size and stride as the
+    convolution's: back in convolution the kernel size and stride were the pooling's."""
+    panel.stride_spin.setValue(1)
+    _choose(panel.kernel_combo, "preset:gaussian")
+    panel.size_spin.setValue(5)
+    _choose(panel.mode_combo, "max")
+    _choose(panel.mode_combo, "avg")
+    _choose(panel.mode_combo, "conv")
+    assert (panel.size_spin.value(), panel.stride_spin.value()) == (5, 1)
