@@ -228,3 +228,14 @@ def test_choosing_an_input_from_the_list():
     assert digit.kernel == "preset:sobel_x"                  # more telling on a digit
     assert choose_input(ConvSetup(input="test", kernel="preset:gaussian")) is None
     assert choose_input(ConvSetup(input="model", operation="max")) is None
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("input", "example:gone", "input must be one of"), ("operation", "median", "operation"),
+    ("kernel", "preset:gone", "kernel"), ("stride", 0, "stride must be a whole number >= 1"),
+    ("size", 2.5, "size"), ("test_index", -1, "test_index"), ("padding", "reflect", "padding"),
+    ("padding", -2, "padding must be a whole number >= 0"), ("map_channel", -2, "map_channel")])
+def test_a_setup_the_form_cannot_make_is_a_clear_error(field, value, words):
+    with pytest.raises(ValueError, match=words) as info:
+        ConvSetup(**{field: value})
+    assert repr(value) in str(info.value)

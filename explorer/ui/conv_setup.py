@@ -63,6 +63,28 @@ class ConvSetup:
     filter_layer: str | None = None
     filter_index: int = 0
 
+    def __post_init__(self):
+        for name, value, allowed in (("input", self.input, INPUTS),
+                                     ("operation", self.operation, OPERATIONS),
+                                     ("kernel", self.kernel, KERNELS)):
+            if value not in allowed:
+                raise ValueError(f"ConvSetup {name} must be one of {', '.join(allowed)}; "
+                                 f"got {value!r}")
+        for name, value, low in (("size", self.size, 1), ("stride", self.stride, 1),
+                                 ("test_index", self.test_index, 0),
+                                 ("filter_index", self.filter_index, 0),
+                                 ("map_channel", self.map_channel, -1)):
+            if int(value) != value or value < low:
+                raise ValueError(f"ConvSetup {name} must be a whole number >= {low}, "
+                                 f"got {value!r}")
+        if isinstance(self.padding, str):
+            if self.padding not in ("same", "valid"):
+                raise ValueError(f"ConvSetup padding must be a number, 'same' or 'valid', "
+                                 f"got {self.padding!r}")
+        elif int(self.padding) != self.padding or self.padding < 0:
+            raise ValueError(f"ConvSetup padding must be a whole number >= 0, "
+                             f"got {self.padding!r}")
+
     @property
     def is_conv(self) -> bool:
         return self.operation == "conv"
@@ -215,6 +237,13 @@ class ConvSources:
     dataset: Callable | None = None
     snapshot: dict | None = None
     layer_names: tuple = ()
+
+    def __repr__(self) -> str:
+        shape = None if self.current_input is None else self.current_input.shape
+        maps = len((self.snapshot or {}).get("maps", ()))
+        return (f"ConvSources(current_input={shape}, source={self.current_source!r}, "
+                f"dataset={'yes' if self.dataset else 'no'}, maps={maps}, "
+                f"layers={len(self.layer_names)})")
 
     def map(self, name):
         """The (C, H, W) output of layer ``name`` or None."""
