@@ -30,6 +30,7 @@ from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text
                                                  problem_text)
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
 from explorer.ui.text import fill
+from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.layout_fit import FitToViewport
 from explorer.ui.widgets.message_label import ERROR_COLOUR, MessageLabel
@@ -267,9 +268,7 @@ class ConvolutionPanel(QWidget):
         if setup.input in ("test", "current"):
             self.rebuild()
         if setup.input == "test" and used != asked and self.stepper is not None:
-            self.message.show_info(fill(self.tr(
-                "The data set has %1 test images, so there is no test image #%2: showing #%3, "
-                "the last one."), count, asked, used))
+            self.message.show_info(ImageIndexPicker.moved_text(asked, used, count))
 
     def _refresh_or_defer(self):
         """Follow a new input or model now if the panel is on screen, else when it is shown

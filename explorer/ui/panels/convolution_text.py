@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.text import fill
+from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.number_grid import format_number, format_value
 
 translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
@@ -265,9 +266,7 @@ def note_text(note) -> str:
         return translate("ConvolutionPanel", "The same kernel is used on each of the %n "
                                              "channels.", "", a[0])
     if k == "test_clamped":
-        return fill(translate(
-            "ConvolutionPanel", "The data set has %1 test images, so there is no test image #%2: "
-            "showing #%3, the last one."), a[2], a[0], a[1])
+        return ImageIndexPicker.moved_text(*a)
     if k == "filter_clamped":
         return fill(translate(
             "ConvolutionPanel", "The layer has %1 filters, so there is no filter %2: showing "

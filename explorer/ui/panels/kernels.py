@@ -549,9 +549,7 @@ class KernelPanel(QWidget):
             return
         self._on_source_change()
         if used != asked:
-            self.show_message(fill(self.tr(
-                "The data set has %1 test images, so there is no test image #%2: showing #%3, the "
-                "last one."), count, asked, used))
+            self.show_message(ImageIndexPicker.moved_text(asked, used, count))
 
     def network_input(self):
         """``(image (28, 28) float32 or None, description)`` for probing the network."""

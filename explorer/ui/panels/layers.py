@@ -330,9 +330,7 @@ class LayersPanel(QWidget):
         self._dirty = True
         self.request_trace()
         if used != asked and self.use_test.isChecked():
-            self.message.show_info(fill(self.tr(
-                "The data set has %1 test images, so there is no test image #%2: showing #%3, "
-                "the last one."), count, asked, used))
+            self.message.show_info(ImageIndexPicker.moved_text(asked, used, count))
 
     def _on_trace(self, result):
         if self.message.is_error:

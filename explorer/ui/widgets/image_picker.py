@@ -8,8 +8,10 @@ back into range and says so with `sigClamped` (the panel writes the sentence).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtWidgets import QSpinBox
+
+from explorer.ui.text import fill
 
 #: The range used before the data set is known (a remembered index is kept until then).
 UNKNOWN_MAX = 1_000_000
@@ -47,6 +49,13 @@ class ImageIndexPicker(QSpinBox):
                 return None
             self._follow(len(dataset.test_images))
         return self.count
+
+    @staticmethod
+    def moved_text(asked: int, used: int, count: int) -> str:
+        """The one sentence every panel shows when the index had to move into a smaller set."""
+        return fill(QCoreApplication.translate(
+            "ImageIndexPicker", "The data set has %1 test images, so there is no test image "
+            "#%2: showing #%3, the last one."), count, asked, used)
 
     def set_index(self, index: int) -> None:
         """Select ``index`` (clamped to the known range)."""
