@@ -49,7 +49,7 @@ def _choose(combo, data):
 
 def _choose_input(p, data):
     _choose(p.input_combo, data)
-    p._on_input_chosen(p.input_combo.currentIndex())
+    p.input_combo.activated.emit(p.input_combo.currentIndex())  # as a user picking it
 
 
 def _walk(p):
@@ -84,7 +84,8 @@ def test_textbook_example_gives_the_books_numbers(panel):
 
 @pytest.mark.parametrize(
     "stride, pad_mode, pad, flip",
-    [(1, "number", 0, False), (2, "same", 0, False), (2, "number", 1, True), (3, "valid", 0, False)],
+    [(1, "number", 0, False), (2, "same", 0, False), (2, "number", 1, True),
+     (3, "valid", 0, False)],
 )
 def test_three_channel_stepping_equals_conv2d(panel, stride, pad_mode, pad, flip):
     ex = get_example("three_channel")
@@ -95,7 +96,8 @@ def test_three_channel_stepping_equals_conv2d(panel, stride, pad_mode, pad, flip
     panel.flip_check.setChecked(flip)
     panel.bias_spin.setValue(-1.5)
     padding = pad if pad_mode == "number" else pad_mode
-    expected = F.conv2d(ex.x[None], ex.kernel[None], np.array([-1.5]), stride=stride, padding=padding, flip=flip)[0, 0]
+    expected = F.conv2d(ex.x[None], ex.kernel[None], np.array([-1.5]), stride=stride,
+                        padding=padding, flip=flip)[0, 0]
     np.testing.assert_array_equal(_walk(panel), expected)
     pos = panel.current()
     assert pos.channel_sums.shape == (3,)
@@ -260,7 +262,8 @@ def test_random_setups_never_crash_and_always_match_the_engine(panel):
         padding = panel.padding_value()
         if panel.mode_combo.currentData() == "conv":
             b = np.array([st.bias], st.x.dtype)
-            expected = F.conv2d(st.x[None], st.kernel[None], b, stride=st.stride, padding=padding, flip=st.flip)[0, 0]
+            expected = F.conv2d(st.x[None], st.kernel[None], b, stride=st.stride,
+                                padding=padding, flip=st.flip)[0, 0]
         else:
             fn = F.max_pool2d if st.mode == "max" else F.avg_pool2d
             expected = fn(st.x[None], st.size, stride=st.stride, padding=padding)[0]
@@ -344,7 +347,8 @@ def test_setup_is_remembered(panel, qtbot):
     try:
         assert again.input_combo.currentData() == "test"
         assert again.mode_combo.currentData() == "conv"
-        assert again.kernel_combo.currentData() == "preset:gaussian" and again.size_spin.value() == 5
+        assert again.kernel_combo.currentData() == "preset:gaussian"
+        assert again.size_spin.value() == 5
         assert again.stride_spin.value() == 2 and again.pad_mode.currentData() == "same"
         assert again.flip_check.isChecked() and again.bias_spin.value() == -0.5
         assert again.speed.value() == 12 and again.timer.interval() == 1000 // 12
@@ -368,9 +372,9 @@ def test_remembered_example_and_pooling(panel, qtbot):
 
 def test_remembered_values_that_no_longer_exist_are_ignored(qtbot):
     s = PanelSettings("convolution")
-    for key, value in (("input", "example:gone"), ("operation", "median"), ("kernel", "preset:gone"),
-                       ("stride", "99"), ("paddingMode", "reflect"), ("bias", "lots"),
-                       ("flip", "perhaps"), ("speed", "-4")):
+    for key, value in (("input", "example:gone"), ("operation", "median"),
+                       ("kernel", "preset:gone"), ("stride", "99"), ("paddingMode", "reflect"),
+                       ("bias", "lots"), ("flip", "perhaps"), ("speed", "-4")):
         s.set(key, value)
     p, client = _second_panel(qtbot, build_model("lenet5", seed=0))
     try:
@@ -409,3 +413,83 @@ def test_a_digit_fits_the_view_and_scrolls_only_below_the_minimum_cell(panel, qt
     split.setSizes([260, 10000])                     # too little room even for the minimum
     qtbot.waitUntil(scroll.verticalScrollBar().isVisible, timeout=2000)
     assert grid._geometry()[0] >= MIN_CELL - 1e-6
+
+
+def _small_dataset(n_test):
+    from explorer.data import Dataset
+
+    rng = np.random.default_rng(3)
+    return Dataset(name=f"small{n_test}",
+                   train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
+                   train_labels=np.array([0, 1], np.uint8),
+                   test_images=rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
+                   test_labels=(np.arange(n_test) % 10).astype(np.uint8))
+
+
+def test_test_image_follows_a_smaller_data_set(panel):
+    """Issue 10: test image #999, then a data set with 200 test images, then a new stride: the
+    panel shows the last image and says so (it raised IndexError)."""
+    _choose_input(panel, "test")
+    panel.test_index.setValue(999)
+    assert panel.test_index.value() == 999 and panel.stepper is not None
+    panel.hide()                                   # the user is in the Data tab
+    small = _small_dataset(200)
+    panel.state.set_dataset(small)
+    assert panel.test_index.value() == 199
+    assert "no test image #999" in panel.message.text() and not panel.message.is_error
+    panel.show()
+    panel.stride_spin.setValue(2)
+    assert panel.stepper is not None
+    np.testing.assert_array_equal(panel.stepper.x[0], pixels_to_float(small.test_images[199]))
+    assert "Test image #199" in panel.input_title.text()
+
+
+def test_remembered_test_index_past_the_end_is_clamped(qtbot):
+    PanelSettings("convolution").set("input", "test")
+    PanelSettings("convolution").set("testIndex", 10**6 - 1)
+    p, client = _second_panel(qtbot, build_model("lenet5", seed=0))
+    try:
+        n = len(p.state.dataset().test_images)
+        assert p.test_index.value() == n - 1 and p.stepper is not None
+    finally:
+        client.shutdown()
+
+
+def test_every_note_and_problem_has_a_whole_sentence():
+    from explorer.ui.conv_setup import Note, Problem
+    from explorer.ui.panels.convolution_text import note_text, problem_text
+
+    notes = [Note("example", ("desc", Note("your_pool_settings", (3, 2, "same")))),
+             Note("example_other", ("t",)), Note("your_conv_settings", (2, "valid", 0.5)),
+             Note("current_missing"), Note("current", ("draw",)), Note("test", (3, "7")),
+             Note("map_all", ("conv1", 1)), Note("map_all", ("conv1", 6)),
+             Note("map_channel", (2, "conv1")), Note("example_filter"), Note("book_filter"),
+             Note("preset", ("d",)), Note("learned", (1, "conv2", -0.25)),
+             Note("shared_kernel", (3,)), Note("test_clamped", (999, 199, 200)),
+             Note("filter_clamped", (9, 5, 6)), Note("channel_clamped", (9, 5, 6))]
+    for note in notes:
+        text = note_text(note)
+        assert text and "%" not in text, note
+    assert "Your settings: 3\u00d73 window, stride 2, SAME padding." in note_text(notes[0])
+    problems = [Problem("no_maps"), Problem("no_filters"), Problem("preset_size", ("G", 1, 7)),
+                Problem("channels", (1, 6, None, None)), Problem("channels", (6, 1, "c", "p")),
+                Problem("channels", (6, 3, None, None)), Problem("data", ("gone",)),
+                Problem("empty_data", ("x",)), Problem("engine", ("kernel too big",))]
+    for problem in problems:
+        text = problem_text(problem)
+        assert text and "%" not in text, problem
+    assert problem_text(problems[3]).startswith("This filter has 1 channel but the input has 6")
+    with pytest.raises(ValueError, match="no sentence"):
+        note_text(Note("unknown"))
+
+
+def test_max_to_average_pooling_keeps_the_convolutions_size_and_stride(panel):
+    """Switching between the two poolings stored the pooling's size and stride as the
+    convolution's: back in convolution the kernel size and stride were the pooling's."""
+    panel.stride_spin.setValue(1)
+    _choose(panel.kernel_combo, "preset:gaussian")
+    panel.size_spin.setValue(5)
+    _choose(panel.mode_combo, "max")
+    _choose(panel.mode_combo, "avg")
+    _choose(panel.mode_combo, "conv")
+    assert (panel.size_spin.value(), panel.stride_spin.value()) == (5, 1)

@@ -35,7 +35,8 @@ def make_panel(qtbot, tmp_path):
     def make():
         client = EngineClient(load_live=_small_model)
         state = AppState()
-        panel = DataPanel(client, state, cache_dir=tmp_path / "cache")
+        set_cache_dir(tmp_path / "cache")   # what the app does at start-up
+        panel = DataPanel(client, state)
         qtbot.addWidget(panel)
         panel.resize(1200, 800)
         panel.show()
@@ -362,3 +363,23 @@ def test_remembered_values_that_no_longer_exist_are_ignored(make_panel):
     panel = make_panel()
     assert panel.dataset.name == "mnist-subset" and panel.split == "train"
     assert panel.class_combo.currentData() is None and panel.page_label.text() == "1-60 of 3,000"
+
+
+def test_the_panel_leaves_the_process_cache_folder_alone(qtbot, tmp_path):
+    """Building a Data panel no longer sets the process-wide cache folder (the app does that
+    once at start-up with use_app_cache_folder)."""
+    from explorer.data.cache import cache_dir
+    from explorer.ui.panels.data import default_cache_location, use_app_cache_folder
+
+    set_cache_dir(tmp_path / "app")
+    client = EngineClient(load_live=_small_model)
+    try:
+        panel = DataPanel(client, AppState(), cache_dir=tmp_path / "elsewhere")
+        qtbot.addWidget(panel)
+        assert cache_dir() == tmp_path / "app"
+        assert panel.cache_dir == tmp_path / "elsewhere"
+        panel.shutdown()
+        assert use_app_cache_folder() == default_cache_location() == cache_dir()
+    finally:
+        client.shutdown()
+        set_cache_dir(None)

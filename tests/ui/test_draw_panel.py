@@ -193,8 +193,8 @@ def test_an_input_chosen_in_another_tab_is_shown_and_classified(panel, qtbot):
     qtbot.waitUntil(lambda: panel.last_result is not None, timeout=5000)
     np.testing.assert_array_equal(panel.last_result["pre"], image)
     model = _small_model()[0]
-    np.testing.assert_allclose(panel.last_result["proba"], model.predict_proba(image[None, None])[0],
-                               rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(panel.last_result["proba"],
+                               model.predict_proba(image[None, None])[0], rtol=1e-5, atol=1e-6)
     assert panel.predicted.text() == str(int(np.argmax(panel.last_result["proba"])))
     # the Draw panel did not replace the input with its own copy
     assert panel.state.current_input_source == "test set #3"
@@ -213,3 +213,41 @@ def test_an_input_chosen_in_another_tab_is_shown_and_classified(panel, qtbot):
     assert panel.external_source is None
     qtbot.waitUntil(lambda: panel.predicted.text() == "?", timeout=5000)
     assert panel.state.current_input is None
+
+
+def test_a_data_set_change_keeps_the_input_chosen_from_the_old_set(panel, qtbot):
+    """Issue 10 checked here: the Draw tab holds the chosen image itself, not an index into
+    the data set, so a smaller data set cannot leave it pointing past the end."""
+    from explorer.data import Dataset, load_builtin
+
+    image = load_builtin().test_images[999].astype(np.float32) / 255.0
+    panel.state.set_current_input(image, "MNIST test image #999")
+    rng = np.random.default_rng(0)
+    panel.state.set_dataset(Dataset(
+        name="small200", train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
+        train_labels=np.array([0, 1], np.uint8),
+        test_images=rng.integers(0, 256, (200, 28, 28), dtype=np.uint8),
+        test_labels=(np.arange(200) % 10).astype(np.uint8)))
+    assert panel.canvas.image_array().any() and panel.source_note.isVisibleTo(panel)
+    assert "MNIST test image #999" in panel.source_note.text()
+    qtbot.waitUntil(lambda: panel.last_result is not None, timeout=5000)
+    np.testing.assert_array_equal(panel.last_result["pre"], image)
+
+
+def test_model_note_is_one_sentence_for_each_case(qtbot):
+    """Edits without a measured accuracy read "Live model: name; edited ..." (the note was
+    built from fragments and began the edit clause with a stray "(measured before the edit)")."""
+    from explorer.engine import build_model
+
+    model = build_model("simple_convnet", seed=1)
+    model.metadata.update(trained=True, edits=[{"layer": "conv1", "filter": 0, "channel": 0}])
+    client = EngineClient(load_live=lambda: (model, None, ""))
+    panel = DrawPanel(client, AppState())
+    qtbot.addWidget(panel)
+    try:
+        qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
+        text = panel.model_note.text()
+        assert text.startswith("Live model: simple_convnet; ") and "conv1 filter 0" in text
+        assert "measured before" not in text
+    finally:
+        client.shutdown()

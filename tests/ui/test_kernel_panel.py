@@ -196,7 +196,8 @@ def test_drawn_digit_and_test_set_inputs(panel, qtbot):
     digit[5:23, 13:15] = 1.0
     panel.state.set_current_input(digit, "draw")
     np.testing.assert_array_equal(panel.image, digit)
-    assert panel.network_input()[1] == "the current digit" and "from draw" in panel.input_note.text()
+    assert panel.network_input()[1] == "the current digit"
+    assert "from draw" in panel.input_note.text()
     panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
     ds = panel.state.dataset()
     panel.test_index.setValue(3)
@@ -232,7 +233,8 @@ def test_an_unreadable_saved_file_is_kept_aside_with_a_message(qtbot, client, us
     p = KernelPanel(client, AppState())
     qtbot.addWidget(p)
     assert "could not be read" in p.status.text()
-    assert not user_file.exists() and len(list(user_file.parent.iterdir())) == 1  # renamed, not deleted
+    # renamed, not deleted
+    assert not user_file.exists() and len(list(user_file.parent.iterdir())) == 1
 
 
 def test_a_large_opened_picture_is_scaled_down_and_filtered_in_the_worker(panel, qtbot, tmp_path):
@@ -264,7 +266,8 @@ def test_put_kernel_into_the_network_and_restore_exact_weights(panel, qtbot, cli
     before = _fetch(client, qtbot, _params)
     box.select("conv2.weight", 3, 4)
     qtbot.waitUntil(lambda: box.learned_grid.kernel() is not None
-                    and np.array_equal(box.learned_grid.kernel(), before["conv2.weight"][3, 4]), timeout=5000)
+                    and np.array_equal(box.learned_grid.kernel(), before["conv2.weight"][3, 4]),
+                    timeout=5000)
     panel.library.select("preset", "sobel_x")  # 3x3 into a 5x5 layer: refused with the reason
     assert "5x5" in box.status.text()
     box.put_kernel()
@@ -281,7 +284,8 @@ def test_put_kernel_into_the_network_and_restore_exact_weights(panel, qtbot, cli
         if name != "conv2.weight":
             np.testing.assert_array_equal(arr, before[name])
     diff = after["conv2.weight"] != before["conv2.weight"]
-    assert diff.sum() > 0 and diff[3, 4].any() and not np.delete(diff.reshape(-1, 25), 3 * 6 + 4, 0).any()
+    others = np.delete(diff.reshape(-1, 25), 3 * 6 + 4, 0)
+    assert diff.sum() > 0 and diff[3, 4].any() and not others.any()
     np.testing.assert_array_equal(after["conv2.weight"][3, 4], K.preset("log").astype(np.float32))
     assert box.restore_button.isEnabled() and "Prediction: learned" in box.prediction.text()
     assert box.after_item.image.shape == (10, 10)  # LeNet-5 conv2 output, filter 3
@@ -308,7 +312,8 @@ def test_typing_into_a_cell_with_the_keyboard(panel, qtbot):
     panel.library.select("preset", "identity")
     grid = panel.grid
     rect = grid.visualItemRect(grid.item(0, 0))
-    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # opens the editor
+    # opens the editor
+    QTest.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     editor = grid.findChild(QLineEdit)
     assert editor is not None
     editor.selectAll()
@@ -374,7 +379,8 @@ def test_a_7x7_kernel_fits_beside_the_learned_filter(panel, qtbot):
     metrics = panel.grid.fontMetrics()
     for r in range(7):
         for c in range(7):
-            assert metrics.horizontalAdvance(panel.grid.item(r, c).text()) < panel.grid.columnWidth(c)
+            width = metrics.horizontalAdvance(panel.grid.item(r, c).text())
+            assert width < panel.grid.columnWidth(c)
     net = panel.network
     scroll = net.parentWidget().parentWidget()
     assert not scroll.horizontalScrollBar().isVisible()
@@ -430,3 +436,27 @@ def test_kernel_lab_settings_persist_across_restarts(panel, qtbot, client, user_
     fourth = KernelPanel(client, AppState())
     qtbot.addWidget(fourth)
     assert fourth.active_preset == "sobel_x"
+
+
+def test_test_image_follows_a_smaller_data_set(panel):
+    """Issue 10: test image #999, then a data set with 200 test images: the lab filters
+    image #199 and says why."""
+    from explorer.data import Dataset, pixels_to_float
+
+    panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
+    panel.test_index.setValue(999)
+    assert panel.test_index.value() == 999
+    rng = np.random.default_rng(3)
+    small = Dataset(name="small200",
+                    train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
+                    train_labels=np.array([0, 1], np.uint8),
+                    test_images=rng.integers(0, 256, (200, 28, 28), dtype=np.uint8),
+                    test_labels=(np.arange(200) % 10).astype(np.uint8))
+    panel.state.set_dataset(small)
+    assert panel.test_index.value() == 199
+    np.testing.assert_array_equal(panel.image, pixels_to_float(small.test_images[199]))
+    assert "#199 of 200 (small200)" in panel.input_note.text()
+    assert "no test image #999" in panel.status.text() and not panel.status.is_error
+    np.testing.assert_allclose(panel.result.output, filter_image(
+        panel.image, panel.kernel, panel.padding_combo.currentData(),
+        panel.flip_check.isChecked(), bool(panel.view_combo.currentData())).output)

@@ -190,3 +190,53 @@ def test_a_remembered_layer_the_model_lacks_is_ignored(qtbot):
         assert settings.get("layer") == "conv1"
     finally:
         client.shutdown()
+
+
+def _small_dataset(n_test):
+    from explorer.data import Dataset
+
+    rng = np.random.default_rng(3)
+    return Dataset(name=f"small{n_test}",
+                   train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
+                   train_labels=np.array([0, 1], np.uint8),
+                   test_images=rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
+                   test_labels=(np.arange(n_test) % 10).astype(np.uint8))
+
+
+def test_test_picker_follows_a_smaller_data_set(lenet, qtbot):
+    """Issue 10: test image #999, then a set of 200 test images: the panel clamps to #199,
+    says so and shows that image's layers."""
+    lenet.use_test.setChecked(True)
+    lenet.test_index.setValue(999)
+    assert lenet.test_index.value() == 999
+    small = _small_dataset(200)
+    lenet.state.set_dataset(small)
+    assert lenet.test_index.value() == 199
+    assert "no test image #999" in lenet.message.text() and not lenet.message.is_error
+    image = pixels_to_float(small.test_images[199])
+    expected = dict(lenet.test_model.trace(image[None, None]))
+    qtbot.waitUntil(lambda: np.array_equal(lenet.outputs["fc3"], expected["fc3"][0]),
+                    timeout=5000)
+    assert "Test digit #199" in lenet.input_note.text()
+    lenet.test_index.setValue(5000)                 # the picker offers only what exists
+    assert lenet.test_index.value() == 199
+
+
+def test_logits_are_labelled_with_the_models_class_names(qtbot):
+    from explorer.data.datasets import FASHION_NAMES
+
+    model = build_model("lenet5", seed=1)
+    model.metadata["class_names"] = list(FASHION_NAMES)
+    client = EngineClient(load_live=lambda: (model, None, ""))
+    panel = LayersPanel(client, AppState())
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        qtbot.waitUntil(lambda: client.model_info is not None and bool(panel.outputs),
+                        timeout=10000)
+        panel.select_layer(panel.layer_names()[-1])
+        assert panel.strip.flat_labels[1] == "class \u201cTrouser\u201d"
+        assert "digit" not in " ".join(panel.strip.flat_labels)
+        assert "T-shirt/top" in panel.layer_title.text()
+    finally:
+        client.shutdown()

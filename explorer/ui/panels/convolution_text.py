@@ -10,7 +10,12 @@ import html
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject
 
-from explorer.ui.widgets.number_grid import format_value
+from explorer.ui.engine_strings import tr_engine
+from explorer.ui.text import fill
+from explorer.ui.widgets.image_picker import ImageIndexPicker
+from explorer.ui.widgets.number_grid import format_number, format_value
+
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
 
 
 
@@ -21,39 +26,42 @@ class OutputSizeTexts(QObject):
     singular sentence; otherwise ``tr(text, "", n)`` gives translators Qt's plural forms (%n)."""
 
     def dropped(self, axis: str, n: int) -> str:
-        """{0} padded size, {1} kernel, {2} numerator, {3} stride, {4} the dropped indices."""
+        """%1 padded size, %2 kernel, %3 numerator, %4 stride, %5 the dropped indices."""
         if axis == "H":
             if n == 1:
-                return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder 1): "
-                               "the floor drops the last padded row ({4}); no window ever reaches it.")
-            return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder %n): "
-                           "the floor drops the last %n padded rows ({4}); no window ever reaches them.",
+                return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder "
+                               "1): the floor drops the last padded row (%5); no window ever "
+                               "reaches it.")
+            return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder %n): "
+                           "the floor drops the last %n padded rows (%5); no window ever reaches "
+                           "them.",
                            "", n)
         if n == 1:
-            return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder 1): "
-                           "the floor drops the last padded column ({4}); no window ever reaches it.")
-        return self.tr("{0} \u2212 {1} = {2} is not a multiple of the stride {3} (remainder %n): "
-                       "the floor drops the last %n padded columns ({4}); no window ever reaches them.",
+            return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder 1): "
+                           "the floor drops the last padded column (%5); no window ever reaches "
+                           "it.")
+        return self.tr("%1 \u2212 %2 = %3 is not a multiple of the stride %4 (remainder %n): the "
+                       "floor drops the last %n padded columns (%5); no window ever reaches them.",
                        "", n)
 
     def lost(self, axis: str, n: int) -> str:
-        """{0}: the real input indices lost."""
+        """%1: the real input indices lost."""
         if axis == "H":
-            return self.tr("Real input row lost: {0}.") if n == 1 else self.tr(
-                "Real input rows lost (%n): {0}.", "", n)
-        return self.tr("Real input column lost: {0}.") if n == 1 else self.tr(
-            "Real input columns lost (%n): {0}.", "", n)
+            return self.tr("Real input row lost: %1.") if n == 1 else self.tr(
+                "Real input rows lost (%n): %1.", "", n)
+        return self.tr("Real input column lost: %1.") if n == 1 else self.tr(
+            "Real input columns lost (%n): %1.", "", n)
 
     def skipped(self, axis: str, n: int) -> str:
-        """{0}: the input indices no window reads."""
+        """%1: the input indices no window reads."""
         if axis == "H":
-            return self.tr("The stride is larger than the window: input row {0} falls between windows "
-                           "and is never read.") if n == 1 else self.tr(
-                "The stride is larger than the window: %n input rows ({0}) fall between windows and "
+            return self.tr("The stride is larger than the window: input row %1 falls between "
+                           "windows and is never read.") if n == 1 else self.tr(
+                "The stride is larger than the window: %n input rows (%1) fall between windows and "
                 "are never read.", "", n)
-        return self.tr("The stride is larger than the window: input column {0} falls between windows "
-                       "and is never read.") if n == 1 else self.tr(
-            "The stride is larger than the window: %n input columns ({0}) fall between windows and "
+        return self.tr("The stride is larger than the window: input column %1 falls between "
+                       "windows and is never read.") if n == 1 else self.tr(
+            "The stride is larger than the window: %n input columns (%1) fall between windows and "
             "are never read.", "", n)
 
 
@@ -87,6 +95,18 @@ def _indices(seq) -> str:
     return ", ".join(str(i) for i in seq)
 
 
+def _channel_prefix(ch: int, c: int) -> str:
+    """ "channel 2: " before a channel's line when there are several channels, else ""."""
+    if c <= 1:
+        return ""
+    return fill(translate("ConvolutionPanel", "channel %1"), ch) + ": "
+
+
+def _cell_heading(pos) -> str:
+    return "<b>" + fill(translate("ConvolutionPanel", "Output cell (row %1, column %2)"),
+                        pos.row, pos.col) + "</b> = "
+
+
 def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
     """Each product, each channel's sum, the total, + bias, the result of one output cell.
 
@@ -94,36 +114,31 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
     """
     c, kh, kw = applied_kernel.shape
     dec = _decimals(pos.patch, applied_kernel)
-    lines = [
-        "<b>"
-        + QCoreApplication.translate("ConvolutionPanel", "Output cell (row {0}, column {1})").format(pos.row, pos.col)
-        + "</b> = "
-        + QCoreApplication.translate("ConvolutionPanel", "sum of input \u00d7 kernel over the {0}\u00d7{1} window").format(kh, kw)
-        + (" " + QCoreApplication.translate("ConvolutionPanel", "(kernel rotated 180\u00b0: true convolution)") if flip else "")
-    ]
+    places = 4 if dec else None
+    what = (translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 window "
+                                          "(kernel rotated 180\u00b0: true convolution)")
+            if flip else
+            translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 window"))
+    lines = [_cell_heading(pos) + fill(what, kh, kw)]
     for ch in range(c):
         rows = []
         for i in range(kh):
-            terms = [
-                f"{_factor(pos.patch[ch, i, j], dec)}\u00d7{_factor(applied_kernel[ch, i, j], dec)}"
-                for j in range(kw)
-            ]
+            terms = [f"{_factor(pos.patch[ch, i, j], dec)}\u00d7"
+                     f"{_factor(applied_kernel[ch, i, j], dec)}" for j in range(kw)]
             rows.append(" + ".join(terms))
-        prefix = QCoreApplication.translate("ConvolutionPanel", "channel {0}").format(ch) + ": " if c > 1 else ""
         body = "<br>&nbsp;&nbsp;+ ".join(rows)
-        lines.append(
-            f"{prefix}{body}<br>&nbsp;&nbsp;= <b>{_v(pos.channel_sums[ch], 4 if dec else None)}</b>"
-        )
+        lines.append(f"{_channel_prefix(ch, c)}{body}<br>&nbsp;&nbsp;= "
+                     f"<b>{_v(pos.channel_sums[ch], places)}</b>")
     if c > 1:
-        sums = " + ".join(_v(s, 4 if dec else None) for s in pos.channel_sums)
-        lines.append(QCoreApplication.translate("ConvolutionPanel", "total of the channel sums") + f": {sums} = <b>{_v(pos.total, 4 if dec else None)}</b>")
+        sums = " + ".join(_v(s, places) for s in pos.channel_sums)
+        lines.append(translate("ConvolutionPanel", "total of the channel sums")
+                     + f": {sums} = <b>{_v(pos.total, places)}</b>")
+    result = _v(pos.result, 4 if _decimals([pos.result, pos.bias]) or dec else None)
     lines.append(
-        QCoreApplication.translate("ConvolutionPanel", "plus bias")
-        + f": {_v(pos.total, 4 if dec else None)} + {_v(pos.bias, 4 if dec else None)}"
-        + " = "
-        + f"<b style='color:#c06000'>{_v(pos.result, 4 if _decimals([pos.result, pos.bias]) or dec else None)}</b>"
-        + " \u2190 "
-        + QCoreApplication.translate("ConvolutionPanel", "the output value")
+        translate("ConvolutionPanel", "plus bias")
+        + f": {_v(pos.total, places)} + {_v(pos.bias, places)} = "
+        + f"<b style='color:#c06000'>{result}</b> \u2190 "
+        + translate("ConvolutionPanel", "the output value")
     )
     return "<br><br>".join(lines)
 
@@ -132,13 +147,10 @@ def pool_arithmetic_html(pos, mode: str) -> str:
     """The window of each channel and its max (winner marked) or average."""
     c, kh, kw = pos.patch.shape
     dec = _decimals(pos.patch)
-    what = QCoreApplication.translate("ConvolutionPanel", "largest value") if mode == "max" else QCoreApplication.translate("ConvolutionPanel", "average (padding counts as 0)")
-    lines = [
-        "<b>"
-        + QCoreApplication.translate("ConvolutionPanel", "Output cell (row {0}, column {1})").format(pos.row, pos.col)
-        + "</b> = "
-        + QCoreApplication.translate("ConvolutionPanel", "{0} of the {1}\u00d7{2} window, channel by channel").format(what, kh, kw)
-    ]
+    what = (translate("ConvolutionPanel", "largest value") if mode == "max" else
+            translate("ConvolutionPanel", "average (padding counts as 0)"))
+    lines = [_cell_heading(pos) + fill(translate(
+        "ConvolutionPanel", "%1 of the %2\u00d7%3 window, channel by channel"), what, kh, kw)]
     for ch in range(c):
         vals = pos.patch[ch].ravel()
         if mode == "max":
@@ -150,11 +162,12 @@ def pool_arithmetic_html(pos, mode: str) -> str:
             ]
             text = f"max({', '.join(cells)}) = <b>{_v(pos.results[ch], dec and 4)}</b>"
         else:
-            text = f"({' + '.join(_v(v, dec) for v in vals)}) / {kh * kw} = <b>{_v(pos.results[ch], 4)}</b>"
-        prefix = QCoreApplication.translate("ConvolutionPanel", "channel {0}").format(ch) + ": " if c > 1 else ""
-        lines.append(prefix + text)
+            text = (f"({' + '.join(_v(v, dec) for v in vals)}) / {kh * kw} = "
+                    f"<b>{_v(pos.results[ch], 4)}</b>")
+        lines.append(_channel_prefix(ch, c) + text)
     if mode == "max":
-        lines.append(QCoreApplication.translate("ConvolutionPanel", "The winning cell (circled) is the only one whose gradient flows back."))
+        lines.append(translate("ConvolutionPanel", "The winning cell (circled) is the only one "
+                                                   "whose gradient flows back."))
     return "<br><br>".join(lines)
 
 
@@ -164,27 +177,144 @@ def output_size_html(axis: str, expl, same) -> str:
     text = f"<b>{out} = ({axis} + 2{pad} \u2212 {k})/S + 1</b> = {html.escape(expl.formula)}"
     parts = [text]
     if expl.pad_before != expl.pad_after:
-        parts.append(
-            QCoreApplication.translate("ConvolutionPanel", "Padding is uneven here: {0} before and {1} after.").format(expl.pad_before, expl.pad_after)
-        )
+        parts.append(fill(translate("ConvolutionPanel", "Padding is uneven here: %1 before and %2 "
+                                                        "after."),
+                          expl.pad_before, expl.pad_after))
     if expl.divides:
-        parts.append(QCoreApplication.translate("ConvolutionPanel", "The division is exact: the last window ends on the last (padded) cell."))
+        parts.append(translate("ConvolutionPanel", "The division is exact: the last window ends on "
+                                                   "the last (padded) cell."))
     else:
-        msg = _TEXTS.dropped(axis, expl.remainder).format(
-            expl.padded_size, expl.kernel, expl.numerator, expl.stride, _indices(expl.dropped))
+        msg = fill(_TEXTS.dropped(axis, expl.remainder), expl.padded_size, expl.kernel,
+                   expl.numerator, expl.stride, _indices(expl.dropped))
         if expl.dropped_input:
-            msg += " " + _TEXTS.lost(axis, len(expl.dropped_input)).format(_indices(expl.dropped_input))
+            msg += " " + fill(_TEXTS.lost(axis, len(expl.dropped_input)),
+                              _indices(expl.dropped_input))
         else:
-            msg += " " + QCoreApplication.translate("ConvolutionPanel", "Only padding is dropped, no real input.")
+            msg += " " + translate("ConvolutionPanel", "Only padding is dropped, no real input.")
         parts.append(msg)
     if expl.skipped_input:
-        parts.append(_TEXTS.skipped(axis, len(expl.skipped_input)).format(_indices(expl.skipped_input)))
+        parts.append(fill(_TEXTS.skipped(axis, len(expl.skipped_input)),
+                          _indices(expl.skipped_input)))
     if same is not None:
-        text = QCoreApplication.translate("ConvolutionPanel", "With SAME padding instead: {0} before, {1} after, {2} = ceil({3}/{4}) = {5}").format(
-            same.pad_before, same.pad_after, out, same.size, same.stride, same.output)
+        values = (same.pad_before, same.pad_after, out, same.size, same.stride, same.output)
         if same.dropped_input:
-            text += ", " + QCoreApplication.translate("ConvolutionPanel", "and input {0} are still dropped.").format(_indices(same.dropped_input))
+            parts.append(fill(translate(
+                "ConvolutionPanel", "With SAME padding instead: %1 before, %2 after, %3 = "
+                "ceil(%4/%5) = %6, and input %7 are still dropped."),
+                *values, _indices(same.dropped_input)))
         else:
-            text += ", " + QCoreApplication.translate("ConvolutionPanel", "and every real input row/column is reached.")
-        parts.append(text)
+            parts.append(fill(translate(
+                "ConvolutionPanel", "With SAME padding instead: %1 before, %2 after, %3 = "
+                "ceil(%4/%5) = %6, and every real input row/column is reached."), *values))
     return "<br>".join(parts)
+
+
+def padding_text(padding) -> str:
+    """A set-up's padding in words: "SAME padding", "VALID padding (none)" or "padding 2"."""
+    if padding == "same":
+        return translate("ConvolutionPanel", "SAME padding")
+    if padding == "valid":
+        return translate("ConvolutionPanel", "VALID padding (none)")
+    return fill(translate("ConvolutionPanel", "padding %1"), padding)
+
+
+def note_text(note) -> str:
+    """The sentence for a `explorer.ui.conv_setup.Note` (input and kernel captions, what was
+    clamped). The example description may carry a "your settings" note, written in italics."""
+    k, a = note.kind, note.args
+    if k == "example":
+        text = tr_engine(a[0])
+        return text if a[1] is None else f"{text} <i>{note_text(a[1])}</i>"
+    if k == "example_other":
+        return fill(translate("ConvolutionPanel", "The input of \u201c%1\u201d."),
+                    tr_engine(a[0]))
+    if k == "your_pool_settings":
+        return fill(translate("ConvolutionPanel",
+                              "Your settings: %1\u00d7%1 window, stride %2, %3."),
+                    a[0], a[1], padding_text(a[2]))
+    if k == "your_conv_settings":
+        return fill(translate("ConvolutionPanel", "Your settings: stride %1, %2, bias %3."),
+                    a[0], padding_text(a[1]), format_number(a[2]))
+    if k == "current_missing":
+        return translate("ConvolutionPanel", "Nothing drawn yet: showing test image 0. Draw in the "
+                                             "Draw tab to use your own.")
+    if k == "current":
+        return fill(translate("ConvolutionPanel", "The current input (%1), as the network sees "
+                                                  "it."), a[0])
+    if k == "test":
+        return fill(translate("ConvolutionPanel", "Test image #%1, labelled %2."),
+                    a[0], tr_engine(a[1]))
+    if k == "map_all":
+        if a[1] == 1:
+            return fill(translate("ConvolutionPanel", "The one channel of %1's output."), a[0])
+        return fill(translate("ConvolutionPanel", "All %n channels of %1's output.", "", a[1]),
+                    a[0])
+    if k == "map_channel":
+        return fill(translate("ConvolutionPanel", "Channel %1 of %2's output."), a[0], a[1])
+    if k == "example_filter":
+        return translate("ConvolutionPanel", "The example's filter.")
+    if k == "book_filter":
+        return translate("ConvolutionPanel", "The textbook's 3x3 filter.")
+    if k == "preset":
+        return tr_engine(a[0])
+    if k == "learned":
+        return fill(translate(
+            "ConvolutionPanel", "Filter %1 of %2 (its learned bias %3 is added to the bias set "
+            "here). With the layer's own stride and padding and the input %2 receives, the output "
+            "is channel %1 of %2's output."), a[0], a[1], format_number(a[2]))
+    if k == "shared_kernel":
+        return translate("ConvolutionPanel", "The same kernel is used on each of the %n "
+                                             "channels.", "", a[0])
+    if k == "test_clamped":
+        return ImageIndexPicker.moved_text(*a)
+    if k == "filter_clamped":
+        return fill(translate(
+            "ConvolutionPanel", "The layer has %1 filters, so there is no filter %2: showing "
+            "filter %3."), a[2], a[0], a[1])
+    if k == "channel_clamped":
+        return fill(translate(
+            "ConvolutionPanel", "The layer has %1 channels, so there is no channel %2: showing "
+            "channel %3."), a[2], a[0], a[1])
+    raise ValueError(f"no sentence for the note kind {k!r}")
+
+
+def _channels_text(kernel_c: int, input_c: int) -> str:
+    if kernel_c == 1:
+        return translate("ConvolutionPanel", "This filter has 1 channel but the input has %n: a "
+                                             "filter needs one channel per input channel.",
+                         "", input_c)
+    if input_c == 1:
+        return translate("ConvolutionPanel", "This filter has %n channels but the input has 1: a "
+                                             "filter needs one channel per input channel.",
+                         "", kernel_c)
+    return fill(translate("ConvolutionPanel", "This filter has %1 channels but the input has %2: a "
+                                              "filter needs one channel per input "
+                                              "channel."), kernel_c, input_c)
+
+
+def problem_text(problem) -> str:
+    """The sentence for a `explorer.ui.conv_setup.Problem`."""
+    k, a = problem.kind, problem.args
+    if k == "no_maps":
+        return translate("ConvolutionPanel", "The live model's feature maps have not arrived yet.")
+    if k == "no_filters":
+        return translate("ConvolutionPanel", "The live model's filters have not arrived yet.")
+    if k == "preset_size":
+        return fill(translate("ConvolutionPanel", "%1 takes sizes %2 to %3."),
+                    tr_engine(a[0]), a[1], a[2])
+    if k == "channels":
+        kernel_c, input_c, layer, before = a
+        text = _channels_text(kernel_c, input_c)
+        if before is not None:
+            text += " " + fill(translate(
+                "ConvolutionPanel", "%1 reads the output of %2: choose \u201cFeature maps of the "
+                "live model\u201d, layer %2, all channels."), layer, before)
+        return text
+    if k == "data":
+        return fill(translate("ConvolutionPanel", "The data set could not be loaded: %1"),
+                    tr_engine(a[0]))
+    if k == "empty_data":
+        return fill(translate("ConvolutionPanel", "The data set %1 has no test images."), a[0])
+    if k == "engine":
+        return tr_engine(a[0])
+    raise ValueError(f"no sentence for the problem kind {k!r}")

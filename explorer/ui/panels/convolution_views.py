@@ -10,16 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.engine.stepper import ConvStepper
+from explorer.ui.text import fill
+from explorer.ui.widgets.imaging import cmap_for
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
 
 #: Rows of the im2col matrix shown around the current one.
 IM2COL_ROWS = 9
-
-
-def cmap_for(values) -> str:
-    """Grey for non-negative values, blue-white-red when some are negative."""
-    finite = np.asarray(values)[np.isfinite(values)]
-    return "diverging" if finite.size and finite.min() < 0 else "grey"
 
 
 class ChannelRow(QWidget):
@@ -52,20 +48,6 @@ class ChannelRow(QWidget):
         for i, (g, c) in enumerate(zip(self.grids, self.captions)):
             g.setVisible(i < n)
             c.setVisible(i < n)
-
-
-class FitToViewport(QWidget):
-    """The contents of a resizable `QScrollArea` that takes the viewport's height whenever its
-    layout's minimum fits: QScrollArea makes a widget whose layout has height-for-width (any
-    word-wrapped label) as tall as its *preferred* height, so grids that would shrink to fit
-    ended behind a scroll bar. Scrolling now starts only below the minimum (e.g. the grids'
-    smallest cells)."""
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        if layout is None:
-            return super().heightForWidth(width)
-        return max(layout.minimumHeightForWidth(width), self.minimumHeight())
 
 
 class Im2colView(QWidget):
@@ -122,14 +104,16 @@ class Im2colView(QWidget):
         if conv:
             n_rows, n_cols = st.cols.shape
             c, kh, kw = st.kernel.shape
-            self.shapes.setText(self.tr(
-                "x: (N, C, H, W) = (1, {0}, {1}, {2});  weight: (out, in, h, w) = (1, {0}, {3}, {4});  "
-                "im2col(x): (N\u00b7OH\u00b7OW, C\u00b7KH\u00b7KW) = ({5}, {6});  "
-                "cols @ weight.reshape(1, \u22121).T = ({5}, 1), reshaped to (1, 1, {7}, {8})."
-            ).format(c, st.x.shape[1], st.x.shape[2], kh, kw, n_rows, n_cols, *st.output_shape))
+            self.shapes.setText(fill(self.tr(
+                "x: (N, C, H, W) = (1, %1, %2, %3);  weight: (out, in, h, w) = (1, %1, %4, %5);  "
+                "im2col(x): (N\u00b7OH\u00b7OW, C\u00b7KH\u00b7KW) = (%6, %7);  "
+                "cols @ weight.reshape(1, \u22121).T = (%6, 1), reshaped to (1, 1, %8, %9)."
+            ), c, st.x.shape[1], st.x.shape[2], kh, kw, n_rows, n_cols, *st.output_shape))
             self.kernel_caption.setText(self.tr(
-                "The filter as one row, weight.reshape(out, \u22121){0}: the same (c, kh, kw) order as "
-                "the im2col columns.").format(self.tr(", rotated 180\u00b0 first") if st.flip else ""))
+                "The filter as one row, weight.reshape(out, \u22121), rotated 180\u00b0 first: "
+                "the same (c, kh, kw) order as the im2col columns.") if st.flip else self.tr(
+                "The filter as one row, weight.reshape(out, \u22121): the same (c, kh, kw) order "
+                "as the im2col columns."))
             self.kernel.set_matrix(st.kernel_row[None, :], cmap=cmap_for(st.kernel_row))
         else:
             c = st.x.shape[0]
@@ -137,12 +121,12 @@ class Im2colView(QWidget):
                 "%n rows per output cell here", "", c)
             text = self.tr(
                 "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's {0}\u00d7{1} window ({2}); the maximum of each row is the "
+                "row holds one channel's %1\u00d7%2 window (%3); the maximum of each row is the "
                 "output.") if st.mode == "max" else self.tr(
                 "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's {0}\u00d7{1} window ({2}); the mean of each row is the "
+                "row holds one channel's %1\u00d7%2 window (%3); the mean of each row is the "
                 "output.")
-            self.shapes.setText(text.format(st.size[0], st.size[1], rows))
+            self.shapes.setText(fill(text, st.size[0], st.size[1], rows))
             self.kernel_caption.setText("")
 
     def show_position(self, st, pos):
@@ -157,20 +141,23 @@ class Im2colView(QWidget):
             self.matrix.set_marks([])
             self.matrix.set_highlights([(pos.im2col_row - start, 0, 1, rows.shape[1], HIGHLIGHT)])
             self.output.row_offset = start
-            self.output.set_matrix(st.output.reshape(-1)[start:stop, None], cmap=cmap_for(st.output))
+            self.output.set_matrix(st.output.reshape(-1)[start:stop, None],
+                                   cmap=cmap_for(st.output))
             self.output.set_highlights([(pos.im2col_row - start, 0, 1, 1, SECOND)])
-            self.caption.setText(self.tr(
-                "im2col rows {0}\u2013{1} of {2} (row r = output cell r, row by row); row {3} "
-                "\u00b7 filter + bias = {4}").format(start, stop - 1, n, pos.im2col_row,
+            self.caption.setText(fill(self.tr(
+                "im2col rows %1\u2013%2 of %3 (row r = output cell r, row by row); row %4 "
+                "\u00b7 filter + bias = %5"), start, stop - 1, n, pos.im2col_row,
                                                      format_number(pos.result)))
             return
         kw = pos.window[3]
         rows = pos.patch.reshape(pos.patch.shape[0], -1)
         self.matrix.row_offset = 0
         self.matrix.set_matrix(rows, cmap=cmap_for(rows))
-        marks = [] if pos.winner is None else [(ch, r * kw + c) for ch, (r, c) in enumerate(pos.winner)]
+        marks = [] if pos.winner is None else [(ch, r * kw + c)
+                                               for ch, (r, c) in enumerate(pos.winner)]
         self.matrix.set_marks(marks)
         self.matrix.set_highlights([])
         self.caption.setText(self.tr(
-            "This output cell's windows, one row per channel (output = {0} of each row).").format(
-                self.tr("max") if st.mode == "max" else self.tr("mean")))
+            "This output cell's windows, one row per channel (output = max of each row).")
+            if st.mode == "max" else self.tr(
+            "This output cell's windows, one row per channel (output = mean of each row)."))

@@ -20,15 +20,19 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxL
                                QWidget)
 
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
+from explorer.data.cache import cache_dir as current_cache_dir
 from explorer.data.cache import set_cache_dir
-from explorer.data.datasets import SOURCES
+from explorer.data.datasets import N_CLASSES, SOURCES
 from explorer.data.folders import looks_like_idx_folder, open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.jobs import BackgroundJob
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.data_download import DownloadBox
+from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid
+from explorer.ui.widgets.message_label import MessageLabel
+from explorer.ui.widgets.signals import blocked
 
 #: Samples shown per page (10 columns).
 PAGE = 60
@@ -63,16 +67,26 @@ def default_cache_location() -> Path:
     return Path(base) / "datasets"
 
 
+def use_app_cache_folder() -> Path:
+    """Make `default_cache_location` the process's data-set cache (downloads go there and the
+    sets found there become named sources). Called once at app start-up, before the panels
+    are built; returns the folder."""
+    return set_cache_dir(default_cache_location())
+
+
 class DataPanel(QWidget):
     """Samples grid (filter by class), class counts, mean image per class, pixel statistics,
-    a download section with progress and Cancel, and Open IDX folder."""
+    a download section with progress and Cancel, and Open IDX folder.
+
+    ``cache_dir``: where downloads go; default ``explorer.data.cache.cache_dir()``, the
+    process's cache folder (`use_app_cache_folder` sets it at start-up). The panel never
+    changes that process-wide setting itself."""
 
     def __init__(self, client, state, parent=None, *, cache_dir=None):
         super().__init__(parent)
         self.setObjectName("dataPanel")
         self.client, self.state = client, state
-        self.cache_dir = set_cache_dir(cache_dir if cache_dir is not None
-                                       else default_cache_location())
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else current_cache_dir()
         self.dataset = None
         self.stats: dict | None = None
         self.shown_indices = np.zeros(0, dtype=np.int64)
@@ -83,7 +97,8 @@ class DataPanel(QWidget):
         self._jobs: list[BackgroundJob] = []  # running or not yet deleted
         #: Remembered choices (data set, split, class filter) under "data/" in QSettings.
         self.settings = PanelSettings("data")
-        self._wanted_class = self.settings.get("classFilter")  # applied once the set is shown
+        # applied once the set is shown
+        self._wanted_class = self.settings.get("classFilter", str, None)
         self._build()
         self.settings.restore_combo("split", self.split_combo)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
@@ -170,7 +185,8 @@ class DataPanel(QWidget):
         self.counts_plot.setToolTip(self.tr(
             "How many images each class has in the chosen split. Balanced classes (equal bars) "
             "mean a network cannot score well by favouring one class."))
-        self.count_bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
+        self.count_bars = pg.BarGraphItem(x=np.arange(N_CLASSES), height=np.zeros(N_CLASSES),
+                                          width=0.7,
                                           brush=pg.mkBrush(40, 110, 200), pen=pg.mkPen(None))
         self.counts_plot.addItem(self.count_bars)
 
@@ -203,11 +219,8 @@ class DataPanel(QWidget):
         self.info_label = QLabel(self)
         self.info_label.setObjectName("datasetInfo")
         self.info_label.setWordWrap(True)
-        self.error_label = QLabel(self)
+        self.error_label = MessageLabel(self)
         self.error_label.setObjectName("dataError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 
         # --- layout
@@ -281,13 +294,11 @@ class DataPanel(QWidget):
         """The data set chosen last time if it can still be loaded: a name of
         ``available_datasets()`` or ``("folder", path)`` of a folder that still holds IDX files;
         else None."""
-        folder = self.settings.get("folder")
-        if folder and looks_like_idx_folder(folder):
+        folder = self.settings.get("folder", str, None,
+                                   valid=lambda f: bool(f) and looks_like_idx_folder(f))
+        if folder is not None:
             return ("folder", folder)
-        name = self.settings.get("dataset")
-        if name and name in available_datasets():
-            return name
-        return None
+        return self.settings.get("dataset", str, None, valid=lambda n: n in available_datasets())
 
     def _remember_dataset(self, ds):
         source = SOURCES.get(ds.name)
@@ -304,18 +315,17 @@ class DataPanel(QWidget):
     def refresh_dataset_list(self):
         """Fill the data set chooser with what can be loaded now."""
         current = self.dataset_combo.currentData()
-        self.dataset_combo.blockSignals(True)
-        self.dataset_combo.clear()
-        for name in available_datasets():
-            source = SOURCES[name]
-            self.dataset_combo.addItem(tr_engine(source.title), name)
-        if self.dataset is not None and self.dataset_combo.findData(self.dataset.name) < 0:
-            self.dataset_combo.addItem(self.tr("%1 (folder)").replace("%1", self.dataset.name),
-                                       self.dataset.name)
-        index = self.dataset_combo.findData(current if current is not None
-                                            else getattr(self.dataset, "name", BUILTIN_NAME))
-        self.dataset_combo.setCurrentIndex(max(0, index))
-        self.dataset_combo.blockSignals(False)
+        with blocked(self.dataset_combo):
+            self.dataset_combo.clear()
+            for name in available_datasets():
+                source = SOURCES[name]
+                self.dataset_combo.addItem(tr_engine(source.title), name)
+            if self.dataset is not None and self.dataset_combo.findData(self.dataset.name) < 0:
+                self.dataset_combo.addItem(fill(self.tr("%1 (folder)"), self.dataset.name),
+                                           self.dataset.name)
+            index = self.dataset_combo.findData(current if current is not None
+                                                else getattr(self.dataset, "name", BUILTIN_NAME))
+            self.dataset_combo.setCurrentIndex(max(0, index))
 
     def _on_dataset_chosen(self, index: int):
         name = self.dataset_combo.itemData(index)
@@ -384,7 +394,7 @@ class DataPanel(QWidget):
             return
         self._load_job = None
         self.grid.set_placeholder(self.tr("No data set loaded."))
-        self._show_error(self.tr("Could not open the data set: %1").replace("%1", message))
+        self._show_error(fill(self.tr("Could not open the data set: %1"), message))
         self.info_label.setText("")
         if self.dataset is not None:
             self._show_dataset()  # the previous set stays
@@ -399,30 +409,29 @@ class DataPanel(QWidget):
         index = self.dataset_combo.findData(ds.name)
         if index >= 0:
             self.dataset_combo.setCurrentIndex(index)
-        self.info_label.setText(self.tr(
-            "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, 10 classes. "
-            "<small>%4</small>").replace("%1", html.escape(ds.name)).replace(
-            "%2", f"{ds.n_train:,}").replace("%3", f"{ds.n_test:,}").replace(
-            "%4", html.escape(" ".join(tr_engine(ds.attribution).split())[:300])))
-        self.class_combo.blockSignals(True)
-        keep = self.class_combo.currentIndex()
-        self.class_combo.clear()
-        self.class_combo.addItem(self.tr("All classes"), None)
-        for label, name in enumerate(ds.class_names):
-            text = str(label) if name == str(label) else f"{label}: {tr_engine(name)}"
-            self.class_combo.addItem(text, label)
-        self.class_combo.setCurrentIndex(max(0, keep))
-        if self._wanted_class is not None:  # the class chosen last time, if this set has it
-            for i in range(self.class_combo.count()):
-                data = self.class_combo.itemData(i)
-                if ("" if data is None else str(data)) == self._wanted_class:
-                    self.class_combo.setCurrentIndex(i)
-            self._wanted_class = None
-        self.class_combo.blockSignals(False)
+        self.info_label.setText(fill(self.tr(
+            "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, %5 classes. "
+            "<small>%4</small>"), html.escape(ds.name), f"{ds.n_train:,}", f"{ds.n_test:,}",
+            html.escape(" ".join(tr_engine(ds.attribution).split())[:300]), len(ds.class_names)))
+        with blocked(self.class_combo):
+            keep = self.class_combo.currentIndex()
+            self.class_combo.clear()
+            self.class_combo.addItem(self.tr("All classes"), None)
+            for label, name in enumerate(ds.class_names):
+                text = str(label) if name == str(label) else f"{label}: {tr_engine(name)}"
+                self.class_combo.addItem(text, label)
+            self.class_combo.setCurrentIndex(max(0, keep))
+            if self._wanted_class is not None:  # the class chosen last time, if this set has it
+                for i in range(self.class_combo.count()):
+                    data = self.class_combo.itemData(i)
+                    if ("" if data is None else str(data)) == self._wanted_class:
+                        self.class_combo.setCurrentIndex(i)
+                self._wanted_class = None
         self._remember_dataset(ds)
         self._remember_view()
-        self.count_bars.setOpts(x=np.arange(10))
-        self.counts_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+        n = len(ds.class_names)
+        self.count_bars.setOpts(x=np.arange(n))
+        self.counts_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(n)]])
         self.counts_plot.setLabel("bottom", self.tr("class"))
         self._page = 0
         self._random = False
@@ -447,32 +456,32 @@ class DataPanel(QWidget):
         if self.stats is None:
             return
         s = self.stats[self.split]
-        self.stats_box.setTitle(self.tr("%1 at a glance").replace(
-            "%1", self.split_combo.currentText()))
+        self.stats_box.setTitle(fill(self.tr("%1 at a glance"), self.split_combo.currentText()))
         counts = s["counts"]
         self.count_bars.setOpts(height=counts.astype(float))
         self.counts_plot.setYRange(0, max(1, int(counts.max())) * 1.1, padding=0)
         self.counts_plot.setXRange(-0.6, 9.6, padding=0)
         names = [tr_engine(n) for n in self.dataset.class_names]
         self.means_grid.set_images(s["means"], captions=[short_name(n) for n in names],
-                                   tooltips=[self._mean_tooltip(int(c), n) for c, n in zip(counts, names)])
+                                   tooltips=[self._mean_tooltip(int(c), n)
+                                             for c, n in zip(counts, names)])
         p = s["pixels"]
-        self.pixel_label.setText((self.tr(
+        template = self.tr(
             "One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; "
             "%7 of all pixels are exactly 0 (background).") if p.n_images == 1 else self.tr(
             "%1 images, %2 pixels each: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).")).replace(
-            "%1", f"{p.n_images:,}").replace("%2", "784").replace("%3", f"{p.mean:.3f}").replace(
-            "%4", f"{p.std:.3f}").replace("%5", f"{p.minimum:.2f}").replace(
-            "%6", f"{p.maximum:.2f}").replace("%7", f"{100 * p.zero_fraction:.1f} %"))
+            "%7 of all pixels are exactly 0 (background).")
+        self.pixel_label.setText(fill(template, f"{p.n_images:,}", "784", f"{p.mean:.3f}",
+                                      f"{p.std:.3f}", f"{p.minimum:.2f}", f"{p.maximum:.2f}",
+                                      f"{100 * p.zero_fraction:.1f} %"))
         self.hist_curve.setData(p.bin_edges, np.maximum(p.histogram, 1).astype(float))
 
     def _mean_tooltip(self, count: int, name: str) -> str:
         if count == 0:
-            return self.tr("no images of class %1").replace("%1", name)
+            return fill(self.tr("no images of class %1"), name)
         if count == 1:
-            return self.tr("the one image of class %1 (a mean of one)").replace("%1", name)
-        return self.tr("mean of the %1 images of class %2").replace("%1", f"{count:,}").replace("%2", name)
+            return fill(self.tr("the one image of class %1 (a mean of one)"), name)
+        return fill(self.tr("mean of the %1 images of class %2"), f"{count:,}", name)
 
     def _render_samples(self):
         if self.dataset is None:
@@ -484,13 +493,13 @@ class DataPanel(QWidget):
         self._page = min(max(0, self._page), n_pages - 1)
         if self._random:
             indices = samples_of_class(labels, label, PAGE, rng=self._rng)
-            self.page_label.setText(self.tr("random %1 of %2").replace(
-                "%1", str(len(indices))).replace("%2", f"{pool:,}"))
+            self.page_label.setText(fill(self.tr("random %1 of %2"), len(indices), f"{pool:,}"))
         else:
             indices = samples_of_class(labels, label, PAGE, start=self._page * PAGE)
             first = self._page * PAGE + 1 if len(indices) else 0
-            self.page_label.setText(self.tr("%1-%2 of %3").replace("%1", f"{first:,}").replace(
-                "%2", f"{self._page * PAGE + len(indices):,}").replace("%3", f"{pool:,}"))
+            last = self._page * PAGE + len(indices)
+            self.page_label.setText(fill(self.tr("%1-%2 of %3"), f"{first:,}", f"{last:,}",
+                                         f"{pool:,}"))
         self.prev_button.setEnabled(not self._random and self._page > 0)
         self.next_button.setEnabled(self._random or self._page < n_pages - 1)
         self.shown_indices = indices
@@ -499,9 +508,9 @@ class DataPanel(QWidget):
         self.grid.set_images(
             images[indices],
             captions=[short_name(names[int(labels[i])]) for i in indices],
-            tooltips=[self.tr("%1 #%2, label %3 (%4). Click to use it as the input.").replace(
-                "%1", split_name).replace("%2", str(int(i))).replace(
-                "%3", str(int(labels[i]))).replace("%4", names[int(labels[i])]) for i in indices])
+            tooltips=[fill(self.tr("%1 #%2, label %3 (%4). Click to use it as the input."),
+                           split_name, int(i), int(labels[i]), names[int(labels[i])])
+                      for i in indices])
         self.grid.set_placeholder(self.tr("No images of this class in this split."))
 
     def turn_page(self, step: int):
@@ -523,15 +532,16 @@ class DataPanel(QWidget):
         index = int(self.shown_indices[cell])
         images, labels = self.dataset.split(self.split)
         image = to_float(images[index:index + 1])[0, 0]
-        source = (self.tr("%1 training image #%2") if self.split == "train" else
-                  self.tr("%1 test image #%2")).replace("%1", self.dataset.name).replace("%2", str(index))
+        template = (self.tr("%1 training image #%2") if self.split == "train" else
+                    self.tr("%1 test image #%2"))
+        source = fill(template, self.dataset.name, index)
         self.state.set_current_input(image, source)
         self.grid.set_highlight(cell)
-        self.hint.setText(self.tr(
-            "Sent %1 #%2 (label %3: %4) to the Draw and Layers panels.").replace(
-            "%1", self.split_combo.currentText().lower()).replace("%2", str(index)).replace(
-            "%3", str(int(labels[index]))).replace(
-            "%4", tr_engine(self.dataset.class_names[int(labels[index])])))
+        label = int(labels[index])
+        self.hint.setText(fill(self.tr(
+            "Sent %1 #%2 (label %3: %4) to the Draw and Layers panels."),
+            self.split_combo.currentText().lower(), index, label,
+            tr_engine(self.dataset.class_names[label])))
 
     def _on_downloaded(self, key: str):
         self.refresh_dataset_list()
@@ -539,7 +549,7 @@ class DataPanel(QWidget):
         self.load(key, make_active=True)
 
     def _show_error(self, text: str):
-        self.error_label.setText(text)
+        self.error_label.show_error(text)
         self.error_label.setVisible(bool(text))
 
     # --- threads --------------------------------------------------------------------------

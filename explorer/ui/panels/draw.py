@@ -11,11 +11,13 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget)
 
-from explorer.ui.engine_strings import tr_engine
+from explorer.data.datasets import N_CLASSES
+from explorer.ui.engine_strings import describe_edits, tr_engine
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas
-from explorer.ui.engine_strings import describe_edits
+from explorer.ui.widgets.message_label import WARNING_COLOUR
 
 CLASSIFY_KEY = "classify"
 #: Classify at most once per display frame while the pen moves (about 60 Hz).
@@ -175,7 +177,7 @@ class DrawPanel(QWidget):
         self._throttle = QTimer(self)
         self._throttle.setSingleShot(True)
         self._last_sent = 0.0
-        self._class_names = [str(d) for d in range(10)]
+        self._class_names = [str(d) for d in range(N_CLASSES)]
         self._throttle.timeout.connect(self.classify_now)
 
         self.canvas.sigChanged.connect(self._on_canvas_change)
@@ -311,9 +313,9 @@ class DrawPanel(QWidget):
         self._external_image, self.external_source = image, source
         self.source_note.setVisible(source is not None)
         if source is not None:
-            self.source_note.setText(self.tr(
-                "Input from {0}, classified as it is. Draw on it to make it your own drawing "
-                "(it is then preprocessed like one), or clear (Esc) to start again.").format(source))
+            self.source_note.setText(fill(self.tr(
+                "Input from %1, classified as it is. Draw on it to make it your own drawing "
+                "(it is then preprocessed like one), or clear (Esc) to start again."), source))
 
     # --- results ----------------------------------------------------------------------------
     def _on_result(self, result):
@@ -321,16 +323,15 @@ class DrawPanel(QWidget):
         p = result["proba"]
         best = int(np.argmax(p))
         self.predicted.setText(self._class_names[best])
-        self.confidence.setText(self.tr("%1 sure").replace("%1", f"{100 * float(p[best]):.1f} %"))
+        self.confidence.setText(fill(self.tr("%1 sure"), f"{100 * float(p[best]):.1f} %"))
         self.seen.set_images([result["pre"]])
         if "raw" in result and self.raw_switch.isChecked():
             q = result["raw_proba"]
             self.raw_view.set_images([result["raw"]])
             self.bars.set_secondary(q)
             rb = int(np.argmax(q))
-            self.raw_answer.setText(self.tr("answer: %1 (%2)").replace(
-                "%1", self._class_names[rb]).replace(
-                "%2", f"{100 * float(q[rb]):.0f} %"))
+            self.raw_answer.setText(fill(self.tr("answer: %1 (%2)"), self._class_names[rb],
+                                         f"{100 * float(q[rb]):.0f} %"))
         else:
             self.bars.set_secondary(None)
         self.bars.set_probabilities(p)
@@ -338,7 +339,7 @@ class DrawPanel(QWidget):
             self._publish(result["pre"])
 
     def _on_error(self, message):
-        self.confidence.setText(self.tr("Could not classify: %1").replace("%1", message))
+        self.confidence.setText(fill(self.tr("Could not classify: %1"), message))
 
     def _on_model_change(self, info):
         if info is None:
@@ -348,18 +349,24 @@ class DrawPanel(QWidget):
         if not info.trained:
             self.model_note.setText(info.note or self.tr(
                 "This model is untrained: its answers are guesses. Train one in the Train tab."))
-            self.model_note.setStyleSheet("color: #b04000;")
+            self.model_note.setStyleSheet(f"color: {WARNING_COLOUR};")
         else:
-            acc = (self.tr(", test accuracy %1 %").replace("%1", f"{100 * info.accuracy:.1f}")
-                   if info.accuracy is not None else "")
-            if info.edits:
-                acc = self.tr("%1 (measured before the edit); %2").replace("%1", acc).replace(
-                    "%2", describe_edits(info.edits))
-            self.model_note.setText(self.tr("Live model: %1%2").replace("%1", info.name)
-                                    .replace("%2", acc))
+            self.model_note.setText(self._model_sentence(info))
             self.model_note.setStyleSheet("")
         if not self.canvas.is_empty():
             self.classify_now()
+
+    def _model_sentence(self, info) -> str:
+        """"Live model: name, test accuracy 98.1 %" (and the edits made since it was measured)."""
+        edits = describe_edits(info.edits) if info.edits else ""
+        if info.accuracy is None:
+            return (fill(self.tr("Live model: %1; %2"), info.name, edits) if edits else
+                    fill(self.tr("Live model: %1"), info.name))
+        acc = f"{100 * info.accuracy:.1f}"
+        if edits:
+            return fill(self.tr("Live model: %1, test accuracy %2 % (measured before the edit); "
+                                "%3"), info.name, acc, edits)
+        return fill(self.tr("Live model: %1, test accuracy %2 %"), info.name, acc)
 
     def _set_class_names(self, names):
         """Label the answer with the live model's classes (digits, or e.g. Fashion-MNIST's)."""

@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
-                               QSpinBox, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.engine import kernels as K
@@ -28,9 +28,15 @@ from explorer.engine.images import BUILTIN_PICTURES, builtin_picture
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.image_files import IMAGE_FILTER, load_grey_image
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.text import fill
 from explorer.ui.widgets.filter_swap_box import FilterSwapBox
+from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
+from explorer.ui.widgets.layout_fit import ColumnsLayout
+from explorer.ui.widgets.message_label import MessageLabel
+from explorer.ui.widgets.signals import blocked
+from explorer.ui.widgets.size_spin import SquareSizeSpin
 
 APPLY_KEY = "filter"
 #: Inputs with more pixels than this are filtered in the worker thread.
@@ -52,33 +58,6 @@ def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int):
     item = pg.ImageItem(axisOrder="row-major")
     view.addItem(item)
     return view, item
-
-
-class _ColumnsLayout(QHBoxLayout):
-    """The three columns. Word-wrapped labels would give the layout a height-for-width, and a
-    scroll area then sizes it to its (tall) preferred height instead of the window's."""
-
-    def hasHeightForWidth(self) -> bool:
-        return False
-
-
-class _SizeSpin(QSpinBox):
-    """A spin box that reads “3 × 3”."""
-
-    def textFromValue(self, value: int) -> str:
-        return f"{value} × {value}"
-
-    def valueFromText(self, text: str) -> int:
-        head = text.split("×")[0].strip()
-        return int(head) if head.isdigit() else self.value()
-
-    def validate(self, text, pos):
-        from PySide6.QtGui import QValidator
-
-        head = text.split("×")[0].strip()
-        if head.isdigit() and 1 <= int(head) <= K.MAX_KERNEL_SIZE:
-            return QValidator.State.Acceptable, text, pos
-        return QValidator.State.Intermediate, text, pos
 
 
 class KernelPanel(QWidget):
@@ -107,11 +86,10 @@ class KernelPanel(QWidget):
         net_scroll.setWidget(self.network)
         net_scroll.setMinimumWidth(330)
 
-        self.status = QLabel()
+        self.status = MessageLabel()
         self.status.setObjectName("kernelStatus")
-        self.status.setWordWrap(True)
         body = QWidget()
-        columns = _ColumnsLayout(body)
+        columns = ColumnsLayout(body)
         columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(self.editor_box, 0)
         columns.addWidget(self.views_box, 1)
@@ -141,7 +119,7 @@ class KernelPanel(QWidget):
         self.library.sigMessage.connect(self.show_message)
         self.library.add_button.clicked.connect(self._on_add_current)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
-        state.sigDatasetChanged.connect(self._on_dataset_change)
+        self.test_index.sigFollowed.connect(self._on_dataset_followed)
 
         self._restore_settings()   # the last session's kernel, input, padding and view
         self._on_source_change()
@@ -160,9 +138,7 @@ class KernelPanel(QWidget):
         s = self._settings
         widgets = (self.sigma_slider, self.padding_combo, self.view_combo, self.flip_check,
                    self.source_combo, self.test_index)
-        for w in widgets:
-            w.blockSignals(True)
-        try:
+        with blocked(*widgets):
             slider = self.sigma_slider
             self.sigma_slider.setValue(s.get("sigma", int, slider.value(), valid=lambda v:
                                              slider.minimum() <= v <= slider.maximum()))
@@ -172,12 +148,8 @@ class KernelPanel(QWidget):
                     combo.setCurrentIndex(i)
             self.view_combo.setCurrentIndex(1 if s.get("magnitude", bool, False) else 0)
             self.flip_check.setChecked(s.get("flip", bool, False))
-            self.test_index.setMaximum(1_000_000)   # the data set sets the real range
-            self.test_index.setValue(s.get("testIndex", int, 0,
-                                           valid=lambda v: 0 <= v <= 1_000_000))
-        finally:
-            for w in widgets:
-                w.blockSignals(False)
+            # kept until the data set is loaded; then the picker clamps it to the set's range
+            self.test_index.set_index(s.get("testIndex", int, 0, valid=lambda v: v >= 0))
         name = s.get("preset", str, "sobel_x")
         size = s.get("size", int, 0)
         if name in K.PRESETS:
@@ -211,17 +183,18 @@ class KernelPanel(QWidget):
         self.editor_box = QGroupBox(self.tr("Kernel"))
         self.grid = KernelGrid(cell_size=_CELL, max_side=_MAX_GRID_SIDE)
         self.grid.setObjectName("kernelGrid")
-        self.size_spin = _SizeSpin()
+        self.size_spin = SquareSizeSpin(K.MAX_KERNEL_SIZE)
         self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)
         self.size_spin.setValue(3)
-        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up and "
-                                          "to the left of the middle)."))
+        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up "
+                                          "and to the left of the middle)."))
         self.sum_label = QLabel()
         self.sum_label.setObjectName("kernelSum")
-        self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat areas 0 "
-                                          "(edge detectors)."))
+        self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat "
+                                          "areas 0 (edge detectors)."))
         self.normalise_button = QPushButton(self.tr("&Normalise"))
-        self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel sums to 1."))
+        self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel "
+                                                 "sums to 1."))
         self.scale_spin = QDoubleSpinBox()
         self.scale_spin.setRange(-100.0, 100.0)
         self.scale_spin.setDecimals(3)
@@ -234,12 +207,14 @@ class KernelPanel(QWidget):
         self.sigma_slider = QSlider(Qt.Orientation.Horizontal)
         self.sigma_slider.setRange(2, 50)
         self.sigma_slider.setValue(10)
-        self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): how wide "
-                                             "it spreads. Pick one of those presets to use it."))
+        self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): "
+                                             "how wide it spreads. Pick one of those presets to "
+                                             "use it."))
         self.flip_check = QCheckBox(self.tr("True convolution (fl&ip the kernel 180°)"))
         self.flip_check.setToolTip(self.tr(
             "Off: cross-correlation, what a CNN layer computes (the kernel is laid on the image as "
-            "written). On: the kernel is rotated by 180° first, the convolution of signal processing."))
+            "written). On: the kernel is rotated by 180° first, the convolution of signal "
+            "processing."))
         self.flip_note = QLabel()
         self.flip_note.setWordWrap(True)
         self.flip_note.setObjectName("kernelFlipNote")
@@ -274,37 +249,42 @@ class KernelPanel(QWidget):
         self.source_combo = QComboBox()
         self.source_combo.setToolTip(self.tr("What to filter."))
         self.source_combo.addItem(self.tr("Current digit"), "digit")
-        self.source_combo.setItemData(0, self.tr("The app's current input: the digit drawn in the Draw tab or "
-                                                 "the sample picked in the Data tab."), Qt.ItemDataRole.ToolTipRole)
+        self.source_combo.setItemData(0, self.tr(
+            "The app's current input: the digit drawn in the Draw tab or the sample picked in the "
+            "Data tab."), Qt.ItemDataRole.ToolTipRole)
         self.source_combo.addItem(self.tr("Test-set image"), "test")
         for key, (title, desc, _) in BUILTIN_PICTURES.items():
             self.source_combo.addItem(tr_engine(title), key)
             self.source_combo.setItemData(self.source_combo.count() - 1, tr_engine(desc),
                                           Qt.ItemDataRole.ToolTipRole)
         self.source_combo.setCurrentIndex(self.source_combo.findData("checkerboard"))
-        self.test_index = QSpinBox()
+        self.test_index = ImageIndexPicker(self.state)
         self.test_index.setPrefix(self.tr("#"))
-        self.test_index.setRange(0, 0)
         self.test_index.setToolTip(self.tr("Which image of the active data set's test split."))
         self.open_button = QPushButton(self.tr("&Open image…"))
-        self.open_button.setToolTip(self.tr("Filter a PNG or JPEG of your own (shown in grey; large "
-                                            "pictures are scaled down to {0} pixels).").format(512))
+        self.open_button.setToolTip(fill(self.tr(
+            "Filter a PNG or JPEG of your own (shown in grey; large pictures are scaled down to %1 "
+            "pixels)."), 512))
         self.padding_combo = QComboBox()
         for mode, text, tip in (
-            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of the picture light up.")),
-            ("reflect", self.tr("reflect"), self.tr("Outside mirrors the inside (d c b | a b c d).")),
-            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel (a a a | a b c d).")),
+            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of the "
+                                              "picture light up.")),
+            ("reflect", self.tr("reflect"), self.tr("Outside mirrors the inside "
+                                                    "(d c b | a b c d).")),
+            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel "
+                                                        "(a a a | a b c d).")),
         ):
             self.padding_combo.addItem(text, mode)
-            self.padding_combo.setItemData(self.padding_combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the output "
-                                              "keeps the input's size."))
+            self.padding_combo.setItemData(self.padding_combo.count() - 1, tip,
+                                           Qt.ItemDataRole.ToolTipRole)
+        self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the "
+                                              "output keeps the input's size."))
         self.view_combo = QComboBox()
         self.view_combo.addItem(self.tr("Response"), False)
         self.view_combo.addItem(self.tr("Edge magnitude √(gx² + gy²)"), True)
         self.view_combo.setToolTip(self.tr(
-            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed (Sobel y "
-            "is Sobel x transposed), combined into the strength of the edge in any direction."))
+            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed (Sobel "
+            "y is Sobel x transposed), combined into the strength of the edge in any direction."))
 
         self.pictures = pg.GraphicsLayoutWidget()
         self.pictures.setBackground("w")
@@ -313,8 +293,9 @@ class KernelPanel(QWidget):
         self.after_title = self.pictures.addLabel(self.tr("Output"), row=0, col=1, color="k")
         self.before_view, self.before_item = _view(self.pictures, 1, 0)
         self.after_view, self.after_item = _view(self.pictures, 1, 1)
-        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over it; signed "
-                                         "outputs are blue (negative) to red (positive), the bar gives the values."))
+        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over it; "
+                                         "signed outputs are blue (negative) to red (positive), "
+                                         "the bar gives the values."))
         self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                           interactive=False, colorMapMenu=False, width=16)
         self.colour_bar.setImageItem(self.after_item)
@@ -337,7 +318,8 @@ class KernelPanel(QWidget):
         self.histogram.setLabel("left", self.tr("pixels"))
         self.histogram.setToolTip(self.tr("How many output pixels have each value."))
         self.hist_curve = self.histogram.plot(stepMode="center", fillLevel=0,
-                                              brush=(70, 120, 200, 160), pen=pg.mkPen((40, 80, 160)))
+                                              brush=(70, 120, 200, 160),
+                                              pen=pg.mkPen((40, 80, 160)))
 
         controls = QGridLayout()
         controls.addWidget(QLabel(self.tr("Input")), 0, 0)
@@ -360,16 +342,20 @@ class KernelPanel(QWidget):
 
     # --- messages ------------------------------------------------------------------------------
     def show_message(self, text: str) -> None:
-        self.status.setText(text)
+        """Say ``text`` (already translated) on the status line."""
+        self.status.show_info(text)
+
+    def show_error(self, text: str) -> None:
+        """Say ``text`` (already translated) on the status line, as an error."""
+        self.status.show_error(text)
 
     # --- the kernel -----------------------------------------------------------------------------
     def _set_grid(self, kernel: np.ndarray, preset_name: str | None):
         """Show ``kernel`` in the grid as coming from ``preset_name`` (None: custom)."""
         self._loading = True
         try:
-            self.size_spin.blockSignals(True)
-            self.size_spin.setValue(kernel.shape[0])
-            self.size_spin.blockSignals(False)
+            with blocked(self.size_spin):
+                self.size_spin.setValue(kernel.shape[0])
             self.active_preset = preset_name
             self.grid.set_kernel(kernel)
         finally:
@@ -384,14 +370,14 @@ class KernelPanel(QWidget):
             size = self.size_spin.value() if self.active_preset == name else p.default_size
         sigma = self.sigma() if p.uses_sigma else None
         self._set_grid(K.preset(name, size, sigma), name)
-        self.show_message(self.tr("{0}: {1}").format(tr_engine(p.title), tr_engine(p.description)))
+        self.show_message(fill(self.tr("%1: %2"), tr_engine(p.title), tr_engine(p.description)))
 
     def sigma(self) -> float:
         return self.sigma_slider.value() / _SIGMA_STEPS
 
     def _on_user_kernel(self, named):
         self._set_grid(np.array(named.values), None)
-        self.show_message(self.tr("Loaded your kernel “{0}”.").format(named.name))
+        self.show_message(fill(self.tr("Loaded your kernel “%1”."), named.name))
 
     def _on_grid_kernel(self, kernel):
         if self._loading:
@@ -417,11 +403,11 @@ class KernelPanel(QWidget):
                    self.tr("flat areas → 0") if abs(total) < 1e-9 else
                    self.tr("brightens") if total > 1 else self.tr("darkens") if total > 0 else
                    self.tr("inverts"))
-        self.sum_label.setText(self.tr("Sum: {0} ({1})").format(K.format_cell(total), meaning))
+        self.sum_label.setText(fill(self.tr("Sum: %1 (%2)"), K.format_cell(total), meaning))
         p = K.PRESETS.get(self.active_preset) if self.active_preset else None
         sigma_on = bool(p and p.uses_sigma)
         self.sigma_slider.setEnabled(sigma_on)
-        self.sigma_label.setText(self.tr("σ = {0:.1f}").format(self.sigma()) if sigma_on
+        self.sigma_label.setText(fill(self.tr("σ = %1"), f"{self.sigma():.1f}") if sigma_on
                                  else self.tr("σ (Gaussian only)"))
         self.sigma_label.setEnabled(sigma_on)
         effect = K.flip_effect(kernel)
@@ -455,9 +441,10 @@ class KernelPanel(QWidget):
         try:
             k = K.normalise(self.kernel)
         except ValueError as exc:
-            self.show_message(self.tr("Cannot normalise: {0}.").format(str(exc)))
+            self.show_error(fill(self.tr("Cannot normalise: %1."), str(exc)))
             return
-        self._set_grid(k, self.active_preset if self.active_preset and np.allclose(k, self.kernel) else None)
+        same = self.active_preset and np.allclose(k, self.kernel)
+        self._set_grid(k, self.active_preset if same else None)
 
     def apply_scale(self) -> None:
         """Multiply every weight by the scale factor."""
@@ -465,7 +452,10 @@ class KernelPanel(QWidget):
         self.library.clear_selection()
 
     def _on_add_current(self):
-        suggested = self.tr("my {0}").format(tr_engine(K.PRESETS[self.active_preset].title).lower()) if self.active_preset else ""
+        suggested = ""
+        if self.active_preset:
+            title = tr_engine(K.PRESETS[self.active_preset].title).lower()
+            suggested = fill(self.tr("my %1"), title)
         self.library.ask_and_add(self.kernel, suggested)
 
     # --- the image ------------------------------------------------------------------------------
@@ -476,32 +466,21 @@ class KernelPanel(QWidget):
         if source == "digit":
             img = self.state.current_input
             if img is None:
-                self.image, self.image_description = np.zeros((28, 28), np.float32), self.tr("an empty digit")
-                note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears here.")
+                self.image = np.zeros((28, 28), np.float32)
+                self.image_description = self.tr("an empty digit")
+                note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears "
+                               "here.")
             else:
-                self.image, self.image_description = np.asarray(img, np.float32), self.tr("the current digit")
-                note = self.tr("The current digit (from {0}), 28x28 as the network sees it.").format(
-                    self.state.current_input_source or self.tr("the Draw tab"))
+                self.image = np.asarray(img, np.float32)
+                self.image_description = self.tr("the current digit")
+                note = fill(self.tr("The current digit (from %1), 28x28 as the network sees it."),
+                            self.state.current_input_source or self.tr("the Draw tab"))
         elif source == "test":
-            try:
-                ds = self.state.dataset()
-            except (ValueError, OSError) as exc:
-                note = self.tr("The data set could not be loaded: {0}").format(str(exc))
-                self.image = None
-            else:
-                n = len(ds.test_images)
-                self.test_index.blockSignals(True)
-                self.test_index.setRange(0, max(0, n - 1))
-                self.test_index.blockSignals(False)
-                i = self.test_index.value()
-                self.image = pixels_to_float(ds.test_images[i])
-                label = ds.class_names[int(ds.test_labels[i])]
-                self.image_description = self.tr("test image #{0}").format(i)
-                note = self.tr("Test image #{0} of {1} ({2}), labelled “{3}”.").format(i, n, ds.name, label)
+            self.image, note = self._test_image()
         elif source == "file":
             g = self._file_image
             self.image, self.image_description = g.pixels, self.tr("your picture")
-            note = g.note or self.tr("Your picture, {0}x{1}, in grey.").format(*g.pixels.shape[::-1])
+            note = g.note or fill(self.tr("Your picture, %1x%2, in grey."), *g.pixels.shape[::-1])
         else:
             self.image = builtin_picture(source)
             self.image_description = tr_engine(BUILTIN_PICTURES[source][0]).lower()
@@ -516,7 +495,8 @@ class KernelPanel(QWidget):
         self.refilter()
 
     def open_image_file(self, path) -> bool:
-        """Use the picture at ``path`` (grey, scaled down when large). False with a message if not."""
+        """Use the picture at ``path`` (grey, scaled down when large). False with a message if
+        not."""
         try:
             g = load_grey_image(path)
         except ValueError as exc:
@@ -536,21 +516,45 @@ class KernelPanel(QWidget):
         return True
 
     def open_image_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "", QCoreApplication.translate("ImageFiles", IMAGE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a picture"), "",
+                                              QCoreApplication.translate("ImageFiles",
+                                                                         IMAGE_FILTER))
         if path:
             self.open_image_file(path)
+
+    def _test_image(self):
+        """``(image (28, 28) float32 or None, note)`` for the picked test image (None, with
+        the reason, when the data set cannot be loaded or has no test images)."""
+        try:
+            ds = self.state.dataset()
+        except (ValueError, OSError) as exc:
+            return None, fill(self.tr("The data set could not be loaded: %1"), exc)
+        n = self.test_index.sync()   # the active data set's range
+        if not n:
+            return None, fill(self.tr("The data set %1 has no test images."), ds.name)
+        i = self.test_index.value()
+        label = tr_engine(ds.class_names[int(ds.test_labels[i])])
+        self.image_description = fill(self.tr("test image #%1"), i)
+        return pixels_to_float(ds.test_images[i]), fill(self.tr(
+            "Test image #%1 of %2 (%3), labelled \u201c%4\u201d."), i, n, ds.name, label)
 
     def _on_current_input_change(self, image):
         if self.source_combo.currentData() == "digit":
             self._on_source_change()
 
-    def _on_dataset_change(self, dataset):
-        if self.source_combo.currentData() == "test":
-            self._on_source_change()
+    def _on_dataset_followed(self, asked: int, used: int, count: int):
+        """The data set changed (the picker already clamped its index): filter the new set's
+        image and say so when the index had to move."""
+        if self.source_combo.currentData() != "test":
+            return
+        self._on_source_change()
+        if used != asked:
+            self.show_message(ImageIndexPicker.moved_text(asked, used, count))
 
     def network_input(self):
         """``(image (28, 28) float32 or None, description)`` for probing the network."""
-        if self.image is not None and self.image.shape == (28, 28) and self.source_combo.currentData() in ("digit", "test"):
+        digit = self.source_combo.currentData() in ("digit", "test")
+        if digit and self.image is not None and self.image.shape == (28, 28):
             return self.image, self.image_description
         if self.state.current_input is not None:
             return np.asarray(self.state.current_input, np.float32), self.tr("the current digit")
@@ -570,19 +574,20 @@ class KernelPanel(QWidget):
         worker for large ones (the result arrives later; stale ones are dropped)."""
         if self.image is None:
             return
-        job = partial(filter_image, self.image, self.kernel.copy(), self.padding_combo.currentData(),
-                      self.flip_check.isChecked(), bool(self.view_combo.currentData()))
+        job = partial(filter_image, self.image, self.kernel.copy(),
+                      self.padding_combo.currentData(), self.flip_check.isChecked(),
+                      bool(self.view_combo.currentData()))
         if self.image.size <= SYNC_PIXELS:
             self.client.cancel(self, APPLY_KEY)   # a large image's answer would be stale now
             self.show_result(job())
         else:
             h, w = self.image.shape
-            self.range_label.setText(self.tr("Filtering {0}x{1} pixels…").format(w, h))
+            self.range_label.setText(fill(self.tr("Filtering %1x%2 pixels…"), w, h))
             self.client.request(partial(_run_without_model, job), owner=self, key=APPLY_KEY,
                                 on_result=self.show_result, on_error=self._on_filter_error)
 
     def _on_filter_error(self, message: str):
-        self.show_message(self.tr("Filtering failed: {0}").format(message))
+        self.show_error(fill(self.tr("Filtering failed: %1"), message))
 
     def show_result(self, result) -> None:
         """Draw a `FilterResult`: output image, colour bar, value range, histogram."""
@@ -595,14 +600,15 @@ class KernelPanel(QWidget):
         else:
             levels = (min(0.0, lo), hi if hi > min(0.0, lo) else min(0.0, lo) + 1.0)
             cmap = self._grey
-            colours = self.tr("black {0}, white {1}").format(K.format_cell(levels[0]), K.format_cell(levels[1]))
+            colours = fill(self.tr("black %1, white %2"), K.format_cell(levels[0]),
+                           K.format_cell(levels[1]))
         self.colour_bar.setColorMap(cmap)
         self.colour_bar.setLevels(levels)
         self.after_item.setImage(result.output, autoLevels=False)
         self.after_item.setLevels(levels)
         kind = (self.tr("edge magnitude") if result.magnitude else
                 self.tr("true convolution") if result.flip else self.tr("cross-correlation"))
-        self.after_title.setText(self.tr("Output ({0})").format(kind), color="k")
-        self.range_label.setText(self.tr("Output range {0} to {1}; colours: {2}.").format(
-            f"{lo:.4g}", f"{hi:.4g}", colours))
+        self.after_title.setText(fill(self.tr("Output (%1)"), kind), color="k")
+        self.range_label.setText(fill(self.tr("Output range %1 to %2; colours: %3."),
+                                      f"{lo:.4g}", f"{hi:.4g}", colours))
         self.hist_curve.setData(result.hist_edges, result.hist_counts)

@@ -17,75 +17,51 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QRadioButton, QScrollArea, QSpinBox, QSplitter, QTableWidget,
+                               QRadioButton, QScrollArea, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
+from explorer.data.datasets import N_CLASSES
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.layer_trace import (feature_vector_index, shape_text, trace_for_panel,
+                                     wrap_width)
 from explorer.ui.panel_settings import PanelSettings
-from explorer.ui.panels.convolution_views import cmap_for
+from explorer.ui.text import fill
 from explorer.ui.widgets.colour_scale import ColourScale
 from explorer.ui.widgets.image_grid import ImageGrid
-from explorer.ui.widgets.imaging import value_range
+from explorer.ui.widgets.image_picker import ImageIndexPicker
+from explorer.ui.widgets.imaging import cmap_for, value_range
+from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import NumberGrid, format_number
+from explorer.ui.widgets.signals import blocked
 
-
-
-def trace_for_panel(image, model) -> dict:
-    """Runs in the worker thread: every layer's output for one image and the conv filters.
-
-    image : ndarray (28, 28) float32 in [0, 1]. Returns ``outputs``: list of (layer name,
-    array without the batch axis: (C, H, W) or (D,)); ``filters``: {layer name: (weight
-    (F, C, KH, KW), bias (F,) or None)} for the top-level conv layers; ``summary``: the model's
-    summary rows; ``model``: its name.
-    """
-    x = np.asarray(image, dtype=np.float32)[None, None]
-    outputs = [(name, out[0]) for name, out in model.trace(x)]
-    params = model.parameters()
-    filters = {}
-    for layer in model.layers:
-        w = params.get(f"{layer.name}.weight")
-        if w is not None and w.ndim == 4:
-            filters[layer.name] = (w, params.get(f"{layer.name}.bias"))
-    return {"outputs": outputs, "filters": filters, "summary": model.summary(), "model": model.name}
-
-
-def feature_vector_index(summary) -> int | None:
-    """Index of the layer whose output the final classifier (the last Dense layer) reads."""
-    dense = [i for i, row in enumerate(summary) if row.get("type") == "Dense"]
-    if not dense or dense[-1] == 0:
-        return None
-    return dense[-1] - 1
-
-
-def _shape(shape) -> str:
-    return "\u00d7".join(str(s) for s in shape)
-
-
-def _wrap_width(n: int) -> int:
-    """Row width for showing a vector of n values as a compact block."""
-    if n <= 60:
-        return n
-    best = max(d for d in range(1, 61) if n % d == 0)
-    return best if best >= 16 else 50
 
 
 def _describe_type(kind: str) -> str:
     """What a layer type does, in one phrase (untranslated: pass it through ``tr``)."""
     return {
-        "Conv2D": QT_TRANSLATE_NOOP("LayersPanel", "slides its filters over every input channel and adds the results"),
+        "Conv2D": QT_TRANSLATE_NOOP("LayersPanel", "slides its filters over every input channel "
+                                                   "and adds the results"),
         "ReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, sets negative ones to 0"),
         "Tanh": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (-1, 1)"),
         "Sigmoid": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (0, 1)"),
-        "LeakyReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, scales negative ones down"),
-        "MaxPool2D": QT_TRANSLATE_NOOP("LayersPanel", "keeps the largest value of each window, channel by channel"),
+        "LeakyReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, scales negative "
+                                                      "ones down"),
+        "MaxPool2D": QT_TRANSLATE_NOOP("LayersPanel", "keeps the largest value of each window, "
+                                                      "channel by channel"),
         "AvgPool2D": QT_TRANSLATE_NOOP("LayersPanel", "averages each window, channel by channel"),
-        "Flatten": QT_TRANSLATE_NOOP("LayersPanel", "lays all maps out as one long vector (no computation)"),
-        "Dense": QT_TRANSLATE_NOOP("LayersPanel", "every output is a weighted sum of all inputs plus a bias"),
-        "Dropout": QT_TRANSLATE_NOOP("LayersPanel", "during training drops random values; here (inference) it passes them on"),
-        "LocalResponseNorm": QT_TRANSLATE_NOOP("LayersPanel", "divides each value by the activity of neighbouring channels"),
-        "BatchNorm2D": QT_TRANSLATE_NOOP("LayersPanel", "normalises each channel with learned scale and shift"),
-        "Inception": QT_TRANSLATE_NOOP("LayersPanel", "runs 1x1, 3x3, 5x5 and pooling branches side by side and stacks their maps"),
+        "Flatten": QT_TRANSLATE_NOOP("LayersPanel", "lays all maps out as one long vector (no "
+                                                    "computation)"),
+        "Dense": QT_TRANSLATE_NOOP("LayersPanel", "every output is a weighted sum of all inputs "
+                                                  "plus a bias"),
+        "Dropout": QT_TRANSLATE_NOOP("LayersPanel", "during training drops random values; here "
+                                                    "(inference) it passes them on"),
+        "LocalResponseNorm": QT_TRANSLATE_NOOP("LayersPanel", "divides each value by the activity "
+                                                              "of neighbouring channels"),
+        "BatchNorm2D": QT_TRANSLATE_NOOP("LayersPanel", "normalises each channel with learned "
+                                                        "scale and shift"),
+        "Inception": QT_TRANSLATE_NOOP("LayersPanel", "runs 1x1, 3x3, 5x5 and pooling branches "
+                                                      "side by side and stacks their maps"),
     }.get(kind, "")
 
 
@@ -106,13 +82,11 @@ class LayersPanel(QWidget):
         #: Remembered choices (selected layer, per-map scaling) under "layers/" in QSettings.
         self.settings = PanelSettings("layers")
         #: The layer to select when the model's summary arrives (the one chosen last time).
-        self._wanted_layer = self.settings.get("layer")
+        self._wanted_layer = self.settings.get("layer", str, None)
 
         self._build_widgets()
         self._build_layout()
-        per_map = self.settings.get("perMapScale", bool)
-        if per_map is not None:
-            self.per_map.setChecked(per_map)
+        self.per_map.setChecked(self.settings.get("perMapScale", bool, False))
         self.per_map.toggled.connect(lambda on: self.settings.set("perMapScale", bool(on)))
         for key, slot in ((Qt.Key.Key_PageDown, self.select_next),
                           (Qt.Key.Key_PageUp, self.select_previous)):
@@ -126,7 +100,8 @@ class LayersPanel(QWidget):
         self.request_trace()
 
     def __repr__(self) -> str:
-        return f"LayersPanel(layer={self.selected_layer!r}, layers={len(self.summary)}, opened={self.opened_map})"
+        return (f"LayersPanel(layer={self.selected_layer!r}, layers={len(self.summary)}, "
+                f"opened={self.opened_map})")
 
     # --- construction ---------------------------------------------------------------------------
     def _build_widgets(self):
@@ -164,9 +139,8 @@ class LayersPanel(QWidget):
         group.addButton(self.use_current)
         group.addButton(self.use_test)
         self.use_current.setChecked(True)
-        self.test_index = QSpinBox(self)
+        self.test_index = ImageIndexPicker(self.state, self)
         self.test_index.setObjectName("layersTestIndex")
-        self.test_index.setRange(0, 0)
         self.test_index.setToolTip(self.tr("Number of the test-set image."))
         self.input_view = ImageGrid(self, cell_size=84, columns=1, levels=(0.0, 1.0))
         self.input_view.setObjectName("layersInput")
@@ -175,6 +149,7 @@ class LayersPanel(QWidget):
         self.input_note.setWordWrap(True)
         self.use_current.toggled.connect(self._on_source_change)
         self.test_index.valueChanged.connect(self._on_source_change)
+        self.test_index.sigFollowed.connect(self._on_dataset_followed)
 
         self.layer_title = QLabel(self)
         self.layer_title.setObjectName("layerTitle")
@@ -226,11 +201,8 @@ class LayersPanel(QWidget):
         self.source_map = NumberGrid(self, cell_size=14, max_size=240)
         self.source_map.setObjectName("mapSourceMap")
         self.source_map.value_name = self.tr("input value")
-        self.message = QLabel(self)
+        self.message = MessageLabel(self)
         self.message.setObjectName("layersMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
 
     def _build_layout(self):
         nav = QHBoxLayout()
@@ -295,31 +267,30 @@ class LayersPanel(QWidget):
         main = QHBoxLayout(self)
         main.addWidget(split)
 
-    # --- input and requests ------------------------------------------------------------------------
+    # --- input and requests ----------------------------------------------------------------
     def input_image(self) -> tuple[np.ndarray, str]:
         """The (28, 28) float32 image in [0, 1] the panel shows, and where it comes from."""
         if self.use_test.isChecked() or self.state.current_input is None:
             data = self.state.dataset()
-            if self.test_index.maximum() != len(data.test_images) - 1:
-                self.test_index.blockSignals(True)
-                self.test_index.setRange(0, len(data.test_images) - 1)
-                self.test_index.blockSignals(False)
+            if len(data.test_images) == 0:
+                raise ValueError(fill(self.tr("the data set %1 has no test images"), data.name))
+            self.test_index.sync()   # the active data set's range
             i = self.test_index.value()
             image = pixels_to_float(data.test_images[i])
             label = tr_engine(data.class_names[int(data.test_labels[i])])
             if not self.use_test.isChecked():
-                return image, self.tr("Nothing drawn yet: test digit #{0} ({1}). Draw in the Draw tab "
-                                      "to see your own digit here.").format(i, label)
-            return image, self.tr("Test digit #{0}, labelled {1}.").format(i, label)
-        return np.asarray(self.state.current_input), self.tr("The current input ({0}).").format(
-            self.state.current_input_source)
+                return image, fill(self.tr("Nothing drawn yet: test digit #%1 (%2). Draw in the "
+                                           "Draw tab to see your own digit here."), i, label)
+            return image, fill(self.tr("Test digit #%1, labelled %2."), i, label)
+        return np.asarray(self.state.current_input), fill(self.tr("The current input (%1)."),
+                                                          self.state.current_input_source)
 
     def request_trace(self):
         """Ask the worker for every layer's output (only while visible; otherwise on show)."""
         try:
             image, note = self.input_image()
         except (OSError, ValueError) as exc:
-            self.message.setText(self.tr("No input image: {0}").format(exc))
+            self.message.show_error(fill(self.tr("No input image: %1"), exc))
             return
         self.input_view.set_images([image])
         self.input_note.setText(note)
@@ -349,44 +320,61 @@ class LayersPanel(QWidget):
         self.request_trace()
 
     def _on_trace_error(self, message):
-        self.message.setText(self.tr("The network could not run: {0}").format(message))
+        self.message.show_error(fill(self.tr("The network could not run: %1"), message))
+
+    def _on_dataset_followed(self, asked: int, used: int, count: int):
+        """The data set changed (the picker already clamped its index): show the new set's
+        image if a test image is shown, and say so when the index had to move."""
+        if not (self.use_test.isChecked() or self.state.current_input is None):
+            return
+        self._dirty = True
+        self.request_trace()
+        if used != asked and self.use_test.isChecked():
+            self.message.show_info(ImageIndexPicker.moved_text(asked, used, count))
 
     def _on_trace(self, result):
-        self.message.setText("")
+        if self.message.is_error:
+            self.message.clear()
         if [r["name"] for r in result["summary"]] != [r["name"] for r in self.summary]:
             self._set_summary(result["summary"])
         self.outputs = dict(result["outputs"])
         self.filters = result["filters"]
         self._render_layer()
 
-    # --- summary and selection ---------------------------------------------------------------------
+    # --- summary and selection -------------------------------------------------------------
     def _set_summary(self, summary):
         self.summary = list(summary)
         keep = self.selected_layer or self._wanted_layer
         self._wanted_layer = None  # a remembered layer this model lacks is forgotten
         fv = feature_vector_index(self.summary)
-        self.table.blockSignals(True)
+        with blocked(self.table):
+            self._fill_table(fv)
+        header = self.table.horizontalHeader()
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(min(480, header.length() + scroll_bar
+                                       + 2 * self.table.frameWidth()))
+        names = [r["name"] for r in self.summary]
+        self.select_layer(keep if keep in names else (names[0] if names else None))
+
+    def _fill_table(self, fv):
         self.table.setRowCount(len(self.summary))
         for i, row in enumerate(self.summary):
             receives = self.tr("the image") if i == 0 else self.summary[i - 1]["name"]
-            cells = [row["name"], row["type"], receives, _shape(row["output_shape"]), f"{row['n_params']:,}"]
-            tip = self.tr("{0} ({1}) receives {2} and {3}.").format(
-                row["name"], row["type"], _shape(row["input_shape"]), self.tr(_describe_type(row["type"])))
+            cells = [row["name"], row["type"], receives, shape_text(row["output_shape"]),
+                     f"{row['n_params']:,}"]
+            tip = fill(self.tr("%1 (%2) receives %3 and %4."), row["name"], row["type"],
+                       shape_text(row["input_shape"]), self.tr(_describe_type(row["type"])))
             if i == fv:
                 cells[0] += " \u2605"
-                tip += "\n" + self.tr("The feature vector: the classifier reads this layer's output.")
+                tip += "\n" + self.tr("The feature vector: the classifier reads this layer's "
+                                      "output.")
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
                 if j == 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, j, item)
-        self.table.blockSignals(False)
-        header = self.table.horizontalHeader()
-        self.table.setMinimumWidth(min(480, header.length() + self.table.verticalScrollBar().sizeHint().width()
-                                       + 2 * self.table.frameWidth()))
-        names = [r["name"] for r in self.summary]
-        self.select_layer(keep if keep in names else (names[0] if names else None))
 
     def layer_names(self) -> list[str]:
         return [r["name"] for r in self.summary]
@@ -400,9 +388,8 @@ class LayersPanel(QWidget):
         self.selected_layer = name
         self.settings.set("layer", name)
         self.opened_map = None
-        self.table.blockSignals(True)
-        self.table.selectRow(names.index(name))
-        self.table.blockSignals(False)
+        with blocked(self.table):
+            self.table.selectRow(names.index(name))
         self.prev_button.setEnabled(names.index(name) > 0)
         self.next_button.setEnabled(names.index(name) < len(names) - 1)
         self._render_layer()
@@ -422,7 +409,21 @@ class LayersPanel(QWidget):
         if rows:
             self.select_layer(self.layer_names()[rows[0].row()])
 
-    # --- rendering ---------------------------------------------------------------------------------
+    # --- rendering -------------------------------------------------------------------------
+    def class_names(self) -> list[str]:
+        """The live model's class names, translated (digits unless it learned another set)."""
+        info = getattr(self.client, "model_info", None)
+        names = info.class_names if info is not None else tuple(str(d) for d in range(N_CLASSES))
+        return [tr_engine(str(n)) for n in names]
+
+    def _maps_before(self, index, channels: int) -> bool:
+        """Whether the layer before ``index`` output ``channels`` maps (a layer without
+        filters, such as ReLU or pooling, made each of its maps from one of those)."""
+        if index is None or index == 0:
+            return False
+        before = self.outputs.get(self.summary[index - 1]["name"])
+        return before is not None and before.ndim == 3 and before.shape[0] == channels
+
     def _row(self, name):
         for i, r in enumerate(self.summary):
             if r["name"] == name:
@@ -436,20 +437,22 @@ class LayersPanel(QWidget):
             return
         out = self.outputs.get(name)
         fv = feature_vector_index(self.summary)
-        title = "<b>{0}</b> \u2014 {1}, {2}".format(
-            name, row["type"], self.tr("output {0}").format(_shape(row["output_shape"])))
+        title = fill(self.tr("%1 \u2014 %2, output %3"), f"<b>{name}</b>", row["type"],
+                     shape_text(row["output_shape"]))
         what = _describe_type(row["type"])
         if what:
             title += "<br>" + self.tr(what).capitalize() + "."
         if index == fv:
             classifier = self.summary[index + 1]["name"]
-            title += "<br><b style='color:#c06000'>" + self.tr(
-                "The feature vector: these {0} numbers are what the classifier ({1}) reads. "
-                "Everything before extracted them from the image.").format(
-                    int(np.prod(row["output_shape"])), classifier) + "</b>"
+            title += "<br><b style='color:#c06000'>" + fill(self.tr(
+                "The feature vector: these %1 numbers are what the classifier (%2) reads. "
+                "Everything before extracted them from the image."),
+                int(np.prod(row["output_shape"])), classifier) + "</b>"
         elif index == len(self.summary) - 1:
-            title += "<br>" + self.tr(
-                "The scores (logits) for the digits 0-9; softmax turns them into probabilities.")
+            names = self.class_names()
+            title += "<br>" + fill(self.tr(
+                "The scores (logits) for the %1 classes (%2 \u2026 %3); softmax turns them into "
+                "probabilities."), len(names), names[0], names[-1])
         self.layer_title.setText(title)
         if out is None:
             self.maps.setVisible(True)
@@ -476,30 +479,31 @@ class LayersPanel(QWidget):
         self.maps.levels = "each" if self.per_map.isChecked() else "shared"
         c = out.shape[0]
         captions = [str(i) for i in range(c)]
-        tips = [self.tr("{0} channel {1}: min {2}, max {3}").format(
-            name, i, format_number(out[i].min()), format_number(out[i].max())) for i in range(c)]
+        tips = [fill(self.tr("%1 channel %2: min %3, max %4"), name, i,
+                     format_number(out[i].min()), format_number(out[i].max())) for i in range(c)]
         self.maps.set_images(list(out), captions, tips)
         self.maps.set_highlight(self.opened_map)
         lo, hi = value_range(out, cmap == "diverging")
         self.colour_scale.set_range(lo, hi, cmap)
         if self.per_map.isChecked():
-            self.colour_scale.set_note(self.tr(
-                "each map stretched from its own minimum to maximum (layer range {0} to {1})").format(
-                    format_number(out.min()), format_number(out.max())))
+            self.colour_scale.set_note(fill(self.tr(
+                "each map stretched from its own minimum to maximum (layer range %1 to %2)"),
+                format_number(out.min()), format_number(out.max())))
         self.per_map.setEnabled(True)
 
     def _render_strip(self, out, is_logits: bool):
         self.maps.setVisible(False)
         self.strip.setVisible(True)
         n = out.size
-        width = _wrap_width(n)
+        width = wrap_width(n)
         rows = -(-n // width)
         padded = np.full(rows * width, np.nan)
         padded[:n] = out
         cmap = cmap_for(out)
         lo, hi = value_range(out, cmap == "diverging")
         self.strip.flat_width = width
-        self.strip.flat_labels = [self.tr("digit {0}").format(i) for i in range(10)] if is_logits else None
+        self.strip.flat_labels = [fill(self.tr("class \u201c%1\u201d"), name)
+                                  for name in self.class_names()] if is_logits else None
         self.strip.set_matrix(padded.reshape(rows, width), levels=(lo, hi), cmap=cmap)
         self.colour_scale.set_range(lo, hi, cmap)
         self.per_map.setEnabled(False)
@@ -525,8 +529,8 @@ class LayersPanel(QWidget):
         self.maps.set_highlight(channel)
         m = out[channel]
         self.detail.set_matrix(m, cmap=cmap_for(m))
-        self.detail_title.setText("<b>" + self.tr("{0}, channel {1}").format(name, channel) + "</b> ("
-                                  + _shape(m.shape) + ")")
+        self.detail_title.setText("<b>" + fill(self.tr("%1, channel %2"), name, channel) + "</b> ("
+                                  + shape_text(m.shape) + ")")
         index, row = self._row(name)
         self.kernels.setVisible(False)
         self.kernel_numbers.setVisible(False)
@@ -539,29 +543,29 @@ class LayersPanel(QWidget):
             src = self.summary[index - 1]["name"] if index > 0 else self.tr("the image")
             n = w.shape[0]
             if n == 1:
-                text = self.tr("Made by filter {0}: one {1}\u00d7{2} kernel on the only channel of {3}, "
-                               "plus the bias {4}.")
+                text = self.tr("Made by filter %1: one %2\u00d7%3 kernel on the only channel of "
+                               "%4, plus the bias %5.")
             else:
-                text = self.tr("Made by filter {0}: one {1}\u00d7{2} kernel per input channel (%n "
-                               "channels of {3}), the %n results added, plus the bias {4}.", "", n)
-            self.source_title.setText(text.format(channel, w.shape[1], w.shape[2], src, format_number(b)))
+                text = self.tr("Made by filter %1: one %2\u00d7%3 kernel per input channel (%n "
+                               "channels of %4), the %n results added, plus the bias %5.", "", n)
+            self.source_title.setText(fill(text, channel, w.shape[1], w.shape[2], src,
+                                           format_number(b)))
             self.kernels.set_images(list(w), [str(i) for i in range(w.shape[0])],
-                                    [self.tr("kernel for input channel {0}").format(i) for i in range(w.shape[0])])
+                                    [fill(self.tr("kernel for input channel %1"), i)
+                                     for i in range(w.shape[0])])
             self.kernels.setVisible(True)
             self._show_kernel(0)
-        elif index is not None and index > 0 and self.outputs.get(self.summary[index - 1]["name"]) is not None \
-                and self.outputs[self.summary[index - 1]["name"]].ndim == 3 \
-                and self.outputs[self.summary[index - 1]["name"]].shape[0] == out.shape[0] \
-                and row["type"] != "Inception":
+        elif self._maps_before(index, out.shape[0]) and row["type"] != "Inception":
             prev = self.summary[index - 1]["name"]
             src = self.outputs[prev][channel]
-            self.source_title.setText(self.tr(
-                "No filter: {0} {1}. It made this map from channel {2} of {3}, shown below.").format(
-                    row["type"], self.tr(_describe_type(row["type"])), channel, prev))
+            self.source_title.setText(fill(self.tr(
+                "No filter: %1 %2. It made this map from channel %3 of %4, shown below."),
+                row["type"], self.tr(_describe_type(row["type"])), channel, prev))
             self.source_map.set_matrix(src, cmap=cmap_for(src))
             self.source_map.setVisible(True)
         else:
-            self.source_title.setText(self.tr(_describe_type(row["type"])).capitalize() + "." if row else "")
+            what = self.tr(_describe_type(row["type"])).capitalize() + "." if row else ""
+            self.source_title.setText(what)
         self.hover_label.setText(self.tr("Hover over the map to read its values."))
 
     def _show_kernel(self, index: int):
@@ -574,7 +578,8 @@ class LayersPanel(QWidget):
         self.kernels.set_highlight(index)
         k = w[index]
         self.kernel_numbers.set_matrix(k, cmap="diverging", decimals=2)
-        self.kernel_caption.setText(self.tr("Kernel for input channel {0} (click another above):").format(index))
+        self.kernel_caption.setText(fill(self.tr("Kernel for input channel %1 (click another "
+                                                 "above):"), index))
         self.kernel_caption.setVisible(True)
         self.kernel_numbers.setVisible(True)
 
@@ -582,4 +587,5 @@ class LayersPanel(QWidget):
         if r < 0:
             self.hover_label.setText(self.tr("Hover over the map to read its values."))
         else:
-            self.hover_label.setText(self.tr("row {0}, column {1}: {2}").format(r, c, format_number(value)))
+            self.hover_label.setText(fill(self.tr("row %1, column %2: %3"), r, c,
+                                          format_number(value)))

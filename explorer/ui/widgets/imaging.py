@@ -18,6 +18,13 @@ DIVERGING_LUT = np.stack([
 GREY_LUT = np.repeat(np.arange(256, dtype=np.uint8)[:, None], 3, axis=1)
 
 
+def cmap_for(values) -> str:
+    """The colour map for ``values``: ``"grey"`` when none is negative, ``"diverging"``
+    (blue-white-red) when some are (non-finite values, e.g. max-pool padding, are ignored)."""
+    finite = np.asarray(values)[np.isfinite(values)]
+    return "diverging" if finite.size and finite.min() < 0 else "grey"
+
+
 def value_range(image: np.ndarray, diverging: bool = False) -> tuple[float, float]:
     """``(lo, hi)`` covering ``image``; symmetric around 0 when ``diverging``; never lo == hi."""
     finite = image[np.isfinite(image)] if image.size else image

@@ -1,0 +1,372 @@
+"""The Convolution tab's set-up form: widgets <-> `explorer.ui.conv_setup.ConvSetup`.
+
+The form holds no maths: `setup` reads the controls into a `ConvSetup`, `show_setup` writes one
+back (with the controls' signals blocked), and every user change ends in one ``sigChanged``.
+The rules of what a change implies live in `explorer.ui.conv_setup` (an example's own values,
+a learned filter's own stride and padding); the form keeps only what is about widgets: which
+controls show, and the size/stride each operation had last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QSpinBox)
+
+from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES
+from explorer.engine.kernels import PRESETS
+from explorer.ui import conv_setup as cs
+from explorer.ui.conv_setup import (ConvSetup, choose_input, example_setup, layer_geometry,
+                                    switch_operation)
+from explorer.ui.engine_strings import tr_engine
+from explorer.ui.text import fill
+from explorer.ui.widgets.image_picker import ImageIndexPicker
+from explorer.ui.widgets.signals import blocked
+
+
+def _within(bounds):
+    """A validity check for `PanelSettings.get`: ``bounds[0] <= value <= bounds[1]``."""
+    return lambda value: bounds[0] <= value <= bounds[1]
+
+
+class ConvForm(QGroupBox):
+    """The "Set-up" box: input, operation, kernel, size, stride, padding, flip and bias.
+
+    ``sigChanged`` follows every user change, after what it implies was applied (choosing an
+    example loads its values; choosing a learned filter takes its layer's stride and padding).
+    ``sigExampleChosen`` tells the panel that an input was picked from the list (even the one
+    already shown)."""
+
+    sigChanged = Signal()
+
+    def __init__(self, state, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Set-up"))
+        self.snapshot: dict | None = None
+        #: The (size, stride) each kind of operation had last (`conv_setup.switch_operation`).
+        self.mode_memory = dict(cs.START_GEOMETRY)
+        self._kind = "conv"   # the kind of operation shown: "conv" or "pool"
+        self._build(state)
+        self._layout()
+        self._update_visibility()
+
+    def __repr__(self) -> str:
+        return f"ConvForm({self.setup()!r})"
+
+    # --- widgets ---------------------------------------------------------------------------
+    def _build(self, state):
+        self.input_combo = QComboBox(self)
+        self.input_combo.setObjectName("convInput")
+        for ex in CONV_EXAMPLES + POOL_EXAMPLES:
+            self.input_combo.addItem(tr_engine(ex.title), f"example:{ex.key}")
+        self.input_combo.addItem(self.tr("Current input (Draw tab)"), "current")
+        self.input_combo.addItem(self.tr("Test-set image"), "test")
+        self.input_combo.addItem(self.tr("Feature maps of the live model"), "model")
+        self.input_combo.setToolTip(self.tr(
+            "What the kernel slides over: the textbook's small numeric examples, a digit, or "
+            "the output of any layer of the live network (for the second conv layer's filters "
+            "choose the layer that feeds it)."))
+        self.test_index = ImageIndexPicker(state, self)
+        self.test_index.setObjectName("convTestIndex")
+        self.test_index.setToolTip(self.tr("Which test-set image (its number in the test set)."))
+        self.map_layer = QComboBox(self)
+        self.map_layer.setObjectName("convMapLayer")
+        self.map_layer.setToolTip(self.tr(
+            "The layer whose output (for the current input) becomes the input here."))
+        self.map_channel = QComboBox(self)
+        self.map_channel.setObjectName("convMapChannel")
+        self.map_channel.setToolTip(self.tr(
+            "Use all channels of that layer (a filter then needs as many channels) or only one."))
+
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("convMode")
+        self.mode_combo.addItem(self.tr("Convolution"), "conv")
+        self.mode_combo.addItem(self.tr("Max pooling"), "max")
+        self.mode_combo.addItem(self.tr("Average pooling"), "avg")
+        self.mode_combo.setToolTip(self.tr(
+            "Convolution: multiply the window by the kernel and add up. Max pooling keeps the "
+            "largest value of each window; average pooling its mean."))
+
+        self.kernel_combo = QComboBox(self)
+        self.kernel_combo.setObjectName("convKernel")
+        self.kernel_combo.addItem(self.tr("Textbook filter"), "example")
+        for name, p in PRESETS.items():
+            self.kernel_combo.addItem(tr_engine(p.title), f"preset:{name}")
+        self.kernel_combo.addItem(self.tr("Learned filter of the live model"), "learned")
+        self.kernel_combo.setToolTip(self.tr(
+            "The filter: the textbook's 3x3 (or the 3-channel example's own filter), a classic "
+            "image-processing kernel, or one the network learned."))
+        self.filter_layer = QComboBox(self)
+        self.filter_layer.setObjectName("convFilterLayer")
+        self.filter_layer.setToolTip(self.tr("The convolution layer whose filter is used."))
+        self.filter_index = QSpinBox(self)
+        self.filter_index.setObjectName("convFilterIndex")
+        self.filter_index.setToolTip(self.tr(
+            "Which filter of that layer (each filter makes one output channel)."))
+
+        self.size_spin = QSpinBox(self)
+        self.size_spin.setObjectName("convKernelSize")
+        self.size_spin.setRange(*cs.SIZE_RANGE)
+        self.size_spin.setValue(3)
+        self.stride_spin = QSpinBox(self)
+        self.stride_spin.setObjectName("convStride")
+        self.stride_spin.setRange(*cs.STRIDE_RANGE)
+        self.stride_spin.setToolTip(self.tr(
+            "How many cells the window moves between two outputs (S in the formula)."))
+        self.pad_mode = QComboBox(self)
+        self.pad_mode.setObjectName("convPaddingMode")
+        self.pad_mode.addItem(self.tr("Number"), "number")
+        self.pad_mode.addItem(self.tr("SAME"), "same")
+        self.pad_mode.addItem(self.tr("VALID"), "valid")
+        self.pad_mode.setToolTip(self.tr(
+            "Number: P zeros on every side. SAME: just enough zeros that the output has "
+            "ceil(H/S) rows (an odd total puts the extra one at the bottom/right). VALID: none."))
+        self.pad_spin = QSpinBox(self)
+        self.pad_spin.setObjectName("convPadding")
+        self.pad_spin.setRange(*cs.PADDING_RANGE)
+        self.pad_spin.setToolTip(self.tr("P: rows/columns of zeros added on every side."))
+        self.flip_check = QCheckBox(self.tr("True convolution (rotate kernel 180\u00b0)"), self)
+        self.flip_check.setObjectName("convFlip")
+        self.flip_check.setToolTip(self.tr(
+            "CNN layers compute cross-correlation: the kernel is used as it is. The "
+            "mathematical convolution first rotates it by 180 degrees; tick to see the "
+            "difference (the kernel view shows the rotated kernel)."))
+        self.bias_spin = QDoubleSpinBox(self)
+        self.bias_spin.setObjectName("convBias")
+        self.bias_spin.setRange(*cs.BIAS_RANGE)
+        self.bias_spin.setDecimals(2)
+        self.bias_spin.setToolTip(self.tr("A number added to every output of this filter."))
+
+        self.combos = (self.input_combo, self.map_layer, self.map_channel, self.mode_combo,
+                       self.kernel_combo, self.filter_layer, self.pad_mode)
+        self.spins = (self.test_index, self.filter_index, self.size_spin, self.stride_spin,
+                      self.pad_spin, self.bias_spin)
+        for combo in self.combos:
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(self._on_change)
+        for spin in self.spins:
+            spin.valueChanged.connect(self._on_change)
+        self.flip_check.toggled.connect(self._on_change)
+        self.input_combo.activated.connect(self._on_input_chosen)
+
+    def _layout(self):
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Input:"), self.input_combo)
+        self._test_label = QLabel(self.tr("Test image:"), self)
+        form.addRow(self._test_label, self.test_index)
+        self._map_label = QLabel(self.tr("Layer:"), self)
+        maps = QHBoxLayout()
+        maps.addWidget(self.map_layer, 2)
+        maps.addWidget(self.map_channel, 1)
+        form.addRow(self._map_label, maps)
+        form.addRow(self.tr("&Operation:"), self.mode_combo)
+        self._kernel_label = QLabel(self.tr("&Kernel:"), self)
+        self._kernel_label.setBuddy(self.kernel_combo)
+        form.addRow(self._kernel_label, self.kernel_combo)
+        self._filter_label = QLabel(self.tr("Filter:"), self)
+        filt = QHBoxLayout()
+        filt.addWidget(self.filter_layer, 2)
+        filt.addWidget(self.filter_index, 1)
+        form.addRow(self._filter_label, filt)
+        self._size_label = QLabel(self.tr("Kernel si&ze:"), self)
+        self._size_label.setBuddy(self.size_spin)
+        form.addRow(self._size_label, self.size_spin)
+        form.addRow(self.tr("&Stride:"), self.stride_spin)
+        pad = QHBoxLayout()
+        pad.addWidget(self.pad_mode, 1)
+        pad.addWidget(self.pad_spin, 1)
+        pad_label = QLabel(self.tr("&Padding:"), self)
+        pad_label.setBuddy(self.pad_mode)
+        form.addRow(pad_label, pad)
+        form.addRow(self.flip_check)
+        self._bias_label = QLabel(self.tr("&Bias:"), self)
+        self._bias_label.setBuddy(self.bias_spin)
+        form.addRow(self._bias_label, self.bias_spin)
+
+    def _controls(self):
+        return self.combos + self.spins + (self.flip_check,)
+
+    # --- widgets <-> ConvSetup -----------------------------------------------------------------
+    def setup(self) -> ConvSetup:
+        """The set-up the controls show."""
+        mode = self.pad_mode.currentData()
+        channel = self.map_channel.currentData()
+        return ConvSetup(
+            input=str(self.input_combo.currentData() or ""),
+            test_index=self.test_index.value(),
+            map_layer=self.map_layer.currentData(),
+            map_channel=-1 if channel is None else int(channel),
+            operation=str(self.mode_combo.currentData()),
+            kernel=str(self.kernel_combo.currentData()),
+            size=self.size_spin.value(),
+            stride=self.stride_spin.value(),
+            padding=self.pad_spin.value() if mode == "number" else mode,
+            flip=self.flip_check.isChecked(),
+            bias=self.bias_spin.value(),
+            filter_layer=self.filter_layer.currentData(),
+            filter_index=self.filter_index.value())
+
+    def show_setup(self, setup: ConvSetup) -> None:
+        """Set every control to ``setup`` (values a control does not offer are left as they
+        are: an unknown input, kernel or layer, a size out of range). Emits nothing."""
+        with blocked(*self._controls()):
+            for combo, data in ((self.input_combo, setup.input), (self.mode_combo, setup.operation),
+                                (self.kernel_combo, setup.kernel),
+                                (self.map_layer, setup.map_layer),
+                                (self.filter_layer, setup.filter_layer)):
+                i = combo.findData(data)
+                if i >= 0:
+                    combo.setCurrentIndex(i)
+            self._fill_map_channels(setup.map_channel)
+            self._fill_filter_range()
+            self.test_index.set_index(setup.test_index)
+            self.filter_index.setValue(setup.filter_index)
+            for spin, value in ((self.size_spin, setup.size), (self.stride_spin, setup.stride)):
+                if spin.minimum() <= value <= spin.maximum():
+                    spin.setValue(int(value))
+            if isinstance(setup.padding, str):
+                self.pad_mode.setCurrentIndex(max(0, self.pad_mode.findData(setup.padding)))
+            else:
+                self.pad_mode.setCurrentIndex(0)
+                self.pad_spin.setValue(int(setup.padding))
+            self.flip_check.setChecked(bool(setup.flip))
+            self.bias_spin.setValue(float(setup.bias))
+        self._kind = cs.operation_kind(self.mode_combo.currentData())
+        self._update_visibility()
+
+    def set_snapshot(self, snapshot: dict) -> None:
+        """Offer the live model's layers (``model_snapshot``'s ``maps`` and ``filters``),
+        keeping the chosen layer, channel and filter where they still exist. Emits nothing."""
+        self.snapshot = snapshot
+        with blocked(*self._controls()):
+            keep = self.map_layer.currentData()
+            self.map_layer.clear()
+            for name, arr in snapshot["maps"]:
+                self.map_layer.addItem(f"{name} {tuple(arr.shape)}", name)
+            self.map_layer.setCurrentIndex(max(0, self.map_layer.findData(keep)))
+            keep = self.filter_layer.currentData()
+            self.filter_layer.clear()
+            for f in snapshot["filters"]:
+                self.filter_layer.addItem(f"{f['name']} {tuple(f['weight'].shape)}", f["name"])
+            self.filter_layer.setCurrentIndex(max(0, self.filter_layer.findData(keep)))
+            self._fill_map_channels(self.map_channel.currentData())
+            self._fill_filter_range()
+
+    def _selected(self, kind: str, name):
+        for item in (self.snapshot or {}).get(kind, ()):
+            if (item[0] if kind == "maps" else item["name"]) == name:
+                return item
+        return None
+
+    def _fill_map_channels(self, keep):
+        chosen = self._selected("maps", self.map_layer.currentData())
+        with blocked(self.map_channel):
+            self.map_channel.clear()
+            if chosen is None:
+                return
+            n = chosen[1].shape[0]
+            self.map_channel.addItem(self.tr("the only channel") if n == 1 else
+                                     self.tr("all %n channels", "", n), -1)
+            for c in range(n):
+                self.map_channel.addItem(fill(self.tr("channel %1"), c), c)
+            i = self.map_channel.findData(keep) if keep is not None else 1
+            self.map_channel.setCurrentIndex(i if i >= 0 else 1)
+
+    def _fill_filter_range(self):
+        f = self._selected("filters", self.filter_layer.currentData())
+        with blocked(self.filter_index):
+            self.filter_index.setRange(0, 0 if f is None else f["weight"].shape[0] - 1)
+
+    # --- what a change implies -------------------------------------------------------------
+    def _on_input_chosen(self, index):
+        """An input picked from the list: an example brings its own values; a digit with the
+        book's 3x3 gets a classic edge detector, which is more telling."""
+        chosen = choose_input(self.setup())
+        if chosen is not None:
+            self.show_setup(chosen)
+            self.sigChanged.emit()
+
+    def _on_change(self, *args):
+        sender = self.sender()
+        setup = self.setup()
+        setup, self.mode_memory = switch_operation(setup, self._kind, self.mode_memory)
+        if sender is self.map_layer:
+            self._fill_map_channels(self.map_channel.currentData())
+            setup = self.setup()
+        if sender is self.filter_layer:
+            self._fill_filter_range()
+            setup = self.setup()
+        if (sender is self.kernel_combo and setup.kernel == "learned") \
+                or sender is self.filter_layer:
+            f = self._selected("filters", setup.filter_layer)
+            geometry = None if f is None else layer_geometry(f)
+            if geometry is not None:
+                setup = replace(setup, stride=geometry[0], padding=geometry[1])
+        self.show_setup(setup)
+        self.sigChanged.emit()
+
+    def _update_visibility(self):
+        setup = self.setup()
+        conv = setup.is_conv
+        self._test_label.setVisible(setup.input == "test")
+        self.test_index.setVisible(setup.input == "test")
+        for w in (self.map_layer, self.map_channel, self._map_label):
+            w.setVisible(setup.input == "model")
+        for w in (self.kernel_combo, self._kernel_label, self.flip_check, self.bias_spin,
+                  self._bias_label):
+            w.setEnabled(conv)
+        for w in (self.filter_layer, self.filter_index, self._filter_label):
+            w.setVisible(conv and setup.kernel == "learned")
+        self.pad_spin.setEnabled(self.pad_mode.currentData() == "number")
+        self.size_spin.setEnabled(setup.size_applies)
+        if not conv:
+            self._size_label.setText(self.tr("Window si&ze:"))
+            self.size_spin.setToolTip(self.tr("The pooling window is size x size cells."))
+            return
+        self._size_label.setText(self.tr("Kernel si&ze:"))
+        self.size_spin.setToolTip(self.tr("The kernel is KH x KW = size x size.")
+                                  if setup.size_applies else self.tr(
+            "This kernel has a fixed size. Box blur, Gaussian, Identity and Laplacian of "
+            "Gaussian come in sizes 1-7."))
+
+    # --- remembered set-up -----------------------------------------------------------------------
+    def restore(self, settings) -> None:
+        """Start from the set-up of last time (`PanelSettings` ``settings``): the textbook
+        example first, then every stored value that is still offered. Emits nothing."""
+        s = settings
+        stored = s.get("input", str, "", valid=lambda v: v in cs.INPUTS)
+        key = stored.split(":", 1)[1] if stored.startswith("example:") else "book_4x4"
+        setup = example_setup(key)
+        pad_mode = s.get("paddingMode", str, None, valid=lambda v: v in ("number", "same", "valid"))
+        padding = s.get("padding", int, 0, valid=_within(cs.PADDING_RANGE))
+        setup = replace(
+            setup,
+            input=stored or setup.input,
+            test_index=s.get("testIndex", int, 0, valid=lambda v: v >= 0),
+            operation=s.get("operation", str, setup.operation, valid=lambda v: v in cs.OPERATIONS),
+            kernel=s.get("kernel", str, setup.kernel, valid=lambda v: v in cs.KERNELS),
+            size=s.get("size", int, setup.size, valid=_within(cs.SIZE_RANGE)),
+            stride=s.get("stride", int, setup.stride, valid=_within(cs.STRIDE_RANGE)),
+            padding=(setup.padding if pad_mode is None else
+                     padding if pad_mode == "number" else pad_mode),
+            flip=s.get("flip", bool, False),
+            bias=s.get("bias", float, setup.bias, valid=_within(cs.BIAS_RANGE)))
+        self.show_setup(setup)
+
+    def save(self, settings) -> None:
+        """Remember the set-up in `PanelSettings` ``settings``."""
+        setup = self.setup()
+        settings.set("input", setup.input)
+        settings.set("testIndex", setup.test_index)
+        settings.set("operation", setup.operation)
+        settings.set("kernel", setup.kernel)
+        settings.set("paddingMode", self.pad_mode.currentData())
+        settings.set("size", setup.size)
+        settings.set("stride", setup.stride)
+        settings.set("padding", self.pad_spin.value())
+        settings.set("flip", setup.flip)
+        settings.set("bias", setup.bias)
