@@ -36,8 +36,9 @@ def _whole(value) -> int | None:
         return None
     if isinstance(value, (int, np.integer)):
         return int(value)
-    if isinstance(value, (float, np.floating)) and math.isfinite(value) and value == int(value):
-        return int(value)
+    if (isinstance(value, (float, np.floating)) and math.isfinite(value)
+            and value == int(value) and abs(value) <= 2**31):
+        return int(value)   # (a float far beyond any size is a corrupt spec, not a size)
     return None
 
 

@@ -18,9 +18,9 @@ from tests.engine.gradcheck import (
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 
-def _images(n, seed=0, dtype=np.float32):
+def _images(n, seed=0, dtype=np.float32, shape=(1, 28, 28)):
     rng = np.random.default_rng(seed)
-    return (0.05 + 0.9 * rng.random((n, 1, 28, 28))).astype(dtype)
+    return (0.05 + 0.9 * rng.random((n, *shape))).astype(dtype)
 
 
 # -- activation maximisation -------------------------------------------------------------------
@@ -206,19 +206,20 @@ def test_deletion_score_removes_the_maps_top_pixels():
 @pytest.mark.parametrize("name", list_models())
 def test_every_function_on_every_architecture(name):
     model = build_model(name, seed=0)
-    x = _images(12, seed=4)
+    c, h, w = model.input_shape
+    x = _images(12, seed=4, shape=(c, h, w))
     one = x[:1]
     before = model.forward(x)
     weights = {k: v.copy() for k, v in model.parameters().items()}
     for m in (E.saliency(model, one, 2), E.smoothgrad(model, one, 2, n=4)):
-        assert m.shape == (28, 28) and np.all(np.isfinite(m)) and m.min() >= 0
+        assert m.shape == (h, w) and np.all(np.isfinite(m)) and m.min() >= 0
     cam = E.grad_cam(model, one, 2)
-    assert cam.map.shape == (28, 28) and 0 <= cam.map.min() and cam.map.max() <= 1
+    assert cam.map.shape == (h, w) and 0 <= cam.map.min() and cam.map.max() <= 1
     assert cam.raw_max >= 0 and cam.layer == E.default_cam_layer(model)
     image = E.maximise_activation(model, target=2, steps=5)
-    assert image.shape == (1, 28, 28) and 0 <= image.min() and image.max() <= 1
+    assert image.shape == (c, h, w) and 0 <= image.min() and image.max() <= 1
     image = E.maximise_activation(model, channel=0, steps=5)
-    assert image.shape == (1, 28, 28)
+    assert image.shape == (c, h, w)
     top = E.top_activating(model, x, cam.layer, 0, k=4)
     assert top.shape == (4,) and len(set(top.tolist())) == 4
     features = E.feature_vectors(model, x)

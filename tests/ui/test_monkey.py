@@ -26,7 +26,7 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication,
                                QComboBox, QDialog, QDoubleSpinBox, QFileDialog, QInputDialog,
-                               QLineEdit, QMessageBox, QSpinBox, QTabWidget, QWidget)
+                               QLineEdit, QMessageBox, QSpinBox, QWidget)
 
 import explorer.worker as worker_module
 from explorer.app import build_window

@@ -278,7 +278,7 @@ class TrainForm(QGroupBox):
         from explorer.data import available_datasets
 
         current = select or self.dataset.currentData()
-        if current and current not in self._folders and Path(current).is_dir():
+        if current and current not in self._folders and _is_folder(current):
             self._folders[current] = Path(current).name   # e.g. the last session's choice
         items = [(name, name) for name in available_datasets()]
         items += [(self.tr("%1 (folder)").replace("%1", name), path)
@@ -325,3 +325,12 @@ class TrainForm(QGroupBox):
             dataset=self.dataset.currentData() or BUILTIN_NAME,
             train_limit=self.train_limit.value() or None,
         )
+
+
+def _is_folder(path: str) -> bool:
+    """True for an existing folder; False for anything else, including a stored "path" the
+    system cannot even look at (too long, a NUL byte, no permission)."""
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
+        return False
