@@ -37,3 +37,7 @@ def pytest_configure(config):
     # window system and says so every time a top-level layout sets a minimum size. That is a
     # property of the headless platform, not of our code: ignore exactly this message.
     config.addinivalue_line("qt_log_ignore", "This plugin does not support propagateSizeHints")
+    # The same platform's answer when a popup (a combo box's list) asks to be raised or to grab
+    # the keyboard, which only a real window system can do.
+    config.addinivalue_line("qt_log_ignore", "This plugin does not support raise")
+    config.addinivalue_line("qt_log_ignore", "This plugin does not support grabbing")
