@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  
 
 from explorer import __version__  # noqa: E402
 from explorer.ui.engine_strings import describe_edits  # noqa: E402
+from explorer.ui.jobs import abandoned_jobs  # noqa: E402
 from explorer.ui.panels.convolution import ConvolutionPanel  # noqa: E402
 from explorer.ui.panels.data import DataPanel  # noqa: E402
 from explorer.ui.panels.draw import DrawPanel  # noqa: E402
@@ -410,4 +411,13 @@ def run_app(argv=None) -> int:
     window.show()
     code = app.exec()
     window.shutdown()
+    if abandoned_jobs():
+        # A download still waits on a silent server (up to its socket timeout). The window is
+        # gone, the settings are written and the .part file keeps what arrived (a later
+        # download resumes from it): end now instead of keeping an invisible process alive,
+        # and without destroying a running QThread (which would abort).
+        app_settings().sync()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     return code

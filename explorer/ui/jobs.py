@@ -4,6 +4,7 @@ in its own `QThread`, and the keeper of jobs released while still running."""
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 
@@ -77,6 +78,8 @@ class _JobKeeper(QObject):
     finished and every ``POLL_MS`` (a job may finish between ``release``'s wait and ``keep``)."""
 
     POLL_MS = 200
+    #: How long quitting waits for released jobs before they are abandoned (`wait_all`).
+    QUIT_WAIT_MS = 150
     _instance: _JobKeeper | None = None
 
     def __init__(self):
@@ -121,10 +124,23 @@ class _JobKeeper(QObject):
             self._timer.stop()
 
     @Slot()
-    def wait_all(self):
-        """Block until every kept job has ended (the app is quitting: no window is left)."""
+    def wait_all(self, timeout_ms: int | None = None) -> int:
+        """The app is quitting (no window is left): wait at most ``timeout_ms`` (default
+        `QUIT_WAIT_MS`) in all for the kept jobs to end. Returns how many still run: a download
+        waiting on a silent server can take its whole socket timeout, and the user closed the
+        window, so `run_app` then ends the process without them (`abandoned_jobs`)."""
+        budget = self.QUIT_WAIT_MS if timeout_ms is None else int(timeout_ms)
+        deadline = time.monotonic() + budget / 1000.0
         for job in list(self._jobs):
             if shiboken6.isValid(job):
-                job.wait()
-        self._jobs.clear()
-        self._timer.stop()
+                left = max(0, int((deadline - time.monotonic()) * 1000))
+                job.wait(left)
+        self._reap()
+        return len(self._jobs)
+
+
+def abandoned_jobs() -> int:
+    """How many released background jobs still run (0 when none was ever released)."""
+    keeper = _JobKeeper._instance
+    return 0 if keeper is None else sum(
+        1 for job in keeper.jobs if shiboken6.isValid(job) and job.isRunning())

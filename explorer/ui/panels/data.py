@@ -559,8 +559,8 @@ class DataPanel(QWidget):
         job.deleteLater()
 
     def shutdown(self):
-        """Cancel downloads and loads and wait for their threads (called when the app closes)."""
+        """Cancel downloads and loads (called when the app closes). A job that cannot stop at
+        once (a large set half read) is released: the app ends without waiting for it."""
         self.downloads.shutdown()
         for job in list(self._jobs):
-            job.cancel()
-            job.wait()
+            job.release(100)

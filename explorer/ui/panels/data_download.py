@@ -176,7 +176,7 @@ class DownloadBox(QGroupBox):
         else:
             self.progress_label.setText(self.tr("Download failed: %1").replace("%1", message))
 
-    def shutdown(self, wait_ms: int = 250):
+    def shutdown(self, wait_ms: int = 100):
         """Cancel a running download; wait at most ``wait_ms`` for its thread. A read stalled
         on a silent server is aborted at once; a connection still waiting for the server's
         first answer is left to time out on its own (`BackgroundJob.release`)."""
