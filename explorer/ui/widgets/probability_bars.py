@@ -8,6 +8,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
+from explorer.data.datasets import N_CLASSES
+
 _MAIN = (40, 110, 200)
 _BEST = (220, 90, 20)
 _SECOND = (150, 150, 150)
@@ -26,7 +28,7 @@ class ProbabilityBars(pg.PlotWidget):
 
     def __init__(self, class_names=None, parent=None):
         super().__init__(parent=parent)
-        self.class_names = list(class_names or [str(i) for i in range(10)])
+        self.class_names = list(class_names or [str(i) for i in range(N_CLASSES)])
         n = len(self.class_names)
         self._x = np.arange(n, dtype=float)
         self.setBackground("w")
