@@ -81,7 +81,7 @@ def time_per_call(fn, calls: int) -> float:
 
 def load() -> str:
     try:
-        return "load average %.2f %.2f %.2f" % os.getloadavg()
+        return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     except OSError:
         return "load average unknown"
 
@@ -128,11 +128,11 @@ def main(argv=None) -> int:
         model = build_model(name, seed=0)
         opt = make_optimizer("sgd", 0.01)
 
-        def np_train():
+        def np_train(model=model, opt=opt):
             _, grads = model.loss_and_gradients(x, labels)
             opt.update(model.parameters(), grads)
 
-        def np_infer():
+        def np_infer(model=model):
             return model.predict_proba(one)
 
         # contender label -> (set-up before timing, train step, batch-1 inference)
@@ -145,12 +145,12 @@ def main(argv=None) -> int:
             loss_fn = torch.nn.CrossEntropyLoss()
             tx, ty = torch.from_numpy(x), torch.from_numpy(labels)
 
-            def t_train():
+            def t_train(net=net, topt=topt, loss_fn=loss_fn, tx=tx, ty=ty):
                 topt.zero_grad()
                 loss_fn(net(tx), ty).backward()
                 topt.step()
 
-            def t_infer():
+            def t_infer(net=net):
                 with torch.no_grad():
                     return torch.softmax(net(torch.from_numpy(one)), dim=1).numpy()
 

@@ -57,8 +57,8 @@ def bench_engine(rounds: int):
             reps = max(1, int(20000 / side**1.5))
             ours, ref = [], []
             for _ in range(rounds):
-                ours.append(_time(lambda: filter_image(img, k, "reflect"), reps))
-                ref.append(_time(lambda: shifted_sum(img, k, "reflect"), reps))
+                ours.append(_time(lambda img=img, k=k: filter_image(img, k, "reflect"), reps))
+                ref.append(_time(lambda img=img, k=k: shifted_sum(img, k, "reflect"), reps))
             a, b = statistics.median(ours) * 1e3, statistics.median(ref) * 1e3
             print(f"{side:>4}x{side:<4} {size}x{size:<4} {a:>16.3f} {b:>15.3f} {b / a:>6.2f}")
 

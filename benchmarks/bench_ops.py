@@ -134,7 +134,7 @@ def main() -> None:
     rng = np.random.default_rng(0)
     clock = "CPU time" if args.cpu_time else "wall clock"
     if hasattr(os, "getloadavg"):  # on a shared machine compare ratios, not absolute numbers
-        print("load average %.2f %.2f %.2f" % os.getloadavg())
+        print("load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"numpy {np.__version__}, {args.dtype}, {clock}, "
           + (f"torch {torch.__version__} ({torch.get_num_threads()} threads)" if torch
              else "torch not installed"))

@@ -59,12 +59,12 @@ def main(argv=None) -> int:
         panel.resize(1300, 850)
         panel.show()
         result = trace_for_panel(digit, model)
-        t_trace = _median_ms(lambda: trace_for_panel(digit, model), args.repeat)
+        t_trace = _median_ms(lambda model=model: trace_for_panel(digit, model), args.repeat)
         panel._on_result("layers.trace", 10**9, result)
         panel.select_layer(model.summary()[0]["name"])
         panel.open_map(0)
 
-        def render():
+        def render(panel=panel, result=result):
             panel._on_result("layers.trace", 10**9, result)
             app.processEvents()
 

@@ -36,7 +36,7 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size):
                           eval_each_epoch=False)
         trainers[augment] = Trainer(build_from_config(cfg), dataset, cfg).steps()
     rows = []
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         row = {}
         for augment, steps in trainers.items():
             for event in steps:

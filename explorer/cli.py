@@ -22,16 +22,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-__all__ = ["main", "build_parser", "register_data_command"]
+from explorer import cli_data, cli_onnx
+from explorer.cli_common import DATA_COMMANDS, CliError, register_data_command
 
-
-class CliError(Exception):
-    """A user mistake or bad input: printed as one line, exit status 2."""
+__all__ = ["main", "build_parser", "register_data_command", "CliError"]
 
 
 # --- progress ---------------------------------------------------------------------------------
@@ -317,15 +315,6 @@ def cmd_data_list(args) -> int:
 
 # --- parser -----------------------------------------------------------------------------------
 
-#: Extra ``data`` subcommands: name -> (help, add_arguments(parser), run(args) -> int).
-DATA_COMMANDS: dict[str, tuple[str, Callable, Callable]] = {}
-
-
-def register_data_command(name: str, help: str, add_arguments: Callable, run: Callable) -> None:
-    """Add ``python main.py data NAME`` (e.g. ``download``) without editing this module's parser."""
-    DATA_COMMANDS[name] = (help, add_arguments, run)
-
-
 def build_parser() -> argparse.ArgumentParser:
     from explorer.data import BUILTIN_NAME
     from explorer.engine import OPTIMIZERS, list_models
@@ -378,18 +367,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--data", default=None,
                     help="data set name or IDX folder (default: the one it was trained on)")
     ev.set_defaults(run=cmd_evaluate)
-    from explorer import cli_onnx  # "export-onnx" (issue 15)
-
-    cli_onnx.add_parser(sub)
+    cli_onnx.add_parser(sub)  # "export-onnx" (issue 15)
 
     data = sub.add_parser("data", help="data sets")
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="DATA_COMMAND")
     data_sub.add_parser("list", help="the known data sets and where they are").set_defaults(
         run=cmd_data_list
     )
-    from explorer import cli_data  # adds "data download" (issue 7)
-
-    cli_data.register()
+    cli_data.register()  # adds "data download" (issue 7)
     for name, (help_text, add_arguments, run) in DATA_COMMANDS.items():
         p = data_sub.add_parser(name, help=help_text)
         add_arguments(p)

@@ -8,13 +8,15 @@
 Progress (bytes, rate, ETA) goes to stderr, redrawn in place on a terminal and one line per
 tenth otherwise; the folder goes to stdout. Ctrl+C cancels (files already verified are kept,
 the next run continues) and exits 130. Registered into ``explorer.cli``'s ``data`` group
-with :func:`explorer.cli.register_data_command`; no Qt is imported.
+with :func:`explorer.cli_common.register_data_command`; no Qt is imported.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+
+from explorer.cli_common import CliError, register_data_command
 
 __all__ = ["register", "cmd_data_download", "DownloadPrinter"]
 
@@ -63,7 +65,6 @@ def _add_arguments(parser) -> None:
 
 
 def cmd_data_download(args) -> int:
-    from explorer.cli import CliError
     from explorer.data.cache import cache_dir, set_cache_dir
     from explorer.data.catalogue import catalogue_entry
     from explorer.data.download import DownloadError, download_dataset, format_bytes, is_cached
@@ -97,8 +98,6 @@ def cmd_data_download(args) -> int:
 
 def register() -> None:
     """Add ``data download`` to the CLI's ``data`` group (idempotent)."""
-    from explorer.cli import register_data_command
-
     register_data_command("download", "download MNIST, Fashion-MNIST or KMNIST (checked "
                           "against the published MD5s; never fetched twice)",
                           _add_arguments, cmd_data_download)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from explorer.cli_common import CliError
+
 __all__ = ["add_parser", "cmd_export_onnx"]
 
 
 def cmd_export_onnx(args) -> int:
-    from explorer.cli import CliError
     from explorer.engine import load_model
     from explorer.engine.onnx_io import OPSET, export_onnx
 

@@ -35,7 +35,9 @@ def _cannot_build() -> str:
     """Why this interpreter cannot build the wheel offline ('' if it can)."""
     for module in ("pip", "setuptools"):
         if importlib.util.find_spec(module) is None:
-            return f"{module} is not installed in this interpreter (needed for --no-build-isolation)"
+            return (
+                f"{module} is not installed in this interpreter (needed for --no-build-isolation)"
+            )
     if _setuptools_major() < 77:  # pyproject.toml needs 77 (license = "MIT", PEP 639)
         return ("building the wheel offline needs setuptools>=77 in this interpreter "
                 "(the test extra installs it)")

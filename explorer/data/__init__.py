@@ -21,8 +21,14 @@ from explorer.data.datasets import (
     pixels_to_float,
     to_float,
 )
+from explorer.data.cache import register_cached_sources
 from explorer.data.idx import read_idx, write_idx
 from explorer.data.preprocess import preprocess_digit
+
+# Downloaded catalogue sets (MNIST, KMNIST, Fashion-MNIST in the cache folder) join the named
+# sources. Here rather than in datasets.py: the package runs before any of its modules is used,
+# and explorer.data.cache builds on explorer.data.datasets (the imports run one way).
+register_cached_sources()
 
 __all__ = [
     "AugmentParams",

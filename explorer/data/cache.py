@@ -4,7 +4,8 @@ The app passes ``QStandardPaths.AppDataLocation`` (+ ``/datasets``) to :func:`se
 at start-up; the CLI and notebooks use :func:`default_cache_dir`, which computes the same
 folder without Qt (on Linux ``~/.local/share/CNN Explorer/CNN Explorer/datasets``) unless
 ``CNN_EXPLORER_DATA_DIR`` says otherwise. Every catalogue data set is registered as a named source
-(``load_dataset("mnist")``), found once it has been downloaded there.
+(``load_dataset("mnist")``), found once it has been downloaded there: ``import explorer.data``
+(which runs before any of its modules) calls :func:`register_cached_sources` once.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import sys
 from pathlib import Path
 
 from explorer.data.catalogue import CATALOGUE
-from explorer.data.datasets import SOURCES, DatasetSource, register_source
+from explorer.data.datasets import DatasetSource
+from explorer.data.registry import SOURCES, register_source
 
 __all__ = ["default_cache_dir", "cache_dir", "set_cache_dir", "register_cached_sources",
            "APP_DIR_NAME", "ENV_VAR"]

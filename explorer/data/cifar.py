@@ -23,6 +23,8 @@ from pathlib import Path, PurePosixPath
 
 import numpy as np
 
+from explorer.data.core import Dataset
+
 __all__ = [
     "CIFAR10_CLASSES",
     "CIFAR10_ATTRIBUTION",
@@ -146,15 +148,13 @@ def find_cifar10(folder: str | os.PathLike) -> Path | None:
 
 
 def load_cifar10(path: str | os.PathLike, name: str = "cifar-10"):
-    """CIFAR-10 as a :class:`~explorer.data.datasets.Dataset` of colour images: 50,000 train
+    """CIFAR-10 as a :class:`~explorer.data.core.Dataset` of colour images: 50,000 train
     and 10,000 test images ``(N, 32, 32, 3)`` uint8 with labels 0..9.
 
     path : ``cifar-10-binary.tar.gz``, the extracted ``cifar-10-batches-bin`` folder, or a folder
         holding either. Raises FileNotFoundError when nothing is there and ValueError naming the
         file for a missing batch, a truncated or foreign file, or a label outside 0..9.
     """
-    from explorer.data.datasets import Dataset
-
     given = Path(path)
     if not given.exists():
         raise FileNotFoundError(f"CIFAR-10: {given} does not exist")

@@ -22,7 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
+from explorer.data.core import DIGIT_NAMES, Dataset
 from explorer.data.idx import read_idx
+from explorer.data.registry import SOURCES
 
 __all__ = [
     "IdxFolderError",
@@ -201,8 +203,6 @@ def open_idx_folder(folder: str | os.PathLike, name: str | None = None,
     ``attribution`` to the folder's README (``README.md``/``README.txt``) or its path.
     Raises ``IdxFolderError`` (a ``ValueError``) saying which file is wrong and how.
     """
-    from explorer.data.datasets import DIGIT_NAMES, SOURCES, Dataset
-
     folder = Path(folder).expanduser()
     arrays = read_idx_folder(folder)
     # A folder that is a known set's (Debian's Fashion-MNIST, a download) keeps its names.

@@ -47,7 +47,9 @@ def conv_slots(model) -> list[ConvSlot]:
 def _weight(model, param: str) -> np.ndarray:
     params = model.parameters()
     if param not in params:
-        raise ValueError(f"the live model ({model.name}) has no parameter {param!r}; pick another layer")
+        raise ValueError(
+            f"the live model ({model.name}) has no parameter {param!r}; pick another layer"
+        )
     w = params[param]
     if w.ndim != 4:
         raise ValueError(f"{param} has shape {w.shape}: it is not a conv weight (F, C, KH, KW)")
@@ -85,7 +87,8 @@ def write_filter(model, param: str, f: int, c: int, kernel) -> np.ndarray:
     """Replace ``weight[f, c]`` of ``param`` by ``kernel`` ``(KH, KW)`` in place and return the
     previous values (a copy, same dtype). Nothing else in the model changes.
 
-    Raises ``ValueError`` (and changes nothing) when the sizes differ or the indices are out of range."""
+    Raises ``ValueError`` (and changes nothing) when the sizes differ or the indices are out of
+    range."""
     w = _weight(model, param)
     _check_index(param, w, f, c)
     k = check_kernel(kernel)
@@ -150,13 +153,17 @@ class SwapResult:
     after: Probe | None
 
 
-def swap_in(model, param: str, f: int, c: int, kernel, image=None, layer: str | None = None) -> SwapResult:
+def swap_in(
+    model, param: str, f: int, c: int, kernel, image=None, layer: str | None = None
+) -> SwapResult:
     """``write_filter`` plus a probe of ``image`` (28x28, optional) before and after the change."""
     layer = layer or param.rsplit(".", 1)[0]
     before = probe(model, image, layer, f) if image is not None else None
     previous = write_filter(model, param, f, c, kernel)
     after = probe(model, image, layer, f) if image is not None else None
-    return SwapResult(param, f, c, read_filter(model, param, f, c), previous, id(model), before, after)
+    return SwapResult(
+        param, f, c, read_filter(model, param, f, c), previous, id(model), before, after
+    )
 
 
 def restore(model, model_id: int, param: str, f: int, c: int, learned: np.ndarray, image=None,

@@ -17,8 +17,8 @@ import numpy as np
 from explorer.engine import functional
 from explorer.engine.kernels import check_kernel
 
-#: Padding modes: zero (constant 0), reflect (mirror without repeating the edge: ``d c b | a b c d``),
-#: replicate (repeat the edge pixel: ``a a a | a b c d``).
+#: Padding modes: zero (constant 0), reflect (mirror without repeating the edge:
+#: ``d c b | a b c d``), replicate (repeat the edge pixel: ``a a a | a b c d``).
 PADDING_MODES = ("zero", "reflect", "replicate")
 _NP_PAD_MODE = {"zero": "constant", "reflect": "reflect", "replicate": "edge"}
 
@@ -39,8 +39,9 @@ def check_image(image) -> np.ndarray:
 
 
 def same_padding(kernel_hw: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
-    """``((top, bottom), (left, right))`` that keeps the output size: ``top = (KH - 1) // 2`` and
-    ``bottom = KH - 1 - top`` (an even kernel puts the extra row at the bottom), likewise columns."""
+    """``((top, bottom), (left, right))`` that keeps the output size: ``top = (KH - 1) // 2``
+    and ``bottom = KH - 1 - top`` (an even kernel puts the extra row at the bottom), likewise
+    columns."""
     # The engine's SAME rule at stride 1 (it then does not depend on the image size).
     return functional.resolve_padding("same", kernel_hw, kernel_hw, 1)
 
@@ -48,7 +49,9 @@ def same_padding(kernel_hw: tuple[int, int]) -> tuple[tuple[int, int], tuple[int
 def pad_image(image: np.ndarray, kernel_hw: tuple[int, int], padding: str = "zero") -> np.ndarray:
     """``image`` ``(H, W)`` padded for a same-size output: ``(H + KH - 1, W + KW - 1)``."""
     if padding not in _NP_PAD_MODE:
-        raise ValueError(f"unknown padding mode {padding!r}; choose one of {', '.join(PADDING_MODES)}")
+        raise ValueError(
+            f"unknown padding mode {padding!r}; choose one of {', '.join(PADDING_MODES)}"
+        )
     return np.pad(image, same_padding(kernel_hw), mode=_NP_PAD_MODE[padding])
 
 
@@ -79,7 +82,9 @@ def edge_magnitude(gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
     gx = np.asarray(gx, dtype=np.float64)
     gy = np.asarray(gy, dtype=np.float64)
     if gx.shape != gy.shape:
-        raise ValueError(f"x and y responses must have the same shape, got {gx.shape} and {gy.shape}")
+        raise ValueError(
+            f"x and y responses must have the same shape, got {gx.shape} and {gy.shape}"
+        )
     return np.hypot(gx, gy)
 
 
@@ -99,8 +104,9 @@ class FilterResult:
     """What the Kernel lab shows for one kernel on one image.
 
     ``output`` ``(H, W)`` float32 (the response, or the edge magnitude when ``magnitude``);
-    ``minimum`` / ``maximum`` its value range; ``hist_counts`` ``(B,)`` / ``hist_edges`` ``(B + 1,)``
-    its histogram; ``signed`` whether any value is negative (shown on a diverging map)."""
+    ``minimum`` / ``maximum`` its value range; ``hist_counts`` ``(B,)`` / ``hist_edges``
+    ``(B + 1,)`` its histogram; ``signed`` whether any value is negative (shown on a diverging
+    map)."""
 
     output: np.ndarray
     minimum: float
@@ -117,7 +123,9 @@ class FilterResult:
 
     def __repr__(self) -> str:
         h, w = self.output.shape
-        kind = "magnitude" if self.magnitude else ("convolution" if self.flip else "cross-correlation")
+        kind = (
+            "magnitude" if self.magnitude else ("convolution" if self.flip else "cross-correlation")
+        )
         return (
             f"FilterResult({h}x{w} {kind}, padding={self.padding!r}, "
             f"range=[{self.minimum:.4g}, {self.maximum:.4g}])"
@@ -125,7 +133,12 @@ class FilterResult:
 
 
 def filter_image(
-    image, kernel, padding: str = "zero", flip: bool = False, magnitude: bool = False, bins: int = 64
+    image,
+    kernel,
+    padding: str = "zero",
+    flip: bool = False,
+    magnitude: bool = False,
+    bins: int = 64,
 ) -> FilterResult:
     """Everything the Kernel lab draws for ``kernel`` ``(KH, KW)`` on ``image`` ``(H, W)``.
 

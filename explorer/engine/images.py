@@ -127,7 +127,8 @@ def text(message: str = "CNN 2026", scale: int = 3, margin: int = 4) -> np.ndarr
         raise ValueError("the text is empty")
     missing = sorted({c for c in msg if c not in _GLYPHS})
     if missing:
-        raise ValueError(f"the built-in font has no {' '.join(repr(c) for c in missing)}; it knows {FONT_CHARS!r}")
+        unknown = " ".join(repr(c) for c in missing)
+        raise ValueError(f"the built-in font has no {unknown}; it knows {FONT_CHARS!r}")
     cols = []
     for i, ch in enumerate(msg):
         if i:
@@ -140,17 +141,36 @@ def text(message: str = "CNN 2026", scale: int = 3, margin: int = 4) -> np.ndarr
 
 #: Built-in pictures by key: (title, one-line description, function returning (H, W) float32).
 BUILTIN_PICTURES = {
-    "checkerboard": ("Checkerboard", "Sharp horizontal and vertical edges and corners.", checkerboard),
+    "checkerboard": (
+        "Checkerboard",
+        "Sharp horizontal and vertical edges and corners.",
+        checkerboard,
+    ),
     "circles": ("Circles", "Rings whose edges run in every direction.", circles),
-    "gradient": ("Gradient", "Brightness rising steadily left to right: no edges at all.", gradient),
-    "vertical_edge": ("Vertical edge", "Dark left half, bright right half: one clean step.", vertical_edge),
-    "text": ("Text", "Letters and digits in a small bitmap font: thin strokes.", lambda: text("CNN 2026 ABC")),
+    "gradient": (
+        "Gradient",
+        "Brightness rising steadily left to right: no edges at all.",
+        gradient,
+    ),
+    "vertical_edge": (
+        "Vertical edge",
+        "Dark left half, bright right half: one clean step.",
+        vertical_edge,
+    ),
+    "text": (
+        "Text",
+        "Letters and digits in a small bitmap font: thin strokes.",
+        lambda: text("CNN 2026 ABC"),
+    ),
 }
 
 
 def builtin_picture(name: str) -> np.ndarray:
-    """The built-in picture ``name`` (a key of ``BUILTIN_PICTURES``) as ``(H, W)`` float32 in [0, 1]."""
+    """The built-in picture ``name`` (a key of ``BUILTIN_PICTURES``) as ``(H, W)`` float32 in
+    [0, 1]."""
     try:
         return BUILTIN_PICTURES[name][2]()
     except KeyError:
-        raise ValueError(f"unknown picture {name!r}; choose one of {', '.join(BUILTIN_PICTURES)}") from None
+        raise ValueError(
+            f"unknown picture {name!r}; choose one of {', '.join(BUILTIN_PICTURES)}"
+        ) from None

@@ -394,10 +394,26 @@ class Model:
         return clone
 
     def save(self, path) -> None:
-        """Write the model to ``path`` (.npz, atomically); see :mod:`explorer.engine.serialize`."""
-        from .serialize import save_model
+        """Write the model to ``path`` (.npz, atomically); see :mod:`explorer.engine.serialize`.
 
-        save_model(self, path)
+        Delegates to the saver :mod:`explorer.engine.serialize` installs with
+        :func:`set_saver` when it is imported (``explorer.engine`` imports it, and that package
+        runs before this module can be used), so this module does not import serialize, which
+        builds on it."""
+        if _saver is None:
+            raise RuntimeError("no model saver installed: import explorer.engine.serialize")
+        _saver(self, path)
+
+
+#: ``save_model(model, path)`` of :mod:`explorer.engine.serialize` (a late-bound hook: see
+#: :meth:`Model.save`); None until serialize is imported.
+_saver = None
+
+
+def set_saver(save) -> None:
+    """Make :meth:`Model.save` call ``save(model, path)``; serialize does this on import."""
+    global _saver
+    _saver = save
 
 
 def _backward(layer, dout, need_input_grad):

@@ -44,7 +44,7 @@ from .layers import (
     Sigmoid,
     Tanh,
 )
-from .onnx_io import IR_VERSION, OPSET, require_onnx
+from .onnx_common import IR_VERSION, OPSET, require_onnx
 
 __all__ = ["export_onnx", "INPUT_NAME", "OUTPUT_NAME"]
 

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .onnx_io import require_onnx
+from .onnx_common import OnnxGraphError, require_onnx
+from .onnx_ops import convert_inception, convert_node
 
 __all__ = ["load_onnx", "MAX_FILE_BYTES", "MAX_INPUT_SIDE"]
 
@@ -44,8 +45,8 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _SHAPE_OPS = {"Shape", "Gather", "Unsqueeze", "Concat", "Constant", "Squeeze", "Cast", "Slice"}
 
 
-class _Fail(ValueError):
-    """A problem with the graph; load_onnx adds the file name."""
+#: A problem with the graph; load_onnx adds the file name.
+_Fail = OnnxGraphError
 
 
 def _node_desc(node) -> str:
@@ -214,13 +215,9 @@ class _Reader:
         return node.output[0]
 
     def _op(self, node, value, shape):
-        from .onnx_ops import convert_node
-
         return convert_node(self, node, value, shape)
 
     def _fork(self, value, shape, nodes):
-        from .onnx_ops import convert_inception
-
         return convert_inception(self, value, shape, nodes)
 
 

@@ -15,42 +15,9 @@ runs it, PyTorch and others write it. The ``onnx`` package is optional (``pip in
 
 from __future__ import annotations
 
+from .onnx_common import IR_VERSION, OPSET, OnnxUnavailableError, require_onnx
+from .onnx_export import export_onnx
+from .onnx_import import load_onnx
+
 __all__ = ["OnnxUnavailableError", "require_onnx", "export_onnx", "load_onnx", "IR_VERSION",
            "OPSET"]
-
-#: What export_onnx writes: IR version 9 and the default-domain opset 17 (ONNX 1.12+), read by
-#: every onnxruntime since 1.13 and by Netron.
-IR_VERSION = 9
-OPSET = 17
-
-_ADVICE = "ONNX support needs the onnx package: pip install 'cnn-explorer[onnx]'"
-
-
-class OnnxUnavailableError(ImportError, ValueError):
-    """The optional ``onnx`` package is not installed (the message says how to get it).
-
-    Also a ValueError, so that callers that report bad model files (the CLI's ``evaluate``,
-    File > Open model) show this message in one line too."""
-
-
-def require_onnx():
-    """The ``onnx`` module; :class:`OnnxUnavailableError` when it is not installed."""
-    try:
-        import onnx
-    except ImportError:
-        raise OnnxUnavailableError(_ADVICE) from None
-    return onnx
-
-
-def export_onnx(model, path) -> None:
-    """Write ``model`` to ``path`` as an ONNX file (atomically); see :mod:`.onnx_export`."""
-    from .onnx_export import export_onnx as _export
-
-    _export(model, path)
-
-
-def load_onnx(path):
-    """An engine Model from the ONNX file at ``path``; see :mod:`.onnx_import`."""
-    from .onnx_import import load_onnx as _load
-
-    return _load(path)

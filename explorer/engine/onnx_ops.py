@@ -11,14 +11,13 @@ from __future__ import annotations
 import numpy as np
 
 from . import functional as F
+from .onnx_common import OnnxGraphError
 
 __all__ = ["convert_node", "convert_inception"]
 
 
 def _fail(msg):
-    from .onnx_import import _Fail
-
-    return _Fail(msg)
+    return OnnxGraphError(msg)
 
 
 def _desc(node):

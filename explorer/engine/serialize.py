@@ -26,14 +26,15 @@ import numpy as np
 
 from explorer._atomic import atomic_write
 
+from . import models
+from .models import _json_default, model_from_spec, planned_arrays
+
 __all__ = ["FORMAT_VERSION", "save_model", "load_model", "load_default_model"]
 
 FORMAT_VERSION = 1
 
 
 def _json_bytes(obj, what: str) -> np.ndarray:
-    from .models import _json_default
-
     try:
         text = json.dumps(obj, default=_json_default, allow_nan=True)
     except (TypeError, ValueError) as exc:
@@ -56,6 +57,9 @@ def save_model(model, path) -> None:
         raise FileNotFoundError(f"cannot save the model: folder {folder} does not exist")
     with atomic_write(path, "wb") as fh:
         np.savez(fh, **arrays)
+
+
+models.set_saver(save_model)  # Model.save delegates here (see explorer.engine.models)
 
 
 #: How a zip archive (and so an .npz) begins: a local file header, or the end-of-directory
@@ -262,8 +266,6 @@ def load_model(path):
     malformed or oversized spec (an unknown layer type, a non-integer or huge size, ...), or
     its arrays are missing, extra, of the wrong shape or not finite.
     """
-    from .models import model_from_spec, planned_arrays
-
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"model file {path} does not exist")

@@ -254,4 +254,6 @@ def describe_edits(edits) -> str:
         return ""
     parts = [QCoreApplication.translate("FilterSwapBox", "{0} filter {1} (channel {2})").format(
         e.get("layer", "?"), e.get("filter", "?"), e.get("channel", "?")) for e in edits]
-    return QCoreApplication.translate("FilterSwapBox", "edited: {0} replaced").format(", ".join(parts))
+    return QCoreApplication.translate("FilterSwapBox", "edited: {0} replaced").format(
+        ", ".join(parts)
+    )

@@ -148,4 +148,6 @@ def test_every_path_turns_pixels_into_the_same_floats():
     assert np.array_equal(to_float(pixels[None])[0, 0], single)
     model = build_model("lenet5", seed=0)
     digits = np.random.default_rng(0).integers(0, 256, (3, 28, 28), dtype=np.uint8)
-    assert np.array_equal(model.predict_proba(digits[:, None]), model.predict_proba(to_float(digits)))
+    assert np.array_equal(
+        model.predict_proba(digits[:, None]), model.predict_proba(to_float(digits))
+    )

@@ -156,7 +156,9 @@ def test_labels_out_of_range(tmp_path):
     labels = (np.arange(20) % 10).astype(np.uint8)
     labels[[4, 7]] = [12, 200]
     _write_set(tmp_path / "s", train_labels=labels)
-    with pytest.raises(IdxFolderError, match=r"out of range: 2 of the labels.*index 4 is 12.*largest 200"):
+    with pytest.raises(
+        IdxFolderError, match=r"out of range: 2 of the labels.*index 4 is 12.*largest 200"
+    ):
         read_idx_folder(tmp_path / "s")
 
 
@@ -194,7 +196,9 @@ def test_mean_images_match_a_plain_loop():
     means = mean_images(images, labels)
     assert means.shape == (10, 28, 28) and means.dtype == np.float32
     for c in range(9):
-        ref = images[labels == c].astype(np.float64).mean(axis=0) / 255 if (labels == c).any() else 0
+        ref = (
+            images[labels == c].astype(np.float64).mean(axis=0) / 255 if (labels == c).any() else 0
+        )
         np.testing.assert_allclose(means[c], ref, atol=1e-6)
     assert not means[9].any()
 

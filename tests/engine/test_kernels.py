@@ -48,7 +48,9 @@ def slow_filter(image, kernel, padding="zero", flip=False):
     out = np.zeros((h, w))
     for i in range(h):
         for j in range(w):
-            out[i, j] = sum(k[u, v] * pixel(i + u - top, j + v - left) for u in range(kh) for v in range(kw))
+            out[i, j] = sum(
+                k[u, v] * pixel(i + u - top, j + v - left) for u in range(kh) for v in range(kw)
+            )
     return out
 
 
@@ -157,11 +159,15 @@ def test_sobel_x_sign_on_a_vertical_edge_and_silence_on_a_constant_image():
     assert np.all(out[:, :7] == 0) and np.all(out[:, 9:] == 0)
     mirrored = filtering.apply_kernel(edge[:, ::-1], preset("sobel_x"), "replicate")
     assert mirrored[:, 7:9].max() == -4.0  # bright-to-dark: negative
-    assert np.all(filtering.apply_kernel(edge, preset("sobel_y"), "replicate") == 0)  # no horizontal edge
+    # no horizontal edge
+    assert np.all(filtering.apply_kernel(edge, preset("sobel_y"), "replicate") == 0)
     flat = np.full((12, 12), 0.7)
-    for name in ("sobel_x", "sobel_y", "prewitt_x", "scharr_y", "laplacian4", "laplacian8", "log", "outline"):
+    for name in ("sobel_x", "sobel_y", "prewitt_x", "scharr_y", "laplacian4", "laplacian8",
+                 "log", "outline"):
         for padding in ("reflect", "replicate"):
-            np.testing.assert_allclose(filtering.apply_kernel(flat, preset(name), padding), 0, atol=1e-12)
+            np.testing.assert_allclose(
+                filtering.apply_kernel(flat, preset(name), padding), 0, atol=1e-12
+            )
 
 
 def test_flip_changes_sobels_sign_but_not_gaussians():
@@ -181,7 +187,8 @@ def test_flip_changes_sobels_sign_but_not_gaussians():
 def test_flip_effect_names_what_flipping_does():
     for name in ("sobel_x", "sobel_y", "prewitt_y", "scharr_x"):
         assert kernels.flip_effect(preset(name)) == "negated"
-    for name in ("gaussian", "box_blur", "laplacian4", "laplacian8", "log", "sharpen", "outline", "identity"):
+    for name in ("gaussian", "box_blur", "laplacian4", "laplacian8", "log", "sharpen", "outline",
+                 "identity"):
         assert kernels.flip_effect(preset(name)) == "same"
     assert kernels.flip_effect(preset("emboss")) == "different"
     assert kernels.flip_effect(preset("identity", 4)) == "different"  # even: the 1 moves
@@ -194,8 +201,11 @@ def test_apply_kernel_matches_the_slow_reference(padding, kshape, flip):
     rng = np.random.default_rng(zlib.crc32(repr((padding, kshape, flip)).encode()))
     img = rng.random((9, 8))
     k = rng.normal(size=kshape)
-    np.testing.assert_allclose(filtering.apply_kernel(img, k, padding, flip), slow_filter(img, k, padding, flip),
-                               atol=1e-12)
+    np.testing.assert_allclose(
+        filtering.apply_kernel(img, k, padding, flip),
+        slow_filter(img, k, padding, flip),
+        atol=1e-12,
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -204,7 +214,9 @@ def test_apply_kernel_matches_the_slow_reference(padding, kshape, flip):
 def test_apply_kernel_property(h, w, kh, kw, padding, seed):
     rng = np.random.default_rng(seed)
     img, k = rng.random((h, w)), rng.normal(size=(kh, kw))
-    np.testing.assert_allclose(filtering.apply_kernel(img, k, padding), slow_filter(img, k, padding), atol=1e-11)
+    np.testing.assert_allclose(
+        filtering.apply_kernel(img, k, padding), slow_filter(img, k, padding), atol=1e-11
+    )
 
 
 def test_large_images_are_filtered_in_bands_with_the_same_result(monkeypatch):
@@ -236,7 +248,11 @@ def test_edge_magnitude_and_filter_image():
     assert res.output.dtype == np.float32 and res.minimum >= 0 and not res.signed
     assert res.hist_counts.sum() == img.size and len(res.hist_edges) == len(res.hist_counts) + 1
     signed = filtering.filter_image(img, kx)
-    assert signed.signed and signed.minimum == pytest.approx(gx.min()) and "cross-correlation" in repr(signed)
+    assert (
+        signed.signed
+        and signed.minimum == pytest.approx(gx.min())
+        and "cross-correlation" in repr(signed)
+    )
     flat = filtering.filter_image(np.ones((5, 5)), preset("identity"))
     assert flat.hist_counts.tolist() == [25] and flat.hist_edges.tolist() == [0.5, 1.5]
 
@@ -246,18 +262,19 @@ def test_edge_magnitude_and_filter_image():
 
 
 @pytest.mark.parametrize("text,value", [
-    ("1", 1.0), ("-2", -2.0), ("0.5", 0.5), (".25", 0.25), ("+3", 3.0), ("1e-3", 0.001), ("2.", 2.0),
-    ("1/16", 1 / 16), (" 3 / 4 ", 0.75), ("-1/8", -0.125), ("1/-4", -0.25), ("0.5/2", 0.25),
-    ("１／１６", 1 / 16), ("\u22122", -2.0), ("  7\t", 7.0),
+    ("1", 1.0), ("-2", -2.0), ("0.5", 0.5), (".25", 0.25), ("+3", 3.0), ("1e-3", 0.001),
+    ("2.", 2.0), ("1/16", 1 / 16), (" 3 / 4 ", 0.75), ("-1/8", -0.125), ("1/-4", -0.25),
+    ("0.5/2", 0.25), ("１／１６", 1 / 16), ("\u22122", -2.0), ("  7\t", 7.0),
 ])
 def test_parse_cell_accepts_numbers_and_fractions(text, value):
     assert parse_cell(text) == pytest.approx(value, rel=1e-15)
 
 
 @pytest.mark.parametrize("text,msg", [
-    ("", "empty cell"), ("   ", "empty cell"), ("abc", "not a number"), ("1/0", "divides by zero"),
-    ("1//2", "not a number"), ("nan", "not a number"), ("inf", "not a number"), ("1e400", "too large"),
-    ("1/2/3", "not a number"), ("2x", "not a number"), ("1_0", "not a number"), ("--1", "not a number"),
+    ("", "empty cell"), ("   ", "empty cell"), ("abc", "not a number"),
+    ("1/0", "divides by zero"), ("1//2", "not a number"), ("nan", "not a number"),
+    ("inf", "not a number"), ("1e400", "too large"), ("1/2/3", "not a number"),
+    ("2x", "not a number"), ("1_0", "not a number"), ("--1", "not a number"),
 ])
 def test_parse_cell_rejects_with_a_message(text, msg):
     with pytest.raises(ValueError, match=msg):
@@ -365,7 +382,8 @@ def test_builtin_pictures():
         assert img.dtype == np.float32 and img.ndim == 2 and title and desc
         assert img.min() == 0.0 and img.max() == 1.0
     g = images.gradient(5)
-    np.testing.assert_allclose(g[0], [0, 0.25, 0.5, 0.75, 1]) and np.testing.assert_array_equal(g[0], g[4])
+    np.testing.assert_allclose(g[0], [0, 0.25, 0.5, 0.75, 1])
+    np.testing.assert_array_equal(g[0], g[4])
     cb = images.checkerboard(8, 2)
     assert cb[0, 0] == 1 and cb[0, 2] == 0 and cb[2, 2] == 1
     with pytest.raises(ValueError, match="unknown picture"):
@@ -425,7 +443,10 @@ def test_swap_changes_that_filter_only_and_restore_is_exact():
     model = TinyModel()
     before = {k: v.copy() for k, v in model.parameters().items()}
     slots = filter_swap.conv_slots(model)
-    assert [(s.param, s.shape) for s in slots] == [("conv1.weight", (2, 1, 3, 3)), ("conv2.weight", (3, 2, 3, 3))]
+    assert [(s.param, s.shape) for s in slots] == [
+        ("conv1.weight", (2, 1, 3, 3)),
+        ("conv2.weight", (3, 2, 3, 3)),
+    ]
     image = images.checkerboard(28, 4)
     res = filter_swap.swap_in(model, "conv2.weight", 1, 0, preset("sobel_x"), image)
     after = model.parameters()

@@ -83,7 +83,9 @@ def test_explain_agrees_with_walking_the_windows(size, kernel, stride, pad):
 @settings(max_examples=50, deadline=None, derandomize=True)
 @given(st.integers(1, 40), st.integers(1, 7), st.integers(1, 5))
 def test_same_padding_gives_ceil(size, kernel, stride):
-    (top, bottom), (left, right) = fn.resolve_padding("same", (size, size), (kernel, kernel), (stride, stride))
+    (top, bottom), (left, right) = fn.resolve_padding(
+        "same", (size, size), (kernel, kernel), (stride, stride)
+    )
     assert (top, bottom) == ref.same_pads(size, kernel, stride) == (left, right)
     assert bottom - top in (0, 1)  # the extra row goes to the bottom
     assert fn.conv_output_size(size, kernel, stride, top, bottom) == math.ceil(size / stride)

@@ -68,8 +68,12 @@ def _ref_pool(x, mode, size, stride, padding):
 
 def _check_conv(x, kernel, bias, stride, padding, flip):
     st_ = ConvStepper(x, kernel, bias=bias, stride=stride, padding=padding, flip=flip)
-    engine = F.conv2d(x[None], kernel[None], np.array([bias], x.dtype), stride=stride, padding=padding, flip=flip)
-    ref, xp = _ref_conv(x.astype(np.float64), kernel.astype(np.float64), bias, stride, padding, flip)
+    engine = F.conv2d(
+        x[None], kernel[None], np.array([bias], x.dtype), stride=stride, padding=padding, flip=flip
+    )
+    ref, xp = _ref_conv(
+        x.astype(np.float64), kernel.astype(np.float64), bias, stride, padding, flip
+    )
     assert st_.padded.shape == xp.shape
     np.testing.assert_array_equal(st_.padded, xp.astype(x.dtype))
     # Stepping through every position rebuilds the engine's output bit for bit ...
@@ -79,7 +83,9 @@ def _check_conv(x, kernel, bias, stride, padding, flip):
     for p in st_.positions():
         top, left, kh, kw = p.window
         # ... each shown window is the right slice of the visibly padded input ...
-        np.testing.assert_array_equal(p.patch, xp[:, top : top + kh, left : left + kw].astype(x.dtype))
+        np.testing.assert_array_equal(
+            p.patch, xp[:, top : top + kh, left : left + kw].astype(x.dtype)
+        )
         # ... and the arithmetic written out adds up to the value (independent loop agrees).
         assert p.total + p.bias == pytest.approx(p.result, rel=tol, abs=tol)
         assert p.result == pytest.approx(ref[p.row, p.col], rel=tol, abs=tol)
@@ -89,7 +95,9 @@ def _check_conv(x, kernel, bias, stride, padding, flip):
 
 
 # ------------------------------------------------------------------------------- examples
-@pytest.mark.parametrize("ex", [e for e in CONV_EXAMPLES if e.expected is not None], ids=lambda e: e.key)
+@pytest.mark.parametrize(
+    "ex", [e for e in CONV_EXAMPLES if e.expected is not None], ids=lambda e: e.key
+)
 def test_textbook_conv_examples_give_the_books_numbers(ex):
     st_ = ConvStepper(ex.x, ex.kernel, bias=ex.bias, stride=ex.stride, padding=ex.padding)
     np.testing.assert_array_equal(st_.assemble(), ex.expected)
@@ -195,8 +203,12 @@ def test_stepping_reproduces_pooling(seed, c, h, w, size, stride, padding, mode)
     x = rng.normal(size=(c, h, w))
     st_ = PoolStepper(x, mode, size, stride, padding)
     fn = F.max_pool2d if mode == "max" else F.avg_pool2d
-    np.testing.assert_array_equal(st_.assemble(), fn(x[None], size, stride=stride, padding=padding)[0])
-    np.testing.assert_allclose(st_.assemble(), _ref_pool(x, mode, size, stride, padding), rtol=1e-12)
+    np.testing.assert_array_equal(
+        st_.assemble(), fn(x[None], size, stride=stride, padding=padding)[0]
+    )
+    np.testing.assert_allclose(
+        st_.assemble(), _ref_pool(x, mode, size, stride, padding), rtol=1e-12
+    )
     for p in st_.positions():
         if mode == "max":
             for ch in range(c):

@@ -363,7 +363,8 @@ def test_every_batch_returns_to_the_worker_event_loop(engine, qtbot):
     for n in (3, 12):
         qtbot.waitUntil(lambda n=n: len(batches) >= n, timeout=20000)
         rx.ask(engine, probe)
-        qtbot.waitUntil(lambda k=len(depths): len(depths) > k, timeout=10000)
+        k = len(depths)
+        qtbot.waitUntil(lambda k=k: len(depths) > k, timeout=10000)
     assert depths[0] == depths[1]
     engine.stop()
     qtbot.waitUntil(lambda: engine.train_state == "idle", timeout=20000)

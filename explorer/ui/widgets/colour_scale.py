@@ -58,12 +58,20 @@ class ColourScale(QWidget):
         if self._note:
             p.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self._note)
         else:
-            p.drawText(QRectF(0, 2, 56, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       format_value(self._lo, 3))
-            p.drawText(QRectF(bar.right() + 4, 2, 56, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       format_value(self._hi, 3))
+            p.drawText(
+                QRectF(0, 2, 56, 14),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                format_value(self._lo, 3),
+            )
+            p.drawText(
+                QRectF(bar.right() + 4, 2, 56, 14),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                format_value(self._hi, 3),
+            )
             if self._cmap == "diverging" and self._lo < 0 < self._hi:
                 p.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self.tr("blue < 0 < red"))
             else:
-                p.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self.tr("dark = low, bright = high"))
+                p.drawText(
+                    text_rect, Qt.AlignmentFlag.AlignCenter, self.tr("dark = low, bright = high")
+                )
         p.end()

@@ -8,7 +8,7 @@ functions of ``explorer.engine.filter_swap``); this widget only shows what comes
 from __future__ import annotations
 
 from functools import partial
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg

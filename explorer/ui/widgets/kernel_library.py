@@ -280,8 +280,12 @@ class KernelLibrary(QWidget):
         save_kernel_set(path, self.user_kernels)
 
     def _on_import(self):
-        path, _ = QFileDialog.getOpenFileName(self, translate("KernelLibrary", "Import a kernel set"),
-                                              "", translate("KernelLibrary", JSON_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("KernelLibrary", "Import a kernel set"),
+            "",
+            translate("KernelLibrary", JSON_FILTER),
+        )
         if not path:
             return
         try:

@@ -104,7 +104,9 @@ class NumberGrid(QWidget):
             raise ValueError(f"NumberGrid shows 2-D arrays, got shape {values.shape}")
         self._values = values
         self._cmap = cmap
-        self._levels = tuple(levels) if levels is not None else value_range(values, cmap == "diverging")
+        self._levels = (
+            tuple(levels) if levels is not None else value_range(values, cmap == "diverging")
+        )
         self._decimals = decimals
         self._image = to_qimage(values, self._levels, cmap) if values.size else None
         h, w = values.shape
@@ -174,9 +176,14 @@ class NumberGrid(QWidget):
             if math.isnan(value):
                 return ""
             name = self.flat_labels[i] if self.flat_labels and i < len(self.flat_labels) else str(i)
-            return self.tr("element {0}: {1}").format(name, format_value(value, 4 if not float(value).is_integer() else None))
+            return self.tr("element {0}: {1}").format(
+                name, format_value(value, 4 if not float(value).is_integer() else None)
+            )
         text = self.tr("row {0}, column {1}: {2} = {3}").format(
-            r + self.row_offset, c + self.col_offset, self.value_name, format_value(value, 4 if not float(value).is_integer() else None)
+            r + self.row_offset,
+            c + self.col_offset,
+            self.value_name,
+            format_value(value, 4 if not float(value).is_integer() else None),
         )
         if self._in_padding(r, c):
             text += self.tr(" (padding)")
@@ -190,7 +197,9 @@ class NumberGrid(QWidget):
             QToolTip.hideText()
             return
         r, c = cell
-        self.sigCellHovered.emit(r + self.row_offset, c + self.col_offset, float(self._values[r, c]))
+        self.sigCellHovered.emit(
+            r + self.row_offset, c + self.col_offset, float(self._values[r, c])
+        )
         if QToolTip.isVisible():  # keep an open tooltip on the cell under the mouse
             self._show_cell_tip(cell, event.globalPosition().toPoint())
 
@@ -254,13 +263,25 @@ class NumberGrid(QWidget):
                 QRectF(x0, y0, cell * w, cell * top),
                 QRectF(x0, y0 + cell * (h - bottom), cell * w, cell * bottom),
                 QRectF(x0, y0 + cell * top, cell * left, cell * (h - top - bottom)),
-                QRectF(x0 + cell * (w - right), y0 + cell * top, cell * right, cell * (h - top - bottom)),
+                QRectF(
+                    x0 + cell * (w - right),
+                    y0 + cell * top,
+                    cell * right,
+                    cell * (h - top - bottom),
+                ),
             ):
                 if rect.width() > 0 and rect.height() > 0:
                     p.fillRect(rect, brush)
             p.setPen(QPen(QColor(90, 90, 90), 1, Qt.PenStyle.DashLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(x0 + cell * left, y0 + cell * top, cell * (w - left - right), cell * (h - top - bottom)))
+            p.drawRect(
+                QRectF(
+                    x0 + cell * left,
+                    y0 + cell * top,
+                    cell * (w - left - right),
+                    cell * (h - top - bottom),
+                )
+            )
         rows, cols = self._dropped
         if rows or cols:
             tint = QColor(230, 30, 30, 90)
@@ -287,12 +308,18 @@ class NumberGrid(QWidget):
                     else:
                         dark = t < 0.55
                     p.setPen(QColor(255, 255, 255) if dark else QColor(0, 0, 0))
-                    p.drawText(self.cell_rect(r, c), Qt.AlignmentFlag.AlignCenter, format_value(v, self._decimals))
+                    p.drawText(
+                        self.cell_rect(r, c),
+                        Qt.AlignmentFlag.AlignCenter,
+                        format_value(v, self._decimals),
+                    )
         p.setBrush(Qt.BrushStyle.NoBrush)
         for top_, left_, hh, ww, colour in self._highlights:
             p.setPen(QPen(colour, max(2.0, min(4.0, cell / 8))))
             p.drawRect(QRectF(x0 + left_ * cell, y0 + top_ * cell, ww * cell, hh * cell))
         p.setPen(QPen(MARK, max(2.0, min(3.0, cell / 10))))
         for r, c in self._marks:
-            p.drawEllipse(self.cell_rect(r, c).adjusted(cell * 0.12, cell * 0.12, -cell * 0.12, -cell * 0.12))
+            p.drawEllipse(
+                self.cell_rect(r, c).adjusted(cell * 0.12, cell * 0.12, -cell * 0.12, -cell * 0.12)
+            )
         p.end()

@@ -158,7 +158,7 @@ class TrainingCurves:
             target = base.parent / f"{base.name}-{name}.png"
             exporter = ImageExporter(plot.getPlotItem())
             exporter.parameters()["width"] = max(800, int(plot.width()))
-            _atomic(target, lambda tmp: exporter.export(str(tmp)))
+            _atomic(target, lambda tmp, exporter=exporter: exporter.export(str(tmp)))
             written.append(target)
         rows = [("step", "epoch", "batch", "loss", "smoothed_loss")] + self.batches
         target = base.parent / f"{base.name}-batches.csv"

@@ -1,0 +1,38 @@
+"""What the ONNX modules share, importing none of them: the format versions written, the error
+for a missing ``onnx`` package and the error for a graph the importer cannot take.
+
+:mod:`.onnx_io` (the public entry points), :mod:`.onnx_export`, :mod:`.onnx_import` and
+:mod:`.onnx_ops` all import this module, so their imports run one way
+(onnx_io -> onnx_export / onnx_import -> onnx_ops -> onnx_common).
+"""
+
+from __future__ import annotations
+
+__all__ = ["OnnxUnavailableError", "OnnxGraphError", "require_onnx", "IR_VERSION", "OPSET"]
+
+#: What export_onnx writes: IR version 9 and the default-domain opset 17 (ONNX 1.12+), read by
+#: every onnxruntime since 1.13 and by Netron.
+IR_VERSION = 9
+OPSET = 17
+
+_ADVICE = "ONNX support needs the onnx package: pip install 'cnn-explorer[onnx]'"
+
+
+class OnnxUnavailableError(ImportError, ValueError):
+    """The optional ``onnx`` package is not installed (the message says how to get it).
+
+    Also a ValueError, so that callers that report bad model files (the CLI's ``evaluate``,
+    File > Open model) show this message in one line too."""
+
+
+def require_onnx():
+    """The ``onnx`` module; :class:`OnnxUnavailableError` when it is not installed."""
+    try:
+        import onnx
+    except ImportError:
+        raise OnnxUnavailableError(_ADVICE) from None
+    return onnx
+
+
+class OnnxGraphError(ValueError):
+    """A problem with an ONNX graph being imported; ``load_onnx`` adds the file name."""
