@@ -35,3 +35,14 @@ def test_bad_index_and_step_are_value_errors():
         conv_gradient_check(ex.x, ex.kernel, np.ones((2, 2)), (0, 3, 0))
     with pytest.raises(ValueError, match="step h"):
         conv_gradient_check(ex.x, ex.kernel, np.ones((2, 2)), (0, 0, 0), h=0.0)
+
+
+def test_setup_backward_builds_textbook_gradients():
+    from explorer.ui.conv_setup import ConvSetup, ConvSources, resolve
+    assert resolve(ConvSetup(), ConvSources()).backward is None
+    b = resolve(ConvSetup(direction="backward"), ConvSources()).backward
+    np.testing.assert_allclose(b.dweight, [[[4, 8, 8], [4, 4, 8], [8, 4, 4]]])
+    assert b.dbias == pytest.approx(4)
+    np.testing.assert_allclose(b.dx[0], [[2, 2, 1, 1], [2, 3, 4, 3], [1, 2, 5, 4], [1, 1, 2, 2]])
+    with pytest.raises(ValueError, match="direction"):
+        ConvSetup(direction="sideways")
