@@ -22,10 +22,13 @@ from explorer.data import pixels_to_float
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.kernels import PRESETS, preset
+from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.stepper import ConvStepper, PoolStepper
 
 #: Operations: a convolution or one of the two poolings (the stepper's ``mode``).
 OPERATIONS = ("conv", "max", "avg")
+#: Forward: the output cell by cell; backward: the gradients (dY all ones) cell by cell.
+DIRECTIONS = ("forward", "backward")
 #: The form's ranges: kernel/window size, stride, padding number and bias.
 SIZE_RANGE = (1, 7)
 STRIDE_RANGE = (1, 6)
@@ -62,8 +65,12 @@ class ConvSetup:
     bias: float = 0.0
     filter_layer: str | None = None
     filter_index: int = 0
+    direction: str = "forward"
 
     def __post_init__(self):
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"ConvSetup direction must be one of {', '.join(DIRECTIONS)}; "
+                             f"got {self.direction!r}")
         for name, value, allowed in (("input", self.input, INPUTS),
                                      ("operation", self.operation, OPERATIONS),
                                      ("kernel", self.kernel, KERNELS)):
@@ -283,6 +290,7 @@ class ConvBuild:
     same_h: object = None
     same_w: object = None
     size_problem: Problem | None = None
+    backward: ConvBackwardStepper | PoolBackwardStepper | None = None
 
 
 class _Unresolvable(Exception):
@@ -440,7 +448,19 @@ def resolve(setup: ConvSetup, sources: ConvSources) -> ConvBuild:
     return ConvBuild(setup=setup, stepper=stepper, input_note=input_note,
                      kernel_notes=kernel_notes, notices=tuple(notices),
                      explain_h=stepper.explain_h, explain_w=stepper.explain_w,
-                     same_h=same_h, same_w=same_w)
+                     same_h=same_h, same_w=same_w, backward=_backward(setup, stepper))
+
+
+def _backward(setup: ConvSetup, stepper):
+    """The backward stepper of ``stepper`` with dY all ones (None going forward)."""
+    if setup.direction != "backward":
+        return None
+    dy = np.ones(stepper.output.shape)
+    if isinstance(stepper, ConvStepper):
+        return ConvBackwardStepper(stepper.x, stepper.kernel, dy, stride=stepper.stride,
+                                   padding=stepper.padding, flip=stepper.flip)
+    return PoolBackwardStepper(stepper.x, dy, stepper.mode, stepper.size, stepper.stride,
+                               stepper.padding)
 
 
 def _size_only(setup: ConvSetup, x, kernel, problem: Problem):
