@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for i, panel in enumerate(self.panels):
+        for i in range(len(self.panels)):
             title = self.tabs.tabText(i).replace("&", "")
             action = QAction(self.tr("Show %1").replace("%1", title), self)
             if i < 9:

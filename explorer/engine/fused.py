@@ -28,6 +28,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from . import functional as F
+from .geometry import window_geometry
 from .layers import Conv2D, Dense, MaxPool2D, ReLU
 
 __all__ = ["ConvReluPool", "FusedPlan", "fuse"]
@@ -62,7 +63,8 @@ class _StageBuffers:
     def __init__(self, conv: Conv2D, x_shape, dtype, pool_major: bool):
         n, c, h, w = x_shape
         kh, kw = conv.kernel_size
-        (sh, sw), pads, (oh, ow) = F._geometry(x_shape, conv.kernel_size, conv.stride, conv.padding)
+        (sh, sw), pads, (oh, ow) = window_geometry(x_shape, conv.kernel_size, conv.stride,
+                                                   conv.padding)
         (top, bottom), (left, right) = pads
         f = conv.filters
         ph, pw = oh // 2, ow // 2
