@@ -130,7 +130,7 @@ class Worker(QObject):
             return
         for kind, req_id, fn, target in self._pending.take_all():
             model = self.training_model if target == TRAINING else self.live
-            if model is None and kind != "replace":
+            if model is None and (kind != "replace" or target == TRAINING):
                 what = "training run" if target == TRAINING else "live model"
                 self.sigFailed.emit(req_id, f"No {what} yet.")
                 continue

@@ -11,7 +11,6 @@ freezes. The panel does no maths of its own.
 
 from __future__ import annotations
 
-import json
 from functools import partial
 
 import numpy as np
@@ -28,6 +27,7 @@ from explorer.engine.images import BUILTIN_PICTURES, builtin_picture
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.image_files import IMAGE_FILTER, load_grey_image
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels.kernel_settings import restore_kernel_lab, save_kernel_lab
 from explorer.ui.text import fill
 from explorer.ui.widgets.filter_swap_box import FilterSwapBox
 from explorer.ui.widgets.image_picker import ImageIndexPicker
@@ -133,50 +133,10 @@ class KernelPanel(QWidget):
 
     # --- settings ------------------------------------------------------------------------------
     def _restore_settings(self):
-        """Kernel (preset with its size and sigma, or the user's own values), input, padding,
-        flip and view as the last session left them; anything unreadable keeps the default."""
-        s = self._settings
-        widgets = (self.sigma_slider, self.padding_combo, self.view_combo, self.flip_check,
-                   self.source_combo, self.test_index)
-        with blocked(*widgets):
-            slider = self.sigma_slider
-            self.sigma_slider.setValue(s.get("sigma", int, slider.value(), valid=lambda v:
-                                             slider.minimum() <= v <= slider.maximum()))
-            for combo, key in ((self.padding_combo, "padding"), (self.source_combo, "input")):
-                i = combo.findData(s.get(key))
-                if i >= 0 and combo.itemData(i) != "file":   # an opened picture is not kept
-                    combo.setCurrentIndex(i)
-            self.view_combo.setCurrentIndex(1 if s.get("magnitude", bool, False) else 0)
-            self.flip_check.setChecked(s.get("flip", bool, False))
-            # kept until the data set is loaded; then the picker clamps it to the set's range
-            self.test_index.set_index(s.get("testIndex", int, 0, valid=lambda v: v >= 0))
-        name = s.get("preset", str, "sobel_x")
-        size = s.get("size", int, 0)
-        if name in K.PRESETS:
-            p = K.PRESETS[name]
-            self._set_grid(K.preset(name, size if size in p.sizes else None,
-                                    self.sigma() if p.uses_sigma else None), name)
-            self.library.select("preset", name, emit=False)
-            return
-        try:
-            values = np.array(json.loads(s.get("custom", str, "")), dtype=np.float64)
-            self._set_grid(K.check_kernel(values), None)
-        except (ValueError, TypeError, RecursionError, OverflowError):
-            # nothing saved or unreadable (deeply nested, huge numbers): the default kernel
-            self.load_preset("sobel_x")
-            self.library.select("preset", "sobel_x", emit=False)
+        restore_kernel_lab(self, self._settings)
 
     def _save_settings(self):
-        s = self._settings
-        s.set("preset", self.active_preset or "")
-        s.set("size", int(self.kernel.shape[0]))
-        s.set("sigma", int(self.sigma_slider.value()))
-        s.set("custom", "" if self.active_preset else json.dumps(self.kernel.tolist()))
-        s.set("padding", self.padding_combo.currentData())
-        s.set("magnitude", bool(self.view_combo.currentData()))
-        s.set("flip", self.flip_check.isChecked())
-        s.set("input", self.source_combo.currentData())
-        s.set("testIndex", int(self.test_index.value()))
+        save_kernel_lab(self, self._settings)
 
     # --- building ------------------------------------------------------------------------------
     def _build_editor(self):
