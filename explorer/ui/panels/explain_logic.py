@@ -1,0 +1,224 @@
+"""The Explain tab's decisions and engine-thread jobs, without Qt.
+
+The panel (explorer/ui/panels/explain.py) only shows what these return. The ``*_job``
+functions are handed to ``EngineClient.request`` with their arguments bound
+(``functools.partial``) and run as ``fn(model)`` in the engine thread; they return plain
+dicts of arrays and numbers. :class:`ExplainChoices` turns a model summary into the lists the
+combos offer; :class:`ActMaxRun` keeps one activation-maximisation run going across requests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from explorer.engine import explain as E
+
+#: How many test images the feature map and the "top activating" search look at.
+MAX_MAP_IMAGES = 1000
+
+
+def as_batch(image: np.ndarray) -> np.ndarray:
+    """A drawing (H, W) as the (1, 1, H, W) batch the engine takes."""
+    image = np.asarray(image, dtype=np.float32)
+    if image.ndim != 2:
+        raise ValueError(f"the drawing must be a 2-D image (H, W), got shape {image.shape}")
+    return image[None, None]
+
+
+def correlation(a: np.ndarray, b: np.ndarray) -> float | None:
+    """Pearson correlation of two maps of the same shape; None when either is constant
+    (a flat map has no pattern to compare)."""
+    a = np.asarray(a, dtype=np.float64).ravel()
+    b = np.asarray(b, dtype=np.float64).ravel()
+    if a.shape != b.shape:
+        raise ValueError(f"maps to compare must have the same shape, got {a.shape} and "
+                         f"{b.shape}")
+    a, b = a - a.mean(), b - b.mean()
+    den = float(np.sqrt((a @ a) * (b @ b)))
+    if den <= 1e-30:
+        return None
+    return float(np.clip((a @ b) / den, -1.0, 1.0))
+
+
+def similarity_word(r: float | None) -> str:
+    """How alike two maps are, for the sanity-check sentence: "unknown" (a flat map),
+    "similar" (r >= 0.5: the map may not depend on what the network learned), "partly"
+    (0.2 <= r < 0.5) or "different" (r < 0.2: the map depends on the learned weights)."""
+    if r is None:
+        return "unknown"
+    if r >= 0.5:
+        return "similar"
+    if r >= 0.2:
+        return "partly"
+    return "different"
+
+
+@dataclass
+class ExplainChoices:
+    """What the combos offer for a model, from its ``Model.summary()`` rows (dicts with name,
+    type, output_shape)."""
+
+    summary: list = field(default_factory=list)
+
+    def cam_layers(self) -> list[str]:
+        """Conv2D layers whose output has spatial extent (C, h, w) with h*w > 1, in order."""
+        return [r["name"] for r in self.summary
+                if r["type"] == "Conv2D" and len(r["output_shape"]) == 3
+                and r["output_shape"][1] * r["output_shape"][2] > 1]
+
+    def default_cam_layer(self) -> str | None:
+        """The engine's default: the last layer of any type with spatial extent (None when
+        the model has none, e.g. a dense-only network: Grad-CAM does not apply)."""
+        spatial = [r["name"] for r in self.summary if len(r["output_shape"]) == 3
+                   and r["output_shape"][1] * r["output_shape"][2] > 1]
+        return spatial[-1] if spatial else None
+
+    def cam_layer_options(self) -> list[str]:
+        """The conv layers, plus the engine's default when it is not a conv layer."""
+        names = self.cam_layers()
+        default = self.default_cam_layer()
+        if default is not None and default not in names:
+            names.append(default)
+        return names
+
+    def filter_layers(self) -> list[tuple[str, int]]:
+        """``(name, channels)`` of the layers whose filters (Conv2D) or units (Dense, except
+        the last one: the class scores) act-max can visualise."""
+        out = []
+        last = len(self.summary) - 1
+        for i, r in enumerate(self.summary):
+            if r["type"] == "Conv2D" or (r["type"] == "Dense" and i != last):
+                out.append((r["name"], int(r["output_shape"][0])))
+        return out
+
+    @staticmethod
+    def target(predicted: int, picked: int | None) -> int:
+        """The class the maps explain: the one picked, else the predicted one."""
+        return int(predicted if picked is None else picked)
+
+
+# ----------------------------------------------------------------------------------------------
+# Engine-thread jobs (each runs as fn(model) in the worker)
+# ----------------------------------------------------------------------------------------------
+
+
+def drawing_maps_job(image, picked, layer, model) -> dict:
+    """Saliency and Grad-CAM of the drawing (H, W) for class ``picked`` (None: the predicted
+    class) at ``layer`` (None: the engine's default). Returns probabilities (K,), predicted,
+    target, saliency (H, W), saliency_max, and cam (H, W) / cam_raw_max / cam_layer, or
+    cam_error (the engine's message) where Grad-CAM does not apply."""
+    x = as_batch(image)
+    proba = model.predict_proba(x)[0]
+    predicted = int(np.argmax(proba))
+    target = ExplainChoices.target(predicted, picked)
+    sal = E.saliency(model, x, target)
+    out = {"probabilities": proba, "predicted": predicted, "target": target,
+           "saliency": sal, "saliency_max": float(sal.max())}
+    try:
+        cam = E.grad_cam(model, x, target, layer)
+    except ValueError as exc:
+        out["cam_error"] = str(exc)
+    else:
+        out.update(cam=cam.map, cam_raw_max=cam.raw_max, cam_layer=cam.layer)
+    return out
+
+
+def sanity_job(image, target, layer, method, seed, model) -> dict:
+    """The same map (``method`` "saliency" or "gradcam") on the trained model and on a copy
+    with every layer re-initialised (seed): trained (H, W), random (H, W), correlation."""
+    x = as_batch(image)
+    rand = E.randomised_copy(model, seed)
+
+    def one(m):
+        if method == "saliency":
+            return E.saliency(m, x, target)
+        return E.grad_cam(m, x, target, layer).map
+
+    trained, random = one(model), one(rand)
+    return {"method": method, "trained": trained, "random": random,
+            "correlation": correlation(trained, random)}
+
+
+class ActMaxRun:
+    """One activation-maximisation run advanced a chunk of steps per engine request.
+
+    ``advance(model, n)`` runs in the engine thread; the generator is made there on first use
+    and belongs to that model (a different live model restarts it: ``restarted`` is set).
+    ``objectives`` (list of floats) grows by one per step; ``image`` is (C, H, W) in [0, 1].
+    """
+
+    def __init__(self, *, steps: int, layer=None, channel=None, target=None, seed=0,
+                 l2=0.01, blur=0.5, jitter=2):
+        if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
+            raise ValueError(f"act-max steps must be a positive int, got {steps!r}")
+        self.steps = int(steps)
+        self.options = dict(layer=layer, channel=channel, target=target, seed=int(seed),
+                            l2=float(l2), blur=float(blur), jitter=int(jitter))
+        self._gen = None
+        self._model = None
+        self.step = 0
+        self.image = None
+        self.objectives: list[float] = []
+        self.restarted = False
+
+    def __repr__(self) -> str:
+        return f"ActMaxRun(step={self.step}/{self.steps}, {self.options})"
+
+    @property
+    def done(self) -> bool:
+        return self.step >= self.steps
+
+    def advance(self, model, n: int) -> dict:
+        """Run up to ``n`` more steps on ``model``; returns step, steps, image (C, H, W) and
+        the objectives so far (a copy)."""
+        if self._gen is None or self._model is not model:
+            self.restarted = self._gen is not None
+            self._model = model
+            self._gen = E.maximise_activation_steps(model, steps=self.steps, **self.options)
+            self.step, self.objectives = 0, []
+        for _ in range(int(n)):
+            if self.done:
+                break
+            self.step, self.image, objective = next(self._gen)
+            self.objectives.append(objective)
+        return {"step": self.step, "steps": self.steps, "image": self.image,
+                "objectives": np.array(self.objectives), "done": self.done}
+
+
+def map_images(dataset, limit: int = MAX_MAP_IMAGES):
+    """The first ``limit`` test images (n, C, H, W) float32 and labels (n,) of a data set."""
+    n = min(int(limit), int(dataset.n_test))
+    if n == 0:
+        raise ValueError(f"the data set {dataset.name} has no test images")
+    return dataset.batch("test", np.arange(n))
+
+
+def top_activating_job(images, layer, channel, target, model) -> np.ndarray:
+    """Indices (9,) of the images (N, C, H, W) that excite ``layer``'s ``channel`` most, or,
+    for a class ``target``, that give its logit the highest value."""
+    if target is not None:
+        logits_layer = model.layers[-1].name
+        return E.top_activating(model, images, logits_layer, int(target), k=9)
+    return E.top_activating(model, images, layer, int(channel), k=9)
+
+
+def features_job(images, model) -> dict:
+    """Penultimate-layer features (N, D) of the images (N, C, H, W) and their PCA map
+    (points (N, 2), explained variance ratio (2,))."""
+    feats = E.feature_vectors(model, images)
+    pca = E.embed(feats, "pca")
+    return {"features": feats, "map": pca, "points": pca.points}
+
+
+def place_drawing_job(image, features, pixels, space_map, model) -> dict:
+    """The drawing (H, W) in the feature map: its point (2,) placed with ``space_map``'s
+    ``transform``, and the 5 nearest test images by feature distance (``features`` (N, D))
+    and by pixel distance (``pixels`` (N, P), the flattened images)."""
+    x = as_batch(image)
+    f = E.feature_vectors(model, x)
+    point = space_map.transform(f)[0]
+    return {"point": point,
+            "near_features": E.nearest(features, f[0], k=min(5, len(features))),
+            "near_pixels": E.nearest(pixels, x.reshape(-1), k=min(5, len(pixels)))}

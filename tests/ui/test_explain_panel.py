@@ -1,0 +1,182 @@
+"""Explain panel: maps for a drawn digit, live; class choice; sanity check; act-max growing;
+the feature map with one point per test image; a colour model says what does not apply."""
+
+import numpy as np
+import pytest
+
+from explorer.data import pixels_to_float
+from explorer.engine import build_model
+from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels import explain_logic
+from explorer.ui.panels.explain import ExplainPanel
+from explorer.ui.state import AppState
+from explorer.worker import EngineClient
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    PanelSettings("explain").clear()
+    yield
+    PanelSettings("explain").clear()
+
+
+def _make(qtbot, arch):
+    model = build_model(arch, seed=1)
+    client = EngineClient(load_live=lambda: (model, None, ""))
+    state = AppState()
+    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
+    panel = ExplainPanel(client, state)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    return panel, client, state
+
+
+@pytest.fixture
+def lenet(qtbot):
+    panel, client, state = _make(qtbot, "lenet5")
+    yield panel, state
+    panel.shutdown()
+    client.shutdown()
+
+
+def _digit(state, i=0):
+    return pixels_to_float(state.dataset().test_images[i])
+
+
+def test_panel_shows_maps_for_a_drawn_digit(qtbot, lenet):
+    panel, state = lenet
+    view = panel.drawing
+    assert panel.objectName() == "explainPanel"
+    assert view.saliency_view.heat is None
+    state.set_current_input(_digit(state), "test")
+    qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+    assert view.saliency_view.heat.shape == (28, 28)
+    assert view.cam_view.heat.shape == (28, 28)
+    assert view.result["target"] == view.result["predicted"]
+    assert "raw maximum" in view.cam_view._caption
+    # drawing another digit updates the maps
+    first = view.result["saliency"].copy()
+    state.set_current_input(_digit(state, 1), "test")
+    qtbot.waitUntil(lambda: not np.allclose(view.result["saliency"], first), timeout=10000)
+
+
+def test_class_choice_changes_the_map(qtbot, lenet):
+    panel, state = lenet
+    view = panel.drawing
+    state.set_current_input(_digit(state), "test")
+    qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+    predicted = view.result["predicted"]
+    before = view.result["saliency"].copy()
+    other = (predicted + 1) % 10
+    view.class_combo.setCurrentIndex(view.class_combo.findData(other))
+    qtbot.waitUntil(lambda: view.result["target"] == other, timeout=10000)
+    assert not np.allclose(view.result["saliency"], before)
+
+
+def test_grad_cam_layer_choice(qtbot, lenet):
+    panel, state = lenet
+    view = panel.drawing
+    layers = [view.layer_combo.itemData(i) for i in range(view.layer_combo.count())]
+    assert len(layers) >= 2
+    state.set_current_input(_digit(state), "test")
+    qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+    view.layer_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: view.result.get("cam_layer") == layers[0], timeout=10000)
+
+
+def test_sanity_check_shows_two_maps_and_a_sentence(qtbot, lenet):
+    panel, state = lenet
+    view = panel.drawing
+    view.run_sanity_check()
+    assert "Draw a digit first" in view.sanity_text.text()
+    state.set_current_input(_digit(state), "test")
+    qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+    view.sanity_button.click()
+    qtbot.waitUntil(lambda: view.sanity is not None, timeout=10000)
+    assert view.sanity_trained.heat is not None and view.sanity_random.heat is not None
+    assert "Correlation" in view.sanity_text.text() or "flat" in view.sanity_text.text()
+
+
+def test_actmax_runs_live_and_the_objective_rises(qtbot, lenet):
+    panel, state = lenet
+    view = panel.actmax
+    panel.tabs.setCurrentWidget(view)
+    view.what.setCurrentIndex(3)  # class 3
+    view.steps.setValue(40)
+    view.start_button.click()
+    assert view.running
+    qtbot.waitUntil(lambda: view.last is not None and view.last["done"], timeout=20000)
+    objectives = view.last["objectives"]
+    assert len(objectives) == 40 and objectives[-1] > objectives[0]
+    assert not view.running and view.image.count() == 1
+    assert "Step 40 of 40" in view.progress.text()
+    qtbot.waitUntil(lambda: view.top.count() == 9, timeout=10000)
+
+
+def test_actmax_on_a_filter_can_be_stopped(qtbot, lenet):
+    panel, state = lenet
+    view = panel.actmax
+    kinds = [view.what.itemData(i)[0] for i in range(view.what.count())]
+    view.what.setCurrentIndex(kinds.index("layer"))
+    assert view.channel.isEnabled() and view.channel.maximum() >= 1
+    view.channel.setValue(1)
+    view.steps.setValue(2000)
+    view.start_button.click()
+    qtbot.waitUntil(lambda: view.last is not None and view.last["step"] >= 10, timeout=20000)
+    view.start_button.click()
+    assert not view.running
+    step = view.last["step"]
+    qtbot.wait(200)
+    assert view.last["step"] == step < 2000
+
+
+def test_feature_space_has_one_point_per_test_image(qtbot, lenet):
+    panel, state = lenet
+    view = panel.space
+    state.set_current_input(_digit(state, 2), "test")
+    panel.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.features is not None, timeout=20000)
+    assert view.point_count() == len(view.features) == min(explain_logic.MAX_MAP_IMAGES,
+                                                       state.dataset().n_test)
+    qtbot.waitUntil(lambda: view.near_features.count() == 5, timeout=10000)
+    assert view.near_pixels.count() == 5 and len(view.star.data) == 1
+
+
+def test_colour_model_says_what_does_not_apply(qtbot):
+    panel, client, state = _make(qtbot, "tiny_vgg")
+    try:
+        state.set_current_input(_digit(state), "test")
+        view = panel.drawing
+        qtbot.waitUntil(lambda: view.message.is_error, timeout=10000)
+        assert "could not be computed" in view.message.text()
+        act = panel.actmax
+        act.steps.setValue(10)
+        act.start_button.click()
+        qtbot.waitUntil(lambda: act.last is not None and act.last["done"], timeout=20000)
+        assert act.image.count() == 3  # one cell per colour channel
+        panel.tabs.setCurrentWidget(panel.space)
+        qtbot.waitUntil(lambda: panel.space.message.is_error, timeout=20000)
+    finally:
+        panel.shutdown()
+        client.shutdown()
+
+
+def test_tsne_runs_in_the_background_and_can_be_cancelled(qtbot, lenet):
+    panel, state = lenet
+    view = panel.space
+    view.limit = 80
+    state.set_current_input(_digit(state, 2), "test")
+    panel.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.features is not None, timeout=20000)
+    assert view.point_count() == 80
+    view.tsne_button.click()
+    assert view.job is not None and not view.tsne_button.isEnabled()
+    view.cancel_button.click()
+    assert view.job is None and view.tsne_button.isEnabled()
+    assert view.method == "pca"
+    view.tsne_button.click()
+    qtbot.waitUntil(lambda: view.method == "tsne", timeout=60000)
+    assert view.point_count() == 80 and view.progress.value() > 0
+    qtbot.waitUntil(lambda: len(view.star.data) == 1 and view.near_features.count() == 5,
+                    timeout=20000)
