@@ -60,6 +60,8 @@ def test_a_run_fills_curves_progress_and_results(panel, qtbot, tmp_path):
     assert len(panel.curves.epochs) == 2
     assert panel.progress.value() == panel.progress.maximum() == 8
     assert panel.filters.count() == 6                # lenet5's first layer: 6 filters 5x5
+    assert panel.results.filters_change.count() == 6     # and how far each moved
+    assert panel.results.filters_change_caption.text().startswith("Change since the start: ")
     assert panel.confusion.matrix.sum() == 1000
     assert panel.mistakes.count() > 0
     loss_items = panel.curves.loss_plot.getPlotItem().listDataItems()
