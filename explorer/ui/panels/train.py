@@ -315,6 +315,7 @@ class TrainPanel(QWidget):
         self.results.show_filters(started["filters"])
         self.results.filters_change.set_images([])     # the last run's change is not this one's
         self.results.filters_change_caption.clear()
+        self.results.ratios.clear_run()
         info = started["info"]
         self.progress.setRange(0, started["n_batches"] * started["epochs"])
         self.progress.setValue(0)
@@ -339,6 +340,8 @@ class TrainPanel(QWidget):
                 .replace("%7", f"{e.loss:.3f}"))
         if payload.get("filters") is not None:
             self.results.show_filters(payload["filters"])
+        if payload.get("update_ratios"):
+            self.results.ratios.add(payload["step"], payload["update_ratios"])
         if payload.get("filters_change") is not None:
             self.results.show_filters_change(payload["filters_change"],
                                              payload["filters_change_relative"])

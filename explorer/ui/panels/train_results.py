@@ -11,6 +11,7 @@ from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.widgets import ImageGrid, MatrixView
 from explorer.ui.widgets.training_curves import TrainingCurves
+from explorer.ui.widgets.update_ratio_plot import UpdateRatioPlot
 
 #: At most this many misclassified digits are drawn at once.
 SHOWN_MISTAKES = 64
@@ -71,6 +72,7 @@ class TrainResults(QWidget):
             "Each first-layer filter now minus the same filter when the run started: red grew, "
             "blue shrank, white did not move (one shared scale, its range in the caption). The "
             "filters above change little per batch; this shows where learning went."))
+        self.ratios = UpdateRatioPlot(self)
         self.filters_change_caption = QLabel(self)
         self.filters_change_caption.setObjectName("trainFiltersChangeCaption")
         self.filters_change_caption.setToolTip(self.filters_change.toolTip())
@@ -134,6 +136,9 @@ class TrainResults(QWidget):
         mistakes_box.layout().addWidget(self.mistakes_caption)
         grid.addWidget(mistakes_box, 1, 3, 1, 2)
         grid.addWidget(self.class_legend, 2, 1, 1, 4)
+        self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.ratios.setMinimumHeight(160)
+        grid.addWidget(self.ratios, 3, 0, 1, 5)
         grid.setRowStretch(0, 1)   # plots and results share the height evenly, whatever
         grid.setRowStretch(1, 1)   # the results' own size hints (64 mistakes, a 10x10 matrix)
         for c in range(5):
