@@ -22,7 +22,10 @@ this session):
 
 - ``BatchEvent``: ``smoothed_loss`` (bias-corrected running mean of the batch losses) and, at
   most every ``filter_interval`` seconds, ``filters`` (a copy of the first conv layer's weights
-  ``(F, C, KH, KW)``);
+  ``(F, C, KH, KW)``) with ``filters_change`` (those weights minus the ones the run started
+  with, same shape) and ``filters_change_relative`` (||change|| / ||initial||); and always
+  ``update_ratios`` (``{layer: ||update|| / ||weights before||}`` for this batch, see
+  :func:`explorer.engine.insight.update_ratios`);
 - ``DivergedEvent``: ``filters`` (the restored weights);
 - ``FinishedEvent``: ``reason`` and ``message`` (also on the event), ``filters``, ``model``
   (the trained model: the driver describes it) and ``evaluation`` (see
@@ -38,6 +41,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from explorer.engine.insight import update_ratios, weight_change
 from explorer.training import (
     BatchEvent,
     DivergedEvent,
@@ -65,6 +69,11 @@ def first_filters(model) -> np.ndarray | None:
         if value.ndim == 4:
             return value.copy()
     return None
+
+
+def _copy_parameters(model) -> dict[str, np.ndarray]:
+    """A copy of every parameter array (the norms of the batch's update need the old ones)."""
+    return {key: value.copy() for key, value in model.parameters().items()}
 
 
 def evaluation_payload(evaluation, dataset, max_wrong: int = MAX_WRONG) -> dict:
@@ -101,6 +110,8 @@ class TrainingSession:
         self._steps = trainer.steps()
         self._ema = 0.0
         self._filters_sent = -math.inf
+        self._initial_filters = first_filters(trainer.model)   # (F, C, KH, KW) or None
+        self._before: dict | None = None    # parameters copied before the current batch
         self.step = 0
         self.evaluating = False       # an end-of-epoch evaluation is half done
         self.finished = False
@@ -148,6 +159,7 @@ class TrainingSession:
             return updates
         try:
             while True:          # one batch, plus the epoch/run ends it already computed
+                self._before = None if self.evaluating else _copy_parameters(self.model)
                 event = next(self._steps)
                 self.evaluating = isinstance(event, EvaluatingEvent)
                 if isinstance(event, FinishedEvent):
@@ -182,11 +194,26 @@ class TrainingSession:
             now = self._clock()
             if now - self._filters_sent >= self.filter_interval:
                 self._filters_sent = now
-                update["filters"] = first_filters(self.model)
+                update.update(self._filters_payload())
+            if self._before is not None:
+                update["update_ratios"] = update_ratios(self._before, self.model.parameters(),
+                                                        per="layer")
         elif isinstance(event, DivergedEvent):
             self.diverged = True
             update["filters"] = first_filters(self.model)
         return update
+
+    def _filters_payload(self) -> dict:
+        """``filters`` ``(F, C, KH, KW)`` and, when the run's first ones are known,
+        ``filters_change`` (same shape, current minus initial) and ``filters_change_relative``."""
+        current = first_filters(self.model)
+        out = {"filters": current}
+        initial = self._initial_filters
+        if current is not None and initial is not None and initial.shape == current.shape:
+            out["filters_change"] = current - initial
+            change = weight_change({"w": initial}, {"w": current})["w"]
+            out["filters_change_relative"] = change.relative
+        return out
 
     def _finish(self, reason: str, message: str, failed: bool = False) -> dict | None:
         """The run ended: its outcome with the test evaluation of the weights it ends with

@@ -133,3 +133,32 @@ def test_a_divergence_pauses_the_session_and_a_lower_rate_recovers(data):
     rest = _run(session)
     assert DivergedEvent not in _kinds(rest) and rest[-1]["reason"] == "completed"
     assert rest[-1]["diverged"] and rest[-1]["evaluation"]["accuracy"] > 0.3
+
+
+def test_filters_go_with_their_change_since_the_run_started(data):
+    session = _session(data, optimizer="adam", lr=0.01)
+    initial = session.model.parameters()["conv1.weight"].copy()
+    (update,) = session.tick()
+    filters, change = update["filters"], update["filters_change"]
+    assert change.shape == filters.shape == (6, 1, 5, 5)
+    np.testing.assert_allclose(change, filters - initial, atol=1e-12)
+    assert np.abs(change).max() > 0      # Adam moved the first layer
+    expected = np.linalg.norm(change) / np.linalg.norm(filters - change)
+    assert update["filters_change_relative"] == pytest.approx(expected, rel=1e-6)
+
+
+def test_every_batch_carries_the_update_to_weight_ratio_of_each_layer(data):
+    session = _session(data, optimizer="sgd", lr=0.05)
+    before = {k: v.copy() for k, v in session.model.parameters().items()}
+    (update,) = session.tick()
+    after = session.model.parameters()
+    ratios = update["update_ratios"]
+    layers = {key.split(".")[0] for key in after}
+    assert set(ratios) == layers
+    for layer, ratio in ratios.items():
+        keys = [k for k in after if k.split(".")[0] == layer]
+        d = sum(float(np.sum((after[k] - before[k]) ** 2)) for k in keys)
+        b = sum(float(np.sum(before[k] ** 2)) for k in keys)
+        assert ratio == pytest.approx(np.sqrt(d / b), rel=1e-6) and ratio > 0
+    evaluating = session.tick()[-1]    # the last batch, then an evaluation chunk
+    assert isinstance(evaluating["event"], EvaluatingEvent) and "update_ratios" not in evaluating

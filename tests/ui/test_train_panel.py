@@ -60,6 +60,11 @@ def test_a_run_fills_curves_progress_and_results(panel, qtbot, tmp_path):
     assert len(panel.curves.epochs) == 2
     assert panel.progress.value() == panel.progress.maximum() == 8
     assert panel.filters.count() == 6                # lenet5's first layer: 6 filters 5x5
+    assert panel.results.filters_change.count() == 6     # and how far each moved
+    assert panel.results.filters_change_caption.text().startswith("Change since the start: ")
+    steps, ratios = panel.results.ratios.series("conv1")      # one point per batch and layer
+    assert steps == [1, 2, 3, 4, 5, 6, 7, 8] and all(0 < r < 10 for r in ratios)
+    assert len(panel.results.ratios.getPlotItem().listDataItems()) == 5    # lenet5's layers
     assert panel.confusion.matrix.sum() == 1000
     assert panel.mistakes.count() > 0
     loss_items = panel.curves.loss_plot.getPlotItem().listDataItems()

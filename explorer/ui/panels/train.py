@@ -313,6 +313,9 @@ class TrainPanel(QWidget):
         self._run_info = started
         self.run.new_run(len(started["class_names"]))
         self.results.show_filters(started["filters"])
+        self.results.filters_change.set_images([])     # the last run's change is not this one's
+        self.results.filters_change_caption.clear()
+        self.results.ratios.clear_run()
         info = started["info"]
         self.progress.setRange(0, started["n_batches"] * started["epochs"])
         self.progress.setValue(0)
@@ -337,6 +340,11 @@ class TrainPanel(QWidget):
                 .replace("%7", f"{e.loss:.3f}"))
         if payload.get("filters") is not None:
             self.results.show_filters(payload["filters"])
+        if payload.get("update_ratios"):
+            self.results.ratios.add(payload["step"], payload["update_ratios"])
+        if payload.get("filters_change") is not None:
+            self.results.show_filters_change(payload["filters_change"],
+                                             payload["filters_change_relative"])
         self._apply_controls()
         if self.client.train_state == "paused":   # a batch stepped with "One batch"
             self._show_paused()

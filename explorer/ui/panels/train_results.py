@@ -11,6 +11,7 @@ from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.widgets import ImageGrid, MatrixView
 from explorer.ui.widgets.training_curves import TrainingCurves
+from explorer.ui.widgets.update_ratio_plot import UpdateRatioPlot
 
 #: At most this many misclassified digits are drawn at once.
 SHOWN_MISTAKES = 64
@@ -63,6 +64,18 @@ class TrainResults(QWidget):
             "The first convolution layer's kernels, live: red weights are positive, blue "
             "negative, white zero (one shared scale). Random noise at the start; edge and stroke "
             "detectors after some training."))
+        self.filters_change = ImageGrid(self, cell_size=40, cmap="diverging", levels="shared")
+        self.filters_change.setObjectName("trainFiltersChange")
+        self.filters_change.set_placeholder(self.tr("How far each filter moved since the run "
+                                                    "started appears here during a run."))
+        self.filters_change.setToolTip(self.tr(
+            "Each first-layer filter now minus the same filter when the run started: red grew, "
+            "blue shrank, white did not move (one shared scale, its range in the caption). The "
+            "filters above change little per batch; this shows where learning went."))
+        self.ratios = UpdateRatioPlot(self)
+        self.filters_change_caption = QLabel(self)
+        self.filters_change_caption.setObjectName("trainFiltersChangeCaption")
+        self.filters_change_caption.setToolTip(self.filters_change.toolTip())
         self.confusion = MatrixView(self, row_title=self.tr("true"), col_title=self.tr("predicted"))
         self.confusion.setObjectName("trainConfusion")
         self.confusion.set_placeholder(self.tr("The confusion matrix appears when a run ends."))
@@ -114,12 +127,18 @@ class TrainResults(QWidget):
             plot.setMinimumHeight(200)
         grid.addWidget(self.curves.loss_plot, 0, 0, 1, 3)
         grid.addWidget(self.curves.accuracy_plot, 0, 3, 1, 2)
-        grid.addWidget(boxed(self.tr("Layer-1 filters"), self.filters), 1, 0, 1, 1)
+        filters_box = boxed(self.tr("Layer-1 filters"), self.filters)
+        filters_box.layout().addWidget(self.filters_change)
+        filters_box.layout().addWidget(self.filters_change_caption)
+        grid.addWidget(filters_box, 1, 0, 1, 1)
         grid.addWidget(boxed(self.tr("Confusion (test set)"), self.confusion), 1, 1, 1, 2)
         mistakes_box = boxed(self.tr("Misclassified"), self.mistakes)
         mistakes_box.layout().addWidget(self.mistakes_caption)
         grid.addWidget(mistakes_box, 1, 3, 1, 2)
         grid.addWidget(self.class_legend, 2, 1, 1, 4)
+        self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.ratios.setMinimumHeight(160)
+        grid.addWidget(self.ratios, 3, 0, 1, 5)
         grid.setRowStretch(0, 1)   # plots and results share the height evenly, whatever
         grid.setRowStretch(1, 1)   # the results' own size hints (64 mistakes, a 10x10 matrix)
         for c in range(5):
@@ -146,6 +165,19 @@ class TrainResults(QWidget):
         images = weights[:, 0] if c == 1 else weights.reshape(f * c, *weights.shape[2:])
         self.filters.set_images(images, tooltips=[self.tr("filter %1").replace("%1", str(i))
                                                   for i in range(len(images))])
+
+    def show_filters_change(self, change, relative: float):
+        """The first conv layer's weights minus those the run started with ``(F, C, KH, KW)``,
+        and ``relative`` = ||change|| / ||initial weights||."""
+        f, c = change.shape[:2]
+        images = change[:, 0] if c == 1 else change.reshape(f * c, *change.shape[2:])
+        self.filters_change.set_images(images, tooltips=[
+            self.tr("change of filter %1").replace("%1", str(i)) for i in range(len(images))])
+        largest = float(np.abs(change).max()) if change.size else 0.0
+        self.filters_change_caption.setText(self.tr(
+            "Change since the start: from -%1 (blue) to +%1 (red); the filters moved %2 % of "
+            "their initial size.").replace("%1", f"{largest:.3g}")
+            .replace("%2", f"{100 * relative:.2g}"))
 
     def show_evaluation(self, evaluation: dict):
         """A finished run's test evaluation: confusion matrix, legend and every mistake."""

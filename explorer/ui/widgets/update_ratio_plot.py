@@ -1,0 +1,66 @@
+"""The per-layer update/weight ratio of each batch (``||update|| / ||weights||``), on a log
+scale: the standard health signal of a run. The curves are created once per layer and updated
+in place; the values come from the session's ``update_ratios`` (see explorer.session)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+#: One colour per layer, in the order the layers first appear.
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UpdateRatioPlot", text)
+
+
+class UpdateRatioPlot(pg.PlotWidget):
+    """``add(step, ratios)`` appends one batch (``ratios`` ``{layer: float}``; zero, inf and nan
+    ratios are left out, a log axis cannot show them); ``clear_run()`` empties the plot."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("updateRatioPlot")
+        self.setBackground("w")
+        self.setTitle(_tr("Update / weight ratio per layer"), color="k")
+        self.setLabel("left", _tr("||update|| / ||weights||"))
+        self.setLabel("bottom", _tr("batch"))
+        self.setLogMode(y=True)
+        self.addLegend(offset=(-10, 10), labelTextColor="k")
+        self.setToolTip(_tr(
+            "How much each layer's weights changed in one batch, relative to their size (log "
+            "scale). About 1e-3 is healthy; much larger (1e-1 and up) means the learning rate "
+            "is too high, much smaller (1e-5) that the layer barely learns."))
+        self._points: dict[str, tuple[list[float], list[float]]] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+
+    def clear_run(self):
+        """Forget the last run's points (the curves stay, emptied)."""
+        for name, curve in self._curves.items():
+            self._points[name] = ([], [])
+            curve.setData([], [])
+
+    def add(self, step: int, ratios: dict[str, float]):
+        """One batch's ratios ``{layer: ratio}`` at x = ``step``."""
+        for name, value in ratios.items():
+            if not (math.isfinite(value) and value > 0):
+                continue
+            if name not in self._curves:
+                colour = COLOURS[len(self._curves) % len(COLOURS)]
+                self._curves[name] = self.plot([], [], pen=pg.mkPen(colour, width=1.5),
+                                               name=name)
+                self._points[name] = ([], [])
+            xs, ys = self._points[name]
+            xs.append(float(step))
+            ys.append(float(value))
+            self._curves[name].setData(np.asarray(xs), np.asarray(ys))
+
+    def series(self, name: str) -> tuple[list[float], list[float]]:
+        """The points ``(steps, ratios)`` of one layer's curve so far."""
+        xs, ys = self._points.get(name, ([], []))
+        return list(xs), list(ys)
