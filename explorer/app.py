@@ -31,6 +31,7 @@ from explorer.ui.jobs import abandoned_jobs  # noqa: E402
 from explorer.ui.panels.convolution import ConvolutionPanel  # noqa: E402
 from explorer.ui.panels.data import DataPanel  # noqa: E402
 from explorer.ui.panels.draw import DrawPanel  # noqa: E402
+from explorer.ui.panels.explain import ExplainPanel  # noqa: E402
 from explorer.ui.panels.kernels import KernelPanel  # noqa: E402
 from explorer.ui.panels.layers import LayersPanel  # noqa: E402
 from explorer.ui.panels.train import TrainPanel  # noqa: E402
@@ -68,7 +69,11 @@ PANELS = [
          "Play (Space). The orange square is the window on the padded input (hatched cells are "
          "padding), the green cell the output it makes; the Arithmetic tab writes the sum out, "
          "Output size explains (H + 2P - FH)/S + 1 and what a stride that does not fit drops, "
-         "and im2col shows the same computation as one matrix product."))),
+         "and im2col shows the same computation as one matrix product. The backward pass (in the "
+         "engine, for scripts: explorer.engine.backward) sends the output gradient dY back "
+         "three ways: dW is the input correlated with dY, db the sum of dY, and dX a full "
+         "convolution of the padded, stride-dilated dY with the kernel rotated 180 degrees; "
+         "max pooling routes each dY to its window's winner, average pooling shares it."))),
     (TrainPanel, QT_TRANSLATE_NOOP("MainWindow", "&Train"),
      QT_TRANSLATE_NOOP("MainWindow", (
          "Pick an architecture and the training settings, then Start. The loss plot shows the "
@@ -94,6 +99,24 @@ PANELS = [
          "histogram of the output values. Right: put your kernel into a filter of the live "
          "network and watch the feature map and prediction change; restore the learned "
          "filter with one click."))),
+    (ExplainPanel, QT_TRANSLATE_NOOP("MainWindow", "E&xplain"),
+     QT_TRANSLATE_NOOP("MainWindow", (
+         "What the network learned, on your drawing and your network. On my drawing: the "
+         "saliency map shows which pixels would change the chosen class's score most if they "
+         "changed; the Grad-CAM map shows where the chosen conv layer's maps raise that score. "
+         "Both are scaled to their maximum, so read the raw maximum beside them: a weak map is "
+         "not a confident one. Neither proves why the network decided: they show sensitivity, "
+         "not reasons. The sanity check computes the same map on a copy with random weights; "
+         "if the two look alike, the map shows the digit's outline rather than anything "
+         "learned. What a filter wants: starting from grey, the image is changed step by step "
+         "to raise one filter's (or one class's) output, with decay, blur and jitter keeping "
+         "it readable; beside it, the test digits that excite it most. The image shows one "
+         "pattern the filter responds to, not everything it detects, and a different seed or "
+         "setting can give another. Feature space: every test digit's penultimate-layer vector "
+         "as a dot (PCA at once, t-SNE on request), coloured by label, your drawing as a star, "
+         "and its nearest digits by features beside its nearest by pixels. Clusters show what "
+         "the network groups together; t-SNE distances between clusters and cluster sizes "
+         "mean little, and two axes cannot show everything the vectors hold."))),
 ]
 
 
