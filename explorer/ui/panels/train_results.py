@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QSizePolicy, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
@@ -127,18 +128,30 @@ class TrainResults(QWidget):
             plot.setMinimumHeight(200)
         grid.addWidget(self.curves.loss_plot, 0, 0, 1, 3)
         grid.addWidget(self.curves.accuracy_plot, 0, 3, 1, 2)
-        filters_box = boxed(self.tr("Layer-1 filters"), self.filters)
-        filters_box.layout().addWidget(self.filters_change)
-        filters_box.layout().addWidget(self.filters_change_caption)
-        grid.addWidget(filters_box, 1, 0, 1, 1)
+        # the filters, their change since the start and the update/weight ratios share one box
+        # as tabs, so the results row keeps its shape (a long caption must not widen it)
+        views = QTabWidget(self)
+        views.setObjectName("trainFilterViews")
+        views.setDocumentMode(True)
+        views.addTab(self.filters, self.tr("Filters"))
+        change = QWidget(self)
+        change_layout = QVBoxLayout(change)
+        change_layout.setContentsMargins(0, 0, 0, 0)
+        change_layout.addWidget(self.filters_change, 1)
+        change_layout.addWidget(self.filters_change_caption)
+        self.filters_change_caption.setWordWrap(True)
+        views.addTab(change, self.tr("Change"))
+        views.setTabToolTip(1, self.filters_change.toolTip())
+        self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        views.addTab(self.ratios, self.tr("Update ratio"))
+        views.setTabToolTip(2, self.ratios.toolTip())
+        self.filter_views = views
+        grid.addWidget(boxed(self.tr("Layer-1 filters"), views), 1, 0, 1, 1)
         grid.addWidget(boxed(self.tr("Confusion (test set)"), self.confusion), 1, 1, 1, 2)
         mistakes_box = boxed(self.tr("Misclassified"), self.mistakes)
         mistakes_box.layout().addWidget(self.mistakes_caption)
         grid.addWidget(mistakes_box, 1, 3, 1, 2)
         grid.addWidget(self.class_legend, 2, 1, 1, 4)
-        self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.ratios.setMinimumHeight(160)
-        grid.addWidget(self.ratios, 3, 0, 1, 5)
         grid.setRowStretch(0, 1)   # plots and results share the height evenly, whatever
         grid.setRowStretch(1, 1)   # the results' own size hints (64 mistakes, a 10x10 matrix)
         for c in range(5):
