@@ -145,6 +145,7 @@ class TrainResults(QWidget):
         self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         views.addTab(self.ratios, self.tr("Update ratio"))
         views.setTabToolTip(2, self.ratios.toolTip())
+        views.setMinimumSize(40, 40)   # the tab bar scrolls: it must not set the column's width
         self.filter_views = views
         grid.addWidget(boxed(self.tr("Layer-1 filters"), views), 1, 0, 1, 1)
         grid.addWidget(boxed(self.tr("Confusion (test set)"), self.confusion), 1, 1, 1, 2)
