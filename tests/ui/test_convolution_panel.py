@@ -15,6 +15,7 @@ from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.convolution import ConvolutionPanel
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
+from tests.ui.datasets import small_dataset
 
 
 @pytest.fixture(autouse=True)
@@ -415,17 +416,6 @@ def test_a_digit_fits_the_view_and_scrolls_only_below_the_minimum_cell(panel, qt
     assert grid._geometry()[0] >= MIN_CELL - 1e-6
 
 
-def _small_dataset(n_test):
-    from explorer.data import Dataset
-
-    rng = np.random.default_rng(3)
-    return Dataset(name=f"small{n_test}",
-                   train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
-                   train_labels=np.array([0, 1], np.uint8),
-                   test_images=rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
-                   test_labels=(np.arange(n_test) % 10).astype(np.uint8))
-
-
 def test_test_image_follows_a_smaller_data_set(panel):
     """Issue 10: test image #999, then a data set with 200 test images, then a new stride: the
     panel shows the last image and says so (it raised IndexError)."""
@@ -433,7 +423,7 @@ def test_test_image_follows_a_smaller_data_set(panel):
     panel.test_index.setValue(999)
     assert panel.test_index.value() == 999 and panel.stepper is not None
     panel.hide()                                   # the user is in the Data tab
-    small = _small_dataset(200)
+    small = small_dataset(200)
     panel.state.set_dataset(small)
     assert panel.test_index.value() == 199
     assert "no test image #999" in panel.message.text() and not panel.message.is_error

@@ -441,17 +441,14 @@ def test_kernel_lab_settings_persist_across_restarts(panel, qtbot, client, user_
 def test_test_image_follows_a_smaller_data_set(panel):
     """Issue 10: test image #999, then a data set with 200 test images: the lab filters
     image #199 and says why."""
-    from explorer.data import Dataset, pixels_to_float
+    from explorer.data import pixels_to_float
+
+    from tests.ui.datasets import small_dataset
 
     panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
     panel.test_index.setValue(999)
     assert panel.test_index.value() == 999
-    rng = np.random.default_rng(3)
-    small = Dataset(name="small200",
-                    train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
-                    train_labels=np.array([0, 1], np.uint8),
-                    test_images=rng.integers(0, 256, (200, 28, 28), dtype=np.uint8),
-                    test_labels=(np.arange(200) % 10).astype(np.uint8))
+    small = small_dataset(200)
     panel.state.set_dataset(small)
     assert panel.test_index.value() == 199
     np.testing.assert_array_equal(panel.image, pixels_to_float(small.test_images[199]))

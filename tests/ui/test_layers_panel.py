@@ -11,6 +11,7 @@ from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.layers import LayersPanel, feature_vector_index
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
+from tests.ui.datasets import small_dataset
 
 
 @pytest.fixture(autouse=True)
@@ -192,24 +193,13 @@ def test_a_remembered_layer_the_model_lacks_is_ignored(qtbot):
         client.shutdown()
 
 
-def _small_dataset(n_test):
-    from explorer.data import Dataset
-
-    rng = np.random.default_rng(3)
-    return Dataset(name=f"small{n_test}",
-                   train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
-                   train_labels=np.array([0, 1], np.uint8),
-                   test_images=rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
-                   test_labels=(np.arange(n_test) % 10).astype(np.uint8))
-
-
 def test_test_picker_follows_a_smaller_data_set(lenet, qtbot):
     """Issue 10: test image #999, then a set of 200 test images: the panel clamps to #199,
     says so and shows that image's layers."""
     lenet.use_test.setChecked(True)
     lenet.test_index.setValue(999)
     assert lenet.test_index.value() == 999
-    small = _small_dataset(200)
+    small = small_dataset(200)
     lenet.state.set_dataset(small)
     assert lenet.test_index.value() == 199
     assert "no test image #999" in lenet.message.text() and not lenet.message.is_error

@@ -1,24 +1,14 @@
 """The shared widgets the panels use: one message line, one test-image picker that follows
 the data set, and blocking several widgets' signals at once."""
 
-import numpy as np
 import pytest
 from PySide6.QtWidgets import QSpinBox
 
-from explorer.data import Dataset
 from explorer.ui.state import AppState
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.message_label import ERROR_COLOUR, MessageLabel
 from explorer.ui.widgets.signals import blocked
-
-
-def _dataset(n_test):
-    rng = np.random.default_rng(0)
-    return Dataset(name=f"set{n_test}",
-                   train_images=rng.integers(0, 256, (2, 28, 28), dtype=np.uint8),
-                   train_labels=np.array([0, 1], np.uint8),
-                   test_images=rng.integers(0, 256, (n_test, 28, 28), dtype=np.uint8),
-                   test_labels=(np.arange(n_test) % 10).astype(np.uint8))
+from tests.ui.datasets import small_dataset
 
 
 def test_message_label_shows_info_and_errors_in_one_colour(qtbot):
@@ -37,7 +27,7 @@ def test_message_label_shows_info_and_errors_in_one_colour(qtbot):
 
 def test_picker_follows_the_data_set_and_says_when_it_moved(qtbot):
     state = AppState()
-    state.set_dataset(_dataset(1000))
+    state.set_dataset(small_dataset(1000))
     picker = ImageIndexPicker(state)
     qtbot.addWidget(picker)
     assert picker.sync() == 1000 and picker.maximum() == 999
@@ -45,10 +35,10 @@ def test_picker_follows_the_data_set_and_says_when_it_moved(qtbot):
     followed, changed = [], []
     picker.sigFollowed.connect(lambda *a: followed.append(a))
     picker.valueChanged.connect(changed.append)
-    state.set_dataset(_dataset(200))
+    state.set_dataset(small_dataset(200))
     assert picker.value() == 199 and picker.count == 200
     assert followed == [(999, 199, 200)] and changed == []
-    state.set_dataset(_dataset(500))                  # a larger set: nothing moves
+    state.set_dataset(small_dataset(500))                  # a larger set: nothing moves
     assert picker.value() == 199 and followed[-1] == (199, 199, 500)
     picker.setValue(10**6)
     assert picker.value() == 499
@@ -60,7 +50,7 @@ def test_picker_keeps_a_remembered_index_until_the_set_is_known(qtbot):
     qtbot.addWidget(picker)
     picker.set_index(5000)                            # before the data set was loaded
     assert picker.value() == 5000 and picker.count is None
-    state.set_dataset(_dataset(30))
+    state.set_dataset(small_dataset(30))
     assert picker.value() == 29
 
 
