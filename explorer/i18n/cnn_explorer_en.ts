@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ConvForm</name>
+    <message numerus="yes">
+        <source>all %n channels</source>
+        <translation>
+            <numerusform>the %n channel</numerusform>
+            <numerusform>all %n channels</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConvolutionPanel</name>
+    <message numerus="yes">
+        <source>%n cells/s</source>
+        <translation>
+            <numerusform>%n cell/s</numerusform>
+            <numerusform>%n cells/s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Im2colView</name>
+    <message numerus="yes">
+        <source>%n rows per output cell here</source>
+        <translation>
+            <numerusform>%n row per output cell here</numerusform>
+            <numerusform>%n rows per output cell here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message numerus="yes">
+        <source>Made by filter %1: one %2×%3 kernel per input channel (%n channels of %4), the %n results added, plus the bias %5.</source>
+        <translation>
+            <numerusform>Made by filter %1: one %2×%3 kernel on the input channel (%n channel of %4), its result plus the bias %5.</numerusform>
+            <numerusform>Made by filter %1: one %2×%3 kernel per input channel (%n channels of %4), the %n results added, plus the bias %5.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutputSizeTexts</name>
+    <message numerus="yes">
+        <source>%1 − %2 = %3 is not a multiple of the stride %4 (remainder %n): the floor drops the last %n padded rows (%5); no window ever reaches them.</source>
+        <translation>
+            <numerusform>%1 − %2 = %3 is not a multiple of the stride %4 (remainder %n): the floor drops the last padded row (%5); no window ever reaches it.</numerusform>
+            <numerusform>%1 − %2 = %3 is not a multiple of the stride %4 (remainder %n): the floor drops the last %n padded rows (%5); no window ever reaches them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 − %2 = %3 is not a multiple of the stride %4 (remainder %n): the floor drops the last %n padded columns (%5); no window ever reaches them.</source>
+        <translation>
+            <numerusform>%1 − %2 = %3 is not a multiple of the stride %4 (remainder %n): the floor drops the last padded column (%5); no window ever reaches it.</numerusform>
+            <numerusform>%1 − %2 = %3 is not a multiple of the stride %4 (remainder %n): the floor drops the last %n padded columns (%5); no window ever reaches them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Real input rows lost (%n): %1.</source>
+        <translation>
+            <numerusform>Real input row lost (%n): %1.</numerusform>
+            <numerusform>Real input rows lost (%n): %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Real input columns lost (%n): %1.</source>
+        <translation>
+            <numerusform>Real input column lost (%n): %1.</numerusform>
+            <numerusform>Real input columns lost (%n): %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The stride is larger than the window: %n input rows (%1) fall between windows and are never read.</source>
+        <translation>
+            <numerusform>The stride is larger than the window: %n input row (%1) falls between windows and is never read.</numerusform>
+            <numerusform>The stride is larger than the window: %n input rows (%1) fall between windows and are never read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The stride is larger than the window: %n input columns (%1) fall between windows and are never read.</source>
+        <translation>
+            <numerusform>The stride is larger than the window: %n input column (%1) falls between windows and is never read.</numerusform>
+            <numerusform>The stride is larger than the window: %n input columns (%1) fall between windows and are never read.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
