@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Start CNN Explorer: with no arguments the desktop app, with a command the CLI
-(``python main.py train ...``, ``python main.py evaluate m.npz``, ``python main.py data list``)."""
+(``python main.py train ...``, ``python main.py evaluate m.npz``, ``python main.py data list``).
+``--lang zh_CN`` or ``--lang en`` chooses the language of either for this run."""
 
 import sys
 

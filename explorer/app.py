@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import sys
 import traceback
 from functools import partial
@@ -20,14 +21,19 @@ from pathlib import Path
 # set OPENBLAS_NUM_THREADS yourself to override.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication  # noqa: E402
-from PySide6.QtGui import QAction, QKeySequence  # noqa: E402
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication,  # noqa: E402
+                            QEvent, QTimer)
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
                                QMessageBox, QTabWidget)
 
 from explorer import __version__  # noqa: E402
+from explorer.language import NATIVE_NAMES, SUPPORTED  # noqa: E402
 from explorer.ui.engine_strings import describe_edits  # noqa: E402
 from explorer.ui.jobs import abandoned_jobs  # noqa: E402
+from explorer.ui.language import (cjk_font_warning, current_language,  # noqa: E402
+                                  install_language, rejected_text, remember_language,
+                                  startup_language)
 from explorer.ui.panels.convolution import ConvolutionPanel  # noqa: E402
 from explorer.ui.panels.data import DataPanel  # noqa: E402
 from explorer.ui.panels.draw import DrawPanel  # noqa: E402
@@ -37,6 +43,7 @@ from explorer.ui.panels.layers import LayersPanel  # noqa: E402
 from explorer.ui.panels.train import TrainPanel  # noqa: E402
 from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
+from explorer.ui.text import fill  # noqa: E402
 from explorer.worker import EngineClient  # noqa: E402
 
 #: Every panel, in tab order: (class, tab title, "how to read this view" text).
@@ -120,18 +127,24 @@ PANELS = [
 ]
 
 
+def plain_title(text: str) -> str:
+    """A tab title without its mnemonic: "&Draw" -> "Draw", "绘制(&D)" -> "绘制"."""
+    return re.sub(r"\s*\(&\w\)", "", text).replace("&", "")
+
+
 class MainWindow(QMainWindow):
     """Tabs of panels, menus (File, View, Help), a status bar with the live model."""
 
     def __init__(self, client: EngineClient | None = None, state: AppState | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("CNN Explorer"))
         self.client = client or EngineClient(self)
         self.state = state or AppState(self)
         self._settings = PanelSettings("window")
         self._files = PanelSettings("files")
         self._shut_down = False
+        self._model_info = None
+        self._status = None   # (render() -> text, the text shown, timeout ms) of our message
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("panelTabs")
@@ -152,16 +165,13 @@ class MainWindow(QMainWindow):
             panel = cls(self.client, self.state)
             self.panels.append(panel)
             self._help[panel.objectName()] = (title, help_text)
-            self.tabs.addTab(panel, self.tr(title))
+            self.tabs.addTab(panel, "")
 
         self.model_label = QLabel(self)
         self.model_label.setObjectName("statusModel")
-        self.model_label.setToolTip(self.tr(
-            "The live model: the network the Draw and other panels use. Open another with "
-            "File > Open model, or make a trained one live in the Train tab."))
         self.statusBar().addPermanentWidget(self.model_label)
-        self.model_label.setText(self.tr("Loading the model..."))
         self._build_menus()
+        self.retranslate_ui()
 
         self.client.sigModelChanged.connect(self._on_model_change)
         self.client.sigLoadFailed.connect(self._on_model_file_error)
@@ -173,21 +183,77 @@ class MainWindow(QMainWindow):
     def __repr__(self) -> str:
         return f"MainWindow(panels={[p.objectName() for p in self.panels]}, client={self.client!r})"
 
+    # --- language ---------------------------------------------------------------------------
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every text of the window in the installed language: title, menus, actions, tab
+        titles, the status bar's model label and the message it shows."""
+        self.setWindowTitle(self.tr("CNN Explorer"))
+        for i, (_cls, title, _help) in enumerate(PANELS):
+            self.tabs.setTabText(i, self.tr(title))
+        for menu, title in self._menus:
+            menu.setTitle(self.tr(title))
+        for action, text, tip in self._texts:
+            action.setText(self.tr(text))
+            action.setStatusTip(self.tr(tip) if tip else "")
+            action.setToolTip(self.tr(tip) if tip else "")  # "": Qt shows the text
+        for i, action in enumerate(self._show_actions):
+            action.setText(fill(self.tr("Show %1"), plain_title(self.tabs.tabText(i))))
+        self.model_label.setToolTip(self.tr(
+            "The live model: the network the Draw and other panels use. Open another with "
+            "File > Open model, or make a trained one live in the Train tab."))
+        self._render_model_label()
+        if self._status is not None:
+            render, shown, timeout = self._status
+            if self.statusBar().currentMessage() == shown:
+                self._show_status(render, timeout)
+            else:
+                self._status = None
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface to ``language`` (View > Language) and remember the choice;
+        a translation that cannot be loaded leaves English and says why."""
+        problem = install_language(language)
+        remember_language(language)
+        self._sync_language_menu()
+        if problem:
+            self._show_status(lambda: problem, 15000)
+            QMessageBox.warning(self, self.tr("Language"), problem)
+        self.warn_about_cjk_font()
+
+    def warn_about_cjk_font(self) -> None:
+        """Once ever: say which font package to install when Chinese has no font."""
+        message = cjk_font_warning(current_language())
+        if message:
+            QMessageBox.information(self, self.tr("Chinese font"), message)
+
+    def _sync_language_menu(self):
+        for action in self._language_group.actions():
+            action.setChecked(action.data() == current_language())
+
     # --- menus ------------------------------------------------------------------------------
     def _action(self, text, slot, shortcut=None, tip=""):
         """A menu action; ``text`` and ``tip`` are marked with QT_TRANSLATE_NOOP("MainWindow")
-        where they are written and translated here."""
-        action = QAction(self.tr(text), self)
+        where they are written and translated in `retranslate_ui`."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(self.tr(tip))
-            action.setToolTip(self.tr(tip))
+        self._texts.append((action, text, tip))
         action.triggered.connect(slot)
         return action
 
+    def _menu(self, title, parent=None):
+        menu = (parent or self.menuBar()).addMenu("")
+        self._menus.append((menu, title))
+        return menu
+
     def _build_menus(self):
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._texts, self._menus, self._show_actions = [], [], []
+        file_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&File"))
         file_menu.addAction(self._action(
             QT_TRANSLATE_NOOP("MainWindow", "&Open model..."), self.open_model,
             QKeySequence.StandardKey.Open,
@@ -205,22 +271,39 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&View"))
         for i in range(len(self.panels)):
-            title = self.tabs.tabText(i).replace("&", "")
-            action = QAction(self.tr("Show %1").replace("%1", title), self)
+            action = QAction(self)
             if i < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(partial(self.tabs.setCurrentIndex, i))
             view_menu.addAction(action)
+            self._show_actions.append(action)
         view_menu.addSeparator()
         view_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&Next panel"),
                                          self._next_tab, QKeySequence.StandardKey.NextChild))
         view_menu.addAction(self._action(QT_TRANSLATE_NOOP("MainWindow", "&Previous panel"),
                                          self._previous_tab,
                                          QKeySequence.StandardKey.PreviousChild))
+        view_menu.addSeparator()
+        self.language_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&Language"),
+                                        view_menu)
+        self.language_menu.setObjectName("languageMenu")
+        self._language_group = QActionGroup(self)
+        self._language_group.setExclusive(True)
+        for language in SUPPORTED:
+            # each language's name in its own language, never translated: a reader who does
+            # not understand the current one must still find their own
+            action = QAction(NATIVE_NAMES[language], self)
+            action.setObjectName(f"language_{language}")
+            action.setData(language)
+            action.setCheckable(True)
+            action.triggered.connect(partial(self.set_language, language))
+            self._language_group.addAction(action)
+            self.language_menu.addAction(action)
+        self._sync_language_menu()
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"))
         help_menu.addAction(self._action(
             QT_TRANSLATE_NOOP("MainWindow", "How to read &this view"), self.show_view_help,
             QKeySequence.StandardKey.HelpContents,
@@ -237,20 +320,28 @@ class MainWindow(QMainWindow):
     def _previous_tab(self):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
 
+    # --- status bar -------------------------------------------------------------------------
+    def _show_status(self, render, timeout=0):
+        """Show ``render()`` in the status bar; `retranslate_ui` renders it again (in the new
+        language) while it is still shown."""
+        text = render()
+        self._status = (render, text, timeout)
+        self.statusBar().showMessage(text, timeout)
+
     # --- help -------------------------------------------------------------------------------
     def view_help_text(self) -> tuple[str, str]:
         panel = self.tabs.currentWidget()
         title, text = self._help.get(panel.objectName(), ("", ""))
-        return self.tr(title).replace("&", ""), self.tr(text)
+        return plain_title(self.tr(title)) if title else "", self.tr(text) if text else ""
 
     def show_view_help(self):
         title, text = self.view_help_text()
-        QMessageBox.information(self, self.tr("How to read the %1 view").replace("%1", title),
+        QMessageBox.information(self, fill(self.tr("How to read the %1 view"), title),
                                 text or self.tr("No help for this view yet."))
 
     def about_text(self) -> str:
         """The About box: what the app is, its version, and who made the data (rich text)."""
-        return self.tr(
+        text = self.tr(
             "<h3>CNN Explorer %1</h3>"
             "<p>Learn how convolutional neural networks work by touching every part of one. "
             "The network is written from scratch in NumPy and runs in its own thread.</p>"
@@ -267,7 +358,8 @@ class MainWindow(QMainWindow):
             "<li><b>Kuzushiji-MNIST</b> (when downloaded): the KMNIST data set created by CODH, "
             "adapted from the Kuzushiji data set (created by NIJL and others), licensed under "
             "<a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>.</li>"
-            "</ul>").replace("%1", html.escape(__version__))
+            "</ul>")
+        return fill(text, html.escape(__version__))
 
     def show_about(self):
         QMessageBox.about(self, self.tr("About CNN Explorer"), self.about_text())
@@ -286,7 +378,7 @@ class MainWindow(QMainWindow):
         """Load ``path`` in the worker and make it the live model (errors go to the status bar
         and a message box; the current model stays)."""
         self._files.set("lastDir", str(Path(path).parent))
-        self.statusBar().showMessage(self.tr("Loading %1...").replace("%1", path))
+        self._show_status(lambda: fill(self.tr("Loading %1..."), path))
         self.client.replace_live_model(partial(_load_model_file, path), owner=self,
                                        on_error=self._on_model_file_error)
 
@@ -308,44 +400,54 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, result):
         info = self.client.model_info
-        if info is not None and info.edits:
-            text = self.tr("Saved the model to %1 with your kernel edits (%2; its metadata "
-                           "lists them)").replace("%1", result).replace(
-                "%2", describe_edits(info.edits))
-        else:
-            text = self.tr("Saved the model to %1").replace("%1", result)
-        self.statusBar().showMessage(text, 8000)
+        edits = info.edits if info is not None else None
+
+        def render():
+            if edits:
+                return fill(self.tr("Saved the model to %1 with your kernel edits (%2; its "
+                                    "metadata lists them)"), result, describe_edits(edits))
+            return fill(self.tr("Saved the model to %1"), result)
+        self._show_status(render, 8000)
 
     def _on_model_file_error(self, message):
-        self.statusBar().showMessage(message, 15000)
-        QMessageBox.warning(self, self.tr("Model file"), self.tr(
+        # the message comes from the engine thread already worded; it is shown as it came
+        self._show_status(lambda: message, 15000)
+        QMessageBox.warning(self, self.tr("Model file"), fill(self.tr(
             "%1\n\nThe live model was not changed. Pick a .npz file saved by CNN Explorer "
-            "(File > Save model as, or the Train tab's Save model).").replace("%1", message))
+            "(File > Save model as, or the Train tab's Save model)."), message))
 
     def _on_save_error(self, message):
-        self.statusBar().showMessage(message, 15000)
-        QMessageBox.warning(self, self.tr("Model file"), self.tr(
-            "The model could not be saved: %1\n\nChoose another folder or file name.").replace(
-            "%1", message))
+        self._show_status(lambda: message, 15000)
+        QMessageBox.warning(self, self.tr("Model file"), fill(self.tr(
+            "The model could not be saved: %1\n\nChoose another folder or file name."),
+            message))
 
     def _show_error(self, message):
         """A failure nobody else reports (a request without its own error handler)."""
-        self.statusBar().showMessage(message, 15000)
+        self._show_status(lambda: message, 15000)
 
     def _on_model_change(self, info):
         if info is None:
             return
-        acc = (self.tr("test accuracy %1 %").replace("%1", f"{100 * info.accuracy:.1f}")
+        self._model_info = info
+        self._render_model_label()
+
+    def _render_model_label(self):
+        """The status bar's live-model line, from the model info shown last."""
+        info = self._model_info
+        if info is None:
+            self.model_label.setText(self.tr("Loading the model..."))
+            return
+        acc = (fill(self.tr("test accuracy %1 %"), f"{100 * info.accuracy:.1f}")
                if info.accuracy is not None else self.tr("accuracy unknown"))
         if not info.trained:
             acc = self.tr("UNTRAINED: its answers are guesses (train one in the Train tab)")
         elif info.edits:   # the Kernel lab put a hand-made kernel in: the accuracy is older
-            acc = self.tr("%1 | %2, measured before the edit").replace(
-                "%1", describe_edits(info.edits)).replace("%2", acc)
+            acc = fill(self.tr("%1 | %2, measured before the edit"),
+                       describe_edits(info.edits), acc)
         where = Path(info.path).name if info.path else self.tr("in memory")
-        self.model_label.setText(self.tr("Live model: %1 (%2) | %3 parameters | %4").replace(
-            "%1", info.name).replace("%2", where).replace("%3", f"{info.n_params:,}").replace(
-            "%4", acc))
+        self.model_label.setText(fill(self.tr("Live model: %1 (%2) | %3 parameters | %4"),
+                                      info.name, where, f"{info.n_params:,}", acc))
 
     # --- settings and closing ---------------------------------------------------------------
     def _restore_settings(self):
@@ -407,11 +509,20 @@ def configure_runtime():
 def startup_failed(exc: BaseException) -> None:
     """Tell the user that the window could not be built, why, and what to try."""
     where = app_settings().fileName()
-    QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "CNN Explorer"),
-                         QCoreApplication.translate(
-        "MainWindow", "CNN Explorer could not start: %1\n\nIf this keeps happening, move "
-                      "the settings file aside and start again:\n%2").replace(
-        "%1", f"{type(exc).__name__}: {exc}").replace("%2", where))
+    QMessageBox.critical(None, QCoreApplication.translate("MainWindow", "CNN Explorer"), fill(
+        QCoreApplication.translate(
+            "MainWindow", "CNN Explorer could not start: %1\n\nIf this keeps happening, move "
+                          "the settings file aside and start again:\n%2"),
+        f"{type(exc).__name__}: {exc}", where))
+
+
+def apply_startup_language(option: str | None = None) -> list[str]:
+    """Install this run's language (``--lang`` ``option``, else the remembered one, else the
+    system's) before any window exists; ``--lang`` is not remembered. Returns the sentences
+    to show the user (a rejected value, a translation that could not be loaded)."""
+    choice = startup_language(option)
+    problem = install_language(choice.language)
+    return [text for text in (rejected_text(choice), problem) if text]
 
 
 def build_window() -> MainWindow:
@@ -420,18 +531,25 @@ def build_window() -> MainWindow:
     return MainWindow()
 
 
-def run_app(argv=None) -> int:
-    """Create the QApplication, show the window and run until it is closed. A failure while
-    the window is built ends in a message saying what happened and exit code 1."""
+def run_app(argv=None, language: str | None = None) -> int:
+    """Create the QApplication, show the window and run until it is closed. ``language`` is
+    ``--lang`` (None: the remembered or the system's). A failure while the window is built
+    ends in a message saying what happened and exit code 1."""
     app = ensure_application(argv)
     configure_runtime()
+    messages = apply_startup_language(language)
+    for message in messages:
+        print(message, file=sys.stderr)
     try:
         window = build_window()
     except Exception as exc:  # noqa: BLE001 - the user gets the reason, the terminal the trace
         traceback.print_exc()
         startup_failed(exc)
         return 1
+    if messages:
+        window.statusBar().showMessage(" ".join(messages), 20000)
     window.show()
+    QTimer.singleShot(0, window.warn_about_cjk_font)
     code = app.exec()
     window.shutdown()
     if abandoned_jobs():

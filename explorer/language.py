@@ -123,3 +123,26 @@ def needs_cjk_font_warning(language: str, cjk_families: Sequence[str],
     """True when the user should be told to install a CJK font: Chinese is chosen, no font
     family can write Simplified Chinese, and the warning was not shown before."""
     return language == "zh_CN" and not cjk_families and not already_warned
+
+
+def split_lang_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` / ``--lang=X`` taken out of ``argv`` (anywhere before a ``--``):
+    ``(X, the other arguments)``; ``(None, argv)`` when it is not given. A ``--lang``
+    without a value gives ``""`` (which `choose_language` rejects)."""
+    rest, value, args = [], None, list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg == "--lang":
+            value = args[i + 1] if i + 1 < len(args) else ""
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            value = arg[len("--lang="):]
+        else:
+            rest.append(arg)
+        i += 1
+    return value, rest
