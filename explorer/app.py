@@ -246,14 +246,15 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def _menu(self, title, parent=None):
+    def _menu(self, name, title, parent=None):
         menu = (parent or self.menuBar()).addMenu("")
+        menu.setObjectName(name)
         self._menus.append((menu, title))
         return menu
 
     def _build_menus(self):
         self._texts, self._menus, self._show_actions = [], [], []
-        file_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&File"))
+        file_menu = self._menu("fileMenu", QT_TRANSLATE_NOOP("MainWindow", "&File"))
         file_menu.addAction(self._action(
             QT_TRANSLATE_NOOP("MainWindow", "&Open model..."), self.open_model,
             QKeySequence.StandardKey.Open,
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(quit_action)
 
-        view_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&View"))
+        view_menu = self._menu("viewMenu", QT_TRANSLATE_NOOP("MainWindow", "&View"))
         for i in range(len(self.panels)):
             action = QAction(self)
             if i < 9:
@@ -286,9 +287,8 @@ class MainWindow(QMainWindow):
                                          self._previous_tab,
                                          QKeySequence.StandardKey.PreviousChild))
         view_menu.addSeparator()
-        self.language_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&Language"),
-                                        view_menu)
-        self.language_menu.setObjectName("languageMenu")
+        self.language_menu = self._menu(
+            "languageMenu", QT_TRANSLATE_NOOP("MainWindow", "&Language"), view_menu)
         self._language_group = QActionGroup(self)
         self._language_group.setExclusive(True)
         for language in SUPPORTED:
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
         self._sync_language_menu()
 
-        help_menu = self._menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"))
+        help_menu = self._menu("helpMenu", QT_TRANSLATE_NOOP("MainWindow", "&Help"))
         help_menu.addAction(self._action(
             QT_TRANSLATE_NOOP("MainWindow", "How to read &this view"), self.show_view_help,
             QKeySequence.StandardKey.HelpContents,

@@ -45,6 +45,14 @@ def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
+def remove_language() -> None:
+    """Remove the installed translators (the source texts, English without plural forms, show
+    again) and forget the language; tests use it to leave the application as they found it."""
+    for translator in _state["translators"]:
+        QCoreApplication.removeTranslator(translator)
+    _state.update(language=DEFAULT, translators=[], files=[])
+
+
 def _load(path: Path) -> QTranslator | None:
     translator = QTranslator()
     if path.is_file() and translator.load(str(path)):
@@ -58,9 +66,7 @@ def install_language(language: str, folder: Path | None = None) -> str | None:
     interface fell back to English. ``folder`` overrides where our .qm files are (tests)."""
     if language not in SUPPORTED:
         raise ValueError(f"language must be one of {SUPPORTED}, got {language!r}")
-    for translator in _state["translators"]:
-        QCoreApplication.removeTranslator(translator)
-    _state["translators"], _state["files"] = [], []
+    remove_language()
     problem = None
     ours = qm_path(language, folder)
     translator = _load(ours)
