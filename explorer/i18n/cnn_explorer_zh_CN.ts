@@ -2446,11 +2446,23 @@ Choose another folder or file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Next panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Previous panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
