@@ -1,4 +1,4 @@
-"""Command line: ``python main.py train|evaluate|data ...`` (no Qt is imported).
+"""Command line: ``python main.py train|evaluate|data ...`` (of Qt, only QtCore is imported).
 
 ::
 
@@ -6,7 +6,9 @@
     python main.py evaluate m.npz [--data fashion-mnist]
     python main.py data list
 
-Progress goes to stderr (a redrawn bar on a terminal, a line per 10 % of an epoch otherwise);
+``--lang zh_CN|en`` (anywhere before ``--``; default: the locale) chooses the language of the
+messages and of ``--help`` (explorer/cli_text.py). Progress goes to stderr (a redrawn bar on a
+terminal, a line per 10 % of an epoch otherwise);
 results go to stdout. A wrong argument or a bad file prints one line ``error: ...`` and exits
 with status 2, without a traceback. During ``train`` a first Ctrl+C asks the trainer to stop
 after the current batch, then saves the model so far (``metadata["history"]["finished"]`` is
@@ -28,6 +30,9 @@ import numpy as np
 
 from explorer import cli_data, cli_onnx
 from explorer.cli_common import DATA_COMMANDS, CliError, register_data_command
+from explorer.cli_text import argparse_words, cli_language, set_language, translate
+from explorer.language import SUPPORTED, normalize, split_lang_option
+from explorer.ui.text import fill
 
 __all__ = ["main", "build_parser", "register_data_command", "CliError"]
 
@@ -67,11 +72,11 @@ class ProgressPrinter:
         frac = done / ev.n_batches
         filled = int(self.width * frac)
         bar = "#" * filled + "-" * (self.width - filled)
-        text = (
-            f"epoch {ev.epoch + 1} [{bar}] {done}/{ev.n_batches} loss {ev.loss:.4f} "
-            f"acc {ev.accuracy:.3f} {ev.images_per_s:,.0f} img/s "
-            f"elapsed {format_duration(ev.elapsed)} eta {format_duration(ev.eta)}"
-        )
+        text = fill(translate("cli", "epoch %1 [%2] %3/%4 loss %5 acc %6 %7 img/s elapsed %8 "
+                                     "eta %9"),
+                    ev.epoch + 1, bar, done, ev.n_batches, f"{ev.loss:.4f}", f"{ev.accuracy:.3f}",
+                    f"{ev.images_per_s:,.0f}", format_duration(ev.elapsed),
+                    format_duration(ev.eta))
         if self.tty:
             now = time.monotonic()
             if now - self._last_draw >= 0.1 or done == ev.n_batches:
@@ -87,15 +92,15 @@ class ProgressPrinter:
                 self._last_tenth = -1
 
     def _epoch(self, ev) -> None:
-        test = (
-            f", test loss {ev.test_loss:.4f} acc {ev.test_accuracy:.2%}"
-            if ev.test_accuracy is not None
-            else ""
-        )
-        self._line(
-            f"epoch {ev.epoch + 1}/{ev.epochs}: train loss {ev.train_loss:.4f} "
-            f"acc {ev.train_accuracy:.2%}{test} ({ev.seconds:.1f} s)"
-        )
+        if ev.test_accuracy is not None:
+            self._line(fill(translate(
+                "cli", "epoch %1/%2: train loss %3 acc %4, test loss %5 acc %6 (%7 s)"),
+                ev.epoch + 1, ev.epochs, f"{ev.train_loss:.4f}", f"{ev.train_accuracy:.2%}",
+                f"{ev.test_loss:.4f}", f"{ev.test_accuracy:.2%}", f"{ev.seconds:.1f}"))
+        else:
+            self._line(fill(translate("cli", "epoch %1/%2: train loss %3 acc %4 (%5 s)"),
+                            ev.epoch + 1, ev.epochs, f"{ev.train_loss:.4f}",
+                            f"{ev.train_accuracy:.2%}", f"{ev.seconds:.1f}"))
 
     def _line(self, text: str) -> None:
         if self.tty:
@@ -132,8 +137,9 @@ class StopOnInterrupt:
         if self.interrupts > 1:
             raise KeyboardInterrupt
         self.trainer.stop()
-        self.stream.write("\nstopping after the current batch; the model will be saved "
-                          "(press Ctrl+C again to abort without saving)\n")
+        self.stream.write("\n" + translate(
+            "cli", "stopping after the current batch; the model will be saved (press Ctrl+C "
+                   "again to abort without saving)") + "\n")
         self.stream.flush()
 
     def __enter__(self):
@@ -160,15 +166,19 @@ def check_writable(out: Path, n_bytes: int = 0) -> None:
 
     folder = out.parent
     if out.is_dir():
-        raise CliError(f"cannot write {out}: it is a folder; give a file name ending in .npz")
+        raise CliError(fill(translate(
+            "cli", "cannot write %1: it is a folder; give a file name ending in .npz"), out))
     if not folder.is_dir():
-        raise CliError(f"cannot write {out}: folder {folder} does not exist")
+        raise CliError(fill(translate("cli", "cannot write %1: folder %2 does not exist"),
+                            out, folder))
     if out.suffix != ".npz":
-        raise CliError(f"the model file must end in .npz, got {out.name}")
+        raise CliError(fill(translate("cli", "the model file must end in .npz, got %1"),
+                            out.name))
     try:
         probe_writable(out, n_bytes)
     except OSError as exc:
-        raise CliError(f"cannot write {out}: {_os_reason(exc)} (folder {folder})") from None
+        raise CliError(fill(translate("cli", "cannot write %1: %2 (folder %3)"),
+                            out, _os_reason(exc), folder)) from None
 
 
 def save_or_fallback(model, out: Path) -> Path:
@@ -186,17 +196,20 @@ def save_or_fallback(model, out: Path) -> Path:
             model.save(folder / name)
         except (OSError, ValueError):
             continue
-        raise CliError(f"cannot save the model to {out}: {reason}; it was saved to "
-                       f"{folder / name} instead")
-    raise CliError(f"cannot save the model to {out}: {reason}; saving it to the temp folder "
-                   "and to the current folder failed too, so the trained model is lost")
+        raise CliError(fill(translate(
+            "cli", "cannot save the model to %1: %2; it was saved to %3 instead"),
+            out, reason, folder / name))
+    raise CliError(fill(translate(
+        "cli", "cannot save the model to %1: %2; saving it to the temp folder and to the "
+               "current folder failed too, so the trained model is lost"), out, reason))
 
 
 def describe_run(model, dataset) -> str:
     """One sentence for the start of a run: what is trained on what."""
-    return (f"training {model.name} ({len(model.layers)} layers, {model.n_params:,} parameters) "
-            f"on {dataset.name} ({dataset.n_train:,} training and {dataset.n_test:,} test "
-            "images)")
+    return fill(translate("cli", "training %1 (%2 layers, %3 parameters) on %4 (%5 training and "
+                                 "%6 test images)"),
+                model.name, len(model.layers), f"{model.n_params:,}", dataset.name,
+                f"{dataset.n_train:,}", f"{dataset.n_test:,}")
 
 
 def cmd_train(args) -> int:
@@ -229,32 +242,39 @@ def cmd_train(args) -> int:
     # a model file is a little bigger than its arrays; probe with room for them before training
     check_writable(out, sum(p.nbytes for p in model.parameters().values()) + (64 << 10))
     err = sys.stderr
-    err.write(
-        f"{describe_run(model, dataset)}: {config.epochs} epoch(s), batch {config.batch_size}, "
-        f"{config.optimizer} lr {config.lr:g}"
-        + (f" x{config.lr_decay:g}/epoch" if config.lr_decay != 1 else "")
-        + f", augment {'on' if config.augment else 'off'}, "
-        f"seed {config.seed}\n"
-    )
+    augment = translate("cli", "on") if config.augment else translate("cli", "off")
+    if config.lr_decay != 1:
+        settings = fill(translate(
+            "cli", "%1: %2 epoch(s), batch %3, %4 lr %5 x%6/epoch, augment %7, seed %8"),
+            describe_run(model, dataset), config.epochs, config.batch_size, config.optimizer,
+            f"{config.lr:g}", f"{config.lr_decay:g}", augment, config.seed)
+    else:
+        settings = fill(translate(
+            "cli", "%1: %2 epoch(s), batch %3, %4 lr %5, augment %6, seed %7"),
+            describe_run(model, dataset), config.epochs, config.batch_size, config.optimizer,
+            f"{config.lr:g}", augment, config.seed)
+    err.write(settings + "\n")
     trainer = Trainer(model, dataset, config, on_event=ProgressPrinter(err))
     try:
         with StopOnInterrupt(trainer, err):
             finished = trainer.run()
     except KeyboardInterrupt:
-        err.write("\ninterrupted: the model was not saved\n")
+        err.write("\n" + translate("cli", "interrupted: the model was not saved") + "\n")
         return 130
     if finished.reason == "diverged":
         raise CliError(finished.message)
     save_or_fallback(model, out)
     acc = model.metadata.get("accuracy")
-    acc_text = f"{acc:.2%}" if acc is not None else "not measured"
+    acc_text = f"{acc:.2%}" if acc is not None else translate("cli", "not measured")
     if finished.reason == "stopped":
         done = len(model.metadata.get("history", {}).get("epochs", []))
-        print(f"stopped by Ctrl+C after {done} complete epoch(s) of {config.epochs}: "
-              f"saved {out} ({model.n_params:,} parameters, test accuracy {acc_text}; "
-              f"measure it with: python main.py evaluate {out})")
+        print(fill(translate(
+            "cli", "stopped by Ctrl+C after %1 complete epoch(s) of %2: saved %3 (%4 parameters, "
+                   "test accuracy %5; measure it with: python main.py evaluate %3)"),
+            done, config.epochs, out, f"{model.n_params:,}", acc_text))
         return 130
-    print(f"saved {out} ({model.n_params:,} parameters, test accuracy {acc_text})")
+    print(fill(translate("cli", "saved %1 (%2 parameters, test accuracy %3)"),
+               out, f"{model.n_params:,}", acc_text))
     return 0
 
 
@@ -263,7 +283,8 @@ def format_confusion(confusion: np.ndarray, class_names) -> str:
     width = max(5, len(str(int(confusion.max()))) + 1)
     short = [str(n)[: width - 1] for n in class_names]  # keep a space between columns
     label_w = max(len(str(n)) for n in class_names) + 1
-    lines = [" " * label_w + "".join(s.rjust(width) for s in short) + "   (true \\ predicted)"]
+    lines = [" " * label_w + "".join(s.rjust(width) for s in short) + "   "
+             + translate("cli", "(true \\ predicted)")]
     for name, row in zip(class_names, confusion):
         lines.append(str(name).ljust(label_w) + "".join(str(int(v)).rjust(width) for v in row))
     return "\n".join(lines)
@@ -277,20 +298,23 @@ def cmd_evaluate(args) -> int:
     try:
         model = load_model(args.model_file)
     except (OSError, ValueError, KeyError) as exc:
-        raise CliError(f"cannot load {args.model_file}: {exc}") from None
+        raise CliError(fill(translate("cli", "cannot load %1: %2"), args.model_file, exc)) from None
     data = args.data or model.metadata.get("dataset") or BUILTIN_NAME
     if not isinstance(data, str):
-        raise CliError(f"{args.model_file} names its data set as {data!r}, not a name or "
-                       "folder; choose one with --data")
+        raise CliError(fill(translate(
+            "cli", "%1 names its data set as %2, not a name or folder; choose one with --data"),
+            args.model_file, repr(data)))
     dataset = _load_data(data)
     try:
         result = evaluate(model, dataset, "test")
     except ValueError as exc:  # e.g. a model made for other image sizes than the data set's
-        raise CliError(f"cannot evaluate {args.model_file} on {dataset.name}: {exc}") from None
-    print(f"{model.name} ({len(model.layers)} layers, {model.n_params:,} parameters) on "
-          f"{dataset.name} test split ({len(result.labels)} images)")
-    print(f"accuracy {result.accuracy:.2%}  loss {result.loss:.4f}  "
-          f"wrong {len(result.misclassified)}")
+        raise CliError(fill(translate("cli", "cannot evaluate %1 on %2: %3"),
+                            args.model_file, dataset.name, exc)) from None
+    print(fill(translate("cli", "%1 (%2 layers, %3 parameters) on %4 test split (%5 images)"),
+               model.name, len(model.layers), f"{model.n_params:,}", dataset.name,
+               len(result.labels)))
+    print(fill(translate("cli", "accuracy %1  loss %2  wrong %3"), f"{result.accuracy:.2%}",
+               f"{result.loss:.4f}", len(result.misclassified)))
     print(format_confusion(result.confusion, dataset.class_names))
     return 0
 
@@ -303,12 +327,14 @@ def cmd_data_list(args) -> int:
     for name, source in SOURCES.items():
         folder = source.locate()
         if folder is None:
-            where = "not installed" + (f" ({source.hint})" if source.hint else "")
-        else:  # built in (shipped), downloaded (cache folder) or installed (by the system)
-            kind = ("built in" if folder.resolve().is_relative_to(RESOURCES.resolve())
-                    else "downloaded" if folder.resolve().is_relative_to(cache_dir().resolve())
-                    else "installed")
-            where = f"{kind}: {folder}"
+            where = (fill(translate("cli", "not installed (%1)"), source.hint) if source.hint
+                     else translate("cli", "not installed"))
+        elif folder.resolve().is_relative_to(RESOURCES.resolve()):   # shipped
+            where = fill(translate("cli", "built in: %1"), folder)
+        elif folder.resolve().is_relative_to(cache_dir().resolve()):
+            where = fill(translate("cli", "downloaded: %1"), folder)
+        else:  # by the system
+            where = fill(translate("cli", "installed: %1"), folder)
         print(f"{name:16s} {source.title}\n{'':16s} {where}")
     return 0
 
@@ -316,86 +342,120 @@ def cmd_data_list(args) -> int:
 # --- parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its texts in the current language (`explorer.cli_text.set_language`)."""
     from explorer.data import BUILTIN_NAME
     from explorer.engine import OPTIMIZERS, list_models
 
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="CNN Explorer command line: train and evaluate models, manage data sets. "
-        "Run without a command to open the app.",
+        description=translate(
+            "cli", "CNN Explorer command line: train and evaluate models, manage data sets. "
+                   "Run without a command to open the app."),
     )
+    parser.add_argument("--lang", choices=SUPPORTED, help=translate(
+        "cli", "language of the messages and of this help (default: the locale, from "
+               "LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     train = sub.add_parser(
         "train",
-        help="train a model and save it as .npz",
-        description="Train a network on a data set's training split and save it as .npz. "
-        "The shipped model was made with: python main.py train --model lenet5 --epochs 30 "
-        "--batch-size 32 --lr 0.002 --lr-decay 0.9 --optimizer adam --seed 0 --augment "
-        "--out resources/models/default.npz",
+        help=translate("cli", "train a model and save it as .npz"),
+        description=translate(
+            "cli", "Train a network on a data set's training split and save it as .npz. The "
+                   "shipped model was made with: python main.py train --model lenet5 --epochs "
+                   "30 --batch-size 32 --lr 0.002 --lr-decay 0.9 --optimizer adam --seed 0 "
+                   "--augment --out resources/models/default.npz"),
     )
-    train.add_argument("--model", default="lenet5",
-                       help=f"architecture: {', '.join(list_models())}")
-    train.add_argument("--epochs", type=int, default=10, help="passes over the data (default 10)")
-    train.add_argument("--batch-size", type=int, default=64, help="images per step (default 64)")
-    train.add_argument("--lr", type=float, default=0.001, help="learning rate (default 0.001)")
-    train.add_argument("--lr-decay", type=float, default=1.0,
-                       help="multiply the learning rate by this after every epoch (default 1)")
+    train.add_argument("--model", default="lenet5", help=fill(
+        translate("cli", "architecture: %1"), ", ".join(list_models())))
+    train.add_argument("--epochs", type=int, default=10,
+                       help=translate("cli", "passes over the data (default 10)"))
+    train.add_argument("--batch-size", type=int, default=64,
+                       help=translate("cli", "images per step (default 64)"))
+    train.add_argument("--lr", type=float, default=0.001,
+                       help=translate("cli", "learning rate (default 0.001)"))
+    train.add_argument("--lr-decay", type=float, default=1.0, help=translate(
+        "cli", "multiply the learning rate by this after every epoch (default 1)"))
     train.add_argument("--optimizer", default="adam", choices=list(OPTIMIZERS),
-                       help="update rule (default adam)")
+                       help=translate("cli", "update rule (default adam)"))
     train.add_argument("--weight-decay", type=float, default=0.0,
-                       help="L2 penalty on the weights (default 0)")
-    train.add_argument("--init", default=None, help="weight init: normal, he or xavier")
-    train.add_argument("--weight-init-std", type=float, default=None, help="std for --init normal")
-    train.add_argument("--dropout", type=float, default=None, help="rate of every Dropout layer")
+                       help=translate("cli", "L2 penalty on the weights (default 0)"))
+    train.add_argument("--init", default=None,
+                       help=translate("cli", "weight init: normal, he or xavier"))
+    train.add_argument("--weight-init-std", type=float, default=None,
+                       help=translate("cli", "std for --init normal"))
+    train.add_argument("--dropout", type=float, default=None,
+                       help=translate("cli", "rate of every Dropout layer"))
     train.add_argument("--augment", action=argparse.BooleanOptionalAction, default=False,
-                       help="random shift/rotation/scale/stroke thickness (default off)")
-    train.add_argument("--seed", type=int, default=0,
-                       help="seeds the initial weights, batch order and augmentation (default 0)")
-    train.add_argument("--data", default=BUILTIN_NAME, help="data set name or IDX folder")
+                       help=translate("cli", "random shift/rotation/scale/stroke thickness "
+                                             "(default off)"))
+    train.add_argument("--seed", type=int, default=0, help=translate(
+        "cli", "seeds the initial weights, batch order and augmentation (default 0)"))
+    train.add_argument("--data", default=BUILTIN_NAME,
+                       help=translate("cli", "data set name or IDX folder"))
     train.add_argument("--limit", type=int, default=None,
-                       help="use only the first N training images")
-    train.add_argument("--eval-last-only", action="store_true",
-                       help="evaluate on the test split only after the last epoch")
-    train.add_argument("--out", required=True, help="model file to write (.npz)")
+                       help=translate("cli", "use only the first N training images"))
+    train.add_argument("--eval-last-only", action="store_true", help=translate(
+        "cli", "evaluate on the test split only after the last epoch"))
+    train.add_argument("--out", required=True,
+                       help=translate("cli", "model file to write (.npz)"))
     train.set_defaults(run=cmd_train)
 
-    ev = sub.add_parser("evaluate", help="accuracy and confusion matrix on the test split")
-    ev.add_argument("model_file", metavar="MODEL_FILE",
-                    help="a model saved by `train --out` or the app (.npz), e.g. "
-                    "resources/models/default.npz")
-    ev.add_argument("--data", default=None,
-                    help="data set name or IDX folder (default: the one it was trained on)")
+    ev = sub.add_parser("evaluate", help=translate(
+        "cli", "accuracy and confusion matrix on the test split"))
+    ev.add_argument("model_file", metavar="MODEL_FILE", help=translate(
+        "cli", "a model saved by `train --out` or the app (.npz), e.g. "
+               "resources/models/default.npz"))
+    ev.add_argument("--data", default=None, help=translate(
+        "cli", "data set name or IDX folder (default: the one it was trained on)"))
     ev.set_defaults(run=cmd_evaluate)
     cli_onnx.add_parser(sub)  # "export-onnx" (issue 15)
 
-    data = sub.add_parser("data", help="data sets")
+    data = sub.add_parser("data", help=translate("cli", "data sets"))
     data_sub = data.add_subparsers(dest="data_command", required=True, metavar="DATA_COMMAND")
-    data_sub.add_parser("list", help="the known data sets and where they are").set_defaults(
-        run=cmd_data_list
-    )
+    data_sub.add_parser("list", help=translate(
+        "cli", "the known data sets and where they are")).set_defaults(run=cmd_data_list)
     cli_data.register()  # adds "data download" (issue 7)
     for name, (help_text, add_arguments, run) in DATA_COMMANDS.items():
-        p = data_sub.add_parser(name, help=help_text)
+        # a registered help text is marked with QT_TRANSLATE_NOOP("cli", ...) where it is written
+        p = data_sub.add_parser(name, help=translate("cli", help_text))
         add_arguments(p)
         p.set_defaults(run=run)
     return parser
 
 
+def choose_cli_language(argv) -> tuple[list[str], str | None]:
+    """Take ``--lang`` out of ``argv`` and speak its language (else the locale's); returns
+    the other arguments and, for a ``--lang`` that names no language, the error to print."""
+    option, rest = split_lang_option(argv)
+    language = normalize(option) if option is not None else None
+    set_language(cli_language(language))
+    if option is not None and language is None:
+        return rest, fill(translate("cli", "unknown language \u201c%1\u201d for --lang; choose "
+                                           "one of: %2"), option, ", ".join(SUPPORTED))
+    return rest, None
+
+
 def main(argv=None) -> int:
     """Run one command; returns the exit status (0 ok, 2 error, 130 interrupted)."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse printed its usage message already
-        return int(exc.code or 0)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    argv, problem = choose_cli_language(argv)
+    if problem:
+        print(fill(translate("cli", "error: %1"), problem), file=sys.stderr)
+        return 2
+    with argparse_words():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse printed its usage message already
+            return int(exc.code or 0)
     try:
         return int(args.run(args))
     except CliError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(fill(translate("cli", "error: %1"), exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(translate("cli", "interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `python main.py evaluate m.npz | head`: not an error
         devnull = os.open(os.devnull, os.O_WRONLY)

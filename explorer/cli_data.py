@@ -8,7 +8,8 @@
 Progress (bytes, rate, ETA) goes to stderr, redrawn in place on a terminal and one line per
 tenth otherwise; the folder goes to stdout. Ctrl+C cancels (files already verified are kept,
 the next run continues) and exits 130. Registered into ``explorer.cli``'s ``data`` group
-with :func:`explorer.cli_common.register_data_command`; no Qt is imported.
+with :func:`explorer.cli_common.register_data_command`; its words go through
+`explorer.cli_text.translate` (of Qt, only QtCore is imported).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from __future__ import annotations
 import sys
 import time
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from explorer.cli_common import CliError, register_data_command
+from explorer.cli_text import translate
+from explorer.ui.text import fill
 
 __all__ = ["register", "cmd_data_download", "DownloadPrinter"]
 
@@ -33,8 +38,9 @@ class DownloadPrinter:
 
     def __call__(self, p) -> None:
         filled = int(self.width * p.fraction)
-        text = (f"{p.dataset} [{'#' * filled}{'-' * (self.width - filled)}] "
-                f"file {p.file_index + 1}/{p.n_files} {p.describe()}")
+        text = fill(translate("cli", "%1 [%2] file %3/%4 %5"), p.dataset,
+                    "#" * filled + "-" * (self.width - filled), p.file_index + 1, p.n_files,
+                    p.describe())
         if self.tty:
             now = time.monotonic()
             if now - self._last_draw >= 0.1 or p.done == p.total:
@@ -57,11 +63,12 @@ class DownloadPrinter:
 def _add_arguments(parser) -> None:
     from explorer.data.catalogue import CATALOGUE
 
-    parser.add_argument("name", help=f"data set: {', '.join(CATALOGUE)}")
+    parser.add_argument("name", help=fill(translate("cli", "data set: %1"), ", ".join(CATALOGUE)))
     parser.add_argument("--dir", default=None,
-                        help="folder for downloaded sets (default: the app's data folder, "
-                        "or $CNN_EXPLORER_DATA_DIR)")
-    parser.add_argument("--quiet", action="store_true", help="no progress output")
+                        help=translate("cli", "folder for downloaded sets (default: the app's "
+                                              "data folder, or $CNN_EXPLORER_DATA_DIR)"))
+    parser.add_argument("--quiet", action="store_true",
+                        help=translate("cli", "no progress output"))
 
 
 def cmd_data_download(args) -> int:
@@ -75,12 +82,13 @@ def cmd_data_download(args) -> int:
         raise CliError(str(exc)) from None
     folder = set_cache_dir(args.dir) if args.dir else cache_dir()
     if is_cached(folder, entry):
-        print(f"{entry.title} is already downloaded: {folder / entry.key}", file=sys.stderr)
+        print(fill(translate("cli", "%1 is already downloaded: %2"), entry.title,
+                   folder / entry.key), file=sys.stderr)
         print(folder / entry.key)
         return 0
     if not args.quiet:
-        print(f"Downloading {entry.title} ({format_bytes(entry.total_size)}, {entry.licence}) "
-              f"into {folder}", file=sys.stderr)
+        print(fill(translate("cli", "Downloading %1 (%2, %3) into %4"), entry.title,
+                   format_bytes(entry.total_size), entry.licence, folder), file=sys.stderr)
     printer = None if args.quiet else DownloadPrinter(sys.stderr)
     try:  # Ctrl+C stops it where it is; the .part folder keeps what was verified
         result = download_dataset(entry, folder, progress=printer)
@@ -90,14 +98,15 @@ def cmd_data_download(args) -> int:
         if printer is not None:
             printer.close()
     if not args.quiet:
-        print(f"{entry.attribution}\nUse it with: python main.py train --data {entry.key} ...",
-              file=sys.stderr)
+        print(entry.attribution, file=sys.stderr)
+        print(fill(translate("cli", "Use it with: python main.py train --data %1 ..."),
+                   entry.key), file=sys.stderr)
     print(result)
     return 0
 
 
 def register() -> None:
     """Add ``data download`` to the CLI's ``data`` group (idempotent)."""
-    register_data_command("download", "download MNIST, Fashion-MNIST or KMNIST (checked "
-                          "against the published MD5s; never fetched twice)",
-                          _add_arguments, cmd_data_download)
+    register_data_command("download", QT_TRANSLATE_NOOP(
+        "cli", "download MNIST, Fashion-MNIST or KMNIST (checked against the published MD5s; "
+               "never fetched twice)"), _add_arguments, cmd_data_download)
