@@ -327,7 +327,10 @@ def cmd_data_list(args) -> int:
     for name, source in SOURCES.items():
         folder = source.locate()
         if folder is None:
-            where = (fill(translate("cli", "not installed (%1)"), source.hint) if source.hint
+            # the data module's words are translated in the app's "engine" context
+            # (explorer/ui/engine_strings.py); one that is not listed there stays English
+            where = (fill(translate("cli", "not installed (%1)"), translate("engine", source.hint))
+                     if source.hint
                      else translate("cli", "not installed"))
         elif folder.resolve().is_relative_to(RESOURCES.resolve()):   # shipped
             where = fill(translate("cli", "built in: %1"), folder)
@@ -335,7 +338,7 @@ def cmd_data_list(args) -> int:
             where = fill(translate("cli", "downloaded: %1"), folder)
         else:  # by the system
             where = fill(translate("cli", "installed: %1"), folder)
-        print(f"{name:16s} {source.title}\n{'':16s} {where}")
+        print(f"{name:16s} {translate('engine', source.title)}\n{'':16s} {where}")
     return 0
 
 

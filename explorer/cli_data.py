@@ -81,13 +81,14 @@ def cmd_data_download(args) -> int:
     except ValueError as exc:
         raise CliError(str(exc)) from None
     folder = set_cache_dir(args.dir) if args.dir else cache_dir()
+    title = translate("engine", entry.title)  # the app's translation of the data module's words
     if is_cached(folder, entry):
-        print(fill(translate("cli", "%1 is already downloaded: %2"), entry.title,
-                   folder / entry.key), file=sys.stderr)
+        print(fill(translate("cli", "%1 is already downloaded: %2"), title, folder / entry.key),
+              file=sys.stderr)
         print(folder / entry.key)
         return 0
     if not args.quiet:
-        print(fill(translate("cli", "Downloading %1 (%2, %3) into %4"), entry.title,
+        print(fill(translate("cli", "Downloading %1 (%2, %3) into %4"), title,
                    format_bytes(entry.total_size), entry.licence, folder), file=sys.stderr)
     printer = None if args.quiet else DownloadPrinter(sys.stderr)
     try:  # Ctrl+C stops it where it is; the .part folder keeps what was verified
@@ -98,7 +99,7 @@ def cmd_data_download(args) -> int:
         if printer is not None:
             printer.close()
     if not args.quiet:
-        print(entry.attribution, file=sys.stderr)
+        print(translate("engine", entry.attribution), file=sys.stderr)
         print(fill(translate("cli", "Use it with: python main.py train --data %1 ..."),
                    entry.key), file=sys.stderr)
     print(result)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 import xml.etree.ElementTree as ElementTree
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +22,8 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 import update_translations as tools  # noqa: E402
+
+from tests.test_packaging import needs_build, wheel  # noqa: E402, F401 (the wheel fixture)
 
 _PLACEHOLDER = re.compile(r"%[1-9n]")
 # a keyboard mnemonic: "&" before a letter or digit, but not "&&" nor an HTML entity ("&amp;")
@@ -211,3 +214,10 @@ def test_the_update_keeps_translations_and_drops_vanished_texts(tmp_path):
     tools.lrelease(ts, again)
     assert qm.read_bytes() == again.read_bytes()   # byte-stable: the .qm check can compare bytes
 
+
+
+@needs_build
+def test_the_wheel_ships_the_compiled_translations(wheel):  # noqa: F811 (the fixture)
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {f"explorer/i18n/cnn_explorer_{language}.qm" for language in tools.LANGUAGES}
+    assert shipped <= names, f"missing from the wheel: {sorted(shipped - names)}"

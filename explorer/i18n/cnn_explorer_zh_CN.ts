@@ -3137,6 +3137,346 @@ Set a lower learning rate above (e.g. %1) and press Resume: training continues f
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <extracomment>argparse&apos;s own words (Python 3.11-3.13 spell them so); argparse looks each one up with gettext, which `argparse_words` points at our translation for the run.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>epoch %1 [%2] %3/%4 loss %5 acc %6 %7 img/s elapsed %8 eta %9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: train loss %3 acc %4, test loss %5 acc %6 (%7 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2: train loss %3 acc %4 (%5 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping after the current batch; the model will be saved (press Ctrl+C again to abort without saving)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: it is a folder; give a file name ending in .npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: folder %2 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model file must end in .npz, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 (folder %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the model to %1: %2; it was saved to %3 instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save the model to %1: %2; saving it to the temp folder and to the current folder failed too, so the trained model is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training %1 (%2 layers, %3 parameters) on %4 (%5 training and %6 test images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 epoch(s), batch %3, %4 lr %5 x%6/epoch, augment %7, seed %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 epoch(s), batch %3, %4 lr %5, augment %6, seed %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted: the model was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped by Ctrl+C after %1 complete epoch(s) of %2: saved %3 (%4 parameters, test accuracy %5; measure it with: python main.py evaluate %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved %1 (%2 parameters, test accuracy %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(true \ predicted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names its data set as %2, not a name or folder; choose one with --data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot evaluate %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 layers, %3 parameters) on %4 test split (%5 images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy %1  loss %2  wrong %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not installed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>installed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNN Explorer command line: train and evaluate models, manage data sets. Run without a command to open the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language of the messages and of this help (default: the locale, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train a model and save it as .npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a network on a data set&apos;s training split and save it as .npz. The shipped model was made with: python main.py train --model lenet5 --epochs 30 --batch-size 32 --lr 0.002 --lr-decay 0.9 --optimizer adam --seed 0 --augment --out resources/models/default.npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>architecture: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passes over the data (default 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images per step (default 64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate (default 0.001)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiply the learning rate by this after every epoch (default 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update rule (default adam)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 penalty on the weights (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight init: normal, he or xavier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>std for --init normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate of every Dropout layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random shift/rotation/scale/stroke thickness (default off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seeds the initial weights, batch order and augmentation (default 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data set name or IDX folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use only the first N training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evaluate on the test split only after the last epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model file to write (.npz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy and confusion matrix on the test split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model saved by `train --out` or the app (.npz), e.g. resources/models/default.npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data set name or IDX folder (default: the one it was trained on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the known data sets and where they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown language “%1” for --lang; choose one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 [%2] file %3/%4 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder for downloaded sets (default: the app&apos;s data folder, or $CNN_EXPLORER_DATA_DIR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no progress output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already downloaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1 (%2, %3) into %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use it with: python main.py train --data %1 ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download MNIST, Fashion-MNIST or KMNIST (checked against the published MD5s; never fetched twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the output file %1 must end in .onnx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot export %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1: %2, %3 parameters, input (N, %4), output logits (N, %5), ONNX opset %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write a model as an ONNX file (Netron, onnxruntime, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a model (.npz, or .onnx) as an ONNX file: input &apos;input&apos; (N, C, H, W) float32 in [0, 1], output &apos;logits&apos; (N, K). Needs the onnx package: pip install &apos;cnn-explorer[onnx]&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model saved by `train --out` or the app, e.g. resources/models/default.npz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ONNX file to write (.onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>engine</name>
     <message>
         <source>Identity</source>
