@@ -41,3 +41,17 @@ def pytest_configure(config):
     # the keyboard, which only a real window system can do.
     config.addinivalue_line("qt_log_ignore", "This plugin does not support raise")
     config.addinivalue_line("qt_log_ignore", "This plugin does not support grabbing")
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """Every test ends in English: a test that switched the language (View > Language, or the
+    monkey picking it from the menu) leaves no translator and no Chinese default locale."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    yield
+    from explorer.ui.language import remove_language
+
+    remove_language()
+    QLocale.setDefault(locale)

@@ -16,23 +16,13 @@ import explorer.language as language_module
 from explorer.app import PANELS, apply_startup_language, build_window
 from explorer.language import NATIVE_NAMES, qm_path
 from explorer.ui import language as ui_language
-from explorer.ui.language import (current_language, install_language, installed_files,
-                                  remove_language)
+from explorer.ui.language import current_language, install_language, installed_files
 from explorer.ui.state import app_settings
 from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
 
 #: The widgets the main window itself labels (the panels retranslate their own texts).
 WINDOW_PARTS = ("mainWindow.", "panelTabs.tab", "statusModel.", "fileMenu.", "viewMenu.",
                 "languageMenu.", "helpMenu.")
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """Each test leaves no translator and the default locale it found."""
-    locale = QLocale()
-    yield
-    remove_language()
-    QLocale.setDefault(locale)
 
 
 @pytest.fixture
