@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self._model_info = None
         self._status = None   # (render() -> text, the text shown, timeout ms) of our message
+        self._built = False   # a window whose build failed has nothing to retranslate
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("panelTabs")
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.model_label.setObjectName("statusModel")
         self.statusBar().addPermanentWidget(self.model_label)
         self._build_menus()
+        self._built = True
         self.retranslate_ui()
 
         self.client.sigModelChanged.connect(self._on_model_change)
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
 
     # --- language ---------------------------------------------------------------------------
     def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and self._built:
             self.retranslate_ui()
         super().changeEvent(event)
 
