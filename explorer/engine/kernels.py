@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from explorer._atomic import atomic_write
+from explorer.engine.messages import MessageError, Term
 
 MAX_KERNEL_SIZE = 7
 KERNEL_SET_FORMAT = "cnn-explorer-kernel-set"
@@ -35,17 +36,17 @@ KERNEL_SET_VERSION = 1
 
 def _check_size(size: int, minimum: int = 1) -> int:
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
-        raise ValueError(f"kernel size must be an integer, got {size!r}")
+        raise MessageError("kernel_size_not_integer", repr(size))
     size = int(size)
     if not minimum <= size <= MAX_KERNEL_SIZE:
-        raise ValueError(f"kernel size must be between {minimum} and {MAX_KERNEL_SIZE}, got {size}")
+        raise MessageError("kernel_size_range", minimum, MAX_KERNEL_SIZE, size)
     return size
 
 
 def _check_sigma(sigma: float) -> float:
     sigma = float(sigma)
     if not math.isfinite(sigma) or sigma <= 0:
-        raise ValueError(f"sigma must be a positive number, got {sigma}")
+        raise MessageError("sigma_not_positive", sigma)
     return sigma
 
 
@@ -242,14 +243,14 @@ def preset(name: str, size: int | None = None, sigma: float | None = None) -> np
     if p.sizes:
         size = p.default_size if size is None else size
         if size not in p.sizes:
-            raise ValueError(f"{p.title} takes sizes {p.sizes[0]} to {p.sizes[-1]}, got {size}")
+            raise MessageError("preset_sizes", Term(p.title), p.sizes[0], p.sizes[-1], size)
         kwargs["size"] = size
     elif size is not None and size != 3:
-        raise ValueError(f"{p.title} is a fixed 3x3 kernel; it has no {size}x{size} version")
+        raise MessageError("preset_fixed_size", Term(p.title), size)
     if p.uses_sigma:
         kwargs["sigma"] = p.default_sigma if sigma is None else sigma
     elif sigma is not None:
-        raise ValueError(f"{p.title} has no sigma")
+        raise MessageError("preset_no_sigma", Term(p.title))
     return p.make(**kwargs)
 
 
@@ -271,25 +272,19 @@ def parse_cell(text: str) -> float:
         raise ValueError(f"expected text, got {type(text).__name__}")
     s = unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).strip()
     if not s:
-        raise ValueError("empty cell: type a number such as 0, -2, 0.5 or a fraction such as 1/16")
+        raise MessageError("cell_empty")
     if _NUMBER_RE.match(s):
         value = float(s)
     else:
         m = _FRACTION_RE.match(s)
         if m is None:
-            raise ValueError(
-                f"{text.strip()!r} is not a number: use digits with an optional sign and "
-                "decimal point "
-                "(-2, 0.5) or a fraction a/b (1/16)"
-            )
+            raise MessageError("cell_not_a_number", repr(text.strip()))
         num, den = float(m.group(1)), float(m.group(2))
         if den == 0:
-            raise ValueError(
-                f"{text.strip()!r} divides by zero: the number under the / must not be 0"
-            )
+            raise MessageError("cell_divides_by_zero", repr(text.strip()))
         value = num / den
     if not math.isfinite(value):
-        raise ValueError(f"{text.strip()!r} is too large to be a kernel weight")
+        raise MessageError("cell_too_large", repr(text.strip()))
     return value
 
 
@@ -318,10 +313,7 @@ def normalise(kernel: np.ndarray) -> np.ndarray:
     total = float(k.sum())
     scale = float(np.abs(k).sum())
     if scale == 0 or abs(total) <= 1e-12 * scale:
-        raise ValueError(
-            "the kernel sums to 0, so it cannot be scaled to sum to 1 "
-            "(edge and Laplacian kernels sum to 0 on purpose: a flat area gives 0)"
-        )
+        raise MessageError("kernel_sums_to_zero")
     return k / total
 
 
@@ -329,7 +321,7 @@ def scaled(kernel: np.ndarray, factor: float) -> np.ndarray:
     """Every weight multiplied by ``factor`` (a new ``(KH, KW)`` float64 array)."""
     factor = float(factor)
     if not math.isfinite(factor):
-        raise ValueError(f"the scale factor must be a finite number, got {factor}")
+        raise MessageError("scale_not_finite", factor)
     return check_kernel(kernel) * factor
 
 
