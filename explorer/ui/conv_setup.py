@@ -221,8 +221,9 @@ class Problem:
     Kinds and args: ``"no_maps"`` / ``"no_filters"`` (the live model has not answered yet);
     ``"preset_size"`` (preset title, smallest, largest size); ``"channels"`` (kernel channels,
     input channels, filter layer or None, the layer feeding it or None); ``"data"`` (the loader's
-    message); ``"empty_data"`` (data set name); ``"engine"`` (the engine's message, e.g. a kernel
-    larger than the padded input)."""
+    message); ``"empty_data"`` (data set name); ``"engine"`` (the engine's English message, e.g. a
+    kernel larger than the padded input, with its message code and values when it has them:
+    see `explorer.engine.messages`)."""
 
     kind: str
     args: tuple = ()
@@ -297,6 +298,13 @@ class _Unresolvable(Exception):
     def __init__(self, problem: Problem):
         super().__init__(problem.kind)
         self.problem = problem
+
+
+def _engine_problem(exc: ValueError) -> Problem:
+    """``Problem("engine", (English message, code, values))``: the code and values of an
+    `explorer.engine.messages.MessageError` (None and () for another ValueError) let the panel
+    write the message in the user's language."""
+    return Problem("engine", (str(exc), getattr(exc, "code", None), getattr(exc, "values", ())))
 
 
 def _dataset(sources: ConvSources):
@@ -425,14 +433,14 @@ def resolve(setup: ConvSetup, sources: ConvSources) -> ConvBuild:
                 stepper = ConvStepper(x, kernel, bias=bias, stride=setup.stride,
                                       padding=setup.padding, flip=setup.flip)
             except ValueError as exc:
-                raise _Unresolvable(Problem("engine", (str(exc),))) from None
+                raise _Unresolvable(_engine_problem(exc)) from None
             if kernel.ndim == 2 and x.shape[0] > 1:
                 kernel_notes += (Note("shared_kernel", (x.shape[0],)),)
         else:
             try:
                 stepper = PoolStepper(x, setup.operation, setup.size, setup.stride, setup.padding)
             except ValueError as exc:
-                raise _Unresolvable(Problem("engine", (str(exc),))) from None
+                raise _Unresolvable(_engine_problem(exc)) from None
     except _Unresolvable as exc:
         h, size_problem = _size_only(setup, x, kernel, exc.problem)
         return ConvBuild(setup=setup, problem=exc.problem, notices=tuple(notices), explain_h=h,
@@ -472,4 +480,4 @@ def _size_only(setup: ConvSetup, x, kernel, problem: Problem):
     try:
         return F.explain_output_size(x.shape[1], k, setup.stride, setup.padding), None
     except ValueError as exc:
-        return None, Problem("engine", (str(exc),))
+        return None, _engine_problem(exc)
