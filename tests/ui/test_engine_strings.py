@@ -114,3 +114,46 @@ def test_lupdate_extracts_every_listed_string(tmp_path):
     sources = {m.findtext("source") for c in root.iter("context") if c.findtext("name") == "engine"
                for m in c.iter("message")}
     assert set(ENGINE_STRINGS) <= sources
+
+
+def test_every_engine_message_code_has_its_template_listed():
+    from explorer.engine.messages import MESSAGES
+    from explorer.ui.engine_strings import ENGINE_MESSAGES
+
+    assert set(ENGINE_MESSAGES) == set(MESSAGES)
+    differ = [code for code in MESSAGES if ENGINE_MESSAGES[code] != MESSAGES[code]]
+    assert not differ, f"copy the engine's English template to engine_strings: {differ}"
+
+
+def test_engine_messages_are_written_in_the_users_language(qapp):
+    from explorer.engine import kernels
+    from explorer.engine.messages import MessageError
+    from explorer.ui.engine_strings import engine_message, message_text
+    from tests.ui.pseudo_translation import pseudo_language
+
+    with pytest.raises(MessageError) as info:
+        kernels.preset("log", size=2)
+    exc = info.value
+    assert engine_message(exc) == str(exc) == "Laplacian of Gaussian takes sizes 3 to 7, got 2"
+    with pseudo_language(qapp):
+        # the template is translated and filled; the preset's title (a Term) is translated too
+        assert engine_message(exc) == "⟦⟦Laplacian of Gaussian⟧ takes sizes 3 to 7, got 2⟧"
+        with pytest.raises(MessageError) as cell:
+            kernels.parse_cell("abc")
+        # a user's typed text is data: shown as typed
+        assert engine_message(cell.value).startswith("⟦'abc' is not a number")
+        assert engine_message(ValueError("plain")) == "plain"   # not coded: as it is
+        assert message_text(None, (), "Sobel x") == "⟦Sobel x⟧"   # fallback through tr_engine
+    assert engine_message(exc) == str(exc)
+
+
+def test_describe_edits_is_whole_sentences_in_the_users_language(qapp):
+    from explorer.ui.engine_strings import describe_edits
+    from tests.ui.pseudo_translation import pseudo_language
+
+    one = [{"layer": "conv1", "filter": 0, "channel": 0}]
+    two = one + [{"layer": "conv2", "filter": 3, "channel": 4}]
+    with pseudo_language(qapp):
+        assert describe_edits(one) == "⟦edited: conv1 filter 0 (channel 0) replaced⟧"
+        assert describe_edits(two) == ("⟦edited: ⟦conv1 filter 0 (channel 0)⟧⟦, ⟧"
+                                       "⟦conv2 filter 3 (channel 4)⟧ replaced⟧")
