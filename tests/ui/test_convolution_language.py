@@ -78,6 +78,11 @@ def test_three_channel_input(qapp, panel):
     assert panel.stepper.x.shape[0] == 3
     panel.set_position(3)
     _check_round_trip(qapp, panel)
+    _choose(panel.mode_combo, "max")   # pooling three channels: "%n rows per output cell"
+    assert panel.stepper.x.shape[0] == 3
+    with pseudo_language(qapp):
+        assert "3 rows per output cell" in panel.im2col_shapes.text()
+    _check_round_trip(qapp, panel)
 
 
 def test_live_model_maps_with_a_learned_filter(qapp, panel):

@@ -48,6 +48,8 @@ class ChannelRow(QWidget):
         for i, (g, c) in enumerate(zip(self.grids, self.captions)):
             g.setVisible(i < n)
             c.setVisible(i < n)
+            if i >= n:
+                c.clear()   # no stale caption (in the old language) left behind
 
 
 class Im2colView(QWidget):
@@ -138,17 +140,27 @@ class Im2colView(QWidget):
                 "as the im2col columns."))
         else:
             c = st.x.shape[0]
-            rows = self.tr("one row per output cell here") if c == 1 else self.tr(
-                "%n rows per output cell here", "", c)
-            text = self.tr(
-                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's %1\u00d7%2 window (%3); the maximum of each row is the "
-                "output.") if st.mode == "max" else self.tr(
-                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's %1\u00d7%2 window (%3); the mean of each row is the "
-                "output.")
-            self.shapes.setText(fill(text, st.size[0], st.size[1], rows))
+            self.shapes.setText(fill(self._pool_im2col_text(st.mode, c), st.size[0], st.size[1]))
             self.kernel_caption.setText("")
+
+    def _pool_im2col_text(self, mode: str, c: int) -> str:
+        """How pooling uses im2col, for ``c`` channels (%1, %2: the window); whole sentences
+        for max/mean and for one/several rows (%n) per output cell."""
+        if mode == "max":
+            return self.tr(
+                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "row holds one channel's %1\u00d7%2 window (one row per output cell here); the "
+                "maximum of each row is the output.") if c == 1 else self.tr(
+                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "row holds one channel's %1\u00d7%2 window (%n rows per output cell here); the "
+                "maximum of each row is the output.", "", c)
+        return self.tr(
+            "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+            "row holds one channel's %1\u00d7%2 window (one row per output cell here); the "
+            "mean of each row is the output.") if c == 1 else self.tr(
+            "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+            "row holds one channel's %1\u00d7%2 window (%n rows per output cell here); the "
+            "mean of each row is the output.", "", c)
 
     def show_position(self, st, pos):
         """Highlight the current position's row (conv) or show its windows (pooling)."""
