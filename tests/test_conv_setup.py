@@ -85,7 +85,7 @@ def test_an_unloadable_or_empty_data_set_is_a_problem_not_an_exception():
 
     build = resolve(ConvSetup(input="test"), ConvSources(dataset=broken))
     assert build.stepper is None
-    assert build.problem == Problem("data", ("t10k-images-idx3-ubyte: no such file",))
+    assert build.problem == Problem("data", ("t10k-images-idx3-ubyte: no such file", None, ()))
     # "current" without a drawing falls back to test image 0: same problem
     assert resolve(ConvSetup(input="current"), ConvSources(dataset=broken)).problem.kind == "data"
 

@@ -50,6 +50,9 @@ MESSAGES: dict[str, str] = {
         "the kernel sums to 0, so it cannot be scaled to sum to 1 (edge and Laplacian kernels "
         "sum to 0 on purpose: a flat area gives 0)"),
     "scale_not_finite": "the scale factor must be a finite number, got %1",
+    # explorer.ui.conv_backward: the gradient check of one weight
+    "gradient_step_not_positive": "the step h must be a positive finite number, got %1",
+    "weight_index_outside_kernel": "weight index %1 is outside the kernel of shape %2",
 }
 
 _PLACEHOLDER = re.compile(r"%([1-9])")

@@ -220,10 +220,10 @@ class Problem:
 
     Kinds and args: ``"no_maps"`` / ``"no_filters"`` (the live model has not answered yet);
     ``"preset_size"`` (preset title, smallest, largest size); ``"channels"`` (kernel channels,
-    input channels, filter layer or None, the layer feeding it or None); ``"data"`` (the loader's
-    message); ``"empty_data"`` (data set name); ``"engine"`` (the engine's English message, e.g. a
-    kernel larger than the padded input, with its message code and values when it has them:
-    see `explorer.engine.messages`)."""
+    input channels, filter layer or None, the layer feeding it or None); ``"data"`` (the
+    loader's message); ``"empty_data"`` (data set name); ``"engine"`` (the engine's message,
+    e.g. a kernel larger than the padded input). A ``"data"`` or ``"engine"`` message is
+    ``(English text, message code or None, values)``: see `explorer.engine.messages`."""
 
     kind: str
     args: tuple = ()
@@ -300,18 +300,18 @@ class _Unresolvable(Exception):
         self.problem = problem
 
 
-def _engine_problem(exc: ValueError) -> Problem:
-    """``Problem("engine", (English message, code, values))``: the code and values of an
-    `explorer.engine.messages.MessageError` (None and () for another ValueError) let the panel
+def _engine_problem(exc: Exception, kind: str = "engine") -> Problem:
+    """``Problem(kind, (English message, code, values))``: the code and values of an
+    `explorer.engine.messages.MessageError` (None and () for another error) let the panel
     write the message in the user's language."""
-    return Problem("engine", (str(exc), getattr(exc, "code", None), getattr(exc, "values", ())))
+    return Problem(kind, (str(exc), getattr(exc, "code", None), getattr(exc, "values", ())))
 
 
 def _dataset(sources: ConvSources):
     try:
         data = sources.dataset()
     except (OSError, ValueError) as exc:
-        raise _Unresolvable(Problem("data", (str(exc),))) from None
+        raise _Unresolvable(_engine_problem(exc, "data")) from None
     if len(data.test_images) == 0:
         raise _Unresolvable(Problem("empty_data", (str(getattr(data, "name", "")),)))
     return data

@@ -286,6 +286,10 @@ ENGINE_MESSAGES: dict[str, str] = {
         "sum to 0 on purpose: a flat area gives 0)"),
     "scale_not_finite": QT_TRANSLATE_NOOP("engine",
                                           "the scale factor must be a finite number, got %1"),
+    "gradient_step_not_positive": QT_TRANSLATE_NOOP(
+        "engine", "the step h must be a positive finite number, got %1"),
+    "weight_index_outside_kernel": QT_TRANSLATE_NOOP(
+        "engine", "weight index %1 is outside the kernel of shape %2"),
 }
 
 

@@ -73,3 +73,17 @@ def test_functional_conv2d_raises_the_coded_message():
     with pytest.raises(MessageError, match="kernel height 5 is bigger") as info:
         F.conv2d(np.zeros((1, 1, 4, 4)), np.zeros((1, 1, 5, 5)), np.zeros(1))
     assert info.value.values[:3] == (5, 4, 4)
+
+
+def test_the_gradient_checks_errors_are_coded():
+    from explorer.ui.conv_backward import conv_gradient_check
+
+    x, k, dy = np.zeros((1, 4, 4)), np.zeros((1, 3, 3)), np.ones((2, 2))
+    with pytest.raises(MessageError, match=r"weight index \(0, 3, 0\) is outside the kernel of "
+                                           r"shape \(1, 3, 3\)") as info:
+        conv_gradient_check(x, k, dy, (0, 3, 0))
+    assert info.value.code == "weight_index_outside_kernel"
+    with pytest.raises(MessageError, match="the step h must be a positive finite number, got 0") \
+            as info:
+        conv_gradient_check(x, k, dy, (0, 0, 0), h=0)
+    assert info.value.code == "gradient_step_not_positive"

@@ -310,7 +310,7 @@ def problem_text(problem) -> str:
         return text
     if k == "data":
         return fill(translate("ConvolutionPanel", "The data set could not be loaded: %1"),
-                    tr_engine(a[0]))
+                    message_text(a[1] if len(a) > 1 else None, a[2] if len(a) > 2 else (), a[0]))
     if k == "empty_data":
         return fill(translate("ConvolutionPanel", "The data set %1 has no test images."), a[0])
     if k == "engine":   # (English message, code or None, values): see conv_setup.Problem
