@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MESSAGES", "MessageError", "Term", "english"]
+__all__ = ["MESSAGES", "TERMS", "MessageError", "Term", "english"]
 
 #: Every coded message: id -> English template. The UI lists the same templates for
 #: translation (tests/ui/test_engine_strings.py checks that the two lists agree).
@@ -50,10 +50,49 @@ MESSAGES: dict[str, str] = {
         "the kernel sums to 0, so it cannot be scaled to sum to 1 (edge and Laplacian kernels "
         "sum to 0 on purpose: a flat area gives 0)"),
     "scale_not_finite": "the scale factor must be a finite number, got %1",
+    # explorer.engine.kernels: kernels and kernel sets (the Kernel lab's library)
+    "kernel_not_numbers": "a kernel must be a 2-D array of numbers (%1)",
+    "kernel_not_2d": "a kernel is a 2-D array, got shape %1",
+    "kernel_size_limits": "kernel is %1x%2; kernels go from 1x1 to %3x%3",
+    "kernel_not_finite": "kernel holds NaN or infinity",
+    "source_not_text": "%1 is not text (got %2)",
+    "source_too_long": "%1 is longer than %2 characters",
+    "source_nested_too_deeply": "%1 is not a kernel: its JSON is nested too deeply",
+    "source_not_json": "%1 is not valid JSON (%2)",
+    "source_problem": "%1: %2",
+    "kernel_needs_name": "a kernel needs a non-empty name",
+    "kernel_description_not_text": "the description of kernel %1 must be text",
+    "kernel_problem": "kernel %1: %2",
+    "kernel_not_square": "kernel %1 is %2x%3; kernels must be square",
+    "kernel_names_repeated": "kernel names must be unique; repeated: %1",
+    "set_too_many_characters": (
+        "%1 is larger than the %2 characters a kernel set may have: it is not a"
+        " CNN Explorer kernel set"),
+    "set_not_json": "%1 is not valid JSON (line %2, column %3: %4)",
+    "set_nested_too_deeply": "%1 is not a kernel set: its JSON is nested too deeply",
+    "set_unusable_json": "%1 is not a usable JSON file: %2",
+    "set_wrong_format": '%1 is not a CNN Explorer kernel set (no "format": "%2")',
+    "set_wrong_version": (
+        "%1 has kernel-set version %2; this version of CNN Explorer reads "
+        "version %3"),
+    "set_kernels_not_a_list": '%1: "kernels" must be a list',
+    "set_item_not_an_object": "%1: kernel #%2 must be an object with name and values",
+    "set_item_without_rows": '%1: kernel #%2 needs "values" as a list of rows',
+    "set_item_ragged": "%1: kernel #%2 has rows of different lengths",
+    "set_item_not_a_number": "%1: kernel #%2 has a value that is not a number",
+    "set_item_problem": "%1: kernel #%2: %3",
+    "set_names_repeated": "%1: kernel names must be unique; repeated: %2",
+    "set_file_too_large": (
+        "%1 is larger than the %2 bytes a kernel set may have: it is not a CNN "
+        "Explorer kernel set"),
+    "set_file_not_text": "%1 is not a text file (expected a JSON kernel set)",
     # explorer.ui.conv_backward: the gradient check of one weight
     "gradient_step_not_positive": "the step h must be a positive finite number, got %1",
     "weight_index_outside_kernel": "weight index %1 is outside the kernel of shape %2",
 }
+
+#: Every `Term` the engine puts into its messages (the default names of what was read).
+TERMS: tuple[str, ...] = ("the saved kernel", "kernel set")
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 

@@ -286,11 +286,79 @@ ENGINE_MESSAGES: dict[str, str] = {
         "sum to 0 on purpose: a flat area gives 0)"),
     "scale_not_finite": QT_TRANSLATE_NOOP("engine",
                                           "the scale factor must be a finite number, got %1"),
+    "kernel_not_numbers": QT_TRANSLATE_NOOP(
+        "engine",
+        "a kernel must be a 2-D array of numbers (%1)"),
+    "kernel_not_2d": QT_TRANSLATE_NOOP("engine", "a kernel is a 2-D array, got shape %1"),
+    "kernel_size_limits": QT_TRANSLATE_NOOP(
+        "engine",
+        "kernel is %1x%2; kernels go from 1x1 to %3x%3"),
+    "kernel_not_finite": QT_TRANSLATE_NOOP("engine", "kernel holds NaN or infinity"),
+    "source_not_text": QT_TRANSLATE_NOOP("engine", "%1 is not text (got %2)"),
+    "source_too_long": QT_TRANSLATE_NOOP("engine", "%1 is longer than %2 characters"),
+    "source_nested_too_deeply": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a kernel: its JSON is nested too deeply"),
+    "source_not_json": QT_TRANSLATE_NOOP("engine", "%1 is not valid JSON (%2)"),
+    "source_problem": QT_TRANSLATE_NOOP("engine", "%1: %2"),
+    "kernel_needs_name": QT_TRANSLATE_NOOP("engine", "a kernel needs a non-empty name"),
+    "kernel_description_not_text": QT_TRANSLATE_NOOP(
+        "engine",
+        "the description of kernel %1 must be text"),
+    "kernel_problem": QT_TRANSLATE_NOOP("engine", "kernel %1: %2"),
+    "kernel_not_square": QT_TRANSLATE_NOOP("engine", "kernel %1 is %2x%3; kernels must be square"),
+    "kernel_names_repeated": QT_TRANSLATE_NOOP(
+        "engine",
+        "kernel names must be unique; repeated: %1"),
+    "set_too_many_characters": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is larger than the %2 characters a kernel set may have: it is not a CNN "
+        "Explorer kernel set"),
+    "set_not_json": QT_TRANSLATE_NOOP("engine", "%1 is not valid JSON (line %2, column %3: %4)"),
+    "set_nested_too_deeply": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a kernel set: its JSON is nested too deeply"),
+    "set_unusable_json": QT_TRANSLATE_NOOP("engine", "%1 is not a usable JSON file: %2"),
+    "set_wrong_format": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1 is not a CNN Explorer kernel set (no "format": "%2")'),
+    "set_wrong_version": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 has kernel-set version %2; this version of CNN Explorer reads version %3"),
+    "set_kernels_not_a_list": QT_TRANSLATE_NOOP("engine", '%1: "kernels" must be a list'),
+    "set_item_not_an_object": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: kernel #%2 must be an object with name and values"),
+    "set_item_without_rows": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: kernel #%2 needs "values" as a list of rows'),
+    "set_item_ragged": QT_TRANSLATE_NOOP("engine", "%1: kernel #%2 has rows of different lengths"),
+    "set_item_not_a_number": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: kernel #%2 has a value that is not a number"),
+    "set_item_problem": QT_TRANSLATE_NOOP("engine", "%1: kernel #%2: %3"),
+    "set_names_repeated": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: kernel names must be unique; repeated: %2"),
+    "set_file_too_large": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is larger than the %2 bytes a kernel set may have: it is not a CNN Explorer "
+        "kernel set"),
+    "set_file_not_text": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a text file (expected a JSON kernel set)"),
     "gradient_step_not_positive": QT_TRANSLATE_NOOP(
         "engine", "the step h must be a positive finite number, got %1"),
     "weight_index_outside_kernel": QT_TRANSLATE_NOOP(
         "engine", "weight index %1 is outside the kernel of shape %2"),
 }
+
+
+#: The engine's `explorer.engine.messages.TERMS`: words it puts into its messages.
+ENGINE_TERMS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("engine", "the saved kernel"),
+    QT_TRANSLATE_NOOP("engine", "kernel set"),
+)
 
 
 def tr_engine(text: str) -> str:
@@ -305,12 +373,14 @@ def tr_engine(text: str) -> str:
 def message_text(code: str | None, values=(), fallback: str = "") -> str:
     """The sentence of the engine message ``code`` (a key of `ENGINE_MESSAGES`) in the user's
     language, its ``%1``.. filled with ``values`` (a `explorer.engine.messages.Term` value is
-    translated too; numbers and a user's text are shown as they are). An unknown or missing
+    translated too, and so is a nested `MessageError`, the cause a message names; numbers and
+    a user's text are shown as they are). An unknown or missing
     ``code`` gives ``fallback`` through `tr_engine`."""
     template = ENGINE_MESSAGES.get(code or "")
     if template is None:
         return tr_engine(fallback)
-    shown = [tr_engine(v) if isinstance(v, Term) else v for v in values]
+    shown = [tr_engine(v) if isinstance(v, Term) else
+             engine_message(v) if isinstance(v, MessageError) else v for v in values]
     return fill(QCoreApplication.translate(CONTEXT, template), *shown)
 
 

@@ -157,3 +157,26 @@ def test_describe_edits_is_whole_sentences_in_the_users_language(qapp):
         assert describe_edits(one) == "⟦edited: conv1 filter 0 (channel 0) replaced⟧"
         assert describe_edits(two) == ("⟦edited: ⟦conv1 filter 0 (channel 0)⟧⟦, ⟧"
                                        "⟦conv2 filter 3 (channel 4)⟧ replaced⟧")
+
+
+def test_engine_terms_are_listed_and_nested_causes_are_translated(qapp, tmp_path):
+    from explorer.engine import kernels
+    from explorer.engine.messages import TERMS, MessageError
+    from explorer.ui.engine_strings import ENGINE_TERMS, engine_message
+    from tests.ui.pseudo_translation import pseudo_language
+
+    assert tuple(ENGINE_TERMS) == TERMS
+    with pytest.raises(MessageError) as info:
+        kernels.kernel_from_json("[[1, 2], [3]]")   # a ragged kernel, from the settings
+    exc = info.value
+    assert str(exc).startswith("the saved kernel: a kernel must be a 2-D array of numbers (")
+    with pytest.raises(MessageError) as bad_set:
+        kernels.kernel_set_from_json('{"format": "cnn-explorer-kernel-set", "version": 1, '
+                                     '"kernels": [{"name": "a", "values": [[1, 2]]}]}', "my.json")
+    assert str(bad_set.value) == "my.json: kernel #1: kernel 'a' is 1x2; kernels must be square"
+    with pseudo_language(qapp):
+        assert engine_message(exc).startswith(
+            "⟦⟦the saved kernel⟧: ⟦a kernel must be a 2-D array of numbers (")
+        # the file name and the user's kernel name are data; every sentence is translated
+        assert engine_message(bad_set.value) == (
+            "⟦my.json: kernel #1: ⟦kernel 'a' is 1x2; kernels must be square⟧⟧")
