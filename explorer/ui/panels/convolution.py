@@ -69,8 +69,8 @@ class ConvolutionPanel(QWidget):
                      "kernel_combo", "filter_layer", "filter_index", "size_spin", "stride_spin",
                      "pad_mode", "pad_spin", "flip_check", "bias_spin"):
             setattr(self, name, getattr(self.form, name))   # the form's controls, by name
-        #: The message under the form, as a function of nothing that writes it in the current
-        #: language, and whether it is an error (None: no message).
+        #: The message under the form: (a function without arguments that writes it in the
+        #: current language, whether it is an error), or None for no message.
         self._message: tuple | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_play_tick)
