@@ -85,7 +85,7 @@ def test_an_unloadable_or_empty_data_set_is_a_problem_not_an_exception():
 
     build = resolve(ConvSetup(input="test"), ConvSources(dataset=broken))
     assert build.stepper is None
-    assert build.problem == Problem("data", ("t10k-images-idx3-ubyte: no such file",))
+    assert build.problem == Problem("data", ("t10k-images-idx3-ubyte: no such file", None, ()))
     # "current" without a drawing falls back to test image 0: same problem
     assert resolve(ConvSetup(input="current"), ConvSources(dataset=broken)).problem.kind == "data"
 
@@ -152,6 +152,8 @@ def test_engine_errors_and_bad_preset_sizes_are_problems():
     build = resolve(too_big, ConvSources())
     assert build.problem.kind == "engine"
     assert "bigger than the padded input" in build.problem.args[0]
+    # the engine's message code and values travel along, for the panel to translate
+    assert build.problem.args[1:] == ("kernel_bigger_than_input", (7, 4, 4, 0, 0))
     assert build.size_problem is not None and build.size_problem.kind == "engine"
     assert resolve(replace(too_big, padding=2), ConvSources()).stepper.output_shape == (2, 2)
     build = resolve(ConvSetup(kernel="preset:log", size=2), ConvSources())

@@ -17,6 +17,8 @@ import math
 
 import numpy as np
 
+from explorer.engine.messages import MessageError
+
 __all__ = [
     "as_int",
     "pair",
@@ -150,10 +152,8 @@ def conv_output_size(size: int, kernel: int, stride: int, pad_before: int, pad_a
         raise ValueError(f"stride must be at least 1, got {stride}")
     padded = size + pad_before + pad_after
     if kernel > padded:
-        raise ValueError(
-            f"kernel size {kernel} is bigger than the padded input size {padded} "
-            f"({size} + {pad_before} + {pad_after}); use a smaller kernel or more padding"
-        )
+        raise MessageError("kernel_bigger_than_input", kernel, padded, size, pad_before,
+                           pad_after)
     return (padded - kernel) // stride + 1
 
 
@@ -168,16 +168,12 @@ def window_geometry(x_shape, kernel_hw, stride, padding):
     sh, sw = check_stride(stride)
     pads = resolve_padding(padding, (h, w), (kh, kw), (sh, sw))
     (top, bottom), (left, right) = pads
-    for axis, size, k, before, after in (
-        ("height", h, kh, top, bottom),
-        ("width", w, kw, left, right),
+    for code, size, k, before, after in (
+        ("kernel_taller_than_input", h, kh, top, bottom),
+        ("kernel_wider_than_input", w, kw, left, right),
     ):
         if k > size + before + after:
-            raise ValueError(
-                f"kernel {axis} {k} is bigger than the padded input {axis} "
-                f"{size + before + after} ({size} + padding {before} + {after}); "
-                "use a smaller kernel or more padding"
-            )
+            raise MessageError(code, k, size + before + after, size, before, after)
     oh = conv_output_size(h, kh, sh, top, bottom)
     ow = conv_output_size(w, kw, sw, left, right)
     return (sh, sw), pads, (oh, ow)
@@ -196,8 +192,5 @@ def pool_geometry(in_hw, kernel_size, stride=None, padding=0):
     if not isinstance(padding, str):
         (top, bottom), (left, right) = pads
         if max(top, bottom) > kernel_hw[0] // 2 or max(left, right) > kernel_hw[1] // 2:
-            raise ValueError(
-                f"pooling padding {padding!r} must be at most half the kernel size {kernel_hw} "
-                "(as in PyTorch): otherwise some windows hold only padding"
-            )
+            raise MessageError("pool_padding_too_large", repr(padding), kernel_hw)
     return kernel_hw, stride_hw, pads, out_hw

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from explorer._atomic import atomic_write
+from explorer.engine.messages import MessageError, Term
 
 MAX_KERNEL_SIZE = 7
 KERNEL_SET_FORMAT = "cnn-explorer-kernel-set"
@@ -35,17 +36,17 @@ KERNEL_SET_VERSION = 1
 
 def _check_size(size: int, minimum: int = 1) -> int:
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
-        raise ValueError(f"kernel size must be an integer, got {size!r}")
+        raise MessageError("kernel_size_not_integer", repr(size))
     size = int(size)
     if not minimum <= size <= MAX_KERNEL_SIZE:
-        raise ValueError(f"kernel size must be between {minimum} and {MAX_KERNEL_SIZE}, got {size}")
+        raise MessageError("kernel_size_range", minimum, MAX_KERNEL_SIZE, size)
     return size
 
 
 def _check_sigma(sigma: float) -> float:
     sigma = float(sigma)
     if not math.isfinite(sigma) or sigma <= 0:
-        raise ValueError(f"sigma must be a positive number, got {sigma}")
+        raise MessageError("sigma_not_positive", sigma)
     return sigma
 
 
@@ -242,14 +243,14 @@ def preset(name: str, size: int | None = None, sigma: float | None = None) -> np
     if p.sizes:
         size = p.default_size if size is None else size
         if size not in p.sizes:
-            raise ValueError(f"{p.title} takes sizes {p.sizes[0]} to {p.sizes[-1]}, got {size}")
+            raise MessageError("preset_sizes", Term(p.title), p.sizes[0], p.sizes[-1], size)
         kwargs["size"] = size
     elif size is not None and size != 3:
-        raise ValueError(f"{p.title} is a fixed 3x3 kernel; it has no {size}x{size} version")
+        raise MessageError("preset_fixed_size", Term(p.title), size)
     if p.uses_sigma:
         kwargs["sigma"] = p.default_sigma if sigma is None else sigma
     elif sigma is not None:
-        raise ValueError(f"{p.title} has no sigma")
+        raise MessageError("preset_no_sigma", Term(p.title))
     return p.make(**kwargs)
 
 
@@ -271,25 +272,19 @@ def parse_cell(text: str) -> float:
         raise ValueError(f"expected text, got {type(text).__name__}")
     s = unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).strip()
     if not s:
-        raise ValueError("empty cell: type a number such as 0, -2, 0.5 or a fraction such as 1/16")
+        raise MessageError("cell_empty")
     if _NUMBER_RE.match(s):
         value = float(s)
     else:
         m = _FRACTION_RE.match(s)
         if m is None:
-            raise ValueError(
-                f"{text.strip()!r} is not a number: use digits with an optional sign and "
-                "decimal point "
-                "(-2, 0.5) or a fraction a/b (1/16)"
-            )
+            raise MessageError("cell_not_a_number", repr(text.strip()))
         num, den = float(m.group(1)), float(m.group(2))
         if den == 0:
-            raise ValueError(
-                f"{text.strip()!r} divides by zero: the number under the / must not be 0"
-            )
+            raise MessageError("cell_divides_by_zero", repr(text.strip()))
         value = num / den
     if not math.isfinite(value):
-        raise ValueError(f"{text.strip()!r} is too large to be a kernel weight")
+        raise MessageError("cell_too_large", repr(text.strip()))
     return value
 
 
@@ -318,10 +313,7 @@ def normalise(kernel: np.ndarray) -> np.ndarray:
     total = float(k.sum())
     scale = float(np.abs(k).sum())
     if scale == 0 or abs(total) <= 1e-12 * scale:
-        raise ValueError(
-            "the kernel sums to 0, so it cannot be scaled to sum to 1 "
-            "(edge and Laplacian kernels sum to 0 on purpose: a flat area gives 0)"
-        )
+        raise MessageError("kernel_sums_to_zero")
     return k / total
 
 
@@ -329,7 +321,7 @@ def scaled(kernel: np.ndarray, factor: float) -> np.ndarray:
     """Every weight multiplied by ``factor`` (a new ``(KH, KW)`` float64 array)."""
     factor = float(factor)
     if not math.isfinite(factor):
-        raise ValueError(f"the scale factor must be a finite number, got {factor}")
+        raise MessageError("scale_not_finite", factor)
     return check_kernel(kernel) * factor
 
 
@@ -369,37 +361,34 @@ def check_kernel(kernel) -> np.ndarray:
     try:
         k = np.asarray(kernel, dtype=np.float64)
     except (TypeError, ValueError, OverflowError) as exc:  # text, ragged rows, 10**400, ...
-        raise ValueError(f"a kernel must be a 2-D array of numbers ({exc})") from None
+        raise MessageError("kernel_not_numbers", exc) from None
     if k.ndim != 2:
-        raise ValueError(f"a kernel is a 2-D array, got shape {k.shape}")
+        raise MessageError("kernel_not_2d", k.shape)
     if not (1 <= k.shape[0] <= MAX_KERNEL_SIZE and 1 <= k.shape[1] <= MAX_KERNEL_SIZE):
-        raise ValueError(
-            f"kernel is {k.shape[0]}x{k.shape[1]}; kernels go from 1x1 to "
-            f"{MAX_KERNEL_SIZE}x{MAX_KERNEL_SIZE}"
-        )
+        raise MessageError("kernel_size_limits", k.shape[0], k.shape[1], MAX_KERNEL_SIZE)
     if not np.all(np.isfinite(k)):
-        raise ValueError("kernel holds NaN or infinity")
+        raise MessageError("kernel_not_finite")
     return k
 
 
-def kernel_from_json(text, source: str = "the saved kernel") -> np.ndarray:
+def kernel_from_json(text, source: str = Term("the saved kernel")) -> np.ndarray:
     """A kernel ``(KH, KW)`` float64 from JSON text such as ``"[[1, 0], [0, -1]]"`` (how the
     Kernel lab keeps a custom kernel in its settings). Every problem is a ValueError naming
     ``source``: not text, too long, invalid or deeply nested JSON, huge numbers, a bad kernel."""
     if not isinstance(text, str):
-        raise ValueError(f"{source} is not text (got {type(text).__name__})")
+        raise MessageError("source_not_text", source, type(text).__name__)
     if len(text) > MAX_KERNEL_SET_BYTES:
-        raise ValueError(f"{source} is longer than {MAX_KERNEL_SET_BYTES:,} characters")
+        raise MessageError("source_too_long", source, f"{MAX_KERNEL_SET_BYTES:,}")
     try:
         values = json.loads(text)
     except RecursionError:
-        raise ValueError(f"{source} is not a kernel: its JSON is nested too deeply") from None
+        raise MessageError("source_nested_too_deeply", source) from None
     except ValueError as exc:  # JSONDecodeError, or an integer of more than 4300 digits
-        raise ValueError(f"{source} is not valid JSON ({exc})") from None
+        raise MessageError("source_not_json", source, exc) from None
     try:
         return check_kernel(values)
     except ValueError as exc:
-        raise ValueError(f"{source}: {exc}") from None
+        raise MessageError("source_problem", source, exc) from None
 
 
 #: The biggest kernel-set file read (bytes; the text's characters are limited to the same
@@ -438,15 +427,15 @@ class NamedKernel:
 def named_kernel(name: str, values, description: str = "") -> NamedKernel:
     """Validated ``NamedKernel``: a non-empty name, a square kernel 1x1..7x7 of finite numbers."""
     if not isinstance(name, str) or not name.strip():
-        raise ValueError("a kernel needs a non-empty name")
+        raise MessageError("kernel_needs_name")
     if not isinstance(description, str):
-        raise ValueError(f"the description of kernel {name!r} must be text")
+        raise MessageError("kernel_description_not_text", repr(name))
     try:
         k = check_kernel(values)
     except ValueError as exc:
-        raise ValueError(f"kernel {name!r}: {exc}") from None
+        raise MessageError("kernel_problem", repr(name), exc) from None
     if k.shape[0] != k.shape[1]:
-        raise ValueError(f"kernel {name!r} is {k.shape[0]}x{k.shape[1]}; kernels must be square")
+        raise MessageError("kernel_not_square", repr(name), k.shape[0], k.shape[1])
     k = k.copy()
     k.flags.writeable = False
     return NamedKernel(name.strip(), k, description)
@@ -457,7 +446,7 @@ def kernel_set_to_json(kernels: list[NamedKernel]) -> str:
     names = [k.name for k in kernels]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise ValueError(f"kernel names must be unique; repeated: {', '.join(dupes)}")
+        raise MessageError("kernel_names_repeated", ", ".join(dupes))
     doc = {
         "format": KERNEL_SET_FORMAT,
         "version": KERNEL_SET_VERSION,
@@ -469,54 +458,46 @@ def kernel_set_to_json(kernels: list[NamedKernel]) -> str:
     return json.dumps(doc, indent=1, ensure_ascii=False)
 
 
-def kernel_set_from_json(text: str, source: str = "kernel set") -> list[NamedKernel]:
+def kernel_set_from_json(text: str, source: str = Term("kernel set")) -> list[NamedKernel]:
     """Parse and validate a kernel set; ``ValueError`` naming ``source`` and what is wrong."""
     if len(text) > MAX_KERNEL_SET_BYTES:
-        raise ValueError(f"{source} is larger than the {MAX_KERNEL_SET_BYTES:,} characters a "
-                         "kernel set may have: it is not a CNN Explorer kernel set")
+        raise MessageError("set_too_many_characters", source, f"{MAX_KERNEL_SET_BYTES:,}")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                         f"{exc.msg})") from None
+        raise MessageError("set_not_json", source, exc.lineno, exc.colno, exc.msg) from None
     except RecursionError:
-        raise ValueError(f"{source} is not a kernel set: its JSON is nested too deeply") from None
+        raise MessageError("set_nested_too_deeply", source) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise ValueError(f"{source} is not a usable JSON file: {exc}") from None
+        raise MessageError("set_unusable_json", source, exc) from None
     if not isinstance(doc, dict) or doc.get("format") != KERNEL_SET_FORMAT:
-        raise ValueError(
-            f"{source} is not a CNN Explorer kernel set (no \"format\": \"{KERNEL_SET_FORMAT}\")"
-        )
+        raise MessageError("set_wrong_format", source, KERNEL_SET_FORMAT)
     version = doc.get("version")
     if version != KERNEL_SET_VERSION:
-        raise ValueError(
-            f"{source} has kernel-set version {version!r}; this version of CNN Explorer reads "
-            "version "
-            f"{KERNEL_SET_VERSION}"
-        )
+        raise MessageError("set_wrong_version", source, repr(version), KERNEL_SET_VERSION)
     items = doc.get("kernels")
     if not isinstance(items, list):
-        raise ValueError(f"{source}: \"kernels\" must be a list")
+        raise MessageError("set_kernels_not_a_list", source)
     out: list[NamedKernel] = []
     for i, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            raise ValueError(f"{source}: kernel #{i} must be an object with name and values")
+            raise MessageError("set_item_not_an_object", source, i)
         values = item.get("values")
         if not (isinstance(values, list) and all(isinstance(r, list) for r in values)):
-            raise ValueError(f"{source}: kernel #{i} needs \"values\" as a list of rows")
+            raise MessageError("set_item_without_rows", source, i)
         if len({len(r) for r in values}) > 1:
-            raise ValueError(f"{source}: kernel #{i} has rows of different lengths")
+            raise MessageError("set_item_ragged", source, i)
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                    for r in values for v in r):
-            raise ValueError(f"{source}: kernel #{i} has a value that is not a number")
+            raise MessageError("set_item_not_a_number", source, i)
         try:
             out.append(named_kernel(item.get("name", ""), values, item.get("description", "")))
         except ValueError as exc:
-            raise ValueError(f"{source}: kernel #{i}: {exc}") from None
+            raise MessageError("set_item_problem", source, i, exc) from None
     names = [k.name for k in out]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise ValueError(f"{source}: kernel names must be unique; repeated: {', '.join(dupes)}")
+        raise MessageError("set_names_repeated", source, ", ".join(dupes))
     return out
 
 
@@ -539,9 +520,8 @@ def load_kernel_set(path) -> list[NamedKernel]:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_KERNEL_SET_BYTES + 1)
         if len(raw) > MAX_KERNEL_SET_BYTES:
-            raise ValueError(f"{path.name} is larger than the {MAX_KERNEL_SET_BYTES:,} bytes a "
-                             "kernel set may have: it is not a CNN Explorer kernel set")
+            raise MessageError("set_file_too_large", path.name, f"{MAX_KERNEL_SET_BYTES:,}")
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(f"{path.name} is not a text file (expected a JSON kernel set)") from None
+        raise MessageError("set_file_not_text", path.name) from None
     return kernel_set_from_json(text, source=path.name)

@@ -13,6 +13,7 @@ import numpy as np
 
 from explorer.engine import functional as F
 from explorer.engine.backward import ConvBackwardStepper
+from explorer.engine.messages import MessageError
 
 __all__ = ["ConvGradientCheck", "conv_gradient_check"]
 
@@ -33,16 +34,17 @@ class ConvGradientCheck:
 def conv_gradient_check(x, kernel, dy, index, stride=1, padding=0, flip: bool = False,
                         h: float = 1e-3) -> ConvGradientCheck:
     """x : (C, H, W); kernel : (C, KH, KW); dy : (OH, OW), the forward output's gradient;
-    index : (c, i, j) of the weight checked. Computed in float64. ValueError for an index
-    outside the kernel or a step h that is not a positive finite number."""
+    index : (c, i, j) of the weight checked. Computed in float64. ValueError (a coded
+    `explorer.engine.messages.MessageError`) for an index outside the kernel or a step h that
+    is not a positive finite number."""
     x = np.asarray(x, dtype=np.float64)
     kernel = np.asarray(kernel, dtype=np.float64)
     dy = np.asarray(dy, dtype=np.float64)
     if not (np.isfinite(h) and h > 0):
-        raise ValueError(f"the step h must be a positive finite number, got {h!r}")
+        raise MessageError("gradient_step_not_positive", repr(h))
     index = tuple(int(v) for v in index)
     if len(index) != 3 or not all(0 <= v < n for v, n in zip(index, kernel.shape)):
-        raise ValueError(f"weight index {index} is outside the kernel of shape {kernel.shape}")
+        raise MessageError("weight_index_outside_kernel", index, kernel.shape)
     stepper = ConvBackwardStepper(x, kernel, dy, stride=stride, padding=padding, flip=flip)
     backprop = float(stepper.dweight[index])
 

@@ -220,9 +220,10 @@ class Problem:
 
     Kinds and args: ``"no_maps"`` / ``"no_filters"`` (the live model has not answered yet);
     ``"preset_size"`` (preset title, smallest, largest size); ``"channels"`` (kernel channels,
-    input channels, filter layer or None, the layer feeding it or None); ``"data"`` (the loader's
-    message); ``"empty_data"`` (data set name); ``"engine"`` (the engine's message, e.g. a kernel
-    larger than the padded input)."""
+    input channels, filter layer or None, the layer feeding it or None); ``"data"`` (the
+    loader's message); ``"empty_data"`` (data set name); ``"engine"`` (the engine's message,
+    e.g. a kernel larger than the padded input). A ``"data"`` or ``"engine"`` message is
+    ``(English text, message code or None, values)``: see `explorer.engine.messages`."""
 
     kind: str
     args: tuple = ()
@@ -299,11 +300,18 @@ class _Unresolvable(Exception):
         self.problem = problem
 
 
+def _engine_problem(exc: Exception, kind: str = "engine") -> Problem:
+    """``Problem(kind, (English message, code, values))``: the code and values of an
+    `explorer.engine.messages.MessageError` (None and () for another error) let the panel
+    write the message in the user's language."""
+    return Problem(kind, (str(exc), getattr(exc, "code", None), getattr(exc, "values", ())))
+
+
 def _dataset(sources: ConvSources):
     try:
         data = sources.dataset()
     except (OSError, ValueError) as exc:
-        raise _Unresolvable(Problem("data", (str(exc),))) from None
+        raise _Unresolvable(_engine_problem(exc, "data")) from None
     if len(data.test_images) == 0:
         raise _Unresolvable(Problem("empty_data", (str(getattr(data, "name", "")),)))
     return data
@@ -425,14 +433,14 @@ def resolve(setup: ConvSetup, sources: ConvSources) -> ConvBuild:
                 stepper = ConvStepper(x, kernel, bias=bias, stride=setup.stride,
                                       padding=setup.padding, flip=setup.flip)
             except ValueError as exc:
-                raise _Unresolvable(Problem("engine", (str(exc),))) from None
+                raise _Unresolvable(_engine_problem(exc)) from None
             if kernel.ndim == 2 and x.shape[0] > 1:
                 kernel_notes += (Note("shared_kernel", (x.shape[0],)),)
         else:
             try:
                 stepper = PoolStepper(x, setup.operation, setup.size, setup.stride, setup.padding)
             except ValueError as exc:
-                raise _Unresolvable(Problem("engine", (str(exc),))) from None
+                raise _Unresolvable(_engine_problem(exc)) from None
     except _Unresolvable as exc:
         h, size_problem = _size_only(setup, x, kernel, exc.problem)
         return ConvBuild(setup=setup, problem=exc.problem, notices=tuple(notices), explain_h=h,
@@ -472,4 +480,4 @@ def _size_only(setup: ConvSetup, x, kernel, problem: Problem):
     try:
         return F.explain_output_size(x.shape[1], k, setup.stride, setup.padding), None
     except ValueError as exc:
-        return None, Problem("engine", (str(exc),))
+        return None, _engine_problem(exc)

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-__all__ = ["CONTEXT", "ENGINE_STRINGS", "describe_edits", "tr_engine"]
+from explorer.engine.messages import MessageError, Term
+from explorer.ui.text import fill
+
+__all__ = ["CONTEXT", "ENGINE_MESSAGES", "ENGINE_STRINGS", "describe_edits", "engine_message",
+           "message_text", "tr_engine"]
 
 #: The translation context of every string below.
 CONTEXT = "engine"
@@ -238,6 +242,125 @@ ENGINE_STRINGS: tuple[str, ...] = (
 )
 
 
+#: The engine's coded messages (`explorer.engine.messages.MESSAGES`: a window that does not fit,
+#: a kernel cell that is not a number...), the same English templates listed for lupdate.
+#: ``engine_message`` translates them; tests/ui/test_engine_strings.py checks both lists agree.
+ENGINE_MESSAGES: dict[str, str] = {
+    "kernel_taller_than_input": QT_TRANSLATE_NOOP(
+        "engine",
+        "kernel height %1 is bigger than the padded input height %2 (%3 + padding %4 + %5); "
+        "use a smaller kernel or more padding"),
+    "kernel_wider_than_input": QT_TRANSLATE_NOOP(
+        "engine",
+        "kernel width %1 is bigger than the padded input width %2 (%3 + padding %4 + %5); "
+        "use a smaller kernel or more padding"),
+    "kernel_bigger_than_input": QT_TRANSLATE_NOOP(
+        "engine",
+        "kernel size %1 is bigger than the padded input size %2 (%3 + %4 + %5); use a smaller "
+        "kernel or more padding"),
+    "pool_padding_too_large": QT_TRANSLATE_NOOP(
+        "engine",
+        "pooling padding %1 must be at most half the kernel size %2 (as in PyTorch): otherwise "
+        "some windows hold only padding"),
+    "kernel_size_not_integer": QT_TRANSLATE_NOOP("engine",
+                                                 "kernel size must be an integer, got %1"),
+    "kernel_size_range": QT_TRANSLATE_NOOP("engine",
+                                           "kernel size must be between %1 and %2, got %3"),
+    "sigma_not_positive": QT_TRANSLATE_NOOP("engine", "sigma must be a positive number, got %1"),
+    "preset_sizes": QT_TRANSLATE_NOOP("engine", "%1 takes sizes %2 to %3, got %4"),
+    "preset_fixed_size": QT_TRANSLATE_NOOP("engine",
+                                           "%1 is a fixed 3x3 kernel; it has no %2x%2 version"),
+    "preset_no_sigma": QT_TRANSLATE_NOOP("engine", "%1 has no sigma"),
+    "cell_empty": QT_TRANSLATE_NOOP(
+        "engine", "empty cell: type a number such as 0, -2, 0.5 or a fraction such as 1/16"),
+    "cell_not_a_number": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a number: use digits with an optional sign and decimal point (-2, 0.5) or a "
+        "fraction a/b (1/16)"),
+    "cell_divides_by_zero": QT_TRANSLATE_NOOP(
+        "engine", "%1 divides by zero: the number under the / must not be 0"),
+    "cell_too_large": QT_TRANSLATE_NOOP("engine", "%1 is too large to be a kernel weight"),
+    "kernel_sums_to_zero": QT_TRANSLATE_NOOP(
+        "engine",
+        "the kernel sums to 0, so it cannot be scaled to sum to 1 (edge and Laplacian kernels "
+        "sum to 0 on purpose: a flat area gives 0)"),
+    "scale_not_finite": QT_TRANSLATE_NOOP("engine",
+                                          "the scale factor must be a finite number, got %1"),
+    "kernel_not_numbers": QT_TRANSLATE_NOOP(
+        "engine",
+        "a kernel must be a 2-D array of numbers (%1)"),
+    "kernel_not_2d": QT_TRANSLATE_NOOP("engine", "a kernel is a 2-D array, got shape %1"),
+    "kernel_size_limits": QT_TRANSLATE_NOOP(
+        "engine",
+        "kernel is %1x%2; kernels go from 1x1 to %3x%3"),
+    "kernel_not_finite": QT_TRANSLATE_NOOP("engine", "kernel holds NaN or infinity"),
+    "source_not_text": QT_TRANSLATE_NOOP("engine", "%1 is not text (got %2)"),
+    "source_too_long": QT_TRANSLATE_NOOP("engine", "%1 is longer than %2 characters"),
+    "source_nested_too_deeply": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a kernel: its JSON is nested too deeply"),
+    "source_not_json": QT_TRANSLATE_NOOP("engine", "%1 is not valid JSON (%2)"),
+    "source_problem": QT_TRANSLATE_NOOP("engine", "%1: %2"),
+    "kernel_needs_name": QT_TRANSLATE_NOOP("engine", "a kernel needs a non-empty name"),
+    "kernel_description_not_text": QT_TRANSLATE_NOOP(
+        "engine",
+        "the description of kernel %1 must be text"),
+    "kernel_problem": QT_TRANSLATE_NOOP("engine", "kernel %1: %2"),
+    "kernel_not_square": QT_TRANSLATE_NOOP("engine", "kernel %1 is %2x%3; kernels must be square"),
+    "kernel_names_repeated": QT_TRANSLATE_NOOP(
+        "engine",
+        "kernel names must be unique; repeated: %1"),
+    "set_too_many_characters": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is larger than the %2 characters a kernel set may have: it is not a CNN "
+        "Explorer kernel set"),
+    "set_not_json": QT_TRANSLATE_NOOP("engine", "%1 is not valid JSON (line %2, column %3: %4)"),
+    "set_nested_too_deeply": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a kernel set: its JSON is nested too deeply"),
+    "set_unusable_json": QT_TRANSLATE_NOOP("engine", "%1 is not a usable JSON file: %2"),
+    "set_wrong_format": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1 is not a CNN Explorer kernel set (no "format": "%2")'),
+    "set_wrong_version": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 has kernel-set version %2; this version of CNN Explorer reads version %3"),
+    "set_kernels_not_a_list": QT_TRANSLATE_NOOP("engine", '%1: "kernels" must be a list'),
+    "set_item_not_an_object": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: kernel #%2 must be an object with name and values"),
+    "set_item_without_rows": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: kernel #%2 needs "values" as a list of rows'),
+    "set_item_ragged": QT_TRANSLATE_NOOP("engine", "%1: kernel #%2 has rows of different lengths"),
+    "set_item_not_a_number": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: kernel #%2 has a value that is not a number"),
+    "set_item_problem": QT_TRANSLATE_NOOP("engine", "%1: kernel #%2: %3"),
+    "set_names_repeated": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: kernel names must be unique; repeated: %2"),
+    "set_file_too_large": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is larger than the %2 bytes a kernel set may have: it is not a CNN Explorer "
+        "kernel set"),
+    "set_file_not_text": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a text file (expected a JSON kernel set)"),
+    "gradient_step_not_positive": QT_TRANSLATE_NOOP(
+        "engine", "the step h must be a positive finite number, got %1"),
+    "weight_index_outside_kernel": QT_TRANSLATE_NOOP(
+        "engine", "weight index %1 is outside the kernel of shape %2"),
+}
+
+
+#: The engine's `explorer.engine.messages.TERMS`: words it puts into its messages.
+ENGINE_TERMS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("engine", "the saved kernel"),
+    QT_TRANSLATE_NOOP("engine", "kernel set"),
+)
+
+
 def tr_engine(text: str) -> str:
     """``text`` (a string an engine or data module provided) in the user's language.
 
@@ -247,13 +370,41 @@ def tr_engine(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def message_text(code: str | None, values=(), fallback: str = "") -> str:
+    """The sentence of the engine message ``code`` (a key of `ENGINE_MESSAGES`) in the user's
+    language, its ``%1``.. filled with ``values`` (a `explorer.engine.messages.Term` value is
+    translated too, and so is a nested `MessageError`, the cause a message names; numbers and
+    a user's text are shown as they are). An unknown or missing
+    ``code`` gives ``fallback`` through `tr_engine`."""
+    template = ENGINE_MESSAGES.get(code or "")
+    if template is None:
+        return tr_engine(fallback)
+    shown = [tr_engine(v) if isinstance(v, Term) else
+             engine_message(v) if isinstance(v, MessageError) else v for v in values]
+    return fill(QCoreApplication.translate(CONTEXT, template), *shown)
+
+
+def engine_message(exc: BaseException) -> str:
+    """What an engine error says, in the user's language: a `MessageError` through its code,
+    any other exception as its own (English) text."""
+    if isinstance(exc, MessageError):
+        return message_text(exc.code, exc.values, str(exc))
+    return str(exc)
+
+
 def describe_edits(edits) -> str:
     """``ModelInfo.edits`` for the user: “edited: conv1 filter 0 (channel 0) replaced”; "" if
-    there are none."""
+    there are none. Each edit is a whole phrase (layer, filter, channel as %1..%3)."""
     if not edits:
         return ""
-    parts = [QCoreApplication.translate("FilterSwapBox", "{0} filter {1} (channel {2})").format(
-        e.get("layer", "?"), e.get("filter", "?"), e.get("channel", "?")) for e in edits]
-    return QCoreApplication.translate("FilterSwapBox", "edited: {0} replaced").format(
-        ", ".join(parts)
-    )
+    if len(edits) == 1:
+        e = edits[0]
+        return fill(QCoreApplication.translate(
+            "FilterSwapBox", "edited: %1 filter %2 (channel %3) replaced"),
+            e.get("layer", "?"), e.get("filter", "?"), e.get("channel", "?"))
+    parts = [fill(QCoreApplication.translate("FilterSwapBox", "%1 filter %2 (channel %3)"),
+                  e.get("layer", "?"), e.get("filter", "?"), e.get("channel", "?"))
+             for e in edits]
+    # the list separator is translated too (Chinese lists use "、")
+    return fill(QCoreApplication.translate("FilterSwapBox", "edited: %1 replaced"),
+                QCoreApplication.translate("FilterSwapBox", ", ").join(parts))

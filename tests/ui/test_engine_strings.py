@@ -114,3 +114,69 @@ def test_lupdate_extracts_every_listed_string(tmp_path):
     sources = {m.findtext("source") for c in root.iter("context") if c.findtext("name") == "engine"
                for m in c.iter("message")}
     assert set(ENGINE_STRINGS) <= sources
+
+
+def test_every_engine_message_code_has_its_template_listed():
+    from explorer.engine.messages import MESSAGES
+    from explorer.ui.engine_strings import ENGINE_MESSAGES
+
+    assert set(ENGINE_MESSAGES) == set(MESSAGES)
+    differ = [code for code in MESSAGES if ENGINE_MESSAGES[code] != MESSAGES[code]]
+    assert not differ, f"copy the engine's English template to engine_strings: {differ}"
+
+
+def test_engine_messages_are_written_in_the_users_language(qapp):
+    from explorer.engine import kernels
+    from explorer.engine.messages import MessageError
+    from explorer.ui.engine_strings import engine_message, message_text
+    from tests.ui.pseudo_translation import pseudo_language
+
+    with pytest.raises(MessageError) as info:
+        kernels.preset("log", size=2)
+    exc = info.value
+    assert engine_message(exc) == str(exc) == "Laplacian of Gaussian takes sizes 3 to 7, got 2"
+    with pseudo_language(qapp):
+        # the template is translated and filled; the preset's title (a Term) is translated too
+        assert engine_message(exc) == "⟦⟦Laplacian of Gaussian⟧ takes sizes 3 to 7, got 2⟧"
+        with pytest.raises(MessageError) as cell:
+            kernels.parse_cell("abc")
+        # a user's typed text is data: shown as typed
+        assert engine_message(cell.value).startswith("⟦'abc' is not a number")
+        assert engine_message(ValueError("plain")) == "plain"   # not coded: as it is
+        assert message_text(None, (), "Sobel x") == "⟦Sobel x⟧"   # fallback through tr_engine
+    assert engine_message(exc) == str(exc)
+
+
+def test_describe_edits_is_whole_sentences_in_the_users_language(qapp):
+    from explorer.ui.engine_strings import describe_edits
+    from tests.ui.pseudo_translation import pseudo_language
+
+    one = [{"layer": "conv1", "filter": 0, "channel": 0}]
+    two = one + [{"layer": "conv2", "filter": 3, "channel": 4}]
+    with pseudo_language(qapp):
+        assert describe_edits(one) == "⟦edited: conv1 filter 0 (channel 0) replaced⟧"
+        assert describe_edits(two) == ("⟦edited: ⟦conv1 filter 0 (channel 0)⟧⟦, ⟧"
+                                       "⟦conv2 filter 3 (channel 4)⟧ replaced⟧")
+
+
+def test_engine_terms_are_listed_and_nested_causes_are_translated(qapp, tmp_path):
+    from explorer.engine import kernels
+    from explorer.engine.messages import TERMS, MessageError
+    from explorer.ui.engine_strings import ENGINE_TERMS, engine_message
+    from tests.ui.pseudo_translation import pseudo_language
+
+    assert tuple(ENGINE_TERMS) == TERMS
+    with pytest.raises(MessageError) as info:
+        kernels.kernel_from_json("[[1, 2], [3]]")   # a ragged kernel, from the settings
+    exc = info.value
+    assert str(exc).startswith("the saved kernel: a kernel must be a 2-D array of numbers (")
+    with pytest.raises(MessageError) as bad_set:
+        kernels.kernel_set_from_json('{"format": "cnn-explorer-kernel-set", "version": 1, '
+                                     '"kernels": [{"name": "a", "values": [[1, 2]]}]}', "my.json")
+    assert str(bad_set.value) == "my.json: kernel #1: kernel 'a' is 1x2; kernels must be square"
+    with pseudo_language(qapp):
+        assert engine_message(exc).startswith(
+            "⟦⟦the saved kernel⟧: ⟦a kernel must be a 2-D array of numbers (")
+        # the file name and the user's kernel name are data; every sentence is translated
+        assert engine_message(bad_set.value) == (
+            "⟦my.json: kernel #1: ⟦kernel 'a' is 1x2; kernels must be square⟧⟧")

@@ -12,10 +12,11 @@ worker through ``client.request``.
 
 from __future__ import annotations
 
+import html
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSlider, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 from explorer.data import pixels_to_float
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, resolve
+from explorer.ui.engine_strings import engine_message
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.convolution_form import ConvForm
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text,
@@ -67,12 +69,15 @@ class ConvolutionPanel(QWidget):
                      "kernel_combo", "filter_layer", "filter_index", "size_spin", "stride_spin",
                      "pad_mode", "pad_spin", "flip_check", "bias_spin"):
             setattr(self, name, getattr(self.form, name))   # the form's controls, by name
+        #: The message under the form: (a function without arguments that writes it in the
+        #: current language, whether it is an error), or None for no message.
+        self._message: tuple | None = None
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._on_play_tick)
         self._build_controls()
         self._build_views()
         self._build_layout()
-
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self._on_play_tick)
+        self.retranslate_ui()
         for key, slot in ((Qt.Key.Key_Right, lambda: self.step(1)),
                           (Qt.Key.Key_Left, lambda: self.step(-1)),
                           (Qt.Key.Key_Space, self.toggle_play),
@@ -104,34 +109,28 @@ class ConvolutionPanel(QWidget):
     # --- construction -------------------------------------------------------------------------
     def _build_controls(self):
         # stepping
-        self.back_button = QPushButton(self.tr("\u25c0 Back"), self)
+        self.back_button = QPushButton(self)
         self.back_button.setObjectName("convBack")
-        self.back_button.setToolTip(self.tr("Previous output cell (Left arrow)."))
         self.back_button.clicked.connect(lambda: self.step(-1))
-        self.play_button = QPushButton(self.tr("Play"), self)
+        self.play_button = QPushButton(self)
         self.play_button.setObjectName("convPlay")
-        self.play_button.setToolTip(self.tr("Step through all output cells (Space)."))
         self.play_button.clicked.connect(self.toggle_play)
-        self.forward_button = QPushButton(self.tr("Forward \u25b6"), self)
+        self.forward_button = QPushButton(self)
         self.forward_button.setObjectName("convForward")
-        self.forward_button.setToolTip(self.tr("Next output cell (Right arrow)."))
         self.forward_button.clicked.connect(lambda: self.step(1))
         self.speed = QSlider(Qt.Orientation.Horizontal, self)
         self.speed.setObjectName("convSpeed")
         self.speed.setRange(1, 20)
         self.speed.setValue(3)
-        self.speed.setToolTip(self.tr("Playback speed in output cells per second."))
         self.speed.valueChanged.connect(self._on_speed_change)
         self.speed_label = QLabel(self)
         self.speed_label.setObjectName("convSpeedLabel")
         self.position_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.position_slider.setObjectName("convPosition")
-        self.position_slider.setToolTip(self.tr(
-            "Every output cell in order, row by row (Home/End: first/last)."))
         self.position_slider.valueChanged.connect(self._on_slider_change)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("convPositionLabel")
-
+        self.speed_caption = QLabel(self)
 
     def _build_views(self):
         # cells shrink to fit the window down to MIN_CELL pixels; only then does the view scroll
@@ -151,11 +150,8 @@ class ConvolutionPanel(QWidget):
 
         self.arithmetic = QTextBrowser(self)
         self.arithmetic.setObjectName("convArithmetic")
-        self.arithmetic.setToolTip(self.tr(
-            "The sum behind the highlighted output cell, written out."))
         self.size_text = QTextBrowser(self)
         self.size_text.setObjectName("convOutputSize")
-        self.size_text.setToolTip(self.tr("Why the output has the size it has."))
 
         self.im2col = Im2colView(self)
         self.im2col.setObjectName("im2colView")
@@ -167,10 +163,9 @@ class ConvolutionPanel(QWidget):
         left.addWidget(self.form)
         left.addWidget(self.message)
         left.addStretch(1)
-        keys = QLabel(self.tr(
-            "Keys: \u2190/\u2192 step, Space play/pause, Home/End first/last cell."), self)
-        keys.setWordWrap(True)
-        left.addWidget(keys)
+        self.keys_label = QLabel(self)
+        self.keys_label.setWordWrap(True)
+        left.addWidget(self.keys_label)
         left_widget = QWidget(self)
         left_widget.setLayout(left)
         left_widget.setMinimumWidth(330)
@@ -197,7 +192,7 @@ class ConvolutionPanel(QWidget):
         steps.addWidget(self.back_button, 0, 0)
         steps.addWidget(self.play_button, 0, 1)
         steps.addWidget(self.forward_button, 0, 2)
-        steps.addWidget(QLabel(self.tr("Speed:"), self), 0, 3)
+        steps.addWidget(self.speed_caption, 0, 3)
         steps.addWidget(self.speed, 0, 4)
         steps.addWidget(self.speed_label, 0, 5)
         steps.addWidget(self.position_label, 0, 6)
@@ -206,9 +201,8 @@ class ConvolutionPanel(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("convExplainTabs")
-        self.tabs.addTab(self.arithmetic, self.tr("Arithmetic"))
-        self.tabs.addTab(self.size_text, self.tr("Output size"))
-        self.tabs.addTab(self.im2col, self.tr("im2col"))
+        for view in (self.arithmetic, self.size_text, self.im2col):
+            self.tabs.addTab(view, "")
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
@@ -226,6 +220,51 @@ class ConvolutionPanel(QWidget):
         main.addWidget(left_widget)
         main.addWidget(split, 1)
 
+    # --- language -----------------------------------------------------------------------------
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every static text, then the current set-up's titles, explanations, step and message
+        again in the current language (the step shown does not change)."""
+        self.back_button.setText(self.tr("\u25c0 Back"))
+        self.back_button.setToolTip(self.tr("Previous output cell (Left arrow)."))
+        self.play_button.setToolTip(self.tr("Step through all output cells (Space)."))
+        self.forward_button.setText(self.tr("Forward \u25b6"))
+        self.forward_button.setToolTip(self.tr("Next output cell (Right arrow)."))
+        self.speed.setToolTip(self.tr("Playback speed in output cells per second."))
+        self.speed_caption.setText(self.tr("Speed:"))
+        self.position_slider.setToolTip(self.tr(
+            "Every output cell in order, row by row (Home/End: first/last)."))
+        self.arithmetic.setToolTip(self.tr(
+            "The sum behind the highlighted output cell, written out."))
+        self.size_text.setToolTip(self.tr("Why the output has the size it has."))
+        self.keys_label.setText(self.tr(
+            "Keys: \u2190/\u2192 step, Space play/pause, Home/End first/last cell."))
+        for i, text in enumerate((self.tr("Arithmetic"), self.tr("Output size"),
+                                  self.tr("im2col"))):
+            self.tabs.setTabText(i, text)
+        self._show_play_state()
+        self._on_speed_change(self.speed.value())
+        if self.build is not None:
+            self._show_build()
+        self._render_message()
+
+    def _say(self, render, error: bool = False):
+        """Show ``render()`` (a function writing the message in the current language) under
+        the form, and write it again after a change of language; ``render=None`` clears it."""
+        self._message = None if render is None else (render, error)
+        self._render_message()
+
+    def _render_message(self):
+        if self._message is None:
+            self.message.clear()
+            return
+        render, error = self._message
+        (self.message.show_error if error else self.message.show_info)(render())
+
     # --- model data ---------------------------------------------------------------------------
     def _model_image(self) -> np.ndarray:
         """The (28, 28) image the live model's feature maps are computed for."""
@@ -238,7 +277,9 @@ class ConvolutionPanel(QWidget):
         try:
             image = self._model_image()
         except (OSError, ValueError, IndexError) as exc:
-            self.message.show_error(fill(self.tr("No input for the model: %1"), exc))
+            error = exc   # `exc` is unbound after the block; the message is written again later
+            self._say(lambda: fill(self.tr("No input for the model: %1"), engine_message(error)),
+                      error=True)
             return
         self.client.request(partial(model_snapshot, image), owner=self, key="snapshot",
                             on_result=self._on_snapshot, on_error=self._on_snapshot_error)
@@ -250,7 +291,8 @@ class ConvolutionPanel(QWidget):
             self.rebuild()
 
     def _on_snapshot_error(self, message):
-        self.message.show_error(fill(self.tr("The live model could not answer: %1"), message))
+        self._say(lambda: fill(self.tr("The live model could not answer: %1"), message),
+                  error=True)
 
     def _on_model_change(self, info):
         self._refresh_or_defer()
@@ -268,7 +310,7 @@ class ConvolutionPanel(QWidget):
         if setup.input in ("test", "current"):
             self.rebuild()
         if setup.input == "test" and used != asked and self.stepper is not None:
-            self.message.show_info(ImageIndexPicker.moved_text(asked, used, count))
+            self._say(lambda: ImageIndexPicker.moved_text(asked, used, count))
 
     def _refresh_or_defer(self):
         """Follow a new input or model now if the panel is on screen, else when it is shown
@@ -314,10 +356,18 @@ class ConvolutionPanel(QWidget):
         self.form.save(self.settings)
         self.build = build
         if build.stepper is None:
+            self._say(lambda: problem_text(build.problem), error=True)
+        else:
+            self._say(lambda: " ".join(note_text(n) for n in build.notices))
+        self._show_build()
+
+    def _show_build(self):
+        """Show ``self.build``: its grids, titles and explanations at the current step, or what
+        is wrong with it (the message under the form is the caller's)."""
+        build = self.build
+        if build.stepper is None:
             self._show_problem(build)
             return
-        notices = " ".join(note_text(n) for n in build.notices)
-        self.message.show_info(notices)
         st = build.stepper
         self.input_title.setText("<b>" + fill(self.tr("Input %1, padded to %2"),
                                               "\u00d7".join(map(str, st.x.shape)),
@@ -333,9 +383,9 @@ class ConvolutionPanel(QWidget):
     def _kernel_title(self, build: ConvBuild) -> str:
         st = build.stepper
         if isinstance(st, PoolStepper):
-            what = self.tr("Max pooling") if st.mode == "max" else self.tr("Average pooling")
-            return "<b>" + fill(self.tr("%1: %2\u00d7%3 window, stride %4"), what, st.size[0],
-                                st.size[1], st.stride[0]) + "</b><br>" + self.tr(
+            head = (self.tr("Max pooling: %1\u00d7%2 window, stride %3") if st.mode == "max" else
+                    self.tr("Average pooling: %1\u00d7%2 window, stride %3"))
+            return "<b>" + fill(head, st.size[0], st.size[1], st.stride[0]) + "</b><br>" + self.tr(
                 "No weights: each channel is pooled on its own.")
         shape = "\u00d7".join(map(str, st.kernel.shape))
         head = (fill(self.tr("Kernel %1, rotated 180\u00b0"), shape) if st.flip else
@@ -345,12 +395,11 @@ class ConvolutionPanel(QWidget):
 
     def _show_problem(self, build: ConvBuild):
         text = problem_text(build.problem)
-        self.message.show_error(text)
         self.input_title.setText("")
         self.kernel_title.setText("")
         self.output_title.setText("")
         self.arithmetic.setHtml(f"<p style='color:{ERROR_COLOUR}'>"
-                                + text.replace("<", "&lt;") + "</p>")
+                                + html.escape(text, quote=False) + "</p>")
         self.position_label.setText(self.tr("no output"))
         with blocked(self.position_slider):
             self.position_slider.setRange(0, 0)
@@ -443,12 +492,15 @@ class ConvolutionPanel(QWidget):
                 self.set_position(0)
             self._on_speed_change(self.speed.value())
             self.timer.start()
+        self._show_play_state()
+
+    def _show_play_state(self):
         self.play_button.setText(self.tr("Pause") if self.timer.isActive() else self.tr("Play"))
 
     def _on_play_tick(self):
         if self.stepper is None or self.position >= self.stepper.n_positions - 1:
             self.timer.stop()
-            self.play_button.setText(self.tr("Play"))
+            self._show_play_state()
             return
         self.step(1)
 

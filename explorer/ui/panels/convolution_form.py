@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QSpinBox)
 
@@ -43,68 +43,47 @@ class ConvForm(QGroupBox):
 
     def __init__(self, state, parent=None):
         super().__init__(parent)
-        self.setTitle(self.tr("Set-up"))
         self.snapshot: dict | None = None
         #: The (size, stride) each kind of operation had last (`conv_setup.switch_operation`).
         self.mode_memory = dict(cs.START_GEOMETRY)
         self._kind = "conv"   # the kind of operation shown: "conv" or "pool"
         self._build(state)
         self._layout()
-        self._update_visibility()
+        self.retranslate_ui()
 
     def __repr__(self) -> str:
         return f"ConvForm({self.setup()!r})"
 
     # --- widgets ---------------------------------------------------------------------------
     def _build(self, state):
+        """The controls, without texts (`retranslate_ui` writes them); items carry their key
+        as data."""
         self.input_combo = QComboBox(self)
         self.input_combo.setObjectName("convInput")
         for ex in CONV_EXAMPLES + POOL_EXAMPLES:
-            self.input_combo.addItem(tr_engine(ex.title), f"example:{ex.key}")
-        self.input_combo.addItem(self.tr("Current input (Draw tab)"), "current")
-        self.input_combo.addItem(self.tr("Test-set image"), "test")
-        self.input_combo.addItem(self.tr("Feature maps of the live model"), "model")
-        self.input_combo.setToolTip(self.tr(
-            "What the kernel slides over: the textbook's small numeric examples, a digit, or "
-            "the output of any layer of the live network (for the second conv layer's filters "
-            "choose the layer that feeds it)."))
+            self.input_combo.addItem("", f"example:{ex.key}")
+        for key in ("current", "test", "model"):
+            self.input_combo.addItem("", key)
         self.test_index = ImageIndexPicker(state, self)
         self.test_index.setObjectName("convTestIndex")
-        self.test_index.setToolTip(self.tr("Which test-set image (its number in the test set)."))
         self.map_layer = QComboBox(self)
         self.map_layer.setObjectName("convMapLayer")
-        self.map_layer.setToolTip(self.tr(
-            "The layer whose output (for the current input) becomes the input here."))
         self.map_channel = QComboBox(self)
         self.map_channel.setObjectName("convMapChannel")
-        self.map_channel.setToolTip(self.tr(
-            "Use all channels of that layer (a filter then needs as many channels) or only one."))
 
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("convMode")
-        self.mode_combo.addItem(self.tr("Convolution"), "conv")
-        self.mode_combo.addItem(self.tr("Max pooling"), "max")
-        self.mode_combo.addItem(self.tr("Average pooling"), "avg")
-        self.mode_combo.setToolTip(self.tr(
-            "Convolution: multiply the window by the kernel and add up. Max pooling keeps the "
-            "largest value of each window; average pooling its mean."))
+        for key in cs.OPERATIONS:
+            self.mode_combo.addItem("", key)
 
         self.kernel_combo = QComboBox(self)
         self.kernel_combo.setObjectName("convKernel")
-        self.kernel_combo.addItem(self.tr("Textbook filter"), "example")
-        for name, p in PRESETS.items():
-            self.kernel_combo.addItem(tr_engine(p.title), f"preset:{name}")
-        self.kernel_combo.addItem(self.tr("Learned filter of the live model"), "learned")
-        self.kernel_combo.setToolTip(self.tr(
-            "The filter: the textbook's 3x3 (or the 3-channel example's own filter), a classic "
-            "image-processing kernel, or one the network learned."))
+        for key in cs.KERNELS:
+            self.kernel_combo.addItem("", key)
         self.filter_layer = QComboBox(self)
         self.filter_layer.setObjectName("convFilterLayer")
-        self.filter_layer.setToolTip(self.tr("The convolution layer whose filter is used."))
         self.filter_index = QSpinBox(self)
         self.filter_index.setObjectName("convFilterIndex")
-        self.filter_index.setToolTip(self.tr(
-            "Which filter of that layer (each filter makes one output channel)."))
 
         self.size_spin = QSpinBox(self)
         self.size_spin.setObjectName("convKernelSize")
@@ -113,31 +92,19 @@ class ConvForm(QGroupBox):
         self.stride_spin = QSpinBox(self)
         self.stride_spin.setObjectName("convStride")
         self.stride_spin.setRange(*cs.STRIDE_RANGE)
-        self.stride_spin.setToolTip(self.tr(
-            "How many cells the window moves between two outputs (S in the formula)."))
         self.pad_mode = QComboBox(self)
         self.pad_mode.setObjectName("convPaddingMode")
-        self.pad_mode.addItem(self.tr("Number"), "number")
-        self.pad_mode.addItem(self.tr("SAME"), "same")
-        self.pad_mode.addItem(self.tr("VALID"), "valid")
-        self.pad_mode.setToolTip(self.tr(
-            "Number: P zeros on every side. SAME: just enough zeros that the output has "
-            "ceil(H/S) rows (an odd total puts the extra one at the bottom/right). VALID: none."))
+        for key in ("number", "same", "valid"):
+            self.pad_mode.addItem("", key)
         self.pad_spin = QSpinBox(self)
         self.pad_spin.setObjectName("convPadding")
         self.pad_spin.setRange(*cs.PADDING_RANGE)
-        self.pad_spin.setToolTip(self.tr("P: rows/columns of zeros added on every side."))
-        self.flip_check = QCheckBox(self.tr("True convolution (rotate kernel 180\u00b0)"), self)
+        self.flip_check = QCheckBox(self)
         self.flip_check.setObjectName("convFlip")
-        self.flip_check.setToolTip(self.tr(
-            "CNN layers compute cross-correlation: the kernel is used as it is. The "
-            "mathematical convolution first rotates it by 180 degrees; tick to see the "
-            "difference (the kernel view shows the rotated kernel)."))
         self.bias_spin = QDoubleSpinBox(self)
         self.bias_spin.setObjectName("convBias")
         self.bias_spin.setRange(*cs.BIAS_RANGE)
         self.bias_spin.setDecimals(2)
-        self.bias_spin.setToolTip(self.tr("A number added to every output of this filter."))
 
         self.combos = (self.input_combo, self.map_layer, self.map_channel, self.mode_combo,
                        self.kernel_combo, self.filter_layer, self.pad_mode)
@@ -155,37 +122,126 @@ class ConvForm(QGroupBox):
 
     def _layout(self):
         form = QFormLayout(self)
-        form.addRow(self.tr("&Input:"), self.input_combo)
-        self._test_label = QLabel(self.tr("Test image:"), self)
+
+        def label(buddy=None):
+            lab = QLabel(self)
+            if buddy is not None:
+                lab.setBuddy(buddy)
+            return lab
+
+        self._input_label = label(self.input_combo)
+        form.addRow(self._input_label, self.input_combo)
+        self._test_label = label()
         form.addRow(self._test_label, self.test_index)
-        self._map_label = QLabel(self.tr("Layer:"), self)
+        self._map_label = label()
         maps = QHBoxLayout()
         maps.addWidget(self.map_layer, 2)
         maps.addWidget(self.map_channel, 1)
         form.addRow(self._map_label, maps)
-        form.addRow(self.tr("&Operation:"), self.mode_combo)
-        self._kernel_label = QLabel(self.tr("&Kernel:"), self)
-        self._kernel_label.setBuddy(self.kernel_combo)
+        self._mode_label = label(self.mode_combo)
+        form.addRow(self._mode_label, self.mode_combo)
+        self._kernel_label = label(self.kernel_combo)
         form.addRow(self._kernel_label, self.kernel_combo)
-        self._filter_label = QLabel(self.tr("Filter:"), self)
+        self._filter_label = label()
         filt = QHBoxLayout()
         filt.addWidget(self.filter_layer, 2)
         filt.addWidget(self.filter_index, 1)
         form.addRow(self._filter_label, filt)
-        self._size_label = QLabel(self.tr("Kernel si&ze:"), self)
-        self._size_label.setBuddy(self.size_spin)
+        self._size_label = label(self.size_spin)
         form.addRow(self._size_label, self.size_spin)
-        form.addRow(self.tr("&Stride:"), self.stride_spin)
+        self._stride_label = label(self.stride_spin)
+        form.addRow(self._stride_label, self.stride_spin)
         pad = QHBoxLayout()
         pad.addWidget(self.pad_mode, 1)
         pad.addWidget(self.pad_spin, 1)
-        pad_label = QLabel(self.tr("&Padding:"), self)
-        pad_label.setBuddy(self.pad_mode)
-        form.addRow(pad_label, pad)
+        self._pad_label = label(self.pad_mode)
+        form.addRow(self._pad_label, pad)
         form.addRow(self.flip_check)
-        self._bias_label = QLabel(self.tr("&Bias:"), self)
-        self._bias_label.setBuddy(self.bias_spin)
+        self._bias_label = label(self.bias_spin)
         form.addRow(self._bias_label, self.bias_spin)
+
+    # --- language ------------------------------------------------------------------------------
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every text of the form in the current language: the title, labels, tooltips and the
+        combo boxes' items (in place, by their data; the choice does not change)."""
+        self.setTitle(self.tr("Set-up"))
+        for lab, text in ((self._input_label, self.tr("&Input:")),
+                          (self._test_label, self.tr("Test image:")),
+                          (self._map_label, self.tr("Layer:")),
+                          (self._mode_label, self.tr("&Operation:")),
+                          (self._kernel_label, self.tr("&Kernel:")),
+                          (self._filter_label, self.tr("Filter:")),
+                          (self._stride_label, self.tr("&Stride:")),
+                          (self._pad_label, self.tr("&Padding:")),
+                          (self._bias_label, self.tr("&Bias:"))):
+            lab.setText(text)
+        examples = {f"example:{ex.key}": ex for ex in CONV_EXAMPLES + POOL_EXAMPLES}
+        inputs = {"current": self.tr("Current input (Draw tab)"),
+                  "test": self.tr("Test-set image"),
+                  "model": self.tr("Feature maps of the live model")}
+        operations = {"conv": self.tr("Convolution"), "max": self.tr("Max pooling"),
+                      "avg": self.tr("Average pooling")}
+        kernels = {"example": self.tr("Textbook filter"),
+                   "learned": self.tr("Learned filter of the live model")}
+        pad_modes = {"number": self.tr("Number"), "same": self.tr("SAME"),
+                     "valid": self.tr("VALID")}
+        with blocked(self.input_combo, self.mode_combo, self.kernel_combo, self.pad_mode,
+                     self.map_channel):
+            for i in range(self.input_combo.count()):
+                key = self.input_combo.itemData(i)
+                ex = examples.get(key)
+                self.input_combo.setItemText(i, inputs[key] if ex is None else tr_engine(ex.title))
+                self.input_combo.setItemData(i, "" if ex is None else tr_engine(ex.description),
+                                             Qt.ItemDataRole.ToolTipRole)
+            for i in range(self.mode_combo.count()):
+                self.mode_combo.setItemText(i, operations[self.mode_combo.itemData(i)])
+            for i in range(self.kernel_combo.count()):
+                key = self.kernel_combo.itemData(i)
+                p = PRESETS.get(key.split(":", 1)[1]) if key.startswith("preset:") else None
+                self.kernel_combo.setItemText(i, kernels[key] if p is None else tr_engine(p.title))
+                self.kernel_combo.setItemData(i, "" if p is None else tr_engine(p.description),
+                                              Qt.ItemDataRole.ToolTipRole)
+            for i in range(self.pad_mode.count()):
+                self.pad_mode.setItemText(i, pad_modes[self.pad_mode.itemData(i)])
+            n = self.map_channel.count() - 1
+            for i in range(self.map_channel.count()):
+                self.map_channel.setItemText(i, self._channel_item_text(i - 1, n))
+        self.input_combo.setToolTip(self.tr(
+            "What the kernel slides over: the textbook's small numeric examples, a digit, or "
+            "the output of any layer of the live network (for the second conv layer's filters "
+            "choose the layer that feeds it)."))
+        self.test_index.setToolTip(self.tr("Which test-set image (its number in the test set)."))
+        self.map_layer.setToolTip(self.tr(
+            "The layer whose output (for the current input) becomes the input here."))
+        self.map_channel.setToolTip(self.tr(
+            "Use all channels of that layer (a filter then needs as many channels) or only one."))
+        self.mode_combo.setToolTip(self.tr(
+            "Convolution: multiply the window by the kernel and add up. Max pooling keeps the "
+            "largest value of each window; average pooling its mean."))
+        self.kernel_combo.setToolTip(self.tr(
+            "The filter: the textbook's 3x3 (or the 3-channel example's own filter), a classic "
+            "image-processing kernel, or one the network learned."))
+        self.filter_layer.setToolTip(self.tr("The convolution layer whose filter is used."))
+        self.filter_index.setToolTip(self.tr(
+            "Which filter of that layer (each filter makes one output channel)."))
+        self.stride_spin.setToolTip(self.tr(
+            "How many cells the window moves between two outputs (S in the formula)."))
+        self.pad_mode.setToolTip(self.tr(
+            "Number: P zeros on every side. SAME: just enough zeros that the output has "
+            "ceil(H/S) rows (an odd total puts the extra one at the bottom/right). VALID: none."))
+        self.pad_spin.setToolTip(self.tr("P: rows/columns of zeros added on every side."))
+        self.flip_check.setText(self.tr("True convolution (rotate kernel 180\u00b0)"))
+        self.flip_check.setToolTip(self.tr(
+            "CNN layers compute cross-correlation: the kernel is used as it is. The "
+            "mathematical convolution first rotates it by 180 degrees; tick to see the "
+            "difference (the kernel view shows the rotated kernel)."))
+        self.bias_spin.setToolTip(self.tr("A number added to every output of this filter."))
+        self._update_visibility()   # the size label and tooltip, which depend on the operation
 
     def _controls(self):
         return self.combos + self.spins + (self.flip_check,)
@@ -269,12 +325,16 @@ class ConvForm(QGroupBox):
             if chosen is None:
                 return
             n = chosen[1].shape[0]
-            self.map_channel.addItem(self.tr("the only channel") if n == 1 else
-                                     self.tr("all %n channels", "", n), -1)
-            for c in range(n):
-                self.map_channel.addItem(fill(self.tr("channel %1"), c), c)
+            for c in range(-1, n):
+                self.map_channel.addItem(self._channel_item_text(c, n), c)
             i = self.map_channel.findData(keep) if keep is not None else 1
             self.map_channel.setCurrentIndex(i if i >= 0 else 1)
+
+    def _channel_item_text(self, channel: int, n: int) -> str:
+        """The map-channel item of ``channel`` (-1: all ``n`` channels)."""
+        if channel >= 0:
+            return fill(self.tr("channel %1"), channel)
+        return self.tr("the only channel") if n == 1 else self.tr("all %n channels", "", n)
 
     def _fill_filter_range(self):
         f = self._selected("filters", self.filter_layer.currentData())

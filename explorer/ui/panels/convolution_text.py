@@ -10,7 +10,7 @@ import html
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject
 
-from explorer.ui.engine_strings import tr_engine
+from explorer.ui.engine_strings import message_text, tr_engine
 from explorer.ui.text import fill
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.number_grid import format_number, format_value
@@ -95,16 +95,11 @@ def _indices(seq) -> str:
     return ", ".join(str(i) for i in seq)
 
 
-def _channel_prefix(ch: int, c: int) -> str:
-    """ "channel 2: " before a channel's line when there are several channels, else ""."""
+def _channel_line(ch: int, c: int, line: str) -> str:
+    """A channel's line, "channel 2: ..." when there are several channels (HTML ``line``)."""
     if c <= 1:
-        return ""
-    return fill(translate("ConvolutionPanel", "channel %1"), ch) + ": "
-
-
-def _cell_heading(pos) -> str:
-    return "<b>" + fill(translate("ConvolutionPanel", "Output cell (row %1, column %2)"),
-                        pos.row, pos.col) + "</b> = "
+        return line
+    return fill(translate("ConvolutionPanel", "channel %1: %2"), ch, line)
 
 
 def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
@@ -115,11 +110,13 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
     c, kh, kw = applied_kernel.shape
     dec = _decimals(pos.patch, applied_kernel)
     places = 4 if dec else None
-    what = (translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 window "
-                                          "(kernel rotated 180\u00b0: true convolution)")
-            if flip else
-            translate("ConvolutionPanel", "sum of input \u00d7 kernel over the %1\u00d7%2 window"))
-    lines = [_cell_heading(pos) + fill(what, kh, kw)]
+    heading = (translate("ConvolutionPanel", "<b>Output cell (row %1, column %2)</b> = sum of "
+                                             "input \u00d7 kernel over the %3\u00d7%4 window "
+                                             "(kernel rotated 180\u00b0: true convolution)")
+               if flip else
+               translate("ConvolutionPanel", "<b>Output cell (row %1, column %2)</b> = sum of "
+                                             "input \u00d7 kernel over the %3\u00d7%4 window"))
+    lines = [fill(heading, pos.row, pos.col, kh, kw)]
     for ch in range(c):
         rows = []
         for i in range(kh):
@@ -127,19 +124,17 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
                      f"{_factor(applied_kernel[ch, i, j], dec)}" for j in range(kw)]
             rows.append(" + ".join(terms))
         body = "<br>&nbsp;&nbsp;+ ".join(rows)
-        lines.append(f"{_channel_prefix(ch, c)}{body}<br>&nbsp;&nbsp;= "
-                     f"<b>{_v(pos.channel_sums[ch], places)}</b>")
+        lines.append(_channel_line(ch, c, f"{body}<br>&nbsp;&nbsp;= "
+                                          f"<b>{_v(pos.channel_sums[ch], places)}</b>"))
     if c > 1:
         sums = " + ".join(_v(s, places) for s in pos.channel_sums)
-        lines.append(translate("ConvolutionPanel", "total of the channel sums")
-                     + f": {sums} = <b>{_v(pos.total, places)}</b>")
+        lines.append(fill(translate("ConvolutionPanel", "total of the channel sums: %1 = %2"),
+                          sums, f"<b>{_v(pos.total, places)}</b>"))
     result = _v(pos.result, 4 if _decimals([pos.result, pos.bias]) or dec else None)
-    lines.append(
-        translate("ConvolutionPanel", "plus bias")
-        + f": {_v(pos.total, places)} + {_v(pos.bias, places)} = "
-        + f"<b style='color:#c06000'>{result}</b> \u2190 "
-        + translate("ConvolutionPanel", "the output value")
-    )
+    lines.append(fill(translate("ConvolutionPanel", "plus bias: %1 + %2 = %3 \u2190 the output "
+                                                    "value"),
+                      _v(pos.total, places), _v(pos.bias, places),
+                      f"<b style='color:#c06000'>{result}</b>"))
     return "<br><br>".join(lines)
 
 
@@ -147,10 +142,13 @@ def pool_arithmetic_html(pos, mode: str) -> str:
     """The window of each channel and its max (winner marked) or average."""
     c, kh, kw = pos.patch.shape
     dec = _decimals(pos.patch)
-    what = (translate("ConvolutionPanel", "largest value") if mode == "max" else
-            translate("ConvolutionPanel", "average (padding counts as 0)"))
-    lines = [_cell_heading(pos) + fill(translate(
-        "ConvolutionPanel", "%1 of the %2\u00d7%3 window, channel by channel"), what, kh, kw)]
+    heading = (translate("ConvolutionPanel", "<b>Output cell (row %1, column %2)</b> = largest "
+                                             "value of the %3\u00d7%4 window, channel by channel")
+               if mode == "max" else
+               translate("ConvolutionPanel", "<b>Output cell (row %1, column %2)</b> = average "
+                                             "(padding counts as 0) of the %3\u00d7%4 window, "
+                                             "channel by channel"))
+    lines = [fill(heading, pos.row, pos.col, kh, kw)]
     for ch in range(c):
         vals = pos.patch[ch].ravel()
         if mode == "max":
@@ -164,7 +162,7 @@ def pool_arithmetic_html(pos, mode: str) -> str:
         else:
             text = (f"({' + '.join(_v(v, dec) for v in vals)}) / {kh * kw} = "
                     f"<b>{_v(pos.results[ch], 4)}</b>")
-        lines.append(_channel_prefix(ch, c) + text)
+        lines.append(_channel_line(ch, c, text))
     if mode == "max":
         lines.append(translate("ConvolutionPanel", "The winning cell (circled) is the only one "
                                                    "whose gradient flows back."))
@@ -312,9 +310,9 @@ def problem_text(problem) -> str:
         return text
     if k == "data":
         return fill(translate("ConvolutionPanel", "The data set could not be loaded: %1"),
-                    tr_engine(a[0]))
+                    message_text(a[1] if len(a) > 1 else None, a[2] if len(a) > 2 else (), a[0]))
     if k == "empty_data":
         return fill(translate("ConvolutionPanel", "The data set %1 has no test images."), a[0])
-    if k == "engine":
-        return tr_engine(a[0])
+    if k == "engine":   # (English message, code or None, values): see conv_setup.Problem
+        return message_text(a[1] if len(a) > 1 else None, a[2] if len(a) > 2 else (), a[0])
     raise ValueError(f"no sentence for the problem kind {k!r}")

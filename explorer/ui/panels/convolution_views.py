@@ -6,7 +6,7 @@ They show what a `explorer.engine.stepper` stepper holds; no maths here.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.engine.stepper import ConvStepper
@@ -48,6 +48,8 @@ class ChannelRow(QWidget):
         for i, (g, c) in enumerate(zip(self.grids, self.captions)):
             g.setVisible(i < n)
             c.setVisible(i < n)
+            if i >= n:
+                c.clear()   # no stale caption (in the old language) left behind
 
 
 class Im2colView(QWidget):
@@ -66,18 +68,13 @@ class Im2colView(QWidget):
         self.caption.setWordWrap(True)
         self.matrix = NumberGrid(self, cell_size=30, max_size=520)
         self.matrix.setObjectName("im2colMatrix")
-        self.matrix.value_name = self.tr("input value")
-        self.matrix.setToolTip(self.tr(
-            "im2col: every receptive window unrolled into one row; the highlighted row is the "
-            "current output cell's window."))
         self.kernel = NumberGrid(self, cell_size=30, max_size=520)
         self.kernel.setObjectName("im2colKernel")
-        self.kernel.value_name = self.tr("weight")
         self.output = NumberGrid(self, cell_size=30, max_size=300)
         self.output.setObjectName("im2colOutput")
         self.kernel_caption = QLabel(self)
         self.kernel_caption.setWordWrap(True)
-        self.output_caption = QLabel(self.tr("output (one column)"), self)
+        self.output_caption = QLabel(self)
         self.dot = QLabel("\u00b7", self)
         g = QGridLayout(self)
         g.addWidget(self.shapes, 0, 0, 1, 3)
@@ -92,16 +89,43 @@ class Im2colView(QWidget):
         g.setColumnStretch(2, 1)
         g.setRowStretch(2, 3)
         g.setRowStretch(4, 1)
+        #: The stepper and position shown (their texts are written again on a language change).
+        self._stepper = self._position = None
+        self.retranslate_ui()
 
     def __repr__(self) -> str:
         return f"Im2colView({self.matrix.values.shape})"
 
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """The static texts, then the shapes and captions of the stepper and position shown."""
+        self.matrix.value_name = self.tr("input value")
+        self.matrix.setToolTip(self.tr(
+            "im2col: every receptive window unrolled into one row; the highlighted row is the "
+            "current output cell's window."))
+        self.kernel.value_name = self.tr("weight")
+        self.output_caption.setText(self.tr("output (one column)"))
+        if self._stepper is not None:
+            self._setup_texts(self._stepper)
+            if self._position is not None:
+                self._position_texts(self._stepper, self._position)
+
     def show_setup(self, st):
         """Shapes and the filter row of a new stepper."""
+        self._stepper, self._position = st, None
         conv = isinstance(st, ConvStepper)
         for w in (self.kernel, self.output, self.output_caption, self.dot):
             w.setVisible(conv)
         if conv:
+            self.kernel.set_matrix(st.kernel_row[None, :], cmap=cmap_for(st.kernel_row))
+        self._setup_texts(st)
+
+    def _setup_texts(self, st):
+        if isinstance(st, ConvStepper):
             n_rows, n_cols = st.cols.shape
             c, kh, kw = st.kernel.shape
             self.shapes.setText(fill(self.tr(
@@ -114,23 +138,33 @@ class Im2colView(QWidget):
                 "the same (c, kh, kw) order as the im2col columns.") if st.flip else self.tr(
                 "The filter as one row, weight.reshape(out, \u22121): the same (c, kh, kw) order "
                 "as the im2col columns."))
-            self.kernel.set_matrix(st.kernel_row[None, :], cmap=cmap_for(st.kernel_row))
         else:
             c = st.x.shape[0]
-            rows = self.tr("one row per output cell here") if c == 1 else self.tr(
-                "%n rows per output cell here", "", c)
-            text = self.tr(
-                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's %1\u00d7%2 window (%3); the maximum of each row is the "
-                "output.") if st.mode == "max" else self.tr(
-                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
-                "row holds one channel's %1\u00d7%2 window (%3); the mean of each row is the "
-                "output.")
-            self.shapes.setText(fill(text, st.size[0], st.size[1], rows))
+            self.shapes.setText(fill(self._pool_im2col_text(st.mode, c), st.size[0], st.size[1]))
             self.kernel_caption.setText("")
+
+    def _pool_im2col_text(self, mode: str, c: int) -> str:
+        """How pooling uses im2col, for ``c`` channels (%1, %2: the window); whole sentences
+        for max/mean and for one/several rows (%n) per output cell."""
+        if mode == "max":
+            return self.tr(
+                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "row holds one channel's %1\u00d7%2 window (one row per output cell here); the "
+                "maximum of each row is the output.") if c == 1 else self.tr(
+                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "row holds one channel's %1\u00d7%2 window (%n rows per output cell here); the "
+                "maximum of each row is the output.", "", c)
+        return self.tr(
+            "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+            "row holds one channel's %1\u00d7%2 window (one row per output cell here); the "
+            "mean of each row is the output.") if c == 1 else self.tr(
+            "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+            "row holds one channel's %1\u00d7%2 window (%n rows per output cell here); the "
+            "mean of each row is the output.", "", c)
 
     def show_position(self, st, pos):
         """Highlight the current position's row (conv) or show its windows (pooling)."""
+        self._stepper, self._position = st, pos
         if isinstance(st, ConvStepper):
             n = st.cols.shape[0]
             start = int(np.clip(pos.im2col_row - IM2COL_ROWS // 2, 0, max(0, n - IM2COL_ROWS)))
@@ -144,19 +178,27 @@ class Im2colView(QWidget):
             self.output.set_matrix(st.output.reshape(-1)[start:stop, None],
                                    cmap=cmap_for(st.output))
             self.output.set_highlights([(pos.im2col_row - start, 0, 1, 1, SECOND)])
+        else:
+            kw = pos.window[3]
+            rows = pos.patch.reshape(pos.patch.shape[0], -1)
+            self.matrix.row_offset = 0
+            self.matrix.set_matrix(rows, cmap=cmap_for(rows))
+            marks = [] if pos.winner is None else [(ch, r * kw + c)
+                                                   for ch, (r, c) in enumerate(pos.winner)]
+            self.matrix.set_marks(marks)
+            self.matrix.set_highlights([])
+        self._position_texts(st, pos)
+
+    def _position_texts(self, st, pos):
+        if isinstance(st, ConvStepper):
+            n = st.cols.shape[0]
+            start = self.matrix.row_offset
+            stop = min(n, start + IM2COL_ROWS)
             self.caption.setText(fill(self.tr(
                 "im2col rows %1\u2013%2 of %3 (row r = output cell r, row by row); row %4 "
                 "\u00b7 filter + bias = %5"), start, stop - 1, n, pos.im2col_row,
                                                      format_number(pos.result)))
             return
-        kw = pos.window[3]
-        rows = pos.patch.reshape(pos.patch.shape[0], -1)
-        self.matrix.row_offset = 0
-        self.matrix.set_matrix(rows, cmap=cmap_for(rows))
-        marks = [] if pos.winner is None else [(ch, r * kw + c)
-                                               for ch, (r, c) in enumerate(pos.winner)]
-        self.matrix.set_marks(marks)
-        self.matrix.set_highlights([])
         self.caption.setText(self.tr(
             "This output cell's windows, one row per channel (output = max of each row).")
             if st.mode == "max" else self.tr(

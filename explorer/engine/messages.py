@@ -1,0 +1,130 @@
+"""User-facing engine messages with stable ids, so that the UI can show them in any language.
+
+A `MessageError` is a ValueError whose ``str()`` is the English sentence (scripts, the CLI and
+``pytest.raises(match=...)`` see exactly the text they always saw), and which also carries the
+sentence's ``code`` (a key of `MESSAGES`) and its ``values``. The UI translates the template
+of ``code`` (``explorer.ui.engine_strings.engine_message``) and fills in the values, so the
+engine stays Qt-free. A value that is itself engine text (a preset's title) is passed as a
+`Term`, which the UI translates too; other values (numbers, a user's typed text) are data.
+
+Templates use Qt's ``%1``..``%9`` placeholders (numbered, so a translation may reorder them).
+Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MESSAGES", "TERMS", "MessageError", "Term", "english"]
+
+#: Every coded message: id -> English template. The UI lists the same templates for
+#: translation (tests/ui/test_engine_strings.py checks that the two lists agree).
+MESSAGES: dict[str, str] = {
+    # explorer.engine.geometry: a window that does not fit (the Convolution tab shows these)
+    "kernel_taller_than_input": (
+        "kernel height %1 is bigger than the padded input height %2 (%3 + padding %4 + %5); "
+        "use a smaller kernel or more padding"),
+    "kernel_wider_than_input": (
+        "kernel width %1 is bigger than the padded input width %2 (%3 + padding %4 + %5); "
+        "use a smaller kernel or more padding"),
+    "kernel_bigger_than_input": (
+        "kernel size %1 is bigger than the padded input size %2 (%3 + %4 + %5); use a smaller "
+        "kernel or more padding"),
+    "pool_padding_too_large": (
+        "pooling padding %1 must be at most half the kernel size %2 (as in PyTorch): otherwise "
+        "some windows hold only padding"),
+    # explorer.engine.kernels: presets, cells and normalising (the Kernel lab shows these)
+    "kernel_size_not_integer": "kernel size must be an integer, got %1",
+    "kernel_size_range": "kernel size must be between %1 and %2, got %3",
+    "sigma_not_positive": "sigma must be a positive number, got %1",
+    "preset_sizes": "%1 takes sizes %2 to %3, got %4",
+    "preset_fixed_size": "%1 is a fixed 3x3 kernel; it has no %2x%2 version",
+    "preset_no_sigma": "%1 has no sigma",
+    "cell_empty": "empty cell: type a number such as 0, -2, 0.5 or a fraction such as 1/16",
+    "cell_not_a_number": (
+        "%1 is not a number: use digits with an optional sign and decimal point (-2, 0.5) or a "
+        "fraction a/b (1/16)"),
+    "cell_divides_by_zero": "%1 divides by zero: the number under the / must not be 0",
+    "cell_too_large": "%1 is too large to be a kernel weight",
+    "kernel_sums_to_zero": (
+        "the kernel sums to 0, so it cannot be scaled to sum to 1 (edge and Laplacian kernels "
+        "sum to 0 on purpose: a flat area gives 0)"),
+    "scale_not_finite": "the scale factor must be a finite number, got %1",
+    # explorer.engine.kernels: kernels and kernel sets (the Kernel lab's library)
+    "kernel_not_numbers": "a kernel must be a 2-D array of numbers (%1)",
+    "kernel_not_2d": "a kernel is a 2-D array, got shape %1",
+    "kernel_size_limits": "kernel is %1x%2; kernels go from 1x1 to %3x%3",
+    "kernel_not_finite": "kernel holds NaN or infinity",
+    "source_not_text": "%1 is not text (got %2)",
+    "source_too_long": "%1 is longer than %2 characters",
+    "source_nested_too_deeply": "%1 is not a kernel: its JSON is nested too deeply",
+    "source_not_json": "%1 is not valid JSON (%2)",
+    "source_problem": "%1: %2",
+    "kernel_needs_name": "a kernel needs a non-empty name",
+    "kernel_description_not_text": "the description of kernel %1 must be text",
+    "kernel_problem": "kernel %1: %2",
+    "kernel_not_square": "kernel %1 is %2x%3; kernels must be square",
+    "kernel_names_repeated": "kernel names must be unique; repeated: %1",
+    "set_too_many_characters": (
+        "%1 is larger than the %2 characters a kernel set may have: it is not a"
+        " CNN Explorer kernel set"),
+    "set_not_json": "%1 is not valid JSON (line %2, column %3: %4)",
+    "set_nested_too_deeply": "%1 is not a kernel set: its JSON is nested too deeply",
+    "set_unusable_json": "%1 is not a usable JSON file: %2",
+    "set_wrong_format": '%1 is not a CNN Explorer kernel set (no "format": "%2")',
+    "set_wrong_version": (
+        "%1 has kernel-set version %2; this version of CNN Explorer reads "
+        "version %3"),
+    "set_kernels_not_a_list": '%1: "kernels" must be a list',
+    "set_item_not_an_object": "%1: kernel #%2 must be an object with name and values",
+    "set_item_without_rows": '%1: kernel #%2 needs "values" as a list of rows',
+    "set_item_ragged": "%1: kernel #%2 has rows of different lengths",
+    "set_item_not_a_number": "%1: kernel #%2 has a value that is not a number",
+    "set_item_problem": "%1: kernel #%2: %3",
+    "set_names_repeated": "%1: kernel names must be unique; repeated: %2",
+    "set_file_too_large": (
+        "%1 is larger than the %2 bytes a kernel set may have: it is not a CNN "
+        "Explorer kernel set"),
+    "set_file_not_text": "%1 is not a text file (expected a JSON kernel set)",
+    # explorer.ui.conv_backward: the gradient check of one weight
+    "gradient_step_not_positive": "the step h must be a positive finite number, got %1",
+    "weight_index_outside_kernel": "weight index %1 is outside the kernel of shape %2",
+}
+
+#: Every `Term` the engine puts into its messages (the default names of what was read).
+TERMS: tuple[str, ...] = ("the saved kernel", "kernel set")
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+class Term(str):
+    """A value of a message that is engine text itself (a kernel preset's title): the UI shows
+    it translated, where a plain ``str`` value (a user's typed text) is shown as it is."""
+
+    __slots__ = ()
+
+
+def english(code: str, *values) -> str:
+    """The English sentence of ``code`` with ``values`` in its ``%1``..``%9`` (one pass)."""
+    template = MESSAGES[code]
+
+    def value(match: re.Match) -> str:
+        i = int(match.group(1)) - 1
+        return str(values[i]) if i < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+class MessageError(ValueError):
+    """A ValueError for the user: ``code`` (a key of `MESSAGES`), ``values`` (what fills its
+    placeholders); ``str()`` is the English sentence."""
+
+    def __init__(self, code: str, *values):
+        if code not in MESSAGES:
+            raise KeyError(f"no engine message {code!r}")
+        super().__init__(english(code, *values))
+        self.code = code
+        self.values = tuple(values)
+
+    def __reduce__(self):
+        return (type(self), (self.code, *self.values))
