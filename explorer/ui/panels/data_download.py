@@ -104,8 +104,8 @@ class DownloadBox(QGroupBox):
             "Stop the download. Files already checked are kept and the next download "
             "continues from there."))
         status = self._status
-        self._update()             # the Download button and licence (and the idle status)
-        if self.busy and status is not None:
+        self._update()             # the Download button and licence
+        if status is not None:     # the last status (a download's progress or its end) stays
             self._say(status)
 
     def _say(self, status):

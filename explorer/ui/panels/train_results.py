@@ -91,6 +91,7 @@ class TrainResults(QWidget):
         """Every text in the current language: titles, tooltips, placeholders, and the shown
         run's filters, change caption, confusion matrix, legend and mistakes."""
         self.curves.retranslate()
+        self.ratios.retranslate_ui()   # first: its tooltip is the tab's tooltip
         self.curves.loss_plot.setToolTip(self.tr(
             "Cross-entropy loss of every mini-batch (light), its running average (dark) and the "
             "test set's loss after each epoch (red dots). Falling means learning."))
