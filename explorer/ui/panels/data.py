@@ -12,23 +12,23 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
 from explorer.data.cache import cache_dir as current_cache_dir
 from explorer.data.cache import set_cache_dir
-from explorer.data.datasets import N_CLASSES, SOURCES
+from explorer.data.datasets import SOURCES
 from explorer.data.folders import looks_like_idx_folder, open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.jobs import BackgroundJob
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.data_download import DownloadBox
+from explorer.ui.panels.data_stats import DataStats, short_name
 from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid
 from explorer.ui.widgets.message_label import MessageLabel
@@ -48,17 +48,6 @@ def load_with_stats(source, report, cancel) -> tuple:
     else:
         dataset = source
     return dataset, dataset_statistics(dataset)
-
-
-def short_name(name: str, limit: int = 8) -> str:
-    """A caption that fits under a 28x28 sample: ``"T-shirt/top" -> "T-shirt"``,
-    ``"Ankle boot" -> "Boot"``; short names stay as they are."""
-    if len(name) <= limit:
-        return name
-    first = name.split("/")[0]
-    if len(first) <= limit:
-        return first
-    return name.split()[-1][:limit].capitalize()
 
 
 def default_cache_location() -> Path:
@@ -165,35 +154,11 @@ class DataPanel(QWidget):
         self.hint.setObjectName("dataHint")
         self.hint.setWordWrap(True)
 
-        self.counts_plot = pg.PlotWidget(self)
-        self.counts_plot.setObjectName("classCounts")
-        self.counts_plot.setBackground("w")
-        self.counts_plot.setMouseEnabled(x=False, y=False)
-        self.counts_plot.hideButtons()
-        self.counts_plot.setMenuEnabled(False)
-        self.counts_plot.setMinimumHeight(150)
-        self.count_bars = pg.BarGraphItem(x=np.arange(N_CLASSES), height=np.zeros(N_CLASSES),
-                                          width=0.7,
-                                          brush=pg.mkBrush(40, 110, 200), pen=pg.mkPen(None))
-        self.counts_plot.addItem(self.count_bars)
-
-        self.means_grid = ImageGrid(self, cell_size=48, columns=5, levels=(0.0, 1.0))
-        self.means_grid.setObjectName("meanImages")
-
-        self.pixel_label = QLabel(self)
-        self.pixel_label.setObjectName("pixelStats")
-        self.pixel_label.setWordWrap(True)
-        self.pixel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hist_plot = pg.PlotWidget(self)
-        self.hist_plot.setObjectName("pixelHistogram")
-        self.hist_plot.setBackground("w")
-        self.hist_plot.setMouseEnabled(x=False, y=False)
-        self.hist_plot.hideButtons()
-        self.hist_plot.setMenuEnabled(False)
-        self.hist_plot.setLogMode(y=True)
-        self.hist_plot.setMinimumHeight(130)
-        self.hist_curve = self.hist_plot.plot(stepMode="center", fillLevel=0,
-                                              brush=(40, 110, 200, 120), pen=pg.mkPen(40, 110, 200))
+        self.stats_box = DataStats(self)
+        # the statistics' views, also reachable as attributes of the panel
+        for name in ("counts_plot", "count_bars", "means_grid", "pixel_label", "hist_plot",
+                     "hist_curve"):
+            setattr(self, name, getattr(self.stats_box, name))
 
         self.info_label = QLabel(self)
         self.info_label.setObjectName("datasetInfo")
@@ -231,24 +196,10 @@ class DataPanel(QWidget):
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.hint)
 
-        stats_box = QGroupBox(self)
-        self.stats_box = stats_box
-        stats_box.setObjectName("statsBox")
-        stats_layout = QVBoxLayout(stats_box)
-        self._counts_title, self._means_title, self._pixels_title = (
-            QLabel(self), QLabel(self), QLabel(self))
-        stats_layout.addWidget(self._counts_title)
-        stats_layout.addWidget(self.counts_plot, 1)
-        stats_layout.addWidget(self._means_title)
-        stats_layout.addWidget(self.means_grid)
-        stats_layout.addWidget(self._pixels_title)
-        stats_layout.addWidget(self.pixel_label)
-        stats_layout.addWidget(self.hist_plot, 1)
-
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(stats_box, 1)
+        right_layout.addWidget(self.stats_box, 1)
         self.downloads = DownloadBox(self.cache_dir, self)
         self.downloads.sigDownloaded.connect(self._on_downloaded)
         right_layout.addWidget(self.downloads)
@@ -300,29 +251,11 @@ class DataPanel(QWidget):
         self.random_button.setToolTip(self.tr("A random choice of samples (R)."))
         self.grid.setToolTip(self.tr("Click a sample to make it the input of the Draw and "
                                      "Layers panels."))
-        self.counts_plot.setLabel("left", self.tr("images"))
-        self.counts_plot.setLabel("bottom", self.tr("class"))
-        self.counts_plot.setToolTip(self.tr(
-            "How many images each class has in the chosen split. Balanced classes (equal bars) "
-            "mean a network cannot score well by favouring one class."))
-        self.means_grid.setToolTip(self.tr(
-            "The average of all images of each class: bright where most samples of the class "
-            "have ink. Blurry means the class is drawn in many different ways."))
-        self.hist_plot.setLabel("bottom", self.tr("pixel value (0 = black, 1 = white)"))
-        self.hist_plot.setLabel("left", self.tr("pixels (log)"))
-        self.hist_plot.setToolTip(self.tr(
-            "How often each brightness occurs over all pixels of the split (logarithmic scale): "
-            "most pixels are black background, the ink is near white."))
         self._dataset_label.setText(self.tr("Data set:"))
         self._show_label.setText(self.tr("Show:"))
-        self._counts_title.setText(self.tr("Images per class"))
-        self._means_title.setText(self.tr("Mean image of each class"))
-        self._pixels_title.setText(self.tr("Pixel statistics"))
-        self._show_stats_title()
         self.refresh_dataset_list()
         if self.dataset is not None:
             self._show_classes()
-            self._render_stats()
             self._render_samples(same_samples=True)
         self._show_texts()
 
@@ -336,10 +269,6 @@ class DataPanel(QWidget):
             "Click a sample to send it to the Draw and Layers panels as the current input."))
         if self._placeholder_text is not None:
             self.grid.set_placeholder(self._placeholder_text())
-
-    def _show_stats_title(self):
-        self.stats_box.setTitle(self.tr("Training set at a glance") if self.split == "train"
-                                else self.tr("Test set at a glance"))
 
     # --- data set list and loading --------------------------------------------------------
     @property
@@ -484,9 +413,7 @@ class DataPanel(QWidget):
         self._show_classes()
         self._remember_dataset(ds)
         self._remember_view()
-        n = len(ds.class_names)
-        self.count_bars.setOpts(x=np.arange(n))
-        self.counts_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(n)]])
+        self.stats_box.set_class_count(len(ds.class_names))
         self._page = 0
         self._random = False
         self._render_stats()
@@ -534,35 +461,9 @@ class DataPanel(QWidget):
 
     # --- rendering ------------------------------------------------------------------------
     def _render_stats(self):
-        if self.stats is None:
-            return
-        s = self.stats[self.split]
-        self._show_stats_title()
-        counts = s["counts"]
-        self.count_bars.setOpts(height=counts.astype(float))
-        self.counts_plot.setYRange(0, max(1, int(counts.max())) * 1.1, padding=0)
-        self.counts_plot.setXRange(-0.6, 9.6, padding=0)
-        names = [tr_engine(n) for n in self.dataset.class_names]
-        self.means_grid.set_images(s["means"], captions=[short_name(n) for n in names],
-                                   tooltips=[self._mean_tooltip(int(c), n)
-                                             for c, n in zip(counts, names)])
-        p = s["pixels"]
-        template = self.tr(
-            "One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).") if p.n_images == 1 else self.tr(
-            "%1 images, %2 pixels each: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).")
-        self.pixel_label.setText(fill(template, f"{p.n_images:,}", "784", f"{p.mean:.3f}",
-                                      f"{p.std:.3f}", f"{p.minimum:.2f}", f"{p.maximum:.2f}",
-                                      f"{100 * p.zero_fraction:.1f} %"))
-        self.hist_curve.setData(p.bin_edges, np.maximum(p.histogram, 1).astype(float))
-
-    def _mean_tooltip(self, count: int, name: str) -> str:
-        if count == 0:
-            return fill(self.tr("no images of class %1"), name)
-        if count == 1:
-            return fill(self.tr("the one image of class %1 (a mean of one)"), name)
-        return fill(self.tr("mean of the %1 images of class %2"), f"{count:,}", name)
+        if self.stats is not None:
+            self.stats_box.show_split(self.stats[self.split], self.dataset.class_names,
+                                      self.split)
 
     def _render_samples(self, same_samples: bool = False):
         """Show the current page (or a random choice) of samples; ``same_samples``: the ones
