@@ -12,23 +12,23 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
 from explorer.data.cache import cache_dir as current_cache_dir
 from explorer.data.cache import set_cache_dir
-from explorer.data.datasets import N_CLASSES, SOURCES
+from explorer.data.datasets import SOURCES
 from explorer.data.folders import looks_like_idx_folder, open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.jobs import BackgroundJob
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.data_download import DownloadBox
+from explorer.ui.panels.data_stats import DataStats, short_name
 from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid
 from explorer.ui.widgets.message_label import MessageLabel
@@ -48,17 +48,6 @@ def load_with_stats(source, report, cancel) -> tuple:
     else:
         dataset = source
     return dataset, dataset_statistics(dataset)
-
-
-def short_name(name: str, limit: int = 8) -> str:
-    """A caption that fits under a 28x28 sample: ``"T-shirt/top" -> "T-shirt"``,
-    ``"Ankle boot" -> "Boot"``; short names stay as they are."""
-    if len(name) <= limit:
-        return name
-    first = name.split("/")[0]
-    if len(first) <= limit:
-        return first
-    return name.split()[-1][:limit].capitalize()
 
 
 def default_cache_location() -> Path:
@@ -95,11 +84,19 @@ class DataPanel(QWidget):
         self._random = False
         self._load_job: BackgroundJob | None = None
         self._jobs: list[BackgroundJob] = []  # running or not yet deleted
+        # The dynamic texts as functions that render them in the current language (called
+        # again on a language change): the info line, the error line, the hint under the grid
+        # and the grid's placeholder.
+        self._info_text = None
+        self._error_text = None
+        self._hint_text = None
+        self._placeholder_text = None
         #: Remembered choices (data set, split, class filter) under "data/" in QSettings.
         self.settings = PanelSettings("data")
         # applied once the set is shown
         self._wanted_class = self.settings.get("classFilter", str, None)
         self._build()
+        self.retranslate_ui()
         self.settings.restore_combo("split", self.split_combo)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
         self.refresh_dataset_list()
@@ -117,16 +114,9 @@ class DataPanel(QWidget):
     def _build(self):
         self.dataset_combo = QComboBox(self)
         self.dataset_combo.setObjectName("datasetCombo")
-        self.dataset_combo.setToolTip(self.tr(
-            "The data set to browse and to train on: the built-in 4,000 digits, data sets you "
-            "downloaded below, and Fashion-MNIST when your system has it installed."))
         self.dataset_combo.activated.connect(self._on_dataset_chosen)
-        self.open_button = QPushButton(self.tr("&Open IDX folder..."), self)
+        self.open_button = QPushButton(self)
         self.open_button.setObjectName("openFolderButton")
-        self.open_button.setToolTip(self.tr(
-            "Use your own data: a folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, "
-            "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzip or not), 28x28 images, "
-            "labels 0-9 (Ctrl+Shift+O). You can also drag the folder onto this panel."))
         self.open_button.clicked.connect(self.choose_folder)
         self.setAcceptDrops(True)
         QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.choose_folder,
@@ -134,27 +124,21 @@ class DataPanel(QWidget):
 
         self.split_combo = QComboBox(self)
         self.split_combo.setObjectName("splitCombo")
-        self.split_combo.addItem(self.tr("Training set"), "train")
-        self.split_combo.addItem(self.tr("Test set"), "test")
-        self.split_combo.setToolTip(self.tr(
-            "The network learns from the training set; the test set is kept apart to measure "
-            "how well it does on images it has never seen."))
+        self.split_combo.addItem("", "train")     # texts: retranslate_ui
+        self.split_combo.addItem("", "test")
         self.split_combo.currentIndexChanged.connect(self._on_view_change)
         self.class_combo = QComboBox(self)
         self.class_combo.setObjectName("classFilter")
-        self.class_combo.setToolTip(self.tr("Show only the samples of one class."))
         self.class_combo.currentIndexChanged.connect(self._on_view_change)
 
-        self.prev_button = QPushButton(self.tr("< &Previous"), self)
-        self.prev_button.setToolTip(self.tr("The previous page of samples (Page Up)."))
+        self.prev_button = QPushButton(self)
+        self.prev_button.setObjectName("previousPageButton")
         self.prev_button.clicked.connect(partial(self.turn_page, -1))
-        self.next_button = QPushButton(self.tr("&Next >"), self)
+        self.next_button = QPushButton(self)
         self.next_button.setObjectName("nextPageButton")
-        self.next_button.setToolTip(self.tr("The next page of samples (Page Down)."))
         self.next_button.clicked.connect(partial(self.turn_page, 1))
-        self.random_button = QPushButton(self.tr("&Random"), self)
+        self.random_button = QPushButton(self)
         self.random_button.setObjectName("randomButton")
-        self.random_button.setToolTip(self.tr("A random choice of samples (R)."))
         self.random_button.clicked.connect(self.show_random)
         for key, slot in (("PgUp", partial(self.turn_page, -1)),
                           ("PgDown", partial(self.turn_page, 1)), ("R", self.show_random)):
@@ -165,56 +149,16 @@ class DataPanel(QWidget):
 
         self.grid = ImageGrid(self, cell_size=50, levels=(0.0, 255.0))  # cells grow to fit
         self.grid.setObjectName("sampleGrid")
-        self.grid.set_placeholder(self.tr("Loading the data set..."))
-        self.grid.setToolTip(self.tr("Click a sample to make it the input of the Draw and "
-                                     "Layers panels."))
         self.grid.sigImageClicked.connect(self._on_sample_clicked)
-        self.hint = QLabel(self.tr(
-            "Click a sample to send it to the Draw and Layers panels as the current input."), self)
+        self.hint = QLabel(self)
         self.hint.setObjectName("dataHint")
         self.hint.setWordWrap(True)
 
-        self.counts_plot = pg.PlotWidget(self)
-        self.counts_plot.setObjectName("classCounts")
-        self.counts_plot.setBackground("w")
-        self.counts_plot.setMouseEnabled(x=False, y=False)
-        self.counts_plot.hideButtons()
-        self.counts_plot.setMenuEnabled(False)
-        self.counts_plot.setLabel("left", self.tr("images"))
-        self.counts_plot.setMinimumHeight(150)
-        self.counts_plot.setToolTip(self.tr(
-            "How many images each class has in the chosen split. Balanced classes (equal bars) "
-            "mean a network cannot score well by favouring one class."))
-        self.count_bars = pg.BarGraphItem(x=np.arange(N_CLASSES), height=np.zeros(N_CLASSES),
-                                          width=0.7,
-                                          brush=pg.mkBrush(40, 110, 200), pen=pg.mkPen(None))
-        self.counts_plot.addItem(self.count_bars)
-
-        self.means_grid = ImageGrid(self, cell_size=48, columns=5, levels=(0.0, 1.0))
-        self.means_grid.setObjectName("meanImages")
-        self.means_grid.setToolTip(self.tr(
-            "The average of all images of each class: bright where most samples of the class "
-            "have ink. Blurry means the class is drawn in many different ways."))
-
-        self.pixel_label = QLabel(self)
-        self.pixel_label.setObjectName("pixelStats")
-        self.pixel_label.setWordWrap(True)
-        self.pixel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hist_plot = pg.PlotWidget(self)
-        self.hist_plot.setObjectName("pixelHistogram")
-        self.hist_plot.setBackground("w")
-        self.hist_plot.setMouseEnabled(x=False, y=False)
-        self.hist_plot.hideButtons()
-        self.hist_plot.setMenuEnabled(False)
-        self.hist_plot.setLogMode(y=True)
-        self.hist_plot.setLabel("bottom", self.tr("pixel value (0 = black, 1 = white)"))
-        self.hist_plot.setLabel("left", self.tr("pixels (log)"))
-        self.hist_plot.setMinimumHeight(130)
-        self.hist_plot.setToolTip(self.tr(
-            "How often each brightness occurs over all pixels of the split (logarithmic scale): "
-            "most pixels are black background, the ink is near white."))
-        self.hist_curve = self.hist_plot.plot(stepMode="center", fillLevel=0,
-                                              brush=(40, 110, 200, 120), pen=pg.mkPen(40, 110, 200))
+        self.stats_box = DataStats(self)
+        # the statistics' views, also reachable as attributes of the panel
+        for name in ("counts_plot", "count_bars", "means_grid", "pixel_label", "hist_plot",
+                     "hist_curve"):
+            setattr(self, name, getattr(self.stats_box, name))
 
         self.info_label = QLabel(self)
         self.info_label.setObjectName("datasetInfo")
@@ -225,11 +169,13 @@ class DataPanel(QWidget):
 
         # --- layout
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Data set:"), self))
+        self._dataset_label = QLabel(self)
+        top.addWidget(self._dataset_label)
         top.addWidget(self.dataset_combo, 1)
         top.addWidget(self.open_button)
         view = QHBoxLayout()
-        view.addWidget(QLabel(self.tr("Show:"), self))
+        self._show_label = QLabel(self)
+        view.addWidget(self._show_label)
         view.addWidget(self.split_combo)
         view.addWidget(self.class_combo)
         view.addStretch(1)
@@ -250,22 +196,10 @@ class DataPanel(QWidget):
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.hint)
 
-        stats_box = QGroupBox(self)
-        self.stats_box = stats_box
-        stats_box.setObjectName("statsBox")
-        stats_layout = QVBoxLayout(stats_box)
-        stats_layout.addWidget(QLabel(self.tr("Images per class"), self))
-        stats_layout.addWidget(self.counts_plot, 1)
-        stats_layout.addWidget(QLabel(self.tr("Mean image of each class"), self))
-        stats_layout.addWidget(self.means_grid)
-        stats_layout.addWidget(QLabel(self.tr("Pixel statistics"), self))
-        stats_layout.addWidget(self.pixel_label)
-        stats_layout.addWidget(self.hist_plot, 1)
-
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(stats_box, 1)
+        right_layout.addWidget(self.stats_box, 1)
         self.downloads = DownloadBox(self.cache_dir, self)
         self.downloads.sigDownloaded.connect(self._on_downloaded)
         right_layout.addWidget(self.downloads)
@@ -284,6 +218,57 @@ class DataPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every text of the panel in the current language, the shown set's included (a load
+        or a download going on keeps going)."""
+        self.dataset_combo.setToolTip(self.tr(
+            "The data set to browse and to train on: the built-in 4,000 digits, data sets you "
+            "downloaded below, and Fashion-MNIST when your system has it installed."))
+        self.open_button.setText(self.tr("&Open IDX folder..."))
+        self.open_button.setToolTip(self.tr(
+            "Use your own data: a folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, "
+            "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (gzip or not), 28x28 images, "
+            "labels 0-9 (Ctrl+Shift+O). You can also drag the folder onto this panel."))
+        with blocked(self.split_combo):
+            self.split_combo.setItemText(self.split_combo.findData("train"),
+                                         self.tr("Training set"))
+            self.split_combo.setItemText(self.split_combo.findData("test"), self.tr("Test set"))
+        self.split_combo.setToolTip(self.tr(
+            "The network learns from the training set; the test set is kept apart to measure "
+            "how well it does on images it has never seen."))
+        self.class_combo.setToolTip(self.tr("Show only the samples of one class."))
+        self.prev_button.setText(self.tr("< &Previous"))
+        self.prev_button.setToolTip(self.tr("The previous page of samples (Page Up)."))
+        self.next_button.setText(self.tr("&Next >"))
+        self.next_button.setToolTip(self.tr("The next page of samples (Page Down)."))
+        self.random_button.setText(self.tr("&Random"))
+        self.random_button.setToolTip(self.tr("A random choice of samples (R)."))
+        self.grid.setToolTip(self.tr("Click a sample to make it the input of the Draw and "
+                                     "Layers panels."))
+        self._dataset_label.setText(self.tr("Data set:"))
+        self._show_label.setText(self.tr("Show:"))
+        self.refresh_dataset_list()
+        if self.dataset is not None:
+            self._show_classes()
+            self._render_samples(same_samples=True)
+        self._show_texts()
+
+    def _show_texts(self):
+        """The info, error and hint lines and the grid's placeholder from their renderers."""
+        self.info_label.setText(self._info_text() if self._info_text is not None else "")
+        error = self._error_text() if self._error_text is not None else ""
+        self.error_label.show_error(error)
+        self.error_label.setVisible(bool(error))
+        self.hint.setText(self._hint_text() if self._hint_text is not None else self.tr(
+            "Click a sample to send it to the Draw and Layers panels as the current input."))
+        if self._placeholder_text is not None:
+            self.grid.set_placeholder(self._placeholder_text())
 
     # --- data set list and loading --------------------------------------------------------
     @property
@@ -335,17 +320,18 @@ class DataPanel(QWidget):
     def load(self, source, make_active: bool = False):
         """Load a data set (a name, ``("folder", path)`` or a Dataset) and its statistics off
         the GUI thread; when ``make_active`` it becomes the app's data set."""
-        self._show_error("")
+        self._error_text = None
         self.grid.set_images([])
-        self.grid.set_placeholder(self.tr("Loading the data set..."))
-        self.info_label.setText(self.tr("Loading..."))
+        self._placeholder_text = lambda: self.tr("Loading the data set...")
+        self._info_text = lambda: self.tr("Loading...")
+        self._show_texts()
         if self._load_job is not None:  # a newer choice replaces a load still running
             self._load_job.cancel()
         job = BackgroundJob(partial(load_with_stats, source), self)
         self._jobs.append(job)
         job.finished.connect(partial(self._forget, job))  # after its thread has ended
         job.sigDone.connect(partial(self._on_loaded, job, make_active))
-        job.sigFailed.connect(partial(self._on_load_failed, job))
+        job.sigFailed.connect(partial(self._on_load_failed, job, source))
         self._load_job = job
         job.start()
 
@@ -389,13 +375,26 @@ class DataPanel(QWidget):
             self.state.set_dataset(dataset)
         self._show_dataset()
 
-    def _on_load_failed(self, job, message: str, cancelled: bool):
+    def _on_load_failed(self, job, source, message: str, cancelled: bool):
+        """Say in plain words what could not be opened and what to do; ``message`` (the data
+        module's own English words) is kept as the detail."""
         if job is not self._load_job:
             return
         self._load_job = None
-        self.grid.set_placeholder(self.tr("No data set loaded."))
-        self._show_error(fill(self.tr("Could not open the data set: %1"), message))
-        self.info_label.setText("")
+        self._placeholder_text = lambda: self.tr("No data set loaded.")
+        self._info_text = None
+        if isinstance(source, tuple) and source[0] == "folder":
+            folder = source[1]
+            self._error_text = lambda: fill(self.tr(
+                "Could not open the folder %1 as a data set. It must hold the four IDX files "
+                "(training and test images and labels) of 28x28 images labelled 0-9.\n"
+                "Details: %2"), folder, message)
+        else:
+            name = getattr(source, "name", source)
+            self._error_text = lambda: fill(self.tr(
+                "Could not load the data set %1. It may have been moved or damaged: download it "
+                "again below or choose another one.\nDetails: %2"), name, message)
+        self._show_texts()
         if self.dataset is not None:
             self._show_dataset()  # the previous set stays
 
@@ -409,10 +408,29 @@ class DataPanel(QWidget):
         index = self.dataset_combo.findData(ds.name)
         if index >= 0:
             self.dataset_combo.setCurrentIndex(index)
-        self.info_label.setText(fill(self.tr(
+        self._info_text = self._info
+        self._show_texts()
+        self._show_classes()
+        self._remember_dataset(ds)
+        self._remember_view()
+        self.stats_box.set_class_count(len(ds.class_names))
+        self._page = 0
+        self._random = False
+        self._render_stats()
+        self._render_samples()
+
+    def _info(self) -> str:
+        """The shown set's description line."""
+        ds = self.dataset
+        return fill(self.tr(
             "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, %5 classes. "
             "<small>%4</small>"), html.escape(ds.name), f"{ds.n_train:,}", f"{ds.n_test:,}",
-            html.escape(" ".join(tr_engine(ds.attribution).split())[:300]), len(ds.class_names)))
+            html.escape(" ".join(tr_engine(ds.attribution).split())[:300]), len(ds.class_names))
+
+    def _show_classes(self):
+        """The class filter's entries for the shown set (the selection is kept by index; the
+        class chosen last session is selected once)."""
+        ds = self.dataset
         with blocked(self.class_combo):
             keep = self.class_combo.currentIndex()
             self.class_combo.clear()
@@ -427,16 +445,6 @@ class DataPanel(QWidget):
                     if ("" if data is None else str(data)) == self._wanted_class:
                         self.class_combo.setCurrentIndex(i)
                 self._wanted_class = None
-        self._remember_dataset(ds)
-        self._remember_view()
-        n = len(ds.class_names)
-        self.count_bars.setOpts(x=np.arange(n))
-        self.counts_plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(n)]])
-        self.counts_plot.setLabel("bottom", self.tr("class"))
-        self._page = 0
-        self._random = False
-        self._render_stats()
-        self._render_samples()
 
     def _remember_view(self):
         if self.dataset is None:  # still starting: the remembered class is not shown yet
@@ -453,37 +461,13 @@ class DataPanel(QWidget):
 
     # --- rendering ------------------------------------------------------------------------
     def _render_stats(self):
-        if self.stats is None:
-            return
-        s = self.stats[self.split]
-        self.stats_box.setTitle(fill(self.tr("%1 at a glance"), self.split_combo.currentText()))
-        counts = s["counts"]
-        self.count_bars.setOpts(height=counts.astype(float))
-        self.counts_plot.setYRange(0, max(1, int(counts.max())) * 1.1, padding=0)
-        self.counts_plot.setXRange(-0.6, 9.6, padding=0)
-        names = [tr_engine(n) for n in self.dataset.class_names]
-        self.means_grid.set_images(s["means"], captions=[short_name(n) for n in names],
-                                   tooltips=[self._mean_tooltip(int(c), n)
-                                             for c, n in zip(counts, names)])
-        p = s["pixels"]
-        template = self.tr(
-            "One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).") if p.n_images == 1 else self.tr(
-            "%1 images, %2 pixels each: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).")
-        self.pixel_label.setText(fill(template, f"{p.n_images:,}", "784", f"{p.mean:.3f}",
-                                      f"{p.std:.3f}", f"{p.minimum:.2f}", f"{p.maximum:.2f}",
-                                      f"{100 * p.zero_fraction:.1f} %"))
-        self.hist_curve.setData(p.bin_edges, np.maximum(p.histogram, 1).astype(float))
+        if self.stats is not None:
+            self.stats_box.show_split(self.stats[self.split], self.dataset.class_names,
+                                      self.split)
 
-    def _mean_tooltip(self, count: int, name: str) -> str:
-        if count == 0:
-            return fill(self.tr("no images of class %1"), name)
-        if count == 1:
-            return fill(self.tr("the one image of class %1 (a mean of one)"), name)
-        return fill(self.tr("mean of the %1 images of class %2"), f"{count:,}", name)
-
-    def _render_samples(self):
+    def _render_samples(self, same_samples: bool = False):
+        """Show the current page (or a random choice) of samples; ``same_samples``: the ones
+        shown now again (a language change re-renders their texts, not a new random draw)."""
         if self.dataset is None:
             return
         images, labels = self.dataset.split(self.split)
@@ -492,7 +476,8 @@ class DataPanel(QWidget):
         n_pages = max(1, -(-pool // PAGE))
         self._page = min(max(0, self._page), n_pages - 1)
         if self._random:
-            indices = samples_of_class(labels, label, PAGE, rng=self._rng)
+            indices = (self.shown_indices if same_samples else
+                       samples_of_class(labels, label, PAGE, rng=self._rng))
             self.page_label.setText(fill(self.tr("random %1 of %2"), len(indices), f"{pool:,}"))
         else:
             indices = samples_of_class(labels, label, PAGE, start=self._page * PAGE)
@@ -504,14 +489,16 @@ class DataPanel(QWidget):
         self.next_button.setEnabled(self._random or self._page < n_pages - 1)
         self.shown_indices = indices
         names = [tr_engine(n) for n in self.dataset.class_names]
-        split_name = self.split_combo.currentText().lower()
+        tip = (self.tr("Training image #%1, label %2 (%3). Click to use it as the input.")
+               if self.split == "train" else
+               self.tr("Test image #%1, label %2 (%3). Click to use it as the input."))
         self.grid.set_images(
             images[indices],
             captions=[short_name(names[int(labels[i])]) for i in indices],
-            tooltips=[fill(self.tr("%1 #%2, label %3 (%4). Click to use it as the input."),
-                           split_name, int(i), int(labels[i]), names[int(labels[i])])
+            tooltips=[fill(tip, int(i), int(labels[i]), names[int(labels[i])])
                       for i in indices])
-        self.grid.set_placeholder(self.tr("No images of this class in this split."))
+        self._placeholder_text = lambda: self.tr("No images of this class in this split.")
+        self.grid.set_placeholder(self._placeholder_text())
 
     def turn_page(self, step: int):
         if self.dataset is None:
@@ -538,19 +525,19 @@ class DataPanel(QWidget):
         self.state.set_current_input(image, source)
         self.grid.set_highlight(cell)
         label = int(labels[index])
-        self.hint.setText(fill(self.tr(
-            "Sent %1 #%2 (label %3: %4) to the Draw and Layers panels."),
-            self.split_combo.currentText().lower(), index, label,
-            tr_engine(self.dataset.class_names[label])))
+        name = self.dataset.class_names[label]
+        split = self.split
+        self._hint_text = lambda: fill(
+            self.tr("Sent training image #%1 (label %2: %3) to the Draw and Layers panels.")
+            if split == "train" else
+            self.tr("Sent test image #%1 (label %2: %3) to the Draw and Layers panels."),
+            index, label, tr_engine(name))
+        self._show_texts()
 
     def _on_downloaded(self, key: str):
         self.refresh_dataset_list()
         self.state.datasets_changed()
         self.load(key, make_active=True)
-
-    def _show_error(self, text: str):
-        self.error_label.show_error(text)
-        self.error_label.setVisible(bool(text))
 
     # --- threads --------------------------------------------------------------------------
     def _forget(self, job):

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -32,6 +32,7 @@ from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.train_form import TrainForm
 from explorer.ui.panels.train_logic import RunView
 from explorer.ui.panels.train_results import TrainResults, are_digits
+from explorer.ui.text import fill
 from explorer.worker import TRAINING
 
 #: The settings form's widgets, also reachable as attributes of the panel.
@@ -72,7 +73,12 @@ class TrainPanel(QWidget):
         self.run = RunView()
         self.last_outcome: dict | None = None
         self.n_batches_seen = 0
-        self._diverged_text = ""   # shown while a run paused itself after a divergence
+        self._diverged = None      # the DivergedEvent of a run paused after a divergence
+        # The message line and the progress bar's text as functions that render them in the
+        # current language (re-run on a language change): () -> str, and the message's kind.
+        self._message_text = None
+        self._message_error = False
+        self._progress_text = None
         self.form = TrainForm(self)
         self.results = TrainResults(self)
         for name in FORM_WIDGETS:
@@ -83,6 +89,8 @@ class TrainPanel(QWidget):
         self._build_layout()
         self._connect()
         self._set_state("idle")
+        self._set_progress(lambda: self.tr("not started: choose the settings and press Start"))
+        self.retranslate_ui()
         client.request(describe_architectures, owner=self, key="architectures",
                        on_result=self.form.set_descriptions)
 
@@ -92,38 +100,59 @@ class TrainPanel(QWidget):
 
     # --- construction -----------------------------------------------------------------------
     def _build_buttons(self):
-        def button(text, name, tip):
-            """``text`` and ``tip`` already translated (literal self.tr calls below)."""
-            b = QPushButton(text, self)
+        def button(name):
+            b = QPushButton(self)
             b.setObjectName(name)
-            b.setToolTip(tip)
             return b
 
-        self.start_button = button(self.tr("&Start"), "trainStartButton", self.tr(
-            "Build a fresh network with these settings and train it"))
-        self.pause_button = button(self.tr("&Pause"), "trainPauseButton", self.tr(
-            "Pause after the current batch / resume"))
-        self.stop_button = button(self.tr("St&op"), "trainStopButton", self.tr(
-            "End the run after the current batch (the weights are kept)"))
-        self.step_button = button(self.tr("One &batch"), "trainStepButton", self.tr(
-            "Train exactly one mini-batch and pause (starts a paused run if none is going)"))
-        self.live_button = button(self.tr("Make &live"), "trainMakeLiveButton", self.tr(
-            "Use this network in the Draw and other panels"))
-        self.save_button = button(self.tr("Sa&ve model..."), "trainSaveButton", self.tr(
-            "Save the trained network with its settings and training history (.npz)"))
-        self.export_button = button(self.tr("E&xport curves..."), "trainExportButton", "")
+        self.start_button = button("trainStartButton")
+        self.pause_button = button("trainPauseButton")
+        self.stop_button = button("trainStopButton")
+        self.step_button = button("trainStepButton")
+        self.live_button = button("trainMakeLiveButton")
+        self.save_button = button("trainSaveButton")
+        self.export_button = button("trainExportButton")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("trainProgress")
         self.progress.setTextVisible(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("not started: choose the settings and press Start"))
-        self.progress.setToolTip(self.tr("Share of all batches of the run done; epoch, batch, "
-                                         "speed and the time left."))
         self.message = QLabel(self)
         self.message.setObjectName("trainMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """The buttons' texts and tooltips, the progress bar's text and the message line in
+        the current language (a run going on keeps going; its status is said anew)."""
+        for b, text, tip in (
+                (self.start_button, self.tr("&Start"),
+                 self.tr("Build a fresh network with these settings and train it")),
+                (self.pause_button, None, self.tr("Pause after the current batch / resume")),
+                (self.stop_button, self.tr("St&op"),
+                 self.tr("End the run after the current batch (the weights are kept)")),
+                (self.step_button, self.tr("One &batch"), self.tr(
+                    "Train exactly one mini-batch and pause (starts a paused run if none is "
+                    "going)")),
+                (self.live_button, self.tr("Make &live"),
+                 self.tr("Use this network in the Draw and other panels")),
+                (self.save_button, self.tr("Sa&ve model..."), self.tr(
+                    "Save the trained network with its settings and training history (.npz)")),
+                (self.export_button, self.tr("E&xport curves..."), None)):
+            if text is not None:
+                b.setText(text)
+            if tip is not None:
+                b.setToolTip(tip)
+        self.progress.setToolTip(self.tr("Share of all batches of the run done; epoch, batch, "
+                                         "speed and the time left."))
+        self._apply_controls()     # Pause/Resume and the export tooltip
+        self._show_progress()
+        self._show_message()
 
     def _build_layout(self):
         buttons = QGridLayout()
@@ -196,16 +225,19 @@ class TrainPanel(QWidget):
         try:
             config = self.config()
         except ValueError as exc:
-            self._say(str(exc), error=True)
+            detail = str(exc)
+            self._say(lambda: fill(self.tr(
+                "These settings cannot make a run: %1\nChange the setting and press Start "
+                "again."), detail), error=True)
             return
         self.results.clear()
         self.n_batches_seen = 0
         self.last_outcome = None
         self._run_info = None
-        self._diverged_text = ""
+        self._diverged = None
         self.run.new_run()
-        self._say(self.tr("Building %1 and loading %2...").replace("%1", config.model)
-                  .replace("%2", config.dataset))
+        self._say(lambda: fill(self.tr("Building %1 and loading %2..."), config.model,
+                               config.dataset))
         self.progress.setRange(0, 0)
         self.client.start_training(config, start_paused=start_paused)
         self._set_state("starting")
@@ -213,7 +245,7 @@ class TrainPanel(QWidget):
     def toggle_pause(self):
         if self.client.train_state == "running":
             self.client.pause()
-            self.pause_button.setText(self.tr("&Resume"))
+            self.pause_button.setText(self.tr("&Resume"))   # at once; the state follows
         elif self.client.train_state == "paused":
             self.client.resume()
 
@@ -227,10 +259,11 @@ class TrainPanel(QWidget):
         after the user confirmed (`RunView.make_live_risk`). True when it was sent."""
         risk = self.run.make_live_risk()
         if risk is not None and not self._confirm_make_live(risk):
-            self._say(self.tr("The live model was left as it was."))
+            self._say(lambda: self.tr("The live model was left as it was."))
             return False
-        self.client.make_training_model_live(owner=self, on_error=self._on_error)
-        self._say(self.tr("The trained network is now the live model: draw in the Draw tab."))
+        self.client.make_training_model_live(owner=self, on_error=self._on_live_error)
+        self._say(lambda: self.tr("The trained network is now the live model: draw in the "
+                                  "Draw tab."))
         return True
 
     def _confirm_make_live(self, risk: str) -> bool:
@@ -238,9 +271,9 @@ class TrainPanel(QWidget):
             text = self.tr("This run diverged and has not trained a batch since: its weights "
                            "may not recognise anything. Make it the live model anyway?")
         else:
-            text = self.tr("This network's test accuracy is %1 %, about what guessing gives. "
-                           "Make it the live model anyway?").replace(
-                "%1", f"{100 * (self.run.accuracy or 0):.1f}")
+            text = fill(self.tr("This network's test accuracy is %1 %, about what guessing "
+                                "gives. Make it the live model anyway?"),
+                        f"{100 * (self.run.accuracy or 0):.1f}")
         answer = QMessageBox.question(
             self, self.tr("Make live"), text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -263,7 +296,7 @@ class TrainPanel(QWidget):
             path += ".npz"
         self._files.set("lastDir", str(Path(path).parent))
         self.client.request(partial(_save_model, path), owner=self, key="save", target=TRAINING,
-                            on_result=self._on_saved, on_error=self._on_error)
+                            on_result=self._on_saved, on_error=self._on_save_error)
 
     def export_curves(self):
         path, _ = QFileDialog.getSaveFileName(
@@ -277,11 +310,14 @@ class TrainPanel(QWidget):
         try:
             written = self.curves.export(base)
         except OSError as exc:
-            self._say(self.tr("Could not export the curves: %1. Choose a folder you can write "
-                              "to.").replace("%1", str(exc)), error=True)
+            detail = str(exc)
+            self._say(lambda: fill(self.tr(
+                "Could not export the curves. Choose a folder you can write to and try again.\n"
+                "Details: %1"), detail), error=True)
             return []
         self._files.set("lastDir", str(Path(base).parent))
-        self._say(self.tr("Exported %1").replace("%1", ", ".join(p.name for p in written)))
+        names = ", ".join(p.name for p in written)
+        self._say(lambda: fill(self.tr("Exported %1"), names))
         return written
 
     # --- engine events ------------------------------------------------------------------
@@ -296,48 +332,61 @@ class TrainPanel(QWidget):
             self.client.set_lr(value)
 
     def _on_saved(self, path):
-        self._say(self.tr("Saved the trained model (with its training history) to %1")
-                  .replace("%1", path))
+        self._say(lambda: fill(self.tr("Saved the trained model (with its training history) "
+                                       "to %1"), path))
 
-    def _on_error(self, message):
-        self._say(message, error=True)
+    def _on_save_error(self, message):
+        self._say(lambda: fill(self.tr(
+            "Could not save the model. Choose a folder you can write to and try again.\n"
+            "Details: %1"), message), error=True)
+
+    def _on_live_error(self, message):
+        self._say(lambda: fill(self.tr(
+            "Could not make this network the live model; the live model was left as it was.\n"
+            "Details: %1"), message), error=True)
 
     def _on_train_error(self, message):
-        self._say(message, error=True)
-        if not self.client.is_training:
-            self.progress.setRange(0, 1)
-            self.progress.setValue(0)
-            self.progress.setFormat(self.tr("not started"))
+        """The engine could not start the run, or refused a change during it (``message`` its
+        own English words, shown as the detail)."""
+        if self.client.train_state in ("running", "paused"):
+            self._say(lambda: fill(self.tr(
+                "The run refused a change; it goes on with the settings it had.\nDetails: %1"),
+                message), error=True)
+            return
+        self._say(lambda: fill(self.tr(
+            "The run could not start. Check the data set (Data tab) and the settings, then "
+            "press Start again.\nDetails: %1"), message), error=True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self._set_progress(lambda: self.tr("not started"))
 
     def _on_started(self, started):
         self._run_info = started
         self.run.new_run(len(started["class_names"]))
         self.results.show_filters(started["filters"])
-        self.results.filters_change.set_images([])     # the last run's change is not this one's
-        self.results.filters_change_caption.clear()
+        self.results.clear_filters_change()     # the last run's change is not this one's
         self.results.ratios.clear_run()
         info = started["info"]
         self.progress.setRange(0, started["n_batches"] * started["epochs"])
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("epoch 1/%1").replace("%1", str(started["epochs"])))
-        self._say(self.tr("Training %1 (%2 parameters)...").replace("%1", info.name)
-                  .replace("%2", f"{info.n_params:,}"))
+        epochs = started["epochs"]
+        self._set_progress(lambda: fill(self.tr("epoch 1/%1"), epochs))
+        self._say(lambda: fill(self.tr("Training %1 (%2 parameters)..."), info.name,
+                               f"{info.n_params:,}"))
 
     def _on_batch(self, payload):
         e = payload["event"]
         self.n_batches_seen += 1
-        self._diverged_text = ""
+        self._diverged = None
         self.run.batch_done(e.epoch, e.batch, e.n_batches)
         self.curves.add_batch(payload["step"], e.epoch, e.batch, e.loss, payload["smoothed_loss"])
         if self._run_info is not None:
             epochs = self._run_info["epochs"]
             self.progress.setValue(e.epoch * e.n_batches + e.batch + 1)
-            self.progress.setFormat(self.tr(
-                "epoch %1/%2 \u00b7 batch %3/%4 \u00b7 %5 images/s \u00b7 %6 left \u00b7 loss %7")
-                .replace("%1", str(e.epoch + 1)).replace("%2", str(epochs))
-                .replace("%3", str(e.batch + 1)).replace("%4", str(e.n_batches))
-                .replace("%5", f"{e.images_per_s:.0f}").replace("%6", format_duration(e.eta))
-                .replace("%7", f"{e.loss:.3f}"))
+            self._set_progress(lambda: fill(self.tr(
+                "epoch %1/%2 \u00b7 batch %3/%4 \u00b7 %5 images/s \u00b7 %6 left \u00b7 loss %7"),
+                e.epoch + 1, epochs, e.batch + 1, e.n_batches, f"{e.images_per_s:.0f}",
+                format_duration(e.eta), f"{e.loss:.3f}"))
         if payload.get("filters") is not None:
             self.results.show_filters(payload["filters"])
         if payload.get("update_ratios"):
@@ -354,42 +403,66 @@ class TrainPanel(QWidget):
         self.run.epoch_done(e.test_accuracy)
         self.curves.add_epoch(payload["step"], e.epoch, e.train_accuracy, e.test_accuracy,
                               e.test_loss)
-        test = (self.tr(", test accuracy %1 %").replace("%1", f"{100 * e.test_accuracy:.1f}")
-                if e.test_accuracy is not None else "")
-        self._say(self.tr("Epoch %1: training accuracy %2 %%3").replace("%1", str(e.epoch + 1))
-                  .replace("%2", f"{100 * e.train_accuracy:.1f}").replace("%3", test))
+        train = f"{100 * e.train_accuracy:.1f}"
+        if e.test_accuracy is None:
+            self._say(lambda: fill(self.tr("Epoch %1: training accuracy %2 %."), e.epoch + 1,
+                                   train))
+        else:
+            test = f"{100 * e.test_accuracy:.1f}"
+            self._say(lambda: fill(self.tr(
+                "Epoch %1: training accuracy %2 %, test accuracy %3 %."), e.epoch + 1, train,
+                test))
 
     def _on_diverged(self, payload):
         """The run rolled back to its last known good weights after a divergence and paused."""
         e = payload["event"]
         self.run.divergence()
-        # Composed here from the event's numbers (the engine's own message is English only).
-        loss = (self.tr("loss %1, ").replace("%1", f"{e.loss:.4g}")
-                if np.isfinite(e.loss) else "")
-        self._diverged_text = self.tr(
-            "Training diverged at epoch %1, batch %2 (%3learning rate %4): the loss exploded, "
-            "or a gradient or a weight became NaN or infinite. The weights are back to the last "
-            "known good ones, from before epoch %5, batch %6, and training is paused.").replace(
-            "%1", str(e.epoch + 1)).replace("%2", str(e.batch + 1)).replace("%3", loss).replace(
-            "%4", f"{e.lr:g}").replace("%5", str(e.restored_epoch + 1)).replace(
-            "%6", str(e.restored_batch + 1)) + self.tr(
-            "\nSet a lower learning rate above (e.g. %1) and press Resume: training continues "
-            "from the restored weights. Or Stop and start again with other settings: a little "
-            "weight decay (e.g. 0.0001) keeps the weights small.").replace(
-            "%1", f"{max(e.suggested_lr, self.lr.minimum()):g}")
-        if self.optimizer.currentData() != "adam":
-            self._diverged_text += self.tr(" Adam is the most forgiving optimiser.")
-        self._say(self._diverged_text, error=True)
-        self.progress.setFormat(self.tr(
-            "diverged at epoch %1, batch %2: paused, lower the learning rate and Resume")
-            .replace("%1", str(e.epoch + 1)).replace("%2", str(e.batch + 1)))
+        self._diverged = e
+        self._say(self._diverged_message, error=True)
+        self._set_progress(lambda: fill(self.tr(
+            "diverged at epoch %1, batch %2: paused, lower the learning rate and Resume"),
+            e.epoch + 1, e.batch + 1))
         if payload.get("filters") is not None:
             self.results.show_filters(payload["filters"])
 
+    def _diverged_message(self) -> str:
+        """What happened at the divergence and what to try, from the event's numbers (the
+        engine's own message is English only)."""
+        e = self._diverged
+        if e is None:
+            return ""
+        if np.isfinite(e.loss):
+            what = fill(self.tr(
+                "Training diverged at epoch %1, batch %2 (loss %3, learning rate %4): the loss "
+                "exploded, or a gradient or a weight became NaN or infinite. The weights are "
+                "back to the last known good ones, from before epoch %5, batch %6, and training "
+                "is paused."), e.epoch + 1, e.batch + 1, f"{e.loss:.4g}", f"{e.lr:g}",
+                e.restored_epoch + 1, e.restored_batch + 1)
+        else:
+            what = fill(self.tr(
+                "Training diverged at epoch %1, batch %2 (learning rate %3): the loss exploded, "
+                "or a gradient or a weight became NaN or infinite. The weights are back to the "
+                "last known good ones, from before epoch %4, batch %5, and training is paused."),
+                e.epoch + 1, e.batch + 1, f"{e.lr:g}", e.restored_epoch + 1,
+                e.restored_batch + 1)
+        lower = f"{max(e.suggested_lr, self.lr.minimum()):g}"
+        if self.optimizer.currentData() != "adam":
+            todo = fill(self.tr(
+                "Set a lower learning rate above (e.g. %1) and press Resume: training continues "
+                "from the restored weights. Or Stop and start again with other settings: a "
+                "little weight decay (e.g. 0.0001) keeps the weights small. Adam is the most "
+                "forgiving optimiser."), lower)
+        else:
+            todo = fill(self.tr(
+                "Set a lower learning rate above (e.g. %1) and press Resume: training continues "
+                "from the restored weights. Or Stop and start again with other settings: a "
+                "little weight decay (e.g. 0.0001) keeps the weights small."), lower)
+        return what + "\n" + todo
+
     def _on_evaluating(self, payload):
         e = payload["event"]
-        self.progress.setFormat(self.tr("epoch %1: testing on %2 of %3 test images").replace(
-            "%1", str(e.epoch + 1)).replace("%2", f"{e.done:,}").replace("%3", f"{e.total:,}"))
+        self._set_progress(lambda: fill(self.tr("epoch %1: testing on %2 of %3 test images"),
+                                        e.epoch + 1, f"{e.done:,}", f"{e.total:,}"))
 
     def _on_finished(self, outcome):
         self.curves.flush()
@@ -402,47 +475,62 @@ class TrainPanel(QWidget):
         if ev is not None:
             self.run.n_classes = len(ev["class_names"])
             self.results.show_evaluation(ev)
-        self._diverged_text = ""
-        # Composed here from the outcome's numbers (the engine's own message is English only);
-        # an error's message says what went wrong in the engine's words.
-        if reason == "completed" and ev is not None:
-            text = self.tr("Training finished: test accuracy %1 %.").replace(
-                "%1", f"{100 * ev['accuracy']:.2f}")
-        elif reason == "stopped" and ev is not None:
-            text = self.tr("Training stopped: with the weights as they are now the test accuracy "
-                           "is %1 %.").replace("%1", f"{100 * ev['accuracy']:.2f}")
-        elif reason == "stopped":
-            text = self.tr("Training stopped before the first batch.")
-        else:
-            text = outcome["message"]
-        if ev is not None:
-            wrong = (self.tr(" %1 of %2 test digits wrong.") if are_digits(ev["class_names"])
-                     else self.tr(" %1 of %2 test images wrong."))
-            text += wrong.replace("%1", f"{int(ev['n_wrong']):,}").replace(
-                "%2", f"{int(ev['confusion'].sum()):,}")
-        if reason in ("completed", "stopped"):
-            text += self.tr(" \u201cMake live\u201d to draw with it, or save it.")
-        self._say(text, error=reason in ("error", "diverged"))
+        self._diverged = None
+        self._say(partial(self._outcome_message, outcome),
+                  error=reason in ("error", "diverged"))
         if reason == "completed":
             self.progress.setValue(self.progress.maximum())
-            self.progress.setFormat(self.tr("done"))
+            self._set_progress(lambda: self.tr("done"))
+        elif reason == "stopped":
+            self._set_progress(lambda: self.tr("stopped at %v of %m batches"))
+        elif reason == "diverged":
+            self._set_progress(lambda: self.tr("diverged at %v of %m batches"))
         else:
-            self.progress.setFormat(self.tr("%1 at %v of %m batches").replace("%1", reason))
+            self._set_progress(lambda: self.tr("failed at %v of %m batches"))
         self._apply_controls()
 
+    def _outcome_message(self, outcome) -> str:
+        """How the run ended, composed from the outcome's numbers (the engine's own message is
+        English only; an error's message is kept as the detail)."""
+        reason, ev = outcome["reason"], outcome.get("evaluation")
+        if reason == "completed" and ev is not None:
+            text = fill(self.tr("Training finished: test accuracy %1 %."),
+                        f"{100 * ev['accuracy']:.2f}")
+        elif reason == "stopped" and ev is not None:
+            text = fill(self.tr("Training stopped: with the weights as they are now the test "
+                                "accuracy is %1 %."), f"{100 * ev['accuracy']:.2f}")
+        elif reason == "stopped":
+            text = self.tr("Training stopped before the first batch.")
+        elif reason == "diverged":
+            text = fill(self.tr("Training diverged and ended: lower the learning rate and start "
+                                "again.\nDetails: %1"), outcome["message"])
+        else:
+            text = fill(self.tr("Training failed and ended. Check the settings and start "
+                                "again.\nDetails: %1"), outcome["message"])
+        sentences = [text]
+        if ev is not None:
+            wrong = (self.tr("%1 of %2 test digits wrong.") if are_digits(ev["class_names"])
+                     else self.tr("%1 of %2 test images wrong."))
+            sentences.append(fill(wrong, f"{int(ev['n_wrong']):,}",
+                                  f"{int(ev['confusion'].sum()):,}"))
+        if reason in ("completed", "stopped"):
+            sentences.append(self.tr("\u201cMake live\u201d to draw with it, or save it."))
+        return " ".join(sentences)
+
     def _on_mistake_chosen(self, image, number):
-        self.state.set_current_input(image, self.tr("test set #%1").replace("%1", str(number)))
-        self._say(self.tr("Test image #%1 is now the current input of the other panels.")
-                  .replace("%1", str(number)))
+        self.state.set_current_input(image, fill(self.tr("test set #%1"), number))
+        self._say(lambda: fill(self.tr("Test image #%1 is now the current input of the other "
+                                       "panels."), number))
 
     # --- state --------------------------------------------------------------------------
     def _set_state(self, state):
         self.run.set_state(state)
         self._apply_controls()
-        if state == "paused" and self._diverged_text:
-            self._say(self._diverged_text, error=True)
+        if state == "paused" and self._diverged is not None:
+            self._say(self._diverged_message, error=True)
         elif state == "paused":
-            self._say(self.tr("Paused: Resume continues, One batch steps a single mini-batch."))
+            self._say(lambda: self.tr("Paused: Resume continues, One batch steps a single "
+                                      "mini-batch."))
         if state == "paused":
             self._show_paused()
 
@@ -464,19 +552,34 @@ class TrainPanel(QWidget):
 
     def _show_paused(self):
         """The bar says where a paused run stands (its speed and time left no longer apply)."""
-        if self._diverged_text:
+        if self._diverged is not None:
             return
         position = self.run.paused_position()
         if position is None:
-            self.progress.setFormat(self.tr("paused before the first batch"))
+            self._set_progress(lambda: self.tr("paused before the first batch"))
         else:
             epoch, batch, n_batches = position
-            self.progress.setFormat(self.tr("paused at epoch %1, batch %2/%3").replace(
-                "%1", str(epoch)).replace("%2", str(batch)).replace("%3", str(n_batches)))
+            self._set_progress(lambda: fill(self.tr("paused at epoch %1, batch %2/%3"), epoch,
+                                            batch, n_batches))
 
     def _say(self, text, error=False):
-        self.message.setText(text)
-        self.message.setStyleSheet("color: #b00000;" if error else "")
+        """Show ``text()`` on the message line (``text`` renders it in the current language and
+        is called again when the language changes); ``error`` in red."""
+        self._message_text, self._message_error = text, error
+        self._show_message()
+
+    def _show_message(self):
+        self.message.setText(self._message_text() if self._message_text is not None else "")
+        self.message.setStyleSheet("color: #b00000;" if self._message_error else "")
+
+    def _set_progress(self, text):
+        """The progress bar's text is ``text()`` (rendered again on a language change)."""
+        self._progress_text = text
+        self._show_progress()
+
+    def _show_progress(self):
+        if self._progress_text is not None:
+            self.progress.setFormat(self._progress_text())
 
     def shutdown(self):
         """Called by the main window before the engine thread stops."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,8 @@ from explorer.data import BUILTIN_NAME
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.train_logic import clamp
+from explorer.ui.text import fill
+from explorer.ui.widgets.signals import blocked
 
 #: Each numeric setting's key: (kind, default, lowest, highest).
 NUMBERS = {
@@ -87,32 +89,102 @@ class TrainForm(QGroupBox):
     sigLearningRateChanged = Signal(float)
 
     def __init__(self, parent=None):
-        super().__init__(self.tr("Run settings"), parent)
+        super().__init__(parent)
         self.setObjectName("trainForm")
         self.settings = PanelSettings("train")
         self._descriptions: dict[str, tuple] = {}
         self._cut_to: float | None = None   # the value a typed learning rate was just cut to
+        self._cut_typed: float | None = None   # ... and the number typed
         self._has_dropout = True   # until the worker has described the architectures
         self._folders: dict[str, str] = {}   # folder path -> name, for sets opened elsewhere
         self._build()
         self._layout()
         self._connect()
+        self.retranslate_ui()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every text of the form in the current language, the shown messages included."""
+        self.setTitle(self.tr("Run settings"))
+        self.architecture.setToolTip(self.tr(
+            "The network to train (built fresh from random weights when you press Start)."))
+        self.dataset.setToolTip(self.tr(
+            "Training data. The built-in MNIST subset (3,000 training and 1,000 test digits) is "
+            "always there; Fashion-MNIST and others appear once installed or downloaded."))
+        self.optimizer.setToolTip(
+            self.tr("How the gradient changes the weights: plain SGD, SGD with momentum, or the "
+                    "adaptive AdaGrad, RMSProp and Adam (Adam is the most forgiving)."))
+        names = {"sgd": self.tr("SGD"), "momentum": self.tr("Momentum"),
+                 "adagrad": self.tr("AdaGrad"), "rmsprop": self.tr("RMSProp"),
+                 "adam": self.tr("Adam")}
+        with blocked(self.optimizer):
+            for i in range(self.optimizer.count()):
+                key = self.optimizer.itemData(i)
+                self.optimizer.setItemText(i, names.get(key, key))
+        self.lr.setToolTip(self.tr(
+            "Step size of every weight update. Can be changed while training runs. Too large "
+            "and the loss jumps or becomes NaN; too small and it falls slowly. Adam: about 0.001; "
+            "SGD: about 0.01-0.1."))
+        self.batch_size.setToolTip(self.tr("Images per mini-batch (one weight update each)."))
+        self.epochs.setToolTip(self.tr("Passes over the whole training set."))
+        self.train_limit.setToolTip(self.tr(
+            "Train on only the first N training images (\u201call\u201d: every one), for quick "
+            "experiments on a large data set."))
+        self.train_limit.setSpecialValueText(self.tr("all"))
+        inits = {None: self.tr("architecture's default"), "normal": self.tr("normal (std 0.01)"),
+                 "he": self.tr("He"), "xavier": self.tr("Xavier")}
+        with blocked(self.init):
+            for i in range(self.init.count()):
+                key = self.init.itemData(i)
+                self.init.setItemText(i, inits.get(key, str(key)))
+        self.init.setToolTip(
+            self.tr("Initial weights: normal (std 0.01, the textbook's), He (for ReLU) or Xavier "
+                    "(for tanh/sigmoid). A bad choice can stop a deep network from learning at "
+                    "all."))
+        self.weight_decay.setToolTip(self.tr(
+            "L2 penalty pulling every weight towards 0 (fights overfitting); 0 = off."))
+        self.dropout.setSpecialValueText(self.tr("architecture's default"))
+        self.augment.setText(self.tr("Augment (shift, rotate, scale, thicken)"))
+        self.augment.setToolTip(self.tr(
+            "Distort every training digit a little at random each time it is used: the network "
+            "then reads hand-drawn digits better."))
+        form = self.layout()
+        for field, text in ((self.architecture, self.tr("&Architecture:")),
+                            (self.dataset, self.tr("&Data set:")),
+                            (self.optimizer, self.tr("&Optimiser:")),
+                            (self.lr, self.tr("&Learning rate:")),
+                            (self.batch_size, self.tr("Batch si&ze:")),
+                            (self.epochs, self.tr("&Epochs:")),
+                            (self.train_limit, self.tr("Training &images:")),
+                            (self.init, self.tr("&Initialisation:")),
+                            (self.weight_decay, self.tr("&Weight decay:")),
+                            (self.dropout, self.tr("Dro&pout:"))):
+            form.labelForField(field).setText(text)
+        self._show_descriptions()
+        self.refresh_datasets()
+        if self._cut_to is not None and self._cut_typed is not None:
+            self._show_cut(self._cut_typed, self._cut_to)
 
     def __repr__(self) -> str:
         return f"TrainForm(arch={self.architecture.currentData()!r}, lr={self.lr.value():g})"
 
     # --- construction -----------------------------------------------------------------------
-    def _combo(self, name, items, key, default, tip):
+    def _combo(self, name, items, key, default):
+        """A combo of ``items`` ``(text, data)``; texts that need translating are set (by
+        item data) in `retranslate_ui`."""
         combo = QComboBox(self)
         combo.setObjectName(name)
         for text, data in items:
             combo.addItem(text, data)
         if not self.settings.restore_combo(key, combo):
             combo.setCurrentIndex(max(combo.findData(default), 0))
-        combo.setToolTip(tip)
         return combo
 
-    def _spin(self, cls, name, key, tip, step=None, decimals=None):
+    def _spin(self, cls, name, key, step=None, decimals=None):
         box = cls(self)
         box.setObjectName(name)
         _kind, _default, low, high = NUMBERS[key]
@@ -122,7 +194,6 @@ class TrainForm(QGroupBox):
         if step is not None:
             box.setSingleStep(step)
         box.setValue(read_number(self.settings, key))
-        box.setToolTip(tip)
         return box
 
     def _build(self):
@@ -131,26 +202,16 @@ class TrainForm(QGroupBox):
         from explorer.engine.optim import OPTIMIZERS
 
         self.architecture = self._combo(
-            "trainArchitecture", [(n, n) for n in list_models()], "model", "lenet5",
-            self.tr("The network to train (built fresh from random weights when you press "
-                    "Start)."))
+            "trainArchitecture", [(n, n) for n in list_models()], "model", "lenet5")
         self.arch_description = QLabel(self)
         self.arch_description.setWordWrap(True)
         self.arch_description.setObjectName("trainArchitectureDescription")
         self.dataset = QComboBox(self)
         self.dataset.setObjectName("trainDataset")
-        self.dataset.setToolTip(self.tr(
-            "Training data. The built-in MNIST subset (3,000 training and 1,000 test digits) is "
-            "always there; Fashion-MNIST and others appear once installed or downloaded."))
         self.refresh_datasets(self.settings.get("dataset") or BUILTIN_NAME)
         self.optimizer = self._combo(
-            "trainOptimizer", [(n, n) for n in OPTIMIZERS], "optimizer", "adam",
-            self.tr("How the gradient changes the weights: plain SGD, SGD with momentum, or the "
-                    "adaptive AdaGrad, RMSProp and Adam (Adam is the most forgiving)."))
-        self.lr = self._spin(LimitedSpinBox, "trainLearningRate", "lr", self.tr(
-            "Step size of every weight update. Can be changed while training runs. Too large "
-            "and the loss jumps or becomes NaN; too small and it falls slowly. Adam: about 0.001; "
-            "SGD: about 0.01-0.1."), step=0.0005, decimals=5)
+            "trainOptimizer", [(n, n) for n in OPTIMIZERS], "optimizer", "adam")
+        self.lr = self._spin(LimitedSpinBox, "trainLearningRate", "lr", step=0.0005, decimals=5)
         # a typed rate counts when typing is done (Enter, focus out): a running trainer must not
         # get the 5 on the way to 50, nor the 0 on the way to 0.0005
         self.lr.setKeyboardTracking(False)
@@ -160,51 +221,40 @@ class TrainForm(QGroupBox):
         self.lr_message.setTextFormat(Qt.TextFormat.PlainText)
         self.lr_message.setStyleSheet("color: #b00000;")
         self.lr_message.setVisible(False)
-        self.batch_size = self._spin(QSpinBox, "trainBatchSize", "batch", self.tr(
-            "Images per mini-batch (one weight update each)."))
-        self.epochs = self._spin(QSpinBox, "trainEpochs", "epochs", self.tr(
-            "Passes over the whole training set."))
-        self.train_limit = self._spin(QSpinBox, "trainLimit", "limit", self.tr(
-            "Train on only the first N training images (\u201call\u201d: every one), for quick "
-            "experiments on a large data set."), step=500)
-        self.train_limit.setSpecialValueText(self.tr("all"))
+        self.batch_size = self._spin(QSpinBox, "trainBatchSize", "batch")
+        self.epochs = self._spin(QSpinBox, "trainEpochs", "epochs")
+        self.train_limit = self._spin(QSpinBox, "trainLimit", "limit", step=500)
         self.init = self._combo(
-            "trainInit", [(self.tr("architecture's default"), None)] + [(n, n) for n in INITS],
-            "init", None,
-            self.tr("Initial weights: normal (std 0.01, the textbook's), He (for ReLU) or Xavier "
-                    "(for tanh/sigmoid). A bad choice can stop a deep network from learning at "
-                    "all."))
-        self.weight_decay = self._spin(QDoubleSpinBox, "trainWeightDecay", "weightDecay", self.tr(
-            "L2 penalty pulling every weight towards 0 (fights overfitting); 0 = off."),
-            step=0.0001, decimals=5)
-        self.dropout = self._spin(QDoubleSpinBox, "trainDropout", "dropout", self._dropout_tip(),
-                                  step=0.05)
-        self.dropout.setSpecialValueText(self.tr("architecture's default"))
-        self.augment = QCheckBox(self.tr("Augment (shift, rotate, scale, thicken)"), self)
+            "trainInit", [("", None)] + [(n, n) for n in INITS], "init", None)
+        self.weight_decay = self._spin(QDoubleSpinBox, "trainWeightDecay", "weightDecay",
+                                       step=0.0001, decimals=5)
+        self.dropout = self._spin(QDoubleSpinBox, "trainDropout", "dropout", step=0.05)
+        self.augment = QCheckBox(self)
         self.augment.setObjectName("trainAugment")
         self.augment.setChecked(bool(self.settings.get("augment", bool)))
-        self.augment.setToolTip(self.tr(
-            "Distort every training digit a little at random each time it is used: the network "
-            "then reads hand-drawn digits better."))
 
     def _dropout_tip(self) -> str:
         return self.tr("Rate of the dropout layers (share of units switched off at random while "
                        "training). Only architectures with dropout layers use it.")
 
     def _layout(self):
+        """The rows; their labels' texts come from `retranslate_ui`."""
         form = QFormLayout(self)
-        form.addRow(self.tr("&Architecture:"), self.architecture)
+
+        def row(field):
+            label = QLabel(self)
+            label.setBuddy(field)     # the label's mnemonic focuses the field
+            form.addRow(label, field)
+
+        row(self.architecture)
         form.addRow(self.arch_description)
-        form.addRow(self.tr("&Data set:"), self.dataset)
-        form.addRow(self.tr("&Optimiser:"), self.optimizer)
-        form.addRow(self.tr("&Learning rate:"), self.lr)
+        row(self.dataset)
+        row(self.optimizer)
+        row(self.lr)
         form.addRow(self.lr_message)
-        form.addRow(self.tr("Batch si&ze:"), self.batch_size)
-        form.addRow(self.tr("&Epochs:"), self.epochs)
-        form.addRow(self.tr("Training &images:"), self.train_limit)
-        form.addRow(self.tr("&Initialisation:"), self.init)
-        form.addRow(self.tr("&Weight decay:"), self.weight_decay)
-        form.addRow(self.tr("Dro&pout:"), self.dropout)
+        for field in (self.batch_size, self.epochs, self.train_limit, self.init,
+                      self.weight_decay, self.dropout):
+            row(field)
         form.addRow(self.augment)
 
     def _connect(self):
@@ -227,21 +277,30 @@ class TrainForm(QGroupBox):
         self.settings.set("lr", value)
         if value != self._cut_to:    # not the cut just announced: that message no longer applies
             self.lr_message.setVisible(False)
-            self._cut_to = None
+            self._cut_to = self._cut_typed = None
         self.sigLearningRateChanged.emit(value)
 
     def _on_lr_cut(self, typed, value):
-        self._cut_to = value
+        self._cut_to, self._cut_typed = value, typed
+        self._show_cut(typed, value)
+        self.lr_message.setVisible(True)
+
+    def _show_cut(self, typed: float, value: float):
         text = (self.tr("The learning rate is at most %1; %2 was cut to %1.") if typed > value
                 else self.tr("The learning rate is at least %1; %2 was raised to %1."))
-        self.lr_message.setText(text.replace("%1", f"{value:g}").replace("%2", f"{typed:g}"))
-        self.lr_message.setVisible(True)
+        self.lr_message.setText(fill(text, f"{value:g}", f"{typed:g}"))
 
     def set_descriptions(self, rows):
         """``rows`` of ``(name, description, parameter count, has dropout layers)`` from the
         worker: shown in the list and under it."""
         for name, description, n_params, has_dropout in rows:
             self._descriptions[name] = (description, n_params, has_dropout)
+        self._show_descriptions()
+
+    def _show_descriptions(self):
+        """The architectures' sizes in the list, their descriptions as item tooltips and the
+        chosen one's under the list (in the current language)."""
+        for name, (description, n_params, _has_dropout) in self._descriptions.items():
             i = self.architecture.findData(name)
             if i >= 0:
                 self.architecture.setItemText(i, f"{name}  ({n_params:,})")
@@ -253,15 +312,16 @@ class TrainForm(QGroupBox):
         name = self.architecture.currentData()
         desc = self._descriptions.get(name)
         if desc is None:
+            self.dropout.setToolTip(self._dropout_tip())
             return
         text, n, has_dropout = desc
-        self.arch_description.setText(self.tr("%1 (%2 parameters)")
-                                      .replace("%1", tr_engine(text)).replace("%2", f"{n:,}"))
+        self.arch_description.setText(fill(self.tr("%1 (%2 parameters)"), tr_engine(text),
+                                           f"{n:,}"))
         # The rate applies only to dropout layers: a model without any has nothing to set.
         self._has_dropout = has_dropout
         self.dropout.setEnabled(has_dropout and self.architecture.isEnabled())
-        self.dropout.setToolTip(self._dropout_tip() if has_dropout else self.tr(
-            "%1 has no dropout layers, so there is no rate to set.").replace("%1", name))
+        self.dropout.setToolTip(self._dropout_tip() if has_dropout else fill(self.tr(
+            "%1 has no dropout layers, so there is no rate to set."), name))
 
     def set_running(self, running: bool):
         """Lock the settings a run cannot change (all but the learning rate)."""
@@ -281,15 +341,17 @@ class TrainForm(QGroupBox):
         if current and current not in self._folders and _is_folder(current):
             self._folders[current] = Path(current).name   # e.g. the last session's choice
         items = [(name, name) for name in available_datasets()]
-        items += [(self.tr("%1 (folder)").replace("%1", name), path)
+        items += [(fill(self.tr("%1 (folder)"), name), path)
                   for path, name in self._folders.items() if Path(path).is_dir()]
-        if items != [(self.dataset.itemText(i), self.dataset.itemData(i))
-                     for i in range(self.dataset.count())]:
-            self.dataset.blockSignals(True)
-            self.dataset.clear()
-            for text, data in items:
-                self.dataset.addItem(text, data)
-            self.dataset.blockSignals(False)
+        with blocked(self.dataset):
+            if [data for _text, data in items] != [self.dataset.itemData(i)
+                                                   for i in range(self.dataset.count())]:
+                self.dataset.clear()
+                for text, data in items:
+                    self.dataset.addItem(text, data)
+            else:   # the same sets: their texts in the current language
+                for i, (text, _data) in enumerate(items):
+                    self.dataset.setItemText(i, text)
         self.dataset.setCurrentIndex(max(self.dataset.findData(current), 0))
 
     def source_of(self, dataset) -> str | None:

@@ -4,12 +4,13 @@ a run ends the confusion matrix, the misclassified test images and the class leg
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QSizePolicy, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid, MatrixView
 from explorer.ui.widgets.training_curves import TrainingCurves
 from explorer.ui.widgets.update_ratio_plot import UpdateRatioPlot
@@ -49,48 +50,22 @@ class TrainResults(QWidget):
         super().__init__(parent)
         self.setObjectName("trainResults")
         self.evaluation: dict | None = None
+        self._filters = None     # the shown filters (F, C, KH, KW), or None
+        self._no_conv = False    # the run's architecture has no convolution layer
+        self._change: tuple | None = None   # the shown (change (F, C, KH, KW), relative)
+        self._pair: tuple[int, int] | None = None   # the confusion cell whose mistakes show
         self.curves = TrainingCurves()
-        self.curves.loss_plot.setToolTip(self.tr(
-            "Cross-entropy loss of every mini-batch (light), its running average (dark) and the "
-            "test set's loss after each epoch (red dots). Falling means learning."))
-        self.curves.accuracy_plot.setToolTip(self.tr(
-            "Share of digits classified correctly after each epoch, on the training batches "
-            "(blue; dropout and augmentation on) and on the test set the network never trains "
-            "on (red). A widening gap means overfitting."))
         self.filters = ImageGrid(self, cell_size=40, cmap="diverging", levels="shared")
         self.filters.setObjectName("trainFilters")
-        self.filters.set_placeholder(self.tr("The first layer's filters appear here when a run "
-                                             "starts."))
-        self.filters.setToolTip(self.tr(
-            "The first convolution layer's kernels, live: red weights are positive, blue "
-            "negative, white zero (one shared scale). Random noise at the start; edge and stroke "
-            "detectors after some training."))
         self.filters_change = ImageGrid(self, cell_size=40, cmap="diverging", levels="shared")
         self.filters_change.setObjectName("trainFiltersChange")
-        self.filters_change.set_placeholder(self.tr("How far each filter moved since the run "
-                                                    "started appears here during a run."))
-        self.filters_change.setToolTip(self.tr(
-            "Each first-layer filter now minus the same filter when the run started: red grew, "
-            "blue shrank, white did not move (one shared scale, its range in the caption). The "
-            "filters above change little per batch; this shows where learning went."))
         self.ratios = UpdateRatioPlot(self)
         self.filters_change_caption = QLabel(self)
         self.filters_change_caption.setObjectName("trainFiltersChangeCaption")
-        self.filters_change_caption.setToolTip(self.filters_change.toolTip())
-        self.confusion = MatrixView(self, row_title=self.tr("true"), col_title=self.tr("predicted"))
+        self.confusion = MatrixView(self)
         self.confusion.setObjectName("trainConfusion")
-        self.confusion.set_placeholder(self.tr("The confusion matrix appears when a run ends."))
-        self.confusion.setToolTip(self.tr(
-            "Test digits counted by true class (row) and predicted class (column). The diagonal "
-            "is right; any other cell shows which digit was taken for which. Click a cell to see "
-            "those digits."))
         self.mistakes = ImageGrid(self, cell_size=36, levels=(0.0, 255.0))
         self.mistakes.setObjectName("trainMistakes")
-        self.mistakes.set_placeholder(self.tr("Misclassified test images appear when a run ends."))
-        self.mistakes.setToolTip(self.tr(
-            "Test digits the network got wrong, captioned true\u2192predicted. Click one to make "
-            "it the current input of the other panels; click a confusion-matrix cell to see only "
-            "that mix-up."))
         self.mistake_rows = np.zeros(0, dtype=int)
         self.mistakes_caption = QLabel(self)
         self.mistakes_caption.setObjectName("trainMistakesCaption")
@@ -101,22 +76,89 @@ class TrainResults(QWidget):
         self.class_legend.setObjectName("trainClassLegend")
         self.class_legend.setWordWrap(True)
         self.class_legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.class_legend.setVisible(False)
+        self._layout()
+        self.retranslate_ui()
+        self.mistakes.sigImageClicked.connect(self._on_mistake_clicked)
+        self.confusion.sigCellClicked.connect(self._on_confusion_clicked)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every text in the current language: titles, tooltips, placeholders, and the shown
+        run's filters, change caption, confusion matrix, legend and mistakes."""
+        self.curves.retranslate()
+        self.ratios.retranslate_ui()   # first: its tooltip is the tab's tooltip
+        self.curves.loss_plot.setToolTip(self.tr(
+            "Cross-entropy loss of every mini-batch (light), its running average (dark) and the "
+            "test set's loss after each epoch (red dots). Falling means learning."))
+        self.curves.accuracy_plot.setToolTip(self.tr(
+            "Share of digits classified correctly after each epoch, on the training batches "
+            "(blue; dropout and augmentation on) and on the test set the network never trains "
+            "on (red). A widening gap means overfitting."))
+        self.filters.setToolTip(self.tr(
+            "The first convolution layer's kernels, live: red weights are positive, blue "
+            "negative, white zero (one shared scale). Random noise at the start; edge and stroke "
+            "detectors after some training."))
+        self.filters_change.set_placeholder(self.tr("How far each filter moved since the run "
+                                                    "started appears here during a run."))
+        self.filters_change.setToolTip(self.tr(
+            "Each first-layer filter now minus the same filter when the run started: red grew, "
+            "blue shrank, white did not move (one shared scale, its range in the caption). The "
+            "filters above change little per batch; this shows where learning went."))
+        self.filters_change_caption.setToolTip(self.filters_change.toolTip())
+        self.confusion.row_title, self.confusion.col_title = self.tr("true"), self.tr("predicted")
+        self.confusion.set_placeholder(self.tr("The confusion matrix appears when a run ends."))
+        self.confusion.setToolTip(self.tr(
+            "Test digits counted by true class (row) and predicted class (column). The diagonal "
+            "is right; any other cell shows which digit was taken for which. Click a cell to see "
+            "those digits."))
+        self.mistakes.setToolTip(self.tr(
+            "Test digits the network got wrong, captioned true\u2192predicted. Click one to make "
+            "it the current input of the other panels; click a confusion-matrix cell to see only "
+            "that mix-up."))
         self.class_legend.setToolTip(self.tr(
             "The confusion matrix and the mistakes' captions number the classes; this is what "
             "each number means for this data set."))
-        self.class_legend.setVisible(False)
-        self._layout()
-        self.mistakes.sigImageClicked.connect(self._on_mistake_clicked)
-        self.confusion.sigCellClicked.connect(self._on_confusion_clicked)
+        views = self.filter_views
+        for i, title in enumerate((self.tr("Filters"), self.tr("Change"),
+                                   self.tr("Update ratio"))):
+            views.setTabText(i, title)
+        views.setTabToolTip(1, self.filters_change.toolTip())
+        views.setTabToolTip(2, self.ratios.toolTip())
+        for box, title in ((self._filters_box, self.tr("Layer-1 filters")),
+                           (self._confusion_box, self.tr("Confusion (test set)")),
+                           (self._mistakes_box, self.tr("Misclassified"))):
+            box.setTitle(title)
+        # the shown run, in the new words
+        if self._no_conv:
+            self.show_filters(None)
+        else:
+            self.filters.set_placeholder(self.tr("The first layer's filters appear here when a "
+                                                 "run starts."))
+            if self._filters is not None:
+                self.show_filters(self._filters)
+        if self._change is not None:
+            self.show_filters_change(*self._change)
+        if self.evaluation is not None:
+            self._show_class_legend(self.evaluation["class_names"])
+            self.show_mistakes(self._pair)
+        else:
+            self.mistakes.set_placeholder(self.tr(
+                "Misclassified test images appear when a run ends."))
 
     def __repr__(self) -> str:
         return f"TrainResults({self.curves!r}, evaluated={self.evaluation is not None})"
 
     def _layout(self):
-        def boxed(title, widget):
-            """A group box (``title`` already translated) around ``widget``. Its height comes
-            from the row stretch alone: a grid of 64 mistakes must not squeeze the plots."""
-            box = _ResultBox(title, self)
+        def boxed(widget):
+            """A group box around ``widget`` (its title set by `retranslate_ui`). Its height
+            comes from the row stretch alone: a grid of 64 mistakes must not squeeze the
+            plots."""
+            box = _ResultBox(self)
             QVBoxLayout(box).addWidget(widget)
             box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
             return box
@@ -133,23 +175,23 @@ class TrainResults(QWidget):
         views = QTabWidget(self)
         views.setObjectName("trainFilterViews")
         views.setDocumentMode(True)
-        views.addTab(self.filters, self.tr("Filters"))
+        views.addTab(self.filters, "")
         change = QWidget(self)
         change_layout = QVBoxLayout(change)
         change_layout.setContentsMargins(0, 0, 0, 0)
         change_layout.addWidget(self.filters_change, 1)
         change_layout.addWidget(self.filters_change_caption)
         self.filters_change_caption.setWordWrap(True)
-        views.addTab(change, self.tr("Change"))
-        views.setTabToolTip(1, self.filters_change.toolTip())
+        views.addTab(change, "")
         self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        views.addTab(self.ratios, self.tr("Update ratio"))
-        views.setTabToolTip(2, self.ratios.toolTip())
+        views.addTab(self.ratios, "")
         views.setMinimumSize(40, 40)   # the tab bar scrolls: it must not set the column's width
         self.filter_views = views
-        grid.addWidget(boxed(self.tr("Layer-1 filters"), views), 1, 0, 1, 1)
-        grid.addWidget(boxed(self.tr("Confusion (test set)"), self.confusion), 1, 1, 1, 2)
-        mistakes_box = boxed(self.tr("Misclassified"), self.mistakes)
+        self._filters_box = boxed(views)
+        grid.addWidget(self._filters_box, 1, 0, 1, 1)
+        self._confusion_box = boxed(self.confusion)
+        grid.addWidget(self._confusion_box, 1, 1, 1, 2)
+        self._mistakes_box = mistakes_box = boxed(self.mistakes)
         mistakes_box.layout().addWidget(self.mistakes_caption)
         grid.addWidget(mistakes_box, 1, 3, 1, 2)
         grid.addWidget(self.class_legend, 2, 1, 1, 4)
@@ -163,6 +205,7 @@ class TrainResults(QWidget):
         """Empty everything for a new run."""
         self.curves.clear()
         self.evaluation = None
+        self._pair = None
         self.confusion.set_matrix(np.zeros((0, 0)))
         self.mistakes.set_images([])
         self.mistake_rows = np.zeros(0, dtype=int)
@@ -171,27 +214,34 @@ class TrainResults(QWidget):
 
     def show_filters(self, weights):
         """The first conv layer's weights ``(F, C, KH, KW)`` (None: the model has none)."""
+        self._filters, self._no_conv = weights, weights is None
         if weights is None:
             self.filters.set_images([])
             self.filters.set_placeholder(self.tr("This architecture has no convolution layer."))
             return
         f, c = weights.shape[:2]
         images = weights[:, 0] if c == 1 else weights.reshape(f * c, *weights.shape[2:])
-        self.filters.set_images(images, tooltips=[self.tr("filter %1").replace("%1", str(i))
+        self.filters.set_images(images, tooltips=[fill(self.tr("filter %1"), i)
                                                   for i in range(len(images))])
 
     def show_filters_change(self, change, relative: float):
         """The first conv layer's weights minus those the run started with ``(F, C, KH, KW)``,
         and ``relative`` = ||change|| / ||initial weights||."""
+        self._change = (change, relative)
         f, c = change.shape[:2]
         images = change[:, 0] if c == 1 else change.reshape(f * c, *change.shape[2:])
         self.filters_change.set_images(images, tooltips=[
-            self.tr("change of filter %1").replace("%1", str(i)) for i in range(len(images))])
+            fill(self.tr("change of filter %1"), i) for i in range(len(images))])
         largest = float(np.abs(change).max()) if change.size else 0.0
-        self.filters_change_caption.setText(self.tr(
+        self.filters_change_caption.setText(fill(self.tr(
             "Change since the start: from -%1 (blue) to +%1 (red); the filters moved %2 % of "
-            "their initial size.").replace("%1", f"{largest:.3g}")
-            .replace("%2", f"{100 * relative:.2g}"))
+            "their initial size."), f"{largest:.3g}", f"{100 * relative:.2g}"))
+
+    def clear_filters_change(self):
+        """Forget the last run's change (a new run starts)."""
+        self._change = None
+        self.filters_change.set_images([])
+        self.filters_change_caption.clear()
 
     def show_evaluation(self, evaluation: dict):
         """A finished run's test evaluation: confusion matrix, legend and every mistake."""
@@ -208,7 +258,7 @@ class TrainResults(QWidget):
             self.class_legend.setVisible(False)
             return
         pairs = "  \u00b7  ".join(f"{i} {tr_engine(n)}" for i, n in enumerate(names))
-        self.class_legend.setText(self.tr("Classes: %1").replace("%1", pairs))
+        self.class_legend.setText(fill(self.tr("Classes: %1"), pairs))
         self.class_legend.setVisible(True)
 
     def show_mistakes(self, pair=None):
@@ -217,6 +267,7 @@ class TrainResults(QWidget):
         ev = self.evaluation
         if ev is None:
             return
+        self._pair = pair
         short = short_names(ev["class_names"])
         names = [tr_engine(n) for n in ev["class_names"]]   # translated for display
         true, pred = ev["wrong_true"], ev["wrong_pred"]
@@ -228,20 +279,20 @@ class TrainResults(QWidget):
         self.mistakes.set_images(
             ev["wrong_images"][rows],
             [f"{short[true[r]]}\u2192{short[pred[r]]}" for r in rows],
-            [self.tr("test image #%1: true %2, predicted %3")
-             .replace("%1", str(ev["wrong_index"][r])).replace("%2", names[true[r]])
-             .replace("%3", names[pred[r]]) for r in rows])
+            [fill(self.tr("test image #%1: true %2, predicted %3"), ev["wrong_index"][r],
+                  names[true[r]], names[pred[r]]) for r in rows])
         if pair is None:
-            what = self.tr("Showing %1 of the %2 misclassified test images. Click a cell of the "
-                           "confusion matrix to see only that mix-up.")
-            what = what.replace("%1", str(len(rows))).replace("%2", f"{int(ev['n_wrong']):,}")
+            what = fill(self.tr("Showing %1 of the %2 misclassified test images. Click a cell "
+                                "of the confusion matrix to see only that mix-up."),
+                        len(rows), f"{int(ev['n_wrong']):,}")
         else:
-            what = self.tr("%1 taken for %2: %3 test images (click the diagonal to see all "
-                           "mistakes again).").replace("%1", names[pair[0]]).replace(
-                "%2", names[pair[1]]).replace("%3", f"{len(chosen):,}")
+            what = fill(self.tr("%1 taken for %2: %3 test images (click the diagonal to see all "
+                                "mistakes again)."), names[pair[0]], names[pair[1]],
+                        f"{len(chosen):,}")
         self.mistakes_caption.setText(what)
-        if pair is not None and not len(chosen):
-            self.mistakes.set_placeholder(self.tr("No test image of this kind."))
+        self.mistakes.set_placeholder(
+            self.tr("No test image of this kind.") if pair is not None and not len(chosen) else
+            self.tr("Misclassified test images appear when a run ends."))
 
     def _on_confusion_clicked(self, row, col):
         self.show_mistakes(None if row == col else (row, col))

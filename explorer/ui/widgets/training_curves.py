@@ -12,24 +12,46 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 
 from explorer._atomic import atomic_path
 
 #: The loss curve is redrawn at most this often (ms) however fast batches arrive.
 REDRAW_MS = 100
 
+#: The plots' texts (context "TrainingCurves"), translated when shown: `retranslate`.
+LOSS_TITLE = QT_TRANSLATE_NOOP("TrainingCurves", "Loss (cross-entropy)")
+LOSS_AXIS = QT_TRANSLATE_NOOP("TrainingCurves", "loss")
+BATCH_AXIS = QT_TRANSLATE_NOOP("TrainingCurves", "mini-batch")
+ACCURACY_TITLE = QT_TRANSLATE_NOOP("TrainingCurves", "Accuracy per epoch")
+ACCURACY_AXIS = QT_TRANSLATE_NOOP("TrainingCurves", "accuracy (%)")
+EPOCH_AXIS = QT_TRANSLATE_NOOP("TrainingCurves", "epoch")
+BATCH_LOSS = QT_TRANSLATE_NOOP("TrainingCurves", "batch loss")
+SMOOTHED = QT_TRANSLATE_NOOP("TrainingCurves", "smoothed")
+TEST_LOSS = QT_TRANSLATE_NOOP("TrainingCurves", "test loss (per epoch)")
+TRAIN_ACCURACY = QT_TRANSLATE_NOOP("TrainingCurves", "train")
+TEST_ACCURACY = QT_TRANSLATE_NOOP("TrainingCurves", "test")
+
 
 def _tr(text: str) -> str:
+    """``text`` (one of the constants above) in the current language."""
     return QCoreApplication.translate("TrainingCurves", text)
 
 
-def _plot(title: str, left: str, bottom: str, legend_offset=(-10, 10)) -> pg.PlotWidget:
+def rename_legend_entry(plot: pg.PlotWidget, item, name: str) -> None:
+    """Show ``name`` for the curve ``item`` in ``plot``'s legend (and as the item's name)."""
+    item.opts["name"] = name
+    legend = plot.getPlotItem().legend
+    label = legend.getLabel(item) if legend is not None else None
+    if label is not None:
+        label.setText(name)
+        legend.updateSize()
+
+
+def _plot(legend_offset=(-10, 10)) -> pg.PlotWidget:
+    """An empty white plot with a legend; its texts come from `TrainingCurves.retranslate`."""
     plot = pg.PlotWidget()
     plot.setBackground("w")
-    plot.setTitle(title, color="k")
-    plot.setLabel("left", left)
-    plot.setLabel("bottom", bottom)
     plot.addLegend(offset=legend_offset, labelTextColor="k")
     for side in ("left", "bottom"):
         plot.getAxis(side).enableAutoSIPrefix(False)   # never "loss (x0.001)"
@@ -43,29 +65,29 @@ class TrainingCurves:
     ``add_batch(step, loss, smoothed)`` appends one mini-batch; ``add_epoch(step, epoch,
     train_acc, test_acc, test_loss)`` one epoch (``test_*`` may be None); ``clear()`` empties;
     ``export(base)`` writes ``base-loss.png``, ``base-accuracy.png``, ``base-batches.csv`` and
-    ``base-epochs.csv`` atomically and returns their paths.
+    ``base-epochs.csv`` atomically and returns their paths. Not a widget: the widget that
+    shows the plots calls `retranslate` when the language changes.
     """
 
     def __init__(self):
-        self.loss_plot = _plot(_tr("Loss (cross-entropy)"), _tr("loss"), _tr("mini-batch"))
+        self.loss_plot = _plot()
         self.loss_plot.setObjectName("lossPlot")
-        self.accuracy_plot = _plot(_tr("Accuracy per epoch"), _tr("accuracy (%)"), _tr("epoch"),
-                                   legend_offset=(-10, -10))   # bottom right: curves rise
+        self.accuracy_plot = _plot(legend_offset=(-10, -10))   # bottom right: curves rise
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.setYRange(0, 100, padding=0.02)
         self.loss_plot.disableAutoRange()
-        self._raw = self.loss_plot.plot(name=_tr("batch loss"),
+        self._raw = self.loss_plot.plot(name=_tr(BATCH_LOSS),
                                         pen=pg.mkPen((120, 160, 230), width=1))
-        self._smooth = self.loss_plot.plot(name=_tr("smoothed"),
+        self._smooth = self.loss_plot.plot(name=_tr(SMOOTHED),
                                            pen=pg.mkPen((20, 60, 170), width=2))
-        self._test_loss = self.loss_plot.plot(name=_tr("test loss (per epoch)"),
+        self._test_loss = self.loss_plot.plot(name=_tr(TEST_LOSS),
                                               pen=pg.mkPen((200, 60, 20), width=2),
                                               symbol="o", symbolBrush=(200, 60, 20), symbolSize=7)
         self._train_acc = self.accuracy_plot.plot(
-            name=_tr("train"), pen=pg.mkPen((20, 60, 170), width=2), symbol="o",
+            name=_tr(TRAIN_ACCURACY), pen=pg.mkPen((20, 60, 170), width=2), symbol="o",
             symbolBrush=(20, 60, 170), symbolSize=7)
         self._test_acc = self.accuracy_plot.plot(
-            name=_tr("test"), pen=pg.mkPen((200, 60, 20), width=2), symbol="s",
+            name=_tr(TEST_ACCURACY), pen=pg.mkPen((200, 60, 20), width=2), symbol="s",
             symbolBrush=(200, 60, 20), symbolSize=7)
         # Redrawing a plot costs milliseconds: batches arriving faster than REDRAW_MS are drawn
         # together, so a fast run never floods the GUI thread.
@@ -74,6 +96,22 @@ class TrainingCurves:
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.timeout.connect(self.flush)
         self.clear()
+        self.retranslate()
+
+    def retranslate(self):
+        """Titles, axis labels and legend names in the current language."""
+        for plot, title, left, bottom in (
+                (self.loss_plot, LOSS_TITLE, LOSS_AXIS, BATCH_AXIS),
+                (self.accuracy_plot, ACCURACY_TITLE, ACCURACY_AXIS, EPOCH_AXIS)):
+            plot.setTitle(_tr(title), color="k")
+            plot.setLabel("left", _tr(left))
+            plot.setLabel("bottom", _tr(bottom))
+        for plot, item, name in ((self.loss_plot, self._raw, BATCH_LOSS),
+                                 (self.loss_plot, self._smooth, SMOOTHED),
+                                 (self.loss_plot, self._test_loss, TEST_LOSS),
+                                 (self.accuracy_plot, self._train_acc, TRAIN_ACCURACY),
+                                 (self.accuracy_plot, self._test_acc, TEST_ACCURACY)):
+            rename_legend_entry(plot, item, _tr(name))
 
     def __repr__(self) -> str:
         return f"TrainingCurves(batches={len(self.batches)}, epochs={len(self.epochs)})"

@@ -8,15 +8,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
 
 #: One colour per layer, in the order the layers first appear.
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
            "#7f7f7f", "#bcbd22", "#17becf")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UpdateRatioPlot", text)
 
 
 class UpdateRatioPlot(pg.PlotWidget):
@@ -27,17 +23,27 @@ class UpdateRatioPlot(pg.PlotWidget):
         super().__init__(parent)
         self.setObjectName("updateRatioPlot")
         self.setBackground("w")
-        self.setTitle(_tr("Update / weight ratio per layer"), color="k")
-        self.setLabel("left", _tr("||update|| / ||weights||"))
-        self.setLabel("bottom", _tr("batch"))
         self.setLogMode(y=True)
         self.addLegend(offset=(-10, 10), labelTextColor="k")
-        self.setToolTip(_tr(
+        self._points: dict[str, tuple[list[float], list[float]]] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self.retranslate_ui()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Title, axis labels and tooltip in the current language (the legend holds the
+        layers' names, which stay as they are)."""
+        self.setTitle(self.tr("Update / weight ratio per layer"), color="k")
+        self.setLabel("left", self.tr("||update|| / ||weights||"))
+        self.setLabel("bottom", self.tr("batch"))
+        self.setToolTip(self.tr(
             "How much each layer's weights changed in one batch, relative to their size (log "
             "scale). About 1e-3 is healthy; much larger (1e-1 and up) means the learning rate "
             "is too high, much smaller (1e-5) that the layer barely learns."))
-        self._points: dict[str, tuple[list[float], list[float]]] = {}
-        self._curves: dict[str, pg.PlotDataItem] = {}
 
     def clear_run(self):
         """Forget the last run's points (the curves stay, emptied)."""
