@@ -15,6 +15,7 @@ from explorer.ui.panels import kernels as panel_module
 from explorer.ui.panels.kernels import KernelPanel
 from explorer.ui.state import AppState, app_settings
 from explorer.ui.widgets import kernel_grid, kernel_library
+from explorer.ui.widgets.live_text import render
 from explorer.worker import EngineClient
 
 
@@ -196,7 +197,7 @@ def test_drawn_digit_and_test_set_inputs(panel, qtbot):
     digit[5:23, 13:15] = 1.0
     panel.state.set_current_input(digit, "draw")
     np.testing.assert_array_equal(panel.image, digit)
-    assert panel.network_input()[1] == "the current digit"
+    assert render(panel.network_input()[1]) == "the current digit"
     assert "from draw" in panel.input_note.text()
     panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
     ds = panel.state.dataset()
