@@ -28,6 +28,7 @@ from explorer.ui.engine_strings import tr_engine
 from explorer.ui.image_files import IMAGE_FILTER, load_grey_image
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.kernel_views import FilterResultView
+from explorer.ui.panels import kernel_words as words
 from explorer.ui.panels.kernel_settings import restore_kernel_lab, save_kernel_lab
 from explorer.ui.text import fill
 from explorer.ui.widgets.filter_swap_box import FilterSwapBox
@@ -51,6 +52,16 @@ _MAX_GRID_SIDE = 7 * 40  # a 7x7 grid gets 40 px cells to fit a 1300x860 window
 def _run_without_model(fn, model):
     """Adapter for ``client.request``: the worker passes the model first; filtering ignores it."""
     return fn()
+
+
+def _open_problem(path) -> str:
+    """Why the picture at ``path`` cannot be opened, in the current language (the reader says
+    it: read again, which fails fast, when the language changes)."""
+    try:
+        load_grey_image(path)
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 class KernelPanel(QWidget):
@@ -271,35 +282,18 @@ class KernelPanel(QWidget):
         self.open_button.setToolTip(fill(self.tr(
             "Filter a PNG or JPEG of your own (shown in grey; large pictures are scaled down to %1 "
             "pixels)."), 512))
-        if self.grid.errors():
+        self._describe_kernel()
+        if self.grid.errors():   # the last valid kernel is described, but its sum is not in use
             self.sum_label.setText(self.tr("Sum: ?"))
-        else:
-            self._describe_kernel()
         self.input_note.setText(render(self._input_note))
 
     def _retranslate_combos(self) -> None:
         """The combo boxes' items and tooltips, in place (by their data; the choice stays)."""
         tip = Qt.ItemDataRole.ToolTipRole
-        sources = {"digit": (self.tr("Current digit"), self.tr(
-                       "The app's current input: the digit drawn in the Draw tab or the sample "
-                       "picked in the Data tab.")),
-                   "test": (self.tr("Test-set image"), ""),
-                   "file": (self.tr("Opened picture"), "")}
-        for key, (title, desc, _) in BUILTIN_PICTURES.items():
-            sources[key] = (tr_engine(title), tr_engine(desc))
-        padding = {
-            "zero": (self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of "
-                                              "the picture light up.")),
-            "reflect": (self.tr("reflect"), self.tr("Outside mirrors the inside "
-                                                    "(d c b | a b c d).")),
-            "replicate": (self.tr("replicate"), self.tr("Outside repeats the border pixel "
-                                                        "(a a a | a b c d).")),
-        }
-        views = {False: (self.tr("Response"), ""),
-                 True: (self.tr("Edge magnitude √(gx² + gy²)"), "")}
         with blocked(self.source_combo, self.padding_combo, self.view_combo):
-            for combo, texts in ((self.source_combo, sources), (self.padding_combo, padding),
-                                 (self.view_combo, views)):
+            for combo, texts in ((self.source_combo, words.source_texts()),
+                                 (self.padding_combo, words.padding_texts()),
+                                 (self.view_combo, words.view_texts())):
                 for i in range(combo.count()):
                     text, item_tip = texts[combo.itemData(i)]
                     combo.setItemText(i, text)
@@ -376,37 +370,14 @@ class KernelPanel(QWidget):
 
     def _describe_kernel(self) -> None:
         """The sum (and what it does), sigma and the flip note of the kernel, in words."""
-        kernel = self.kernel
-        total = K.kernel_sum(kernel)
-        if abs(total) < 1e-12 * max(1.0, float(np.abs(kernel).sum())):
-            total = 0.0  # rounding left-overs of a zero-sum kernel (LoG) read as 0
-        number = K.format_cell(total)
-        if abs(total - 1) < 1e-9:
-            text = self.tr("Sum: %1 (keeps brightness)")
-        elif abs(total) < 1e-9:
-            text = self.tr("Sum: %1 (flat areas → 0)")
-        elif total > 1:
-            text = self.tr("Sum: %1 (brightens)")
-        elif total > 0:
-            text = self.tr("Sum: %1 (darkens)")
-        else:
-            text = self.tr("Sum: %1 (inverts)")
-        self.sum_label.setText(fill(text, number))
+        self.sum_label.setText(words.sum_text(self.kernel))
         p = K.PRESETS.get(self.active_preset) if self.active_preset else None
         sigma_on = bool(p and p.uses_sigma)
         self.sigma_slider.setEnabled(sigma_on)
         self.sigma_label.setText(fill(self.tr("σ = %1"), f"{self.sigma():.1f}") if sigma_on
                                  else self.tr("σ (Gaussian only)"))
         self.sigma_label.setEnabled(sigma_on)
-        effect = K.flip_effect(kernel)
-        self.flip_note.setText({
-            "same": self.tr("Turned 180° this kernel is unchanged, so flipping changes nothing "
-                            "(like a Gaussian)."),
-            "negated": self.tr("Turned 180° this kernel becomes its negative: flipping changes the "
-                               "sign of every response (like Sobel)."),
-            "different": self.tr("Turned 180° this kernel is a different kernel: flipping changes "
-                                 "the output."),
-        }[effect])
+        self.flip_note.setText(words.flip_text(K.flip_effect(self.kernel)))
 
     def _on_size_change(self, size: int):
         p = K.PRESETS.get(self.active_preset) if self.active_preset else None
@@ -496,8 +467,8 @@ class KernelPanel(QWidget):
         not."""
         try:
             g = load_grey_image(path)
-        except ValueError as exc:
-            self.show_error(str(exc))   # already a translated sentence (explorer.ui.image_files)
+        except ValueError:
+            self.show_error(partial(_open_problem, path))
             return False
         self._file_image = g
         i = self.source_combo.findData("file")
