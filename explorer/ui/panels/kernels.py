@@ -74,7 +74,7 @@ class KernelPanel(QWidget):
         self.state = state
         self.kernel: np.ndarray = K.preset("sobel_x")     # the last valid kernel
         self.image: np.ndarray | None = None              # (H, W) float32 in [0, 1]
-        #: what the image is, a noun phrase for the network box's captions ("the current digit")
+        # what the image is, a noun phrase for the network box's captions ("the current digit")
         self.image_description: LiveText = ""
         self._input_note: LiveText = ""                   # the line under the input choice
         self.active_preset: str | None = None

@@ -82,7 +82,7 @@ class FilterSwapBox(QGroupBox):
         self._swap_model_id: int | None = None
         self._probe_source: LiveText = ""
         self._shown_key = None
-        #: the texts on show, as functions of the current language (re-said on a change)
+        # the texts on show, as functions of the current language (re-said on a change)
         self._status_text: LiveText = ""
         self._caption_text: LiveText = ""
         self._prediction_text: LiveText = ""

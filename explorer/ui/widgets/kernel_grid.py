@@ -100,7 +100,7 @@ class KernelGrid(QTableWidget):
         self._cell = cell_size
         self._decimals = decimals
         self._values = np.zeros((3, 3))
-        #: (row, col) -> the text typed into a cell that is not a number
+        # (row, col) -> the text typed into a cell that is not a number
         self._errors: dict[tuple[int, int], str] = {}
         self._filling = False
         self.horizontalHeader().setVisible(False)
@@ -255,9 +255,10 @@ class KernelGrid(QTableWidget):
             return fill(translate("KernelGrid", "Invalid cell (yellow, framed in red): %1. Fix it "
                                   "to update the output; until then the last valid kernel stays."),
                         listed)
+        n = len(self._errors)   # (lupdate misses a plural whose count is a call)
         return fill(translate("KernelGrid", "%n invalid cells (yellow, framed in red): %1. Fix "
                               "them to update the output; until then the last valid kernel "
-                              "stays.", "", len(self._errors)), listed)
+                              "stays.", "", n), listed)
 
     def _restyle(self):
         scale = float(np.abs(self._values).max()) if self._values.size else 0.0

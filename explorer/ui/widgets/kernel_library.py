@@ -56,8 +56,8 @@ class KernelLibrary(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.user_kernels: list[NamedKernel] = []
-        #: a problem met while reading the saved kernels, for the panel to show: a function
-        #: saying it in the current language, or None
+        # a problem met while reading the saved kernels, for the panel to show: a function
+        # saying it in the current language, or None
         self.startup_problem = None
         self.list = QListWidget()
         self.list.setObjectName("kernelLibraryList")

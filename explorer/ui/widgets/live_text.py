@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-#: A translated string, or a function returning the text in the current language.
+# A translated string, or a function returning the text in the current language.
 LiveText = str | Callable[[], str]
 
 
