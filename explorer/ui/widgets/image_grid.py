@@ -164,7 +164,8 @@ class ImageGrid(QWidget):
         else:
             lo, hi = self._ranges[i]
             tip = self._tooltips[i] if i < len(self._tooltips) else ""
-            self._hover_tip = f"{tip}\n[{lo:.3g}, {hi:.3g}]".strip()
+            # + 0.0: a negative zero reads as 0
+            self._hover_tip = f"{tip}\n[{lo + 0.0:.3g}, {hi + 0.0:.3g}]".strip()
             self.setToolTip(self._hover_tip)
         super().mouseMoveEvent(event)
 
