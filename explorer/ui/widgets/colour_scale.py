@@ -24,6 +24,7 @@ class ColourScale(QWidget):
         super().__init__(parent)
         self._lo, self._hi, self._cmap = 0.0, 1.0, "grey"
         self._note: LiveText = ""
+        self._has_range = False   # no tooltip before the first range
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(34)
         self.retranslate_ui()
@@ -43,6 +44,7 @@ class ColourScale(QWidget):
     def set_range(self, lo: float, hi: float, cmap: str = "grey"):
         self._lo, self._hi, self._cmap = float(lo), float(hi), cmap
         self._note = ""
+        self._has_range = True
         self.retranslate_ui()
 
     def set_note(self, text: LiveText):
@@ -56,8 +58,9 @@ class ColourScale(QWidget):
 
     def retranslate_ui(self) -> None:
         """The tooltip for the current range; the painted texts follow at the next paint."""
-        self.setToolTip(fill(self.tr("Colours run from %1 (left) to %2 (right)."),
-                             format_value(self._lo, 3), format_value(self._hi, 3)))
+        if self._has_range:
+            self.setToolTip(fill(self.tr("Colours run from %1 (left) to %2 (right)."),
+                                 format_value(self._lo, 3), format_value(self._hi, 3)))
         self.update()
 
     def sizeHint(self) -> QSize:
