@@ -535,3 +535,24 @@ def test_no_negative_zero_in_the_grids_and_range(panel):
     assert "-0.0" not in panel.grid.item(0, 1).toolTip()
     from explorer.ui.widgets.number_grid import format_value
     assert format_value(-0.001, 2) == "0.00" and format_value(-0.02, 2) == "\u22120.02"
+
+
+def test_the_three_columns_fit_a_1280_pixel_window_in_any_language(panel, qtbot, qapp):
+    """The window's 1280x800 leave the lab about 1260x700: no column hides behind a horizontal
+    scroll bar, also when the texts grow (the pseudo-language makes every text longer)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    panel.resize(1260, 700)
+    body = next(s for s in panel.findChildren(QScrollArea)
+                if s.widget() is not None and s.widget().isAncestorOf(panel.editor_box))
+    net = panel.network
+    column = net.parentWidget().parentWidget()
+
+    def fits():
+        qtbot.wait(50)   # layouts run on the event loop
+        assert not body.horizontalScrollBar().isVisible()
+        assert column.viewport().width() >= net.minimumSizeHint().width()
+
+    fits()
+    with pseudo_language(qapp):
+        fits()

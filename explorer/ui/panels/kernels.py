@@ -35,7 +35,7 @@ from explorer.ui.widgets.filter_swap_box import FilterSwapBox
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
-from explorer.ui.widgets.layout_fit import ColumnsLayout
+from explorer.ui.widgets.layout_fit import ColumnsLayout, VerticalScroll
 from explorer.ui.widgets.live_text import LiveText, render
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.signals import blocked
@@ -86,10 +86,7 @@ class KernelPanel(QWidget):
         self._build_views()
         self.network = FilterSwapBox(client, self.network_input)
         self.network.sigFitRequested.connect(self.size_spin.setValue)
-        net_scroll = QScrollArea()
-        net_scroll.setWidgetResizable(True)
-        net_scroll.setWidget(self.network)
-        net_scroll.setMinimumWidth(330)
+        net_scroll = VerticalScroll(self.network)
 
         self.status = MessageLabel()
         self.status.setObjectName("kernelStatus")
@@ -212,6 +209,12 @@ class KernelPanel(QWidget):
         self.view_combo = QComboBox()
         self.view_combo.addItem("", False)
         self.view_combo.addItem("", True)
+        for combo in (self.source_combo, self.padding_combo, self.view_combo):
+            # the column's minimum must not be the longest item in the longest language: the
+            # combos take the room there is (their lists show the whole texts)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.results = FilterResultView()
         # the view's parts, as the panel's (tests and the settings read them here)
         self.after_title, self.range_label = self.results.after_title, self.results.range_label

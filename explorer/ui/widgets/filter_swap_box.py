@@ -128,7 +128,7 @@ class FilterSwapBox(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.put_button)
         buttons.addWidget(self.restore_button)
-        buttons.addWidget(self.follow_check)
+        buttons.addStretch(1)
         grids = QGridLayout()
         grids.addWidget(self.learned_label, 0, 0, Qt.AlignmentFlag.AlignHCenter)
         grids.addWidget(self.yours_label, 0, 1, Qt.AlignmentFlag.AlignHCenter)
@@ -142,6 +142,9 @@ class FilterSwapBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(pick)
         layout.addLayout(buttons)
+        # on a row of its own: beside the two buttons it made the column wider than a
+        # 1280-pixel window leaves it (a horizontal scroll bar, in English and in Chinese)
+        layout.addWidget(self.follow_check)
         layout.addLayout(grids)
         layout.addWidget(self.status)
         layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
