@@ -47,4 +47,4 @@ def test_import_says_what_is_wrong(qtbot, user_file, tmp_path, monkeypatch, text
     library.import_button.click()
     assert len(shown) == 1 and shown[0][0] == "Could not import"
     assert shown[0][1].startswith("shared.json") and message in shown[0][1]
-    assert "Nothing was changed" in shown[0][1]
+    assert "nothing was changed" in shown[0][1]

@@ -15,6 +15,8 @@ from explorer.ui.panels import kernels as panel_module
 from explorer.ui.panels.kernels import KernelPanel
 from explorer.ui.state import AppState, app_settings
 from explorer.ui.widgets import kernel_grid, kernel_library
+from explorer.ui.widgets.live_text import render
+from tests.ui.pseudo_translation import CLOSE, OPEN, all_texts, pseudo_language, untranslated_texts
 from explorer.worker import EngineClient
 
 
@@ -196,7 +198,7 @@ def test_drawn_digit_and_test_set_inputs(panel, qtbot):
     digit[5:23, 13:15] = 1.0
     panel.state.set_current_input(digit, "draw")
     np.testing.assert_array_equal(panel.image, digit)
-    assert panel.network_input()[1] == "the current digit"
+    assert render(panel.network_input()[1]) == "the current digit"
     assert "from draw" in panel.input_note.text()
     panel.source_combo.setCurrentIndex(panel.source_combo.findData("test"))
     ds = panel.state.dataset()
@@ -457,3 +459,100 @@ def test_test_image_follows_a_smaller_data_set(panel):
     np.testing.assert_allclose(panel.result.output, filter_image(
         panel.image, panel.kernel, panel.padding_combo.currentData(),
         panel.flip_check.isChecked(), bool(panel.view_combo.currentData())).output)
+
+
+# --- run-time language switching (issue 14) ------------------------------------------------------
+
+
+def _retranslates(panel, qapp, allowed=()):
+    """Every text of the lab is translated under the pseudo-language, and English again after."""
+    with pseudo_language(qapp):
+        assert untranslated_texts(panel, allowed) == []
+    assert not any(OPEN in text for _, text in all_texts(panel))
+
+
+def test_the_kernel_lab_retranslates_in_every_state(panel, qtbot, qapp, tmp_path):
+    panel.library.select("preset", "gaussian")        # a preset chosen: its description shown
+    assert "Gaussian" in panel.status.text()
+    _retranslates(panel, qapp)
+    with pseudo_language(qapp):                       # the message comes back translated
+        assert panel.status.text().startswith(OPEN) and "Gaussian" in panel.status.text()
+        assert panel.sum_label.text().startswith(OPEN)
+        assert panel.source_combo.currentData() == "checkerboard"   # the choice stays
+    assert panel.status.text().startswith("Gaussian blur: ")
+
+    panel.grid.set_cell_text(0, 0, "1/2")              # a custom kernel typed
+    assert panel.active_preset is None
+    _retranslates(panel, qapp)
+    panel.grid.set_cell_text(1, 1, "abc")              # an invalid cell: the grid's message
+    with pseudo_language(qapp):
+        assert untranslated_texts(panel) == []
+        assert OPEN + "Invalid cell" in panel.status.text()
+        assert OPEN in panel.grid.item(1, 1).toolTip()
+    assert "“abc” is not a number" in panel.status.text()
+    panel.grid.set_cell_text(1, 1, "1")
+
+    box = panel.network                                # the kernel put into the network
+    panel.state.set_current_input(np.eye(28, dtype=np.float32), "draw")
+    panel.library.select("preset", "gaussian")
+    box.select("conv1.weight", 1, 0)
+    box.put_button.click()
+    qtbot.waitUntil(lambda: ("conv1.weight", 1, 0) in box.swapped, timeout=5000)
+    assert "Prediction: learned" in box.prediction.text()
+    _retranslates(panel, qapp)
+    with pseudo_language(qapp):
+        assert box.map_caption.text().startswith(OPEN) and OPEN + "the current digit" in (
+            box.map_caption.text())
+    panel.library.add_user_kernel("mine", np.ones((3, 3)))   # a name the user typed
+    panel.library.select("user", "mine")
+    # the user's kernel's name stays as typed, in the list and its description
+    _retranslates(panel, qapp, allowed=[r"\bmine\b"])
+
+    (tmp_path / "junk.png").write_bytes(b"not a picture")   # an import error shown
+    assert not panel.open_image_file(tmp_path / "junk.png")
+    assert panel.status.is_error
+    _retranslates(panel, qapp, allowed=[r"\bmine\b"])
+    assert "Could not read junk.png" in panel.status.text()
+
+
+def test_a_kernel_set_message_is_said_again_in_the_new_language(panel, qapp, tmp_path):
+    path = tmp_path / "set.json"
+    panel.library.add_user_kernel("edge", [[1, 0], [0, -1]])
+    panel.library.export_file(path)
+    assert panel.library.import_file(path) == 1
+    panel.library.select("user", "edge")
+    panel.library.remove_button.click()
+    assert panel.status.text() == "Removed “edge” from My kernels."
+    with pseudo_language(qapp):
+        assert panel.status.text() == OPEN + "Removed “edge” from My kernels." + CLOSE
+    assert panel.status.text() == "Removed “edge” from My kernels."
+
+
+def test_no_negative_zero_in_the_grids_and_range(panel):
+    panel.grid.set_kernel([[0.0, -0.0], [-1e-9, 1.0]])
+    texts = [panel.grid.item(r, c).text() for r in range(2) for c in range(2)]
+    assert not any(t.startswith("-0") or t == "-.0" for t in texts), texts
+    assert "-0.0" not in panel.grid.item(0, 1).toolTip()
+    from explorer.ui.widgets.number_grid import format_value
+    assert format_value(-0.001, 2) == "0.00" and format_value(-0.02, 2) == "\u22120.02"
+
+
+def test_the_three_columns_fit_a_1280_pixel_window_in_any_language(panel, qtbot, qapp):
+    """The window's 1280x800 leave the lab about 1260x700: no column hides behind a horizontal
+    scroll bar, also when the texts grow (the pseudo-language makes every text longer)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    panel.resize(1260, 700)
+    body = next(s for s in panel.findChildren(QScrollArea)
+                if s.widget() is not None and s.widget().isAncestorOf(panel.editor_box))
+    net = panel.network
+    column = net.parentWidget().parentWidget()
+
+    def fits():
+        qtbot.wait(50)   # layouts run on the event loop
+        assert not body.horizontalScrollBar().isVisible()
+        assert column.viewport().width() >= net.minimumSizeHint().width()
+
+    fits()
+    with pseudo_language(qapp):
+        fits()

@@ -12,10 +12,10 @@ freezes. The panel does no maths of its own.
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
                                QVBoxLayout, QWidget)
@@ -27,13 +27,16 @@ from explorer.engine.images import BUILTIN_PICTURES, builtin_picture
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.image_files import IMAGE_FILTER, load_grey_image
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels.kernel_views import FilterResultView
+from explorer.ui.panels import kernel_words as words
 from explorer.ui.panels.kernel_settings import restore_kernel_lab, save_kernel_lab
 from explorer.ui.text import fill
 from explorer.ui.widgets.filter_swap_box import FilterSwapBox
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
-from explorer.ui.widgets.layout_fit import ColumnsLayout
+from explorer.ui.widgets.layout_fit import ColumnsLayout, VerticalScroll
+from explorer.ui.widgets.live_text import LiveText, render
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.signals import blocked
 from explorer.ui.widgets.size_spin import SquareSizeSpin
@@ -51,13 +54,14 @@ def _run_without_model(fn, model):
     return fn()
 
 
-def _view(widget: pg.GraphicsLayoutWidget, row: int, col: int):
-    """A ViewBox at ``(row, col)`` of ``widget`` holding one row-major ImageItem (created once)."""
-    view = widget.addViewBox(row=row, col=col, lockAspect=True, invertY=True, enableMouse=False)
-    view.setMenuEnabled(False)
-    item = pg.ImageItem(axisOrder="row-major")
-    view.addItem(item)
-    return view, item
+def _open_problem(path) -> str:
+    """Why the picture at ``path`` cannot be opened, in the current language (the reader says
+    it: read again, which fails fast, when the language changes)."""
+    try:
+        load_grey_image(path)
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 class KernelPanel(QWidget):
@@ -70,8 +74,9 @@ class KernelPanel(QWidget):
         self.state = state
         self.kernel: np.ndarray = K.preset("sobel_x")     # the last valid kernel
         self.image: np.ndarray | None = None              # (H, W) float32 in [0, 1]
-        self.image_description = ""
-        self.result = None                                # the FilterResult on screen
+        # what the image is, a noun phrase for the network box's captions ("the current digit")
+        self.image_description: LiveText = ""
+        self._input_note: LiveText = ""                   # the line under the input choice
         self.active_preset: str | None = None
         self._loading = False
         self._file_image = None
@@ -81,13 +86,11 @@ class KernelPanel(QWidget):
         self._build_views()
         self.network = FilterSwapBox(client, self.network_input)
         self.network.sigFitRequested.connect(self.size_spin.setValue)
-        net_scroll = QScrollArea()
-        net_scroll.setWidgetResizable(True)
-        net_scroll.setWidget(self.network)
-        net_scroll.setMinimumWidth(330)
+        net_scroll = VerticalScroll(self.network)
 
         self.status = MessageLabel()
         self.status.setObjectName("kernelStatus")
+        self.retranslate_ui()
         body = QWidget()
         columns = ColumnsLayout(body)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -123,8 +126,8 @@ class KernelPanel(QWidget):
 
         self._restore_settings()   # the last session's kernel, input, padding and view
         self._on_source_change()
-        if self.library.startup_message:
-            self.show_message(self.library.startup_message)
+        if self.library.startup_problem:
+            self.show_error(self.library.startup_problem)
 
     def __repr__(self) -> str:
         k = self.kernel.shape[0]
@@ -140,48 +143,34 @@ class KernelPanel(QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _build_editor(self):
-        self.editor_box = QGroupBox(self.tr("Kernel"))
+        self.editor_box = QGroupBox()
         self.grid = KernelGrid(cell_size=_CELL, max_side=_MAX_GRID_SIDE)
         self.grid.setObjectName("kernelGrid")
         self.size_spin = SquareSizeSpin(K.MAX_KERNEL_SIZE)
         self.size_spin.setRange(1, K.MAX_KERNEL_SIZE)
         self.size_spin.setValue(3)
-        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up "
-                                          "and to the left of the middle)."))
         self.sum_label = QLabel()
         self.sum_label.setObjectName("kernelSum")
-        self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat "
-                                          "areas 0 (edge detectors)."))
-        self.normalise_button = QPushButton(self.tr("&Normalise"))
-        self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel "
-                                                 "sums to 1."))
+        self.normalise_button = QPushButton()
         self.scale_spin = QDoubleSpinBox()
         self.scale_spin.setRange(-100.0, 100.0)
         self.scale_spin.setDecimals(3)
         self.scale_spin.setSingleStep(0.5)
         self.scale_spin.setValue(2.0)
-        self.scale_spin.setToolTip(self.tr("Factor for “Scale”: every weight is multiplied by it."))
-        self.scale_button = QPushButton(self.tr("Scale (&x)"))
-        self.scale_button.setToolTip(self.tr("Multiply every weight by the factor on the left."))
+        self.scale_button = QPushButton()
         self.sigma_label = QLabel()
         self.sigma_slider = QSlider(Qt.Orientation.Horizontal)
         self.sigma_slider.setRange(2, 50)
         self.sigma_slider.setValue(10)
-        self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): "
-                                             "how wide it spreads. Pick one of those presets to "
-                                             "use it."))
-        self.flip_check = QCheckBox(self.tr("True convolution (fl&ip the kernel 180°)"))
-        self.flip_check.setToolTip(self.tr(
-            "Off: cross-correlation, what a CNN layer computes (the kernel is laid on the image as "
-            "written). On: the kernel is rotated by 180° first, the convolution of signal "
-            "processing."))
+        self.flip_check = QCheckBox()
         self.flip_note = QLabel()
         self.flip_note.setWordWrap(True)
         self.flip_note.setObjectName("kernelFlipNote")
         self.library = KernelLibrary()
+        self.size_label, self.library_label = QLabel(), QLabel()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Size")))
+        top.addWidget(self.size_label)
         top.addWidget(self.size_spin)
         top.addStretch(1)
         top.addWidget(self.sum_label)
@@ -200,95 +189,46 @@ class KernelPanel(QWidget):
         layout.addLayout(sigma_row)
         layout.addWidget(self.flip_check)
         layout.addWidget(self.flip_note)
-        layout.addWidget(QLabel(self.tr("<b>Library</b>")))
+        layout.addWidget(self.library_label)
         layout.addWidget(self.library, 1)
         self.editor_box.setMaximumWidth(420)
 
     def _build_views(self):
-        self.views_box = QGroupBox(self.tr("Image"))
+        self.views_box = QGroupBox()
         self.source_combo = QComboBox()
-        self.source_combo.setToolTip(self.tr("What to filter."))
-        self.source_combo.addItem(self.tr("Current digit"), "digit")
-        self.source_combo.setItemData(0, self.tr(
-            "The app's current input: the digit drawn in the Draw tab or the sample picked in the "
-            "Data tab."), Qt.ItemDataRole.ToolTipRole)
-        self.source_combo.addItem(self.tr("Test-set image"), "test")
-        for key, (title, desc, _) in BUILTIN_PICTURES.items():
-            self.source_combo.addItem(tr_engine(title), key)
-            self.source_combo.setItemData(self.source_combo.count() - 1, tr_engine(desc),
-                                          Qt.ItemDataRole.ToolTipRole)
+        self.source_combo.addItem("", "digit")
+        self.source_combo.addItem("", "test")
+        for key in BUILTIN_PICTURES:
+            self.source_combo.addItem("", key)
         self.source_combo.setCurrentIndex(self.source_combo.findData("checkerboard"))
         self.test_index = ImageIndexPicker(self.state)
-        self.test_index.setPrefix(self.tr("#"))
-        self.test_index.setToolTip(self.tr("Which image of the active data set's test split."))
-        self.open_button = QPushButton(self.tr("&Open image…"))
-        self.open_button.setToolTip(fill(self.tr(
-            "Filter a PNG or JPEG of your own (shown in grey; large pictures are scaled down to %1 "
-            "pixels)."), 512))
+        self.open_button = QPushButton()
         self.padding_combo = QComboBox()
-        for mode, text, tip in (
-            ("zero", self.tr("zero"), self.tr("Outside the image counts as 0 (black): edges of the "
-                                              "picture light up.")),
-            ("reflect", self.tr("reflect"), self.tr("Outside mirrors the inside "
-                                                    "(d c b | a b c d).")),
-            ("replicate", self.tr("replicate"), self.tr("Outside repeats the border pixel "
-                                                        "(a a a | a b c d).")),
-        ):
-            self.padding_combo.addItem(text, mode)
-            self.padding_combo.setItemData(self.padding_combo.count() - 1, tip,
-                                           Qt.ItemDataRole.ToolTipRole)
-        self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the "
-                                              "output keeps the input's size."))
+        for mode in ("zero", "reflect", "replicate"):
+            self.padding_combo.addItem("", mode)
         self.view_combo = QComboBox()
-        self.view_combo.addItem(self.tr("Response"), False)
-        self.view_combo.addItem(self.tr("Edge magnitude √(gx² + gy²)"), True)
-        self.view_combo.setToolTip(self.tr(
-            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed (Sobel "
-            "y is Sobel x transposed), combined into the strength of the edge in any direction."))
-
-        self.pictures = pg.GraphicsLayoutWidget()
-        self.pictures.setBackground("w")
-        self.pictures.setMinimumSize(360, 240)
-        self.before_title = self.pictures.addLabel(self.tr("Input"), row=0, col=0, color="k")
-        self.after_title = self.pictures.addLabel(self.tr("Output"), row=0, col=1, color="k")
-        self.before_view, self.before_item = _view(self.pictures, 1, 0)
-        self.after_view, self.after_item = _view(self.pictures, 1, 1)
-        self.pictures.setToolTip(self.tr("Left: the input in grey. Right: the kernel slid over it; "
-                                         "signed outputs are blue (negative) to red (positive), "
-                                         "the bar gives the values."))
-        self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
-                                          interactive=False, colorMapMenu=False, width=16)
-        self.colour_bar.setImageItem(self.after_item)
-        self.pictures.addItem(self.colour_bar, row=1, col=2)
-        self._grey = pg.ColorMap(pos=[0.0, 1.0], color=[(0, 0, 0), (255, 255, 255)])
-        self._diverging = pg.colormap.get("CET-D1")
-        self.before_item.setLookupTable(self._grey.getLookupTable(nPts=256))
-        self.range_label = QLabel()
-        self.range_label.setObjectName("kernelRange")
-        self.range_label.setWordWrap(True)
-        self.histogram = pg.PlotWidget()
-        self.histogram.setBackground("w")
-        self.histogram.setMinimumHeight(140)
-        self.histogram.setMenuEnabled(False)
-        self.histogram.setMouseEnabled(x=False, y=False)
-        self.histogram.hideButtons()
-        self.histogram.setLabel("bottom", self.tr("output value"))
-        self.histogram.getAxis("bottom").enableAutoSIPrefix(False)
-        self.histogram.getAxis("left").enableAutoSIPrefix(False)
-        self.histogram.setLabel("left", self.tr("pixels"))
-        self.histogram.setToolTip(self.tr("How many output pixels have each value."))
-        self.hist_curve = self.histogram.plot(stepMode="center", fillLevel=0,
-                                              brush=(70, 120, 200, 160),
-                                              pen=pg.mkPen((40, 80, 160)))
+        self.view_combo.addItem("", False)
+        self.view_combo.addItem("", True)
+        for combo in (self.source_combo, self.padding_combo, self.view_combo):
+            # the column's minimum must not be the longest item in the longest language: the
+            # combos take the room there is (their lists show the whole texts)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        self.results = FilterResultView()
+        # the view's parts, as the panel's (tests and the settings read them here)
+        self.after_title, self.range_label = self.results.after_title, self.results.range_label
+        self.hist_curve = self.results.hist_curve
+        self.input_label, self.padding_label, self.show_label = QLabel(), QLabel(), QLabel()
 
         controls = QGridLayout()
-        controls.addWidget(QLabel(self.tr("Input")), 0, 0)
+        controls.addWidget(self.input_label, 0, 0)
         controls.addWidget(self.source_combo, 0, 1)
         controls.addWidget(self.test_index, 0, 2)
         controls.addWidget(self.open_button, 0, 3)
-        controls.addWidget(QLabel(self.tr("Padding")), 1, 0)
+        controls.addWidget(self.padding_label, 1, 0)
         controls.addWidget(self.padding_combo, 1, 1)
-        controls.addWidget(QLabel(self.tr("Show")), 1, 2)
+        controls.addWidget(self.show_label, 1, 2)
         controls.addWidget(self.view_combo, 1, 3)
         self.input_note = QLabel()
         self.input_note.setWordWrap(True)
@@ -296,17 +236,86 @@ class KernelPanel(QWidget):
         layout = QVBoxLayout(self.views_box)
         layout.addLayout(controls)
         layout.addWidget(self.input_note)
-        layout.addWidget(self.pictures, 3)
-        layout.addWidget(self.range_label)
-        layout.addWidget(self.histogram, 2)
+        layout.addWidget(self.results, 1)
+
+    @property
+    def result(self):
+        """The `FilterResult` on screen (None before the first)."""
+        return self.results.result
+
+    # --- language -------------------------------------------------------------------------------
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every static text of the lab, then the kernel's and the input's descriptions, in the
+        current language (the library, the grid, the result view, the network box and the
+        status line retranslate themselves)."""
+        self.editor_box.setTitle(self.tr("Kernel"))
+        self.size_label.setText(self.tr("Size"))
+        self.size_spin.setToolTip(self.tr("Kernel size n × n (1 to 7; even sizes put the centre up "
+                                          "and to the left of the middle)."))
+        self.sum_label.setToolTip(self.tr("Sum 1 keeps the brightness (blurs); sum 0 makes flat "
+                                          "areas 0 (edge detectors)."))
+        self.normalise_button.setText(self.tr("&Normalise"))
+        self.normalise_button.setToolTip(self.tr("Divide every weight by the sum so the kernel "
+                                                 "sums to 1."))
+        self.scale_spin.setToolTip(self.tr("Factor for “Scale”: every weight is multiplied by it."))
+        self.scale_button.setText(self.tr("Scale (&x)"))
+        self.scale_button.setToolTip(self.tr("Multiply every weight by the factor on the left."))
+        self.sigma_slider.setToolTip(self.tr("Sigma of the Gaussian (and Laplacian of Gaussian): "
+                                             "how wide it spreads. Pick one of those presets to "
+                                             "use it."))
+        self.flip_check.setText(self.tr("True convolution (fl&ip the kernel 180°)"))
+        self.flip_check.setToolTip(self.tr(
+            "Off: cross-correlation, what a CNN layer computes (the kernel is laid on the image as "
+            "written). On: the kernel is rotated by 180° first, the convolution of signal "
+            "processing."))
+        self.library_label.setText(self.tr("<b>Library</b>"))
+        self.views_box.setTitle(self.tr("Image"))
+        self.input_label.setText(self.tr("Input"))
+        self.padding_label.setText(self.tr("Padding"))
+        self.show_label.setText(self.tr("Show"))
+        self._retranslate_combos()
+        self.test_index.setPrefix(self.tr("#"))
+        self.test_index.setToolTip(self.tr("Which image of the active data set's test split."))
+        self.open_button.setText(self.tr("&Open image…"))
+        self.open_button.setToolTip(fill(self.tr(
+            "Filter a PNG or JPEG of your own (shown in grey; large pictures are scaled down to %1 "
+            "pixels)."), 512))
+        self._describe_kernel()
+        if self.grid.errors():   # the last valid kernel is described, but its sum is not in use
+            self.sum_label.setText(self.tr("Sum: ?"))
+        self.input_note.setText(render(self._input_note))
+
+    def _retranslate_combos(self) -> None:
+        """The combo boxes' items and tooltips, in place (by their data; the choice stays)."""
+        tip = Qt.ItemDataRole.ToolTipRole
+        with blocked(self.source_combo, self.padding_combo, self.view_combo):
+            for combo, texts in ((self.source_combo, words.source_texts()),
+                                 (self.padding_combo, words.padding_texts()),
+                                 (self.view_combo, words.view_texts())):
+                for i in range(combo.count()):
+                    text, item_tip = texts[combo.itemData(i)]
+                    combo.setItemText(i, text)
+                    combo.setItemData(i, item_tip, tip)
+        self.source_combo.setToolTip(self.tr("What to filter."))
+        self.padding_combo.setToolTip(self.tr("How the image is extended past its border so the "
+                                              "output keeps the input's size."))
+        self.view_combo.setToolTip(self.tr(
+            "Edge magnitude: gx is the response to this kernel, gy to the kernel transposed (Sobel "
+            "y is Sobel x transposed), combined into the strength of the edge in any direction."))
 
     # --- messages ------------------------------------------------------------------------------
-    def show_message(self, text: str) -> None:
-        """Say ``text`` (already translated) on the status line."""
+    def show_message(self, text: LiveText) -> None:
+        """Say ``text`` on the status line: a function translating it (said again when the
+        language changes) or an already translated string."""
         self.status.show_info(text)
 
-    def show_error(self, text: str) -> None:
-        """Say ``text`` (already translated) on the status line, as an error."""
+    def show_error(self, text: LiveText) -> None:
+        """Say ``text`` (as for `show_message`) on the status line, as an error."""
         self.status.show_error(text)
 
     # --- the kernel -----------------------------------------------------------------------------
@@ -330,14 +339,15 @@ class KernelPanel(QWidget):
             size = self.size_spin.value() if self.active_preset == name else p.default_size
         sigma = self.sigma() if p.uses_sigma else None
         self._set_grid(K.preset(name, size, sigma), name)
-        self.show_message(fill(self.tr("%1: %2"), tr_engine(p.title), tr_engine(p.description)))
+        self.show_message(lambda: fill(self.tr("%1: %2"), tr_engine(p.title),
+                                       tr_engine(p.description)))
 
     def sigma(self) -> float:
         return self.sigma_slider.value() / _SIGMA_STEPS
 
     def _on_user_kernel(self, named):
         self._set_grid(np.array(named.values), None)
-        self.show_message(fill(self.tr("Loaded your kernel “%1”."), named.name))
+        self.show_message(lambda: fill(self.tr("Loaded your kernel “%1”."), named.name))
 
     def _on_grid_kernel(self, kernel):
         if self._loading:
@@ -347,41 +357,30 @@ class KernelPanel(QWidget):
         self.library.clear_selection()
         self._kernel_changed(kernel)
 
-    def _on_grid_invalid(self, message: str):
+    def _on_grid_invalid(self, _message: str):
         self.network.set_kernel(None)
         self.sum_label.setText(self.tr("Sum: ?"))
-        self.show_message(message)
+        self.show_message(self.grid.invalid_message)   # every bad cell, in the current language
 
     def _kernel_changed(self, kernel):
         if kernel is None:
             return
         self.kernel = kernel
-        total = K.kernel_sum(kernel)
-        if abs(total) < 1e-12 * max(1.0, float(np.abs(kernel).sum())):
-            total = 0.0  # rounding left-overs of a zero-sum kernel (LoG) read as 0
-        meaning = (self.tr("keeps brightness") if abs(total - 1) < 1e-9 else
-                   self.tr("flat areas → 0") if abs(total) < 1e-9 else
-                   self.tr("brightens") if total > 1 else self.tr("darkens") if total > 0 else
-                   self.tr("inverts"))
-        self.sum_label.setText(fill(self.tr("Sum: %1 (%2)"), K.format_cell(total), meaning))
+        self._describe_kernel()
+        self.network.set_kernel(kernel)
+        self._save_settings()
+        self.refilter()
+
+    def _describe_kernel(self) -> None:
+        """The sum (and what it does), sigma and the flip note of the kernel, in words."""
+        self.sum_label.setText(words.sum_text(self.kernel))
         p = K.PRESETS.get(self.active_preset) if self.active_preset else None
         sigma_on = bool(p and p.uses_sigma)
         self.sigma_slider.setEnabled(sigma_on)
         self.sigma_label.setText(fill(self.tr("σ = %1"), f"{self.sigma():.1f}") if sigma_on
                                  else self.tr("σ (Gaussian only)"))
         self.sigma_label.setEnabled(sigma_on)
-        effect = K.flip_effect(kernel)
-        self.flip_note.setText({
-            "same": self.tr("Turned 180° this kernel is unchanged, so flipping changes nothing "
-                            "(like a Gaussian)."),
-            "negated": self.tr("Turned 180° this kernel becomes its negative: flipping changes the "
-                               "sign of every response (like Sobel)."),
-            "different": self.tr("Turned 180° this kernel is a different kernel: flipping changes "
-                                 "the output."),
-        }[effect])
-        self.network.set_kernel(kernel)
-        self._save_settings()
-        self.refilter()
+        self.flip_note.setText(words.flip_text(K.flip_effect(self.kernel)))
 
     def _on_size_change(self, size: int):
         p = K.PRESETS.get(self.active_preset) if self.active_preset else None
@@ -400,8 +399,10 @@ class KernelPanel(QWidget):
         """Scale the kernel so its weights sum to 1 (explains why not when it sums to 0)."""
         try:
             k = K.normalise(self.kernel)
-        except ValueError as exc:
-            self.show_error(fill(self.tr("Cannot normalise: %1."), str(exc)))
+        except ValueError:   # the only kernel the grid lets through that fails: a zero sum
+            self.show_error(lambda: self.tr(
+                "Cannot normalise: the kernel sums to 0, so no factor makes it sum to 1. Edge and "
+                "Laplacian kernels sum to 0 on purpose: a flat area gives 0."))
             return
         same = self.active_preset and np.allclose(k, self.kernel)
         self._set_grid(k, self.active_preset if same else None)
@@ -422,45 +423,55 @@ class KernelPanel(QWidget):
     def _on_source_change(self, *_):
         source = self.source_combo.currentData()
         self.test_index.setVisible(source == "test")
-        note = ""
         if source == "digit":
             img = self.state.current_input
             if img is None:
                 self.image = np.zeros((28, 28), np.float32)
-                self.image_description = self.tr("an empty digit")
-                note = self.tr("Nothing drawn yet: draw a digit in the Draw tab and it appears "
-                               "here.")
+                self.image_description = lambda: self.tr("an empty digit")
+                self._input_note = lambda: self.tr("Nothing drawn yet: draw a digit in the Draw "
+                                                   "tab and it appears here.")
             else:
                 self.image = np.asarray(img, np.float32)
-                self.image_description = self.tr("the current digit")
-                note = fill(self.tr("The current digit (from %1), 28x28 as the network sees it."),
-                            self.state.current_input_source or self.tr("the Draw tab"))
+                self.image_description = lambda: self.tr("the current digit")
+                origin = self.state.current_input_source
+                if origin:
+                    self._input_note = lambda: fill(self.tr(
+                        "The current digit (from %1), 28x28 as the network sees it."), origin)
+                else:
+                    self._input_note = lambda: self.tr(
+                        "The current digit (from the Draw tab), 28x28 as the network sees it.")
         elif source == "test":
-            self.image, note = self._test_image()
+            self.image, self._input_note = self._test_image()
         elif source == "file":
             g = self._file_image
-            self.image, self.image_description = g.pixels, self.tr("your picture")
-            note = g.note or fill(self.tr("Your picture, %1x%2, in grey."), *g.pixels.shape[::-1])
+            self.image, self.image_description = g.pixels, lambda: self.tr("your picture")
+            self._input_note = partial(self._file_note, g)
         else:
+            title, desc, _ = BUILTIN_PICTURES[source]
             self.image = builtin_picture(source)
-            self.image_description = tr_engine(BUILTIN_PICTURES[source][0]).lower()
-            note = tr_engine(BUILTIN_PICTURES[source][1])
-        self.input_note.setText(note)
+            self.image_description = lambda: tr_engine(title).lower()
+            self._input_note = lambda: tr_engine(desc)
+        self.input_note.setText(render(self._input_note))
         self._save_settings()
         if self.image is not None:
-            self.before_item.setImage(self.image, levels=(0.0, 1.0))
-            self.before_view.autoRange(padding=0.02)
-            self.after_view.setXLink(self.before_view)
-            self.after_view.setYLink(self.before_view)
+            self.results.show_input(self.image)
         self.refilter()
+
+    def _file_note(self, g) -> str:
+        """The line under the input for an opened picture ``g`` (a `GreyImage`)."""
+        h, w = g.pixels.shape
+        if (w, h) != tuple(g.original_size):
+            return fill(self.tr("Your picture, %1x%2 pixels, scaled down to %3x%4 so filtering "
+                                "stays interactive; shown in grey."), *g.original_size, w, h)
+        return fill(self.tr("Your picture, %1x%2, in grey."), w, h)
 
     def open_image_file(self, path) -> bool:
         """Use the picture at ``path`` (grey, scaled down when large). False with a message if
         not."""
         try:
             g = load_grey_image(path)
-        except ValueError as exc:
-            self.show_message(str(exc))
+        except ValueError:
+            self.show_error(partial(_open_problem, path))
             return False
         self._file_image = g
         i = self.source_combo.findData("file")
@@ -472,7 +483,10 @@ class KernelPanel(QWidget):
         else:
             self.source_combo.setCurrentIndex(i)
         if g.note:
-            self.show_message(g.note)
+            name = Path(path).name
+            self.show_message(lambda: fill(self.tr(
+                "%1 is %2x%3 pixels; it was scaled down to %4x%5 so filtering stays interactive."),
+                name, *g.original_size, *g.pixels.shape[::-1]))
         return True
 
     def open_image_dialog(self):
@@ -484,19 +498,22 @@ class KernelPanel(QWidget):
 
     def _test_image(self):
         """``(image (28, 28) float32 or None, note)`` for the picked test image (None, with
-        the reason, when the data set cannot be loaded or has no test images)."""
+        the reason, when the data set cannot be loaded or has no test images); ``note`` is a
+        function saying it in the current language."""
         try:
             ds = self.state.dataset()
-        except (ValueError, OSError) as exc:
-            return None, fill(self.tr("The data set could not be loaded: %1"), exc)
+        except (ValueError, OSError):
+            return None, lambda: self.tr("The active data set could not be loaded: choose "
+                                         "another one in the Data tab, or another input.")
         n = self.test_index.sync()   # the active data set's range
         if not n:
-            return None, fill(self.tr("The data set %1 has no test images."), ds.name)
+            return None, lambda: fill(self.tr("The data set %1 has no test images."), ds.name)
         i = self.test_index.value()
-        label = tr_engine(ds.class_names[int(ds.test_labels[i])])
-        self.image_description = fill(self.tr("test image #%1"), i)
-        return pixels_to_float(ds.test_images[i]), fill(self.tr(
-            "Test image #%1 of %2 (%3), labelled \u201c%4\u201d."), i, n, ds.name, label)
+        label = ds.class_names[int(ds.test_labels[i])]
+        self.image_description = lambda: fill(self.tr("test image #%1"), i)
+        return pixels_to_float(ds.test_images[i]), lambda: fill(self.tr(
+            "Test image #%1 of %2 (%3), labelled \u201c%4\u201d."), i, n, ds.name,
+            tr_engine(label))
 
     def _on_current_input_change(self, image):
         if self.source_combo.currentData() == "digit":
@@ -509,20 +526,22 @@ class KernelPanel(QWidget):
             return
         self._on_source_change()
         if used != asked:
-            self.show_message(ImageIndexPicker.moved_text(asked, used, count))
+            self.show_message(partial(ImageIndexPicker.moved_text, asked, used, count))
 
     def network_input(self):
-        """``(image (28, 28) float32 or None, description)`` for probing the network."""
+        """``(image (28, 28) float32 or None, description)`` for probing the network; the
+        description is a `LiveText` noun phrase."""
         digit = self.source_combo.currentData() in ("digit", "test")
         if digit and self.image is not None and self.image.shape == (28, 28):
             return self.image, self.image_description
         if self.state.current_input is not None:
-            return np.asarray(self.state.current_input, np.float32), self.tr("the current digit")
+            return (np.asarray(self.state.current_input, np.float32),
+                    lambda: self.tr("the current digit"))
         try:
             ds = self.state.dataset()
         except (ValueError, OSError):
             return None, ""
-        return pixels_to_float(ds.test_images[0]), self.tr("test image #0")
+        return pixels_to_float(ds.test_images[0]), lambda: fill(self.tr("test image #%1"), 0)
 
     # --- filtering ------------------------------------------------------------------------------
     def _on_options_change(self, *_):
@@ -542,33 +561,16 @@ class KernelPanel(QWidget):
             self.show_result(job())
         else:
             h, w = self.image.shape
-            self.range_label.setText(fill(self.tr("Filtering %1x%2 pixels…"), w, h))
+            self.results.show_pending(w, h)
             self.client.request(partial(_run_without_model, job), owner=self, key=APPLY_KEY,
                                 on_result=self.show_result, on_error=self._on_filter_error)
 
     def _on_filter_error(self, message: str):
-        self.show_error(fill(self.tr("Filtering failed: %1"), message))
+        """The worker could not filter the picture (``message``: its English detail)."""
+        self.show_error(lambda: self.tr(
+            "Filtering this picture failed, and the last output stays. Try a smaller picture or "
+            "open it again."))
 
     def show_result(self, result) -> None:
         """Draw a `FilterResult`: output image, colour bar, value range, histogram."""
-        self.result = result
-        lo, hi = result.minimum, result.maximum
-        if result.signed:
-            m = max(abs(lo), abs(hi)) or 1.0
-            levels, cmap = (-m, m), self._diverging
-            colours = self.tr("blue negative, white 0, red positive")
-        else:
-            levels = (min(0.0, lo), hi if hi > min(0.0, lo) else min(0.0, lo) + 1.0)
-            cmap = self._grey
-            colours = fill(self.tr("black %1, white %2"), K.format_cell(levels[0]),
-                           K.format_cell(levels[1]))
-        self.colour_bar.setColorMap(cmap)
-        self.colour_bar.setLevels(levels)
-        self.after_item.setImage(result.output, autoLevels=False)
-        self.after_item.setLevels(levels)
-        kind = (self.tr("edge magnitude") if result.magnitude else
-                self.tr("true convolution") if result.flip else self.tr("cross-correlation"))
-        self.after_title.setText(fill(self.tr("Output (%1)"), kind), color="k")
-        self.range_label.setText(fill(self.tr("Output range %1 to %2; colours: %3."),
-                                      f"{lo:.4g}", f"{hi:.4g}", colours))
-        self.hist_curve.setData(result.hist_edges, result.hist_counts)
+        self.results.show_result(result)

@@ -7,20 +7,21 @@ functions of ``explorer.engine.filter_swap``); this widget only shows what comes
 
 from __future__ import annotations
 
-from functools import partial
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout)
 
 from explorer.engine import filter_swap
+from explorer.ui.text import fill
 from explorer.ui.widgets.kernel_grid import KernelGrid
+from explorer.ui.widgets.live_text import LiveText, render
 from explorer.ui.widgets.probability_bars import ProbabilityBars
-
-
+from explorer.ui.widgets.signals import blocked
 
 translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
 
@@ -46,7 +47,7 @@ def _restore_job(model, model_id, param, f, c, learned, image, layer):
     return result
 
 
-def _map_view(title: str):
+def _map_view():
     """A small pyqtgraph view with one row-major ImageItem (created once)."""
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground("w")
@@ -57,19 +58,19 @@ def _map_view(title: str):
     item = pg.ImageItem(axisOrder="row-major")
     item.setLookupTable(pg.colormap.get("CET-D1").getLookupTable(nPts=256))
     view.addItem(item)
-    widget.setToolTip(title)
     return widget, view, item
 
 
 class FilterSwapBox(QGroupBox):
     """Needs the current kernel (``set_kernel``) and a way to get the network's input:
-    ``network_input() -> (image (28, 28) float32 or None, description)``.
+    ``network_input() -> (image (28, 28) float32 or None, description)``, the description a
+    `LiveText` noun phrase ("the current digit") that the captions quote.
     ``sigFitRequested(n)``: the user asked for an ``n x n`` grid to match the chosen layer."""
 
     sigFitRequested = Signal(int)
 
     def __init__(self, client, network_input: Callable[[], tuple], parent=None):
-        super().__init__(translate("FilterSwapBox", "Into the network"), parent)
+        super().__init__(parent)
         self.setObjectName("filterSwapBox")
         self.client = client
         self._network_input = network_input
@@ -79,92 +80,71 @@ class FilterSwapBox(QGroupBox):
         #: (param, f, c) -> learned (KH, KW) values, for the slots holding the user's kernel now
         self.swapped: dict[tuple[str, int, int], np.ndarray] = {}
         self._swap_model_id: int | None = None
-        self._probe_source = ""
+        self._probe_source: LiveText = ""
         self._shown_key = None
+        # the texts on show, as functions of the current language (re-said on a change)
+        self._status_text: LiveText = ""
+        self._caption_text: LiveText = ""
+        self._prediction_text: LiveText = ""
 
         self.layer_combo = QComboBox()
-        self.layer_combo.setToolTip(translate(
-            "FilterSwapBox", "The conv layer of the live model whose filter you replace."))
         self.filter_spin = QSpinBox()
-        self.filter_spin.setToolTip(translate(
-            "FilterSwapBox", "Which filter (output channel) of the layer to replace."))
         self.channel_spin = QSpinBox()
-        self.channel_spin.setToolTip(translate(
-            "FilterSwapBox", "A filter has one kernel per input channel; this picks which one."))
-        self.put_button = QPushButton(translate("FilterSwapBox", "&Put kernel into filter"))
-        self.put_button.setToolTip(translate(
-            "FilterSwapBox", "Replace the learned kernel of this filter and channel by the one in "
-                             "the grid; the prediction everywhere in the app changes at once."))
-        self.restore_button = QPushButton(translate("FilterSwapBox", "Restore lea&rned filter"))
-        self.restore_button.setToolTip(translate(
-            "FilterSwapBox", "Put back the exact learned weights of this filter."))
+        self.put_button = QPushButton()
+        self.restore_button = QPushButton()
         self.fit_button = QPushButton()
-        self.fit_button.setToolTip(translate(
-            "FilterSwapBox", "Resize the kernel grid to this layer's kernel size."))
         self.fit_button.setVisible(False)
         self.fit_button.clicked.connect(self._on_fit_clicked)
-        self.follow_check = QCheckBox(translate("FilterSwapBox", "Follo&w edits"))
-        self.follow_check.setToolTip(translate(
-            "FilterSwapBox", "While your kernel is in the filter, every valid edit goes into the "
-                             "network at once and the feature map and prediction follow."))
+        self.follow_check = QCheckBox()
         # 5x5 at 36 px a cell; a 7x7 kernel shrinks to 28 px so both grids fit side by side
         self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
-        self.learned_grid.setToolTip(translate(
-            "FilterSwapBox", "The weights the network learned for this filter and channel."))
         self.yours_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
-        self.yours_grid.setToolTip(translate(
-            "FilterSwapBox", "Your kernel, as it would go into the filter."))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("filterSwapStatus")
-        self.before_widget, self.before_view, self.before_item = _map_view(
-            translate(
-                "FilterSwapBox", "This layer's output for the chosen filter with the learned "
-                                 "kernel"))
-        self.after_widget, self.after_view, self.after_item = _map_view(
-            translate("FilterSwapBox", "The same output with your kernel in the filter"))
-        self.map_caption = QLabel(translate(
-            "FilterSwapBox", "Press “Put kernel into filter” to see this layer's output and the "
-                             "prediction with the learned filter and with yours."))
+        self.before_widget, self.before_view, self.before_item = _map_view()
+        self.after_widget, self.after_view, self.after_item = _map_view()
+        self.map_caption = QLabel()
         self.map_caption.setWordWrap(True)
         self.bars = ProbabilityBars()
         self.bars.setObjectName("filterSwapBars")
-        self.bars.set_legend(translate("FilterSwapBox", "with your kernel"),
-                             translate("FilterSwapBox", "its answer"),
-                             translate("FilterSwapBox", "learned filter"))
+        self.bars.set_legend(lambda: translate("FilterSwapBox", "with your kernel"),
+                             lambda: translate("FilterSwapBox", "its answer"),
+                             lambda: translate("FilterSwapBox", "learned filter"))
         self.bars.setFixedHeight(190)
-        self.bars.setToolTip(translate(
-            "FilterSwapBox", "Coloured bars: the prediction with your kernel. Grey bars: with the "
-                             "learned filter."))
         self.prediction = QLabel()
         self.prediction.setObjectName("filterSwapPrediction")
+        self.layer_label, self.filter_label, self.channel_label = QLabel(), QLabel(), QLabel()
+        self.learned_label, self.yours_label = QLabel(), QLabel()
+        self.learned_map_label, self.yours_map_label = QLabel(), QLabel()
 
         pick = QGridLayout()
-        pick.addWidget(QLabel(translate("FilterSwapBox", "Layer")), 0, 0)
+        pick.addWidget(self.layer_label, 0, 0)
         pick.addWidget(self.layer_combo, 0, 1, 1, 3)
-        pick.addWidget(QLabel(translate("FilterSwapBox", "Filter")), 1, 0)
+        pick.addWidget(self.filter_label, 1, 0)
         pick.addWidget(self.filter_spin, 1, 1)
-        pick.addWidget(QLabel(translate("FilterSwapBox", "Channel")), 1, 2)
+        pick.addWidget(self.channel_label, 1, 2)
         pick.addWidget(self.channel_spin, 1, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.put_button)
         buttons.addWidget(self.restore_button)
-        buttons.addWidget(self.follow_check)
+        buttons.addStretch(1)
         grids = QGridLayout()
-        grids.addWidget(QLabel(translate(
-            "FilterSwapBox", "Learned")), 0, 0, Qt.AlignmentFlag.AlignHCenter)
-        grids.addWidget(QLabel(translate(
-            "FilterSwapBox", "Yours")), 0, 1, Qt.AlignmentFlag.AlignHCenter)
+        grids.addWidget(self.learned_label, 0, 0, Qt.AlignmentFlag.AlignHCenter)
+        grids.addWidget(self.yours_label, 0, 1, Qt.AlignmentFlag.AlignHCenter)
         grids.addWidget(self.learned_grid, 1, 0, Qt.AlignmentFlag.AlignTop)
         grids.addWidget(self.yours_grid, 1, 1, Qt.AlignmentFlag.AlignTop)
         maps = QGridLayout()
-        maps.addWidget(QLabel(translate("FilterSwapBox", "Feature map, learned")), 0, 0)
-        maps.addWidget(QLabel(translate("FilterSwapBox", "Feature map, yours")), 0, 1)
+        maps.addWidget(self.learned_map_label, 0, 0)
+        maps.addWidget(self.yours_map_label, 0, 1)
         maps.addWidget(self.before_widget, 1, 0)
         maps.addWidget(self.after_widget, 1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(pick)
         layout.addLayout(buttons)
+        # on a row of its own: beside the two buttons it made the column wider than a
+        # 1280-pixel window leaves it (a horizontal scroll bar, in English and in Chinese)
+        layout.addWidget(self.follow_check)
         layout.addLayout(grids)
         layout.addWidget(self.status)
         layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -181,9 +161,109 @@ class FilterSwapBox(QGroupBox):
         self.restore_button.clicked.connect(self.restore_learned)
         client.sigModelChanged.connect(self._on_model_change)
         self._set_enabled(False)
-        self.status.setText(translate("FilterSwapBox", "Waiting for the live model…"))
+        self._say(lambda: translate("FilterSwapBox", "Waiting for the live model…"))
+        self._caption(lambda: translate(
+            "FilterSwapBox", "Press “Put kernel into filter” to see this layer's output and the "
+                             "prediction with the learned filter and with yours."))
+        self.retranslate_ui()
         if getattr(client, "model_info", None) is not None:
             self._on_model_change(client.model_info)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every label, button and tooltip, the layer list (selection kept), the spin boxes'
+        suffixes and the messages on show, in the current language."""
+        self.setTitle(self.tr("Into the network"))
+        self.layer_combo.setToolTip(self.tr(
+            "The conv layer of the live model whose filter you replace."))
+        self.filter_spin.setToolTip(self.tr(
+            "Which filter (output channel) of the layer to replace."))
+        self.channel_spin.setToolTip(self.tr(
+            "A filter has one kernel per input channel; this picks which one."))
+        self.put_button.setText(self.tr("&Put kernel into filter"))
+        self.put_button.setToolTip(self.tr(
+            "Replace the learned kernel of this filter and channel by the one in the grid; the "
+            "prediction everywhere in the app changes at once."))
+        self.restore_button.setText(self.tr("Restore lea&rned filter"))
+        self.restore_button.setToolTip(self.tr(
+            "Put back the exact learned weights of this filter."))
+        self.fit_button.setToolTip(self.tr("Resize the kernel grid to this layer's kernel size."))
+        self.follow_check.setText(self.tr("Follo&w edits"))
+        self.follow_check.setToolTip(self.tr(
+            "While your kernel is in the filter, every valid edit goes into the network at once "
+            "and the feature map and prediction follow."))
+        self.learned_grid.setToolTip(self.tr(
+            "The weights the network learned for this filter and channel."))
+        self.yours_grid.setToolTip(self.tr("Your kernel, as it would go into the filter."))
+        self.before_widget.setToolTip(self.tr(
+            "This layer's output for the chosen filter with the learned kernel"))
+        self.after_widget.setToolTip(self.tr("The same output with your kernel in the filter"))
+        self.bars.setToolTip(self.tr(
+            "Coloured bars: the prediction with your kernel. Grey bars: with the learned "
+            "filter."))
+        self.layer_label.setText(self.tr("Layer"))
+        self.filter_label.setText(self.tr("Filter"))
+        self.channel_label.setText(self.tr("Channel"))
+        self.learned_label.setText(self.tr("Learned"))
+        self.yours_label.setText(self.tr("Yours"))
+        self.learned_map_label.setText(self.tr("Feature map, learned"))
+        self.yours_map_label.setText(self.tr("Feature map, yours"))
+        with blocked(self.layer_combo):
+            for i, s in enumerate(self._slots):
+                self.layer_combo.setItemText(i, self._slot_text(s))
+        self._update_suffixes()
+        self._update_fit_text()
+        self.status.setText(render(self._status_text))
+        self.map_caption.setText(render(self._caption_text))
+        self.prediction.setText(render(self._prediction_text))
+
+    # --- the texts on show ---------------------------------------------------------------------
+    def _say(self, text: LiveText, sticky: bool | None = None) -> None:
+        """Show ``text`` on the status line (``sticky``: kept when the selection is the same)."""
+        self._status_text = text
+        self.status.setText(render(text))
+        if sticky is not None:
+            self.status.setProperty("sticky", sticky)
+
+    def _caption(self, text: LiveText) -> None:
+        self._caption_text = text
+        self.map_caption.setText(render(text))
+
+    @staticmethod
+    def _slot_text(s: filter_swap.ConvSlot) -> str:
+        f, c, kh, kw = s.shape
+        return fill(translate("FilterSwapBox", "%1: %2 filters × %3 channels, %4x%5"),
+                    s.layer, f, c, kh, kw)
+
+    def _update_suffixes(self) -> None:
+        slot = self.current_slot()
+        if slot is None:
+            return
+        for spin, top in ((self.filter_spin, slot.shape[0] - 1),
+                          (self.channel_spin, slot.shape[1] - 1)):
+            spin.setSuffix(fill(translate("FilterSwapBox", " of 0–%1"), top))
+
+    def _update_fit_text(self) -> None:
+        slot = self.current_slot()
+        if slot is not None:
+            self.fit_button.setText(fill(translate("FilterSwapBox", "Make the grid %1x%2"),
+                                         slot.shape[2], slot.shape[3]))
+
+    def _mismatch_text(self) -> str:
+        """Why the kernel does not fit the chosen layer, in the current language ("" if it
+        fits)."""
+        slot = self.current_slot()
+        if not self._mismatch():
+            return ""
+        kh, kw = self._kernel.shape
+        return fill(translate(
+            "FilterSwapBox", "Cannot put this kernel in: %1 uses %2x%3 kernels but yours is "
+            "%4x%5. A filter's size is fixed by the layer (its weights are %2x%3 per channel): "
+            "set the grid to %2x%3 first."), slot.layer, slot.shape[2], slot.shape[3], kh, kw)
 
     def __repr__(self) -> str:
         slot = self.current_slot()
@@ -236,10 +316,9 @@ class FilterSwapBox(QGroupBox):
         if self.follow_check.isChecked():
             self.put_kernel()
         else:
-            self.status.setText(translate(
+            self._say(lambda: translate(
                 "FilterSwapBox", "The filter still holds the kernel you put in before: press “Put "
-                                 "kernel into filter” again, or tick “Follow edits”."))
-            self.status.setProperty("sticky", True)
+                                 "kernel into filter” again, or tick “Follow edits”."), True)
 
     def _set_enabled(self, on: bool):
         for w in (self.layer_combo, self.filter_spin, self.channel_spin):
@@ -263,14 +342,11 @@ class FilterSwapBox(QGroupBox):
         slot = self.current_slot()
         square = slot is not None and slot.shape[2] == slot.shape[3]
         self.fit_button.setVisible(bool(reason) and square)
-        if reason and square:
-            self.fit_button.setText(translate(
-                "FilterSwapBox", "Make the grid {0}x{0}").format(slot.shape[2]))
+        self._update_fit_text()
         if reason:
-            self.status.setText(translate(
-                "FilterSwapBox", "Cannot put this kernel in: {0}").format(reason))
+            self._say(self._mismatch_text)
         elif self.current_slot() is not None and not self.status.property("sticky"):
-            self.status.setText("")
+            self._say("")
 
     def _on_fit_clicked(self):
         slot = self.current_slot()
@@ -287,38 +363,52 @@ class FilterSwapBox(QGroupBox):
             spin.blockSignals(True)
             spin.setRange(0, top)
             spin.blockSignals(False)
-        self.filter_spin.setSuffix(translate("FilterSwapBox", " of 0–{0}").format(f_max))
-        self.channel_spin.setSuffix(translate("FilterSwapBox", " of 0–{0}").format(c_max))
+        self._update_suffixes()
         key = self.current_key()
         if key != self._shown_key:  # a message about another filter no longer applies
             self.status.setProperty("sticky", False)
             self._shown_key = key
         if key in self.swapped:
             self.learned_grid.set_kernel(self.swapped[key])
-            self.status.setText(translate("FilterSwapBox", "Your kernel is in this filter now."))
-            self.status.setProperty("sticky", True)
+            self._say(lambda: translate("FilterSwapBox", "Your kernel is in this filter now."),
+                      True)
         else:
             self.client.request(
                 partial(filter_swap.read_filter, param=key[0], f=key[1], c=key[2]), owner=self,
-                key="learned", on_result=self.learned_grid.set_kernel, on_error=self._on_error)
+                key="learned", on_result=self.learned_grid.set_kernel,
+                on_error=self._on_read_error)
         self._update_fit()
 
     # --- talking to the worker --------------------------------------------------------------
     def _on_model_change(self, info):
         self.client.request(_slots_with_id, owner=self, key="slots",
                             on_result=lambda result: self._on_slots(*result),
-                            on_error=self._on_error)
+                            on_error=self._on_read_error)
 
-    def _on_error(self, message: str):
-        self.status.setText(message)
-        self.status.setProperty("sticky", True)
+    def _on_read_error(self, message: str):
+        """The worker could not read the model's layers or a filter (``message``: its English
+        detail, not shown)."""
+        self._say(lambda: translate(
+            "FilterSwapBox", "The live model's filters could not be read. Load or train a model, "
+                             "then pick the layer again."), True)
+
+    def _on_put_error(self, message: str):
+        self._say(lambda: translate(
+            "FilterSwapBox", "Your kernel could not be put into this filter, and the network is "
+                             "unchanged. The live model may have changed meanwhile: pick the "
+                             "layer again and retry."), True)
+
+    def _on_restore_error(self, message: str):
+        self._say(lambda: translate(
+            "FilterSwapBox", "The learned filter could not be put back: the live model was most "
+                             "likely replaced since you put your kernel in (loaded, retrained or "
+                             "made live), so its filters are already its own."), True)
 
     def _on_slots(self, model_id: int, slots: list):
         if self._swap_model_id is not None and model_id != self._swap_model_id and self.swapped:
-            self.status.setText(translate(
+            self._say(lambda: translate(
                 "FilterSwapBox", "The live model changed: its filters are its own, nothing to "
-                                 "restore."))
-            self.status.setProperty("sticky", True)
+                                 "restore."), True)
             self.swapped.clear()
         self._model_id = model_id
         current = self.current_key()
@@ -326,14 +416,11 @@ class FilterSwapBox(QGroupBox):
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         for s in self._slots:
-            f, c, kh, kw = s.shape
-            self.layer_combo.addItem(translate(
-                "FilterSwapBox", "{0}: {1} filters × {2} channels, {3}x{4}").format(
-                s.layer, f, c, kh, kw))
+            self.layer_combo.addItem(self._slot_text(s), s.param)
         self.layer_combo.blockSignals(False)
         if not self._slots:
             self._set_enabled(False)
-            self.status.setText(translate("FilterSwapBox", "The live model has no conv layer."))
+            self._say(lambda: translate("FilterSwapBox", "The live model has no conv layer."))
             return
         self._set_enabled(True)
         index = next((i for i, s in enumerate(self._slots) if current and s.param == current[0]), 0)
@@ -345,17 +432,15 @@ class FilterSwapBox(QGroupBox):
         key, slot = self.current_key(), self.current_slot()
         if key is None or self._kernel is None:
             return
-        reason = self._mismatch()
-        if reason:
-            self.status.setText(translate(
-                "FilterSwapBox", "Cannot put this kernel in: {0}").format(reason))
+        if self._mismatch():
+            self._say(self._mismatch_text)
             return
         image, source = self._network_input()
         self._probe_source = source
         fn = partial(_swap_job, param=key[0], f=key[1], c=key[2], kernel=self._kernel.copy(),
                      learned=self.swapped.get(key), image=image, layer=slot.layer)
         self.client.mutate_model(fn, owner=self, on_result=self._on_swapped,
-                                 on_error=self._on_error)
+                                 on_error=self._on_put_error)
 
     def restore_learned(self) -> None:
         """Bring back the exact learned weights of the chosen filter/channel."""
@@ -367,18 +452,18 @@ class FilterSwapBox(QGroupBox):
         fn = partial(_restore_job, model_id=self._swap_model_id, param=key[0], f=key[1], c=key[2],
                      learned=self.swapped[key], image=image, layer=slot.layer)
         self.client.mutate_model(fn, owner=self, on_result=self._on_restored,
-                                 on_error=self._on_error)
+                                 on_error=self._on_restore_error)
 
     def _on_swapped(self, res: filter_swap.SwapResult):
         key = (res.param, res.f, res.c)
         self.swapped.setdefault(key, res.previous)
         self._swap_model_id = res.model_id
         self.learned_grid.set_kernel(self.swapped[key])
-        self.status.setText(translate(
-            "FilterSwapBox", "Your kernel is now filter {0}, channel {1} of {2}. Every panel uses "
-                             "it; “Restore learned filter” puts the learned weights back.")
-                            .format(res.f, res.c, res.param.rsplit(".", 1)[0]))
-        self.status.setProperty("sticky", True)
+        layer = res.param.rsplit(".", 1)[0]
+        self._say(lambda: fill(translate(
+            "FilterSwapBox", "Your kernel is now filter %1, channel %2 of %3. Every panel uses "
+                             "it; “Restore learned filter” puts the learned weights back."),
+            res.f, res.c, layer), True)
         self._show_probes(learned=res.before, yours=res.after)
         self._update_buttons()
 
@@ -386,35 +471,37 @@ class FilterSwapBox(QGroupBox):
         key = (res.param, res.f, res.c)
         self.swapped.pop(key, None)
         self.learned_grid.set_kernel(res.current)
-        self.status.setText(translate(
-            "FilterSwapBox", "Learned weights of filter {0}, channel {1} restored exactly.").format(
-            res.f, res.c))
-        self.status.setProperty("sticky", True)
+        self._say(lambda: fill(translate(
+            "FilterSwapBox", "Learned weights of filter %1, channel %2 restored exactly."),
+            res.f, res.c), True)
         self._show_probes(learned=res.after, yours=res.before)
         self._update_buttons()
 
     def _show_probes(self, learned, yours):
         if learned is None or yours is None:
-            self.map_caption.setText(translate(
+            self._caption(lambda: translate(
                 "FilterSwapBox", "No input image for the network yet: draw a digit or pick a test "
                                  "image."))
             return
+        source = self._probe_source
         if learned.feature_map is not None and yours.feature_map is not None:
             m = float(max(np.abs(learned.feature_map).max(),
                           np.abs(yours.feature_map).max())) or 1.0
             self.before_item.setImage(learned.feature_map, levels=(-m, m))
             self.after_item.setImage(yours.feature_map, levels=(-m, m))
-            self.map_caption.setText(translate(
-                "FilterSwapBox", "Output of {0}, filter {1}, for {2} (blue negative, red "
-                                 "positive, both on ±{3:.3g}).").format(yours.layer, yours.filter,
-                                                                       self._probe_source, m))
+            self._caption(lambda: fill(translate(
+                "FilterSwapBox", "Output of %1, filter %2, for %3 (blue negative, red positive, "
+                                 "both on ±%4)."),
+                yours.layer, yours.filter, render(source), f"{m:.3g}"))
         else:
-            self.map_caption.setText(translate(
-                "FilterSwapBox", "{0} sits inside a block, so its own output is not traced; the "
-                                 "prediction below still shows the change.").format(yours.layer))
+            self._caption(lambda: fill(translate(
+                "FilterSwapBox", "%1 sits inside a block, so its own output is not traced; the "
+                                 "prediction below still shows the change."), yours.layer))
         self.bars.set_probabilities(yours.proba)
         self.bars.set_secondary(learned.proba)
         a, b = learned.prediction, yours.prediction
-        self.prediction.setText(translate(
-            "FilterSwapBox", "Prediction: learned {0} ({1:.1%}) → with your kernel {2} ({3:.1%})")
-                                .format(a, learned.proba[a], b, yours.proba[b]))
+        pa, pb = f"{learned.proba[a]:.1%}", f"{yours.proba[b]:.1%}"
+        self._prediction_text = lambda: fill(translate(
+            "FilterSwapBox", "Prediction: learned %1 (%2) → with your kernel %3 (%4)"),
+            a, pa, b, pb)
+        self.prediction.setText(render(self._prediction_text))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from explorer.ui.widgets.imaging import to_qimage, value_range
+from explorer.ui.widgets.live_text import LiveText, render
 
 
 class ImageGrid(QWidget):
@@ -19,6 +20,9 @@ class ImageGrid(QWidget):
     ``"each"`` (every image scaled to its own range) or an explicit ``(lo, hi)``.
     ``cmap``: ``"grey"`` or ``"diverging"`` (for signed values such as filter weights).
     Clicking a cell emits ``sigImageClicked(index)``; hovering shows its caption and value range.
+    Captions and tooltips are the owner's (already translated; it sets them again when the
+    language changes); the placeholder is a `LiveText`, so ``lambda: self.tr("Draw a digit")``
+    follows a change of language by itself.
     """
 
     sigImageClicked = Signal(int)
@@ -35,7 +39,8 @@ class ImageGrid(QWidget):
         self._captions: list[str] = []
         self._tooltips: list[str] = []
         self._highlight: int | None = None
-        self.placeholder = ""
+        self._placeholder: LiveText = ""
+        self._hover_tip = ""
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(self.cell_size + 8, self.cell_size + 24)
@@ -70,9 +75,26 @@ class ImageGrid(QWidget):
         self.updateGeometry()
         self.update()
 
-    def set_placeholder(self, text: str):
+    @property
+    def placeholder(self) -> str:
+        """The text shown while there are no images, in the current language."""
+        return render(self._placeholder)
+
+    def set_placeholder(self, text: LiveText):
         """Text shown while there are no images (what to do to get some)."""
-        self.placeholder = text
+        self._placeholder = text
+        self.update()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The placeholder is rendered at paint time; a tooltip this widget made on hover (not
+        the owner's) is dropped, to be made anew in the new language."""
+        if self._hover_tip and self.toolTip() == self._hover_tip:
+            self.setToolTip("")
         self.update()
 
     def set_highlight(self, index: int | None):
@@ -142,7 +164,9 @@ class ImageGrid(QWidget):
         else:
             lo, hi = self._ranges[i]
             tip = self._tooltips[i] if i < len(self._tooltips) else ""
-            self.setToolTip(f"{tip}\n[{lo:.3g}, {hi:.3g}]".strip())
+            # + 0.0: a negative zero reads as 0
+            self._hover_tip = f"{tip}\n[{lo + 0.0:.3g}, {hi + 0.0:.3g}]".strip()
+            self.setToolTip(self._hover_tip)
         super().mouseMoveEvent(event)
 
     def mousePressEvent(self, event):

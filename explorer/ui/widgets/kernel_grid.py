@@ -9,13 +9,17 @@ is kept (and shown in the tooltip), so a Gaussian loaded from the library stays 
 
 from __future__ import annotations
 
+import math
+import unicodedata
+
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableWidget,
                                QTableWidgetItem)
 
 from explorer.engine.kernels import MAX_KERNEL_SIZE, format_cell, parse_cell
+from explorer.ui.text import fill
 
 #: An invalid cell: yellow (no weight is ever tinted yellow) framed in red, with red bold text.
 _INVALID = QColor(255, 235, 90)
@@ -26,6 +30,31 @@ _POS = np.array([230, 80, 50])
 
 
 translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
+
+
+def cell_problem(text: str) -> str:
+    """Why ``text`` (which `parse_cell` refused) is not a weight, in the current language."""
+    shown = text.strip()
+    s = unicodedata.normalize("NFKC", text).replace("\u2212", "-").strip()
+    if not s:
+        return translate("KernelGrid", "the cell is empty: type a number such as 0, -2, 0.5 or "
+                                       "a fraction such as 1/16")
+    if "/" in s:
+        try:
+            if float(s.split("/", 1)[1]) == 0:
+                return fill(translate("KernelGrid", "“%1” divides by zero: the number under the "
+                                                    "/ must not be 0"), shown)
+        except ValueError:
+            pass
+    try:
+        value = float(s)
+    except ValueError:
+        value = None
+    if value is not None and not math.isnan(value):
+        return fill(translate("KernelGrid", "“%1” is too large to be a kernel weight"), shown)
+    return fill(translate("KernelGrid", "“%1” is not a number: use digits with an optional sign "
+                                        "and decimal point (-2, 0.5) or a fraction a/b (1/16)"),
+                shown)
 
 
 def _tint(value: float, scale: float) -> QColor:
@@ -53,7 +82,8 @@ class _CellDelegate(QStyledItemDelegate):
 class KernelGrid(QTableWidget):
     """``sigKernelChanged(kernel)``: a ``(K, K)`` float64 array, after every edit that leaves all
     cells valid. ``sigInvalid(message)``: an edit left at least one invalid cell (message names
-    every invalid cell, in reading order). ``read_only=True`` makes a display grid (e.g. the
+    every invalid cell, in reading order; `invalid_message` says it again in the current
+    language). ``read_only=True`` makes a display grid (e.g. the
     learned filter). Cells are ``cell_size`` pixels square, smaller for large kernels when
     ``max_side`` caps the grid's side."""
 
@@ -70,6 +100,7 @@ class KernelGrid(QTableWidget):
         self._cell = cell_size
         self._decimals = decimals
         self._values = np.zeros((3, 3))
+        # (row, col) -> the text typed into a cell that is not a number
         self._errors: dict[tuple[int, int], str] = {}
         self._filling = False
         self.horizontalHeader().setVisible(False)
@@ -86,13 +117,24 @@ class KernelGrid(QTableWidget):
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         else:
             self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-            self.setToolTip(translate("KernelGrid", "Type a weight in each cell: a number (-2, "
-                                      "0.5) or a fraction (1/16). Tab or the arrow keys move to "
-                                      "the next cell."))
         self._delegate = _CellDelegate(self)
         self.setItemDelegate(self._delegate)
         self.itemChanged.connect(self._on_item_changed)
         self.set_kernel(self._values)
+        self.retranslate_ui()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The grid's tooltip and every cell's tooltip in the current language."""
+        if not self._read_only:
+            self.setToolTip(translate("KernelGrid", "Type a weight in each cell: a number (-2, "
+                                      "0.5) or a fraction (1/16). Tab or the arrow keys move to "
+                                      "the next cell."))
+        self._restyle()
 
     def __repr__(self) -> str:
         n = self._values.shape[0]
@@ -109,8 +151,8 @@ class KernelGrid(QTableWidget):
         return None if self._errors else self._values.copy()
 
     def errors(self) -> dict[tuple[int, int], str]:
-        """``{(row, col): message}`` of the cells that are not numbers."""
-        return dict(self._errors)
+        """``{(row, col): message}`` of the cells that are not numbers (current language)."""
+        return {cell: cell_problem(text) for cell, text in self._errors.items()}
 
     # --- writing ------------------------------------------------------------------------------
     def set_kernel(self, kernel) -> None:
@@ -189,8 +231,8 @@ class KernelGrid(QTableWidget):
         r, c = item.row(), item.column()
         try:
             value = parse_cell(item.text())
-        except ValueError as exc:
-            self._errors[(r, c)] = str(exc)
+        except ValueError:
+            self._errors[(r, c)] = item.text()
         else:
             self._errors.pop((r, c), None)
             self._values[r, c] = value
@@ -201,19 +243,22 @@ class KernelGrid(QTableWidget):
             self.sigKernelChanged.emit(self._values.copy())
 
     def invalid_message(self) -> str:
-        """Every invalid cell, in reading order, with why; empty when all cells are numbers."""
+        """Every invalid cell, in reading order, with why, in the current language; empty when
+        all cells are numbers."""
         if not self._errors:
             return ""
-        cells = "; ".join(
-            translate("KernelGrid", "row {0}, column {1}: {2}").format(r + 1, c + 1, msg)
-            for (r, c), msg in sorted(self._errors.items()))
+        cells = [fill(translate("KernelGrid", "row %1, column %2: %3"), r + 1, c + 1,
+                      cell_problem(text)) for (r, c), text in sorted(self._errors.items())]
+        listed = translate("KernelGrid", "; ", "separator between the invalid cells of a list"
+                           ).join(cells)
         if len(self._errors) == 1:
-            return translate("KernelGrid", "Invalid cell (yellow, framed in red): {0}. Fix it to "
-                             "update the output; until then the last valid kernel stays."
-                             ).format(cells)
-        return translate("KernelGrid", "{0} invalid cells (yellow, framed in red): {1}. Fix them "
-                         "to update the output; until then the last valid kernel stays."
-                         ).format(len(self._errors), cells)
+            return fill(translate("KernelGrid", "Invalid cell (yellow, framed in red): %1. Fix it "
+                                  "to update the output; until then the last valid kernel stays."),
+                        listed)
+        n = len(self._errors)   # (lupdate misses a plural whose count is a call)
+        return fill(translate("KernelGrid", "%n invalid cells (yellow, framed in red): %1. Fix "
+                              "them to update the output; until then the last valid kernel "
+                              "stays.", "", n), listed)
 
     def _restyle(self):
         scale = float(np.abs(self._values).max()) if self._values.size else 0.0
@@ -232,14 +277,16 @@ class KernelGrid(QTableWidget):
                     if bad:
                         item.setBackground(QBrush(_INVALID))
                         item.setForeground(QBrush(_INVALID_FRAME))
-                        item.setToolTip(translate("KernelGrid", "Not used: {0}")
-                                        .format(self._errors[(r, c)]))
+                        item.setToolTip(fill(translate("KernelGrid", "Not used: %1"),
+                                             cell_problem(self._errors[(r, c)])))
                     else:
                         v = self._values[r, c]
                         item.setBackground(QBrush(_tint(v, scale)))
                         item.setForeground(QBrush(QColor(0, 0, 0)))
-                        item.setToolTip(translate("KernelGrid", "Weight at row {0}, column {1}: "
-                                                  "{2!r}").format(r + 1, c + 1, float(v)))
+                        # the exact value (+ 0.0: a negative zero reads as 0.0)
+                        item.setToolTip(fill(translate("KernelGrid", "Weight at row %1, column "
+                                                       "%2: %3"), r + 1, c + 1,
+                                             repr(float(v) + 0.0)))
                     if self._read_only:
                         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         finally:

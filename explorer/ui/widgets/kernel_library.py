@@ -11,7 +11,7 @@ import html
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, Q
 from explorer.engine.kernels import (PRESETS, NamedKernel, load_kernel_set, named_kernel,
                                      save_kernel_set)
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.text import fill
 
 USER_FILE = "my-kernels.json"
 JSON_FILTER = QT_TRANSLATE_NOOP("KernelLibrary", "Kernel sets (*.json)")
@@ -38,11 +39,13 @@ class KernelLibrary(QWidget):
     """A list of presets (``("preset", name)``) and user kernels (``("user", name)``).
 
     ``sigPresetChosen(name)`` / ``sigUserKernelChosen(NamedKernel)`` when the user picks one;
-    ``sigMessage(text)`` for the panel's status line. ``add_user_kernel`` stores a kernel."""
+    ``sigMessage(text)`` for the panel's status line: a `LiveText` (a function that says the
+    message in the current language, for `MessageLabel`). ``add_user_kernel`` stores a
+    kernel."""
 
     sigPresetChosen = Signal(str)
     sigUserKernelChosen = Signal(object)
-    sigMessage = Signal(str)
+    sigMessage = Signal(object)
 
     def hasHeightForWidth(self) -> bool:
         """No: a vertical layout takes an item's height-for-width (the list's full preferred
@@ -53,29 +56,19 @@ class KernelLibrary(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.user_kernels: list[NamedKernel] = []
-        #: a problem met while reading the saved kernels, for the panel to show (or "")
-        self.startup_message = ""
+        # a problem met while reading the saved kernels, for the panel to show: a function
+        # saying it in the current language, or None
+        self.startup_problem = None
         self.list = QListWidget()
         self.list.setObjectName("kernelLibraryList")
-        self.list.setToolTip(translate(
-            "KernelLibrary", "Click a kernel to load it into the grid; hover for what it does."))
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("kernelDescription")
         self.description.setMinimumHeight(3 * self.description.fontMetrics().lineSpacing())
-        self.add_button = QPushButton(translate("KernelLibrary", "Add c&urrent…"))
-        self.add_button.setToolTip(translate(
-            "KernelLibrary", "Save the kernel in the grid under a name in “My kernels” (kept "
-                             "between sessions)."))
-        self.remove_button = QPushButton(translate("KernelLibrary", "Remove"))
-        self.remove_button.setToolTip(translate(
-            "KernelLibrary", "Delete the selected kernel from “My kernels”."))
-        self.import_button = QPushButton(translate("KernelLibrary", "Import…"))
-        self.import_button.setToolTip(translate(
-            "KernelLibrary", "Add the kernels of a kernel-set JSON file to “My kernels”."))
-        self.export_button = QPushButton(translate("KernelLibrary", "Export…"))
-        self.export_button.setToolTip(translate(
-            "KernelLibrary", "Write “My kernels” to a kernel-set JSON file to share or keep."))
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.import_button = QPushButton()
+        self.export_button = QPushButton()
         buttons = QHBoxLayout()
         for b in (self.add_button, self.remove_button, self.import_button, self.export_button):
             buttons.addWidget(b)
@@ -90,7 +83,40 @@ class KernelLibrary(QWidget):
         self.import_button.clicked.connect(self._on_import)
         self.export_button.clicked.connect(self._on_export)
         self._load_user_kernels()
-        self._rebuild()
+        self.retranslate_ui()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Buttons, tooltips, the list (selection kept) and the description, in the current
+        language."""
+        self.list.setToolTip(translate(
+            "KernelLibrary", "Click a kernel to load it into the grid; hover for what it does."))
+        self.add_button.setText(translate("KernelLibrary", "Add c&urrent…"))
+        self.add_button.setToolTip(translate(
+            "KernelLibrary", "Save the kernel in the grid under a name in “My kernels” (kept "
+                             "between sessions)."))
+        self.remove_button.setText(translate("KernelLibrary", "Remove"))
+        self.remove_button.setToolTip(translate(
+            "KernelLibrary", "Delete the selected kernel from “My kernels”."))
+        self.import_button.setText(translate("KernelLibrary", "Import…"))
+        self.import_button.setToolTip(translate(
+            "KernelLibrary", "Add the kernels of a kernel-set JSON file to “My kernels”."))
+        self.export_button.setText(translate("KernelLibrary", "Export…"))
+        self.export_button.setToolTip(translate(
+            "KernelLibrary", "Write “My kernels” to a kernel-set JSON file to share or keep."))
+        item = self.list.currentItem()
+        scroll = self.list.verticalScrollBar().value()
+        self._rebuild(select=item.data(_ROLE) if item is not None else None)
+        self.list.verticalScrollBar().setValue(scroll)
+
+    @property
+    def startup_message(self) -> str:
+        """The problem met while reading the saved kernels, in the current language (or "")."""
+        return self.startup_problem() if self.startup_problem else ""
 
     def __repr__(self) -> str:
         return f"KernelLibrary({len(PRESETS)} presets, {len(self.user_kernels)} of the user's)"
@@ -128,6 +154,8 @@ class KernelLibrary(QWidget):
         self.list.blockSignals(False)
         if select is not None:
             self.select(*select, emit=False)
+        else:
+            self._describe(None)
         self._update_buttons()
 
     def select(self, kind: str, name: str, emit: bool = True) -> bool:
@@ -158,12 +186,18 @@ class KernelLibrary(QWidget):
             self.description.setText("")
         elif data[0] == "preset":
             p = PRESETS[data[1]]
-            self.description.setText(f"<b>{tr_engine(p.title)}</b>: {tr_engine(p.description)}")
+            self.description.setText(fill(translate("KernelLibrary", "<b>%1</b>: %2"),
+                                          html.escape(tr_engine(p.title)),
+                                          html.escape(tr_engine(p.description))))
         else:
             k = self.user_kernel(data[1])
-            own = translate("KernelLibrary", "your own kernel.")
-            self.description.setText(f"<b>{html.escape(k.name)}</b>: "
-                                     f"{html.escape(k.description) if k.description else own}")
+            if k.description:
+                self.description.setText(fill(translate("KernelLibrary", "<b>%1</b>: %2"),
+                                              html.escape(k.name), html.escape(k.description)))
+            else:
+                self.description.setText(fill(translate("KernelLibrary",
+                                                        "<b>%1</b>: your own kernel."),
+                                              html.escape(k.name)))
 
     def _emit_choice(self, item: QListWidgetItem | None):
         data = item.data(_ROLE) if item is not None else None
@@ -197,26 +231,31 @@ class KernelLibrary(QWidget):
             return
         try:
             self.user_kernels = load_kernel_set(path)
-        except (ValueError, OSError) as exc:
+        except (ValueError, OSError):
             stamp = time.strftime("%Y%m%d-%H%M%S")
             backup = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
             try:
                 path.rename(backup)
-                where = translate("KernelLibrary", "It was kept as {0}.").format(str(backup))
             except OSError:
-                where = ""
-            self.startup_message = translate(
-                "KernelLibrary", "Your saved kernels could not be read ({0}). {1}").format(
-                str(exc), where)
+                self.startup_problem = lambda: fill(translate(
+                    "KernelLibrary", "Your saved kernels could not be read from %1, and the file "
+                    "could not be set aside either: My kernels starts empty. Check that the "
+                    "folder can be read and written."), str(path))
+                return
+            self.startup_problem = lambda: fill(translate(
+                "KernelLibrary", "Your saved kernels could not be read (the file is damaged or "
+                "is not a kernel set). It was kept as %1, and My kernels starts empty."),
+                str(backup))
 
     def _store(self) -> bool:
         try:
             save_kernel_set(user_kernels_path(), self.user_kernels)
             return True
-        except (OSError, ValueError) as exc:
-            self.sigMessage.emit(translate(
-                "KernelLibrary", "Could not save your kernels to {0}: {1}").format(
-                str(user_kernels_path()), str(exc)))
+        except (OSError, ValueError):
+            path = str(user_kernels_path())
+            self.sigMessage.emit(lambda: fill(translate(
+                "KernelLibrary", "Could not save your kernels to %1: check that the folder "
+                "exists and can be written to. They are kept until you close the app."), path))
             return False
 
     def add_user_kernel(self, name: str, values, description: str = "") -> NamedKernel:
@@ -240,15 +279,15 @@ class KernelLibrary(QWidget):
         if not ok or not name.strip():
             return None
         if self.user_kernel(name.strip()) is not None:
-            question = translate("KernelLibrary", "“{0}” already exists in My kernels. Replace "
-                                 "it?").format(name.strip())
+            question = fill(translate("KernelLibrary", "“%1” already exists in My kernels. "
+                                      "Replace it?"), name.strip())
             answer = QMessageBox.question(self, translate("KernelLibrary", "Replace kernel?"),
                                           question)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         k = self.add_user_kernel(name, values)
-        self.sigMessage.emit(translate(
-            "KernelLibrary", "Saved “{0}” in My kernels.").format(k.name))
+        self.sigMessage.emit(lambda: fill(translate(
+            "KernelLibrary", "Saved “%1” in My kernels."), k.name))
         return k
 
     def remove_user_kernel(self, name: str) -> None:
@@ -260,9 +299,10 @@ class KernelLibrary(QWidget):
         item = self.list.currentItem()
         data = item.data(_ROLE) if item is not None else None
         if data and data[0] == "user":
-            self.remove_user_kernel(data[1])
-            self.sigMessage.emit(translate(
-                "KernelLibrary", "Removed “{0}” from My kernels.").format(data[1]))
+            name = data[1]
+            self.remove_user_kernel(name)
+            self.sigMessage.emit(lambda: fill(translate(
+                "KernelLibrary", "Removed “%1” from My kernels."), name))
 
     def import_file(self, path) -> int:
         """Add every kernel of the set at ``path`` (same names are replaced). Returns how many.
@@ -288,16 +328,24 @@ class KernelLibrary(QWidget):
         )
         if not path:
             return
+        name = Path(path).name
         try:
             n = self.import_file(path)
-        except (ValueError, OSError) as exc:
-            text = translate("KernelLibrary", "{0}\n\nNothing was changed. Choose a kernel set "
-                             "saved by CNN Explorer (Export…).").format(str(exc))
+        except OSError:
+            QMessageBox.warning(self, translate("KernelLibrary", "Could not import"), fill(
+                translate("KernelLibrary", "%1 could not be opened: check that the file exists "
+                          "and that you may read it. Nothing was changed."), name))
+            return
+        except ValueError as exc:
+            # the engine's own description of the fault (English until it has message ids)
+            text = fill(translate(
+                "KernelLibrary", "%1 is not a kernel set that CNN Explorer can read, so nothing "
+                "was changed. Choose a kernel set saved by CNN Explorer (Export…).\n\nWhat is "
+                "wrong: %2"), name, exc)
             QMessageBox.warning(self, translate("KernelLibrary", "Could not import"), text)
             return
-        text = (translate("KernelLibrary", "Imported one kernel from {1}.") if n == 1 else
-                translate("KernelLibrary", "Imported {0} kernels from {1}."))
-        self.sigMessage.emit(text.format(n, Path(path).name))
+        self.sigMessage.emit(lambda: fill(translate(
+            "KernelLibrary", "Imported %n kernel(s) from %1.", "", n), name))
 
     def _on_export(self):
         path, _ = QFileDialog.getSaveFileName(self, translate("KernelLibrary", "Export my kernels"),
@@ -305,14 +353,15 @@ class KernelLibrary(QWidget):
                                               translate("KernelLibrary", JSON_FILTER))
         if not path:
             return
+        name = Path(path).name
         try:
             self.export_file(path)
-        except (ValueError, OSError) as exc:
-            text = translate("KernelLibrary", "{0}\n\nChoose another folder or file name.").format(
-                str(exc))
+        except (ValueError, OSError):
+            text = fill(translate(
+                "KernelLibrary", "%1 could not be written: check that the folder exists and "
+                "that you may write there, or choose another folder or file name."), name)
             QMessageBox.warning(self, translate("KernelLibrary", "Could not export"), text)
             return
         n = len(self.user_kernels)
-        text = (translate("KernelLibrary", "Exported one kernel to {1}.") if n == 1 else
-                translate("KernelLibrary", "Exported {0} kernels to {1}."))
-        self.sigMessage.emit(text.format(n, Path(path).name))
+        self.sigMessage.emit(lambda: fill(translate(
+            "KernelLibrary", "Exported %n kernel(s) to %1.", "", n), name))

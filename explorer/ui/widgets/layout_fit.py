@@ -4,12 +4,15 @@ preferred one.
 A word-wrapped label gives a layout a height-for-width, and `QScrollArea` then makes the widget
 as tall as its *preferred* height: views that would shrink to fit the window end behind a
 scroll bar. `FitToViewport` (the Convolution tab's grids) and `ColumnsLayout` (the Kernel lab's
-columns) keep them on screen; scrolling starts only below their minimum size.
+columns) keep them on screen; scrolling starts only below their minimum size. `VerticalScroll`
+is a column that scrolls only up and down and asks for the width its contents need, in
+whatever language their texts are.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
 
 
 class FitToViewport(QWidget):
@@ -31,3 +34,34 @@ class ColumnsLayout(QHBoxLayout):
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+
+class VerticalScroll(QScrollArea):
+    """A resizable scroll area around ``widget`` that scrolls only vertically. Its size hints
+    are as wide as the widget's minimum plus the vertical scroll bar, so the surrounding layout
+    gives it that width: texts that grow with the language (longer buttons) widen the column
+    instead of hiding behind a horizontal scroll bar."""
+
+    def __init__(self, widget: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+        widget.installEventFilter(self)
+
+    def _needed_width(self) -> int:
+        return (self.widget().minimumSizeHint().width()
+                + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._needed_width(), self.minimumWidth()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(self._needed_width(), self.minimumWidth()), hint.height())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()   # the contents' minimum may have changed (new texts)
+        return super().eventFilter(watched, event)

@@ -6,9 +6,12 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
+
+from explorer.ui.text import fill
+from explorer.ui.widgets.live_text import LiveText, render
 
 __all__ = ["MatrixView"]
 
@@ -17,17 +20,25 @@ class MatrixView(QWidget):
     """Paints a ``(R, C)`` matrix as coloured cells with their values and row/column labels.
 
     Used for the confusion matrix (rows: true class, columns: predicted class); the diagonal is
-    tinted green, the rest orange, stronger for larger counts. ``sigCellClicked(row, col)``."""
+    tinted green, the rest orange, stronger for larger counts. ``sigCellClicked(row, col)``.
+
+    ``row_title``, ``col_title`` and the placeholder are `LiveText`: pass ``lambda:
+    self.tr("true")`` and they follow a change of language by themselves (plain strings must be
+    set again by the owner's ``retranslate_ui``). ``cell_text``, when set, is the owner's whole
+    sentence for a cell's tooltip (a `LiveText` with %1 the row label, %2 the column label and %3
+    the value, e.g. ``lambda: self.tr("%3 images of a %1 were taken for a %2")``)."""
 
     sigCellClicked = Signal(int, int)
 
-    def __init__(self, parent=None, row_title: str = "", col_title: str = ""):
+    def __init__(self, parent=None, row_title: LiveText = "", col_title: LiveText = ""):
         super().__init__(parent)
         self.matrix = np.zeros((0, 0))
         self.row_labels: list[str] = []
         self.col_labels: list[str] = []
         self.row_title, self.col_title = row_title, col_title
-        self.placeholder = ""
+        self._placeholder: LiveText = ""
+        self._hover_tip = ""
+        self.cell_text: LiveText | None = None
         self.setMouseTracking(True)
         self.setMinimumSize(150, 150)
 
@@ -44,10 +55,35 @@ class MatrixView(QWidget):
         self.col_labels = list(col_labels) if col_labels is not None else [str(i) for i in range(c)]
         self.update()
 
-    def set_placeholder(self, text: str):
+    @property
+    def placeholder(self) -> str:
+        """The text shown while the matrix is empty, in the current language."""
+        return render(self._placeholder)
+
+    def set_placeholder(self, text: LiveText):
         """Text shown while the matrix is empty (what to do to fill it)."""
-        self.placeholder = text
+        self._placeholder = text
         self.update()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Titles and placeholder are rendered at paint time; a tooltip this widget made on
+        hover (not the owner's) is dropped, to be made anew in the new language."""
+        if self._hover_tip and self.toolTip() == self._hover_tip:
+            self.setToolTip("")
+        self.update()
+
+    def cell_tooltip(self, i: int, j: int) -> str:
+        """The tooltip of cell ``(i, j)``, in the current language."""
+        value = f"{self.matrix[i, j]:g}"
+        if self.cell_text is not None:
+            return fill(render(self.cell_text), self.row_labels[i], self.col_labels[j], value)
+        return fill(self.tr("%1 %2, %3 %4: %5"), render(self.row_title), self.row_labels[i],
+                    render(self.col_title), self.col_labels[j], value)
 
     def sizeHint(self) -> QSize:
         return QSize(320, 320)
@@ -83,12 +119,13 @@ class MatrixView(QWidget):
         r, c = self.matrix.shape
         peak = float(np.max(self.matrix)) or 1.0
         p.setPen(text)
-        p.drawText(QRect(left, 0, c * cell, 16), Qt.AlignmentFlag.AlignCenter, self.col_title)
+        p.drawText(QRect(left, 0, c * cell, 16), Qt.AlignmentFlag.AlignCenter,
+                   render(self.col_title))
         p.save()
         p.translate(10, top + r * cell / 2)
         p.rotate(-90)
         p.drawText(QRect(-r * cell // 2, -8, r * cell, 16), Qt.AlignmentFlag.AlignCenter,
-                   self.row_title)
+                   render(self.row_title))
         p.restore()
         for j in range(c):
             p.drawText(QRect(left + j * cell, 16, cell, 16), Qt.AlignmentFlag.AlignCenter,
@@ -117,9 +154,8 @@ class MatrixView(QWidget):
         if cell is None:
             self.setToolTip("")
         else:
-            i, j = cell
-            self.setToolTip(f"{self.row_title} {self.row_labels[i]}, {self.col_title} "
-                            f"{self.col_labels[j]}: {self.matrix[i, j]:g}")
+            self._hover_tip = self.cell_tooltip(*cell)
+            self.setToolTip(self._hover_tip)
         super().mouseMoveEvent(event)
 
     def mousePressEvent(self, event):

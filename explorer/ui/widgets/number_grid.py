@@ -15,7 +15,9 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from explorer.ui.text import fill
 from explorer.ui.widgets.imaging import to_qimage, value_range
+from explorer.ui.widgets.live_text import LiveText, render
 
 HIGHLIGHT = QColor(255, 140, 0)     # receptive window / current cell
 SECOND = QColor(0, 170, 90)         # a second highlight (e.g. the output cell)
@@ -33,6 +35,8 @@ def format_value(value: float, decimals: int | None = None) -> str:
             return str(int(value)).replace("-", "\u2212")
         decimals = 2 if abs(value) >= 0.01 or value == 0 else 3
     text = f"{value:.{decimals}f}"
+    if float(text) == 0:
+        text = text.lstrip("-")  # -0.001 at 2 decimals is 0.00: a negative zero is no other value
     return text.replace("-", "\u2212")
 
 
@@ -54,6 +58,10 @@ class NumberGrid(QWidget):
     ``col_offset`` are added to indices in tooltips and signals (a slice of a bigger matrix).
     ``min_cell`` (pixels) makes the grid ask its layout for room for cells of at least that size
     (0: only the 40x40 minimum), so a parent scroll area scrolls rather than squash it further.
+    ``value_name`` names the values in the cell tooltips (a `LiveText`: ``lambda:
+    self.tr("weight")`` follows a change of language; None says "value"); the owner's own
+    tooltip is added under them. The tooltips are made on hover, so they are always in the
+    current language.
     """
 
     sigCellHovered = Signal(int, int, float)   # row, col (with offsets), value; -1, -1 on leave
@@ -79,7 +87,7 @@ class NumberGrid(QWidget):
         #: name the element ``row * flat_width + col`` instead of a row and column.
         self.flat_width: int | None = None
         self.flat_labels: list[str] | None = None
-        self.value_name = self.tr("value")
+        self.value_name: LiveText | None = None
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(40, 40)
@@ -170,24 +178,20 @@ class NumberGrid(QWidget):
         return r < top or r >= h - bottom or c < left or c >= w - right
 
     def describe_cell(self, r: int, c: int) -> str:
+        """The tooltip of cell ``(r, c)``: its place and value, in the current language."""
         value = self._values[r, c]
+        number = format_value(value, 4 if not float(value).is_integer() else None)
         if self.flat_width:
             i = r * self.flat_width + c
             if math.isnan(value):
                 return ""
             name = self.flat_labels[i] if self.flat_labels and i < len(self.flat_labels) else str(i)
-            return self.tr("element {0}: {1}").format(
-                name, format_value(value, 4 if not float(value).is_integer() else None)
-            )
-        text = self.tr("row {0}, column {1}: {2} = {3}").format(
-            r + self.row_offset,
-            c + self.col_offset,
-            self.value_name,
-            format_value(value, 4 if not float(value).is_integer() else None),
-        )
+            return fill(self.tr("element %1: %2"), name, number)
+        what = render(self.value_name) or self.tr("value")
+        row, col = r + self.row_offset, c + self.col_offset
         if self._in_padding(r, c):
-            text += self.tr(" (padding)")
-        return text
+            return fill(self.tr("row %1, column %2: %3 = %4 (padding)"), row, col, what, number)
+        return fill(self.tr("row %1, column %2: %3 = %4"), row, col, what, number)
 
     # --- events --------------------------------------------------------------------------------
     def mouseMoveEvent(self, event):

@@ -6,9 +6,10 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from explorer.data.datasets import N_CLASSES
+from explorer.ui.widgets.live_text import LiveText, render
 
 _MAIN = (40, 110, 200)
 _BEST = (220, 90, 20)
@@ -23,8 +24,10 @@ class ProbabilityBars(pg.PlotWidget):
 
     ``set_probabilities(p)`` with ``p`` of shape ``(n,)``; ``set_secondary(q)`` shows a second,
     grey series beside it (e.g. the prediction for the raw, unpreprocessed resize) or hides it
-    when ``q`` is None. Class labels come from ``class_names``. ``set_legend`` writes a one-line
-    legend above the bars (a coloured square per series)."""
+    when ``q`` is None. Class labels come from ``class_names`` (the owner's, translated: it sets
+    them again when the language changes). ``set_legend`` writes a one-line legend above the bars
+    (a coloured square per series); its texts are `LiveText`, so ``lambda: self.tr(...)`` follows
+    a change of language by itself. The axis labels are the widget's own."""
 
     def __init__(self, class_names=None, parent=None):
         super().__init__(parent=parent)
@@ -38,8 +41,6 @@ class ProbabilityBars(pg.PlotWidget):
         self.setYRange(0, 1.0, padding=0.02)
         self.setXRange(-0.6, n - 0.4, padding=0)
         self.getAxis("bottom").setTicks([list(zip(self._x, self.class_names))])
-        self.setLabel("left", translate("ProbabilityBars", "probability"))
-        self.setLabel("bottom", translate("ProbabilityBars", "class"))
         self._bars = pg.BarGraphItem(x=self._x, height=np.zeros(n), width=0.7,
                                      brushes=[pg.mkBrush(_MAIN)] * n, pen=pg.mkPen(None))
         self._secondary = pg.BarGraphItem(x=self._x + 0.2, height=np.zeros(n), width=0.3,
@@ -48,21 +49,44 @@ class ProbabilityBars(pg.PlotWidget):
         self.addItem(self._bars)
         self.addItem(self._secondary)
         self.probabilities = np.zeros(n)
-        self.legend_entries: list[tuple[tuple, str]] = []
+        self._legend: list[tuple[tuple, LiveText]] = []
+        self.retranslate_ui()
 
     def __repr__(self) -> str:
         best = int(self.probabilities.argmax())
         return f"ProbabilityBars(n={len(self.class_names)}, best={best})"
 
-    def set_legend(self, main: str, best: str | None = None, secondary: str | None = None):
+    @property
+    def legend_entries(self) -> list[tuple[tuple, str]]:
+        """``[(rgb, text), ...]`` of the legend, in the current language."""
+        return [(colour, render(text)) for colour, text in self._legend]
+
+    def set_legend(self, main: LiveText, best: LiveText | None = None,
+                   secondary: LiveText | None = None):
         """Say what the bars are, above them: ``main`` for the blue bars, ``best`` for the orange
         bar of the most likely class, ``secondary`` for the grey bars (None: not listed)."""
-        self.legend_entries = [(colour, text) for colour, text in
-                               ((_MAIN, main), (_BEST, best), (_SECOND, secondary)) if text]
+        self._legend = [(colour, text) for colour, text in
+                        ((_MAIN, main), (_BEST, best), (_SECOND, secondary)) if text]
+        self._show_legend()
+
+    def _show_legend(self):
+        if not self._legend:
+            return
         swatch = "<span style='color: rgb({0},{1},{2}); font-size: 12pt'>&#9632;</span> {3}"
         self.setTitle("&nbsp;&nbsp;".join(swatch.format(*colour, html.escape(text))
                                           for colour, text in self.legend_entries),
                       color="k", size="9pt")
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Axis labels and the legend in the current language."""
+        self.setLabel("left", translate("ProbabilityBars", "probability"))
+        self.setLabel("bottom", translate("ProbabilityBars", "class"))
+        self._show_legend()
 
     def set_class_names(self, names):
         self.class_names = list(names)
