@@ -229,3 +229,63 @@ def test_logits_are_labelled_with_the_models_class_names(qtbot):
         assert "T-shirt/top" in panel.layer_title.text()
     finally:
         client.shutdown()
+
+
+def _pseudo_check(panel, qapp):
+    """Every text is translated under the pseudo-language, and English again after it."""
+    from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
+
+    with pseudo_language(qapp):
+        assert untranslated_texts(panel) == []
+        pseudo_title = panel.layer_title.text()
+    assert "⟦" in pseudo_title
+    assert not any("⟦" in text for _, text in all_texts(panel))
+
+
+@pytest.mark.parametrize("layer", ["conv2", "pool1", "fc1"])
+def test_every_text_retranslates_for_each_kind_of_layer(lenet, qapp, layer):
+    """Issue 14: with a conv, a pooling and a dense layer selected (a map opened, a kernel
+    chosen, a cell hovered), a language switch re-renders every text from the outputs the
+    panel holds: the activations are not asked for again."""
+    from tests.ui.pseudo_translation import pseudo_language
+
+    lenet.select_layer(layer)
+    if lenet.outputs[layer].ndim == 3:
+        lenet.open_map(1)
+        lenet.detail.sigCellHovered.emit(2, 3, 0.5)
+    if layer == "conv2":
+        lenet.kernels.sigImageClicked.emit(4)
+    outputs = lenet.outputs
+    english = (lenet.layer_title.text(), lenet.source_title.text(), lenet.hover_label.text(),
+               lenet.table.item(0, 2).text(), lenet.table.item(0, 0).toolTip())
+    _pseudo_check(lenet, qapp)
+    with pseudo_language(qapp):
+        assert lenet.table.item(0, 2).text() == "⟦the image⟧"
+        if layer != "fc1":
+            assert lenet.hover_label.text() == "⟦row 2, column 3: 0.5⟧"
+    assert lenet.outputs is outputs
+    assert (lenet.layer_title.text(), lenet.source_title.text(), lenet.hover_label.text(),
+            lenet.table.item(0, 2).text(), lenet.table.item(0, 0).toolTip()) == english
+    if layer == "conv2":
+        np.testing.assert_array_equal(lenet.kernel_numbers.values,
+                                      lenet.test_model.parameters()["conv2.weight"][1][4])
+
+
+def test_a_test_image_and_messages_retranslate(lenet, qtbot, qapp):
+    """With a test-set image as input, its note and the "moved into a smaller set" message
+    come back in the new language; so does an error from the network."""
+    from tests.ui.pseudo_translation import pseudo_language
+
+    lenet.use_test.setChecked(True)
+    lenet.test_index.setValue(999)
+    lenet.state.set_dataset(small_dataset(200))
+    assert "no test image #999" in lenet.message.text()
+    _pseudo_check(lenet, qapp)
+    with pseudo_language(qapp):
+        assert lenet.input_note.text().startswith("⟦Test digit #199, labelled")
+    assert lenet.input_note.text().startswith("Test digit #199, labelled")
+    lenet._on_trace_error("out of memory")
+    with pseudo_language(qapp):
+        assert lenet.message.text() == "⟦The network could not run: out of memory⟧"
+        assert lenet.message.is_error
+    assert lenet.message.text() == "The network could not run: out of memory"
