@@ -289,3 +289,41 @@ def test_a_test_image_and_messages_retranslate(lenet, qtbot, qapp):
         assert lenet.message.text() == "⟦The network could not run: out of memory⟧"
         assert lenet.message.is_error
     assert lenet.message.text() == "The network could not run: out of memory"
+
+
+def test_a_clicked_unit_shows_its_receptive_field_on_the_input(lenet, qtbot, qapp):
+    """Issue 12: clicking a cell of the opened map outlines, on the 28x28 input, the box the
+    engine's `receptive_field` gives for that unit, and says its size in words (also after a
+    language switch); another layer clears it."""
+    from explorer.engine.insight import receptive_field
+    from tests.ui.pseudo_translation import pseudo_language
+
+    box = lenet.field_box
+    assert box.field is None and "Click a unit" in box.text.text()
+    lenet.select_layer("conv2")
+    lenet.open_map(3)
+    lenet.detail.sigCellClicked.emit(4, 6)
+    qtbot.waitUntil(lambda: box.field is not None, timeout=10000)
+    expected = receptive_field(lenet.test_model, "conv2", 4, 6)
+    assert box.field == expected and box.unit == ("conv2", 4, 6)
+    f = expected
+    assert box.grid._highlights[0][:4] == (f.top, f.left, f.bottom - f.top, f.right - f.left)
+    assert box.grid.values.shape == (28, 28)
+    text = box.text.text()
+    assert f"sees a {f.size[0]}\u00d7{f.size[1]} patch of the input" in text
+    assert f"rows {f.top} to {f.bottom - 1}, columns {f.left} to {f.right - 1}" in text
+    _pseudo_check(lenet, qapp)
+    with pseudo_language(qapp):
+        assert box.text.text().startswith("⟦Unit (row 4, column 6) of conv2 sees a ")
+    assert box.text.text() == text
+
+    lenet.select_layer("conv1")       # padding 2: the corner unit's field leaves the image
+    lenet.open_map(0)
+    lenet.detail.sigCellClicked.emit(0, 0)
+    qtbot.waitUntil(lambda: box.unit == ("conv1", 0, 0) and box.field is not None,
+                    timeout=10000)
+    assert box.field.size == (5, 5) and (box.field.top, box.field.left) == (0, 0)
+    assert "on the padding around the image: 3\u00d73 of its pixels are inside" in (
+        box.text.text())
+    lenet.select_layer("pool1")
+    assert box.field is None and "Click a unit" in box.text.text()

@@ -35,6 +35,7 @@ from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import NumberGrid, format_number
 from explorer.ui.widgets.signals import blocked
 
+from .layers_field import ReceptiveFieldBox, receptive_field_job
 from .layers_text import describe_type as _describe_type
 from .layers_text import fill_table, retranslate_static, type_sentence
 
@@ -142,6 +143,8 @@ class LayersPanel(QWidget):
         self.hover_label = QLabel(self)
         self.hover_label.setObjectName("mapHoverValue")
         self.detail.sigCellHovered.connect(self._on_detail_hover)
+        self.detail.sigCellClicked.connect(self.show_receptive_field)
+        self.field_box = ReceptiveFieldBox(self)
         self.source_title = QLabel(self)
         self.source_title.setObjectName("mapSourceTitle")
         self.source_title.setWordWrap(True)
@@ -174,6 +177,7 @@ class LayersPanel(QWidget):
         left.addWidget(self.table, 1)
         left.addLayout(nav)
         left.addWidget(source)
+        left.addWidget(self.field_box)
         left.addWidget(self.message)
         left_w = QWidget(self)
         left_w.setLayout(left)
@@ -292,6 +296,7 @@ class LayersPanel(QWidget):
                 "No input image: the data set could not be loaded (%1)."), detail), error=True)
             return
         self.input_view.set_images([image])
+        self.field_box.set_input(image)
         self._input_note = note
         self.input_note.setText(note())
         if not self.isVisible() and self.outputs:
@@ -371,6 +376,8 @@ class LayersPanel(QWidget):
         self.opened_map = None
         self._kernel_index = 0
         self._hovered = None
+        self.field_box.clear()
+        self.detail.set_marks([])
         with blocked(self.table):
             self.table.selectRow(names.index(name))
         self.prev_button.setEnabled(names.index(name) > 0)
@@ -550,6 +557,15 @@ class LayersPanel(QWidget):
             what = _describe_type(row["type"])
             self.source_title.setText(type_sentence(row["type"]) if what else "")
         self._on_detail_hover(*(self._hovered or (-1, -1, 0.0)))
+
+    def show_receptive_field(self, row: int, col: int):
+        """Outline on the input what unit (``row``, ``col``) of the opened map sees (the box
+        is computed by the engine, in the worker)."""
+        unit = (self.selected_layer, int(row), int(col))
+        self.detail.set_marks([(row, col)])
+        self.client.request(partial(receptive_field_job, *unit), owner=self, key="field",
+                            on_result=partial(self.field_box.show_field, unit),
+                            on_error=partial(self.field_box.show_error, unit))
 
     def _show_kernel(self, index: int):
         name = self.selected_layer
