@@ -327,3 +327,40 @@ def test_a_clicked_unit_shows_its_receptive_field_on_the_input(lenet, qtbot, qap
         box.text.text())
     lenet.select_layer("pool1")
     assert box.field is None and "Click a unit" in box.text.text()
+
+
+def test_the_inception_block_opens_into_its_four_branches(qtbot, qapp):
+    """Issue 12: selecting the Inception layer shows its four branches with each one's
+    channels in the concatenated output (coloured strip) and the parameter comparison
+    without the 1x1 reductions, from the engine's `inception_anatomy`; in both languages."""
+    from explorer.engine.insight import inception_anatomy
+    from tests.ui.pseudo_translation import pseudo_language
+
+    panel, client, state, model = _make(qtbot, "mini_inception")
+    try:
+        box = panel.inception_box
+        panel.select_layer("conv1")
+        assert not box.isVisibleTo(panel)
+        panel.select_layer("inception1")
+        qtbot.waitUntil(lambda: box.result is not None, timeout=10000)
+        assert box.isVisibleTo(panel)
+        expected = inception_anatomy(build_model("mini_inception", seed=1), "inception1")
+        assert box.result["anatomy"] == expected
+        assert box.strip.ranges == [b.channel_range for b in expected.branches]
+        assert box.strip.ranges[-1][1] == panel.outputs["inception1"].shape[0]
+        assert box.branch_labels[1].text() == (
+            "Branch 2: 1\u00d71 convolution, 8 filters \u2192 ReLU \u2192 3\u00d73 convolution, "
+            f"16 filters \u2192 ReLU. Channels 8 to 23 of the output; "
+            f"{expected.branches[1].params:,} parameters.")
+        assert "3\u00d73 max pooling" in box.branch_labels[3].text()
+        text = box.comparison.text()
+        assert f"would need {expected.params_without_reduction:,} parameters instead of " \
+               f"{expected.params:,}" in text
+        _pseudo_check(panel, qapp)
+        with pseudo_language(qapp):
+            assert box.branch_labels[0].text().startswith("⟦Branch 1: ⟦1\u00d71 convolution")
+        assert box.comparison.text() == text
+        panel.select_layer("pool2")
+        assert not box.isVisibleTo(panel)
+    finally:
+        client.shutdown()

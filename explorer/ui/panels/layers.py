@@ -37,7 +37,8 @@ from explorer.ui.widgets.signals import blocked
 
 from .layers_field import ReceptiveFieldBox, receptive_field_job
 from .layers_text import describe_type as _describe_type
-from .layers_text import fill_table, retranslate_static, type_sentence
+from .layers_inception import InceptionBox
+from .layers_text import NoTestImages, fill_table, retranslate_static, type_sentence
 
 
 class LayersPanel(QWidget):
@@ -124,6 +125,7 @@ class LayersPanel(QWidget):
         self.layer_title.setObjectName("layerTitle")
         self.layer_title.setWordWrap(True)
         self.layer_title.setTextFormat(Qt.TextFormat.RichText)
+        self.inception_box = InceptionBox(self.client, self)
         self.per_map = QCheckBox(self)
         self.per_map.setObjectName("perMapScale")
         self.per_map.toggled.connect(self._render_layer)
@@ -186,6 +188,7 @@ class LayersPanel(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.layer_title)
+        tl.addWidget(self.inception_box)
         row = QHBoxLayout()
         row.addWidget(self.colour_scale, 1)
         row.addWidget(self.per_map)
@@ -263,11 +266,11 @@ class LayersPanel(QWidget):
 
     def _input(self):
         """The (28, 28) image and a callable rendering its note in the current language.
-        Raises `_NoTestImages`, or OSError/ValueError when the data set cannot be loaded."""
+        Raises `NoTestImages`, or OSError/ValueError when the data set cannot be loaded."""
         if self.use_test.isChecked() or self.state.current_input is None:
             data = self.state.dataset()
             if len(data.test_images) == 0:
-                raise _NoTestImages(data.name)
+                raise NoTestImages(data.name)
             self.test_index.sync()   # the active data set's range
             i = self.test_index.value()
             image = pixels_to_float(data.test_images[i])
@@ -285,7 +288,7 @@ class LayersPanel(QWidget):
         """Ask the worker for every layer's output (only while visible; otherwise on show)."""
         try:
             image, note = self._input()
-        except _NoTestImages as exc:
+        except NoTestImages as exc:
             name = exc.name
             self._show_message(lambda: fill(self.tr(
                 "No input image: the data set %1 has no test images."), name), error=True)
@@ -319,6 +322,7 @@ class LayersPanel(QWidget):
             self.request_trace()
 
     def _on_model_change(self, info):
+        self.inception_box.set_layer(None, None)   # the new model's block may differ
         if info is not None:
             self._set_summary(info.summary)
         self._dirty = True
@@ -444,6 +448,7 @@ class LayersPanel(QWidget):
                 "The scores (logits) for the %1 classes (%2 \u2026 %3); softmax turns them into "
                 "probabilities."), len(names), names[0], names[-1])
         self.layer_title.setText(title)
+        self.inception_box.set_layer(name, row["type"])
         if out is None:
             self.maps.setVisible(True)
             self.strip.setVisible(False)
@@ -591,10 +596,3 @@ class LayersPanel(QWidget):
             self.hover_label.setText(fill(self.tr("row %1, column %2: %3"), r, c,
                                           format_number(value)))
 
-
-class _NoTestImages(ValueError):
-    """The active data set has no test images (``name``: the set's name)."""
-
-    def __init__(self, name: str):
-        super().__init__(f"the data set {name} has no test images")
-        self.name = name

@@ -122,3 +122,11 @@ def fill_table(table, summary: list[dict], fv: int | None) -> None:
             if j == 4:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(i, j, item)
+
+
+class NoTestImages(ValueError):
+    """The active data set has no test images (``name``: the set's name)."""
+
+    def __init__(self, name: str):
+        super().__init__(f"the data set {name} has no test images")
+        self.name = name
