@@ -188,7 +188,6 @@ class LayersPanel(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.layer_title)
-        tl.addWidget(self.inception_box)
         row = QHBoxLayout()
         row.addWidget(self.colour_scale, 1)
         row.addWidget(self.per_map)
@@ -197,6 +196,7 @@ class LayersPanel(QWidget):
         scroll.setWidgetResizable(True)
         inner = QWidget(scroll)
         il = QVBoxLayout(inner)
+        il.addWidget(self.inception_box)   # scrolls with the maps it explains
         il.addWidget(self.maps, 1)
         il.addWidget(self.strip, 1)
         scroll.setWidget(inner)
