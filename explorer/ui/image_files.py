@@ -13,6 +13,8 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QImage, QImageReader
 
+from explorer.ui.text import fill
+
 #: Pictures larger than this on their longest side are scaled down (keeps filtering interactive).
 MAX_SIDE = 512
 #: The most pixels a picture may have to be opened at all, checked from the file's header
@@ -56,29 +58,27 @@ def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
     exceeds ``max_side``. Raises ``ValueError`` saying what went wrong when it cannot be read."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(translate("ImageFiles", "{0} does not exist or is not a file.")
-                         .format(str(path)))
+        raise ValueError(fill(translate("ImageFiles", "%1 does not exist or is not a file."),
+                              str(path)))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     claimed = reader.size()  # from the header; invalid when the format does not say
     if claimed.isValid() and claimed.width() * claimed.height() > MAX_PIXELS:
-        raise ValueError(
+        raise ValueError(fill(
             translate("ImageFiles", "%1 is %2x%3 pixels, too large to open: the limit is %4 "
                       "million pixels (for example 8000x5000). Scale it down in an image editor "
-                      "first.")
-            .replace("%1", path.name).replace("%2", str(claimed.width()))
-            .replace("%3", str(claimed.height())).replace("%4", str(MAX_PIXELS // 1_000_000))
-        )
+                      "first."),
+            path.name, claimed.width(), claimed.height(), MAX_PIXELS // 1_000_000))
     image = reader.read()
     if image.isNull():
-        raise ValueError(translate("ImageFiles", "Could not read {0} as a picture ({1}). Open a "
-                                   "PNG or JPEG file.").format(path.name, reader.errorString()))
+        raise ValueError(fill(translate("ImageFiles", "Could not read %1 as a picture (%2). Open "
+                                        "a PNG or JPEG file."), path.name, reader.errorString()))
     w, h = image.width(), image.height()
     note = ""
     if max(w, h) > max_side:
         image = image.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-        note = translate("ImageFiles", "{0} is {1}x{2} pixels; it was scaled down to {3}x{4} so "
-                         "filtering stays interactive.").format(path.name, w, h, image.width(),
-                                                                image.height())
+        note = fill(translate("ImageFiles", "%1 is %2x%3 pixels; it was scaled down to %4x%5 so "
+                              "filtering stays interactive."), path.name, w, h, image.width(),
+                    image.height())
     return GreyImage(qimage_to_grey(image), (w, h), note)

@@ -11,12 +11,22 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from explorer.ui.text import fill
+
 __all__ = ["BackgroundJob"]
 
 
 def _user_message(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return text if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {text}"
+    """What went wrong, for the user: the message of bad input (ValueError/OSError, whose
+    texts say what to do), otherwise a sentence saying that the program failed (a bug) with
+    the details (the exception's name and text) inside it, in the current language."""
+    text = str(exc)
+    if isinstance(exc, (ValueError, OSError)):
+        return text or type(exc).__name__
+    return fill(QCoreApplication.translate(
+        "BackgroundJob", "The job failed because of an error in the program (%1: %2). The "
+        "details are printed in the terminal; please report them."),
+        type(exc).__name__, text or "-")
 
 
 class BackgroundJob(QThread):

@@ -5,6 +5,8 @@ Holds no maths: the current input arrives already preprocessed (by the engine, i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
@@ -15,7 +17,10 @@ class AppState(QObject):
     """The current input and the active data set.
 
     ``current_input`` is a ``(28, 28)`` float32 array in ``[0, 1]`` (preprocessed like MNIST) or
-    None; ``current_input_source`` says where it came from (``"draw"``, ``"test set #17"``...).
+    None; ``current_input_source`` says where it came from (``"the Draw tab"``, ``"test set
+    #17"``...) in the language shown now: a panel may give `set_current_input` a callable that
+    renders the source sentence (``lambda: fill(self.tr("test set #%1"), 17)``), and every read
+    of ``current_input_source`` calls it again, so the text follows a language switch.
     ``dataset()`` loads the active `explorer.data.Dataset` lazily (the built-in MNIST subset until
     `set_dataset` chooses another, by a name of ``explorer.data.available_datasets()`` or a
     folder path).
@@ -28,7 +33,7 @@ class AppState(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.current_input: np.ndarray | None = None
-        self.current_input_source: str = ""
+        self._source: str | Callable[[], str] = ""
         self._dataset = None
         self._dataset_name = BUILTIN_NAME
 
@@ -37,8 +42,22 @@ class AppState(QObject):
         return (f"AppState(current_input={shape}, source={self.current_input_source!r}, "
                 f"dataset={self._dataset_name!r})")
 
-    def set_current_input(self, image, source: str):
-        """Make ``image`` ((28, 28) values in [0, 1], or None) the input every panel shows."""
+    @property
+    def current_input_source(self) -> str:
+        """Where the current input came from, in the language shown now ("" for none)."""
+        return str(self._source()) if callable(self._source) else self._source
+
+    @property
+    def current_input_origin(self) -> str | Callable[[], str]:
+        """The source as `set_current_input` received it (a text or its callable): a panel
+        that keeps it renders it again when the language changes."""
+        return self._source
+
+    def set_current_input(self, image, source: str | Callable[[], str]):
+        """Make ``image`` ((28, 28) values in [0, 1], or None) the input every panel shows.
+
+        ``source``: where it came from, as a text or as a callable without arguments that
+        returns the text in the current language (called on every read)."""
         if image is not None:
             image = np.array(image, dtype=np.float32, copy=True)
             if image.shape != (28, 28):
@@ -47,7 +66,7 @@ class AppState(QObject):
                 raise ValueError("the current input contains NaN or infinite values")
             image.setflags(write=False)
         self.current_input = image
-        self.current_input_source = str(source)
+        self._source = source if callable(source) else str(source)
         self.sigCurrentInputChanged.emit(image)
 
     @property

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from explorer.ui.panels.draw import DrawPanel, classify_drawing
@@ -251,3 +251,68 @@ def test_model_note_is_one_sentence_for_each_case(qtbot):
         assert "measured before" not in text
     finally:
         client.shutdown()
+
+
+#: Texts a shared widget sets and retranslates itself (its own tests check them, in
+#: tests/ui/test_shared_widgets.py): the probability chart's axis labels.
+SHARED_WIDGET_TEXTS = ("probabilityChart.axis: ",)
+
+
+def _pseudo_check(panel, qapp):
+    """Every text of the panel is translated under the pseudo-language and English after."""
+    from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
+
+    with pseudo_language(qapp):
+        assert [t for t in untranslated_texts(panel)
+                if not t.startswith(SHARED_WIDGET_TEXTS)] == []
+    assert not any("⟦" in text for _, text in all_texts(panel))
+
+
+def test_every_text_retranslates_empty_drawn_compared_and_sent(panel, qtbot, qapp):
+    """Issue 14: a language switch re-renders every text of the Draw tab in each of its states
+    (empty; a drawing classified; the raw comparison on; a training image sent by another tab),
+    from the result it shows, without asking the engine again."""
+    from explorer.data import load_builtin
+    from explorer.ui.text import fill
+    from tests.ui.pseudo_translation import pseudo_language
+
+    _pseudo_check(panel, qapp)
+    assert panel.confidence.text() == "Draw a digit on the black square."
+
+    _stroke(panel.canvas, _vertical(panel.canvas, 0.5))
+    qtbot.waitUntil(lambda: panel.last_result is not None, timeout=5000)
+    result = panel.last_result
+    _pseudo_check(panel, qapp)
+    assert panel.last_result is result   # re-rendered, not recomputed
+    assert panel.confidence.text().endswith(" sure")
+    assert panel.state.current_input_source == "the Draw tab"
+    with pseudo_language(qapp):
+        assert panel.state.current_input_source == "⟦the Draw tab⟧"
+
+    panel.raw_switch.setChecked(True)
+    qtbot.waitUntil(lambda: panel.raw_answer.text().startswith("answer: "), timeout=5000)
+    _pseudo_check(panel, qapp)
+    assert panel.raw_answer.text().startswith("answer: ")
+
+    image = load_builtin().train_images[5].astype(np.float32) / 255.0
+    panel.state.set_current_input(
+        image, lambda: fill(QCoreApplication.translate("DataPanel", "%1 training image #%2"),
+                            "mnist-subset", 5))
+    qtbot.waitUntil(lambda: panel.last_result is not None
+                    and panel.last_result["pre"] is not result["pre"], timeout=5000)
+    assert "mnist-subset training image #5" in panel.source_note.text()
+    with pseudo_language(qapp):
+        assert "⟦%1 training image #%2⟧" not in panel.source_note.text()
+        assert "⟦mnist-subset training image #5⟧" in panel.source_note.text()
+    _pseudo_check(panel, qapp)
+    assert "Input from mnist-subset training image #5" in panel.source_note.text()
+
+
+def test_an_error_line_retranslates(panel, qapp):
+    """The error line is rendered again in the new language, with the worker's message."""
+    from tests.ui.pseudo_translation import pseudo_language
+
+    panel._on_error("the model has no weights")
+    with pseudo_language(qapp):
+        assert panel.confidence.text() == "⟦Could not classify: the model has no weights⟧"
+    assert panel.confidence.text() == "Could not classify: the model has no weights"

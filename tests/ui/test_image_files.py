@@ -46,3 +46,29 @@ def test_a_big_picture_under_the_limit_is_scaled_down(qapp, tmp_path):
     assert grey.pixels.shape == (256, 512) and grey.original_size == (2000, 1000)
     np.testing.assert_allclose(grey.pixels, 200 / 255, atol=1e-6)
     assert "scaled down to 512x256" in grey.note
+
+
+def test_every_message_is_a_translated_sentence_filled_with_its_values(qapp, tmp_path):
+    """Issue 11: the messages are whole translated sentences with ``%1``.. filled by `fill`
+    (under the pseudo-translation each comes back wrapped whole, with the values inside)."""
+    from tests.ui.pseudo_translation import pseudo_language
+
+    missing = tmp_path / "missing.png"
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    wide = tmp_path / "wide.png"
+    image = QImage(1000, 600, QImage.Format.Format_Grayscale8)
+    image.fill(10)
+    assert image.save(str(wide))
+    with pseudo_language(qapp):
+        with pytest.raises(ValueError) as info:
+            load_grey_image(missing)
+        assert str(info.value) == f"⟦{missing} does not exist or is not a file.⟧"
+        with pytest.raises(ValueError) as info:
+            load_grey_image(broken)
+        text = str(info.value)
+        assert text.startswith("⟦Could not read broken.png as a picture (")
+        assert text.endswith("). Open a PNG or JPEG file.⟧") and "%2" not in text
+        note = load_grey_image(wide).note
+        assert note == ("⟦wide.png is 1000x600 pixels; it was scaled down to 512x307 so "
+                        "filtering stays interactive.⟧")

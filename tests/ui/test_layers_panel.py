@@ -229,3 +229,138 @@ def test_logits_are_labelled_with_the_models_class_names(qtbot):
         assert "T-shirt/top" in panel.layer_title.text()
     finally:
         client.shutdown()
+
+
+def _pseudo_check(panel, qapp):
+    """Every text is translated under the pseudo-language, and English again after it."""
+    from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
+
+    with pseudo_language(qapp):
+        assert untranslated_texts(panel) == []
+        pseudo_title = panel.layer_title.text()
+    assert "⟦" in pseudo_title
+    assert not any("⟦" in text for _, text in all_texts(panel))
+
+
+@pytest.mark.parametrize("layer", ["conv2", "pool1", "fc1"])
+def test_every_text_retranslates_for_each_kind_of_layer(lenet, qapp, layer):
+    """Issue 14: with a conv, a pooling and a dense layer selected (a map opened, a kernel
+    chosen, a cell hovered), a language switch re-renders every text from the outputs the
+    panel holds: the activations are not asked for again."""
+    from tests.ui.pseudo_translation import pseudo_language
+
+    lenet.select_layer(layer)
+    if lenet.outputs[layer].ndim == 3:
+        lenet.open_map(1)
+        lenet.detail.sigCellHovered.emit(2, 3, 0.5)
+    if layer == "conv2":
+        lenet.kernels.sigImageClicked.emit(4)
+    outputs = lenet.outputs
+    english = (lenet.layer_title.text(), lenet.source_title.text(), lenet.hover_label.text(),
+               lenet.table.item(0, 2).text(), lenet.table.item(0, 0).toolTip())
+    _pseudo_check(lenet, qapp)
+    with pseudo_language(qapp):
+        assert lenet.table.item(0, 2).text() == "⟦the image⟧"
+        if layer != "fc1":
+            assert lenet.hover_label.text() == "⟦row 2, column 3: 0.5⟧"
+    assert lenet.outputs is outputs
+    assert (lenet.layer_title.text(), lenet.source_title.text(), lenet.hover_label.text(),
+            lenet.table.item(0, 2).text(), lenet.table.item(0, 0).toolTip()) == english
+    if layer == "conv2":
+        np.testing.assert_array_equal(lenet.kernel_numbers.values,
+                                      lenet.test_model.parameters()["conv2.weight"][1][4])
+
+
+def test_a_test_image_and_messages_retranslate(lenet, qtbot, qapp):
+    """With a test-set image as input, its note and the "moved into a smaller set" message
+    come back in the new language; so does an error from the network."""
+    from tests.ui.pseudo_translation import pseudo_language
+
+    lenet.use_test.setChecked(True)
+    lenet.test_index.setValue(999)
+    lenet.state.set_dataset(small_dataset(200))
+    assert "no test image #999" in lenet.message.text()
+    _pseudo_check(lenet, qapp)
+    with pseudo_language(qapp):
+        assert lenet.input_note.text().startswith("⟦Test digit #199, labelled")
+    assert lenet.input_note.text().startswith("Test digit #199, labelled")
+    lenet._on_trace_error("out of memory")
+    with pseudo_language(qapp):
+        assert lenet.message.text() == "⟦The network could not run: out of memory⟧"
+        assert lenet.message.is_error
+    assert lenet.message.text() == "The network could not run: out of memory"
+
+
+def test_a_clicked_unit_shows_its_receptive_field_on_the_input(lenet, qtbot, qapp):
+    """Issue 12: clicking a cell of the opened map outlines, on the 28x28 input, the box the
+    engine's `receptive_field` gives for that unit, and says its size in words (also after a
+    language switch); another layer clears it."""
+    from explorer.engine.insight import receptive_field
+    from tests.ui.pseudo_translation import pseudo_language
+
+    box = lenet.field_box
+    assert box.field is None and "Click a unit" in box.text.text()
+    lenet.select_layer("conv2")
+    lenet.open_map(3)
+    lenet.detail.sigCellClicked.emit(4, 6)
+    qtbot.waitUntil(lambda: box.field is not None, timeout=10000)
+    expected = receptive_field(lenet.test_model, "conv2", 4, 6)
+    assert box.field == expected and box.unit == ("conv2", 4, 6)
+    f = expected
+    assert box.grid._highlights[0][:4] == (f.top, f.left, f.bottom - f.top, f.right - f.left)
+    assert box.grid.values.shape == (28, 28)
+    text = box.text.text()
+    assert f"sees a {f.size[0]}\u00d7{f.size[1]} patch of the input" in text
+    assert f"rows {f.top} to {f.bottom - 1}, columns {f.left} to {f.right - 1}" in text
+    _pseudo_check(lenet, qapp)
+    with pseudo_language(qapp):
+        assert box.text.text().startswith("⟦Unit (row 4, column 6) of conv2 sees a ")
+    assert box.text.text() == text
+
+    lenet.select_layer("conv1")       # padding 2: the corner unit's field leaves the image
+    lenet.open_map(0)
+    lenet.detail.sigCellClicked.emit(0, 0)
+    qtbot.waitUntil(lambda: box.unit == ("conv1", 0, 0) and box.field is not None,
+                    timeout=10000)
+    assert box.field.size == (5, 5) and (box.field.top, box.field.left) == (0, 0)
+    assert "on the padding around the image: 3\u00d73 of its pixels are inside" in (
+        box.text.text())
+    lenet.select_layer("pool1")
+    assert box.field is None and "Click a unit" in box.text.text()
+
+
+def test_the_inception_block_opens_into_its_four_branches(qtbot, qapp):
+    """Issue 12: selecting the Inception layer shows its four branches with each one's
+    channels in the concatenated output (coloured strip) and the parameter comparison
+    without the 1x1 reductions, from the engine's `inception_anatomy`; in both languages."""
+    from explorer.engine.insight import inception_anatomy
+    from tests.ui.pseudo_translation import pseudo_language
+
+    panel, client, state, model = _make(qtbot, "mini_inception")
+    try:
+        box = panel.inception_box
+        panel.select_layer("conv1")
+        assert not box.isVisibleTo(panel)
+        panel.select_layer("inception1")
+        qtbot.waitUntil(lambda: box.result is not None, timeout=10000)
+        assert box.isVisibleTo(panel)
+        expected = inception_anatomy(build_model("mini_inception", seed=1), "inception1")
+        assert box.result["anatomy"] == expected
+        assert box.strip.ranges == [b.channel_range for b in expected.branches]
+        assert box.strip.ranges[-1][1] == panel.outputs["inception1"].shape[0]
+        assert box.branch_labels[1].text() == (
+            "Branch 2: 1\u00d71 convolution, 8 filters \u2192 ReLU \u2192 3\u00d73 convolution, "
+            f"16 filters \u2192 ReLU. Channels 8 to 23 of the output; "
+            f"{expected.branches[1].params:,} parameters.")
+        assert "3\u00d73 max pooling" in box.branch_labels[3].text()
+        text = box.comparison.text()
+        assert f"would need {expected.params_without_reduction:,} parameters instead of " \
+               f"{expected.params:,}" in text
+        _pseudo_check(panel, qapp)
+        with pseudo_language(qapp):
+            assert box.branch_labels[0].text().startswith("⟦Branch 1: ⟦1\u00d71 convolution")
+        assert box.comparison.text() == text
+        panel.select_layer("pool2")
+        assert not box.isVisibleTo(panel)
+    finally:
+        client.shutdown()

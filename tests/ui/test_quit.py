@@ -54,3 +54,20 @@ def test_the_process_ends_soon_after_the_window_closes_even_with_a_stuck_job(tmp
     # (the figure on a quiet machine is in the README)
     assert end - closed < 10, f"exit {end - closed:.1f} s after the close"
     assert end - start < 60
+
+
+def test_a_failing_job_says_in_words_whether_the_input_or_the_program_failed(qapp):
+    """Bad input (ValueError/OSError) keeps its own sentence; any other exception (a bug)
+    becomes a translated sentence saying so, not a bare Python ``Name: text``."""
+    from explorer.ui.jobs import _user_message
+    from tests.ui.pseudo_translation import pseudo_language
+
+    assert _user_message(ValueError("the folder has no images")) == "the folder has no images"
+    assert _user_message(OSError()) == "OSError"
+    text = _user_message(KeyError("labels"))
+    assert text.startswith("The job failed because of an error in the program (KeyError: ")
+    with pseudo_language(qapp):
+        text = _user_message(ZeroDivisionError("division by zero"))
+    assert text == ("⟦The job failed because of an error in the program (ZeroDivisionError: "
+                    "division by zero). The details are printed in the terminal; please report "
+                    "them.⟧")

@@ -6,7 +6,7 @@ import time
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget)
@@ -20,6 +20,9 @@ from explorer.ui.widgets.draw_canvas import DrawCanvas
 from explorer.ui.widgets.message_label import WARNING_COLOUR
 
 CLASSIFY_KEY = "classify"
+#: Where the app's input came from when it is the drawing (rendered at every read of
+#: ``AppState.current_input_source``, so it follows a language switch).
+DRAW_SOURCE = QT_TRANSLATE_NOOP("DrawPanel", "the Draw tab")
 #: Classify at most once per display frame while the pen moves (about 60 Hz).
 FRAME_MS = 16
 
@@ -83,47 +86,31 @@ class DrawPanel(QWidget):
         self._settings = PanelSettings("draw")
         self.last_result: dict | None = None
 
+        self.last_error: str | None = None
+        self._model_info = None
+
         self.canvas = DrawCanvas(self)
-        self.canvas.setToolTip(self.tr(
-            "Draw one digit 0-9 with the left mouse button (or a pen). The network answers "
-            "while you draw. Esc/Delete clears, Ctrl+Z undoes the last stroke."))
 
         self.brush = QSlider(Qt.Orientation.Horizontal, self)
         self.brush.setObjectName("brushWidth")
         self.brush.setRange(6, 40)
         self.brush.setValue(self._settings.get("brush", int, 20, valid=lambda v: 6 <= v <= 40))
-        self.brush.setToolTip(self.tr(
-            "Brush width in canvas pixels (the canvas is 280 pixels wide, the network's input "
-            "28: MNIST strokes are about 2-3 input pixels wide)."))
         self.brush_label = QLabel(self)
         self.eraser = QToolButton(self)
         self.eraser.setObjectName("eraserButton")
-        self.eraser.setText(self.tr("&Eraser"))
         self.eraser.setCheckable(True)
-        self.eraser.setToolTip(self.tr("Paint black to erase parts of the digit (Alt+E)."))
-        self.undo_button = QPushButton(self.tr("&Undo"), self)
+        self.undo_button = QPushButton(self)
         self.undo_button.setObjectName("undoButton")
-        self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)."))
-        self.clear_button = QPushButton(self.tr("&Clear"), self)
+        self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearButton")
-        self.clear_button.setToolTip(self.tr("Erase the whole drawing (Esc or Delete)."))
 
         self.seen = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
         self.seen.setObjectName("networkInput")
-        self.seen.setToolTip(self.tr(
-            "The 28x28 image the network actually receives: your drawing cropped to its ink, "
-            "scaled to fit 20x20 and centred by its centre of mass, as MNIST's digits were."))
-        self.seen.set_placeholder(self.tr("Draw a digit"))
-        self.raw_switch = QCheckBox(self.tr("Compare with the &raw resize"), self)
+        self.raw_switch = QCheckBox(self)
         self.raw_switch.setObjectName("rawCompare")
-        self.raw_switch.setToolTip(self.tr(
-            "Also show the whole canvas simply shrunk to 28x28 (no cropping, scaling or "
-            "centring) and what the network answers for it: the grey bars. This is why "
-            "MNIST-style preprocessing matters."))
         self.raw_switch.setChecked(self._settings.get("compareRaw", bool, False))
         self.raw_view = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
         self.raw_view.setObjectName("rawInput")
-        self.raw_view.set_placeholder(self.tr("Draw a digit"))
         self.raw_answer = QLabel(self)
         self.raw_answer.setObjectName("rawPrediction")
 
@@ -135,7 +122,6 @@ class DrawPanel(QWidget):
         self.predicted.setFont(font)
         self.predicted.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.predicted.setMinimumWidth(110)
-        self.predicted.setToolTip(self.tr("The class with the highest probability."))
         self.confidence = QLabel(self)
         self.confidence.setObjectName("predictionConfidence")
         self.confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -143,28 +129,21 @@ class DrawPanel(QWidget):
         font.setPointSize(font.pointSize() + 4)
         self.confidence.setFont(font)
         self.confidence.setWordWrap(True)
-        self.bars_legend = QLabel(self.tr(
-            "Coloured bars: the preprocessed input (orange = the answer). Grey bars: the raw "
-            "resize."), self)
+        self.bars_legend = QLabel(self)
         self.bars_legend.setObjectName("probabilityLegend")
         self.bars_legend.setWordWrap(True)
         self.bars = ProbabilityBars(parent=self)
         self.bars.setObjectName("probabilityChart")
-        self.bars.setToolTip(self.tr(
-            "The network's softmax output: one probability per digit, summing to 1. Orange is "
-            "the answer; grey bars (when comparing) are the answer for the raw resize."))
         self.bars.setMinimumHeight(120)
         self.source_note = QLabel(self)
         self.source_note.setObjectName("drawSourceNote")
         self.source_note.setWordWrap(True)
         self.source_note.setTextFormat(Qt.TextFormat.PlainText)
         self.source_note.setStyleSheet("color: #1a5fb4;")
-        self.source_note.setToolTip(self.tr(
-            "Another tab (Data or Train) chose this digit as the app's input: it is shown on the "
-            "canvas and classified as it is. Drawing on it makes it your drawing."))
         self.source_note.setVisible(False)
-        #: where the image on the canvas came from when another tab sent it (None: drawn here)
-        self.external_source: str | None = None
+        #: where the image on the canvas came from when another tab sent it (None: drawn here):
+        #: a text, or a callable rendering it in the current language (see `AppState`)
+        self.external_source = None
         self._external_image: np.ndarray | None = None
         self._loading_external = False
         self._emitting = False
@@ -196,13 +175,15 @@ class DrawPanel(QWidget):
         self._on_raw_switch_change(self.raw_switch.isChecked())
         self._on_model_change(client.model_info)
         self._show_empty()
+        self.retranslate_ui()
 
     def __repr__(self) -> str:
         return f"DrawPanel(predicted={self.predicted.text()!r}, canvas={self.canvas!r})"
 
     def _build_layout(self):
         tools = QHBoxLayout()
-        tools.addWidget(QLabel(self.tr("Brush:"), self))
+        self.brush_caption = QLabel(self)
+        tools.addWidget(self.brush_caption)
         tools.addWidget(self.brush, 1)
         tools.addWidget(self.brush_label)
         tools.addWidget(self.eraser)
@@ -213,18 +194,19 @@ class DrawPanel(QWidget):
         left.addWidget(self.source_note)
         left.addLayout(tools)
 
-        seen_box = QGroupBox(self.tr("What the network sees (28x28)"), self)
+        seen_box = self.seen_box = QGroupBox(self)
         seen = QGridLayout(seen_box)
-        seen.addWidget(QLabel(self.tr("Preprocessed:"), self), 0, 0)
+        self.seen_caption = QLabel(self)
+        seen.addWidget(self.seen_caption, 0, 0)
         seen.addWidget(self.seen, 1, 0)
-        self.raw_caption = QLabel(self.tr("Raw resize:"), self)
+        self.raw_caption = QLabel(self)
         seen.addWidget(self.raw_caption, 0, 1)
         seen.addWidget(self.raw_view, 1, 1)
         seen.addWidget(self.raw_answer, 2, 1)
         seen.addWidget(self.raw_switch, 3, 0, 1, 2)
         seen.setRowStretch(4, 1)
 
-        answer_box = QGroupBox(self.tr("The network's answer"), self)
+        answer_box = self.answer_box = QGroupBox(self)
         answer = QVBoxLayout(answer_box)
         top = QHBoxLayout()
         top.addWidget(self.predicted)
@@ -240,6 +222,58 @@ class DrawPanel(QWidget):
         main = QHBoxLayout(self)
         main.addLayout(left, 5)
         main.addLayout(right, 4)
+
+    # --- language -----------------------------------------------------------------------------
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every text in the current language: the static ones, then the answer, the notes and
+        the class names re-rendered from what the panel last showed (nothing is recomputed)."""
+        self.canvas.setToolTip(self.tr(
+            "Draw one digit 0-9 with the left mouse button (or a pen). The network answers "
+            "while you draw. Esc/Delete clears, Ctrl+Z undoes the last stroke."))
+        self.brush_caption.setText(self.tr("Brush:"))
+        self.brush.setToolTip(self.tr(
+            "Brush width in canvas pixels (the canvas is 280 pixels wide, the network's input "
+            "28: MNIST strokes are about 2-3 input pixels wide)."))
+        self.eraser.setText(self.tr("&Eraser"))
+        self.eraser.setToolTip(self.tr("Paint black to erase parts of the digit (Alt+E)."))
+        self.undo_button.setText(self.tr("&Undo"))
+        self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)."))
+        self.clear_button.setText(self.tr("&Clear"))
+        self.clear_button.setToolTip(self.tr("Erase the whole drawing (Esc or Delete)."))
+        self.seen_box.setTitle(self.tr("What the network sees (28x28)"))
+        self.seen_caption.setText(self.tr("Preprocessed:"))
+        self.raw_caption.setText(self.tr("Raw resize:"))
+        self.seen.setToolTip(self.tr(
+            "The 28x28 image the network actually receives: your drawing cropped to its ink, "
+            "scaled to fit 20x20 and centred by its centre of mass, as MNIST's digits were."))
+        self.seen.set_placeholder(self.tr("Draw a digit"))
+        self.raw_view.set_placeholder(self.tr("Draw a digit"))
+        self.raw_switch.setText(self.tr("Compare with the &raw resize"))
+        self.raw_switch.setToolTip(self.tr(
+            "Also show the whole canvas simply shrunk to 28x28 (no cropping, scaling or "
+            "centring) and what the network answers for it: the grey bars. This is why "
+            "MNIST-style preprocessing matters."))
+        self.answer_box.setTitle(self.tr("The network's answer"))
+        self.predicted.setToolTip(self.tr("The class with the highest probability."))
+        self.bars_legend.setText(self.tr(
+            "Coloured bars: the preprocessed input (orange = the answer). Grey bars: the raw "
+            "resize."))
+        self.bars.setToolTip(self.tr(
+            "The network's softmax output: one probability per digit, summing to 1. Orange is "
+            "the answer; grey bars (when comparing) are the answer for the raw resize."))
+        self.source_note.setToolTip(self.tr(
+            "Another tab (Data or Train) chose this digit as the app's input: it is shown on the "
+            "canvas and classified as it is. Drawing on it makes it your drawing."))
+        if self._model_info is not None:
+            self._set_class_names(self._model_info.class_names)
+        self._render_model_note()
+        self._render_source_note()
+        self._render_answer()
 
     # --- input ------------------------------------------------------------------------------
     def _on_canvas_change(self):
@@ -276,13 +310,12 @@ class DrawPanel(QWidget):
 
     def _show_empty(self):
         self.last_result = None
-        self.predicted.setText("?")
-        self.confidence.setText(self.tr("Draw a digit on the black square."))
+        self.last_error = None
         self.bars.clear_probabilities()
         self.bars.set_secondary(None)
         self.seen.set_images([])
         self.raw_view.set_images([])
-        self.raw_answer.setText("")
+        self._render_answer()
         if self.state.current_input is not None:
             self._publish(None)
 
@@ -290,7 +323,8 @@ class DrawPanel(QWidget):
         """Make the drawing the app's current input (without reacting to our own signal)."""
         self._emitting = True
         try:
-            self.state.set_current_input(image, self.tr("the Draw tab"))
+            self.state.set_current_input(
+                image, partial(QCoreApplication.translate, "DrawPanel", DRAW_SOURCE))
         finally:
             self._emitting = False
 
@@ -299,7 +333,7 @@ class DrawPanel(QWidget):
         say where it came from and classify it as it is."""
         if self._emitting or image is None:
             return
-        source = self.state.current_input_source
+        source = self.state.current_input_origin   # a callable follows the language
         self._loading_external = True
         try:
             self.canvas.set_image_array(np.asarray(image) * 255.0)
@@ -312,49 +346,78 @@ class DrawPanel(QWidget):
     def _set_external(self, image, source):
         self._external_image, self.external_source = image, source
         self.source_note.setVisible(source is not None)
-        if source is not None:
-            self.source_note.setText(fill(self.tr(
-                "Input from %1, classified as it is. Draw on it to make it your own drawing "
-                "(it is then preprocessed like one), or clear (Esc) to start again."), source))
+        self._render_source_note()
+
+    def _render_source_note(self):
+        source = self.external_source
+        if source is None:
+            return
+        text = source() if callable(source) else source
+        self.source_note.setText(fill(self.tr(
+            "Input from %1, classified as it is. Draw on it to make it your own drawing "
+            "(it is then preprocessed like one), or clear (Esc) to start again."), text))
 
     # --- results ----------------------------------------------------------------------------
     def _on_result(self, result):
         self.last_result = result
+        self.last_error = None
         p = result["proba"]
-        best = int(np.argmax(p))
-        self.predicted.setText(self._class_names[best])
-        self.confidence.setText(fill(self.tr("%1 sure"), f"{100 * float(p[best]):.1f} %"))
         self.seen.set_images([result["pre"]])
         if "raw" in result and self.raw_switch.isChecked():
-            q = result["raw_proba"]
             self.raw_view.set_images([result["raw"]])
-            self.bars.set_secondary(q)
-            rb = int(np.argmax(q))
-            self.raw_answer.setText(fill(self.tr("answer: %1 (%2)"), self._class_names[rb],
-                                         f"{100 * float(q[rb]):.0f} %"))
+            self.bars.set_secondary(result["raw_proba"])
         else:
             self.bars.set_secondary(None)
         self.bars.set_probabilities(p)
+        self._render_answer()
         if self.external_source is None:
             self._publish(result["pre"])
 
     def _on_error(self, message):
-        self.confidence.setText(fill(self.tr("Could not classify: %1"), message))
+        self.last_error = message
+        self._render_answer()
+
+    def _render_answer(self):
+        """The answer, its confidence and the raw resize's answer from `last_result` (or the
+        empty/error line), in the current language."""
+        result = self.last_result
+        if result is None:
+            self.predicted.setText("?")
+            self.raw_answer.setText("")
+        else:
+            p = result["proba"]
+            best = int(np.argmax(p))
+            self.predicted.setText(self._class_names[best])
+            self.confidence.setText(fill(self.tr("%1 sure"), f"{100 * float(p[best]):.1f} %"))
+            if "raw" in result and self.raw_switch.isChecked():
+                q = result["raw_proba"]
+                rb = int(np.argmax(q))
+                self.raw_answer.setText(fill(self.tr("answer: %1 (%2)"), self._class_names[rb],
+                                             f"{100 * float(q[rb]):.0f} %"))
+        if self.last_error is not None:
+            self.confidence.setText(fill(self.tr("Could not classify: %1"), self.last_error))
+        elif result is None:
+            self.confidence.setText(self.tr("Draw a digit on the black square."))
 
     def _on_model_change(self, info):
+        self._model_info = info
+        if info is not None:
+            self._set_class_names(info.class_names)
+        self._render_model_note()
+        if info is not None and not self.canvas.is_empty():
+            self.classify_now()
+
+    def _render_model_note(self):
+        info = self._model_info
         if info is None:
             self.model_note.setText(self.tr("Loading the model..."))
-            return
-        self._set_class_names(info.class_names)
-        if not info.trained:
+        elif not info.trained:
             self.model_note.setText(info.note or self.tr(
                 "This model is untrained: its answers are guesses. Train one in the Train tab."))
             self.model_note.setStyleSheet(f"color: {WARNING_COLOUR};")
         else:
             self.model_note.setText(self._model_sentence(info))
             self.model_note.setStyleSheet("")
-        if not self.canvas.is_empty():
-            self.classify_now()
 
     def _model_sentence(self, info) -> str:
         """"Live model: name, test accuracy 98.1 %" (and the edits made since it was measured)."""

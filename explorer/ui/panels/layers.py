@@ -13,12 +13,12 @@ from __future__ import annotations
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QRadioButton, QScrollArea, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.data.datasets import N_CLASSES
@@ -35,34 +35,10 @@ from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import NumberGrid, format_number
 from explorer.ui.widgets.signals import blocked
 
-
-
-def _describe_type(kind: str) -> str:
-    """What a layer type does, in one phrase (untranslated: pass it through ``tr``)."""
-    return {
-        "Conv2D": QT_TRANSLATE_NOOP("LayersPanel", "slides its filters over every input channel "
-                                                   "and adds the results"),
-        "ReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, sets negative ones to 0"),
-        "Tanh": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (-1, 1)"),
-        "Sigmoid": QT_TRANSLATE_NOOP("LayersPanel", "squashes every value into (0, 1)"),
-        "LeakyReLU": QT_TRANSLATE_NOOP("LayersPanel", "keeps positive values, scales negative "
-                                                      "ones down"),
-        "MaxPool2D": QT_TRANSLATE_NOOP("LayersPanel", "keeps the largest value of each window, "
-                                                      "channel by channel"),
-        "AvgPool2D": QT_TRANSLATE_NOOP("LayersPanel", "averages each window, channel by channel"),
-        "Flatten": QT_TRANSLATE_NOOP("LayersPanel", "lays all maps out as one long vector (no "
-                                                    "computation)"),
-        "Dense": QT_TRANSLATE_NOOP("LayersPanel", "every output is a weighted sum of all inputs "
-                                                  "plus a bias"),
-        "Dropout": QT_TRANSLATE_NOOP("LayersPanel", "during training drops random values; here "
-                                                    "(inference) it passes them on"),
-        "LocalResponseNorm": QT_TRANSLATE_NOOP("LayersPanel", "divides each value by the activity "
-                                                              "of neighbouring channels"),
-        "BatchNorm2D": QT_TRANSLATE_NOOP("LayersPanel", "normalises each channel with learned "
-                                                        "scale and shift"),
-        "Inception": QT_TRANSLATE_NOOP("LayersPanel", "runs 1x1, 3x3, 5x5 and pooling branches "
-                                                      "side by side and stacks their maps"),
-    }.get(kind, "")
+from .layers_field import ReceptiveFieldBox, receptive_field_job
+from .layers_text import describe_type as _describe_type
+from .layers_inception import InceptionBox
+from .layers_text import NoTestImages, fill_table, retranslate_static, type_sentence
 
 
 class LayersPanel(QWidget):
@@ -79,6 +55,12 @@ class LayersPanel(QWidget):
         self.selected_layer: str | None = None
         self.opened_map: int | None = None
         self._dirty = True
+        #: Renders the input note / the message line in the current language (kept so that
+        #: a language switch renders them again); the message's flag says "error".
+        self._input_note = lambda: ""
+        self._message: tuple = (None, False)
+        self._hovered: tuple | None = None   # (row, column, value) under the pointer
+        self._kernel_index = 0
         #: Remembered choices (selected layer, per-map scaling) under "layers/" in QSettings.
         self.settings = PanelSettings("layers")
         #: The layer to select when the model's summary arrives (the one chosen last time).
@@ -97,6 +79,7 @@ class LayersPanel(QWidget):
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         if client.model_info is not None:
             self._set_summary(client.model_info.summary)
+        self.retranslate_ui()
         self.request_trace()
 
     def __repr__(self) -> str:
@@ -107,44 +90,31 @@ class LayersPanel(QWidget):
     def _build_widgets(self):
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("layersTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Layer"), self.tr("Type"), self.tr("Receives"), self.tr("Output (C,H,W)"),
-            self.tr("Parameters")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip(self.tr(
-            "Every layer in order: what it receives, the shape of its output (channels, height, "
-            "width; or a vector length) and how many numbers it learns. Click a row or use "
-            "Page Up / Page Down."))
         self.table.itemSelectionChanged.connect(self._on_table_selection)
-        self.prev_button = QPushButton(self.tr("\u25b2 Previous"), self)
+        self.prev_button = QPushButton(self)
         self.prev_button.setObjectName("layersPrevious")
-        self.prev_button.setToolTip(self.tr("The layer before (Page Up)."))
         self.prev_button.clicked.connect(self.select_previous)
-        self.next_button = QPushButton(self.tr("Next \u25bc"), self)
+        self.next_button = QPushButton(self)
         self.next_button.setObjectName("layersNext")
-        self.next_button.setToolTip(self.tr("The layer after (Page Down)."))
         self.next_button.clicked.connect(self.select_next)
 
-        self.use_current = QRadioButton(self.tr("Current input (Draw tab)"), self)
+        self.use_current = QRadioButton(self)
         self.use_current.setObjectName("layersUseCurrent")
-        self.use_current.setToolTip(self.tr("Follow the digit drawn in the Draw tab, live."))
-        self.use_test = QRadioButton(self.tr("Test-set digit:"), self)
+        self.use_test = QRadioButton(self)
         self.use_test.setObjectName("layersUseTest")
-        self.use_test.setToolTip(self.tr("Look at one digit of the test set instead."))
         group = QButtonGroup(self)
         group.addButton(self.use_current)
         group.addButton(self.use_test)
         self.use_current.setChecked(True)
         self.test_index = ImageIndexPicker(self.state, self)
         self.test_index.setObjectName("layersTestIndex")
-        self.test_index.setToolTip(self.tr("Number of the test-set image."))
         self.input_view = ImageGrid(self, cell_size=84, columns=1, levels=(0.0, 1.0))
         self.input_view.setObjectName("layersInput")
-        self.input_view.setToolTip(self.tr("The 28x28 image fed to the network."))
         self.input_note = QLabel(self)
         self.input_note.setWordWrap(True)
         self.use_current.toggled.connect(self._on_source_change)
@@ -155,52 +125,40 @@ class LayersPanel(QWidget):
         self.layer_title.setObjectName("layerTitle")
         self.layer_title.setWordWrap(True)
         self.layer_title.setTextFormat(Qt.TextFormat.RichText)
-        self.per_map = QCheckBox(self.tr("Scale each map on its own"), self)
+        self.inception_box = InceptionBox(self.client, self)
+        self.per_map = QCheckBox(self)
         self.per_map.setObjectName("perMapScale")
-        self.per_map.setToolTip(self.tr(
-            "Off: one colour scale for the whole layer, so brightness compares across maps "
-            "(a dark map really is weak). On: every map stretched to its own range, to see the "
-            "shape of weak maps."))
         self.per_map.toggled.connect(self._render_layer)
         self.colour_scale = ColourScale(self)
         self.colour_scale.setObjectName("layersColourScale")
         self.maps = ImageGrid(self, cell_size=64)
         self.maps.setObjectName("featureMaps")
-        self.maps.setToolTip(self.tr("One image per channel. Click a map to open it large."))
-        self.maps.set_placeholder(self.tr("Waiting for the network's answer..."))
         self.maps.sigImageClicked.connect(self.open_map)
         self.strip = NumberGrid(self, cell_size=26, max_size=900)
         self.strip.setObjectName("valueStrip")
-        self.strip.setToolTip(self.tr("The layer's output vector, one cell per value."))
-        self.strip.value_name = self.tr("value")
 
         self.detail_title = QLabel(self)
         self.detail_title.setObjectName("mapDetailTitle")
         self.detail_title.setWordWrap(True)
         self.detail = NumberGrid(self, cell_size=22, max_size=420)
         self.detail.setObjectName("mapDetail")
-        self.detail.value_name = self.tr("activation")
-        self.detail.setToolTip(self.tr("Hover to read each value."))
         self.hover_label = QLabel(self)
         self.hover_label.setObjectName("mapHoverValue")
         self.detail.sigCellHovered.connect(self._on_detail_hover)
+        self.detail.sigCellClicked.connect(self.show_receptive_field)
+        self.field_box = ReceptiveFieldBox(self)
         self.source_title = QLabel(self)
         self.source_title.setObjectName("mapSourceTitle")
         self.source_title.setWordWrap(True)
         self.kernels = ImageGrid(self, cell_size=40, cmap="diverging")
         self.kernels.setObjectName("mapKernels")
-        self.kernels.setToolTip(self.tr(
-            "The kernel applied to each input channel (blue negative, red positive); click one "
-            "to read its numbers."))
         self.kernels.sigImageClicked.connect(self._show_kernel)
         self.kernel_caption = QLabel(self)
         self.kernel_caption.setObjectName("mapKernelCaption")
         self.kernel_numbers = NumberGrid(self, cell_size=46, max_size=330)
         self.kernel_numbers.setObjectName("mapKernelNumbers")
-        self.kernel_numbers.value_name = self.tr("weight")
         self.source_map = NumberGrid(self, cell_size=14, max_size=240)
         self.source_map.setObjectName("mapSourceMap")
-        self.source_map.value_name = self.tr("input value")
         self.message = MessageLabel(self)
         self.message.setObjectName("layersMessage")
 
@@ -208,7 +166,7 @@ class LayersPanel(QWidget):
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.next_button)
-        source = QGroupBox(self.tr("Input"), self)
+        source = self.source_box = QGroupBox(self)
         sl = QGridLayout(source)
         sl.addWidget(self.use_current, 0, 0, 1, 2)
         sl.addWidget(self.use_test, 1, 0)
@@ -216,10 +174,12 @@ class LayersPanel(QWidget):
         sl.addWidget(self.input_view, 0, 2, 3, 1)
         sl.addWidget(self.input_note, 2, 0, 1, 2)
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("<b>The network, layer by layer</b>"), self))
+        self.heading = QLabel(self)
+        left.addWidget(self.heading)
         left.addWidget(self.table, 1)
         left.addLayout(nav)
         left.addWidget(source)
+        left.addWidget(self.field_box)
         left.addWidget(self.message)
         left_w = QWidget(self)
         left_w.setLayout(left)
@@ -236,6 +196,7 @@ class LayersPanel(QWidget):
         scroll.setWidgetResizable(True)
         inner = QWidget(scroll)
         il = QVBoxLayout(inner)
+        il.addWidget(self.inception_box)   # scrolls with the maps it explains
         il.addWidget(self.maps, 1)
         il.addWidget(self.strip, 1)
         scroll.setWidget(inner)
@@ -267,33 +228,80 @@ class LayersPanel(QWidget):
         main = QHBoxLayout(self)
         main.addWidget(split)
 
+    # --- language -------------------------------------------------------------------------
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        """Every text in the current language: the static ones, then the table's rows, the
+        input note, the message and the selected layer's texts re-rendered from what the
+        panel shows (the activations are not asked for again)."""
+        retranslate_static(self)
+        if self.summary:
+            with blocked(self.table):
+                fill_table(self.table, self.summary, feature_vector_index(self.summary))
+        self.input_note.setText(self._input_note())
+        self._show_message(*self._message)
+        self._render_layer()
+
+    def _show_message(self, render, error: bool = False):
+        """Show ``render()`` (None: nothing) in the message line, and keep ``render`` so that
+        a language switch shows it again in the new language."""
+        self._message = (render, error)
+        text = render() if render is not None else ""
+        if error:
+            self.message.show_error(text)
+        elif text:
+            self.message.show_info(text)
+        else:
+            self.message.clear()
+
     # --- input and requests ----------------------------------------------------------------
     def input_image(self) -> tuple[np.ndarray, str]:
         """The (28, 28) float32 image in [0, 1] the panel shows, and where it comes from."""
+        image, note = self._input()
+        return image, note()
+
+    def _input(self):
+        """The (28, 28) image and a callable rendering its note in the current language.
+        Raises `NoTestImages`, or OSError/ValueError when the data set cannot be loaded."""
         if self.use_test.isChecked() or self.state.current_input is None:
             data = self.state.dataset()
             if len(data.test_images) == 0:
-                raise ValueError(fill(self.tr("the data set %1 has no test images"), data.name))
+                raise NoTestImages(data.name)
             self.test_index.sync()   # the active data set's range
             i = self.test_index.value()
             image = pixels_to_float(data.test_images[i])
-            label = tr_engine(data.class_names[int(data.test_labels[i])])
+            label = data.class_names[int(data.test_labels[i])]
             if not self.use_test.isChecked():
-                return image, fill(self.tr("Nothing drawn yet: test digit #%1 (%2). Draw in the "
-                                           "Draw tab to see your own digit here."), i, label)
-            return image, fill(self.tr("Test digit #%1, labelled %2."), i, label)
-        return np.asarray(self.state.current_input), fill(self.tr("The current input (%1)."),
-                                                          self.state.current_input_source)
+                return image, lambda: fill(self.tr(
+                    "Nothing drawn yet: test digit #%1 (%2). Draw in the Draw tab to see your "
+                    "own digit here."), i, tr_engine(label))
+            return image, lambda: fill(self.tr("Test digit #%1, labelled %2."), i,
+                                       tr_engine(label))
+        return np.asarray(self.state.current_input), lambda: fill(
+            self.tr("The current input (%1)."), self.state.current_input_source)
 
     def request_trace(self):
         """Ask the worker for every layer's output (only while visible; otherwise on show)."""
         try:
-            image, note = self.input_image()
+            image, note = self._input()
+        except NoTestImages as exc:
+            name = exc.name
+            self._show_message(lambda: fill(self.tr(
+                "No input image: the data set %1 has no test images."), name), error=True)
+            return
         except (OSError, ValueError) as exc:
-            self.message.show_error(fill(self.tr("No input image: %1"), exc))
+            detail = str(exc)
+            self._show_message(lambda: fill(self.tr(
+                "No input image: the data set could not be loaded (%1)."), detail), error=True)
             return
         self.input_view.set_images([image])
-        self.input_note.setText(note)
+        self.field_box.set_input(image)
+        self._input_note = note
+        self.input_note.setText(note())
         if not self.isVisible() and self.outputs:
             self._dirty = True
             return
@@ -314,13 +322,15 @@ class LayersPanel(QWidget):
             self.request_trace()
 
     def _on_model_change(self, info):
+        self.inception_box.set_layer(None, None)   # the new model's block may differ
         if info is not None:
             self._set_summary(info.summary)
         self._dirty = True
         self.request_trace()
 
     def _on_trace_error(self, message):
-        self.message.show_error(fill(self.tr("The network could not run: %1"), message))
+        self._show_message(lambda: fill(self.tr("The network could not run: %1"), message),
+                           error=True)
 
     def _on_dataset_followed(self, asked: int, used: int, count: int):
         """The data set changed (the picker already clamped its index): show the new set's
@@ -330,11 +340,11 @@ class LayersPanel(QWidget):
         self._dirty = True
         self.request_trace()
         if used != asked and self.use_test.isChecked():
-            self.message.show_info(ImageIndexPicker.moved_text(asked, used, count))
+            self._show_message(lambda: ImageIndexPicker.moved_text(asked, used, count))
 
     def _on_trace(self, result):
         if self.message.is_error:
-            self.message.clear()
+            self._show_message(None)
         if [r["name"] for r in result["summary"]] != [r["name"] for r in self.summary]:
             self._set_summary(result["summary"])
         self.outputs = dict(result["outputs"])
@@ -348,33 +358,13 @@ class LayersPanel(QWidget):
         self._wanted_layer = None  # a remembered layer this model lacks is forgotten
         fv = feature_vector_index(self.summary)
         with blocked(self.table):
-            self._fill_table(fv)
+            fill_table(self.table, self.summary, fv)
         header = self.table.horizontalHeader()
         scroll_bar = self.table.verticalScrollBar().sizeHint().width()
         self.table.setMinimumWidth(min(480, header.length() + scroll_bar
                                        + 2 * self.table.frameWidth()))
         names = [r["name"] for r in self.summary]
         self.select_layer(keep if keep in names else (names[0] if names else None))
-
-    def _fill_table(self, fv):
-        self.table.setRowCount(len(self.summary))
-        for i, row in enumerate(self.summary):
-            receives = self.tr("the image") if i == 0 else self.summary[i - 1]["name"]
-            cells = [row["name"], row["type"], receives, shape_text(row["output_shape"]),
-                     f"{row['n_params']:,}"]
-            tip = fill(self.tr("%1 (%2) receives %3 and %4."), row["name"], row["type"],
-                       shape_text(row["input_shape"]), self.tr(_describe_type(row["type"])))
-            if i == fv:
-                cells[0] += " \u2605"
-                tip += "\n" + self.tr("The feature vector: the classifier reads this layer's "
-                                      "output.")
-            for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(tip)
-                if j == 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, j, item)
 
     def layer_names(self) -> list[str]:
         return [r["name"] for r in self.summary]
@@ -388,6 +378,10 @@ class LayersPanel(QWidget):
         self.selected_layer = name
         self.settings.set("layer", name)
         self.opened_map = None
+        self._kernel_index = 0
+        self._hovered = None
+        self.field_box.clear()
+        self.detail.set_marks([])
         with blocked(self.table):
             self.table.selectRow(names.index(name))
         self.prev_button.setEnabled(names.index(name) > 0)
@@ -441,7 +435,7 @@ class LayersPanel(QWidget):
                      shape_text(row["output_shape"]))
         what = _describe_type(row["type"])
         if what:
-            title += "<br>" + self.tr(what).capitalize() + "."
+            title += "<br>" + type_sentence(row["type"])
         if index == fv:
             classifier = self.summary[index + 1]["name"]
             title += "<br><b style='color:#c06000'>" + fill(self.tr(
@@ -454,6 +448,7 @@ class LayersPanel(QWidget):
                 "The scores (logits) for the %1 classes (%2 \u2026 %3); softmax turns them into "
                 "probabilities."), len(names), names[0], names[-1])
         self.layer_title.setText(title)
+        self.inception_box.set_layer(name, row["type"])
         if out is None:
             self.maps.setVisible(True)
             self.strip.setVisible(False)
@@ -529,8 +524,8 @@ class LayersPanel(QWidget):
         self.maps.set_highlight(channel)
         m = out[channel]
         self.detail.set_matrix(m, cmap=cmap_for(m))
-        self.detail_title.setText("<b>" + fill(self.tr("%1, channel %2"), name, channel) + "</b> ("
-                                  + shape_text(m.shape) + ")")
+        self.detail_title.setText(fill(self.tr("<b>%1, channel %2</b> (%3)"), name, channel,
+                                       shape_text(m.shape)))
         index, row = self._row(name)
         self.kernels.setVisible(False)
         self.kernel_numbers.setVisible(False)
@@ -554,7 +549,7 @@ class LayersPanel(QWidget):
                                     [fill(self.tr("kernel for input channel %1"), i)
                                      for i in range(w.shape[0])])
             self.kernels.setVisible(True)
-            self._show_kernel(0)
+            self._show_kernel(self._kernel_index if self._kernel_index < n else 0)
         elif self._maps_before(index, out.shape[0]) and row["type"] != "Inception":
             prev = self.summary[index - 1]["name"]
             src = self.outputs[prev][channel]
@@ -564,9 +559,18 @@ class LayersPanel(QWidget):
             self.source_map.set_matrix(src, cmap=cmap_for(src))
             self.source_map.setVisible(True)
         else:
-            what = self.tr(_describe_type(row["type"])).capitalize() + "." if row else ""
-            self.source_title.setText(what)
-        self.hover_label.setText(self.tr("Hover over the map to read its values."))
+            what = _describe_type(row["type"])
+            self.source_title.setText(type_sentence(row["type"]) if what else "")
+        self._on_detail_hover(*(self._hovered or (-1, -1, 0.0)))
+
+    def show_receptive_field(self, row: int, col: int):
+        """Outline on the input what unit (``row``, ``col``) of the opened map sees (the box
+        is computed by the engine, in the worker)."""
+        unit = (self.selected_layer, int(row), int(col))
+        self.detail.set_marks([(row, col)])
+        self.client.request(partial(receptive_field_job, *unit), owner=self, key="field",
+                            on_result=partial(self.field_box.show_field, unit),
+                            on_error=partial(self.field_box.show_error, unit))
 
     def _show_kernel(self, index: int):
         name = self.selected_layer
@@ -575,6 +579,7 @@ class LayersPanel(QWidget):
         w = self.filters[name][0][self.opened_map]
         if not 0 <= index < w.shape[0]:
             return
+        self._kernel_index = index
         self.kernels.set_highlight(index)
         k = w[index]
         self.kernel_numbers.set_matrix(k, cmap="diverging", decimals=2)
@@ -584,8 +589,10 @@ class LayersPanel(QWidget):
         self.kernel_numbers.setVisible(True)
 
     def _on_detail_hover(self, r, c, value):
+        self._hovered = None if r < 0 else (r, c, value)
         if r < 0:
             self.hover_label.setText(self.tr("Hover over the map to read its values."))
         else:
             self.hover_label.setText(fill(self.tr("row %1, column %2: %3"), r, c,
                                           format_number(value)))
+
