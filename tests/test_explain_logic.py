@@ -129,10 +129,10 @@ def test_top_activating_job_for_a_filter_and_a_class(lenet, digits):
 
 def test_features_and_placing_the_drawing(lenet, digits):
     images, _ = digits
-    out = features_job(images, lenet)
+    out = features_job(images, None, lenet)
     assert out["points"].shape == (len(images), 2)
     pixels = images.reshape(len(images), -1)
-    placed = place_drawing_job(images[7, 0], out["features"], pixels, out["map"], lenet)
+    placed = place_drawing_job(images[7, 0], out["features"], pixels, out["map"], None, lenet)
     np.testing.assert_allclose(placed["point"], out["points"][7], atol=1e-4)
     assert placed["near_features"][0] == 7 and placed["near_pixels"][0] == 7
     assert len(placed["near_features"]) == len(placed["near_pixels"]) == 5

@@ -11,6 +11,7 @@ from explorer.ui.panels import explain_logic
 from explorer.ui.panels.explain import ExplainPanel
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
+from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
 
 
 @pytest.fixture(autouse=True)
@@ -180,3 +181,65 @@ def test_tsne_runs_in_the_background_and_can_be_cancelled(qtbot, lenet):
     assert view.point_count() == 80 and view.progress.value() > 0
     qtbot.waitUntil(lambda: len(view.star.data) == 1 and view.near_features.count() == 5,
                     timeout=20000)
+
+
+def _check_translated(panel):
+    assert untranslated_texts(panel) == []
+
+
+def test_every_view_retranslates_in_every_state(qtbot, qapp, lenet):
+    panel, state = lenet
+    with pseudo_language(qapp):
+        _check_translated(panel)  # nothing drawn yet: the placeholders
+        view = panel.drawing
+        state.set_current_input(_digit(state), "test")
+        qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+        view.sanity_button.click()
+        qtbot.waitUntil(lambda: view.sanity is not None, timeout=10000)
+        _check_translated(panel)  # a saliency and a sanity check shown
+        assert view.info.text().startswith("⟦") and view.sanity_text.text().startswith("⟦")
+        assert view.cam_view._caption.startswith("⟦")
+        act = panel.actmax
+        panel.tabs.setCurrentWidget(act)
+        act.steps.setValue(2000)
+        act.start_button.click()
+        qtbot.waitUntil(lambda: act.last is not None and act.last["step"] >= 10, timeout=20000)
+        _check_translated(panel)  # act-max running: "Stop" and the step line
+        act.start_button.click()
+        _check_translated(panel)
+        space = panel.space
+        space.limit = 80
+        panel.tabs.setCurrentWidget(space)
+        qtbot.waitUntil(lambda: space.features is not None, timeout=20000)
+        item = next(s for s in space.scatters if len(s.data))
+        item.sigHovered.emit(item, item.points()[:1], None)
+        assert space.hover_view.count() == 1
+        assert space.hover_view.captions()[0].startswith("⟦")
+        _check_translated(panel)  # a PCA map shown, a digit hovered
+        space.tsne_button.click()
+        qtbot.waitUntil(lambda: space.progress.value() > 0 or space.method == "tsne",
+                        timeout=60000)
+        _check_translated(panel)  # t-SNE running (or just finished)
+        space.cancel_button.click()
+    # back to English: every text, including the ones made while the pseudo-language was on
+    assert not any("⟦" in t for _, t in all_texts(panel))
+    assert "raw maximum" in panel.drawing.cam_view._caption
+    assert "Correlation" in panel.drawing.sanity_text.text() or \
+        "flat" in panel.drawing.sanity_text.text()
+    assert panel.actmax.progress.text().startswith("Step ")
+    assert "test image" in panel.space.hover_view.captions()[0]
+
+
+def test_an_error_is_retranslated(qtbot, qapp):
+    panel, client, state = _make(qtbot, "tiny_vgg")
+    try:
+        state.set_current_input(_digit(state), "test")
+        view = panel.drawing
+        qtbot.waitUntil(lambda: view.message.is_error, timeout=10000)
+        with pseudo_language(qapp):
+            _check_translated(panel)
+            assert view.message.text().startswith("⟦")
+        assert view.message.text().startswith("The maps could not be computed")
+    finally:
+        panel.shutdown()
+        client.shutdown()

@@ -93,6 +93,18 @@ class ExplainChoices:
                 out.append((r["name"], int(r["output_shape"][0])))
         return out
 
+    def feature_layers(self) -> list[str]:
+        """The layers the feature map can read besides the penultimate one (None): every
+        Flatten layer and every Dense layer but the last (the class scores), in order."""
+        last_dense = max((i for i, r in enumerate(self.summary) if r["type"] == "Dense"),
+                         default=-1)
+        return [r["name"] for i, r in enumerate(self.summary)
+                if r["type"] == "Flatten" or (r["type"] == "Dense" and i != last_dense)]
+
+    def has_penultimate(self) -> bool:
+        """Whether the penultimate layer exists: the input of a last Dense layer."""
+        return any(r["type"] == "Dense" for r in self.summary)
+
     @staticmethod
     def target(predicted: int, picked: int | None) -> int:
         """The class the maps explain: the one picked, else the predicted one."""
@@ -204,20 +216,20 @@ def top_activating_job(images, layer, channel, target, model) -> np.ndarray:
     return E.top_activating(model, images, layer, int(channel), k=9)
 
 
-def features_job(images, model) -> dict:
-    """Penultimate-layer features (N, D) of the images (N, C, H, W) and their PCA map
-    (points (N, 2), explained variance ratio (2,))."""
-    feats = E.feature_vectors(model, images)
+def features_job(images, layer, model) -> dict:
+    """Features (N, D) of the images (N, C, H, W) at ``layer`` (None: the penultimate layer)
+    and their PCA map (points (N, 2), explained variance ratio (2,))."""
+    feats = E.feature_vectors(model, images, layer)
     pca = E.embed(feats, "pca")
     return {"features": feats, "map": pca, "points": pca.points}
 
 
-def place_drawing_job(image, features, pixels, space_map, model) -> dict:
+def place_drawing_job(image, features, pixels, space_map, layer, model) -> dict:
     """The drawing (H, W) in the feature map: its point (2,) placed with ``space_map``'s
-    ``transform``, and the 5 nearest test images by feature distance (``features`` (N, D))
-    and by pixel distance (``pixels`` (N, P), the flattened images)."""
+    ``transform``, and the 5 nearest test images by feature distance (``features`` (N, D), at
+    ``layer``, None: the penultimate one) and by pixel distance (``pixels`` (N, P))."""
     x = as_batch(image)
-    f = E.feature_vectors(model, x)
+    f = E.feature_vectors(model, x, layer)
     point = space_map.transform(f)[0]
     return {"point": point,
             "near_features": E.nearest(features, f[0], k=min(5, len(features))),
