@@ -243,3 +243,29 @@ def test_an_error_is_retranslated(qtbot, qapp):
     finally:
         panel.shutdown()
         client.shutdown()
+
+
+def test_smoothgrad_toggle_runs_in_the_engine_thread(qtbot, lenet):
+    from explorer.engine import explain as E
+
+    panel, state = lenet
+    view = panel.drawing
+    assert not view.smooth_noise.isEnabled() and view.smooth() is None
+    digit = _digit(state)
+    state.set_current_input(digit, "test")
+    qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+    plain = view.result["saliency"].copy()
+    view.smooth_box.setChecked(True)
+    view.smooth_count.setValue(8)   # the request made with 25 copies is replaced (coalesced)
+    qtbot.waitUntil(lambda: view.result["smooth"] == (0.15, 8), timeout=10000)
+    assert view.smooth_noise.isEnabled()
+    same_model = build_model("lenet5", seed=1)  # the live model of the fixture
+    expected = E.smoothgrad(same_model, digit[None, None], view.result["target"], noise=0.15,
+                            n=8)
+    np.testing.assert_allclose(view.result["saliency"], expected, rtol=1e-5)
+    assert not np.allclose(view.result["saliency"], plain)
+    assert "SmoothGrad" in view.saliency_view._caption and "8 noisy" in \
+        view.saliency_view._caption
+    view.smooth_box.setChecked(False)
+    qtbot.waitUntil(lambda: view.result["smooth"] is None, timeout=10000)
+    np.testing.assert_allclose(view.result["saliency"], plain)

@@ -2,9 +2,10 @@
 
 Three views in sub-tabs:
 
-- **On my drawing** (:class:`DrawingView`): saliency and Grad-CAM maps of the current input for
-  the predicted or a picked class, live as the user draws (requests coalesced per key), with
-  the raw maximum beside each scaled map and a sanity check against a randomised copy.
+- **On my drawing** (:class:`DrawingView`): saliency (plain or SmoothGrad) and Grad-CAM maps of
+  the current input for the predicted or a picked class, live as the user draws (requests
+  coalesced per key), with the raw maximum beside each scaled map and a sanity check against a
+  randomised copy.
 - **What a filter wants** (explain_views.ActMaxView): activation maximisation growing live.
 - **Feature space** (explain_space.FeatureSpaceView): a layer's feature vectors as a 2-D map.
 
@@ -18,8 +19,8 @@ from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout,
+                               QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
@@ -66,6 +67,25 @@ class DrawingView(QWidget):
         self.layer_combo.currentIndexChanged.connect(self._on_layer)
         self.class_label = QLabel(self)
         self.layer_label = QLabel(self)
+        self.smooth_box = QCheckBox(self)
+        self.smooth_box.setObjectName("explainSmoothGrad")
+        self.smooth_box.toggled.connect(self._on_smooth)
+        self.smooth_noise = QDoubleSpinBox(self)
+        self.smooth_noise.setObjectName("explainSmoothNoise")
+        self.smooth_noise.setRange(0.0, 1.0)
+        self.smooth_noise.setSingleStep(0.05)
+        self.smooth_noise.setDecimals(2)
+        self.smooth_noise.setValue(0.15)
+        self.smooth_noise.valueChanged.connect(self.refresh)
+        self.smooth_count = QSpinBox(self)
+        self.smooth_count.setObjectName("explainSmoothCount")
+        self.smooth_count.setRange(1, 200)
+        self.smooth_count.setValue(25)
+        self.smooth_count.valueChanged.connect(self.refresh)
+        self.noise_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.smooth_noise.setEnabled(False)
+        self.smooth_count.setEnabled(False)
         self.saliency_view = OverlayView(self)
         self.saliency_view.setObjectName("explainSaliency")
         self.cam_view = OverlayView(self)
@@ -93,6 +113,13 @@ class DrawingView(QWidget):
         top.addWidget(self.class_combo, 1)
         top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo, 1)
+        smooth = QHBoxLayout()
+        smooth.addWidget(self.smooth_box)
+        smooth.addWidget(self.noise_label)
+        smooth.addWidget(self.smooth_noise)
+        smooth.addWidget(self.count_label)
+        smooth.addWidget(self.smooth_count)
+        smooth.addStretch(1)
         maps = QHBoxLayout()
         maps.addWidget(self.saliency_view, 1)
         maps.addWidget(self.cam_view, 1)
@@ -104,6 +131,7 @@ class DrawingView(QWidget):
         sanity.addWidget(self.sanity_text, 2, 0, 1, 2)
         self.main_layout = QVBoxLayout(self)
         self.main_layout.addLayout(top)
+        self.main_layout.addLayout(smooth)
         self.main_layout.addLayout(maps, 3)
         self.main_layout.addWidget(self.info)
         self.main_layout.addLayout(sanity, 2)
@@ -131,6 +159,18 @@ class DrawingView(QWidget):
         self.cam_view.setToolTip(self.tr(
             "Grad-CAM: the chosen layer's maps weighted by how much they raise the class "
             "score, positive part only, enlarged to the image and scaled to its maximum."))
+        self.smooth_box.setText(self.tr("SmoothGrad"))
+        self.smooth_box.setToolTip(self.tr(
+            "Average the saliency over noisy copies of the drawing: the speckle of single "
+            "pixels averages out and the strokes that matter remain. Slower: one gradient "
+            "per copy."))
+        self.noise_label.setText(self.tr("Noise:"))
+        self.smooth_noise.setToolTip(self.tr(
+            "The spread of the noise added to each copy, as a fraction of the pixel range "
+            "(0.1 to 0.2 works well; 0 gives the plain saliency)."))
+        self.count_label.setText(self.tr("Copies:"))
+        self.smooth_count.setToolTip(self.tr(
+            "How many noisy copies are averaged: more give a smoother map and take longer."))
         with blocked(self.sanity_method):
             self.sanity_method.setItemText(0, self.tr("Grad-CAM"))
             self.sanity_method.setItemText(1, self.tr("Saliency"))
@@ -202,10 +242,22 @@ class DrawingView(QWidget):
         """The drawing (28, 28) float32, or None when nothing is drawn yet."""
         return None if self.state.current_input is None else np.asarray(self.state.current_input)
 
+    def smooth(self) -> tuple[float, int] | None:
+        """``(noise, copies)`` when SmoothGrad is on, else None (the plain saliency)."""
+        if not self.smooth_box.isChecked():
+            return None
+        return float(self.smooth_noise.value()), int(self.smooth_count.value())
+
+    def _on_smooth(self, on):
+        self.smooth_noise.setEnabled(bool(on))
+        self.smooth_count.setEnabled(bool(on))
+        self.refresh()
+
     def map_job(self, image):
         """The engine-thread job that makes both maps of ``image`` (H, W) with the current
-        choices (``fn(model)``)."""
-        return partial(drawing_maps_job, image, self.picked_class(), self.cam_layer())
+        choices (``fn(model)``; a newer request replaces it, an older answer is dropped)."""
+        return partial(drawing_maps_job, image, self.picked_class(), self.cam_layer(),
+                       smooth=self.smooth())
 
     def refresh(self, *args):
         """Ask for the maps of the current input (coalesced: only the newest drawing counts)."""
@@ -252,9 +304,15 @@ class DrawingView(QWidget):
         sal = result["saliency"]
         peak = float(sal.max())
         scaled = sal / peak if peak > 0 else np.zeros_like(sal)
-        self.saliency_view.set_maps(self._image, scaled, fill(self.tr(
-            "Saliency for %1: largest gradient %2, shown as 1"), tname,
-            format_number(result["saliency_max"])))
+        if result.get("smooth") is None:
+            caption = fill(self.tr("Saliency for %1: largest gradient %2, shown as 1"), tname,
+                           format_number(result["saliency_max"]))
+        else:
+            noise, n = result["smooth"]
+            caption = fill(self.tr("SmoothGrad for %1, mean of %n noisy copies (noise %2): "
+                                   "largest value %3, shown as 1", "", n), tname,
+                           f"{noise:.2f}", format_number(result["saliency_max"]))
+        self.saliency_view.set_maps(self._image, scaled, caption)
         if "cam" in result:
             self.cam_view.set_maps(self._image, result["cam"], fill(self.tr(
                 "Grad-CAM at %1 for %2: raw maximum %3, shown as 1"), result["cam_layer"], tname,

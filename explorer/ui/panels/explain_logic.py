@@ -116,18 +116,24 @@ class ExplainChoices:
 # ----------------------------------------------------------------------------------------------
 
 
-def drawing_maps_job(image, picked, layer, model) -> dict:
+def drawing_maps_job(image, picked, layer, model, smooth=None) -> dict:
     """Saliency and Grad-CAM of the drawing (H, W) for class ``picked`` (None: the predicted
-    class) at ``layer`` (None: the engine's default). Returns probabilities (K,), predicted,
-    target, saliency (H, W), saliency_max, and cam (H, W) / cam_raw_max / cam_layer, or
-    cam_error (the engine's message) where Grad-CAM does not apply."""
+    class) at ``layer`` (None: the engine's default). ``smooth``: None for the plain saliency,
+    or ``(noise, n)`` for SmoothGrad (the mean gradient of ``n`` noisy copies, seed 0).
+    Returns probabilities (K,), predicted, target, saliency (H, W), saliency_max, smooth, and
+    cam (H, W) / cam_raw_max / cam_layer, or cam_error (the engine's message) where Grad-CAM
+    does not apply."""
     x = as_batch(image)
     proba = model.predict_proba(x)[0]
     predicted = int(np.argmax(proba))
     target = ExplainChoices.target(predicted, picked)
-    sal = E.saliency(model, x, target)
+    if smooth is None:
+        sal = E.saliency(model, x, target)
+    else:
+        noise, n = smooth
+        sal = E.smoothgrad(model, x, target, noise=float(noise), n=int(n), seed=0)
     out = {"probabilities": proba, "predicted": predicted, "target": target,
-           "saliency": sal, "saliency_max": float(sal.max())}
+           "saliency": sal, "saliency_max": float(sal.max()), "smooth": smooth}
     try:
         cam = E.grad_cam(model, x, target, layer)
     except ValueError as exc:
