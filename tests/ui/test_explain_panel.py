@@ -269,3 +269,39 @@ def test_smoothgrad_toggle_runs_in_the_engine_thread(qtbot, lenet):
     view.smooth_box.setChecked(False)
     qtbot.waitUntil(lambda: view.result["smooth"] is None, timeout=10000)
     np.testing.assert_allclose(view.result["saliency"], plain)
+
+
+def test_layer_grid_grows_every_filter_and_the_classes_in_the_background(qtbot, qapp, lenet):
+    panel, state = lenet
+    view = panel.grid
+    panel.tabs.setCurrentWidget(view)
+    layers = [view.layer_combo.itemData(i) for i in range(view.layer_combo.count())]
+    assert [name for name, _ in layers] == ["conv1", "conv2"]
+    view.steps.setValue(5)
+    view.start_button.click()
+    assert view.running and view.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not view.running, timeout=30000)
+    assert view.filters.count() == 6 and view.classes.count() == 10
+    assert view.progress.value() == 16 and "Done" in view.status.text()
+    view.filters.sigImageClicked.emit(2)
+    qtbot.waitUntil(lambda: view.top.count() == 5, timeout=10000)
+    assert "filter 2 of conv1" in view.top_label.text()
+    with pseudo_language(qapp):
+        _check_translated(panel)  # a finished grid, a picked filter
+        view.classes.sigImageClicked.emit(4)
+        qtbot.waitUntil(lambda: view.picked == ("class", 4), timeout=10000)
+        _check_translated(panel)
+    assert "class 4" in view.top_label.text()
+    # the second layer: the classes are kept, only its 16 filters are grown; cancel stops it
+    view.layer_combo.setCurrentIndex(1)
+    view.steps.setValue(1000)
+    view.start_button.click()
+    assert len(view.run.objectives) == 16
+    qtbot.waitUntil(lambda: view.progress.value() >= 1, timeout=30000)
+    with pseudo_language(qapp):
+        _check_translated(panel)  # running
+    view.cancel_button.click()
+    assert not view.running and "Cancelled after" in view.status.text()
+    done = view.progress.value()
+    qtbot.wait(300)
+    assert view.progress.value() == done < 16 and view.classes.count() == 10

@@ -1,12 +1,14 @@
 """Explain panel: what the network learned, on the learner's own drawing and network.
 
-Three views in sub-tabs:
+Four views in sub-tabs:
 
 - **On my drawing** (:class:`DrawingView`): saliency (plain or SmoothGrad) and Grad-CAM maps of
   the current input for the predicted or a picked class, live as the user draws (requests
   coalesced per key), with the raw maximum beside each scaled map and a sanity check against a
   randomised copy.
 - **What a filter wants** (explain_views.ActMaxView): activation maximisation growing live.
+- **A whole layer** (explain_grid.LayerGridView): act-max images of every filter of a conv
+  layer and of every class, grown in the background; the top test images of a picked cell.
 - **Feature space** (explain_space.FeatureSpaceView): a layer's feature vectors as a 2-D map.
 
 Every computation on the model runs in the engine thread (``client.request``); the decisions
@@ -26,6 +28,7 @@ from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.explain_logic import (ExplainChoices, drawing_maps_job, sanity_job,
                                               similarity_word)
+from explorer.ui.panels.explain_grid import LayerGridView
 from explorer.ui.panels.explain_space import FeatureSpaceView
 from explorer.ui.panels.explain_views import ActMaxView, class_names_of
 from explorer.ui.panels.explain_widgets import OverlayView, RenderedLabel, RenderedMessage
@@ -393,8 +396,8 @@ class DrawingView(QWidget):
 
 
 class ExplainPanel(QWidget):
-    """The Explain tab: three views in sub-tabs (on my drawing, what a filter wants, feature
-    space)."""
+    """The Explain tab: four views in sub-tabs (on my drawing, what a filter wants, a whole
+    layer, feature space)."""
 
     def __init__(self, client, state, parent=None):
         super().__init__(parent)
@@ -404,8 +407,9 @@ class ExplainPanel(QWidget):
         self.tabs.setObjectName("explainTabs")
         self.drawing = DrawingView(client, state, self)
         self.actmax = ActMaxView(client, state, self)
+        self.grid = LayerGridView(client, state, self)
         self.space = FeatureSpaceView(client, state, self)
-        for view in (self.drawing, self.actmax, self.space):
+        for view in (self.drawing, self.actmax, self.grid, self.space):
             self.tabs.addTab(view, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -420,10 +424,13 @@ class ExplainPanel(QWidget):
         """The sub-tabs' titles and tooltips (each view retranslates itself)."""
         self.tabs.setTabText(0, self.tr("On my drawing"))
         self.tabs.setTabText(1, self.tr("What a filter wants"))
-        self.tabs.setTabText(2, self.tr("Feature space"))
+        self.tabs.setTabText(2, self.tr("A whole layer"))
+        self.tabs.setTabText(3, self.tr("Feature space"))
         self.tabs.setTabToolTip(0, self.tr("Which pixels the network's answer depends on."))
         self.tabs.setTabToolTip(1, self.tr("The image a filter or a class responds to most."))
-        self.tabs.setTabToolTip(2, self.tr("How the network arranges the test digits."))
+        self.tabs.setTabToolTip(2, self.tr("What every filter of a conv layer, and every class, "
+                                           "responds to most, side by side."))
+        self.tabs.setTabToolTip(3, self.tr("How the network arranges the test digits."))
 
     def __repr__(self) -> str:
         return f"ExplainPanel(tab={self.tabs.currentIndex()})"
@@ -431,4 +438,5 @@ class ExplainPanel(QWidget):
     def shutdown(self):
         """Stop the background work (the t-SNE job) when the window closes (MainWindow calls
         ``shutdown`` on every panel that has one)."""
+        self.grid.shutdown()
         self.space.shutdown()

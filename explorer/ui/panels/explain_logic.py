@@ -4,7 +4,8 @@ The panel (explorer/ui/panels/explain.py) only shows what these return. The ``*_
 functions are handed to ``EngineClient.request`` with their arguments bound
 (``functools.partial``) and run as ``fn(model)`` in the engine thread; they return plain
 dicts of arrays and numbers. :class:`ExplainChoices` turns a model summary into the lists the
-combos offer; :class:`ActMaxRun` keeps one activation-maximisation run going across requests.
+combos offer; :class:`ActMaxRun` keeps one activation-maximisation run going across requests,
+:class:`GridRun` a run over all filters of a layer (and the classes).
 """
 
 from __future__ import annotations
@@ -92,6 +93,11 @@ class ExplainChoices:
             if r["type"] == "Conv2D" or (r["type"] == "Dense" and i != last):
                 out.append((r["name"], int(r["output_shape"][0])))
         return out
+
+    def conv_layers(self) -> list[tuple[str, int]]:
+        """``(name, filters)`` of every Conv2D layer, in order (the layer grid's choices)."""
+        return [(r["name"], int(r["output_shape"][0])) for r in self.summary
+                if r["type"] == "Conv2D"]
 
     def feature_layers(self) -> list[str]:
         """The layers the feature map can read besides the penultimate one (None): every
@@ -205,6 +211,53 @@ class ActMaxRun:
                 "objectives": np.array(self.objectives), "done": self.done}
 
 
+class GridRun:
+    """Activation-maximisation images for a list of objectives (``dict(layer=, channel=)`` or
+    ``dict(target=)``), one after the other, advanced a chunk of steps per engine request.
+
+    ``advance(model, n)`` runs in the engine thread. ``images`` holds the finished images
+    (C, H, W) in [0, 1], in the order of ``objectives``; each is what :class:`ActMaxRun` (and
+    ``maximise_activation`` with the same settings) gives for that objective alone.
+    """
+
+    def __init__(self, objectives, *, steps: int, seed=0, l2=0.01, blur=0.5, jitter=2):
+        self.objectives = [dict(o) for o in objectives]
+        if not self.objectives:
+            raise ValueError("a grid run needs at least one objective")
+        self.steps = int(steps)
+        self.options = dict(seed=seed, l2=l2, blur=blur, jitter=jitter)
+        ActMaxRun(steps=self.steps, **self.options)  # checks the settings now
+        self.images: list[np.ndarray] = []
+        self._run: ActMaxRun | None = None
+
+    def __repr__(self) -> str:
+        return f"GridRun({len(self.images)}/{len(self.objectives)} images, steps={self.steps})"
+
+    @property
+    def done(self) -> bool:
+        return len(self.images) >= len(self.objectives)
+
+    def advance(self, model, n: int) -> dict:
+        """Run up to ``n`` steps in all (finishing images as they complete); returns done (how
+        many images are finished), total, images (the finished ones), finished (all done)."""
+        left = int(n)
+        while left > 0 and not self.done:
+            if self._run is None:
+                objective = self.objectives[len(self.images)]
+                self._run = ActMaxRun(steps=self.steps, **self.options, **objective)
+            before = self._run.step
+            out = self._run.advance(model, left)
+            ran = out["step"] - before
+            if self._run.done:
+                self.images.append(out["image"])
+                self._run = None
+            if ran <= 0:
+                break
+            left -= ran
+        return {"done": len(self.images), "total": len(self.objectives),
+                "images": list(self.images), "finished": self.done}
+
+
 def map_images(dataset, limit: int = MAX_MAP_IMAGES):
     """The first ``limit`` test images (n, C, H, W) float32 and labels (n,) of a data set."""
     n = min(int(limit), int(dataset.n_test))
@@ -213,13 +266,13 @@ def map_images(dataset, limit: int = MAX_MAP_IMAGES):
     return dataset.batch("test", np.arange(n))
 
 
-def top_activating_job(images, layer, channel, target, model) -> np.ndarray:
-    """Indices (9,) of the images (N, C, H, W) that excite ``layer``'s ``channel`` most, or,
-    for a class ``target``, that give its logit the highest value."""
+def top_activating_job(images, layer, channel, target, model, k=9) -> np.ndarray:
+    """Indices (k,) of the images (N, C, H, W) that excite ``layer``'s ``channel`` most (by
+    mean activation), or, for a class ``target``, that give its logit the highest value."""
     if target is not None:
         logits_layer = model.layers[-1].name
-        return E.top_activating(model, images, logits_layer, int(target), k=9)
-    return E.top_activating(model, images, layer, int(channel), k=9)
+        return E.top_activating(model, images, logits_layer, int(target), k=k)
+    return E.top_activating(model, images, layer, int(channel), k=k)
 
 
 def features_job(images, layer, model) -> dict:
