@@ -3,6 +3,8 @@ the feature map with one point per test image; a colour model says what does not
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
 
 from explorer.data import pixels_to_float
 from explorer.engine import build_model
@@ -305,3 +307,48 @@ def test_layer_grid_grows_every_filter_and_the_classes_in_the_background(qtbot, 
     done = view.progress.value()
     qtbot.wait(300)
     assert view.progress.value() == done < 16 and view.classes.count() == 10
+
+
+def test_feature_space_layer_switch_and_hovered_digit(qtbot, lenet):
+    panel, state = lenet
+    view = panel.space
+    view.limit = 60
+    state.set_current_input(_digit(state, 2), "test")
+    panel.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.features is not None, timeout=20000)
+    assert view.layer() is None and view.features.shape == (60, 84)  # the penultimate layer
+    layers = [view.layer_combo.itemData(i) for i in range(view.layer_combo.count())]
+    assert layers == [None, "flatten", "fc1", "fc2"]
+    for name, dims in (("flatten", 400), ("fc1", 120)):
+        view.layer_combo.setCurrentIndex(layers.index(name))
+        assert view.features is None and len(view.star.data) == 0  # the old map is dropped
+        qtbot.waitUntil(lambda: view.features is not None, timeout=20000)
+        assert view.features.shape == (60, dims) and view.point_count() == 60
+        qtbot.waitUntil(lambda: len(view.star.data) == 1, timeout=10000)
+    # the mouse over a dot shows that test image (each dot carries its image's index)
+    item = next(s for s in view.scatters if len(s.data))
+    point = item.points()[0]
+    at = view.plot.mapFromScene(item.mapToScene(point.pos()))
+    QTest.mouseMove(view.plot.viewport(), at + QPoint(1, 0))
+    QTest.mouseMove(view.plot.viewport(), at)
+    qtbot.waitUntil(lambda: view.hovered is not None, timeout=5000)
+    i = view.hovered  # the dot under the pointer (another one may lie on top of it)
+    assert view.hover_view.count() == 1
+    points = view.space_map.points
+    np.testing.assert_allclose(points[i], [point.pos().x(), point.pos().y()],
+                               atol=0.05 * float(np.ptp(points)))
+    assert view.hover_view.captions()[0] == f"test image {i}: {int(view.labels[i])}"
+
+
+def test_feature_layers_follow_the_architecture(qtbot):
+    panel, client, state = _make(qtbot, "tiny_vgg")
+    try:
+        view = panel.space
+        layers = [view.layer_combo.itemData(i) for i in range(view.layer_combo.count())]
+        assert layers == [None, "flatten"]  # its only Dense layer gives the class scores
+        assert [name for name, _ in (panel.grid.layer_combo.itemData(i) for i in
+                                     range(panel.grid.layer_combo.count()))] == [
+            "conv1", "conv2", "conv3", "conv4"]
+    finally:
+        panel.shutdown()
+        client.shutdown()
