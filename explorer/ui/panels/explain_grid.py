@@ -143,7 +143,8 @@ class LayerGridView(QWidget):
         self.progress.setToolTip(self.tr("Images finished so far."))
         self.filters.setToolTip(self.tr(
             "Each cell: the image that makes one filter's mean output largest, grown from "
-            "grey. Click a cell to see the test images that excite that filter most."))
+            "grey (a colour network's image is shown as the mean of its channels). Click a "
+            "cell to see the test images that excite that filter most."))
         self.filters.set_placeholder(self.tr("Press Compute."))
         self.classes_label.setText(self.tr("The classes:"))
         self.classes.setToolTip(self.tr(
