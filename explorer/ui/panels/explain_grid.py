@@ -26,7 +26,7 @@ from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.signals import blocked
 
 #: Ascent steps per engine request (all images of a run share the engine thread this way).
-GRID_CHUNK = 40
+GRID_CHUNK = 20
 #: How many test images are shown beside a picked cell.
 TOP_K = 5
 
