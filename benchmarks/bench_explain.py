@@ -4,7 +4,8 @@ Run: ``python benchmarks/bench_explain.py [--rounds 20] [--n 1000] [--no-tsne]``
 
 Speed (median of ``--rounds``; wall clock, the machine's load average printed first):
 saliency + Grad-CAM of one drawing (target < 20 ms), SmoothGrad (25 copies), act-max of one
-class for 200 steps (< 2 s), the features of ``--n`` test digits and their PCA map (< 200 ms),
+class for 200 steps (< 2 s), the layer grid (every filter of each conv layer, 100 steps each,
+and its longest engine request), the features of ``--n`` test digits and their PCA map (< 200 ms),
 their t-SNE map (< 15 s, one run) and placing one new point into it.
 
 Quality: the deletion test on the built-in test set (the drop in the true class's probability
@@ -26,6 +27,11 @@ import numpy as np
 from explorer.data import load_builtin
 from explorer.engine import blas, load_default_model
 from explorer.engine import explain as E
+from explorer.ui.panels.explain_logic import ExplainChoices, GridRun
+
+#: The Explain tab's layer grid advances this many steps per engine request (explain_grid.py;
+#: not imported from there, which would need Qt).
+GRID_CHUNK = 20
 
 
 def median_ms(fn, rounds: int) -> float:
@@ -78,6 +84,17 @@ def main(argv=None) -> int:
     act = [E.maximise_activation(model, target=k, steps=200) for k in range(10)]
     per_class = (time.perf_counter() - t) / 10
     print(f"act-max 200 steps: {per_class:.2f} s per class (target < 2)")
+    for name, filters in ExplainChoices(model.summary()).conv_layers():
+        run = GridRun([{"layer": name, "channel": c} for c in range(filters)], steps=100)
+        chunks = []
+        t = time.perf_counter()
+        while not run.done:
+            t0 = time.perf_counter()
+            run.advance(model, GRID_CHUNK)
+            chunks.append(time.perf_counter() - t0)
+        print(f"layer grid {name}: {filters} filters x 100 steps in "
+              f"{time.perf_counter() - t:.1f} s, longest engine request {1e3 * max(chunks):.0f} "
+              f"ms ({GRID_CHUNK} steps)")
     feats = E.feature_vectors(model, images)
     feat_ms = median_ms(lambda: E.feature_vectors(model, images), 3)
     pca_ms = median_ms(lambda: E.embed(feats, "pca"), 5)

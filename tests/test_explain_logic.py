@@ -7,7 +7,7 @@ import pytest
 from explorer.data import load_builtin
 from explorer.engine import build_model
 from explorer.engine import explain as E
-from explorer.ui.panels.explain_logic import (ActMaxRun, ExplainChoices, correlation,
+from explorer.ui.panels.explain_logic import (ActMaxRun, ExplainChoices, GridRun, correlation,
                                               drawing_maps_job, features_job, map_images,
                                               place_drawing_job, sanity_job, similarity_word,
                                               top_activating_job)
@@ -129,10 +129,10 @@ def test_top_activating_job_for_a_filter_and_a_class(lenet, digits):
 
 def test_features_and_placing_the_drawing(lenet, digits):
     images, _ = digits
-    out = features_job(images, lenet)
+    out = features_job(images, None, lenet)
     assert out["points"].shape == (len(images), 2)
     pixels = images.reshape(len(images), -1)
-    placed = place_drawing_job(images[7, 0], out["features"], pixels, out["map"], lenet)
+    placed = place_drawing_job(images[7, 0], out["features"], pixels, out["map"], None, lenet)
     np.testing.assert_allclose(placed["point"], out["points"][7], atol=1e-4)
     assert placed["near_features"][0] == 7 and placed["near_pixels"][0] == 7
     assert len(placed["near_features"]) == len(placed["near_pixels"]) == 5
@@ -148,3 +148,46 @@ def test_map_images_limits_and_rejects_an_empty_set():
 
     with pytest.raises(ValueError, match="no test images"):
         map_images(Empty())
+
+
+def test_grid_run_makes_each_objectives_image_across_chunks(lenet):
+    objectives = [{"layer": "conv1", "channel": c} for c in range(3)] + [{"target": 7}]
+    run = GridRun(objectives, steps=7, seed=2)
+    outs = []
+    while not run.done:
+        outs.append(run.advance(lenet, 5))  # chunks that end in the middle of an image
+    assert [o["done"] for o in outs] == [0, 1, 2, 2, 3, 4]
+    assert outs[-1]["finished"] and outs[-1]["total"] == 4 and len(outs[-1]["images"]) == 4
+    for objective, image in zip(objectives, run.images):
+        expected = E.maximise_activation(lenet, steps=7, seed=2, l2=0.01, blur=0.5, jitter=2,
+                                         **objective)
+        np.testing.assert_allclose(image, expected, rtol=1e-6)
+    assert run.advance(lenet, 5)["done"] == 4  # nothing more to do
+    with pytest.raises(ValueError, match="at least one objective"):
+        GridRun([], steps=3)
+    with pytest.raises(ValueError, match="steps"):
+        GridRun(objectives, steps=0)
+
+
+def test_choices_for_the_layer_grid_and_the_feature_layers():
+    lenet = ExplainChoices(build_model("lenet5", seed=0).summary())
+    assert lenet.conv_layers() == [("conv1", 6), ("conv2", 16)]
+    assert lenet.feature_layers() == ["flatten", "fc1", "fc2"] and lenet.has_penultimate()
+    vgg = ExplainChoices(build_model("tiny_vgg", seed=0).summary())
+    assert vgg.feature_layers() == ["flatten"]  # its only Dense layer gives the class scores
+    assert not ExplainChoices([]).has_penultimate() and ExplainChoices([]).conv_layers() == []
+
+
+def test_drawing_maps_job_smoothgrad(lenet, digits):
+    images, _ = digits
+    out = drawing_maps_job(images[0, 0], 3, None, lenet, smooth=(0.1, 4))
+    expected = E.smoothgrad(lenet, images[:1], 3, noise=0.1, n=4, seed=0)
+    np.testing.assert_allclose(out["saliency"], expected, rtol=1e-6)
+    assert out["smooth"] == (0.1, 4)
+    assert drawing_maps_job(images[0, 0], 3, None, lenet)["smooth"] is None
+
+
+def test_top_activating_job_takes_k(lenet, digits):
+    images, _ = digits
+    idx = top_activating_job(images, "conv2", 4, None, lenet, k=5)
+    np.testing.assert_array_equal(idx, E.top_activating(lenet, images, "conv2", 4, k=5))

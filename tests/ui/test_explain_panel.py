@@ -3,6 +3,8 @@ the feature map with one point per test image; a colour model says what does not
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
 
 from explorer.data import pixels_to_float
 from explorer.engine import build_model
@@ -11,6 +13,7 @@ from explorer.ui.panels import explain_logic
 from explorer.ui.panels.explain import ExplainPanel
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
+from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
 
 
 @pytest.fixture(autouse=True)
@@ -180,3 +183,172 @@ def test_tsne_runs_in_the_background_and_can_be_cancelled(qtbot, lenet):
     assert view.point_count() == 80 and view.progress.value() > 0
     qtbot.waitUntil(lambda: len(view.star.data) == 1 and view.near_features.count() == 5,
                     timeout=20000)
+
+
+def _check_translated(panel):
+    assert untranslated_texts(panel) == []
+
+
+def test_every_view_retranslates_in_every_state(qtbot, qapp, lenet):
+    panel, state = lenet
+    with pseudo_language(qapp):
+        _check_translated(panel)  # nothing drawn yet: the placeholders
+        view = panel.drawing
+        state.set_current_input(_digit(state), "test")
+        qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+        view.sanity_button.click()
+        qtbot.waitUntil(lambda: view.sanity is not None, timeout=10000)
+        _check_translated(panel)  # a saliency and a sanity check shown
+        assert view.info.text().startswith("⟦") and view.sanity_text.text().startswith("⟦")
+        assert view.cam_view._caption.startswith("⟦")
+        act = panel.actmax
+        panel.tabs.setCurrentWidget(act)
+        act.steps.setValue(2000)
+        act.start_button.click()
+        qtbot.waitUntil(lambda: act.last is not None and act.last["step"] >= 10, timeout=20000)
+        _check_translated(panel)  # act-max running: "Stop" and the step line
+        act.start_button.click()
+        _check_translated(panel)
+        space = panel.space
+        space.limit = 80
+        panel.tabs.setCurrentWidget(space)
+        qtbot.waitUntil(lambda: space.features is not None, timeout=20000)
+        item = next(s for s in space.scatters if len(s.data))
+        item.sigHovered.emit(item, item.points()[:1], None)
+        assert space.hover_view.count() == 1
+        assert space.hover_view.captions()[0].startswith("⟦")
+        _check_translated(panel)  # a PCA map shown, a digit hovered
+        space.tsne_button.click()
+        qtbot.waitUntil(lambda: space.progress.value() > 0 or space.method == "tsne",
+                        timeout=60000)
+        _check_translated(panel)  # t-SNE running (or just finished)
+        space.cancel_button.click()
+    # back to English: every text, including the ones made while the pseudo-language was on
+    assert not any("⟦" in t for _, t in all_texts(panel))
+    assert "raw maximum" in panel.drawing.cam_view._caption
+    assert "Correlation" in panel.drawing.sanity_text.text() or \
+        "flat" in panel.drawing.sanity_text.text()
+    assert panel.actmax.progress.text().startswith("Step ")
+    assert "test image" in panel.space.hover_view.captions()[0]
+
+
+def test_an_error_is_retranslated(qtbot, qapp):
+    panel, client, state = _make(qtbot, "tiny_vgg")
+    try:
+        state.set_current_input(_digit(state), "test")
+        view = panel.drawing
+        qtbot.waitUntil(lambda: view.message.is_error, timeout=10000)
+        with pseudo_language(qapp):
+            _check_translated(panel)
+            assert view.message.text().startswith("⟦")
+        assert view.message.text().startswith("The maps could not be computed")
+    finally:
+        panel.shutdown()
+        client.shutdown()
+
+
+def test_smoothgrad_toggle_runs_in_the_engine_thread(qtbot, lenet):
+    from explorer.engine import explain as E
+
+    panel, state = lenet
+    view = panel.drawing
+    assert not view.smooth_noise.isEnabled() and view.smooth() is None
+    digit = _digit(state)
+    state.set_current_input(digit, "test")
+    qtbot.waitUntil(lambda: view.result is not None, timeout=10000)
+    plain = view.result["saliency"].copy()
+    view.smooth_box.setChecked(True)
+    view.smooth_count.setValue(8)   # the request made with 25 copies is replaced (coalesced)
+    qtbot.waitUntil(lambda: view.result["smooth"] == (0.15, 8), timeout=10000)
+    assert view.smooth_noise.isEnabled()
+    same_model = build_model("lenet5", seed=1)  # the live model of the fixture
+    expected = E.smoothgrad(same_model, digit[None, None], view.result["target"], noise=0.15,
+                            n=8)
+    np.testing.assert_allclose(view.result["saliency"], expected, rtol=1e-5)
+    assert not np.allclose(view.result["saliency"], plain)
+    assert "SmoothGrad" in view.saliency_view._caption and "8 noisy" in \
+        view.saliency_view._caption
+    view.smooth_box.setChecked(False)
+    qtbot.waitUntil(lambda: view.result["smooth"] is None, timeout=10000)
+    np.testing.assert_allclose(view.result["saliency"], plain)
+
+
+def test_layer_grid_grows_every_filter_and_the_classes_in_the_background(qtbot, qapp, lenet):
+    panel, state = lenet
+    view = panel.grid
+    panel.tabs.setCurrentWidget(view)
+    layers = [view.layer_combo.itemData(i) for i in range(view.layer_combo.count())]
+    assert [name for name, _ in layers] == ["conv1", "conv2"]
+    view.steps.setValue(5)
+    view.start_button.click()
+    assert view.running and view.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not view.running, timeout=30000)
+    assert view.filters.count() == 6 and view.classes.count() == 10
+    assert view.progress.value() == 16 and "Done" in view.status.text()
+    view.filters.sigImageClicked.emit(2)
+    qtbot.waitUntil(lambda: view.top.count() == 5, timeout=10000)
+    assert "filter 2 of conv1" in view.top_label.text()
+    with pseudo_language(qapp):
+        _check_translated(panel)  # a finished grid, a picked filter
+        view.classes.sigImageClicked.emit(4)
+        qtbot.waitUntil(lambda: view.picked == ("class", 4), timeout=10000)
+        _check_translated(panel)
+    assert "class 4" in view.top_label.text()
+    # the second layer: the classes are kept, only its 16 filters are grown; cancel stops it
+    view.layer_combo.setCurrentIndex(1)
+    view.steps.setValue(1000)
+    view.start_button.click()
+    assert len(view.run.objectives) == 16
+    qtbot.waitUntil(lambda: view.progress.value() >= 1, timeout=30000)
+    with pseudo_language(qapp):
+        _check_translated(panel)  # running
+    view.cancel_button.click()
+    assert not view.running and "Cancelled after" in view.status.text()
+    done = view.progress.value()
+    qtbot.wait(300)
+    assert view.progress.value() == done < 16 and view.classes.count() == 10
+
+
+def test_feature_space_layer_switch_and_hovered_digit(qtbot, lenet):
+    panel, state = lenet
+    view = panel.space
+    view.limit = 60
+    state.set_current_input(_digit(state, 2), "test")
+    panel.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.features is not None, timeout=20000)
+    assert view.layer() is None and view.features.shape == (60, 84)  # the penultimate layer
+    layers = [view.layer_combo.itemData(i) for i in range(view.layer_combo.count())]
+    assert layers == [None, "flatten", "fc1", "fc2"]
+    for name, dims in (("flatten", 400), ("fc1", 120)):
+        view.layer_combo.setCurrentIndex(layers.index(name))
+        assert view.features is None and len(view.star.data) == 0  # the old map is dropped
+        qtbot.waitUntil(lambda: view.features is not None, timeout=20000)
+        assert view.features.shape == (60, dims) and view.point_count() == 60
+        qtbot.waitUntil(lambda: len(view.star.data) == 1, timeout=10000)
+    # the mouse over a dot shows that test image (each dot carries its image's index)
+    item = next(s for s in view.scatters if len(s.data))
+    point = item.points()[0]
+    at = view.plot.mapFromScene(item.mapToScene(point.pos()))
+    QTest.mouseMove(view.plot.viewport(), at + QPoint(1, 0))
+    QTest.mouseMove(view.plot.viewport(), at)
+    qtbot.waitUntil(lambda: view.hovered is not None, timeout=5000)
+    i = view.hovered  # the dot under the pointer (another one may lie on top of it)
+    assert view.hover_view.count() == 1
+    points = view.space_map.points
+    np.testing.assert_allclose(points[i], [point.pos().x(), point.pos().y()],
+                               atol=0.05 * float(np.ptp(points)))
+    assert view.hover_view.captions()[0] == f"test image {i}: {int(view.labels[i])}"
+
+
+def test_feature_layers_follow_the_architecture(qtbot):
+    panel, client, state = _make(qtbot, "tiny_vgg")
+    try:
+        view = panel.space
+        layers = [view.layer_combo.itemData(i) for i in range(view.layer_combo.count())]
+        assert layers == [None, "flatten"]  # its only Dense layer gives the class scores
+        assert [name for name, _ in (panel.grid.layer_combo.itemData(i) for i in
+                                     range(panel.grid.layer_combo.count()))] == [
+            "conv1", "conv2", "conv3", "conv4"]
+    finally:
+        panel.shutdown()
+        client.shutdown()

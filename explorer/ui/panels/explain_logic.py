@@ -4,7 +4,8 @@ The panel (explorer/ui/panels/explain.py) only shows what these return. The ``*_
 functions are handed to ``EngineClient.request`` with their arguments bound
 (``functools.partial``) and run as ``fn(model)`` in the engine thread; they return plain
 dicts of arrays and numbers. :class:`ExplainChoices` turns a model summary into the lists the
-combos offer; :class:`ActMaxRun` keeps one activation-maximisation run going across requests.
+combos offer; :class:`ActMaxRun` keeps one activation-maximisation run going across requests,
+:class:`GridRun` a run over all filters of a layer (and the classes).
 """
 
 from __future__ import annotations
@@ -93,6 +94,23 @@ class ExplainChoices:
                 out.append((r["name"], int(r["output_shape"][0])))
         return out
 
+    def conv_layers(self) -> list[tuple[str, int]]:
+        """``(name, filters)`` of every Conv2D layer, in order (the layer grid's choices)."""
+        return [(r["name"], int(r["output_shape"][0])) for r in self.summary
+                if r["type"] == "Conv2D"]
+
+    def feature_layers(self) -> list[str]:
+        """The layers the feature map can read besides the penultimate one (None): every
+        Flatten layer and every Dense layer but the last (the class scores), in order."""
+        last_dense = max((i for i, r in enumerate(self.summary) if r["type"] == "Dense"),
+                         default=-1)
+        return [r["name"] for i, r in enumerate(self.summary)
+                if r["type"] == "Flatten" or (r["type"] == "Dense" and i != last_dense)]
+
+    def has_penultimate(self) -> bool:
+        """Whether the penultimate layer exists: the input of a last Dense layer."""
+        return any(r["type"] == "Dense" for r in self.summary)
+
     @staticmethod
     def target(predicted: int, picked: int | None) -> int:
         """The class the maps explain: the one picked, else the predicted one."""
@@ -104,18 +122,24 @@ class ExplainChoices:
 # ----------------------------------------------------------------------------------------------
 
 
-def drawing_maps_job(image, picked, layer, model) -> dict:
+def drawing_maps_job(image, picked, layer, model, smooth=None) -> dict:
     """Saliency and Grad-CAM of the drawing (H, W) for class ``picked`` (None: the predicted
-    class) at ``layer`` (None: the engine's default). Returns probabilities (K,), predicted,
-    target, saliency (H, W), saliency_max, and cam (H, W) / cam_raw_max / cam_layer, or
-    cam_error (the engine's message) where Grad-CAM does not apply."""
+    class) at ``layer`` (None: the engine's default). ``smooth``: None for the plain saliency,
+    or ``(noise, n)`` for SmoothGrad (the mean gradient of ``n`` noisy copies, seed 0).
+    Returns probabilities (K,), predicted, target, saliency (H, W), saliency_max, smooth, and
+    cam (H, W) / cam_raw_max / cam_layer, or cam_error (the engine's message) where Grad-CAM
+    does not apply."""
     x = as_batch(image)
     proba = model.predict_proba(x)[0]
     predicted = int(np.argmax(proba))
     target = ExplainChoices.target(predicted, picked)
-    sal = E.saliency(model, x, target)
+    if smooth is None:
+        sal = E.saliency(model, x, target)
+    else:
+        noise, n = smooth
+        sal = E.smoothgrad(model, x, target, noise=float(noise), n=int(n), seed=0)
     out = {"probabilities": proba, "predicted": predicted, "target": target,
-           "saliency": sal, "saliency_max": float(sal.max())}
+           "saliency": sal, "saliency_max": float(sal.max()), "smooth": smooth}
     try:
         cam = E.grad_cam(model, x, target, layer)
     except ValueError as exc:
@@ -187,6 +211,53 @@ class ActMaxRun:
                 "objectives": np.array(self.objectives), "done": self.done}
 
 
+class GridRun:
+    """Activation-maximisation images for a list of objectives (``dict(layer=, channel=)`` or
+    ``dict(target=)``), one after the other, advanced a chunk of steps per engine request.
+
+    ``advance(model, n)`` runs in the engine thread. ``images`` holds the finished images
+    (C, H, W) in [0, 1], in the order of ``objectives``; each is what :class:`ActMaxRun` (and
+    ``maximise_activation`` with the same settings) gives for that objective alone.
+    """
+
+    def __init__(self, objectives, *, steps: int, seed=0, l2=0.01, blur=0.5, jitter=2):
+        self.objectives = [dict(o) for o in objectives]
+        if not self.objectives:
+            raise ValueError("a grid run needs at least one objective")
+        self.steps = int(steps)
+        self.options = dict(seed=seed, l2=l2, blur=blur, jitter=jitter)
+        ActMaxRun(steps=self.steps, **self.options)  # checks the settings now
+        self.images: list[np.ndarray] = []
+        self._run: ActMaxRun | None = None
+
+    def __repr__(self) -> str:
+        return f"GridRun({len(self.images)}/{len(self.objectives)} images, steps={self.steps})"
+
+    @property
+    def done(self) -> bool:
+        return len(self.images) >= len(self.objectives)
+
+    def advance(self, model, n: int) -> dict:
+        """Run up to ``n`` steps in all (finishing images as they complete); returns done (how
+        many images are finished), total, images (the finished ones), finished (all done)."""
+        left = int(n)
+        while left > 0 and not self.done:
+            if self._run is None:
+                objective = self.objectives[len(self.images)]
+                self._run = ActMaxRun(steps=self.steps, **self.options, **objective)
+            before = self._run.step
+            out = self._run.advance(model, left)
+            ran = out["step"] - before
+            if self._run.done:
+                self.images.append(out["image"])
+                self._run = None
+            if ran <= 0:
+                break
+            left -= ran
+        return {"done": len(self.images), "total": len(self.objectives),
+                "images": list(self.images), "finished": self.done}
+
+
 def map_images(dataset, limit: int = MAX_MAP_IMAGES):
     """The first ``limit`` test images (n, C, H, W) float32 and labels (n,) of a data set."""
     n = min(int(limit), int(dataset.n_test))
@@ -195,29 +266,29 @@ def map_images(dataset, limit: int = MAX_MAP_IMAGES):
     return dataset.batch("test", np.arange(n))
 
 
-def top_activating_job(images, layer, channel, target, model) -> np.ndarray:
-    """Indices (9,) of the images (N, C, H, W) that excite ``layer``'s ``channel`` most, or,
-    for a class ``target``, that give its logit the highest value."""
+def top_activating_job(images, layer, channel, target, model, k=9) -> np.ndarray:
+    """Indices (k,) of the images (N, C, H, W) that excite ``layer``'s ``channel`` most (by
+    mean activation), or, for a class ``target``, that give its logit the highest value."""
     if target is not None:
         logits_layer = model.layers[-1].name
-        return E.top_activating(model, images, logits_layer, int(target), k=9)
-    return E.top_activating(model, images, layer, int(channel), k=9)
+        return E.top_activating(model, images, logits_layer, int(target), k=k)
+    return E.top_activating(model, images, layer, int(channel), k=k)
 
 
-def features_job(images, model) -> dict:
-    """Penultimate-layer features (N, D) of the images (N, C, H, W) and their PCA map
-    (points (N, 2), explained variance ratio (2,))."""
-    feats = E.feature_vectors(model, images)
+def features_job(images, layer, model) -> dict:
+    """Features (N, D) of the images (N, C, H, W) at ``layer`` (None: the penultimate layer)
+    and their PCA map (points (N, 2), explained variance ratio (2,))."""
+    feats = E.feature_vectors(model, images, layer)
     pca = E.embed(feats, "pca")
     return {"features": feats, "map": pca, "points": pca.points}
 
 
-def place_drawing_job(image, features, pixels, space_map, model) -> dict:
+def place_drawing_job(image, features, pixels, space_map, layer, model) -> dict:
     """The drawing (H, W) in the feature map: its point (2,) placed with ``space_map``'s
-    ``transform``, and the 5 nearest test images by feature distance (``features`` (N, D))
-    and by pixel distance (``pixels`` (N, P), the flattened images)."""
+    ``transform``, and the 5 nearest test images by feature distance (``features`` (N, D), at
+    ``layer``, None: the penultimate one) and by pixel distance (``pixels`` (N, P))."""
     x = as_batch(image)
-    f = E.feature_vectors(model, x)
+    f = E.feature_vectors(model, x, layer)
     point = space_map.transform(f)[0]
     return {"point": point,
             "near_features": E.nearest(features, f[0], k=min(5, len(features))),

@@ -1,11 +1,16 @@
-"""A map drawn over the digit it explains, with its colour bar (the Explain tab's views)."""
+"""A map drawn over the digit it explains, with its colour bar (the Explain tab's views), and
+the labels whose texts are made again after a language change."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from explorer.ui.widgets.message_label import MessageLabel
 
 #: Black -> red -> yellow -> white: how strongly a pixel counts (0 = not at all).
 _t = np.linspace(0.0, 1.0, 256)
@@ -84,3 +89,48 @@ class OverlayView(QWidget):
         p.drawText(QRectF(0, side + 16, self.width(), 28),
                    Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, self._caption)
         p.end()
+
+
+class RenderedLabel(QLabel):
+    """A label that keeps *how* its text was made, so that a language change can make it again.
+
+    ``show_text(render)`` sets ``render()`` (a callable that calls the owner's ``tr`` and ``fill``)
+    as the text and keeps ``render``; ``rerender()`` (from the owner's ``retranslate_ui``)
+    calls it again; ``show_text(None)`` empties the label."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._render: Callable[[], str] | None = None
+
+    def __repr__(self) -> str:
+        return f"RenderedLabel({self.text()!r})"
+
+    def show_text(self, render: Callable[[], str] | None) -> None:
+        self._render = render
+        self.setText("" if render is None else render())
+
+    def rerender(self) -> None:
+        self.setText("" if self._render is None else self._render())
+
+
+class RenderedMessage(MessageLabel):
+    """A :class:`MessageLabel` whose information or error is made again by ``rerender()``
+    after a language change (``show_rendered(render, error=True)``; ``clear()`` forgets it)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._render: tuple[Callable[[], str], bool] | None = None
+
+    def show_rendered(self, render: Callable[[], str], error: bool = True) -> None:
+        self._render = (render, bool(error))
+        self._show(render(), error)
+
+    def clear(self) -> None:
+        self._render = None
+        super().clear()
+
+    def rerender(self) -> None:
+        if self._render is not None:
+            render, error = self._render
+            self._show(render(), error)
