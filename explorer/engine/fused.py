@@ -167,9 +167,10 @@ class ConvReluPool:
 
     forward: x (N, C, H, W) -> (N, F, OH//2, OW//2), a view of a fresh (F, PH, PW, N) array.
     ``pool_major`` picks the column order (see :class:`_StageBuffers`); a model's first stage
-    uses it, as it never computes an input gradient. ``banded`` (a model's first stage too)
-    computes a stride-1 convolution as a banded product instead
-    (:class:`~explorer.engine.fused_band.BandBuffers`), for batches of 8 images or more.
+    uses it, as it never computes an input gradient. ``banded`` computes a stride-1
+    convolution of few filters as a banded product instead
+    (:class:`~explorer.engine.fused_band.BandBuffers`), for batches of ``MIN_BATCH`` images or
+    more in the first stage and ``MIN_BATCH_DX`` in later ones (see fused_band).
     """
 
     def __init__(self, conv: Conv2D, relu: ReLU, pool: MaxPool2D, pool_major: bool = False,
@@ -195,7 +196,8 @@ class ConvReluPool:
 
     def _new_buffers(self, x_shape, dtype):
         conv = self.conv
-        if self.banded and x_shape[0] >= 8 and conv.filters <= fused_band.MAX_FILTERS:
+        min_batch = fused_band.MIN_BATCH if self.pool_major else fused_band.MIN_BATCH_DX
+        if self.banded and x_shape[0] >= min_batch and conv.filters <= fused_band.MAX_FILTERS:
             stride, pads, out_hw = window_geometry(x_shape, conv.kernel_size, conv.stride,
                                                    conv.padding)
             if stride == (1, 1) and out_hw[1] >= 2:
@@ -357,7 +359,7 @@ class FusedPlan:
         while i < len(layers):
             if _fusable(layers, i):
                 self.steps.append(ConvReluPool(*layers[i : i + 3], pool_major=i == 0,
-                                               banded=i == 0))
+                                               banded=True))
                 i += 3
             else:
                 self.steps.append(layers[i])

@@ -40,6 +40,11 @@ BLOCK = 2
 #: Banded only for convolutions of fewer filters: im2col's product (F, C*KH*KW) @ (..., M) is
 #: then too flat for BLAS (SimpleConvNet's 30 filters: both ways equally fast).
 MAX_FILTERS = 16
+#: Smallest batch banded in a model's first stage (pool-major's threshold too), and in later
+#: stages, which also need the input gradient: LeNet-5's conv2 gains 5 % at batch 64 and 100
+#: and loses 3 % at batch 32 against the plain order's row-wise input gradient.
+MIN_BATCH = 8
+MIN_BATCH_DX = 64
 
 
 def band_block(out_w: int) -> int | None:

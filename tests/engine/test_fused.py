@@ -109,6 +109,7 @@ def test_pool_major_stage_input_gradient():
     """Pool-major is only chosen for the first stage, but its col2im path must be right too."""
     model = build_model("lenet5", seed=8, dtype=np.float64)
     model._fused.steps[1].pool_major = True
+    model._fused.steps[1].banded = False
     ref = unfused(model)
     x = images(10, seed=2)
     labels = np.arange(10)
@@ -174,16 +175,41 @@ def test_banded_first_stage_equals_layer_by_layer(spec, block, monkeypatch):
         np.testing.assert_allclose(dx, d, rtol=1e-10, atol=1e-12)
 
 
+@pytest.mark.parametrize("spec", ["lenet5"] + CUSTOM,
+                         ids=lambda s: s if isinstance(s, str) else s["name"])
+def test_later_stages_banded_from_min_batch_dx(spec):
+    """From MIN_BATCH_DX images on, later stride-1 stages are banded too (their input gradient
+    feeds the stage before): the whole model's gradients against the layers'."""
+    model = build_model(spec, seed=5, dtype=np.float64)
+    ref = unfused(model)
+    n = fused_band.MIN_BATCH_DX
+    x = images(n, seed=4)
+    labels = np.arange(n) % 10
+    _, grads = model.loss_and_gradients(x, labels)
+    stages = [s for s in model._fused.steps if isinstance(s, ConvReluPool)]
+    kinds = [type(b) for s in stages for b in s._buffers.values()]
+    strides = [s.conv.stride for s in stages]
+    assert kinds == [BandBuffers if st == (1, 1) else fused._StageBuffers for st in strides]
+    _, ref_grads = ref.loss_and_gradients(x, labels)
+    for key in grads:
+        np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                   err_msg=key)
+
+
 def test_banded_only_for_few_filters_and_batches():
     """SimpleConvNet's 30 filters make a good im2col product: it stays pool-major; one image
-    runs in the plain order; LeNet-5's 6 filters at batch 8 are banded."""
-    for name, n, kind in (("simple_convnet", 8, "pool-major"), ("lenet5", 7, "plain"),
-                          ("lenet5", 8, "banded")):
+    runs in the plain order; LeNet-5's 6 filters at batch 8 are banded; its conv2 stage from
+    batch 64 on."""
+    for name, n, kinds in (("simple_convnet", 8, ["pool-major"]), ("lenet5", 7, ["plain"] * 2),
+                           ("lenet5", 8, ["banded", "plain"]),
+                           ("lenet5", 64, ["banded", "banded"])):
         model = build_model(name)
         model.loss_and_gradients(images(n, dtype=np.float32), np.arange(n) % 10)
-        (b,) = model._fused.steps[0]._buffers.values()
-        got = "banded" if b.banded else ("plain" if b.dz4 is not None else "pool-major")
-        assert got == kind, (name, n)
+        got = []
+        for stage in model._fused.steps[: len(kinds)]:
+            (b,) = stage._buffers.values()
+            got.append("banded" if b.banded else ("plain" if b.dz4 is not None else "pool-major"))
+        assert got == kinds, (name, n)
 
 
 def test_ties_route_the_gradient_like_the_layers():
