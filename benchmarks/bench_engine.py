@@ -1,23 +1,34 @@
 """Training throughput and batch-1 latency of whole networks, side by side with PyTorch eager.
 
-Run: ``python benchmarks/bench_engine.py [--rounds 9] [--steps 10] [--blas-threads 1 0]``.
-Ours runs as two contenders by default: with one OpenBLAS thread, as the app runs the engine
-(explorer/app.py: the GUI keeps the other core; on a busy machine a multi-threaded OpenBLAS
-is also several times slower), and with NumPy's default thread count (``0``). Torch keeps
-its own default thread count unless ``--torch-threads`` is given.
+Run: ``python benchmarks/bench_engine.py [--rounds 9] [--blas-threads 1 0] [--torch-threads 0 1]``.
 
-For ``simple_convnet`` and ``lenet5`` (float32) it prints
-- training throughput at batch 100 (images/s of forward + backward + SGD update), and
-- batch-1 inference latency (``predict_proba`` of one 28x28 image, numpy in, numpy out),
-for explorer.engine and, when torch is installed, the same network in torch eager (same
-weights, float32, ``torch.set_num_threads`` left at its default). The two run interleaved, in
-alternating rounds, so machine noise hits both alike; each figure is the median over rounds
-and the ratio says how many times faster ours is (above 1: ours wins). The machine's load
-average is printed too: on a shared machine, compare ratios, not absolute numbers.
+For ``simple_convnet`` and ``lenet5`` (float32, the same weights on both sides) it prints, per
+contender, three figures measured the same way on both sides:
 
-Last, the trainer's throughput on the built-in data: a real ``Trainer`` (one OpenBLAS thread,
-as the app's worker), images/s per epoch with augmentation off and on, alternating epoch by
-epoch (bench_training.py's table; ``--trainer-epochs 0`` skips it).
+- ``grads``: images/s of forward + loss + backward at batch 100, no optimiser step (ours:
+  ``Model.loss_and_gradients``; torch: ``zero_grad``, forward, ``cross_entropy``,
+  ``backward``);
+- ``step``: the same plus a plain SGD update (ours: ``optimizer.update``; torch:
+  ``torch.optim.SGD.step``);
+- ``batch-1``: microseconds of one 28x28 image's class probabilities, numpy in and numpy out
+  (ours: ``predict_proba``; torch: ``inference_mode`` forward + softmax + ``.numpy()``).
+
+Contenders: ours with each ``--blas-threads`` count (default 1, as the app's engine thread
+runs, and 0 = NumPy's default) and torch with each ``--torch-threads`` count (default 0 =
+torch's own default, and 1). Every figure is the median of ``--rounds`` rounds; in each round
+every contender runs one block of each measure, in an order that alternates between rounds, so
+machine noise hits all alike. Before every block the process sleeps ``--idle`` seconds (default
+0.2): OpenBLAS's and OpenMP's worker threads busy-wait for a while after their last job, and
+would otherwise steal the core the next contender runs on. Both sides' thread settings are
+printed (and threadpoolctl's view of the loaded thread pools, when it is installed). Ratios
+compare each of ours with each torch (above 1: ours is faster). On a shared machine,
+``--clock cpu`` times the calling thread's CPU time instead of the wall clock: fair only when
+every contender runs one thread (``--blas-threads 1 --torch-threads 1``).
+
+Last, a real ``Trainer`` (one OpenBLAS thread, as the app's worker) on the built-in data:
+images/s per epoch (batch 32, augmentation off and on, alternating epoch by epoch, no test
+evaluation inside the timed epochs), the share of the time ``augment_batch`` takes, and the
+time one epoch of the full MNIST training set (60,000 images) would take at that rate.
 """
 
 from __future__ import annotations
@@ -30,7 +41,7 @@ import time
 
 import numpy as np
 
-from bench_training import print_epoch_throughputs  # benchmarks/ is sys.path[0] when run
+from bench_training import print_trainer_rows  # benchmarks/ is sys.path[0] when run
 
 from explorer.data import load_builtin
 from explorer.engine import blas, build_model, make_optimizer
@@ -40,12 +51,18 @@ try:
 except ImportError:  # torch is optional: then only our numbers are printed
     torch = None
 
+try:
+    import threadpoolctl
+except ImportError:  # optional: only adds a line about the loaded thread pools
+    threadpoolctl = None
+
 NETWORKS = ["simple_convnet", "lenet5"]
 BATCH = 100
+MEASURES = ("grads", "step", "batch1")
 
 
 def torch_twin(model):
-    """The same network in torch (Conv2d/Linear with our weights), or None without torch."""
+    """The same network in torch (Conv2d/Linear with our weights)."""
     nn = torch.nn
     mods = []
     for layer in model.layers:
@@ -72,13 +89,6 @@ def torch_twin(model):
     return nn.Sequential(*mods)
 
 
-def time_per_call(fn, calls: int) -> float:
-    start = time.perf_counter()
-    for _ in range(calls):
-        fn()
-    return (time.perf_counter() - start) / calls
-
-
 def load() -> str:
     try:
         return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
@@ -86,113 +96,166 @@ def load() -> str:
         return "load average unknown"
 
 
+def thread_report(torch_counts) -> list[str]:
+    """Lines saying how many threads each side uses."""
+    lines = [f"numpy {np.__version__}: OpenBLAS default {blas.blas_threads()} threads, "
+             f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}"]
+    if torch is not None:
+        lines.append(f"torch {torch.__version__}: default {torch.get_num_threads()} intra-op "
+                     f"threads (run with {', '.join(map(str, torch_counts))}), "
+                     f"{torch.get_num_interop_threads()} inter-op, "
+                     f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}, "
+                     f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'unset')}")
+    if threadpoolctl is not None:
+        pools = threadpoolctl.threadpool_info()
+        lines.append("threadpoolctl: " + "; ".join(
+            f"{p.get('internal_api')} {os.path.basename(p.get('filepath', ''))} "
+            f"{p.get('num_threads')} threads" for p in pools))
+    lines.append(f"cores: {os.cpu_count()}; {load()}")
+    return lines
+
+
+def contenders(model, x, labels, one, configs, torch_counts, torch_default):
+    """label -> (threads set-up, {measure: callable}) for ours and torch; ``configs`` are
+    (label, OpenBLAS threads or None when OpenBLAS cannot be set)."""
+    out = {}
+    opt = make_optimizer("sgd", 0.01)
+
+    def np_grads():
+        model.loss_and_gradients(x, labels)
+
+    def np_step():
+        _, grads = model.loss_and_gradients(x, labels)
+        opt.update(model.parameters(), grads)
+
+    def np_infer():
+        return model.predict_proba(one)
+
+    for label, n in configs:
+        out[label] = (lambda n=n: n and blas.set_blas_threads(n),
+                      {"grads": np_grads, "step": np_step, "batch1": np_infer})
+    if torch is None:
+        return out
+    net = torch_twin(model)
+    topt = torch.optim.SGD(net.parameters(), lr=0.01)
+    tx, ty = torch.from_numpy(x), torch.from_numpy(labels)
+    cross_entropy = torch.nn.functional.cross_entropy
+
+    def t_grads():
+        topt.zero_grad()
+        cross_entropy(net(tx), ty).backward()
+
+    def t_step():
+        topt.zero_grad()
+        cross_entropy(net(tx), ty).backward()
+        topt.step()
+
+    def t_infer():
+        with torch.inference_mode():
+            return torch.softmax(net(torch.from_numpy(one)), dim=1).numpy()
+
+    diff = np.abs(t_infer() - np_infer()).max()
+    assert diff < 1e-4, f"the torch twin of {model.name} disagrees with ours by {diff}"
+    for t in torch_counts:
+        n = t or torch_default
+        out[f"torch eager, {n} thread{'s' if n != 1 else ''}"] = (
+            lambda n=n: torch.set_num_threads(n),
+            {"grads": t_grads, "step": t_step, "batch1": t_infer})
+    return out
+
+
+def measure(fns, rounds, steps, calls, idle, clock):
+    """{label: {measure: median seconds per call}} over interleaved rounds."""
+    for setup, calls_of in fns.values():  # warm up: buffers, caches, lazy init
+        setup()
+        for name, fn in calls_of.items():
+            for _ in range(20 if name == "batch1" else 3):
+                fn()
+    times = {k: {m: [] for m in MEASURES} for k in fns}
+    labels = list(fns)
+    for r in range(rounds):
+        for measure_name in MEASURES:
+            n = calls if measure_name == "batch1" else steps
+            for k in (labels if r % 2 == 0 else labels[::-1]):
+                setup, calls_of = fns[k]
+                setup()
+                fn = calls_of[measure_name]
+                time.sleep(idle)  # let the other side's spinning threads go to sleep
+                start = clock()
+                for _ in range(n):
+                    fn()
+                times[k][measure_name].append((clock() - start) / n)
+    return {k: {m: statistics.median(v) for m, v in per.items()} for k, per in times.items()}
+
+
+def print_table(name, model, med, rounds):
+    print(f"\n{name} ({model.n_params:,} parameters), batch {BATCH}, median of {rounds} rounds")
+    print(f"  {'':26s} {'grads img/s':>12s} {'step img/s':>11s} {'batch-1 us':>11s}")
+    for k, m in med.items():
+        print(f"  {k:26s} {BATCH / m['grads']:12,.0f} {BATCH / m['step']:11,.0f} "
+              f"{m['batch1'] * 1e6:11.1f}")
+    ours = [k for k in med if k.startswith("ours")]
+    theirs = [k for k in med if k.startswith("torch")]
+    for o in ours:
+        for t in theirs:
+            r = {m: med[t][m] / med[o][m] for m in MEASURES}
+            print(f"  {o} vs {t}: grads {r['grads']:.2f}x, step {r['step']:.2f}x, "
+                  f"batch-1 {r['batch1']:.2f}x")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=9, help="alternating rounds (median)")
-    parser.add_argument("--steps", type=int, default=10, help="training steps per round")
-    parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per round")
+    parser.add_argument("--rounds", type=int, default=9, help="interleaved rounds (median)")
+    parser.add_argument("--steps", type=int, default=10, help="training steps per block")
+    parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per block")
+    parser.add_argument("--idle", type=float, default=0.2,
+                        help="seconds of sleep before every block (threads go idle)")
     parser.add_argument("--blas-threads", type=int, nargs="+", default=[1, 0],
-                        help="OpenBLAS thread counts to run ours with, each as its own "
-                        "contender (default: 1, as the app, and 0 = NumPy's default)")
-    parser.add_argument("--torch-threads", type=int, default=None,
-                        help="torch.set_num_threads (default: torch's own choice)")
+                        help="OpenBLAS thread counts of our contenders (0 = NumPy's default)")
+    parser.add_argument("--torch-threads", type=int, nargs="+", default=[0, 1],
+                        help="torch.set_num_threads of the torch contenders (0 = its default)")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="wall clock, or the calling thread's CPU time (one thread each)")
     parser.add_argument("--models", nargs="+", default=NETWORKS, choices=NETWORKS)
     parser.add_argument("--trainer-epochs", type=int, default=2,
-                        help="epochs of the Trainer on the built-in data, augmentation off and "
-                        "on alternating (images/s per epoch, as bench_training.py); 0 skips")
-    parser.add_argument("--trainer-model", default="lenet5", choices=NETWORKS,
-                        help="network of the Trainer rows (default lenet5)")
-    parser.add_argument("--trainer-batch-size", type=int, default=32,
-                        help="batch size of the Trainer rows (default 32, as bench_training.py)")
+                        help="timed Trainer epochs per setting (augmentation off and on, "
+                        "alternating); 0 skips")
+    parser.add_argument("--trainer-model", default="lenet5", choices=NETWORKS)
+    parser.add_argument("--trainer-batch-size", type=int, default=32)
     args = parser.parse_args(argv)
-    if args.torch_threads is not None and torch is not None:
-        torch.set_num_threads(args.torch_threads)
+    clock = time.thread_time if args.clock == "cpu" else time.perf_counter
     default_threads = blas.blas_threads()
+    configs = []  # (label, OpenBLAS threads)
     if default_threads is None:
         print("warning: OpenBLAS not found, --blas-threads ignored")
-        args.blas_threads = [0]
-    configs = []  # (label, OpenBLAS threads)
-    for t in dict.fromkeys(args.blas_threads):
-        n = default_threads if t == 0 else t
-        configs.append((f"ours, {n} BLAS thread{'s' if n != 1 else ''}", n))
+        configs.append(("ours, BLAS default", None))
+    else:
+        for n in dict.fromkeys(t or default_threads for t in args.blas_threads):
+            configs.append((f"ours, {n} BLAS thread{'s' if n != 1 else ''}", n))
+    torch_default = torch.get_num_threads() if torch is not None else None
+    torch_counts = list(dict.fromkeys(args.torch_threads))
+    for line in thread_report(torch_counts):
+        print(line)
+    print(f"clock: {args.clock}; {args.idle:g} s idle before every block")
 
     rng = np.random.default_rng(0)
     x = rng.random((BATCH, 1, 28, 28), dtype=np.float32)
     labels = rng.integers(0, 10, BATCH)
     one = rng.random((1, 1, 28, 28), dtype=np.float32)
-    torch_info = f"{torch.__version__} ({torch.get_num_threads()} threads)" if torch else "-"
-    print(f"numpy {np.__version__} (OpenBLAS default {default_threads} threads), "
-          f"torch {torch_info}; {load()}")
-
     for name in args.models:
         model = build_model(name, seed=0)
-        opt = make_optimizer("sgd", 0.01)
-
-        def np_train(model=model, opt=opt):
-            _, grads = model.loss_and_gradients(x, labels)
-            opt.update(model.parameters(), grads)
-
-        def np_infer(model=model):
-            return model.predict_proba(one)
-
-        # contender label -> (set-up before timing, train step, batch-1 inference)
-        fns = {}
-        for label, n in configs:
-            fns[label] = (lambda n=n: blas.set_blas_threads(n) if n else None, np_train, np_infer)
-        if torch is not None:
-            net = torch_twin(model)
-            topt = torch.optim.SGD(net.parameters(), lr=0.01)
-            loss_fn = torch.nn.CrossEntropyLoss()
-            tx, ty = torch.from_numpy(x), torch.from_numpy(labels)
-
-            def t_train(net=net, topt=topt, loss_fn=loss_fn, tx=tx, ty=ty):
-                topt.zero_grad()
-                loss_fn(net(tx), ty).backward()
-                topt.step()
-
-            def t_infer(net=net):
-                with torch.no_grad():
-                    return torch.softmax(net(torch.from_numpy(one)), dim=1).numpy()
-
-            with torch.no_grad():
-                diff = np.abs(t_infer() - np_infer()).max()
-            assert diff < 1e-4, f"the torch twin of {name} disagrees with ours by {diff}"
-            label = f"torch eager ({torch.get_num_threads()} threads)"
-            fns[label] = (lambda: None, t_train, t_infer)
-
-        for setup, train, infer in fns.values():  # warm up: buffers, caches, lazy init
-            setup()
-            for _ in range(3):
-                train()
-            for _ in range(20):
-                infer()
-        train_t = {k: [] for k in fns}
-        infer_t = {k: [] for k in fns}
-        for r in range(args.rounds):
-            order = list(fns) if r % 2 == 0 else list(fns)[::-1]
-            for k in order:
-                fns[k][0]()
-                train_t[k].append(time_per_call(fns[k][1], args.steps))
-            for k in order:
-                fns[k][0]()
-                infer_t[k].append(time_per_call(fns[k][2], args.calls))
-        med_train = {k: statistics.median(v) for k, v in train_t.items()}
-        med_infer = {k: statistics.median(v) for k, v in infer_t.items()}
-        ref = next((k for k in fns if k.startswith("torch")), None)
-        print(f"\n{name} ({model.n_params:,} parameters), median of {args.rounds} rounds")
-        print(f"  {'':28s} {'train img/s':>11s} {'vs torch':>9s}   "
-              f"{'batch-1 us':>10s} {'vs torch':>9s}")
-        for k in fns:
-            tr, inf = med_train[k], med_infer[k]
-            r_tr = f"{med_train[ref] / tr:8.2f}x" if ref and k != ref else ""
-            r_inf = f"{med_infer[ref] / inf:8.2f}x" if ref and k != ref else ""
-            print(f"  {k:28s} {BATCH / tr:11.0f} {r_tr:>9s}   {inf * 1e6:10.1f} {r_inf:>9s}")
-    blas.set_blas_threads(default_threads) if default_threads else None
+        fns = contenders(model, x, labels, one, configs, torch_counts, torch_default)
+        med = measure(fns, args.rounds, args.steps, args.calls, args.idle, clock)
+        print_table(name, model, med, args.rounds)
+    if default_threads:
+        blas.set_blas_threads(default_threads)
+    if torch is not None:
+        torch.set_num_threads(torch_default)
     if args.trainer_epochs > 0:
         print()
         with blas.limited_blas_threads(1):  # as the app's worker trains
-            print_epoch_throughputs(args.trainer_model, load_builtin(), args.trainer_epochs,
-                                    args.trainer_batch_size)
+            print_trainer_rows(args.trainer_model, load_builtin(), args.trainer_epochs,
+                               args.trainer_batch_size)
     print(f"\n{load()}  (ratios above 1: ours is faster)")
     return 0
 

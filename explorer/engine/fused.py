@@ -28,6 +28,8 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from . import functional as F
+from . import fused_band
+from .fused_band import BandBuffers
 from .geometry import window_geometry
 from .layers import Conv2D, Dense, MaxPool2D, ReLU
 
@@ -59,6 +61,8 @@ class _StageBuffers:
     pool-major order, (F, PH, PW, N) stride-2 views in plain order; the pooled buffers
     (``m01``, ``s``, ``dm``, ...) have the same shapes.
     """
+
+    banded = False
 
     def __init__(self, conv: Conv2D, x_shape, dtype, pool_major: bool):
         n, c, h, w = x_shape
@@ -163,13 +167,18 @@ class ConvReluPool:
 
     forward: x (N, C, H, W) -> (N, F, OH//2, OW//2), a view of a fresh (F, PH, PW, N) array.
     ``pool_major`` picks the column order (see :class:`_StageBuffers`); a model's first stage
-    uses it, as it never computes an input gradient.
+    uses it, as it never computes an input gradient. ``banded`` computes a stride-1
+    convolution of few filters as a banded product instead
+    (:class:`~explorer.engine.fused_band.BandBuffers`), for batches of ``MIN_BATCH`` images or
+    more in the first stage and ``MIN_BATCH_DX`` in later ones (see fused_band).
     """
 
-    def __init__(self, conv: Conv2D, relu: ReLU, pool: MaxPool2D, pool_major: bool = False):
+    def __init__(self, conv: Conv2D, relu: ReLU, pool: MaxPool2D, pool_major: bool = False,
+                 banded: bool = False):
         self.conv, self.relu, self.pool = conv, relu, pool
         self.layers = (conv, relu, pool)
         self.pool_major = pool_major
+        self.banded = banded
         self._buffers: dict = {}
         self._last = None
 
@@ -182,10 +191,20 @@ class ConvReluPool:
         if buf is None:
             if len(self._buffers) >= 4:  # a few batch sizes: train, last batch, one image, eval
                 self._buffers.pop(next(iter(self._buffers)))
-            # Pool-major pays off for batches; one image copies faster in the plain order.
-            pool_major = self.pool_major and x_shape[0] >= 8
-            buf = self._buffers[key] = _StageBuffers(self.conv, x_shape, dtype, pool_major)
+            buf = self._buffers[key] = self._new_buffers(x_shape, dtype)
         return buf
+
+    def _new_buffers(self, x_shape, dtype):
+        conv = self.conv
+        min_batch = fused_band.MIN_BATCH if self.pool_major else fused_band.MIN_BATCH_DX
+        if self.banded and x_shape[0] >= min_batch and conv.filters <= fused_band.MAX_FILTERS:
+            stride, pads, out_hw = window_geometry(x_shape, conv.kernel_size, conv.stride,
+                                                   conv.padding)
+            if stride == (1, 1) and out_hw[1] >= 2:
+                return BandBuffers(conv, x_shape, dtype, pads, out_hw)
+        # Pool-major pays off for batches; one image copies faster in the plain order.
+        pool_major = self.pool_major and x_shape[0] >= 8
+        return _StageBuffers(conv, x_shape, dtype, pool_major)
 
     def forward(self, x, training=False, for_backward=None):
         """``for_backward`` (default: ``training``) records each window's winner."""
@@ -197,17 +216,25 @@ class ConvReluPool:
             raise ValueError(f"{conv.name} expects input (N, {conv.in_channels}, H, W), "
                              f"got shape {x.shape}")
         b = self._get(x.shape, w.dtype)
-        b.xp[b.interior] = x.transpose(1, 2, 3, 0)  # into the padded batch-innermost buffer
         wm = conv._weight_matrix()
-        if b.chunks:
-            for cols_dst, win_src, cols_mat, z_out, _ in b.chunks:
-                np.copyto(cols_dst, win_src)
-                np.matmul(wm, cols_mat, out=z_out)
+        if b.banded:
+            b.multiply(x, wm.reshape(w.shape))
         else:
-            np.copyto(b.cols_nd, b.windows)  # im2col: one strided copy, contiguous writes
-            np.matmul(wm, b.cols, out=b.z)  # (F, CKK) @ (CKK, M): BLAS
+            b.xp[b.interior] = x.transpose(1, 2, 3, 0)  # into the padded batch-innermost buffer
+            if b.chunks:
+                for cols_dst, win_src, cols_mat, z_out, _ in b.chunks:
+                    np.copyto(cols_dst, win_src)
+                    np.matmul(wm, cols_mat, out=z_out)
+            else:
+                np.copyto(b.cols_nd, b.windows)  # im2col: one strided copy, contiguous writes
+                np.matmul(wm, b.cols, out=b.z)  # (F, CKK) @ (CKK, M): BLAS
         q0, q1, q2, q3 = b.quads  # the four cells of every window, (F, PH, PW, N) each
-        out = np.empty(b.m01.shape, dtype=w.dtype)
+        if b.banded:  # out (F, PH, PW, N); the quarters are (nblk, F, B/2, PH*N) blocks
+            out = np.empty(b.out_shape, dtype=w.dtype)
+            m01, m23, out_q = b.quarter5(b.m01), b.quarter5(b.m23), b.as_blocks(out)
+        else:
+            out = np.empty(b.m01.shape, dtype=w.dtype)
+            m01, m23, out_q = b.m01, b.m23, out
         if for_backward:  # remember the winner: s01 (1 beat 0), s23 (3 beat 2), s (row 1 won)
             np.greater(q1, q0, out=b.s01)
             np.greater(q3, q2, out=b.s23)
@@ -215,7 +242,7 @@ class ConvReluPool:
         np.maximum(q2, q3, out=b.m23)
         if for_backward:
             np.greater(b.m23, b.m01, out=b.s)  # strict: on a tie the first (top) row wins
-        np.maximum(b.m01, b.m23, out=out)
+        np.maximum(m01, m23, out=out_q)
         out += conv.params["bias"].reshape(b.bias_shape)  # bias after pooling: 4x fewer adds
         np.maximum(out, b.zeros, out=out)  # ReLU after pooling too (both are monotone)
         self._last = (b, x.shape, out, for_backward)
@@ -230,9 +257,15 @@ class ConvReluPool:
         f = conv.filters
         dm = b.dm
         np.greater(out, b.zeros, out=b.pos)
-        shape4 = b.out_shape  # 4-D views of the (maybe 2-D) quarter buffers
-        np.multiply(dout.transpose(1, 2, 3, 0), b.pos.reshape(shape4), out=dm.reshape(shape4))
-        conv.grads["bias"] = dm.reshape(f, -1) @ b.ones  # BLAS: ~3x faster than dm.sum(...)
+        if b.banded:
+            np.multiply(b.as_blocks(dout.transpose(1, 2, 3, 0)), b.as_blocks(b.pos),
+                        out=b.quarter5(dm))
+            conv.grads["bias"] = (dm.reshape(b.nblk, f, -1) @ b.ones).sum(axis=0)
+        else:
+            shape4 = b.out_shape  # 4-D views of the (maybe 2-D) quarter buffers
+            np.multiply(dout.transpose(1, 2, 3, 0), b.pos.reshape(shape4),
+                        out=dm.reshape(shape4))
+            conv.grads["bias"] = dm.reshape(f, -1) @ b.ones  # BLAS: ~3x faster than dm.sum
         # Route each window's gradient to its winner (the first maximal cell, row-major);
         # x*mask and x - x*mask are exact, so each cell gets dm or 0.
         bottom, top, dz = b.bottom, b.top, b.dz
@@ -247,7 +280,9 @@ class ConvReluPool:
         c = conv.in_channels
         # dW = dz @ cols.T, computed as (cols @ dz.T).T: OpenBLAS is 1.5-2x faster this way
         # round for these skinny shapes (F, CKK small; M long).
-        if b.chunks:
+        if b.banded:
+            dw = b.weight_grad((f, c, kh, kw))
+        elif b.chunks:
             acc = np.zeros((c * kh * kw, f), dtype=dz.dtype)
             for _, _, cols_mat, _, dz_part in b.chunks:
                 acc += cols_mat @ dz_part.T
@@ -257,6 +292,8 @@ class ConvReluPool:
         conv.grads["weight"] = np.ascontiguousarray(dw[:, :, ::-1, ::-1]) if conv.flip else dw
         if not need_input_grad:
             return None
+        if b.banded:
+            return b.input_grad(kh)
         if b.dz4 is not None and b.stride == (1, 1):
             return self._dx_by_rows(b)
         dcols = (conv._weight_matrix().T @ dz).reshape(b.windows.shape)
@@ -321,7 +358,8 @@ class FusedPlan:
         i = 0
         while i < len(layers):
             if _fusable(layers, i):
-                self.steps.append(ConvReluPool(*layers[i : i + 3], pool_major=i == 0))
+                self.steps.append(ConvReluPool(*layers[i : i + 3], pool_major=i == 0,
+                                               banded=True))
                 i += 3
             else:
                 self.steps.append(layers[i])

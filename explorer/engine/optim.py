@@ -12,6 +12,8 @@ exactly as ``torch.optim``'s ``weight_decay`` argument (not AdamW's decoupled de
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 __all__ = ["Optimizer", "SGD", "Momentum", "AdaGrad", "RMSProp", "Adam", "OPTIMIZERS",
@@ -153,12 +155,21 @@ class Adam(Optimizer):
         v = self._slot(key, "v", p)
         st = self.state[key]
         t = st["t"] = st.get("t", 0) + 1
+        # In place and in the parameter's dtype: Python floats as factors (np.sqrt of one would
+        # be a float64 NumPy scalar and turn every float32 temporary into float64).
         m *= self.beta1
-        m += (1 - self.beta1) * g
+        tmp = np.multiply(g, 1 - self.beta1)
+        m += tmp
         v *= self.beta2
-        v += (1 - self.beta2) * g * g
-        denom = np.sqrt(v) / np.sqrt(1 - self.beta2**t) + self.eps
-        p -= (self.lr / (1 - self.beta1**t)) * m / denom
+        np.multiply(g, g, out=tmp)
+        tmp *= 1 - self.beta2
+        v += tmp
+        denom = np.sqrt(v)
+        denom *= 1 / math.sqrt(1 - self.beta2**t)
+        denom += self.eps
+        np.divide(m, denom, out=tmp)
+        tmp *= self.lr / (1 - self.beta1**t)
+        p -= tmp
 
     def _slot(self, key, slot, like):
         st = self.state.get(key)

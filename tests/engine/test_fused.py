@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explorer.engine import build_model, fused
+from explorer.engine import build_model, fused, fused_band
 from explorer.engine.fused import ConvReluPool, FusedPlan
+from explorer.engine.fused_band import BandBuffers
 from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
@@ -68,6 +69,7 @@ def test_chunked_first_layer_equals_layer_by_layer():
     """Batches big enough for the chunked im2col/GEMM path of few-channel convolutions."""
     for name, n in (("lenet5", 22), ("simple_convnet", 30)):
         model = build_model(name, seed=4, dtype=np.float64)
+        model._fused.steps[0].banded = False  # LeNet's first stage is banded at batch >= 8
         ref = unfused(model)
         x = images(n, seed=5)
         labels = np.arange(n) % 10
@@ -107,6 +109,7 @@ def test_pool_major_stage_input_gradient():
     """Pool-major is only chosen for the first stage, but its col2im path must be right too."""
     model = build_model("lenet5", seed=8, dtype=np.float64)
     model._fused.steps[1].pool_major = True
+    model._fused.steps[1].banded = False
     ref = unfused(model)
     x = images(10, seed=2)
     labels = np.arange(10)
@@ -116,6 +119,97 @@ def test_pool_major_stage_input_gradient():
     for key in grads:
         np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
                                    err_msg=key)
+
+
+BANDED = [
+    # 3 channels, 7 filters, 3x4 kernel, padding (1, 2), flip: odd 29x30 output (B = 2 fits)
+    {"name": "odd_band", "input_shape": [3, 28, 27], "layers": [
+        {"type": "Conv2D", "filters": 7, "kernel_size": (3, 4), "padding": (1, 2), "flip": True},
+        {"type": "ReLU"}, {"type": "MaxPool2D", "kernel_size": 2},
+        {"type": "Flatten"}, {"type": "Dense", "units": 10}]},
+    # "same" padding, 5x5 kernel, 9x11 output: pooled width 5 (B = 4 does not divide 10)
+    {"name": "narrow", "input_shape": [1, 9, 11], "layers": [
+        {"type": "Conv2D", "filters": 2, "kernel_size": 5, "padding": "same"},
+        {"type": "ReLU"}, {"type": "MaxPool2D", "kernel_size": 2},
+        {"type": "Conv2D", "filters": 3, "kernel_size": 2},
+        {"type": "ReLU"}, {"type": "MaxPool2D", "kernel_size": 2},
+        {"type": "Flatten"}, {"type": "Dense", "units": 10}]},
+]
+
+
+@pytest.mark.parametrize("block", [2, 4])
+@pytest.mark.parametrize("spec", ["lenet5"] + BANDED,
+                         ids=lambda s: s if isinstance(s, str) else s["name"])
+def test_banded_first_stage_equals_layer_by_layer(spec, block, monkeypatch):
+    """The banded first stage (batches >= 8): logits, every gradient, and its input gradient
+    (which a model never asks of its first stage, but the stage computes on request)."""
+    monkeypatch.setattr(fused_band, "BLOCK", block)
+    model = build_model(spec, seed=9, dtype=np.float64)
+    for key, p in model.parameters().items():
+        if key.endswith("bias"):
+            p[...] = np.random.default_rng(3).standard_normal(p.shape) * 0.1
+    ref = unfused(model)
+    rng = np.random.default_rng(block)
+    for n in (9, 12, 9):  # buffers made per batch size and reused
+        x = rng.random((n, *model.input_shape))
+        labels = np.arange(n) % 10
+        np.testing.assert_allclose(model.forward(x), ref.forward(x), rtol=1e-12, atol=1e-12)
+        _, grads = model.loss_and_gradients(x, labels)
+        buffers = model._fused.steps[0]._buffers
+        assert all(isinstance(b, BandBuffers) for b in buffers.values())
+        _, ref_grads = ref.loss_and_gradients(x, labels)
+        for key in grads:
+            np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                       err_msg=key)
+        # dx of the stage against the layers' own backward (same upstream gradient)
+        stage = model._fused.steps[0]
+        out = stage.forward(x, for_backward=True)
+        dout = rng.standard_normal(out.shape)
+        dx = stage.backward(dout, need_input_grad=True)
+        h = x
+        for layer in stage.layers:
+            h = layer.forward(h)
+        d = dout
+        for layer in reversed(stage.layers):
+            d = layer.backward(d)
+        np.testing.assert_allclose(dx, d, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("spec", ["lenet5"] + CUSTOM,
+                         ids=lambda s: s if isinstance(s, str) else s["name"])
+def test_later_stages_banded_from_min_batch_dx(spec):
+    """From MIN_BATCH_DX images on, later stride-1 stages are banded too (their input gradient
+    feeds the stage before): the whole model's gradients against the layers'."""
+    model = build_model(spec, seed=5, dtype=np.float64)
+    ref = unfused(model)
+    n = fused_band.MIN_BATCH_DX
+    x = images(n, seed=4)
+    labels = np.arange(n) % 10
+    _, grads = model.loss_and_gradients(x, labels)
+    stages = [s for s in model._fused.steps if isinstance(s, ConvReluPool)]
+    kinds = [type(b) for s in stages for b in s._buffers.values()]
+    strides = [s.conv.stride for s in stages]
+    assert kinds == [BandBuffers if st == (1, 1) else fused._StageBuffers for st in strides]
+    _, ref_grads = ref.loss_and_gradients(x, labels)
+    for key in grads:
+        np.testing.assert_allclose(grads[key], ref_grads[key], rtol=1e-10, atol=1e-12,
+                                   err_msg=key)
+
+
+def test_banded_only_for_few_filters_and_batches():
+    """SimpleConvNet's 30 filters make a good im2col product: it stays pool-major; one image
+    runs in the plain order; LeNet-5's 6 filters at batch 8 are banded; its conv2 stage from
+    batch 64 on."""
+    for name, n, kinds in (("simple_convnet", 8, ["pool-major"]), ("lenet5", 7, ["plain"] * 2),
+                           ("lenet5", 8, ["banded", "plain"]),
+                           ("lenet5", 64, ["banded", "banded"])):
+        model = build_model(name)
+        model.loss_and_gradients(images(n, dtype=np.float32), np.arange(n) % 10)
+        got = []
+        for stage in model._fused.steps[: len(kinds)]:
+            (b,) = stage._buffers.values()
+            got.append("banded" if b.banded else ("plain" if b.dz4 is not None else "pool-major"))
+        assert got == kinds, (name, n)
 
 
 def test_ties_route_the_gradient_like_the_layers():

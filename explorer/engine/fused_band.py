@@ -1,0 +1,167 @@
+"""The first fused stage's convolution as a banded matrix product (no full im2col).
+
+A stride-1 convolution of few channels (LeNet's and SimpleConvNet's conv1: 1 channel, 5x5)
+makes a poor matrix product the im2col way: (F, C*KH*KW) @ (C*KH*KW, OH*OW*N) has only F = 6
+rows and a 25-long inner dimension, so OpenBLAS streams a 7.8 MB patch matrix (LeNet, batch
+100) through a kernel that can hardly reuse it. Here the output columns are cut into blocks of
+``B`` neighbouring columns (B = 2), and one small banded matrix T serves every block:
+
+    z[block k][(b, f, pwl), (a, ph, n)] = sum over (wpl, c, i) of
+        T[(b, f, pwl), (wpl, c, i)] * xpT[k*B + wpl, c, 2*ph + a + i, n]
+
+with output column ow = k*B + 2*pwl + b, output row oh = 2*ph + a and
+T[(b, f, pwl), (wpl, c, i)] = W[f, c, i, wpl - ow_local] (zero off the band). The right-hand
+factor of block k is a row slice of ``cols`` = ``xpT`` with the KH kernel rows unrolled
+((Wp*C*KH, OH*N): a fifth of im2col's size for 5x5 kernels), so all blocks are views of one
+array and the forward pass is one stacked ``matmul`` (Wp/B products of (F*B, (B+KW-1)*C*KH)
+@ (..., OH*N)); the band's zeros cost (B+KW-1)/KW = 1.2x the multiplications, which the
+better-shaped products win back several times over (measured: conv1 forward and weight
+gradient 2.5x faster than im2col's for LeNet-5 at batch 100 on a 2-core x86).
+
+T's rows are ordered (b, f, pwl) and the columns (a, ph, n), so that the four cells of every
+2x2 pooling window are four strided views of z with contiguous runs of PH*N values, as
+:class:`~explorer.engine.fused.ConvReluPool` needs them.
+
+Layouts: xpT (Wp, C, Hp, N) is the zero-padded input, width-outermost and batch-innermost;
+z and dz are (nblk, F*B, 2*PH*N); the pooled quarters (m01, s, dm, ...) are
+(nblk, F, B/2, PH*N); the stage's output is (F, PH, PW, N) as in the other layouts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+__all__ = ["BandBuffers", "band_block"]
+
+#: Output columns per block: the band's waste (B+KW-1)/KW against the products' shape
+#: (measured on LeNet-5's conv1: 2 beats 4 by 3 %, 4 beats 14 by 1.8x).
+BLOCK = 2
+#: Banded only for convolutions of fewer filters: im2col's product (F, C*KH*KW) @ (..., M) is
+#: then too flat for BLAS (SimpleConvNet's 30 filters: both ways equally fast).
+MAX_FILTERS = 16
+#: Smallest batch banded in a model's first stage (pool-major's threshold too), and in later
+#: stages, which also need the input gradient: LeNet-5's conv2 gains 5 % at batch 64 and 100
+#: and loses 3 % at batch 32 against the plain order's row-wise input gradient.
+MIN_BATCH = 8
+MIN_BATCH_DX = 64
+
+
+def band_block(out_w: int) -> int | None:
+    """Columns per block for a pooled width of ``out_w // 2`` (even, dividing 2*PW):
+    :data:`BLOCK` when it divides, else 2; None for an output too narrow to pool."""
+    span = 2 * (out_w // 2)
+    if span < 2:
+        return None
+    return BLOCK if span % BLOCK == 0 else 2
+
+
+class BandBuffers:
+    """Scratch arrays of one banded stage for one input shape (N, C, H, W) and dtype.
+
+    Same attributes as :class:`~explorer.engine.fused._StageBuffers` where the pooling code
+    shares them (``quads``, ``dquads``, ``m01``, ``m23``, ``s01``, ``s23``, ``s``, ``dm``,
+    ``top``, ``bottom``, ``out_shape``); ``zeros``/``pos`` have the output's shape.
+    """
+
+    banded = True
+    chunks = ()
+
+    def __init__(self, conv, x_shape, dtype, pads, out_hw):
+        n, c, h, w = x_shape
+        kh, kw = conv.kernel_size
+        (top, bottom), (left, right) = pads
+        oh, ow = out_hw
+        f = conv.filters
+        ph, pw = oh // 2, ow // 2
+        blk = band_block(ow)
+        if ph < 1 or blk is None:
+            raise ValueError(f"{conv.name}: a {oh}x{ow} output is too small for 2x2 pooling")
+        nblk = 2 * pw // blk
+        hp, wp = h + top + bottom, w + left + right
+        ckh = c * kh
+        rows = (blk + kw - 1) * ckh  # T's columns: input columns of a block x (c, i)
+        self.blk, self.nblk = blk, nblk
+        self.interior = (slice(left, left + w), slice(None), slice(top, top + h), slice(None))
+        self.xp = np.zeros((wp, c, hp, n), dtype=dtype)
+        s = self.xp.strides
+        # cols[(wp, c, i), (a, ph, n)] = xp[wp, c, 2*ph + a + i, n]: one strided copy.
+        self.win_shape = (wp, c, kh, 2, ph, n)
+        self.win_strides = (s[0], s[1], s[2], s[2], 2 * s[2], s[3])
+        self.windows = as_strided(self.xp, shape=self.win_shape, strides=self.win_strides,
+                                  writeable=False)
+        m = 2 * ph * n
+        self.cols = np.empty((wp * ckh, m), dtype=dtype)
+        self.cols_nd = self.cols.reshape(self.win_shape)
+        r = self.cols.strides[0]
+        # Block k's factor: rows [k*B*C*KH, k*B*C*KH + rows) of cols, all views of one array.
+        self.blocks = as_strided(self.cols, shape=(nblk, rows, m),
+                                 strides=(blk * ckh * r, r, self.cols.strides[1]),
+                                 writeable=False)
+        self.z = np.empty((nblk, f * blk, m), dtype=dtype)
+        self.dz = np.empty_like(self.z)
+        half = blk // 2
+
+        def quads(a):  # (a, b) for a in (0, 1) for b in (0, 1): row a, column b of a window
+            a6 = a.reshape(nblk, 2, f, half, 2, ph * n)
+            return [a6[:, b, :, :, r_] for r_ in (0, 1) for b in (0, 1)]
+
+        self.quads, self.dquads = quads(self.z), quads(self.dz)
+        quarter = (nblk, f, half, ph * n)
+        self.m01, self.m23 = np.empty(quarter, dtype), np.empty(quarter, dtype)
+        self.s01, self.s23, self.s = (np.empty(quarter, bool) for _ in range(3))
+        self.dm = np.empty(quarter, dtype)
+        self.top = np.empty(quarter, dtype)
+        self.bottom = np.empty(quarter, dtype)
+        self.out_shape = (f, ph, pw, n)
+        self.zeros = np.zeros(self.out_shape, dtype)
+        self.pos = np.empty(self.out_shape, bool)
+        self.ones = np.ones(half * ph * n, dtype)
+        self.bias_shape = (f, 1, 1, 1)
+        # T's non-zeros: T[R, K] = W[f, c, i, j] for every column ow_local of a block.
+        ol, ff, cc, ii, jj = np.ix_(range(blk), range(f), range(c), range(kh), range(kw))
+        self.t_rows = (ol % 2) * (f * half) + ff * half + ol // 2
+        self.t_cols = (ol + jj) * ckh + cc * kh + ii
+        self.t = np.zeros((f * blk, rows), dtype=dtype)
+        self._dxp = None
+
+    def as_blocks(self, a4):
+        """A (F, PH, PW, N) array as the (nblk, F, B/2, PH, N) view the quarters use."""
+        f, ph, pw, n = a4.shape
+        return a4.reshape(f, ph, self.nblk, self.blk // 2, n).transpose(2, 0, 3, 1, 4)
+
+    def quarter5(self, q):
+        """A (nblk, F, B/2, PH*N) quarter buffer as (nblk, F, B/2, PH, N)."""
+        f, ph, _, n = self.out_shape
+        return q.reshape(self.nblk, f, self.blk // 2, ph, n)
+
+    def multiply(self, x, w):
+        """Fill the padded input from x (N, C, H, W) and z = T(w) @ blocks; w (F, C, KH, KW) is
+        the effective (already flipped) kernel."""
+        self.xp[self.interior] = x.transpose(3, 1, 2, 0)
+        np.copyto(self.cols_nd, self.windows)
+        self.t[self.t_rows, self.t_cols] = w
+        np.matmul(self.t, self.blocks, out=self.z)  # nblk products in one call
+
+    def weight_grad(self, shape):
+        """dW (F, C, KH, KW) of the effective kernel from dz: sum over blocks of
+        dz[k] @ blocks[k].T, then every band entry summed over the block's columns."""
+        dt = np.matmul(self.dz, self.blocks.transpose(0, 2, 1)).sum(axis=0)  # (F*B, rows)
+        return dt[self.t_rows, self.t_cols].sum(axis=0).reshape(shape)
+
+    def input_grad(self, kh):
+        """dx (N, C, H, W) (a view of a scratch array): the adjoint of :meth:`multiply`."""
+        dblocks = np.matmul(self.t.T, self.dz)  # (nblk, rows, 2*PH*N)
+        dcols = np.zeros_like(self.cols)
+        step, rows = self.blocks.strides[0] // self.cols.strides[0], dblocks.shape[1]
+        for k in range(self.nblk):  # neighbouring blocks share KW-1 input columns
+            dcols[k * step : k * step + rows] += dblocks[k]
+        if self._dxp is None:
+            self._dxp = np.empty_like(self.xp)
+        dxp = self._dxp
+        dxp.fill(0)
+        dwin = as_strided(dxp, shape=self.win_shape, strides=self.win_strides)
+        d6 = dcols.reshape(self.win_shape)
+        for i in range(kh):  # no two cells of one kernel row i read the same input
+            dwin[:, :, i] += d6[:, :, i]
+        return dxp[self.interior].transpose(3, 1, 2, 0)
