@@ -18,12 +18,14 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSlider, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+                               QSlider, QSplitter, QStackedWidget, QTabWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, resolve
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
 from explorer.ui.panels.convolution_form import ConvForm
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text,
                                                  output_size_html, pool_arithmetic_html,
@@ -86,6 +88,9 @@ class ConvolutionPanel(QWidget):
         self.test_index.sigFollowed.connect(self._on_dataset_followed)
         self.form.sigChanged.connect(self.rebuild)
         self.form.restore(self.settings)
+        self.direction_box.set_direction(self.settings.get(
+            "direction", str, "forward", valid=lambda v: v in ("forward", "backward")))
+        self.direction_box.sigChanged.connect(self._on_direction_change)
         self.speed.setValue(self.settings.get(
             "speed", int, self.speed.value(),
             valid=lambda v: self.speed.minimum() <= v <= self.speed.maximum()))
@@ -131,6 +136,10 @@ class ConvolutionPanel(QWidget):
         self.position_slider.valueChanged.connect(self._on_slider_change)
         self.position_label = QLabel(self)
         self.position_label.setObjectName("convPositionLabel")
+        # the backward pass (issue 12): Forward / Backward, and the view shown in Backward
+        self.direction_box = DirectionBox(self)
+        self.direction_combo = self.direction_box.combo
+        self.backward_view = BackwardView(self.client, self)
 
 
     def _build_views(self):
@@ -165,6 +174,7 @@ class ConvolutionPanel(QWidget):
     def _build_layout(self):
         left = QVBoxLayout()
         left.addWidget(self.form)
+        left.addWidget(self.direction_box)
         left.addWidget(self.message)
         left.addStretch(1)
         keys = QLabel(self.tr(
@@ -222,9 +232,12 @@ class ConvolutionPanel(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([560, 300])
         views.setMinimumHeight(300)
+        self.stack = QStackedWidget(self)   # page 0: forward views; page 1: the backward pass
+        self.stack.addWidget(split)
+        self.stack.addWidget(self.backward_view)
         main = QHBoxLayout(self)
         main.addWidget(left_widget)
-        main.addWidget(split, 1)
+        main.addWidget(self.stack, 1)
 
     # --- model data ---------------------------------------------------------------------------
     def _model_image(self) -> np.ndarray:
@@ -313,6 +326,7 @@ class ConvolutionPanel(QWidget):
             self.form.show_setup(build.setup)
         self.form.save(self.settings)
         self.build = build
+        self._update_backward()
         if build.stepper is None:
             self._show_problem(build)
             return
@@ -420,8 +434,49 @@ class ConvolutionPanel(QWidget):
                       "under any window: their values cannot change the output.") + "</p>")
         self.im2col.show_setup(st)
 
+    # --- the backward pass ---------------------------------------------------------------------
+    @property
+    def backward_shown(self) -> bool:
+        return self.direction_box.direction == "backward"
+
+    def _on_direction_change(self, direction: str):
+        self.settings.set("direction", direction)
+        self.timer.stop()
+        self.play_button.setText(self.tr("Play"))
+        self.backward_view.stop()
+        self._update_backward()
+
+    def _update_backward(self):
+        """Show the backward pass of the current set-up (only computed while it is shown)."""
+        backward = self.backward_shown
+        self.stack.setCurrentIndex(1 if backward else 0)
+        if backward:
+            self.backward_view.set_forward(self.stepper, self._loss_source)
+
+    def _loss_source(self):
+        """(image, layer, filter, label) for the loss's real dY, or None when the set-up is not
+        a learned filter of the live network (the view checks the shapes when they arrive)."""
+        b = self.build
+        if b is None or b.stepper is None or b.setup.kernel != "learned":
+            return None
+        setup = b.setup
+        label = None
+        try:
+            if setup.input == "test":
+                data = self.state.dataset()
+                image = pixels_to_float(data.test_images[setup.test_index])
+                label = int(data.test_labels[setup.test_index])
+            else:
+                image = self._model_image()
+        except (OSError, ValueError, IndexError):
+            return None
+        return image, setup.filter_layer, setup.filter_index, label
+
     # --- stepping ------------------------------------------------------------------------------
     def set_position(self, index: int):
+        if self.backward_shown:
+            self.backward_view.set_position(index)
+            return
         if self.stepper is None:
             return
         index = int(np.clip(index, 0, self.stepper.n_positions - 1))
@@ -431,11 +486,17 @@ class ConvolutionPanel(QWidget):
         self._render_position()
 
     def step(self, delta: int):
+        if self.backward_shown:
+            self.backward_view.step(delta)
+            return
         if self.stepper is None:
             return
         self.set_position(self.position + delta)
 
     def toggle_play(self):
+        if self.backward_shown:
+            self.backward_view.toggle_play()
+            return
         if self.timer.isActive():
             self.timer.stop()
         elif self.stepper is not None:
@@ -454,6 +515,7 @@ class ConvolutionPanel(QWidget):
 
     def _on_speed_change(self, value):
         self.timer.setInterval(int(1000 / max(1, value)))
+        self.backward_view.set_interval(int(1000 / max(1, value)))
         self.speed_label.setText(self.tr("1 cell/s") if value == 1 else
                                  self.tr("%n cells/s", "", value))
 
