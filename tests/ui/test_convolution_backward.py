@@ -192,3 +192,43 @@ def test_cells_without_a_value_are_drawn_in_neither_colour_map():
         c = img.pixelColor(0, 0)
         assert (c.red(), c.green(), c.blue()) == tuple(int(v) for v in NO_VALUE)
         assert img.pixelColor(1, 0) != c
+
+
+def test_local_connectivity_counts_the_chapters_6x6_example(panel, qtbot):
+    view = panel.connectivity
+    assert (view.size_spin.value(), view.kernel_spin.value()) == (6, 3)
+    text = view.counts.text()
+    assert "<b>10</b>" in text                       # 3x3 shared weights + 1 bias
+    assert "<b>592</b>" in text                      # 36 x 16 weights + 16 biases
+    assert view.conn.wiring.shape == (16, 9)
+    panel.tabs.setCurrentWidget(view)
+    canvas = view.canvas
+    qtbot.waitUntil(canvas.isVisible)
+    _inputs, outputs, _r = canvas._layout()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=outputs[5].toPoint())
+    assert canvas.selected == 5 and "Output neuron 5 (row 1, column 1)" in view.counts.text()
+    view.kernel_spin.setValue(5)
+    assert view.conn.wiring.shape == (4, 25)
+
+
+def test_pooling_shift_counts_changed_cells_and_the_answer(panel, qtbot):
+    view = panel.shift_view
+    qtbot.waitUntil(lambda: view.layer_combo.count() == 2, timeout=10000)
+    panel.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.effect is not None, timeout=10000)
+    assert view.effect.changed == 0                  # no shift: nothing changes
+    view.dx.setValue(2)
+    qtbot.waitUntil(lambda: view.effect is not None and view.effect.changed > 0, timeout=10000)
+    e = view.effect
+    assert f"{e.changed} of {e.cells}" in view.summary.text()
+    assert e.cells == 6 * 14 * 14                    # LeNet-5's pool1
+    np.testing.assert_array_equal(e.shifted[0, :, 2:], view.original[0, :, :-2])
+
+
+def test_idea_views_retranslate(panel, qapp, qtbot):
+    panel.tabs.setCurrentWidget(panel.shift_view)
+    qtbot.waitUntil(lambda: panel.shift_view.effect is not None, timeout=10000)
+    with pseudo_language(qapp):
+        assert untranslated_texts(panel.connectivity) == []
+        assert untranslated_texts(panel.shift_view) == []
+    assert not any("\u27e6" in t for _, t in all_texts(panel.shift_view))

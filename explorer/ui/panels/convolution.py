@@ -26,6 +26,7 @@ from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, resolve
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
+from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
 from explorer.ui.panels.convolution_form import ConvForm
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text,
                                                  output_size_html, pool_arithmetic_html,
@@ -84,6 +85,8 @@ class ConvolutionPanel(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         client.sigModelChanged.connect(self._on_model_change)
+        if getattr(client, "model_info", None) is not None:
+            self._on_model_change(client.model_info)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         self.test_index.sigFollowed.connect(self._on_dataset_followed)
         self.form.sigChanged.connect(self.rebuild)
@@ -219,6 +222,10 @@ class ConvolutionPanel(QWidget):
         self.tabs.addTab(self.arithmetic, self.tr("Arithmetic"))
         self.tabs.addTab(self.size_text, self.tr("Output size"))
         self.tabs.addTab(self.im2col, self.tr("im2col"))
+        self.connectivity = ConnectivityView(self)
+        self.shift_view = ShiftView(self.client, self._shift_image, self)
+        self.tabs.addTab(self.connectivity, self.tr("Local connectivity"))
+        self.tabs.addTab(self.shift_view, self.tr("Pooling and shifts"))
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
@@ -265,7 +272,16 @@ class ConvolutionPanel(QWidget):
     def _on_snapshot_error(self, message):
         self.message.show_error(fill(self.tr("The live model could not answer: %1"), message))
 
+    def _shift_image(self):
+        """The (28, 28) input of the shift view: the drawn digit or test image 0."""
+        try:
+            return self._model_image()
+        except (OSError, ValueError, IndexError):
+            return None
+
     def _on_model_change(self, info):
+        self.shift_view.set_layers([row.get("name") for row in info.summary
+                                    if "Pool" in str(row.get("type", ""))])
         self._refresh_or_defer()
 
     def _on_current_input_change(self, image):
@@ -291,6 +307,7 @@ class ConvolutionPanel(QWidget):
             return
         self._stale = False
         self.request_model_data()
+        self.shift_view.refresh()
         if self.form.setup().input == "current":
             self.rebuild()
 
