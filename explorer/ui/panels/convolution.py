@@ -27,12 +27,15 @@ from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, resol
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
 from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
+from explorer.ui.panels.convolution_input import TypedInputDialog
 from explorer.ui.panels.convolution_form import ConvForm
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text,
                                                  output_size_html, pool_arithmetic_html,
                                                  problem_text)
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
 from explorer.ui.text import fill
+from explorer.ui.typed_input import DEFAULT as DEFAULT_TYPED
+from explorer.ui.typed_input import from_settings, to_settings
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.layout_fit import FitToViewport
@@ -64,6 +67,8 @@ class ConvolutionPanel(QWidget):
         #: Remembered set-up (input, operation, kernel, stride, padding, flip, bias, speed)
         #: under "convolution/" in QSettings.
         self.settings = PanelSettings("convolution")
+        #: The "Numbers you type" input (C, H, W), remembered; None: the default 7x7.
+        self.typed = from_settings(self.settings.get("typed", str, ""))
 
         self.form = ConvForm(state, self)
         for name in ("input_combo", "test_index", "map_layer", "map_channel", "mode_combo",
@@ -90,6 +95,7 @@ class ConvolutionPanel(QWidget):
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         self.test_index.sigFollowed.connect(self._on_dataset_followed)
         self.form.sigChanged.connect(self.rebuild)
+        self.form.sigEditTyped.connect(self.edit_typed_input)
         self.form.restore(self.settings)
         self.direction_box.set_direction(self.settings.get(
             "direction", str, "forward", valid=lambda v: v in ("forward", "backward")))
@@ -329,7 +335,7 @@ class ConvolutionPanel(QWidget):
         return ConvSources(current_input=self.state.current_input,
                            current_source=self.state.current_input_source,
                            dataset=self.state.dataset, snapshot=self._snapshot,
-                           layer_names=names)
+                           layer_names=names, typed=self.typed)
 
     def rebuild(self):
         """Resolve the form's set-up, show its first cell (or the cell shown before, when it
@@ -450,6 +456,15 @@ class ConvolutionPanel(QWidget):
                       "\u2212\u221e, which never wins). Rows and columns tinted red are never "
                       "under any window: their values cannot change the output.") + "</p>")
         self.im2col.show_setup(st)
+
+    def edit_typed_input(self):
+        """Open the dialog for the typed input; on OK remember it and show it."""
+        dialog = TypedInputDialog(DEFAULT_TYPED if self.typed is None else self.typed, self)
+        if dialog.exec() != TypedInputDialog.DialogCode.Accepted:
+            return
+        self.typed = dialog.values()
+        self.settings.set("typed", to_settings(self.typed))
+        self.rebuild()
 
     # --- the backward pass ---------------------------------------------------------------------
     @property

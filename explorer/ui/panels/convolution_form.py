@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QSpinBox)
+                               QHBoxLayout, QLabel, QPushButton, QSpinBox)
 
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES
 from explorer.engine.kernels import PRESETS
@@ -40,6 +40,8 @@ class ConvForm(QGroupBox):
     already shown)."""
 
     sigChanged = Signal()
+    #: "Edit numbers…" was clicked (the panel owns the typed input and its dialog).
+    sigEditTyped = Signal()
 
     def __init__(self, state, parent=None):
         super().__init__(parent)
@@ -64,6 +66,13 @@ class ConvForm(QGroupBox):
         self.input_combo.addItem(self.tr("Current input (Draw tab)"), "current")
         self.input_combo.addItem(self.tr("Test-set image"), "test")
         self.input_combo.addItem(self.tr("Feature maps of the live model"), "model")
+        self.input_combo.addItem(self.tr("Numbers you type"), "typed")
+        self.edit_typed = QPushButton(self.tr("Edit &numbers\u2026"), self)
+        self.edit_typed.setObjectName("convEditTyped")
+        self.edit_typed.setToolTip(self.tr(
+            "Type the input yourself: any size up to 32\u00d732, 1 to 3 channels, so that "
+            "every worked example of the chapter can be entered."))
+        self.edit_typed.clicked.connect(self.sigEditTyped)
         self.input_combo.setToolTip(self.tr(
             "What the kernel slides over: the textbook's small numeric examples, a digit, or "
             "the output of any layer of the live network (for the second conv layer's filters "
@@ -158,6 +167,7 @@ class ConvForm(QGroupBox):
         form.addRow(self.tr("&Input:"), self.input_combo)
         self._test_label = QLabel(self.tr("Test image:"), self)
         form.addRow(self._test_label, self.test_index)
+        form.addRow(self.edit_typed)
         self._map_label = QLabel(self.tr("Layer:"), self)
         maps = QHBoxLayout()
         maps.addWidget(self.map_layer, 2)
@@ -314,6 +324,7 @@ class ConvForm(QGroupBox):
         conv = setup.is_conv
         self._test_label.setVisible(setup.input == "test")
         self.test_index.setVisible(setup.input == "test")
+        self.edit_typed.setVisible(setup.input == "typed")
         for w in (self.map_layer, self.map_channel, self._map_label):
             w.setVisible(setup.input == "model")
         for w in (self.kernel_combo, self._kernel_label, self.flip_check, self.bias_spin,
