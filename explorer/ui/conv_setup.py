@@ -24,6 +24,7 @@ from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_exam
 from explorer.engine.kernels import PRESETS, preset
 from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.stepper import ConvStepper, PoolStepper
+from explorer.ui.typed_input import DEFAULT as DEFAULT_TYPED
 
 #: Operations: a convolution or one of the two poolings (the stepper's ``mode``).
 OPERATIONS = ("conv", "max", "avg")
@@ -36,7 +37,7 @@ PADDING_RANGE = (0, 4)
 BIAS_RANGE = (-100.0, 100.0)
 #: Every input source the form offers (``example:<key>`` for each textbook example).
 INPUTS = tuple(f"example:{ex.key}" for ex in CONV_EXAMPLES + POOL_EXAMPLES) + (
-    "current", "test", "model")
+    "current", "test", "model", "typed")
 #: Every kernel source (``preset:<name>`` for each kernel of `explorer.engine.kernels`).
 KERNELS = ("example",) + tuple(f"preset:{name}" for name in PRESETS) + ("learned",)
 
@@ -245,6 +246,7 @@ class ConvSources:
     dataset: Callable | None = None
     snapshot: dict | None = None
     layer_names: tuple = ()
+    typed: np.ndarray | None = None
 
     def __repr__(self) -> str:
         shape = None if self.current_input is None else self.current_input.shape
@@ -330,6 +332,9 @@ def _input(setup: ConvSetup, sources: ConvSources, notices: list):
         if setup.is_conv == (ex.pool is not None):   # an example of the other operation
             return ex.x, Note("example_other", (ex.title,)), setup
         return ex.x, Note("example", (ex.description, _settings_note(setup, ex))), setup
+    if setup.input == "typed":
+        x = DEFAULT_TYPED if sources.typed is None else np.asarray(sources.typed, np.float64)
+        return x, Note("typed", tuple(x.shape)), setup
     if setup.input == "current":
         if sources.current_input is None:
             data = _dataset(sources)

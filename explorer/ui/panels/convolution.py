@@ -19,19 +19,25 @@ import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSlider, QSplitter, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+                               QSlider, QSplitter, QStackedWidget, QTabWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, resolve
 from explorer.ui.engine_strings import engine_message
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
+from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
+from explorer.ui.panels.convolution_input import TypedInputDialog
 from explorer.ui.panels.convolution_form import ConvForm
 from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text,
                                                  output_size_html, pool_arithmetic_html,
                                                  problem_text)
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
 from explorer.ui.text import fill
+from explorer.ui.typed_input import DEFAULT as DEFAULT_TYPED
+from explorer.ui.typed_input import from_settings, to_settings
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.layout_fit import FitToViewport
@@ -63,6 +69,8 @@ class ConvolutionPanel(QWidget):
         #: Remembered set-up (input, operation, kernel, stride, padding, flip, bias, speed)
         #: under "convolution/" in QSettings.
         self.settings = PanelSettings("convolution")
+        #: The "Numbers you type" input (C, H, W), remembered; None: the default 7x7.
+        self.typed = from_settings(self.settings.get("typed", str, ""))
 
         self.form = ConvForm(state, self)
         for name in ("input_combo", "test_index", "map_layer", "map_channel", "mode_combo",
@@ -87,10 +95,16 @@ class ConvolutionPanel(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         client.sigModelChanged.connect(self._on_model_change)
+        if getattr(client, "model_info", None) is not None:
+            self._on_model_change(client.model_info)
         state.sigCurrentInputChanged.connect(self._on_current_input_change)
         self.test_index.sigFollowed.connect(self._on_dataset_followed)
         self.form.sigChanged.connect(self.rebuild)
+        self.form.sigEditTyped.connect(self.edit_typed_input)
         self.form.restore(self.settings)
+        self.direction_box.set_direction(self.settings.get(
+            "direction", str, "forward", valid=lambda v: v in ("forward", "backward")))
+        self.direction_box.sigChanged.connect(self._on_direction_change)
         self.speed.setValue(self.settings.get(
             "speed", int, self.speed.value(),
             valid=lambda v: self.speed.minimum() <= v <= self.speed.maximum()))
@@ -131,6 +145,10 @@ class ConvolutionPanel(QWidget):
         self.position_label = QLabel(self)
         self.position_label.setObjectName("convPositionLabel")
         self.speed_caption = QLabel(self)
+        # the backward pass (issue 12): Forward / Backward, and the view shown in Backward
+        self.direction_box = DirectionBox(self)
+        self.direction_combo = self.direction_box.combo
+        self.backward_view = BackwardView(self.client, self)
 
     def _build_views(self):
         # cells shrink to fit the window down to MIN_CELL pixels; only then does the view scroll
@@ -161,6 +179,7 @@ class ConvolutionPanel(QWidget):
     def _build_layout(self):
         left = QVBoxLayout()
         left.addWidget(self.form)
+        left.addWidget(self.direction_box)
         left.addWidget(self.message)
         left.addStretch(1)
         self.keys_label = QLabel(self)
@@ -201,7 +220,10 @@ class ConvolutionPanel(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("convExplainTabs")
-        for view in (self.arithmetic, self.size_text, self.im2col):
+        self.connectivity = ConnectivityView(self)
+        self.shift_view = ShiftView(self.client, self._shift_image, self)
+        for view in (self.arithmetic, self.size_text, self.im2col, self.connectivity,
+                     self.shift_view):
             self.tabs.addTab(view, "")
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -216,9 +238,12 @@ class ConvolutionPanel(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([560, 300])
         views.setMinimumHeight(300)
+        self.stack = QStackedWidget(self)   # page 0: forward views; page 1: the backward pass
+        self.stack.addWidget(split)
+        self.stack.addWidget(self.backward_view)
         main = QHBoxLayout(self)
         main.addWidget(left_widget)
-        main.addWidget(split, 1)
+        main.addWidget(self.stack, 1)
 
     # --- language -----------------------------------------------------------------------------
     def changeEvent(self, event):
@@ -244,7 +269,8 @@ class ConvolutionPanel(QWidget):
         self.keys_label.setText(self.tr(
             "Keys: \u2190/\u2192 step, Space play/pause, Home/End first/last cell."))
         for i, text in enumerate((self.tr("Arithmetic"), self.tr("Output size"),
-                                  self.tr("im2col"))):
+                                  self.tr("im2col"), self.tr("Local connectivity"),
+                                  self.tr("Pooling and shifts"))):
             self.tabs.setTabText(i, text)
         self._show_play_state()
         self._on_speed_change(self.speed.value())
@@ -294,7 +320,16 @@ class ConvolutionPanel(QWidget):
         self._say(lambda: fill(self.tr("The live model could not answer: %1"), message),
                   error=True)
 
+    def _shift_image(self):
+        """The (28, 28) input of the shift view: the drawn digit or test image 0."""
+        try:
+            return self._model_image()
+        except (OSError, ValueError, IndexError):
+            return None
+
     def _on_model_change(self, info):
+        self.shift_view.set_layers([row.get("name") for row in info.summary
+                                    if "Pool" in str(row.get("type", ""))])
         self._refresh_or_defer()
 
     def _on_current_input_change(self, image):
@@ -320,6 +355,7 @@ class ConvolutionPanel(QWidget):
             return
         self._stale = False
         self.request_model_data()
+        self.shift_view.refresh()
         if self.form.setup().input == "current":
             self.rebuild()
 
@@ -341,7 +377,7 @@ class ConvolutionPanel(QWidget):
         return ConvSources(current_input=self.state.current_input,
                            current_source=self.state.current_input_source,
                            dataset=self.state.dataset, snapshot=self._snapshot,
-                           layer_names=names)
+                           layer_names=names, typed=self.typed)
 
     def rebuild(self):
         """Resolve the form's set-up, show its first cell (or the cell shown before, when it
@@ -355,6 +391,7 @@ class ConvolutionPanel(QWidget):
             self.form.show_setup(build.setup)
         self.form.save(self.settings)
         self.build = build
+        self._update_backward()
         if build.stepper is None:
             self._say(lambda: problem_text(build.problem), error=True)
         else:
@@ -469,8 +506,58 @@ class ConvolutionPanel(QWidget):
                       "under any window: their values cannot change the output.") + "</p>")
         self.im2col.show_setup(st)
 
+    def edit_typed_input(self):
+        """Open the dialog for the typed input; on OK remember it and show it."""
+        dialog = TypedInputDialog(DEFAULT_TYPED if self.typed is None else self.typed, self)
+        if dialog.exec() != TypedInputDialog.DialogCode.Accepted:
+            return
+        self.typed = dialog.values()
+        self.settings.set("typed", to_settings(self.typed))
+        self.rebuild()
+
+    # --- the backward pass ---------------------------------------------------------------------
+    @property
+    def backward_shown(self) -> bool:
+        return self.direction_box.direction == "backward"
+
+    def _on_direction_change(self, direction: str):
+        self.settings.set("direction", direction)
+        self.timer.stop()
+        self._show_play_state()
+        self.backward_view.stop()
+        self._update_backward()
+
+    def _update_backward(self):
+        """Show the backward pass of the current set-up (only computed while it is shown)."""
+        backward = self.backward_shown
+        self.stack.setCurrentIndex(1 if backward else 0)
+        if backward:
+            self.backward_view.set_forward(self.stepper, self._loss_source)
+
+    def _loss_source(self):
+        """(image, layer, filter, label) for the loss's real dY, or None when the set-up is not
+        a learned filter of the live network (the view checks the shapes when they arrive)."""
+        b = self.build
+        if b is None or b.stepper is None or b.setup.kernel != "learned":
+            return None
+        setup = b.setup
+        label = None
+        try:
+            if setup.input == "test":
+                data = self.state.dataset()
+                image = pixels_to_float(data.test_images[setup.test_index])
+                label = int(data.test_labels[setup.test_index])
+            else:
+                image = self._model_image()
+        except (OSError, ValueError, IndexError):
+            return None
+        return image, setup.filter_layer, setup.filter_index, label
+
     # --- stepping ------------------------------------------------------------------------------
     def set_position(self, index: int):
+        if self.backward_shown:
+            self.backward_view.set_position(index)
+            return
         if self.stepper is None:
             return
         index = int(np.clip(index, 0, self.stepper.n_positions - 1))
@@ -480,11 +567,17 @@ class ConvolutionPanel(QWidget):
         self._render_position()
 
     def step(self, delta: int):
+        if self.backward_shown:
+            self.backward_view.step(delta)
+            return
         if self.stepper is None:
             return
         self.set_position(self.position + delta)
 
     def toggle_play(self):
+        if self.backward_shown:
+            self.backward_view.toggle_play()
+            return
         if self.timer.isActive():
             self.timer.stop()
         elif self.stepper is not None:
@@ -506,6 +599,7 @@ class ConvolutionPanel(QWidget):
 
     def _on_speed_change(self, value):
         self.timer.setInterval(int(1000 / max(1, value)))
+        self.backward_view.set_interval(int(1000 / max(1, value)))
         self.speed_label.setText(self.tr("1 cell/s") if value == 1 else
                                  self.tr("%n cells/s", "", value))
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QSpinBox)
+                               QHBoxLayout, QLabel, QPushButton, QSpinBox)
 
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES
 from explorer.engine.kernels import PRESETS
@@ -40,6 +40,8 @@ class ConvForm(QGroupBox):
     already shown)."""
 
     sigChanged = Signal()
+    #: "Edit numbers…" was clicked (the panel owns the typed input and its dialog).
+    sigEditTyped = Signal()
 
     def __init__(self, state, parent=None):
         super().__init__(parent)
@@ -62,8 +64,11 @@ class ConvForm(QGroupBox):
         self.input_combo.setObjectName("convInput")
         for ex in CONV_EXAMPLES + POOL_EXAMPLES:
             self.input_combo.addItem("", f"example:{ex.key}")
-        for key in ("current", "test", "model"):
+        for key in ("current", "test", "model", "typed"):
             self.input_combo.addItem("", key)
+        self.edit_typed = QPushButton(self)
+        self.edit_typed.setObjectName("convEditTyped")
+        self.edit_typed.clicked.connect(self.sigEditTyped)
         self.test_index = ImageIndexPicker(state, self)
         self.test_index.setObjectName("convTestIndex")
         self.map_layer = QComboBox(self)
@@ -133,6 +138,7 @@ class ConvForm(QGroupBox):
         form.addRow(self._input_label, self.input_combo)
         self._test_label = label()
         form.addRow(self._test_label, self.test_index)
+        form.addRow(self.edit_typed)
         self._map_label = label()
         maps = QHBoxLayout()
         maps.addWidget(self.map_layer, 2)
@@ -183,7 +189,12 @@ class ConvForm(QGroupBox):
         examples = {f"example:{ex.key}": ex for ex in CONV_EXAMPLES + POOL_EXAMPLES}
         inputs = {"current": self.tr("Current input (Draw tab)"),
                   "test": self.tr("Test-set image"),
-                  "model": self.tr("Feature maps of the live model")}
+                  "model": self.tr("Feature maps of the live model"),
+                  "typed": self.tr("Numbers you type")}
+        self.edit_typed.setText(self.tr("Edit &numbers\u2026"))
+        self.edit_typed.setToolTip(self.tr(
+            "Type the input yourself: any size up to 32\u00d732, 1 to 3 channels, so that "
+            "every worked example of the chapter can be entered."))
         operations = {"conv": self.tr("Convolution"), "max": self.tr("Max pooling"),
                       "avg": self.tr("Average pooling")}
         kernels = {"example": self.tr("Textbook filter"),
@@ -374,6 +385,7 @@ class ConvForm(QGroupBox):
         conv = setup.is_conv
         self._test_label.setVisible(setup.input == "test")
         self.test_index.setVisible(setup.input == "test")
+        self.edit_typed.setVisible(setup.input == "typed")
         for w in (self.map_layer, self.map_channel, self._map_label):
             w.setVisible(setup.input == "model")
         for w in (self.kernel_combo, self._kernel_label, self.flip_check, self.bias_spin,

@@ -15,6 +15,8 @@ DIVERGING_LUT = np.stack([
     255 * (1 - np.abs(_t)),
     np.where(_t > 0, 255 * (1 - _t), 255),
 ], axis=1).clip(0, 255).astype(np.uint8)
+#: The colour of a cell without a value (NaN): pale yellow-grey, in neither colour map.
+NO_VALUE = np.array([236, 233, 222], dtype=np.uint8)
 GREY_LUT = np.repeat(np.arange(256, dtype=np.uint8)[:, None], 3, axis=1)
 
 
@@ -45,7 +47,8 @@ def to_qimage(image: np.ndarray, levels: tuple[float, float] | None = None,
 
     ``levels=(lo, hi)`` map to the ends of the colour map (default: the image's own range);
     ``cmap`` is ``"grey"`` (lo black, hi white) or ``"diverging"`` (blue, white at the middle,
-    red)."""
+    red). NaN cells (no value yet, e.g. a result still being built) are a pale neutral
+    colour that belongs to neither map's range."""
     image = np.asarray(image, dtype=np.float64)
     if image.ndim != 2:
         raise ValueError(f"to_qimage needs a 2-D array, got shape {image.shape}")
@@ -54,5 +57,6 @@ def to_qimage(image: np.ndarray, levels: tuple[float, float] | None = None,
     idx = np.nan_to_num((image - lo) * scale, nan=0.0).clip(0, 255).astype(np.uint8)
     lut = DIVERGING_LUT if cmap == "diverging" else GREY_LUT
     rgb = np.ascontiguousarray(lut[idx])
+    rgb[np.isnan(image)] = NO_VALUE
     h, w = idx.shape
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
