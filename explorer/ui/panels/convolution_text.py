@@ -234,9 +234,10 @@ def note_text(note) -> str:
         return fill(translate("ConvolutionPanel", "Your settings: stride %1, %2, bias %3."),
                     a[0], padding_text(a[1]), format_number(a[2]))
     if k == "typed":
+        n = a[0]
         return fill(translate("ConvolutionPanel", "Numbers you typed: %n channel(s) of %1\u00d7%2 "
-                                                  "(Edit numbers\u2026 to change them).", "",
-                              a[0]), a[1], a[2])
+                                                  "(Edit numbers\u2026 to change them).", "", n),
+                    a[1], a[2])
     if k == "current_missing":
         return translate("ConvolutionPanel", "Nothing drawn yet: showing test image 0. Draw in the "
                                              "Draw tab to use your own.")
