@@ -50,15 +50,15 @@ from explorer.worker import EngineClient  # noqa: E402
 #: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.
 PANELS = [
     (DrawPanel, QT_TRANSLATE_NOOP("MainWindow", "&Draw"),
-     QT_TRANSLATE_NOOP("MainWindow", (
+     QT_TRANSLATE_NOOP("MainWindow",
          "Draw a digit on the black square. The small image at the top right is what the network "
          "really receives: your drawing cropped, scaled into 20x20 pixels and centred in a 28x28 "
          "field, exactly how the MNIST digits were prepared. The bars are the softmax output: "
          "one probability per digit, they sum to 1; the big number is the most probable class. "
          "Tick \u201cCompare with the raw resize\u201d to see what happens without the "
-         "preprocessing (grey bars)."))),
+         "preprocessing (grey bars).")),
     (LayersPanel, QT_TRANSLATE_NOOP("MainWindow", "&Layers"),
-     QT_TRANSLATE_NOOP("MainWindow", (
+     QT_TRANSLATE_NOOP("MainWindow",
          "The network layer by layer. Left: every layer in order with what it receives, the "
          "shape of its output (channels x height x width, or a vector length) and how many "
          "numbers it learns; click one or press Page Up / Page Down. Right: the chosen layer's "
@@ -66,23 +66,27 @@ PANELS = [
          "per channel, coloured by the bar above it (one scale for the whole layer unless "
          "\u201cScale each map on its own\u201d is ticked). Click a map to open it large (hover "
          "to read values) beside the kernels and bias that produced it. The layer marked with a "
-         "star is the feature vector the classifier reads."))),
+         "star is the feature vector the classifier reads.")),
     (ConvolutionPanel,
      QT_TRANSLATE_NOOP("MainWindow", "&Convolution"),
-     QT_TRANSLATE_NOOP("MainWindow", (
+     QT_TRANSLATE_NOOP("MainWindow",
          "A convolution (or pooling) done one output cell at a time. Choose an input (the "
          "textbook's 4x4 example, a 3-channel example, a digit, any feature map of the live "
          "network), a kernel, the stride, padding and bias, then step with the arrow keys or "
          "Play (Space). The orange square is the window on the padded input (hatched cells are "
          "padding), the green cell the output it makes; the Arithmetic tab writes the sum out, "
          "Output size explains (H + 2P - FH)/S + 1 and what a stride that does not fit drops, "
-         "and im2col shows the same computation as one matrix product. The backward pass (in the "
-         "engine, for scripts: explorer.engine.backward) sends the output gradient dY back "
-         "three ways: dW is the input correlated with dY, db the sum of dY, and dX a full "
-         "convolution of the padded, stride-dilated dY with the kernel rotated 180 degrees; "
-         "max pooling routes each dY to its window's winner, average pooling shares it."))),
+         "and im2col shows the same computation as one matrix product. Direction > Backward steps "
+         "through backpropagation the same way, from an output gradient dY (all ones, one-hot, "
+         "random integers, cells you type, or the live network's real dY from the loss, with "
+         "its ReLU gate): dW is the input correlated with dY (with the gradient check, the "
+         "textbook's numeric test, beside it), db the sum of dY, and dX a full convolution of "
+         "the padded, stride-dilated dY with the kernel rotated 180 degrees; max pooling routes "
+         "each dY to its window's winner, average pooling shares it. Numbers you type lets you "
+         "enter any input up to 32x32; Local connectivity draws the wiring and weight sharing "
+         "of a small convolution; Pooling and shifts moves the digit and counts what changes.")),
     (TrainPanel, QT_TRANSLATE_NOOP("MainWindow", "&Train"),
-     QT_TRANSLATE_NOOP("MainWindow", (
+     QT_TRANSLATE_NOOP("MainWindow",
          "Pick an architecture and the training settings, then Start. The loss plot shows the "
          "cross-entropy of every mini-batch (light) and its running average (dark): it should "
          "fall. The accuracy plot shows, after each epoch, the share of training and test "
@@ -90,24 +94,24 @@ PANELS = [
          "does not, the network is overfitting. The filter grid shows the first layer's "
          "kernels changing as they learn. At the end, the confusion matrix counts which digit "
          "was taken for which (rows: true, columns: predicted), and the grid shows misclassified "
-         "test digits. \u201cMake live\u201d lets the Draw panel use the new network."))),
+         "test digits. \u201cMake live\u201d lets the Draw panel use the new network.")),
     (DataPanel, QT_TRANSLATE_NOOP("MainWindow", "D&ata"),
-     QT_TRANSLATE_NOOP("MainWindow", (
+     QT_TRANSLATE_NOOP("MainWindow",
          "The images the network learns from. Left: samples of the chosen split with their "
          "labels; pick a class to see only its samples, click one to make it the input of the "
          "Draw and Layers panels. Right: how many images each class has, the average image of "
          "each class, and how bright the pixels are. Download the full MNIST (or "
-         "Fashion-MNIST, Kuzushiji-MNIST) below, or open a folder of your own IDX files."))),
+         "Fashion-MNIST, Kuzushiji-MNIST) below, or open a folder of your own IDX files.")),
     (KernelPanel, QT_TRANSLATE_NOOP("MainWindow", "&Kernel lab"),
-     QT_TRANSLATE_NOOP("MainWindow", (
+     QT_TRANSLATE_NOOP("MainWindow",
          "Edit a convolution kernel and see what it does. Left: the weights (numbers or "
          "fractions like 1/16), their sum, and a library of classic kernels. Middle: the input "
          "and the output of sliding the kernel over it (red positive, blue negative), with a "
          "histogram of the output values. Right: put your kernel into a filter of the live "
          "network and watch the feature map and prediction change; restore the learned "
-         "filter with one click."))),
+         "filter with one click.")),
     (ExplainPanel, QT_TRANSLATE_NOOP("MainWindow", "E&xplain"),
-     QT_TRANSLATE_NOOP("MainWindow", (
+     QT_TRANSLATE_NOOP("MainWindow",
          "What the network learned, on your drawing and your network. On my drawing: the "
          "saliency map shows which pixels would change the chosen class's score most if they "
          "changed; the Grad-CAM map shows where the chosen conv layer's maps raise that score. "
@@ -123,7 +127,13 @@ PANELS = [
          "as a dot (PCA at once, t-SNE on request), coloured by label, your drawing as a star, "
          "and its nearest digits by features beside its nearest by pixels. Clusters show what "
          "the network groups together; t-SNE distances between clusters and cluster sizes "
-         "mean little, and two axes cannot show everything the vectors hold."))),
+         "mean little, and two axes cannot show everything the vectors hold. SmoothGrad "
+         "averages the saliency over many noisy copies of your drawing: smoother, not truer. "
+         "A whole layer grows one "
+         "image per filter of a conv layer and one per class in the background; click one to "
+         "see the five test digits that excite it most. The feature-space layer switch shows "
+         "flatten, a hidden fully connected layer or the penultimate layer; point at a dot to "
+         "see its digit.")),
 ]
 
 
