@@ -48,7 +48,7 @@ class WiringCanvas(QWidget):
         self.conn = None
         self.selected = 0
         self.show_all = True
-        self.setMinimumSize(360, 220)
+        self.setMinimumSize(180, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_wiring(self, conn):
@@ -151,10 +151,12 @@ class ConnectivityView(QWidget):
             label.setBuddy(spin)
             form.addRow(label, spin)
         form.addRow(self.all_check)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(_scrolled(self.counts, self), 1)
         main = QHBoxLayout(self)
-        main.addLayout(form, 0)
-        main.addWidget(self.canvas, 5)
-        main.addWidget(_scrolled(self.counts, self), 3)
+        main.addLayout(left, 2)
+        main.addWidget(self.canvas, 3)
         for spin in (self.size_spin, self.kernel_spin, self.stride_spin):
             spin.valueChanged.connect(self.refresh)
         self.all_check.toggled.connect(self._on_all)
@@ -368,7 +370,7 @@ def _scrolled(label: QLabel, parent) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(label)
-    area.setMinimumWidth(220)
+    area.setMinimumWidth(160)
     return area
 
 
