@@ -21,6 +21,7 @@ from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.conv_backward import (backward_for, built_up, conv_gradient_check, loss_gradient,
                                        make_dy, n_steps)
+from explorer.ui.engine_strings import engine_message
 from explorer.ui.panels.convolution_backward_text import (db_html, dw_html, dx_html,
                                                           gate_html, pool_html)
 from explorer.ui.panels.convolution_views import ChannelRow
@@ -346,7 +347,7 @@ class BackwardView(QWidget):
             self.backward = backward_for(self.forward, self.dy)
         except ValueError as exc:   # a set-up the engine refuses: say so, show nothing
             self.backward = None
-            self.message.show_error(str(exc))
+            self.message.show_error(engine_message(exc))
         self._restart()
 
     def _restart(self):
