@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from explorer.crossing import ModelInfo, PendingRequests, detach  # noqa: F401 (re-exported)
 from explorer.session import TrainingSession, first_filters
@@ -131,8 +131,9 @@ class Worker(QObject):
         for kind, req_id, fn, target in self._pending.take_all():
             model = self.training_model if target == TRAINING else self.live
             if model is None and (kind != "replace" or target == TRAINING):
-                what = "training run" if target == TRAINING else "live model"
-                self.sigFailed.emit(req_id, f"No {what} yet.")
+                self.sigFailed.emit(req_id, QCoreApplication.translate(
+                    "EngineClient", "No training run yet.") if target == TRAINING else
+                    QCoreApplication.translate("EngineClient", "No live model yet."))
                 continue
             try:
                 result = fn(model)
@@ -248,7 +249,9 @@ def default_live_model():
         return load_model(DEFAULT_MODEL), str(DEFAULT_MODEL), ""
     model = build_model("lenet5", seed=0)
     model.metadata["trained"] = False
-    return model, None, (
+    # English here; the Draw tab shows it translated (the same source in context EngineClient)
+    return model, None, QT_TRANSLATE_NOOP(
+        "EngineClient",
         "No trained model is shipped yet: this LeNet-5 is untrained (its answers are guesses). "
         "Train one in the Train tab and press \u201cMake live\u201d, or open a model file.")
 

@@ -1641,6 +1641,22 @@ Details: %1</source>
     </message>
 </context>
 <context>
+    <name>EngineClient</name>
+    <message>
+        <source>No training run yet.</source>
+        <extracomment>Which model a request runs on: the live one (default) or the one of the current/last run.</extracomment>
+        <translation>还没有训练运行。</translation>
+    </message>
+    <message>
+        <source>No live model yet.</source>
+        <translation>还没有当前模型。</translation>
+    </message>
+    <message>
+        <source>No trained model is shipped yet: this LeNet-5 is untrained (its answers are guesses). Train one in the Train tab and press “Make live”, or open a model file.</source>
+        <translation>尚未附带训练好的模型：这个 LeNet-5 未经训练（它的回答只是猜测）。请在“训练”标签页中训练一个并点击“设为当前模型”，或打开一个模型文件。</translation>
+    </message>
+</context>
+<context>
     <name>ExplainPanel</name>
     <message>
         <source>On my drawing</source>

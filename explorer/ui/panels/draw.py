@@ -412,7 +412,9 @@ class DrawPanel(QWidget):
         if info is None:
             self.model_note.setText(self.tr("Loading the model..."))
         elif not info.trained:
-            self.model_note.setText(info.note or self.tr(
+            # the worker's note is an English source in context EngineClient: say it translated
+            note = QCoreApplication.translate("EngineClient", info.note) if info.note else ""
+            self.model_note.setText(note or self.tr(
                 "This model is untrained: its answers are guesses. Train one in the Train tab."))
             self.model_note.setStyleSheet(f"color: {WARNING_COLOUR};")
         else:
