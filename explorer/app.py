@@ -43,6 +43,7 @@ from explorer.ui.panels.layers import LayersPanel  # noqa: E402
 from explorer.ui.panels.train import TrainPanel  # noqa: E402
 from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
+from explorer.ui.gc_thread import collect_in_gui_thread  # noqa: E402
 from explorer.ui.text import fill  # noqa: E402
 from explorer.worker import EngineClient  # noqa: E402
 
@@ -507,6 +508,7 @@ def ensure_application(argv=None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    collect_in_gui_thread()
     return app
 
 

@@ -13,6 +13,10 @@ def _temporary_settings(tmp_path_factory, qapp):
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder))
+    # as the app does: the cycle collector runs only in the GUI thread (explorer/ui/gc_thread.py)
+    from explorer.ui.gc_thread import collect_in_gui_thread
+
+    collect_in_gui_thread()
     qapp.setOrganizationName("CNN Explorer")
     qapp.setApplicationName("CNN Explorer")
     yield folder
