@@ -7,47 +7,21 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.engine import build_model
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import get_example
 from explorer.ui.panel_settings import PanelSettings
-from explorer.ui.panels.convolution import ConvolutionPanel
-from explorer.ui.state import AppState
-from explorer.worker import EngineClient
+from tests.ui.conv_panel import choose, convolution_panel
 from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
-
-
-@pytest.fixture(autouse=True)
-def _fresh_settings():
-    PanelSettings("convolution").clear()
-    yield
-    PanelSettings("convolution").clear()
 
 
 @pytest.fixture
 def panel(qtbot):
-    model = build_model("lenet5", seed=0)
-    client = EngineClient(load_live=lambda: (model, None, ""))
-    p = ConvolutionPanel(client, AppState())
-    qtbot.addWidget(p)
-    p.resize(1200, 800)
-    p.show()
-    qtbot.waitUntil(lambda: p._snapshot is not None, timeout=10000)
-    p.test_model = model
-    yield p
-    p.timer.stop()
-    p.backward_view.stop()
-    client.shutdown()
-
-
-def _choose(combo, data):
-    i = combo.findData(data)
-    assert i >= 0, data
-    combo.setCurrentIndex(i)
+    with convolution_panel(qtbot) as p:
+        yield p
 
 
 def _backward(p):
-    _choose(p.direction_combo, "backward")
+    choose(p.direction_combo, "backward")
     assert p.stack.currentWidget() is p.backward_view
     return p.backward_view
 
@@ -59,16 +33,16 @@ def _run_to_end(view):
 
 def test_textbook_example_gives_the_issues_gradients(panel):
     view = _backward(panel)
-    _choose(view.dy_combo, "ones")
-    _choose(view.result_combo, "dw")
+    choose(view.dy_combo, "ones")
+    choose(view.result_combo, "dw")
     assert view.position_label.text().endswith("9")
     grids = _run_to_end(view)
     np.testing.assert_allclose(grids[0].values, [[4, 8, 8], [4, 4, 8], [8, 4, 4]])
     assert "Gradient check" in view.arithmetic.toPlainText()
-    _choose(view.result_combo, "db")
+    choose(view.result_combo, "db")
     grids = _run_to_end(view)
     assert grids[0].values.ravel().tolist() == [4]
-    _choose(view.result_combo, "dx")
+    choose(view.result_combo, "dx")
     grids = _run_to_end(view)
     np.testing.assert_allclose(grids[0].values, [[2, 2, 1, 1], [2, 3, 4, 3], [1, 2, 5, 4],
                                                  [1, 1, 2, 2]])
@@ -76,7 +50,7 @@ def test_textbook_example_gives_the_issues_gradients(panel):
 
 def test_result_fills_cell_by_cell_and_keys_step_it(panel, qtbot):
     view = _backward(panel)
-    _choose(view.result_combo, "dx")
+    choose(view.result_combo, "dx")
     assert np.isfinite(view.result_row.grids[0].values).sum() == 1
     panel.setFocus()
     qtbot.keyClick(panel, Qt.Key.Key_Right)
@@ -91,21 +65,21 @@ def test_result_fills_cell_by_cell_and_keys_step_it(panel, qtbot):
 
 def test_stride_two_padding_one_equals_the_engines_backward(panel):
     panel.stride_spin.setValue(2)
-    _choose(panel.pad_mode, "number")
+    choose(panel.pad_mode, "number")
     panel.pad_spin.setValue(1)
     view = _backward(panel)
-    _choose(view.dy_combo, "random")
+    choose(view.dy_combo, "random")
     view.seed.setValue(5)
     st = panel.stepper
     x4, k4 = st.x[None], st.kernel[None]
     out, cache = F.conv2d_forward(x4, k4, np.zeros(1), stride=st.stride, padding=st.pads)
     dx, dw, _db = F.conv2d_backward(view.dy[None, None], cache)
-    _choose(view.result_combo, "dx")
+    choose(view.result_combo, "dx")
     full = _run_to_end(view)[0].values
     (top, left, h, w) = view.backward.crop
     np.testing.assert_allclose(full[top:top + h, left:left + w], dx[0, 0], atol=1e-9)
     assert "dilated" in view.titles[0].text()
-    _choose(view.result_combo, "dw")
+    choose(view.result_combo, "dw")
     np.testing.assert_allclose(_run_to_end(view)[0].values, dw[0, 0], atol=1e-9)
 
 
@@ -125,11 +99,11 @@ def test_max_pooling_routes_to_the_winner(panel):
 
 def test_one_hot_follows_a_click_and_a_typed_cell_changes_dy(panel, monkeypatch):
     view = _backward(panel)
-    _choose(view.result_combo, "dw")
-    _choose(view.dy_combo, "one_hot")
+    choose(view.result_combo, "dw")
+    choose(view.dy_combo, "one_hot")
     view.edit_dy_cell(0, 1, 1)
     assert view.dy[1, 1] == 1 and view.dy.sum() == 1
-    _choose(view.dy_combo, "ones")
+    choose(view.dy_combo, "ones")
     from explorer.ui.panels import convolution_backward as module
 
     monkeypatch.setattr(module.QInputDialog, "getDouble",
@@ -147,11 +121,11 @@ def test_from_the_loss_shows_the_relu_gate(panel, qtbot):
     i = panel.input_combo.findData("current")
     panel.input_combo.setCurrentIndex(i)
     panel.input_combo.activated.emit(i)
-    _choose(panel.kernel_combo, "learned")
-    _choose(panel.filter_layer, "conv1")
+    choose(panel.kernel_combo, "learned")
+    choose(panel.filter_layer, "conv1")
     panel.filter_index.setValue(1)
     view = _backward(panel)
-    _choose(view.dy_combo, "loss")
+    choose(view.dy_combo, "loss")
     qtbot.waitUntil(lambda: view.loss is not None, timeout=10000)
     g = view.loss
     assert g.layer == "conv1" and g.relu == "relu1" and view.dy.shape == (28, 28)
@@ -160,9 +134,9 @@ def test_from_the_loss_shows_the_relu_gate(panel, qtbot):
     assert "ReLU" in view.gate_title.text()
 
 
-def test_from_the_loss_without_a_learned_filter_says_what_to_choose(panel):
+def test_from_the_loss_without_a_learned_filter_says_what_tochoose(panel):
     view = _backward(panel)
-    _choose(view.dy_combo, "loss")
+    choose(view.dy_combo, "loss")
     assert "Learned filter" in view.message.text()
     np.testing.assert_array_equal(view.dy, np.ones((2, 2)))
 
@@ -175,7 +149,7 @@ def test_direction_is_remembered(panel, qtbot):
 def test_backward_view_retranslates(panel, qapp):
     view = _backward(panel)
     for result in ("dx", "dw", "db"):
-        _choose(view.result_combo, result)
+        choose(view.result_combo, result)
         view.step(1)
         with pseudo_language(qapp):
             assert untranslated_texts(view) == []

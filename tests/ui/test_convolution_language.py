@@ -3,47 +3,17 @@ translated (the pseudo-translation wraps it in ⟦...⟧) and nothing stays in t
 
 import pytest
 
-from explorer.engine import build_model
-from explorer.ui.panel_settings import PanelSettings
-from explorer.ui.panels.convolution import ConvolutionPanel
-from explorer.ui.state import AppState
-from explorer.worker import EngineClient
+from tests.ui.conv_panel import choose, choose_input, convolution_panel
 from tests.ui.pseudo_translation import OPEN, all_texts, pseudo_language, untranslated_texts
 
 #: Layer names with their shapes ("conv1 (6, 28, 28)") are data: the model's own names.
 LAYER_ITEMS = [r"^\w+ \([\d, ]+\)$"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_settings():
-    PanelSettings("convolution").clear()
-    yield
-    PanelSettings("convolution").clear()
-
-
 @pytest.fixture
 def panel(qtbot):
-    model = build_model("lenet5", seed=0)
-    client = EngineClient(load_live=lambda: (model, None, ""))
-    p = ConvolutionPanel(client, AppState())
-    qtbot.addWidget(p)
-    p.resize(1200, 800)
-    p.show()
-    qtbot.waitUntil(lambda: p._snapshot is not None, timeout=10000)
-    yield p
-    p.timer.stop()
-    client.shutdown()
-
-
-def _choose(combo, data):
-    i = combo.findData(data)
-    assert i >= 0, data
-    combo.setCurrentIndex(i)
-
-
-def _choose_input(p, data):
-    _choose(p.input_combo, data)
-    p.input_combo.activated.emit(p.input_combo.currentIndex())
+    with convolution_panel(qtbot) as p:
+        yield p
 
 
 def _texts(p):
@@ -68,17 +38,17 @@ def _check_round_trip(qapp, p):
 
 
 def test_textbook_example_at_a_middle_step(qapp, panel):
-    _choose_input(panel, "example:book_4x4")
+    choose_input(panel, "example:book_4x4")
     panel.set_position(2)
     _check_round_trip(qapp, panel)
 
 
 def test_three_channel_input(qapp, panel):
-    _choose_input(panel, "example:three_channel")
+    choose_input(panel, "example:three_channel")
     assert panel.stepper.x.shape[0] == 3
     panel.set_position(3)
     _check_round_trip(qapp, panel)
-    _choose(panel.mode_combo, "max")   # pooling three channels: "%n rows per output cell"
+    choose(panel.mode_combo, "max")   # pooling three channels: "%n rows per output cell"
     assert panel.stepper.x.shape[0] == 3
     with pseudo_language(qapp):
         assert "3 rows per output cell" in panel.im2col_shapes.text()
@@ -86,15 +56,15 @@ def test_three_channel_input(qapp, panel):
 
 
 def test_live_model_maps_with_a_learned_filter(qapp, panel):
-    _choose_input(panel, "model")
-    _choose(panel.kernel_combo, "learned")
+    choose_input(panel, "model")
+    choose(panel.kernel_combo, "learned")
     _check_round_trip(qapp, panel)
 
 
 def test_invalid_set_up_shows_its_problem(qapp, panel):
-    _choose_input(panel, "example:book_4x4")
-    _choose(panel.kernel_combo, "preset:box_blur")
-    _choose(panel.pad_mode, "valid")
+    choose_input(panel, "example:book_4x4")
+    choose(panel.kernel_combo, "preset:box_blur")
+    choose(panel.pad_mode, "valid")
     panel.size_spin.setValue(7)
     assert panel.stepper is None and panel.message.is_error
     assert panel.message.text().startswith("kernel size 7 is bigger than the padded input")
@@ -106,23 +76,23 @@ def test_invalid_set_up_shows_its_problem(qapp, panel):
 
 
 def test_test_image_input_and_a_moved_index(qapp, panel):
-    _choose_input(panel, "test")
+    choose_input(panel, "test")
     panel.test_index.setValue(5)
     panel.set_position(7)
     _check_round_trip(qapp, panel)
 
 
 def test_pooling(qapp, panel):
-    _choose_input(panel, "example:book_maxpool")
+    choose_input(panel, "example:book_maxpool")
     panel.set_position(1)
     assert panel.stepper is not None and panel.stepper.mode == "max"
     _check_round_trip(qapp, panel)
-    _choose(panel.mode_combo, "avg")
+    choose(panel.mode_combo, "avg")
     _check_round_trip(qapp, panel)
 
 
 def test_true_convolution_flip_on(qapp, panel):
-    _choose_input(panel, "example:book_4x4")
+    choose_input(panel, "example:book_4x4")
     panel.flip_check.setChecked(True)
     panel.set_position(1)
     assert panel.stepper.flip
@@ -130,8 +100,8 @@ def test_true_convolution_flip_on(qapp, panel):
 
 
 def test_playing_state_and_selection_survive(qapp, panel):
-    _choose_input(panel, "example:book_4x4")
-    _choose(panel.pad_mode, "same")
+    choose_input(panel, "example:book_4x4")
+    choose(panel.pad_mode, "same")
     panel.toggle_play()
     try:
         with pseudo_language(qapp):

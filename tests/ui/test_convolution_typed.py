@@ -4,40 +4,24 @@ the chapter's examples typed in, junk cells refused, the input remembered."""
 import numpy as np
 import pytest
 
-from explorer.engine import build_model
 from explorer.engine import functional as F
-from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels import convolution as conv_module
 from explorer.ui.panels.convolution import ConvolutionPanel
 from explorer.ui.panels.convolution_input import TypedInputDialog, parse_cell
 from explorer.ui.state import AppState
 from explorer.ui.typed_input import DEFAULT, fill_pattern
-from explorer.worker import EngineClient
+from tests.ui.conv_panel import choose_input, convolution_panel
 from tests.ui.pseudo_translation import pseudo_language, untranslated_texts
-
-
-@pytest.fixture(autouse=True)
-def _fresh_settings():
-    PanelSettings("convolution").clear()
-    yield
-    PanelSettings("convolution").clear()
 
 
 @pytest.fixture
 def panel(qtbot):
-    model = build_model("lenet5", seed=0)
-    client = EngineClient(load_live=lambda: (model, None, ""))
-    p = ConvolutionPanel(client, AppState())
-    qtbot.addWidget(p)
-    p.show()
-    yield p
-    client.shutdown()
+    with convolution_panel(qtbot, wait_for_maps=False) as p:
+        yield p
 
 
 def _type_input(p):
-    i = p.input_combo.findData("typed")
-    p.input_combo.setCurrentIndex(i)
-    p.input_combo.activated.emit(i)
+    choose_input(p, "typed")
 
 
 def test_cells_parse_like_a_person_types_them():

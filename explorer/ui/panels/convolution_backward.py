@@ -484,7 +484,6 @@ class BackwardView(QWidget):
             if result == "dw":
                 c = bw.padded_x.shape[1]
                 self.middle_row.set_count(c)
-                (top, bottom), (left, right) = bw.pads
                 for ch in range(c):
                     gx = self._grid(self.middle_row, ch, bw.padded_x[0, ch], name=self.tr("input"))
                     gx.set_padding(bw.pads)
@@ -560,10 +559,9 @@ class BackwardView(QWidget):
             return
         result = self.result
         so_far = built_up(bw, result, self.position)
-        final = {"dx": bw.full_dx[0], "dw": None, "db": None}[result]
         if result == "dx":
             p = bw.dx_position(self.position)
-            lv = value_range(final, True)
+            lv = value_range(bw.full_dx[0], True)
             for ch in range(so_far.shape[0]):
                 g = self._grid(self.result_row, ch, so_far[ch], levels=lv, name="dX")
                 (top, left, h, w) = bw.crop
