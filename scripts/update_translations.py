@@ -3,6 +3,8 @@
 
     python scripts/update_translations.py            # lupdate + lrelease
     python scripts/update_translations.py --release  # only lrelease (after editing a .ts)
+    python scripts/update_translations.py --fill zh.json [--fill-en en.json]
+    python scripts/update_translations.py --missing [--fill zh.json]   # what is untranslated
 
 1. ``pyside6-lupdate`` reads every ``explorer/**/*.py`` and ``main.py`` into
    ``explorer/i18n/cnn_explorer_zh_CN.ts`` (existing translations are kept, strings that left
@@ -19,7 +21,10 @@ until every string is translated and the .qm matches its .ts.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
+import tempfile
+import xml.etree.ElementTree as ElementTree
 import subprocess
 import sys
 from pathlib import Path
@@ -59,15 +64,84 @@ def lrelease(ts: Path, qm: Path) -> None:
                    check=True, capture_output=True, text=True)
 
 
+def fill(ts: Path, translations: dict[str, dict[str, str | list[str]]]) -> int:
+    """Write ``translations`` (``{context: {source: text}}``) into the unfinished entries of
+    ``ts``; a plural entry takes a list of forms (one for Chinese, two for English) or a
+    string. Entries already translated are left alone. Returns how many were filled."""
+    tree = ElementTree.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        texts = translations.get(context.findtext("name"), {})
+        for message in context.iter("message"):
+            source, translation = message.findtext("source"), message.find("translation")
+            if translation.get("type") != "unfinished" or source not in texts:
+                continue
+            text = texts[source]
+            forms = [text] if isinstance(text, str) else list(text)
+            for child in list(translation):
+                translation.remove(child)
+            if message.get("numerus") == "yes":
+                translation.text = None
+                for form in forms:
+                    ElementTree.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = forms[0]
+            del translation.attrib["type"]
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
+def unfinished(ts: Path) -> dict[str, dict[str, str]]:
+    """``{context: {source: ""}}`` for every entry of ``ts`` still to be translated."""
+    found: dict[str, dict[str, str]] = {}
+    for context in ElementTree.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            if message.find("translation").get("type") == "unfinished":
+                found.setdefault(context.findtext("name"), {})[message.findtext("source")] = ""
+    return found
+
+
+def load(paths: list[str]) -> dict[str, dict]:
+    merged: dict[str, dict] = {}
+    for path in paths:
+        for context, texts in json.loads(Path(path).read_text(encoding="utf-8")).items():
+            merged.setdefault(context, {}).update(texts)
+    return merged
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--release", action="store_true",
                         help="only compile the .ts files (do not run lupdate)")
+    parser.add_argument("--fill", action="append", default=[], metavar="JSON",
+                        help="Chinese translations {context: {source: text}} to write in")
+    parser.add_argument("--fill-en", action="append", default=[], metavar="JSON",
+                        help="English plural forms {context: {source: [one, many]}}")
+    parser.add_argument("--missing", action="store_true",
+                        help="print (as JSON) what the code asks for and no .ts (after "
+                             "--fill) translates; the files are not changed")
     args = parser.parse_args(argv)
+    fills = {"zh_CN": load(args.fill), "en": load(args.fill_en)}
+    if args.missing:
+        report = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for language, extra in LANGUAGES.items():
+                ts = Path(tmp) / f"{language}.ts"
+                shutil.copy(I18N / f"cnn_explorer_{language}.ts", ts)
+                lupdate(ts, language, extra)
+                fill(ts, fills[language])
+                if missing := unfinished(ts):
+                    report[language] = missing
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 1 if report else 0
     for language, extra in LANGUAGES.items():
         ts = I18N / f"cnn_explorer_{language}.ts"
         if not args.release:
             lupdate(ts, language, extra)
+            if fills[language]:
+                print(f"{ts.name}: {fill(ts, fills[language])} entries filled")
+                lupdate(ts, language, extra)  # lupdate's own layout again
         lrelease(ts, ts.with_suffix(".qm"))
         print(f"{ts.relative_to(REPO)} -> {ts.with_suffix('.qm').name}")
     return 0

@@ -215,6 +215,19 @@ def test_the_update_keeps_translations_and_drops_vanished_texts(tmp_path):
     assert qm.read_bytes() == again.read_bytes()   # byte-stable: the .qm check can compare bytes
 
 
+def test_fill_translates_unfinished_entries_only(tmp_path):
+    ts = write_ts(tmp_path / "fill.ts", message("Open", "", "unfinished")
+                  + message("Kept", "保留") + plural("%n filter(s)", "").replace(
+                      "<translation>", '<translation type="unfinished">'))
+    assert tools.unfinished(ts) == {"Ctx": {"Open": "", "%n filter(s)": ""}}
+    filled = tools.fill(ts, {"Ctx": {"Open": "打开", "Kept": "改了", "%n filter(s)": "%n 个滤波器"},
+                             "Other": {"Open": "别的"}})
+    assert filled == 2 and tools.unfinished(ts) == {} and ts_problems(ts) == []
+    assert {m.findtext("source"): "".join(m.find("translation").itertext())
+            for _, m in messages(ts)} == {"Open": "打开", "Kept": "保留",
+                                          "%n filter(s)": "%n 个滤波器"}
+
+
 
 @needs_build
 def test_the_wheel_ships_the_compiled_translations(wheel):  # noqa: F811 (the fixture)
