@@ -15,6 +15,7 @@ Per image, in this order:
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,9 +56,10 @@ class AugmentParams:
 
 def _neighbourhood(images: np.ndarray, reduce) -> np.ndarray:
     """Reduce (max or min) each pixel with its 4 neighbours; outside the image counts as 0."""
-    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))
-    centre = padded[:, 1:-1, 1:-1]
-    out = reduce(centre, padded[:, :-2, 1:-1])
+    n, h, w = images.shape
+    padded = np.zeros((n, h + 2, w + 2), dtype=images.dtype)  # np.pad is ~3x slower
+    padded[:, 1:-1, 1:-1] = images
+    out = reduce(images, padded[:, :-2, 1:-1])
     reduce(out, padded[:, 2:, 1:-1], out=out)
     reduce(out, padded[:, 1:-1, :-2], out=out)
     reduce(out, padded[:, 1:-1, 2:], out=out)
@@ -74,6 +76,68 @@ def erode(images: np.ndarray) -> np.ndarray:
     return _neighbourhood(images, np.minimum)
 
 
+def _thickness_into(p3: np.ndarray, x: np.ndarray, t: np.ndarray) -> None:
+    """Write each image x[k] blended towards its dilation (t[k] >= 0) or erosion (t[k] < 0)
+    by |t[k]| into the interior of p3 (N, H+2, W+2), whose 1-pixel border is zero.
+
+    One neighbourhood pass for the whole batch: erosion is the negated dilation of the negated
+    image (with the zero border, min(a, 0) = -max(-a, 0) exactly), so the batch is multiplied
+    by the sign s of t and dilated once, d; the result x + |t| (s d - x) is (1 - |t|) x + t d.
+    """
+    n, h, w = x.shape
+    t3 = t[:, None, None]
+    inner = p3[:, 1:-1, 1:-1]
+    np.multiply(x, np.where(t3 >= 0, np.float32(1), np.float32(-1)), out=inner)
+    d = _buffer("dilated", x.shape, np.float32)
+    np.maximum(inner, p3[:, :-2, 1:-1], out=d)
+    np.maximum(d, p3[:, 2:, 1:-1], out=d)
+    np.maximum(d, p3[:, 1:-1, :-2], out=d)
+    np.maximum(d, p3[:, 1:-1, 2:], out=d)
+    np.multiply(d, t3, out=inner)
+    d = np.multiply(x, 1 - np.abs(t3), out=d)
+    inner += d
+
+
+#: (h, w) -> (3, h*w) float32 rows y - cy, x - cx, 1 of every pixel (see :func:`affine_warp`).
+_GRIDS: dict = {}
+
+
+def _grid(h: int, w: int) -> np.ndarray:
+    grid = _GRIDS.get((h, w))
+    if grid is None:
+        yy, xx = np.mgrid[0:h, 0:w]
+        grid = np.empty((3, h * w), np.float32)
+        grid[0] = yy.ravel() - (h - 1) / 2.0
+        grid[1] = xx.ravel() - (w - 1) / 2.0
+        grid[2] = 1
+        if len(_GRIDS) < 8:
+            _GRIDS[(h, w)] = grid
+    return grid
+
+
+#: Per-thread scratch arrays of the warp, reused from batch to batch: a fresh array of a few
+#: hundred kB is new memory each time, and its page faults cost more than the arithmetic
+#: (measured: 0.4 ms of a 0.7 ms warp of 32 digits).
+_scratch = threading.local()
+
+
+def _buffer(name: str, shape, dtype) -> np.ndarray:
+    arrays = getattr(_scratch, "arrays", None)
+    if arrays is None:
+        arrays = _scratch.arrays = {}
+    a = arrays.get(name)
+    if a is None or a.shape != shape or a.dtype != dtype:
+        a = arrays[name] = np.empty(shape, dtype)
+    return a
+
+
+def _padded(n: int, h: int, w: int) -> np.ndarray:
+    """A scratch (N, H+2, W+2) float32 array with a zero 1-pixel border (interior undefined)."""
+    p3 = _buffer("padded", (n, h + 2, w + 2), np.float32)
+    p3[:, 0], p3[:, -1], p3[:, :, 0], p3[:, :, -1] = 0, 0, 0, 0
+    return p3
+
+
 def affine_warp(
     images: np.ndarray, angle_deg: np.ndarray, scale: np.ndarray, shift: np.ndarray
 ) -> np.ndarray:
@@ -83,48 +147,75 @@ def affine_warp(
     scale : (N,) zoom factors; shift : (N, 2) pixels (down, right). Returns (N, H, W) float32.
     """
     n, h, w = images.shape
+    p3 = _padded(n, h, w)
+    p3[:, 1:-1, 1:-1] = images
+    return _warp_padded(p3, angle_deg, scale, shift)
+
+
+def _warp_padded(p3, angle_deg, scale, shift) -> np.ndarray:
+    """:func:`affine_warp` of the interiors of p3 (N, H+2, W+2), whose border is zero.
+
+    Vectorised over the batch: one small matrix product gives every output pixel's source
+    position in every image, and one gather fetches all four bilinear neighbours of every
+    pixel at once (from a copy of the batch where each entry holds a pixel and its right,
+    lower and lower-right neighbours: 16 bytes gathered as one complex128).
+    """
+    n, h, w = p3.shape[0], p3.shape[1] - 2, p3.shape[2] - 2
     cy, cx = (h - 1) / 2.0, (w - 1) / 2.0
     theta = np.deg2rad(np.asarray(angle_deg, dtype=np.float64))
     inv = 1.0 / np.asarray(scale, dtype=np.float64)
-    cos = (np.cos(theta) * inv).astype(np.float32)[:, None]
-    sin = (np.sin(theta) * inv).astype(np.float32)[:, None]
-    shift = np.asarray(shift, dtype=np.float32)
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    # Output pixel -> source position: undo the shift, then the rotation and scale.
-    dy = yy.ravel()[None, :] - np.float32(cy) - shift[:, 0:1]
-    dx = xx.ravel()[None, :] - np.float32(cx) - shift[:, 1:2]
-    # Inverse rotation; rows grow downwards, hence the signs (checked against np.rot90).
-    # Positions index a copy padded with a 1-pixel zero border (hence the +1); far-away
-    # positions are clamped onto that border, so they read zeros.
-    src_y = cos * dy
-    src_y += sin * dx
-    src_y += np.float32(cy + 1)
-    src_x = cos * dx
-    src_x -= sin * dy
-    src_x += np.float32(cx + 1)
-    np.clip(src_y, 0.0, h + 0.999, out=src_y)
-    np.clip(src_x, 0.0, w + 0.999, out=src_x)
+    cos, sin = np.cos(theta) * inv, np.sin(theta) * inv
+    sy, sx = np.asarray(shift, dtype=np.float64).T
+    # Output pixel (y, x) -> source position: undo the shift, then the rotation and scale
+    # (rows grow downwards, hence the signs; checked against np.rot90):
+    #   src_y = cos*(y - cy - sy) + sin*(x - cx - sx) + cy
+    #   src_x = cos*(x - cx - sx) - sin*(y - cy - sy) + cx
+    # as (2N, 3) coefficients times the grid's rows (y - cy, x - cx, 1). Positions index a
+    # copy padded with a 1-pixel zero border (hence the +1); far-away positions are clamped
+    # onto that border (0 or H+1, W+1 exactly: the weight of the next row/column is then 0),
+    # so they read zeros.
+    coef = np.empty((2 * n, 3), np.float64)
+    coef[:n, 0], coef[:n, 1] = cos, sin
+    coef[:n, 2] = cy + 1 - cos * sy - sin * sx
+    coef[n:, 0], coef[n:, 1] = -sin, cos
+    coef[n:, 2] = cx + 1 - cos * sx + sin * sy
+    src = coef.astype(np.float32) @ _grid(h, w)  # (2N, H*W): rows of src_y, then of src_x
+    np.clip(src[:n], 0.0, h + 1, out=src[:n])
+    np.clip(src[n:], 0.0, w + 1, out=src[n:])
+    whole = np.floor(src)
+    src -= whole  # from here on: the fractional parts, the bilinear weights
     # int32 indices gather faster; wider only for batches too large for them.
-    index_type = np.int32 if n * (h + 2) * (w + 2) < 2**31 else np.intp
-    y0 = src_y.astype(index_type)  # floor, the positions being >= 0
-    x0 = src_x.astype(index_type)
-    src_y -= y0  # from here on: the fractional parts, the bilinear weights
-    src_x -= x0
     stride = w + 2
-    padded = np.zeros((n, h + 2, stride), np.float32)
-    padded[:, 1:-1, 1:-1] = images
-    padded = padded.ravel()
-    # Flat indices into the whole padded batch: one gather per corner for all images at once.
-    i00 = y0 * stride
-    i00 += x0
-    i00 += (np.arange(n, dtype=index_type) * ((h + 2) * stride))[:, None]
-    top = padded[i00]
-    top += src_x * (padded[i00 + 1] - top)
-    i00 += stride
-    bottom = padded[i00]
-    bottom += src_x * (padded[i00 + 1] - bottom)
+    size = (h + 2) * stride
+    index_type = np.int32 if n * size < 2**31 else np.intp
+    corner = whole.astype(index_type)
+    # Flat indices of every output pixel's top-left source pixel in the padded batch.
+    i00 = corner[:n]
+    i00 *= stride
+    i00 += corner[n:]
+    i00 += (np.arange(n, dtype=index_type) * size)[:, None]
+    padded = p3.reshape(-1)
+    # quads[k] = (p[k], p[k+1], p[k+stride], p[k+stride+1]). Past an image's last row or
+    # column the neighbours are the next row's or image's zero border (or, at the very end,
+    # zeros), with weight 0 anyway.
+    quads = _buffer("quads", (n * size, 4), np.float32)
+    quads[:, 0] = padded
+    quads[:-1, 1] = padded[1:]
+    quads[:-stride, 2] = padded[stride:]
+    quads[: -stride - 1, 3] = padded[stride + 1 :]
+    quads[-stride - 1 :, 1:] = 0
+    near = _buffer("near", (n, h * w), np.complex128)
+    np.take(quads.view(np.complex128).reshape(-1), i00, out=near)
+    near = near.view(np.float32).reshape(n, -1, 4)
+    frac_y, frac_x = src[:n], src[n:]
+    top = near[:, :, 1] - near[:, :, 0]
+    top *= frac_x
+    top += near[:, :, 0]
+    bottom = near[:, :, 3] - near[:, :, 2]
+    bottom *= frac_x
+    bottom += near[:, :, 2]
     bottom -= top
-    bottom *= src_y
+    bottom *= frac_y
     top += bottom
     return top.reshape(n, h, w)
 
@@ -160,12 +251,11 @@ def augment_batch(
     if n == 0:
         return x
 
-    t = rng.uniform(*p.thickness_range, size=n).astype(np.float32)[:, None, None]
-    thick, thin = dilate(x), erode(x)
-    x = np.where(t >= 0, x + t * (thick - x), x - t * (thin - x))
-
+    t = rng.uniform(*p.thickness_range, size=n).astype(np.float32)
     angle = rng.uniform(-p.max_rotation, p.max_rotation, size=n)
     scale = rng.uniform(*p.scale_range, size=n)
     shift = rng.uniform(-p.max_shift, p.max_shift, size=(n, 2))
-    x = affine_warp(x, angle, scale, shift)
+    p3 = _padded(n, *x.shape[1:])
+    _thickness_into(p3, x, t)
+    x = _warp_padded(p3, angle, scale, shift)
     return np.clip(x, 0.0, 1.0, out=x)

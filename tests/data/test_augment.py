@@ -100,3 +100,56 @@ def test_bad_arguments():
         AugmentParams(scale_range=(1.2, 0.8))
     with pytest.raises(ValueError, match="thickness_range"):
         AugmentParams(thickness_range=(-2, 0))
+
+
+def _slow_warp(img, angle_deg, scale, shift):
+    """Per-pixel bilinear warp, written out: the source of output (y, x) is the inverse
+    rotation/scale about the centre of (y - shift_y, x - shift_x); zero outside the image."""
+    h, w = img.shape
+    cy, cx = (h - 1) / 2, (w - 1) / 2
+    c, s = np.cos(np.deg2rad(angle_deg)) / scale, np.sin(np.deg2rad(angle_deg)) / scale
+    out = np.zeros((h, w))
+
+    def pixel(yy, xx):
+        return float(img[yy, xx]) if 0 <= yy < h and 0 <= xx < w else 0.0
+
+    for y in range(h):
+        for x in range(w):
+            dy, dx = y - cy - shift[0], x - cx - shift[1]
+            sy, sx = c * dy + s * dx + cy, c * dx - s * dy + cx
+            y0, x0 = int(np.floor(sy)), int(np.floor(sx))
+            fy, fx = sy - y0, sx - x0
+            top = pixel(y0, x0) * (1 - fx) + pixel(y0, x0 + 1) * fx
+            bottom = pixel(y0 + 1, x0) * (1 - fx) + pixel(y0 + 1, x0 + 1) * fx
+            out[y, x] = top * (1 - fy) + bottom * fy
+    return out
+
+
+def test_warp_and_whole_batch_match_slow_references():
+    """affine_warp against the per-pixel loop (large angles, zooms and shifts that leave the
+    frame), and augment_batch against the per-image recipe of the module docstring with the
+    same random draws: blend towards the dilation (t >= 0) or erosion (t < 0), warp, clip."""
+    rng = np.random.default_rng(9)
+    img = rng.random((5, 9, 11)).astype(np.float32)
+    angle, scale = rng.uniform(-60, 60, 5), rng.uniform(0.5, 2.0, 5)
+    shift = rng.uniform(-6, 6, (5, 2))
+    out = affine_warp(img, angle, scale, shift)
+    for i in range(5):
+        np.testing.assert_allclose(out[i], _slow_warp(img[i], angle[i], scale[i], shift[i]),
+                                   atol=1e-5)
+
+    p = AugmentParams(max_shift=3, max_rotation=30, scale_range=(0.7, 1.3),
+                      thickness_range=(-1, 1))
+    images = (rng.random((6, 12, 10)) * 255).astype(np.uint8)
+    out = augment_batch(images, np.random.default_rng(3), p)
+    draws = np.random.default_rng(3)
+    t = draws.uniform(*p.thickness_range, size=6)
+    angle = draws.uniform(-p.max_rotation, p.max_rotation, size=6)
+    scale = draws.uniform(*p.scale_range, size=6)
+    shift = draws.uniform(-p.max_shift, p.max_shift, size=(6, 2))
+    x = images / 255.0
+    for i in range(6):
+        towards = _slow_morph(x[i], max if t[i] >= 0 else min)
+        thick = x[i] + abs(t[i]) * (towards - x[i])
+        ref = np.clip(_slow_warp(thick, angle[i], scale[i], shift[i]), 0, 1)
+        np.testing.assert_allclose(out[i], ref, atol=1e-5)
