@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from explorer.engine import OPTIMIZERS, build_model, make_optimizer
-from explorer.engine.optim import Adam
+from explorer.engine.optim import Adam, Optimizer
 from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
@@ -122,3 +122,46 @@ def test_optimizers_match_torch_optim(name, kw, tname, tkw):
         tw.grad = torch.from_numpy(g.copy())
         topt.step()
     np.testing.assert_allclose(params["w"], tw.detach().numpy(), rtol=1e-10, atol=1e-12)
+
+
+def test_adam_whole_model_step_equals_the_per_parameter_step():
+    """Adam updates all parameters through flat arrays (one set of NumPy calls per step); the
+    numbers are those of the per-parameter code to the bit, also with weight decay, after a
+    reset, after its state was replaced by copies (a restored snapshot), and it falls back to
+    the per-parameter code when the step counts differ between parameters."""
+    rng = np.random.default_rng(3)
+    shapes = {"a.weight": (4, 3), "a.bias": (3,), "b.weight": (2, 2, 3)}
+    start = {k: rng.standard_normal(s).astype(np.float32) for k, s in shapes.items()}
+    fast, slow = Adam(0.01, weight_decay=0.1), Adam(0.01, weight_decay=0.1)
+    pf = {k: v.copy() for k, v in start.items()}
+    ps = {k: v.copy() for k, v in start.items()}
+
+    def slow_update(params, grads):  # the base class's loop over parameters
+        Optimizer.update(slow, params, grads)
+
+    for step in range(6):
+        grads = {k: rng.standard_normal(s).astype(np.float32) for k, s in shapes.items()}
+        fast.update(pf, grads)
+        slow_update(ps, grads)
+        if step == 2:
+            fast.state = {k: {s: (v.copy() if isinstance(v, np.ndarray) else v)
+                              for s, v in slots.items()} for k, slots in fast.state.items()}
+        for k in shapes:
+            np.testing.assert_array_equal(pf[k], ps[k], err_msg=f"{k} step {step}")
+            np.testing.assert_array_equal(fast.state[k]["m"], slow.state[k]["m"])
+            assert fast.state[k]["t"] == slow.state[k]["t"] == step + 1
+    assert fast._flat is not None and fast.state["a.bias"]["m"].base is fast._flat.m
+    fast.reset()
+    slow.reset()
+    grads = {k: np.ones(s, np.float32) for k, s in shapes.items()}
+    fast.update(pf, grads)
+    slow_update(ps, grads)
+    for k in shapes:
+        np.testing.assert_array_equal(pf[k], ps[k])
+    fast.state["a.bias"]["t"] = 7  # step counts that differ: the per-parameter path
+    slow.state["a.bias"]["t"] = 7
+    fast.update(pf, grads)
+    slow_update(ps, grads)
+    assert fast.state["a.bias"]["t"] == 8 and fast.state["a.weight"]["t"] == 2
+    for k in shapes:
+        np.testing.assert_array_equal(pf[k], ps[k])
