@@ -443,3 +443,18 @@ def test_durations_read_as_minutes_then_hours():
 
     assert [format_duration(s) for s in (-3, 0, 59.6, 61, 3599, 3600, 3900)] == \
         ["0:00", "0:00", "1:00", "1:01", "59:59", "1h00m", "1h05m"]
+
+
+def test_all_finite_check_is_exact():
+    """The trainer's quick finiteness check (sums of squares first) answers as np.isfinite:
+    values whose squares overflow are still finite, one NaN or infinity anywhere is not."""
+    from explorer.training import _all_finite
+
+    base = [np.ones((3, 4), np.float32), np.arange(5, dtype=np.float32)[::2]]
+    assert _all_finite(base)
+    assert _all_finite(base + [np.full(4, 3e38, np.float32)])  # squares overflow: finite
+    for bad in (np.nan, np.inf, -np.inf):
+        arr = np.zeros((2, 3), np.float32)
+        arr[1, 2] = bad
+        assert not _all_finite(base + [arr])
+        assert not _all_finite([arr.T])  # any layout
