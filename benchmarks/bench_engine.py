@@ -29,6 +29,10 @@ Last, a real ``Trainer`` (one OpenBLAS thread, as the app's worker) on the built
 images/s per epoch (batch 32, augmentation off and on, alternating epoch by epoch, no test
 evaluation inside the timed epochs), the share of the time ``augment_batch`` takes, and the
 time one epoch of the full MNIST training set (60,000 images) would take at that rate.
+When a full 60,000-image IDX training set is at hand (``--epoch-data``, by default Debian's
+``dataset-fashion-mnist`` package), one real epoch of it in the app's path (Adam, the
+divergence guard's snapshot before every batch) at the app's batch size 64 and at 32,
+augmentation off and on.
 """
 
 from __future__ import annotations
@@ -41,9 +45,9 @@ import time
 
 import numpy as np
 
-from bench_training import print_trainer_rows  # benchmarks/ is sys.path[0] when run
+from bench_training import print_full_epochs, print_trainer_rows  # benchmarks/ is sys.path[0]
 
-from explorer.data import load_builtin
+from explorer.data import load_builtin, load_dataset
 from explorer.engine import blas, build_model, make_optimizer
 
 try:
@@ -57,6 +61,7 @@ except ImportError:  # optional: only adds a line about the loaded thread pools
     threadpoolctl = None
 
 NETWORKS = ["simple_convnet", "lenet5"]
+FULL_DATA = "/usr/share/datasets/fashion-mnist"  # apt-get install dataset-fashion-mnist
 BATCH = 100
 MEASURES = ("grads", "step", "batch1")
 
@@ -222,6 +227,13 @@ def main(argv=None) -> int:
                         "alternating); 0 skips")
     parser.add_argument("--trainer-model", default="lenet5", choices=NETWORKS)
     parser.add_argument("--trainer-batch-size", type=int, default=32)
+    parser.add_argument("--epoch-data", default=FULL_DATA,
+                        help="an IDX folder of a full training set (60,000 images) for the "
+                        "full-epoch rows, skipped when missing; default: Debian's "
+                        "dataset-fashion-mnist package")
+    parser.add_argument("--epoch-batch-sizes", type=int, nargs="*", default=[64, 32],
+                        help="batch sizes of the full-epoch rows (64: the app's default)")
+    parser.add_argument("--epoch-rounds", type=int, default=1)
     args = parser.parse_args(argv)
     clock = time.thread_time if args.clock == "cpu" else time.perf_counter
     default_threads = blas.blas_threads()
@@ -256,6 +268,11 @@ def main(argv=None) -> int:
         with blas.limited_blas_threads(1):  # as the app's worker trains
             print_trainer_rows(args.trainer_model, load_builtin(), args.trainer_epochs,
                                args.trainer_batch_size)
+    if args.epoch_data and args.epoch_batch_sizes and os.path.isdir(args.epoch_data):
+        print()
+        with blas.limited_blas_threads(1):
+            print_full_epochs(args.trainer_model, load_dataset(args.epoch_data),
+                              args.epoch_batch_sizes, args.epoch_rounds)
     print(f"\n{load()}  (ratios above 1: ours is faster)")
     return 0
 

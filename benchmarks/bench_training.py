@@ -19,6 +19,7 @@ the snapshot alone against one training batch (medians).
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -100,6 +101,38 @@ def print_trainer_rows(model_name, dataset, epochs, batch_size):
     best_on = max(row[True][1] for row in rows)
     print(f"full MNIST epoch ({MNIST_TRAIN:,} images) at the best wall-clock rate: "
           f"{MNIST_TRAIN / best_off:.1f} s augmentation off, {MNIST_TRAIN / best_on:.1f} s on")
+
+
+def full_epoch_seconds(model_name, dataset, batch_size, augment, guard=True):
+    """(seconds of the Trainer's batches, wall-clock seconds) of one whole training epoch as
+    the app runs it (``pause_on_divergence=True``: the snapshot before every batch, Adam, one
+    BLAS thread set by the caller), without the test evaluation."""
+    cfg = TrainConfig(model=model_name, epochs=2, batch_size=batch_size, augment=augment,
+                      eval_each_epoch=False)
+    trainer = Trainer(build_from_config(cfg), dataset, cfg, pause_on_divergence=guard)
+    start = time.perf_counter()
+    for event in trainer.steps():
+        if isinstance(event, EpochEvent):
+            return event.seconds, time.perf_counter() - start
+    raise RuntimeError("the run ended before its first epoch did")
+
+
+def print_full_epochs(model_name, dataset, batch_sizes, rounds=1):
+    """One whole epoch of ``dataset`` per batch size, augmentation off and on (alternating;
+    the best of ``rounds`` epochs each, as the machine may be shared)."""
+    print(f"Full epoch: {model_name} on {dataset.n_train:,} training images ({dataset.name}), "
+          "the app's path (Adam, divergence guard on, one BLAS thread), seconds of the "
+          "Trainer's batches (wall clock in brackets), best of "
+          f"{rounds}")
+    print(f"{'batch':>5} {'augment off':>18} {'augment on':>18}")
+    for batch_size in batch_sizes:
+        best = {False: (math.inf, math.inf), True: (math.inf, math.inf)}
+        for _ in range(rounds):
+            for augment in (False, True):
+                batch_s, wall = full_epoch_seconds(model_name, dataset, batch_size, augment)
+                best[augment] = min(best[augment], (batch_s, wall))
+        off, on = best[False], best[True]
+        print(f"{batch_size:>5} {off[0]:>8.2f} s ({off[1]:>5.2f}) {on[0]:>8.2f} s ({on[1]:>5.2f})")
 
 
 def guard_throughputs(model_name, dataset, epochs, batch_size):
