@@ -76,25 +76,25 @@ def erode(images: np.ndarray) -> np.ndarray:
     return _neighbourhood(images, np.minimum)
 
 
-def _thickness_into(p3: np.ndarray, x: np.ndarray, t: np.ndarray) -> None:
-    """Write each image x[k] blended towards its dilation (t[k] >= 0) or erosion (t[k] < 0)
-    by |t[k]| into the interior of p3 (N, H+2, W+2), whose 1-pixel border is zero.
+def _thickness_into(p3: np.ndarray, x: np.ndarray, t: np.ndarray, unit: float = 1.0) -> None:
+    """Write each image ``unit * x[k]`` blended towards its dilation (t[k] >= 0) or erosion
+    (t[k] < 0) by |t[k]| into the interior of p3 (N, H+2, W+2), whose 1-pixel border is zero.
 
     One neighbourhood pass for the whole batch: erosion is the negated dilation of the negated
     image (with the zero border, min(a, 0) = -max(-a, 0) exactly), so the batch is multiplied
-    by the sign s of t and dilated once, d; the result x + |t| (s d - x) is (1 - |t|) x + t d.
+    by the sign s of t and dilated once, d; the result x + |t| (s d - x) is (1 - |t|) x + t d
+    (times ``unit``: 1/255 turns 0..255 pixels into [0, 1] on the way, as both are linear).
     """
-    n, h, w = x.shape
-    t3 = t[:, None, None]
+    t = t.astype(np.float64)
     inner = p3[:, 1:-1, 1:-1]
-    np.multiply(x, np.where(t3 >= 0, np.float32(1), np.float32(-1)), out=inner)
+    np.multiply(x, np.where(t >= 0, 1, -1).astype(np.float32)[:, None, None], out=inner)
     d = _buffer("dilated", x.shape, np.float32)
     np.maximum(inner, p3[:, :-2, 1:-1], out=d)
     np.maximum(d, p3[:, 2:, 1:-1], out=d)
     np.maximum(d, p3[:, 1:-1, :-2], out=d)
     np.maximum(d, p3[:, 1:-1, 2:], out=d)
-    np.multiply(d, t3, out=inner)
-    d = np.multiply(x, 1 - np.abs(t3), out=d)
+    np.multiply(d, (t * unit).astype(np.float32)[:, None, None], out=inner)
+    d = np.multiply(x, ((1 - np.abs(t)) * unit).astype(np.float32)[:, None, None], out=d)
     inner += d
 
 
@@ -122,20 +122,23 @@ _scratch = threading.local()
 
 
 def _buffer(name: str, shape, dtype) -> np.ndarray:
+    """This thread's scratch array ``name``; zeros when new (code that writes only part of
+    it, as the padded images' interiors, may rely on the rest staying zero)."""
     arrays = getattr(_scratch, "arrays", None)
     if arrays is None:
         arrays = _scratch.arrays = {}
     a = arrays.get(name)
     if a is None or a.shape != shape or a.dtype != dtype:
-        a = arrays[name] = np.empty(shape, dtype)
+        a = arrays[name] = np.zeros(shape, dtype)
     return a
 
 
 def _padded(n: int, h: int, w: int) -> np.ndarray:
-    """A scratch (N, H+2, W+2) float32 array with a zero 1-pixel border (interior undefined)."""
-    p3 = _buffer("padded", (n, h + 2, w + 2), np.float32)
-    p3[:, 0], p3[:, -1], p3[:, :, 0], p3[:, :, -1] = 0, 0, 0, 0
-    return p3
+    """A scratch batch (N, H+2, W+2) float32 with a zero 1-pixel border, as a view of a flat
+    array with W+3 spare zeros after it (what the warp's shifted gathers may read). Only
+    interiors are ever written, so the zeros stay; the interior is as the last call left it."""
+    size = n * (h + 2) * (w + 2)
+    return _buffer("padded", (size + w + 3,), np.float32)[:size].reshape(n, h + 2, w + 2)
 
 
 def affine_warp(
@@ -153,12 +156,11 @@ def affine_warp(
 
 
 def _warp_padded(p3, angle_deg, scale, shift) -> np.ndarray:
-    """:func:`affine_warp` of the interiors of p3 (N, H+2, W+2), whose border is zero.
+    """:func:`affine_warp` of the interiors of p3 (N, H+2, W+2) from :func:`_padded`.
 
     Vectorised over the batch: one small matrix product gives every output pixel's source
-    position in every image, and one gather fetches all four bilinear neighbours of every
-    pixel at once (from a copy of the batch where each entry holds a pixel and its right,
-    lower and lower-right neighbours: 16 bytes gathered as one complex128).
+    position in every image, and four gathers with one index array (into the flat batch
+    shifted by 0, 1, W+2 and W+3 pixels) fetch the four bilinear neighbours of every pixel.
     """
     n, h, w = p3.shape[0], p3.shape[1] - 2, p3.shape[2] - 2
     cy, cx = (h - 1) / 2.0, (w - 1) / 2.0
@@ -184,39 +186,33 @@ def _warp_padded(p3, angle_deg, scale, shift) -> np.ndarray:
     np.clip(src[n:], 0.0, w + 1, out=src[n:])
     whole = np.floor(src)
     src -= whole  # from here on: the fractional parts, the bilinear weights
-    # int32 indices gather faster; wider only for batches too large for them.
     stride = w + 2
     size = (h + 2) * stride
-    index_type = np.int32 if n * size < 2**31 else np.intp
-    corner = whole.astype(index_type)
+    corner = whole.astype(np.intp)  # np.take converts any other index type first
     # Flat indices of every output pixel's top-left source pixel in the padded batch.
     i00 = corner[:n]
     i00 *= stride
     i00 += corner[n:]
-    i00 += (np.arange(n, dtype=index_type) * size)[:, None]
-    padded = p3.reshape(-1)
-    # quads[k] = (p[k], p[k+1], p[k+stride], p[k+stride+1]). Past an image's last row or
-    # column the neighbours are the next row's or image's zero border (or, at the very end,
-    # zeros), with weight 0 anyway.
-    quads = _buffer("quads", (n * size, 4), np.float32)
-    quads[:, 0] = padded
-    quads[:-1, 1] = padded[1:]
-    quads[:-stride, 2] = padded[stride:]
-    quads[: -stride - 1, 3] = padded[stride + 1 :]
-    quads[-stride - 1 :, 1:] = 0
-    near = _buffer("near", (n, h * w), np.complex128)
-    np.take(quads.view(np.complex128).reshape(-1), i00, out=near)
-    near = near.view(np.float32).reshape(n, -1, 4)
+    i00 += (np.arange(n, dtype=np.intp) * size)[:, None]
+    # The four neighbours: the same indices into the flat batch shifted by 0, 1, stride and
+    # stride + 1 pixels. Past an image's last row or column they are the next row's or
+    # image's zero border (or, at the very end, the spare zeros after the batch), with
+    # weight 0 anyway.
+    padded = _buffer("padded", (p3.size + w + 3,), np.float32)  # p3's flat array
+    top = np.take(padded, i00)
+    right = np.take(padded[1:], i00, out=_buffer("right", i00.shape, np.float32))
+    below = np.take(padded[stride:], i00, out=_buffer("below", i00.shape, np.float32))
+    corner4 = np.take(padded[stride + 1 :], i00, out=_buffer("corner", i00.shape, np.float32))
     frac_y, frac_x = src[:n], src[n:]
-    top = near[:, :, 1] - near[:, :, 0]
-    top *= frac_x
-    top += near[:, :, 0]
-    bottom = near[:, :, 3] - near[:, :, 2]
-    bottom *= frac_x
-    bottom += near[:, :, 2]
-    bottom -= top
-    bottom *= frac_y
-    top += bottom
+    right -= top
+    right *= frac_x
+    top += right  # the top row, interpolated
+    corner4 -= below
+    corner4 *= frac_x
+    below += corner4  # the bottom row
+    below -= top
+    below *= frac_y
+    top += below
     return top.reshape(n, h, w)
 
 
@@ -245,9 +241,8 @@ def augment_batch(
         raise ValueError(f"augment_batch expects images of shape (N, H, W), got {images.shape}")
     p = params or AugmentParams()
     x = images.astype(np.float32)
-    if images.dtype == np.uint8:
-        x *= np.float32(1 / 255)
     n = len(x)
+    unit = 1 / 255 if images.dtype == np.uint8 else 1.0  # applied inside _thickness_into
     if n == 0:
         return x
 
@@ -256,6 +251,6 @@ def augment_batch(
     scale = rng.uniform(*p.scale_range, size=n)
     shift = rng.uniform(-p.max_shift, p.max_shift, size=(n, 2))
     p3 = _padded(n, *x.shape[1:])
-    _thickness_into(p3, x, t)
+    _thickness_into(p3, x, t, unit)
     x = _warp_padded(p3, angle, scale, shift)
     return np.clip(x, 0.0, 1.0, out=x)
