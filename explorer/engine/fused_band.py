@@ -151,13 +151,18 @@ class BandBuffers:
 
     def input_grad(self, kh):
         """dx (N, C, H, W) (a view of a scratch array): the adjoint of :meth:`multiply`."""
-        dblocks = np.matmul(self.t.T, self.dz)  # (nblk, rows, 2*PH*N)
-        dcols = np.zeros_like(self.cols)
-        step, rows = self.blocks.strides[0] // self.cols.strides[0], dblocks.shape[1]
-        for k in range(self.nblk):  # neighbouring blocks share KW-1 input columns
-            dcols[k * step : k * step + rows] += dblocks[k]
         if self._dxp is None:
             self._dxp = np.empty_like(self.xp)
+            self._dblocks = np.empty((self.nblk,) + self.blocks.shape[1:], self.cols.dtype)
+            self._dcols = np.zeros_like(self.cols)  # rows no block covers stay zero
+        dblocks = np.matmul(self.t.T, self.dz, out=self._dblocks)  # (nblk, rows, 2*PH*N)
+        dcols = self._dcols
+        step, rows = self.blocks.strides[0] // self.cols.strides[0], dblocks.shape[1]
+        dcols[:rows] = dblocks[0]
+        for k in range(1, self.nblk):  # neighbouring blocks share KW-1 input columns
+            start, seen = k * step, (k - 1) * step + rows  # rows [start, seen) were written
+            dcols[start:seen] += dblocks[k, : seen - start]
+            dcols[seen : start + rows] = dblocks[k, seen - start :]
         dxp = self._dxp
         dxp.fill(0)
         dwin = as_strided(dxp, shape=self.win_shape, strides=self.win_strides)
