@@ -240,11 +240,13 @@ def augment_batch(
     if images.ndim != 3:
         raise ValueError(f"augment_batch expects images of shape (N, H, W), got {images.shape}")
     p = params or AugmentParams()
-    x = images.astype(np.float32)
-    n = len(x)
-    unit = 1 / 255 if images.dtype == np.uint8 else 1.0  # applied inside _thickness_into
+    n = len(images)
     if n == 0:
-        return x
+        return images.astype(np.float32)
+    if images.dtype == np.uint8:  # read as is: the thickness blend scales by 1/255 on the way
+        x, unit = images, 1 / 255
+    else:
+        x, unit = images.astype(np.float32), 1.0
 
     t = rng.uniform(*p.thickness_range, size=n).astype(np.float32)
     angle = rng.uniform(-p.max_rotation, p.max_rotation, size=n)

@@ -153,3 +153,6 @@ def test_warp_and_whole_batch_match_slow_references():
         thick = x[i] + abs(t[i]) * (towards - x[i])
         ref = np.clip(_slow_warp(thick, angle[i], scale[i], shift[i]), 0, 1)
         np.testing.assert_allclose(out[i], ref, atol=1e-5)
+    as_float = augment_batch(images / 255.0, np.random.default_rng(3), p)
+    np.testing.assert_allclose(as_float, out, atol=1e-6)  # floats in [0, 1]: the same digits
+    assert augment_batch(images[:0], np.random.default_rng(3)).shape == (0, 12, 10)
