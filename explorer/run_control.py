@@ -109,12 +109,16 @@ def _copy_into(store: dict, live: dict) -> None:
 class Snapshot:
     """The model's parameters and buffers and the optimiser's state as they were before batch
     ``batch`` of epoch ``epoch``, so a diverging run can be undone. ``take`` copies into arrays
-    allocated once (for LeNet-5's 62k parameters with Adam: ~0.7 MB copied per batch)."""
+    allocated once (for LeNet-5's 62k parameters with Adam: ~0.7 MB copied per batch); Adam's
+    whole-model state (:class:`~explorer.engine.optim._FlatState`) is copied as its two flat
+    arrays rather than twenty per-parameter ones."""
 
     def __init__(self):
         self._params: dict = {}
         self._buffers: dict = {}
         self._optimizer: dict[str, dict] = {}
+        self._flat = None  # (optimizer's _FlatState, its step count) when saved flat
+        self._flat_arrays: dict = {}  # "m", "v" -> copies of the flat arrays
         self._steps = 0
         self.epoch = 0
         self.batch = 0
@@ -128,10 +132,17 @@ class Snapshot:
         self.epoch, self.batch, self.taken = epoch, batch, True
         _copy_into(self._params, model.parameters())
         _copy_into(self._buffers, model.buffers())
-        for key in set(self._optimizer) - set(optimizer.state):
-            del self._optimizer[key]
-        for key, slots in optimizer.state.items():
-            _copy_into(self._optimizer.setdefault(key, {}), slots)
+        flat = getattr(optimizer, "_flat", None)
+        if flat is not None and flat.is_current(optimizer.state):
+            self._flat = (flat, flat.t)
+            _copy_into(self._flat_arrays, {"m": flat.m, "v": flat.v})
+            self._optimizer.clear()
+        else:
+            self._flat = None
+            for key in set(self._optimizer) - set(optimizer.state):
+                del self._optimizer[key]
+            for key, slots in optimizer.state.items():
+                _copy_into(self._optimizer.setdefault(key, {}), slots)
         self._steps = optimizer.steps
 
     def restore(self, model, optimizer) -> None:
@@ -139,9 +150,15 @@ class Snapshot:
             np.copyto(live, self._params[key])
         for key, live in model.buffers().items():
             np.copyto(live, self._buffers[key])
-        optimizer.state = {key: {slot: (v.copy() if isinstance(v, np.ndarray) else v)
-                                 for slot, v in slots.items()}
-                           for key, slots in self._optimizer.items()}
+        if self._flat is not None:  # per-parameter views of fresh copies of the flat arrays
+            flat, t = self._flat
+            m, v = self._flat_arrays["m"].copy(), self._flat_arrays["v"].copy()
+            optimizer.state = {key: {"m": m[a:b].reshape(shape), "v": v[a:b].reshape(shape),
+                                     "t": t} for key, shape, a, b in flat.slices()}
+        else:
+            optimizer.state = {key: {slot: (v.copy() if isinstance(v, np.ndarray) else v)
+                                     for slot, v in slots.items()}
+                               for key, slots in self._optimizer.items()}
         optimizer.steps = self._steps
 
     def parameters(self) -> dict[str, np.ndarray]:

@@ -236,6 +236,17 @@ class _FlatState:
         self.m_views, self.v_views = views(self.m), views(self.v)
         self.g_views, self.tmp_views = views(self.g), views(self.tmp)
 
+    def is_current(self, state) -> bool:
+        """True when ``state`` (an optimiser's) is exactly this flat state's views."""
+        return len(state) == len(self.keys) and all(
+            key in state and state[key].get("m") is m and state[key].get("v") is v
+            and state[key].get("t") == self.t
+            for key, m, v in zip(self.keys, self.m_views, self.v_views))
+
+    def slices(self):
+        """(key, shape, start, stop) of every parameter in the flat arrays."""
+        return zip(self.keys, self.shapes, self.offsets[:-1], self.offsets[1:])
+
     @staticmethod
     def of(opt, params):
         """The optimiser's flat state for ``params`` (made or rebuilt when needed), or None."""
@@ -243,12 +254,9 @@ class _FlatState:
         dtype = first.dtype
         flat = getattr(opt, "_flat", None)
         if (flat is not None and flat.keys == tuple(params) and flat.dtype == dtype
-                and flat.shapes == tuple(p.shape for p in params.values())):
-            state = opt.state
-            if all(key in state and state[key].get("m") is m and state[key].get("v") is v
-                   and state[key].get("t") == flat.t
-                   for key, m, v in zip(flat.keys, flat.m_views, flat.v_views)):
-                return flat
+                and flat.shapes == tuple(p.shape for p in params.values())
+                and flat.is_current(opt.state)):
+            return flat
         if any(p.dtype != dtype for p in params.values()):
             return None
         steps = {opt.state[key].get("t", 0) if key in opt.state else 0 for key in params}
