@@ -121,6 +121,11 @@ def _grid(h: int, w: int) -> np.ndarray:
 _scratch = threading.local()
 
 
+#: Scratch arrays up to this many values are kept (a batch of ~5,000 digits); bigger ones,
+#: for a rare huge batch, are made for the call and freed after it.
+_KEEP_MAX = 2**22
+
+
 def _buffer(name: str, shape, dtype) -> np.ndarray:
     """This thread's scratch array ``name``; zeros when new (code that writes only part of
     it, as the padded images' interiors, may rely on the rest staying zero)."""
@@ -129,16 +134,22 @@ def _buffer(name: str, shape, dtype) -> np.ndarray:
         arrays = _scratch.arrays = {}
     a = arrays.get(name)
     if a is None or a.shape != shape or a.dtype != dtype:
-        a = arrays[name] = np.zeros(shape, dtype)
+        a = np.zeros(shape, dtype)
+        if a.size <= _KEEP_MAX:
+            arrays[name] = a
+        else:
+            arrays.pop(name, None)
     return a
 
 
-def _padded(n: int, h: int, w: int) -> np.ndarray:
-    """A scratch batch (N, H+2, W+2) float32 with a zero 1-pixel border, as a view of a flat
-    array with W+3 spare zeros after it (what the warp's shifted gathers may read). Only
-    interiors are ever written, so the zeros stay; the interior is as the last call left it."""
+def _padded(n: int, h: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """(flat, p3): a scratch batch p3 (N, H+2, W+2) float32 with a zero 1-pixel border, a view
+    of ``flat``, which has W+3 spare zeros after it (what the warp's shifted gathers may read).
+    Only interiors are ever written, so the zeros stay; the interior is as the last call left
+    it."""
     size = n * (h + 2) * (w + 2)
-    return _buffer("padded", (size + w + 3,), np.float32)[:size].reshape(n, h + 2, w + 2)
+    flat = _buffer("padded", (size + w + 3,), np.float32)
+    return flat, flat[:size].reshape(n, h + 2, w + 2)
 
 
 def affine_warp(
@@ -150,13 +161,14 @@ def affine_warp(
     scale : (N,) zoom factors; shift : (N, 2) pixels (down, right). Returns (N, H, W) float32.
     """
     n, h, w = images.shape
-    p3 = _padded(n, h, w)
+    flat, p3 = _padded(n, h, w)
     p3[:, 1:-1, 1:-1] = images
-    return _warp_padded(p3, angle_deg, scale, shift)
+    return _warp_padded(flat, p3, angle_deg, scale, shift)
 
 
-def _warp_padded(p3, angle_deg, scale, shift) -> np.ndarray:
-    """:func:`affine_warp` of the interiors of p3 (N, H+2, W+2) from :func:`_padded`.
+def _warp_padded(padded, p3, angle_deg, scale, shift) -> np.ndarray:
+    """:func:`affine_warp` of the interiors of p3 (N, H+2, W+2), a view of the flat array
+    ``padded``, as :func:`_padded` gives them.
 
     Vectorised over the batch: one small matrix product gives every output pixel's source
     position in every image, and four gathers with one index array (into the flat batch
@@ -198,7 +210,6 @@ def _warp_padded(p3, angle_deg, scale, shift) -> np.ndarray:
     # stride + 1 pixels. Past an image's last row or column they are the next row's or
     # image's zero border (or, at the very end, the spare zeros after the batch), with
     # weight 0 anyway.
-    padded = _buffer("padded", (p3.size + w + 3,), np.float32)  # p3's flat array
     top = np.take(padded, i00)
     right = np.take(padded[1:], i00, out=_buffer("right", i00.shape, np.float32))
     below = np.take(padded[stride:], i00, out=_buffer("below", i00.shape, np.float32))
@@ -252,7 +263,7 @@ def augment_batch(
     angle = rng.uniform(-p.max_rotation, p.max_rotation, size=n)
     scale = rng.uniform(*p.scale_range, size=n)
     shift = rng.uniform(-p.max_shift, p.max_shift, size=(n, 2))
-    p3 = _padded(n, *x.shape[1:])
+    padded, p3 = _padded(n, *x.shape[1:])
     _thickness_into(p3, x, t, unit)
-    x = _warp_padded(p3, angle, scale, shift)
+    x = _warp_padded(padded, p3, angle, scale, shift)
     return np.clip(x, 0.0, 1.0, out=x)

@@ -1,5 +1,7 @@
 """Augmentation: exact geometry on known cases, reproducibility, ranges, slow references."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -156,3 +158,15 @@ def test_warp_and_whole_batch_match_slow_references():
     as_float = augment_batch(images / 255.0, np.random.default_rng(3), p)
     np.testing.assert_allclose(as_float, out, atol=1e-6)  # floats in [0, 1]: the same digits
     assert augment_batch(images[:0], np.random.default_rng(3)).shape == (0, 12, 10)
+
+
+def test_batches_too_big_to_keep_scratch_arrays_for_give_the_same_digits(monkeypatch):
+    """Scratch arrays above augment._KEEP_MAX values are made per call, not kept: same result."""
+    from explorer.data import augment
+
+    images = load_builtin().train_images[:6]
+    kept = augment_batch(images, np.random.default_rng(1))
+    monkeypatch.setattr(augment, "_KEEP_MAX", 10)
+    monkeypatch.setattr(augment, "_scratch", threading.local())
+    np.testing.assert_array_equal(augment_batch(images, np.random.default_rng(1)), kept)
+    assert not augment._scratch.arrays  # nothing kept
