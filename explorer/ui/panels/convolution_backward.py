@@ -76,11 +76,11 @@ class BackwardView(QWidget):
         self.message = MessageLabel(self)
         self.message.setObjectName("backwardMessage")
 
-        self.dy_row = ChannelRow(self, max_size=300, min_cell=10)
+        self.dy_row = ChannelRow(self, max_size=300, min_cell=8)
         self.dy_row.setObjectName("backwardDy")
-        self.middle_row = ChannelRow(self, cell_size=40, max_size=260, min_cell=10)
+        self.middle_row = ChannelRow(self, cell_size=40, max_size=260, min_cell=8)
         self.middle_row.setObjectName("backwardMiddle")
-        self.result_row = ChannelRow(self, max_size=300, min_cell=10)
+        self.result_row = ChannelRow(self, max_size=300, min_cell=8)
         self.result_row.setObjectName("backwardResultView")
         self.gate_row = ChannelRow(self, max_size=200, min_cell=6)
         self.gate_row.setObjectName("backwardGate")
@@ -164,7 +164,7 @@ class BackwardView(QWidget):
         split.addWidget(self.arithmetic)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([560, 260])
+        split.setSizes([640, 180])   # the grids first; the arithmetic scrolls
         main = QVBoxLayout(self)
         main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(split)
@@ -384,6 +384,7 @@ class BackwardView(QWidget):
         g.set_highlights([])
         g.set_marks([])
         g.value_name = name
+        row.set_scale(g.levels, g.cmap)   # every grid with its colour bar
         return g
 
     def _render_static(self):

@@ -10,6 +10,7 @@ Qt-free functions of `explorer.ui.conv_steps`.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.conv_steps import built_up_output, cells_fed_by, position_at, shared_levels
@@ -21,6 +22,9 @@ from explorer.ui.widgets.number_grid import HIGHLIGHT, MARK, SECOND, format_numb
 from explorer.ui.widgets.signals import blocked
 
 __all__ = ["SteppingMixin"]
+
+#: Texts keep the panel's translation context ("ConvolutionPanel"), as before the split.
+translate = QCoreApplication.translate
 
 
 class SteppingMixin:
@@ -45,12 +49,13 @@ class SteppingMixin:
             w.setVisible(n > 1)
 
     def _image_texts(self):
-        self.image_label.setText(self.tr("&Image:"))
-        self.image_combo.setToolTip(self.tr(
+        self.image_label.setText(translate("ConvolutionPanel", "&Image:"))
+        self.image_combo.setToolTip(translate("ConvolutionPanel",
             "The typed batch holds two images: the stepper walks the one chosen here. Each "
             "image has its own output; going backward, dW and db add up both images."))
         for i in range(self.image_combo.count()):
-            self.image_combo.setItemText(i, fill(self.tr("image %1 of the batch"), i))
+            self.image_combo.setItemText(
+                i, fill(translate("ConvolutionPanel", "image %1 of the batch"), i))
 
     @property
     def image(self) -> int:
@@ -80,8 +85,9 @@ class SteppingMixin:
                           st.explain_w.dropped + st.explain_w.skipped)
             g.row_offset = -st.pads[0][0]
             g.col_offset = -st.pads[1][0]
-            g.value_name = self.tr("input")
-            self.input_row.captions[ch].setText(fill(self.tr("channel %1"), ch) if c > 1 else "")
+            g.value_name = translate("ConvolutionPanel", "input")
+            self.input_row.captions[ch].setText(
+                fill(translate("ConvolutionPanel", "channel %1"), ch) if c > 1 else "")
         self.input_row.set_scale(levels, in_cmap)
         if conv:
             self.kernel_row.set_count(c)
@@ -90,9 +96,9 @@ class SteppingMixin:
             for ch in range(c):
                 g = self.kernel_row.grids[ch]
                 g.set_matrix(st.applied_kernel[ch], levels=klevels, cmap=kc)
-                g.value_name = self.tr("weight")
+                g.value_name = translate("ConvolutionPanel", "weight")
                 self.kernel_row.captions[ch].setText(
-                    fill(self.tr("channel %1"), ch) if c > 1 else "")
+                    fill(translate("ConvolutionPanel", "channel %1"), ch) if c > 1 else "")
             self.kernel_row.set_scale(klevels, kc)
             n = self.build.n_images
             outputs = [st.output] if n == 1 else list(self.build.batch_output())
@@ -102,15 +108,17 @@ class SteppingMixin:
             for k, out in enumerate(outputs):
                 g = self.output_row.grids[k]
                 g.set_matrix(out, levels=olevels, cmap=oc)
-                g.value_name = self.tr("output")
+                g.value_name = translate("ConvolutionPanel", "output")
                 self.output_row.captions[k].setText(
-                    fill(self.tr("image %1"), k) if n > 1 else "")
+                    fill(translate("ConvolutionPanel", "image %1"), k) if n > 1 else "")
             self.output_row.set_scale(olevels, oc)
-            head = fill(self.tr("Output %1\u00d7%2"), *st.output_shape)
-            self.output_title.setText(f"<b>{head}</b><br>" + (fill(self.tr(
-                "Bias %1 included. From the engine's conv2d.") if n == 1 else self.tr(
-                "Bias %1 included. From the engine's conv2d of the whole batch: one output per "
-                "image (click a cell of the other image to step it)."), format_number(st.bias))))
+            head = fill(translate("ConvolutionPanel", "Output %1\u00d7%2"), *st.output_shape)
+            bias = (translate("ConvolutionPanel", "Bias %1 included. From the engine's conv2d.")
+                    if n == 1 else translate(
+                        "ConvolutionPanel",
+                        "Bias %1 included. From the engine's conv2d of the whole batch: one "
+                        "output per image (click a cell of the other image to step it)."))
+            self.output_title.setText(f"<b>{head}</b><br>" + fill(bias, format_number(st.bias)))
         else:
             self.kernel_row.set_count(0)
             self.output_row.set_count(c)
@@ -121,19 +129,21 @@ class SteppingMixin:
             for ch in range(c):
                 g = self.output_row.grids[ch]
                 g.set_matrix(st.output[ch], levels=olevels, cmap=ocmap)
-                g.value_name = self.tr("output")
+                g.value_name = translate("ConvolutionPanel", "output")
                 self.output_row.captions[ch].setText(
-                    fill(self.tr("channel %1"), ch) if c > 1 else "")
+                    fill(translate("ConvolutionPanel", "channel %1"), ch) if c > 1 else "")
             self.output_row.set_scale(olevels, ocmap)
-            head = fill(self.tr("Output %1\u00d7%2\u00d7%3"), c, *st.output_shape)
-            self.output_title.setText(f"<b>{head}</b><br>" + fill(self.tr(
+            head = fill(translate("ConvolutionPanel", "Output %1\u00d7%2\u00d7%3"), c,
+                        *st.output_shape)
+            self.output_title.setText(f"<b>{head}</b><br>" + fill(translate("ConvolutionPanel",
                 "From the engine's %1."), "max_pool2d" if st.mode == "max" else "avg_pool2d"))
         self.connect_grid_clicks()
         same_h, same_w = self.build.same_h, self.build.same_w
         self.size_text.setHtml(
             "<p>" + output_size_html("H", st.explain_h, same_h) + "</p><p>"
             + output_size_html("W", st.explain_w, same_w) + "</p><p>"
-            + self.tr("The hatched band of the input is the padding (zeros; for max pooling "
+            + translate("ConvolutionPanel",
+                        "The hatched band of the input is the padding (zeros; for max pooling "
                       "\u2212\u221e, which never wins). Rows and columns cross-hatched in grey "
                       "and outlined with dots are never under any window: their values cannot "
                       "change the output.") + "</p>")
@@ -189,7 +199,8 @@ class SteppingMixin:
         self._show_play_state()
 
     def _show_play_state(self):
-        self.play_button.setText(self.tr("Pause") if self.timer.isActive() else self.tr("Play"))
+        self.play_button.setText(translate("ConvolutionPanel", "Pause") if self.timer.isActive()
+                                 else translate("ConvolutionPanel", "Play"))
 
     def _on_play_tick(self):
         if self.stepper is None or self.position >= self.stepper.n_positions - 1:
@@ -201,8 +212,8 @@ class SteppingMixin:
     def _on_speed_change(self, value):
         self.timer.setInterval(int(1000 / max(1, value)))
         self.backward_view.set_interval(int(1000 / max(1, value)))
-        self.speed_label.setText(self.tr("1 cell/s") if value == 1 else
-                                 self.tr("%n cells/s", "", value))
+        self.speed_label.setText(translate("ConvolutionPanel", "1 cell/s") if value == 1 else
+                                 translate("ConvolutionPanel", "%n cells/s", "", value))
 
     def _on_slider_change(self, value):
         self.set_position(value)
@@ -252,14 +263,14 @@ class SteppingMixin:
             return ""
         row, col, cells = self.fed
         if not cells:
-            return fill(self.tr("Input row %1, column %2 is under no window: it feeds no output "
-                                "cell."), row, col)
+            return fill(translate("ConvolutionPanel", "Input row %1, column %2 is under no "
+                                                      "window: it feeds no output cell."), row, col)
         n = len(cells)
         if n == 1:
-            return fill(self.tr("Input row %1, column %2 feeds one output cell (outlined in "
-                                "pink)."), row, col)
-        return fill(self.tr("Input row %1, column %2 feeds %n output cells (outlined in "
-                            "pink).", "", n), row, col)
+            return fill(translate("ConvolutionPanel", "Input row %1, column %2 feeds one output "
+                                                      "cell (outlined in pink)."), row, col)
+        return fill(translate("ConvolutionPanel", "Input row %1, column %2 feeds %n output cells "
+                                                  "(outlined in pink).", "", n), row, col)
 
     # --- rendering -------------------------------------------------------------------------------
     def _render_position(self):
@@ -268,12 +279,13 @@ class SteppingMixin:
         top, left, kh, kw = pos.window
         conv = isinstance(st, ConvStepper)
         if self.build.n_images > 1:
-            self.position_label.setText(fill(self.tr(
+            self.position_label.setText(fill(translate("ConvolutionPanel",
                 "image %1: cell %2 of %3 (row %4, column %5)"), self.image, pos.index + 1,
                 st.n_positions, pos.row, pos.col))
         else:
-            self.position_label.setText(fill(self.tr("cell %1 of %2 (row %3, column %4)"),
-                                             pos.index + 1, st.n_positions, pos.row, pos.col))
+            self.position_label.setText(fill(
+                translate("ConvolutionPanel", "cell %1 of %2 (row %3, column %4)"),
+                pos.index + 1, st.n_positions, pos.row, pos.col))
         for ch, g in enumerate(self.input_row.grids[: st.x.shape[0]]):
             g.set_highlights([(top, left, kh, kw, HIGHLIGHT)])
             if getattr(pos, "winner", None) is None:  # convolution, or average pooling
