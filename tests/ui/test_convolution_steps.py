@@ -117,3 +117,37 @@ def test_a_batch_of_two_images_forward_and_backward(panel, monkeypatch):
     text = view.arithmetic.toPlainText()
     assert "summed over the batch" in text and "image 1:" in text
     assert "both images" in view.titles[2].text()
+
+
+def test_a_digit_is_not_cut_at_1024x700_and_the_tab_stays_narrow(panel, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    choose_input(panel, "test")
+    assert panel.minimumSizeHint().width() <= 690      # the window (~45 px more) <= ~734
+    panel.resize(1000, 610)                             # the tab's room in a 1024x700 window
+    qtbot.waitUntil(lambda: panel.size().toTuple() == (1000, 610), timeout=2000)
+    qtbot.wait(30)
+    views = panel.findChild(QWidget, "convViews")
+    scroll = views.parentWidget().parentWidget()
+    assert not scroll.horizontalScrollBar().isVisible()
+    grid = panel.input_row.grids[0]
+    corner = grid.mapTo(scroll.viewport(), grid.cell_rect(27, 27).bottomRight().toPoint())
+    assert corner.x() <= scroll.viewport().width() and corner.y() <= scroll.viewport().height()
+
+
+def test_a_batch_backward_steps_dx_per_image(panel, monkeypatch):
+    x = np.random.default_rng(6).integers(0, 5, size=(2, 1, 4, 4)).astype(float)
+    _type_batch(panel, monkeypatch, x)
+    choose(panel.direction_combo, "backward")
+    panel.image_combo.setCurrentIndex(1)
+    view = panel.backward_view
+    choose(view.result_combo, "dx")
+    view.set_position(10**9)
+    assert view.position_label.text().startswith("image 1:")
+    bw = view.backward
+    top, left, h, w = bw.crop
+    shown = view.result_row.grids[0].values[top:top + h, left:left + w]
+    _, cache = F.conv2d_forward(x[1:], panel.stepper.kernel[None], np.zeros(1))
+    dx1 = F.conv2d_backward(np.ones((1, 1) + panel.stepper.output_shape), cache)[0][0, 0]
+    np.testing.assert_allclose(shown, dx1)                 # image 1's own dX
+    assert "Image 1 of the batch of 2" in view.titles[0].text()

@@ -67,6 +67,8 @@ class BackwardView(QWidget):
         self.dy_combo.setObjectName("dyPreset")
         for key in ("ones", "one_hot", "random", "loss"):
             self.dy_combo.addItem("", key)
+        for combo in (self.result_combo, self.dy_combo):
+            combo.setMinimumWidth(90)   # the whole text when there is room, elided when narrow
         self.seed = QSpinBox(self)
         self.seed.setObjectName("dySeed")
         self.seed.setRange(0, 9999)
@@ -149,8 +151,10 @@ class BackwardView(QWidget):
         steps = QHBoxLayout()
         for w in (self.back_button, self.play_button, self.forward_button, self.end_button):
             steps.addWidget(w)
-        steps.addWidget(self.slider, 1)
-        steps.addWidget(self.position_label)
+        steps.addStretch(1)
+        bar = QHBoxLayout()               # a second row: the tab stays usable ~730 px wide
+        bar.addWidget(self.position_label)
+        bar.addWidget(self.slider, 1)
 
         upper = QWidget(self)
         uv = QVBoxLayout(upper)
@@ -159,6 +163,7 @@ class BackwardView(QWidget):
         uv.addWidget(self.message)
         uv.addWidget(scroll, 1)
         uv.addLayout(steps)
+        uv.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
         split.addWidget(self.arithmetic)
