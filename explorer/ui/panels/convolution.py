@@ -144,6 +144,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         self.position_slider.setObjectName("convPosition")
         self.position_slider.valueChanged.connect(self._on_slider_change)
         self.position_label = QLabel(self)
+        self.position_label.setWordWrap(True)   # long step texts wrap in a narrow window
         self.position_label.setObjectName("convPositionLabel")
         self.speed_caption = QLabel(self)
         self.run_button = QPushButton(self)
@@ -240,7 +241,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         steps.setColumnStretch(4, 1)
         # two short rows rather than one long one: the tab stays usable ~730 px wide
         bar = QHBoxLayout()
-        bar.addWidget(self.position_label)
+        bar.addWidget(self.position_label, 2)   # wraps only when the row is narrow
         bar.addWidget(self.position_slider, 3)
         bar.addSpacing(8)
         bar.addWidget(self.speed_caption)

@@ -103,6 +103,7 @@ class BackwardView(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("backwardPosition")
         self.position_label = QLabel(self)
+        self.position_label.setWordWrap(True)   # long step texts wrap in a narrow window
         self.arithmetic = QTextBrowser(self)
         self.arithmetic.setObjectName("backwardArithmetic")
         self.timer = QTimer(self)
@@ -153,8 +154,8 @@ class BackwardView(QWidget):
             steps.addWidget(w)
         steps.addStretch(1)
         bar = QHBoxLayout()               # a second row: the tab stays usable ~730 px wide
-        bar.addWidget(self.position_label)
-        bar.addWidget(self.slider, 1)
+        bar.addWidget(self.position_label, 1)   # wraps only when the row is narrow
+        bar.addWidget(self.slider, 2)
 
         upper = QWidget(self)
         uv = QVBoxLayout(upper)

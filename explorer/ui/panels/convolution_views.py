@@ -82,7 +82,7 @@ class ChannelRow(QWidget):
         self._layout = QHBoxLayout()
         outer.addLayout(self._layout, 1)
         self.scale = ColourScale(self)
-        self.scale.setMinimumWidth(120)
+        self.scale.setMinimumWidth(170)   # room for the bar between its two numbers
         self.scale.hide()
         outer.addWidget(self.scale)
         self.grids: list[NumberGrid] = []
