@@ -447,6 +447,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         self._show_images(build)
         self.form.save(self.settings)
         self.build = build
+        self.fed = None          # an input cell clicked under the last set-up means nothing now
         self._update_backward()
         if build.stepper is None:
             self._say(lambda: problem_text(build.problem), error=True)

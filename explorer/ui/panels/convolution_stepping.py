@@ -67,7 +67,6 @@ class SteppingMixin:
     def _setup_static_views(self):
         """Grids, titles, colour bars and the output-size text of a new stepper."""
         st = self.stepper
-        self.fed = None
         c = st.x.shape[0]
         conv = isinstance(st, ConvStepper)
         own = self.contrast_check.isChecked()
