@@ -16,7 +16,7 @@ from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.messages import MessageError
 
 __all__ = ["DY_PRESETS", "RESULTS", "ConvGradientCheck", "LossGradient", "backward_for", "built_up",
-           "conv_gradient_check", "loss_gradient", "make_dy", "n_steps"]
+           "conv_gradient_check", "loss_gradient", "make_dy", "n_images", "n_steps"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,8 @@ class ConvGradientCheck:
 
 def conv_gradient_check(x, kernel, dy, index, stride=1, padding=0, flip: bool = False,
                         h: float = 1e-3) -> ConvGradientCheck:
-    """x : (C, H, W); kernel : (C, KH, KW); dy : (OH, OW), the forward output's gradient;
+    """x : (C, H, W), or a batch (N, C, H, W) with dy (N, OH, OW) (then L sums over the
+    images, as dW does); kernel : (C, KH, KW); dy : (OH, OW), the forward output's gradient;
     index : (c, i, j) of the weight checked. Computed in float64. ValueError (a coded
     `explorer.engine.messages.MessageError`) for an index outside the kernel or a step h that
     is not a positive finite number."""
@@ -49,9 +50,11 @@ def conv_gradient_check(x, kernel, dy, index, stride=1, padding=0, flip: bool = 
     stepper = ConvBackwardStepper(x, kernel, dy, stride=stride, padding=padding, flip=flip)
     backprop = float(stepper.dweight[index])
 
+    x4 = x if x.ndim == 4 else x[None]
+
     def loss(w):
-        y = F.conv2d(x[None], w[None], np.zeros(1), stride=stride, padding=padding, flip=flip)
-        return float(np.sum(dy * y[0, 0]))
+        y = F.conv2d(x4, w[None], np.zeros(1), stride=stride, padding=padding, flip=flip)
+        return float(np.sum(dy * (y[:, 0] if x.ndim == 4 else y[0, 0])))
 
     plus, minus = kernel.copy(), kernel.copy()
     plus[index] += h
@@ -95,26 +98,38 @@ def make_dy(preset: str, shape, *, cell=(0, 0), seed: int = 0) -> np.ndarray:
                      f"model); got {preset!r}")
 
 
-def backward_for(stepper, dy):
+def backward_for(stepper, dy, batch=None):
     """The backward stepper of a forward ``ConvStepper``/``PoolStepper`` for the gradient
-    ``dy`` of its output ((OH, OW) for a convolution, (C, OH, OW) for a pooling). ValueError
-    (from the engine) when dy does not have the output's shape."""
+    ``dy`` of its output ((OH, OW) for a convolution, (C, OH, OW) for a pooling). With
+    ``batch`` (N, C, H, W) a convolution's backward pass covers the whole batch (dy then
+    (N, OH, OW)): dX per image, dW and db summed over the images; a pooling has no weights,
+    so it stays the stepper's own image. ValueError (from the engine) when dy does not have
+    the output's shape."""
     from explorer.engine.stepper import ConvStepper
 
     dy = np.asarray(dy, dtype=np.float64)
     if isinstance(stepper, ConvStepper):
-        return ConvBackwardStepper(stepper.x, stepper.kernel, dy, stride=stepper.stride,
+        x = stepper.x if batch is None else np.asarray(batch, dtype=np.float64)
+        return ConvBackwardStepper(x, stepper.kernel, dy, stride=stepper.stride,
                                    padding=stepper.padding, flip=stepper.flip)
     return PoolBackwardStepper(stepper.x, dy, stepper.mode, stepper.size, stepper.stride,
                                stepper.padding)
 
 
+def n_images(backward) -> int:
+    """Images in the backward pass's batch (1 for a pooling or a single image)."""
+    if isinstance(backward, PoolBackwardStepper):
+        return 1
+    return int(backward.x4.shape[0])
+
+
 def n_steps(backward, result: str) -> int:
-    """How many cells the stepper walks for ``result`` ("dx", "dw", "db"; pooling: "dx")."""
+    """How many cells the stepper walks for ``result`` ("dx", "dw", "db"; pooling: "dx"); dX
+    is walked one image at a time, so for a batch it is the cells of one image's dX."""
     if isinstance(backward, PoolBackwardStepper):
         return backward.n_positions
     if result == "dx":
-        return backward.n_dx_positions
+        return backward.n_dx_positions // n_images(backward)
     if result == "dw":
         return backward.n_dw_positions
     if result == "db":
@@ -122,11 +137,11 @@ def n_steps(backward, result: str) -> int:
     raise ValueError(f"result must be one of {', '.join(RESULTS)}; got {result!r}")
 
 
-def built_up(backward, result: str, index: int) -> np.ndarray:
+def built_up(backward, result: str, index: int, image: int = 0) -> np.ndarray:
     """The result as far as the stepper has come: cells computed up to and including step
     ``index`` hold their value, the rest NaN (shown empty).
 
-    Convolution ``"dx"``: (C, Hp, Wp) of the first sample over the padded input (the cropped
+    Convolution ``"dx"``: (C, Hp, Wp) of sample ``image`` over the padded input (the cropped
     band is part of the walk); ``"dw"``: (C, KH, KW) of the filter being stepped; ``"db"``:
     (F,). Pooling: dX (C, H, W), the gradient routed by dY cells 0..index (a cell that
     receives from two windows shows the sum so far)."""
@@ -141,7 +156,7 @@ def built_up(backward, result: str, index: int) -> np.ndarray:
                 touched[p.channel, r, c] = True
         return np.where(touched, out, np.nan)
     if result == "dx":
-        full = backward.full_dx[0].astype(np.float64)
+        full = backward.full_dx[image].astype(np.float64)
         flat = full.reshape(-1).copy()
         flat[index + 1:] = np.nan
         return flat.reshape(full.shape)

@@ -25,6 +25,7 @@ from explorer.engine.kernels import PRESETS, preset
 from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.typed_input import DEFAULT as DEFAULT_TYPED
+from explorer.ui.typed_input import as_batch
 
 #: Operations: a convolution or one of the two poolings (the stepper's ``mode``).
 OPERATIONS = ("conv", "max", "avg")
@@ -67,6 +68,8 @@ class ConvSetup:
     filter_layer: str | None = None
     filter_index: int = 0
     direction: str = "forward"
+    #: Which image of a typed batch of two (N = 2) the forward stepper walks.
+    image: int = 0
 
     def __post_init__(self):
         if self.direction not in DIRECTIONS:
@@ -81,7 +84,8 @@ class ConvSetup:
         for name, value, low in (("size", self.size, 1), ("stride", self.stride, 1),
                                  ("test_index", self.test_index, 0),
                                  ("filter_index", self.filter_index, 0),
-                                 ("map_channel", self.map_channel, -1)):
+                                 ("map_channel", self.map_channel, -1),
+                                 ("image", self.image, 0)):
             if int(value) != value or value < low:
                 raise ValueError(f"ConvSetup {name} must be a whole number >= {low}, "
                                  f"got {value!r}")
@@ -294,6 +298,26 @@ class ConvBuild:
     same_w: object = None
     size_problem: Problem | None = None
     backward: ConvBackwardStepper | PoolBackwardStepper | None = None
+    #: The typed batch (N, C, H, W) when it holds two images (the stepper walks image
+    #: ``setup.image`` of it), else None.
+    batch: np.ndarray | None = None
+
+    @property
+    def n_images(self) -> int:
+        """Images in the input: 2 for a typed batch, else 1."""
+        return 1 if self.batch is None else int(self.batch.shape[0])
+
+    def batch_output(self) -> np.ndarray | None:
+        """The engine's forward output of the whole batch, (N, OH, OW) for a convolution or
+        (N, C, OH, OW) for a pooling, or None without a batch or a stepper."""
+        st = self.stepper
+        if self.batch is None or st is None:
+            return None
+        if isinstance(st, ConvStepper):
+            return F.conv2d(self.batch, st.kernel[None], np.array([st.bias]), stride=st.stride,
+                            padding=st.padding, flip=st.flip)[:, 0]
+        pool = F.max_pool2d if st.mode == "max" else F.avg_pool2d
+        return pool(self.batch, st.size, stride=st.stride, padding=st.padding)
 
 
 class _Unresolvable(Exception):
@@ -333,8 +357,14 @@ def _input(setup: ConvSetup, sources: ConvSources, notices: list):
             return ex.x, Note("example_other", (ex.title,)), setup
         return ex.x, Note("example", (ex.description, _settings_note(setup, ex))), setup
     if setup.input == "typed":
-        x = DEFAULT_TYPED if sources.typed is None else np.asarray(sources.typed, np.float64)
-        return x, Note("typed", tuple(x.shape)), setup
+        batch = as_batch(DEFAULT_TYPED if sources.typed is None else sources.typed)
+        n = batch.shape[0]
+        i = clamp_index(setup.image, n)
+        if i != setup.image:
+            setup = replace(setup, image=i)
+        if n == 1:
+            return batch[0], Note("typed", tuple(batch.shape[1:])), setup
+        return batch[i], Note("typed_batch", (i, n) + tuple(batch.shape[1:])), setup
     if setup.input == "current":
         if sources.current_input is None:
             data = _dataset(sources)
@@ -458,20 +488,29 @@ def resolve(setup: ConvSetup, sources: ConvSources) -> ConvBuild:
             same_w = F.explain_output_size(x.shape[2], k[1], stepper.stride[1], "same")
         except ValueError:
             same_h = same_w = None
+    batch = None
+    if setup.input == "typed" and sources.typed is not None:
+        full = as_batch(sources.typed)
+        batch = full if full.shape[0] > 1 else None
     return ConvBuild(setup=setup, stepper=stepper, input_note=input_note,
                      kernel_notes=kernel_notes, notices=tuple(notices),
                      explain_h=stepper.explain_h, explain_w=stepper.explain_w,
-                     same_h=same_h, same_w=same_w, backward=_backward(setup, stepper))
+                     same_h=same_h, same_w=same_w, backward=_backward(setup, stepper, batch),
+                     batch=batch)
 
 
-def _backward(setup: ConvSetup, stepper):
-    """The backward stepper of ``stepper`` with dY all ones (None going forward)."""
+def _backward(setup: ConvSetup, stepper, batch=None):
+    """The backward stepper of ``stepper`` with dY all ones (None going forward); for a
+    convolution of a typed batch of two, of the whole batch (dW and db summed over it)."""
     if setup.direction != "backward":
         return None
-    dy = np.ones(stepper.output.shape)
     if isinstance(stepper, ConvStepper):
-        return ConvBackwardStepper(stepper.x, stepper.kernel, dy, stride=stepper.stride,
+        x = stepper.x if batch is None else batch
+        dy = np.ones((x.shape[0],) + stepper.output.shape if batch is not None
+                     else stepper.output.shape)
+        return ConvBackwardStepper(x, stepper.kernel, dy, stride=stepper.stride,
                                    padding=stepper.padding, flip=stepper.flip)
+    dy = np.ones(stepper.output.shape)
     return PoolBackwardStepper(stepper.x, dy, stepper.mode, stepper.size, stepper.stride,
                                stepper.padding)
 

@@ -1,8 +1,9 @@
 """The numbers a learner types as the Convolution tab's input, Qt-free.
 
 An input typed by hand is a (C, H, W) array of finite numbers, 1-3 channels and 1-32 rows and
-columns (large enough for the chapter's (28, 31) non-square example, small enough to type). It
-is remembered in the settings as JSON; `from_settings` accepts anything and returns None for
+columns (large enough for the chapter's (28, 31) non-square example, small enough to type), or
+a batch of two such images, (N, C, H, W) with N = 2, as the chapter's batched data. It is
+remembered in the settings as JSON; `from_settings` accepts anything and returns None for
 what is not a valid input, so a damaged settings file never stops the tab.
 """
 
@@ -12,12 +13,14 @@ import json
 
 import numpy as np
 
-__all__ = ["CHANNELS", "DEFAULT", "PATTERNS", "SIZE", "fill_pattern", "from_settings",
-           "parse_typed", "resize", "to_settings"]
+__all__ = ["CHANNELS", "DEFAULT", "IMAGES", "PATTERNS", "SIZE", "as_batch", "fill_pattern",
+           "from_settings", "parse_typed", "resize", "to_settings"]
 
 #: Allowed rows/columns and channels.
 SIZE = (1, 32)
 CHANNELS = (1, 3)
+#: Images in a typed batch (N): one, or two for the chapter's batched (N, C, H, W) data.
+IMAGES = (1, 2)
 #: Ways to fill the grid before (or instead of) typing.
 PATTERNS = ("zeros", "ramp", "random", "edge")
 
@@ -55,17 +58,30 @@ def _check_shape(shape) -> tuple[int, int, int]:
 
 def parse_typed(values) -> np.ndarray:
     """``values`` (nested lists or an array, (C, H, W) or (H, W)) as a (C, H, W) float64
-    array; ValueError for a ragged list, a size outside the limits or a non-finite number."""
+    array, or a batch (N, C, H, W) with N = 2 as such (N = 1 gives (C, H, W)); ValueError for
+    a ragged list, a size outside the limits or a non-finite number."""
     try:
         x = np.array(values, dtype=np.float64)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"a typed input must be a grid of numbers: {exc}") from None
     if x.ndim == 2:
         x = x[None]
-    _check_shape(x.shape)
+    if x.ndim == 4:
+        if not IMAGES[0] <= x.shape[0] <= IMAGES[1]:
+            raise ValueError(f"a typed batch has {IMAGES[0]}-{IMAGES[1]} images; "
+                             f"got {x.shape[0]}")
+        if x.shape[0] == 1:
+            x = x[0]
+    _check_shape(x.shape[-3:] if x.ndim == 4 else x.shape)
     if not np.all(np.isfinite(x)):
         raise ValueError("a typed input holds finite numbers only (no NaN or infinity)")
     return x
+
+
+def as_batch(x) -> np.ndarray:
+    """A typed input (C, H, W) or (N, C, H, W) as a batch (N, C, H, W)."""
+    x = np.asarray(x, dtype=np.float64)
+    return x[None] if x.ndim == 3 else x
 
 
 def resize(x: np.ndarray, shape) -> np.ndarray:

@@ -175,7 +175,7 @@ def test_local_connectivity_counts_the_chapters_6x6_example(panel, qtbot):
     assert "<b>10</b>" in text                       # 3x3 shared weights + 1 bias
     assert "<b>592</b>" in text                      # 36 x 16 weights + 16 biases
     assert view.conn.wiring.shape == (16, 9)
-    panel.tabs.setCurrentWidget(view)
+    panel.show_explanation(view)
     canvas = view.canvas
     qtbot.waitUntil(canvas.isVisible)
     _inputs, outputs, _r = canvas._layout()
@@ -188,7 +188,7 @@ def test_local_connectivity_counts_the_chapters_6x6_example(panel, qtbot):
 def test_pooling_shift_counts_changed_cells_and_the_answer(panel, qtbot):
     view = panel.shift_view
     qtbot.waitUntil(lambda: view.layer_combo.count() == 2, timeout=10000)
-    panel.tabs.setCurrentWidget(view)
+    panel.show_explanation(view)
     qtbot.waitUntil(lambda: view.effect is not None, timeout=10000)
     assert view.effect.changed == 0                  # no shift: nothing changes
     view.dx.setValue(2)
@@ -200,7 +200,7 @@ def test_pooling_shift_counts_changed_cells_and_the_answer(panel, qtbot):
 
 
 def test_idea_views_retranslate(panel, qapp, qtbot):
-    panel.tabs.setCurrentWidget(panel.shift_view)
+    panel.show_explanation(panel.shift_view)
     qtbot.waitUntil(lambda: panel.shift_view.effect is not None, timeout=10000)
     with pseudo_language(qapp):
         assert untranslated_texts(panel.connectivity) == []

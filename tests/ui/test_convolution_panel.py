@@ -120,8 +120,8 @@ def test_digit_with_preset_non_dividing_stride(panel):
     text = panel.size_text.toPlainText()
     assert "not a multiple of the stride 2" in text and "With SAME padding instead" in text
     assert "drops the last padded row (27); no window ever reaches it." in text
-    assert "Real input row lost: 27." in text
-    assert panel.input_row.grids[0]._dropped == ((27,), (27,))  # tinted on the input view
+    assert "So input row 27 (counted from 0) is lost: no window reads it." in text
+    assert panel.input_row.grids[0].dropped == ((27,), (27,))  # hatched on the input view
 
 
 def test_pooling_modes_mark_the_winner(panel):
@@ -317,11 +317,11 @@ def test_output_size_text_uses_singular_and_plural():
 
     one = F.explain_output_size(28, 3, 2, 0)       # 25 / 2: remainder 1, row 27 lost
     assert "the last padded row (27); no window ever reaches it" in output_size_html("H", one, None)
-    assert "Real input column lost: 27." in output_size_html("W", one, None)
+    assert "So input column 27 (counted from 0) is lost" in output_size_html("W", one, None)
     two = F.explain_output_size(7, 2, 3, 0)       # 5 / 3: remainder 2, rows 5, 6 lost
     text = output_size_html("H", two, None)
     assert "(remainder 2): the floor drops the last 2 padded rows (5, 6)" in text
-    assert "Real input rows lost (2): 5, 6." in text
+    assert "So 2 input rows are lost, rows 5, 6 (counted from 0)" in text
     assert "input row 2 falls between windows and is never read" in text
     gap = F.explain_output_size(9, 2, 4, 0)        # windows 0-1 and 4-5: 2, 3 skipped
     assert "2 input columns (2, 3) fall between windows" in output_size_html("W", gap, None)

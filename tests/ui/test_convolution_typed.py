@@ -98,3 +98,19 @@ def test_dialog_retranslates(qtbot, qapp):
     d.show()
     with pseudo_language(qapp):
         assert untranslated_texts(d) == []
+
+
+def test_dialog_types_a_second_image(qtbot):
+    d = TypedInputDialog(DEFAULT)
+    qtbot.addWidget(d)
+    d.images.setValue(2)
+    assert d.tabs.count() == 2 and d.tabs.tabText(1) == "Image 1, channel 0"
+    d._tables[1].item(0, 0).setText("9")
+    v = d.values()
+    assert v.shape == (2, 1, 7, 7) and v[1, 0, 0, 0] == 9
+    np.testing.assert_array_equal(v[0], DEFAULT)           # image 0 kept
+    d._tables[1].item(1, 2).setText("x")
+    assert "Image 1, channel 0, row 1, column 2" in d.message.text()
+    d._tables[1].item(1, 2).setText("1")
+    d.images.setValue(1)
+    assert d.values().shape == (1, 7, 7) and d.tabs.count() == 1

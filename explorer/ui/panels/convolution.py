@@ -13,14 +13,15 @@ worker through ``client.request``.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSlider, QSplitter, QStackedWidget, QTabWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QSlider, QSplitter, QStackedWidget,
+                               QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.engine.stepper import ConvStepper, PoolStepper
@@ -31,18 +32,16 @@ from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
 from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
 from explorer.ui.panels.convolution_input import TypedInputDialog
 from explorer.ui.panels.convolution_form import ConvForm
-from explorer.ui.panels.convolution_text import (conv_arithmetic_html, note_text,
-                                                 output_size_html, pool_arithmetic_html,
-                                                 problem_text)
+from explorer.ui.panels.convolution_text import (example_source_text, note_text,
+                                                 output_size_html, problem_text)
+from explorer.ui.panels.convolution_stepping import SteppingMixin
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
 from explorer.ui.text import fill
 from explorer.ui.typed_input import DEFAULT as DEFAULT_TYPED
 from explorer.ui.typed_input import from_settings, to_settings
 from explorer.ui.widgets.image_picker import ImageIndexPicker
-from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.layout_fit import FitToViewport
 from explorer.ui.widgets.message_label import ERROR_COLOUR, MessageLabel
-from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, format_number
 from explorer.ui.widgets.signals import blocked
 
 #: The smallest input/output cell in pixels before the stepper's view scrolls (kernels: twice).
@@ -51,7 +50,7 @@ MIN_CELL = 8
 __all__ = ["MIN_CELL", "ConvolutionPanel", "model_snapshot"]
 
 
-class ConvolutionPanel(QWidget):
+class ConvolutionPanel(SteppingMixin, QWidget):
     """The set-up form on the left; input, kernel and output grids, the step bar and the
     explanations (arithmetic, output size, im2col) on the right.
 
@@ -63,6 +62,8 @@ class ConvolutionPanel(QWidget):
         self.setObjectName("convolutionPanel")
         self.client, self.state = client, state
         self.build: ConvBuild | None = None
+        #: The colour range shared by the input and its im2col rows (None: per-view contrast).
+        self.input_levels: tuple | None = None
         self.position = 0
         self._snapshot: dict | None = None
         self._stale = False
@@ -90,7 +91,7 @@ class ConvolutionPanel(QWidget):
                           (Qt.Key.Key_Left, lambda: self.step(-1)),
                           (Qt.Key.Key_Space, self.toggle_play),
                           (Qt.Key.Key_Home, lambda: self.set_position(0)),
-                          (Qt.Key.Key_End, lambda: self.set_position(10**9))):
+                          (Qt.Key.Key_End, self.run_to_end)):
             sc = QShortcut(QKeySequence(key), self, slot)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -143,12 +144,27 @@ class ConvolutionPanel(QWidget):
         self.position_slider.setObjectName("convPosition")
         self.position_slider.valueChanged.connect(self._on_slider_change)
         self.position_label = QLabel(self)
+        self.position_label.setWordWrap(True)   # long step texts wrap in a narrow window
         self.position_label.setObjectName("convPositionLabel")
         self.speed_caption = QLabel(self)
+        self.run_button = QPushButton(self)
+        self.run_button.setObjectName("convRunToEnd")
+        self.run_button.clicked.connect(self.run_to_end)
+        # views of one quantity share one colour scale unless the learner asks otherwise
+        self.contrast_check = QCheckBox(self)
+        self.contrast_check.setObjectName("convPerViewContrast")
+        self.contrast_check.setChecked(self.settings.get("perViewContrast", bool, False))
+        self.contrast_check.toggled.connect(self._on_contrast)
         # the backward pass (issue 12): Forward / Backward, and the view shown in Backward
         self.direction_box = DirectionBox(self)
         self.direction_combo = self.direction_box.combo
         self.backward_view = BackwardView(self.client, self)
+        # a typed batch of two images (issue 12): which image the stepper walks
+        self.image_label = QLabel(self)
+        self.image_combo = QComboBox(self)
+        self.image_combo.setObjectName("convImage")
+        self.image_label.setBuddy(self.image_combo)
+        self.image_combo.currentIndexChanged.connect(lambda _i: self.rebuild())
 
     def _build_views(self):
         # cells shrink to fit the window down to MIN_CELL pixels; only then does the view scroll
@@ -165,6 +181,10 @@ class ConvolutionPanel(QWidget):
             t.setWordWrap(True)
         self.message = MessageLabel(self)
         self.message.setObjectName("convMessage")
+        self.fed_label = QLabel(self)
+        self.fed_label.setObjectName("convFedLabel")
+        self.fed_label.setWordWrap(True)
+        self.fed_label.hide()
 
         self.arithmetic = QTextBrowser(self)
         self.arithmetic.setObjectName("convArithmetic")
@@ -180,6 +200,11 @@ class ConvolutionPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.form)
         left.addWidget(self.direction_box)
+        image_row = QHBoxLayout()
+        image_row.addWidget(self.image_label)
+        image_row.addWidget(self.image_combo, 1)
+        left.addLayout(image_row)
+        left.addWidget(self.contrast_check)
         left.addWidget(self.message)
         left.addStretch(1)
         self.keys_label = QLabel(self)
@@ -187,7 +212,7 @@ class ConvolutionPanel(QWidget):
         left.addWidget(self.keys_label)
         left_widget = QWidget(self)
         left_widget.setLayout(left)
-        left_widget.setMinimumWidth(330)
+        left_widget.setMinimumWidth(290)
         left_widget.setMaximumWidth(400)
 
         views = FitToViewport(self)
@@ -199,6 +224,7 @@ class ConvolutionPanel(QWidget):
         grid.addWidget(self.input_row, 1, 0)
         grid.addWidget(self.kernel_row, 1, 1)
         grid.addWidget(self.output_row, 1, 2)
+        grid.addWidget(self.fed_label, 2, 0, 1, 3)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 3)
@@ -211,12 +237,17 @@ class ConvolutionPanel(QWidget):
         steps.addWidget(self.back_button, 0, 0)
         steps.addWidget(self.play_button, 0, 1)
         steps.addWidget(self.forward_button, 0, 2)
-        steps.addWidget(self.speed_caption, 0, 3)
-        steps.addWidget(self.speed, 0, 4)
-        steps.addWidget(self.speed_label, 0, 5)
-        steps.addWidget(self.position_label, 0, 6)
-        steps.addWidget(self.position_slider, 1, 0, 1, 7)
-        steps.setColumnStretch(6, 1)
+        steps.addWidget(self.run_button, 0, 3)
+        steps.setColumnStretch(4, 1)
+        # two short rows rather than one long one: the tab stays usable ~730 px wide
+        bar = QHBoxLayout()
+        bar.addWidget(self.position_label, 2)   # wraps only when the row is narrow
+        bar.addWidget(self.position_slider, 3)
+        bar.addSpacing(8)
+        bar.addWidget(self.speed_caption)
+        bar.addWidget(self.speed, 1)
+        bar.addWidget(self.speed_label)
+        steps.addLayout(bar, 1, 0, 1, 5)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("convExplainTabs")
@@ -224,6 +255,11 @@ class ConvolutionPanel(QWidget):
         self.shift_view = ShiftView(self.client, self._shift_image, self)
         for view in (self.arithmetic, self.size_text, self.im2col, self.connectivity,
                      self.shift_view):
+            if not isinstance(view, QTextBrowser):   # scrolls itself: no minimum height
+                holder = QScrollArea(self)
+                holder.setWidgetResizable(True)
+                holder.setWidget(view)
+                view = holder
             self.tabs.addTab(view, "")
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -236,7 +272,7 @@ class ConvolutionPanel(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([560, 300])
+        split.setSizes([640, 200])   # the grids first; the explanations scroll
         views.setMinimumHeight(300)
         self.stack = QStackedWidget(self)   # page 0: forward views; page 1: the backward pass
         self.stack.addWidget(split)
@@ -244,6 +280,15 @@ class ConvolutionPanel(QWidget):
         main = QHBoxLayout(self)
         main.addWidget(left_widget)
         main.addWidget(self.stack, 1)
+
+    def show_explanation(self, view: QWidget):
+        """Bring the explanation tab holding ``view`` (e.g. ``self.shift_view``) to the front
+        (the larger views sit in a scroll area of their own)."""
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if page is view or (isinstance(page, QScrollArea) and page.widget() is view):
+                self.tabs.setCurrentIndex(i)
+                return
 
     # --- language -----------------------------------------------------------------------------
     def changeEvent(self, event):
@@ -261,13 +306,22 @@ class ConvolutionPanel(QWidget):
         self.forward_button.setToolTip(self.tr("Next output cell (Right arrow)."))
         self.speed.setToolTip(self.tr("Playback speed in output cells per second."))
         self.speed_caption.setText(self.tr("Speed:"))
+        self.run_button.setText(self.tr("Run to the end"))
+        self.run_button.setToolTip(self.tr(
+            "Complete the stepping at once: the whole output, the last cell highlighted (End)."))
+        self.contrast_check.setText(self.tr("Per-view contrast"))
+        self.contrast_check.setToolTip(self.tr(
+            "Off: the input, its im2col rows and a pooling's output share one colour scale, so "
+            "one value has one colour everywhere. On: each view stretches its own range."))
+        self._image_texts()
         self.position_slider.setToolTip(self.tr(
             "Every output cell in order, row by row (Home/End: first/last)."))
         self.arithmetic.setToolTip(self.tr(
             "The sum behind the highlighted output cell, written out."))
         self.size_text.setToolTip(self.tr("Why the output has the size it has."))
         self.keys_label.setText(self.tr(
-            "Keys: \u2190/\u2192 step, Space play/pause, Home/End first/last cell."))
+            "Keys: \u2190/\u2192 step, Space play/pause, Home/End first/last cell. Click an "
+            "output cell to go there, an input cell to see the output cells it feeds."))
         for i, text in enumerate((self.tr("Arithmetic"), self.tr("Output size"),
                                   self.tr("im2col"), self.tr("Local connectivity"),
                                   self.tr("Pooling and shifts"))):
@@ -386,11 +440,14 @@ class ConvolutionPanel(QWidget):
         if setup.input == "test":
             self.test_index.sync()   # the active data set's range, loaded on first use
             setup = self.form.setup()
+        setup = replace(setup, image=max(0, self.image_combo.currentIndex()))
         build = resolve(setup, self._sources())
         if build.setup != setup:      # an index clamped to what exists
             self.form.show_setup(build.setup)
+        self._show_images(build)
         self.form.save(self.settings)
         self.build = build
+        self.fed = None          # an input cell clicked under the last set-up means nothing now
         self._update_backward()
         if build.stepper is None:
             self._say(lambda: problem_text(build.problem), error=True)
@@ -409,7 +466,8 @@ class ConvolutionPanel(QWidget):
         self.input_title.setText("<b>" + fill(self.tr("Input %1, padded to %2"),
                                               "\u00d7".join(map(str, st.x.shape)),
                                               "\u00d7".join(map(str, st.padded.shape)))
-                                 + "</b><br>" + note_text(build.input_note))
+                                 + "</b><br>" + note_text(build.input_note) + " "
+                                 + example_source_text(build.setup.example_key))
         self.kernel_title.setText(self._kernel_title(build))
         self._setup_static_views()
         n = st.n_positions
@@ -448,64 +506,6 @@ class ConvolutionPanel(QWidget):
             self.size_text.setHtml(fill(self.tr("The output size cannot be computed: %1"),
                                         problem_text(build.size_problem)))
 
-    def _setup_static_views(self):
-        """Grids, titles and the output-size text of a new stepper."""
-        st = self.stepper
-        c = st.x.shape[0]
-        in_cmap = cmap_for(st.x)
-        levels = value_range(st.padded, in_cmap == "diverging")  # skips -inf (max-pool padding)
-        self.input_row.set_count(c)
-        for ch in range(c):
-            g = self.input_row.grids[ch]
-            g.set_matrix(st.padded[ch], levels=levels, cmap=in_cmap)
-            g.set_padding(st.pads)
-            g.set_dropped(st.explain_h.dropped + st.explain_h.skipped,
-                          st.explain_w.dropped + st.explain_w.skipped)
-            g.row_offset = -st.pads[0][0]
-            g.col_offset = -st.pads[1][0]
-            g.value_name = self.tr("input")
-            self.input_row.captions[ch].setText(fill(self.tr("channel %1"), ch) if c > 1 else "")
-        if isinstance(st, ConvStepper):
-            self.kernel_row.set_count(c)
-            kc = cmap_for(st.applied_kernel)
-            klevels = value_range(st.applied_kernel, kc == "diverging")
-            for ch in range(c):
-                g = self.kernel_row.grids[ch]
-                g.set_matrix(st.applied_kernel[ch], levels=klevels, cmap=kc)
-                g.value_name = self.tr("weight")
-                self.kernel_row.captions[ch].setText(
-                    fill(self.tr("channel %1"), ch) if c > 1 else "")
-            self.output_row.set_count(1)
-            g = self.output_row.grids[0]
-            g.set_matrix(st.output, cmap=cmap_for(st.output))
-            g.value_name = self.tr("output")
-            self.output_row.captions[0].setText("")
-            head = fill(self.tr("Output %1\u00d7%2"), *st.output_shape)
-            self.output_title.setText(f"<b>{head}</b><br>" + fill(self.tr(
-                "Bias %1 included. From the engine's conv2d."), format_number(st.bias)))
-        else:
-            self.kernel_row.set_count(0)
-            self.output_row.set_count(c)
-            oc = cmap_for(st.output)
-            olevels = value_range(st.output, oc == "diverging")  # one scale for all channels
-            for ch in range(c):
-                g = self.output_row.grids[ch]
-                g.set_matrix(st.output[ch], levels=olevels, cmap=oc)
-                g.value_name = self.tr("output")
-                self.output_row.captions[ch].setText(
-                    fill(self.tr("channel %1"), ch) if c > 1 else "")
-            head = fill(self.tr("Output %1\u00d7%2\u00d7%3"), c, *st.output_shape)
-            self.output_title.setText(f"<b>{head}</b><br>" + fill(self.tr(
-                "From the engine's %1."), "max_pool2d" if st.mode == "max" else "avg_pool2d"))
-        same_h, same_w = self.build.same_h, self.build.same_w
-        self.size_text.setHtml(
-            "<p>" + output_size_html("H", st.explain_h, same_h) + "</p><p>"
-            + output_size_html("W", st.explain_w, same_w) + "</p><p>"
-            + self.tr("The hatched band of the input is the padding (zeros; for max pooling "
-                      "\u2212\u221e, which never wins). Rows and columns tinted red are never "
-                      "under any window: their values cannot change the output.") + "</p>")
-        self.im2col.show_setup(st)
-
     def edit_typed_input(self):
         """Open the dialog for the typed input; on OK remember it and show it."""
         dialog = TypedInputDialog(DEFAULT_TYPED if self.typed is None else self.typed, self)
@@ -532,7 +532,10 @@ class ConvolutionPanel(QWidget):
         backward = self.backward_shown
         self.stack.setCurrentIndex(1 if backward else 0)
         if backward:
-            self.backward_view.set_forward(self.stepper, self._loss_source)
+            b = self.build
+            self.backward_view.set_forward(self.stepper, self._loss_source,
+                                           None if b is None else b.batch,
+                                           0 if b is None else b.setup.image)
 
     def _loss_source(self):
         """(image, layer, filter, label) for the loss's real dY, or None when the set-up is not
@@ -552,85 +555,6 @@ class ConvolutionPanel(QWidget):
         except (OSError, ValueError, IndexError):
             return None
         return image, setup.filter_layer, setup.filter_index, label
-
-    # --- stepping ------------------------------------------------------------------------------
-    def set_position(self, index: int):
-        if self.backward_shown:
-            self.backward_view.set_position(index)
-            return
-        if self.stepper is None:
-            return
-        index = int(np.clip(index, 0, self.stepper.n_positions - 1))
-        self.position = index
-        with blocked(self.position_slider):
-            self.position_slider.setValue(index)
-        self._render_position()
-
-    def step(self, delta: int):
-        if self.backward_shown:
-            self.backward_view.step(delta)
-            return
-        if self.stepper is None:
-            return
-        self.set_position(self.position + delta)
-
-    def toggle_play(self):
-        if self.backward_shown:
-            self.backward_view.toggle_play()
-            return
-        if self.timer.isActive():
-            self.timer.stop()
-        elif self.stepper is not None:
-            if self.position >= self.stepper.n_positions - 1:
-                self.set_position(0)
-            self._on_speed_change(self.speed.value())
-            self.timer.start()
-        self._show_play_state()
-
-    def _show_play_state(self):
-        self.play_button.setText(self.tr("Pause") if self.timer.isActive() else self.tr("Play"))
-
-    def _on_play_tick(self):
-        if self.stepper is None or self.position >= self.stepper.n_positions - 1:
-            self.timer.stop()
-            self._show_play_state()
-            return
-        self.step(1)
-
-    def _on_speed_change(self, value):
-        self.timer.setInterval(int(1000 / max(1, value)))
-        self.backward_view.set_interval(int(1000 / max(1, value)))
-        self.speed_label.setText(self.tr("1 cell/s") if value == 1 else
-                                 self.tr("%n cells/s", "", value))
-
-    def _on_slider_change(self, value):
-        self.set_position(value)
-
-    def current(self):
-        """The `ConvPosition` / `PoolPosition` shown, or None when the set-up is invalid."""
-        return None if self.stepper is None else self.stepper.position(self.position)
-
-    def _render_position(self):
-        st = self.stepper
-        pos = st.position(self.position)
-        top, left, kh, kw = pos.window
-        self.position_label.setText(fill(self.tr("cell %1 of %2 (row %3, column %4)"),
-                                         pos.index + 1, st.n_positions, pos.row, pos.col))
-        for ch, g in enumerate(self.input_row.grids[: st.x.shape[0]]):
-            g.set_highlights([(top, left, kh, kw, HIGHLIGHT)])
-            if getattr(pos, "winner", None) is None:  # convolution, or average pooling
-                g.set_marks([])
-            else:
-                r, c = pos.winner[ch]
-                g.set_marks([(top + r, left + c)])
-        out_grids = self.output_row.grids[: (1 if isinstance(st, ConvStepper) else st.x.shape[0])]
-        for g in out_grids:
-            g.set_highlights([(pos.row, pos.col, 1, 1, SECOND)])
-        if isinstance(st, ConvStepper):
-            self.arithmetic.setHtml(conv_arithmetic_html(pos, st.applied_kernel, st.flip))
-        else:
-            self.arithmetic.setHtml(pool_arithmetic_html(pos, st.mode))
-        self.im2col.show_position(st, pos)
 
     def showEvent(self, event):
         super().showEvent(event)

@@ -12,7 +12,7 @@ below writes out each cell's products and sum, and in dW the gradient check besi
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
                                QPushButton, QScrollArea, QSlider, QSpinBox, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QInputDialog
 from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.conv_backward import (backward_for, built_up, conv_gradient_check, loss_gradient,
-                                       make_dy, n_steps)
+                                       make_dy, n_images, n_steps)
 from explorer.ui.engine_strings import engine_message
 from explorer.ui.panels.convolution_backward_text import (db_html, dw_html, dx_html,
                                                           gate_html, pool_html)
-from explorer.ui.panels.convolution_views import ChannelRow
+from explorer.ui.panels.convolution_views import ChannelRow, DirectionBox
 from explorer.ui.text import fill
 from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.layout_fit import FitToViewport
@@ -32,59 +32,9 @@ from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND
 from explorer.ui.widgets.signals import blocked
 
-__all__ = ["BackwardView", "DirectionBox"]
+__all__ = ["BackwardView", "DirectionBox"]   # DirectionBox lives in convolution_views
 
 LOSS_KEY = "loss_dy"
-
-
-class DirectionBox(QWidget):
-    """The Direction control (Forward / Backward) of the Convolution tab."""
-
-    sigChanged = Signal(str)   # "forward" or "backward"
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.label = QLabel(self)
-        self.combo = QComboBox(self)
-        self.combo.setObjectName("directionCombo")
-        for key in ("forward", "backward"):
-            self.combo.addItem("", key)
-        self.label.setBuddy(self.combo)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
-        row.addWidget(self.combo, 1)
-        self.combo.currentIndexChanged.connect(lambda _i: self.sigChanged.emit(self.direction))
-        self.retranslate_ui()
-
-    @property
-    def direction(self) -> str:
-        return self.combo.currentData()
-
-    def set_direction(self, direction: str):
-        i = self.combo.findData(direction)
-        if i >= 0:
-            self.combo.setCurrentIndex(i)
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self):
-        self.label.setText(self.tr("&Direction:"))
-        with blocked(self.combo):
-            self.combo.setItemText(0, self.tr("Forward: the output"))
-            self.combo.setItemText(1, self.tr("Backward: the gradients"))
-        self.combo.setItemData(0, self.tr(
-            "Step through the forward pass: each output cell as a sum of input \u00d7 kernel."),
-            Qt.ItemDataRole.ToolTipRole)
-        self.combo.setItemData(1, self.tr(
-            "Step through backpropagation: from an output gradient dY to the input gradient "
-            "dX, the kernel gradient dW and the bias gradient db."), Qt.ItemDataRole.ToolTipRole)
-        self.combo.setToolTip(self.tr(
-            "Forward computes the output; Backward shows how a gradient arriving at the output "
-            "flows back to the input and the weights (the chain rule, cell by cell)."))
 
 
 class BackwardView(QWidget):
@@ -105,6 +55,9 @@ class BackwardView(QWidget):
         self.loss: object = None            # the last LossGradient shown, if any
         self._loss_source = None
         self._edited = False
+        #: A typed batch (N, C, H, W) of two images, or None; ``image``: the one shown.
+        self.batch: np.ndarray | None = None
+        self.image = 0
 
         self.result_combo = QComboBox(self)
         self.result_combo.setObjectName("backwardResult")
@@ -114,6 +67,8 @@ class BackwardView(QWidget):
         self.dy_combo.setObjectName("dyPreset")
         for key in ("ones", "one_hot", "random", "loss"):
             self.dy_combo.addItem("", key)
+        for combo in (self.result_combo, self.dy_combo):
+            combo.setMinimumWidth(90)   # the whole text when there is room, elided when narrow
         self.seed = QSpinBox(self)
         self.seed.setObjectName("dySeed")
         self.seed.setRange(0, 9999)
@@ -123,11 +78,11 @@ class BackwardView(QWidget):
         self.message = MessageLabel(self)
         self.message.setObjectName("backwardMessage")
 
-        self.dy_row = ChannelRow(self, max_size=300, min_cell=10)
+        self.dy_row = ChannelRow(self, max_size=300, min_cell=8)
         self.dy_row.setObjectName("backwardDy")
-        self.middle_row = ChannelRow(self, cell_size=40, max_size=260, min_cell=10)
+        self.middle_row = ChannelRow(self, cell_size=40, max_size=260, min_cell=8)
         self.middle_row.setObjectName("backwardMiddle")
-        self.result_row = ChannelRow(self, max_size=300, min_cell=10)
+        self.result_row = ChannelRow(self, max_size=300, min_cell=8)
         self.result_row.setObjectName("backwardResultView")
         self.gate_row = ChannelRow(self, max_size=200, min_cell=6)
         self.gate_row.setObjectName("backwardGate")
@@ -148,6 +103,7 @@ class BackwardView(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("backwardPosition")
         self.position_label = QLabel(self)
+        self.position_label.setWordWrap(True)   # long step texts wrap in a narrow window
         self.arithmetic = QTextBrowser(self)
         self.arithmetic.setObjectName("backwardArithmetic")
         self.timer = QTimer(self)
@@ -196,8 +152,10 @@ class BackwardView(QWidget):
         steps = QHBoxLayout()
         for w in (self.back_button, self.play_button, self.forward_button, self.end_button):
             steps.addWidget(w)
-        steps.addWidget(self.slider, 1)
-        steps.addWidget(self.position_label)
+        steps.addStretch(1)
+        bar = QHBoxLayout()               # a second row: the tab stays usable ~730 px wide
+        bar.addWidget(self.position_label, 1)   # wraps only when the row is narrow
+        bar.addWidget(self.slider, 2)
 
         upper = QWidget(self)
         uv = QVBoxLayout(upper)
@@ -206,12 +164,13 @@ class BackwardView(QWidget):
         uv.addWidget(self.message)
         uv.addWidget(scroll, 1)
         uv.addLayout(steps)
+        uv.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(upper)
         split.addWidget(self.arithmetic)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([560, 260])
+        split.setSizes([640, 180])   # the grids first; the arithmetic scrolls
         main = QVBoxLayout(self)
         main.setContentsMargins(0, 0, 0, 0)
         main.addWidget(split)
@@ -269,9 +228,13 @@ class BackwardView(QWidget):
             return "dx"
         return self.result_combo.currentData()
 
-    def set_forward(self, stepper, loss_source=None):
-        """Show the backward pass of ``stepper`` (a `ConvStepper`/`PoolStepper`, or None)."""
+    def set_forward(self, stepper, loss_source=None, batch=None, image: int = 0):
+        """Show the backward pass of ``stepper`` (a `ConvStepper`/`PoolStepper`, or None);
+        ``batch`` (N, C, H, W): the typed batch the stepper's image ``image`` comes from (a
+        convolution's backward pass then covers every image)."""
         self.forward = stepper
+        self.batch = batch if isinstance(stepper, ConvStepper) else None
+        self.image = int(image) if self.batch is not None else 0
         self._loss_source = loss_source
         self._edited = False
         self.result_combo.setEnabled(isinstance(stepper, ConvStepper))
@@ -282,7 +245,10 @@ class BackwardView(QWidget):
 
     def _out_shape(self) -> tuple:
         st = self.forward
-        return st.output.shape[-2:] if isinstance(st, ConvStepper) else st.output.shape
+        if isinstance(st, ConvStepper):
+            lead = () if self.batch is None else (self.batch.shape[0],)
+            return lead + st.output.shape[-2:]
+        return st.output.shape
 
     def _on_dy_preset(self):
         self.client.cancel(self, LOSS_KEY)
@@ -344,7 +310,7 @@ class BackwardView(QWidget):
     def _set_dy(self, dy):
         self.dy = np.asarray(dy, dtype=np.float64)
         try:
-            self.backward = backward_for(self.forward, self.dy)
+            self.backward = backward_for(self.forward, self.dy, self.batch)
         except ValueError as exc:   # a set-up the engine refuses: say so, show nothing
             self.backward = None
             self.message.show_error(engine_message(exc))
@@ -368,6 +334,8 @@ class BackwardView(QWidget):
             dy[...] = 0.0
             dy[..., row, col] = 1.0
         else:
+            if self.batch is not None:
+                channel = self.image          # dY of a batch is (N, OH, OW)
             where = (channel, row, col) if dy.ndim == 3 else (row, col)
             value, ok = QInputDialog.getDouble(
                 self, self.tr("Output gradient"),
@@ -422,6 +390,7 @@ class BackwardView(QWidget):
         g.set_highlights([])
         g.set_marks([])
         g.value_name = name
+        row.set_scale(g.levels, g.cmap)   # every grid with its colour bar
         return g
 
     def _render_static(self):
@@ -456,7 +425,7 @@ class BackwardView(QWidget):
             return
         result = self.result
         if result == "dx":
-            grid = bw.dy_grid[0, 0]
+            grid = bw.dy_grid[self.image, 0]
             g = self._grid(self.dy_row, 0, grid, name="dY")
             kh, kw = bw.kernel_size
             (pt, pb), (pl, pr) = bw.grid_pads
@@ -478,21 +447,32 @@ class BackwardView(QWidget):
             self.titles[2].setText("<b>" + self.tr(
                 "dX over the padded input (hatched: cropped away)") + "</b>")
         else:
-            g = self._grid(self.dy_row, 0, bw.dout4[0, 0], name="dY")
+            g = self._grid(self.dy_row, 0, bw.dout4[self.image, 0], name="dY")
             g.row_offset = g.col_offset = 0
             self.titles[0].setText("<b>" + self.tr("dY, the output's gradient") + "</b>")
             if result == "dw":
                 c = bw.padded_x.shape[1]
                 self.middle_row.set_count(c)
                 for ch in range(c):
-                    gx = self._grid(self.middle_row, ch, bw.padded_x[0, ch], name=self.tr("input"))
+                    gx = self._grid(self.middle_row, ch, bw.padded_x[self.image, ch],
+                                    name=self.tr("input"))
                     gx.set_padding(bw.pads)
                 self.titles[1].setText("<b>" + self.tr("The input (padded)") + "</b>")
                 self.result_row.set_count(c)
-                self.titles[2].setText("<b>" + self.tr("dW, one weight at a time") + "</b>")
+                self.titles[2].setText("<b>" + (self.tr(
+                    "dW, one weight at a time: the sum of both images' contributions")
+                    if n_images(bw) > 1 else self.tr("dW, one weight at a time")) + "</b>")
             else:
                 self.result_row.set_count(1)
-                self.titles[2].setText("<b>" + self.tr("db: the sum of dY") + "</b>")
+                self.titles[2].setText("<b>" + (self.tr(
+                    "db: the sum of dY over both images") if n_images(bw) > 1 else
+                    self.tr("db: the sum of dY")) + "</b>")
+        if n_images(bw) > 1:
+            # the grids show one image of the batch: say which, and what is summed
+            for i in (0, 1):
+                self.titles[i].setText(self.titles[i].text() + "<br>" + fill(self.tr(
+                    "Image %1 of the batch of %2 (choose the image under the form)."),
+                    self.image, n_images(bw)))
         self._render_gate()
 
     def _connect_dy_grids(self):
@@ -553,15 +533,19 @@ class BackwardView(QWidget):
             self.position_label.setText(self.tr("no gradient"))
             return
         n = n_steps(bw, self.result)
-        self.position_label.setText(fill(self.tr("cell %1 of %2"), self.position + 1, n))
+        if n_images(bw) > 1 and self.result == "dx":
+            self.position_label.setText(fill(self.tr("image %1: cell %2 of %3"), self.image,
+                                             self.position + 1, n))
+        else:
+            self.position_label.setText(fill(self.tr("cell %1 of %2"), self.position + 1, n))
         if isinstance(bw, PoolBackwardStepper):
             self._render_pool(bw)
             return
         result = self.result
-        so_far = built_up(bw, result, self.position)
+        so_far = built_up(bw, result, self.position, self.image)
         if result == "dx":
-            p = bw.dx_position(self.position)
-            lv = value_range(bw.full_dx[0], True)
+            p = bw.dx_position(self.image * n + self.position)
+            lv = value_range(bw.full_dx[self.image], True)
             for ch in range(so_far.shape[0]):
                 g = self._grid(self.result_row, ch, so_far[ch], levels=lv, name="dX")
                 (top, left, h, w) = bw.crop
@@ -589,7 +573,9 @@ class BackwardView(QWidget):
                              (sh, sw) != (1, 1) else [])
             check = None
             if bw.weight4.shape[0] == 1:
-                check = conv_gradient_check(bw.x4[0], bw.weight4[0], bw.dout4[0, 0],
+                batched = n_images(bw) > 1
+                check = conv_gradient_check(bw.x4 if batched else bw.x4[0], bw.weight4[0],
+                                            bw.dout4[:, 0] if batched else bw.dout4[0, 0],
                                             (p.channel, p.row, p.col), stride=bw.stride,
                                             padding=bw.pads, flip=bw.flip)
             self.arithmetic.setHtml(dw_html(p, check))

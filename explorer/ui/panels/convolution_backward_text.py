@@ -87,14 +87,28 @@ def dw_html(p, check=None) -> str:
         translate("BackwardText",
                   "= the sum of the input cells this weight multiplied \u00d7 the dY of the "
                   "output cell each product went to:"),
-        _sum_of_products(p.x_cells, p.dy, dec) + f" = <b>{_v(p.total, dec)}</b>",
-        fill(translate("BackwardText", "The engine's conv2d_backward gives %1 here."),
-             f"<b>{_v(p.result, dec)}</b>"),
     ]
+    n = p.x_cells.shape[0] if np.ndim(p.x_cells) == 3 else 1
+    if n == 1:
+        lines.append(_sum_of_products(p.x_cells, p.dy, dec) + f" = <b>{_v(p.total, dec)}</b>")
+    else:
+        parts = []
+        for i in range(n):
+            part = float(np.sum(p.products[i]))
+            parts.append(part)
+            lines.append(fill(translate("BackwardText", "image %1: %2 = %3"), i,
+                              _sum_of_products(p.x_cells[i], p.dy[i], dec), _v(part, dec)))
+        lines.append(fill(translate(
+            "BackwardText",
+            "dW is summed over the batch: the images' contributions %1 add up to %2."),
+            " + ".join(_factor(v, dec) for v in parts), f"<b>{_v(p.total, dec)}</b>"))
+    lines.append(fill(translate("BackwardText", "The engine's conv2d_backward gives %1 here."),
+                      f"<b>{_v(p.result, dec)}</b>"))
     if check is not None:
         lines.append("<br>" + fill(translate(
             "BackwardText",
-            "<b>Gradient check</b> (as the textbook checks its code): for L = sum(dY \u00d7 Y), "
+            "<b>Gradient check</b> (as \u201cDeep Learning from Scratch\u201d checks its code): "
+            "for L = sum(dY \u00d7 Y), "
             "backpropagation gives %1; the central difference (L(w + h) \u2212 L(w \u2212 h)) / "
             "2h with h = %2 gives %3. Relative difference: %4."),
             f"{check.backprop:.6g}", f"{check.h:g}", f"{check.numeric:.6g}",
@@ -105,6 +119,18 @@ def dw_html(p, check=None) -> str:
 def db_html(p) -> str:
     """The bias gradient: every dY cell summed (the bias is added to every output cell)."""
     dec = _decimals(p.dy)
+    if np.ndim(p.dy) == 3 and p.dy.shape[0] > 1:
+        sums = [float(np.sum(d)) for d in p.dy]
+        return "<br>".join([
+            translate("BackwardText",
+                      "<b>db</b> = the sum of all dY cells of every image of the batch: the bias "
+                      "was added to every output cell of each image."),
+            *(fill(translate("BackwardText", "image %1: the sum of its dY = %2"), i,
+                   _v(v, dec)) for i, v in enumerate(sums)),
+            " + ".join(_factor(v, dec) for v in sums) + f" = <b>{_v(p.total, dec)}</b>",
+            fill(translate("BackwardText", "The engine's conv2d_backward gives %1 here."),
+                 f"<b>{_v(p.result, dec)}</b>"),
+        ])
     values = np.ravel(p.dy)
     terms = [_v(v, dec) for v in values[:MAX_TERMS]]
     if values.size > MAX_TERMS:

@@ -47,10 +47,14 @@ class OutputSizeTexts(QObject):
     def lost(self, axis: str, n: int) -> str:
         """%1: the real input indices lost."""
         if axis == "H":
-            return self.tr("Real input row lost: %1.") if n == 1 else self.tr(
-                "Real input rows lost (%n): %1.", "", n)
-        return self.tr("Real input column lost: %1.") if n == 1 else self.tr(
-            "Real input columns lost (%n): %1.", "", n)
+            return self.tr("So input row %1 (counted from 0) is lost: no window reads it.") \
+                if n == 1 else self.tr(
+                "So %n input rows are lost, rows %1 (counted from 0): no window reads them.",
+                "", n)
+        return self.tr("So input column %1 (counted from 0) is lost: no window reads it.") \
+            if n == 1 else self.tr(
+            "So %n input columns are lost, columns %1 (counted from 0): no window reads them.",
+            "", n)
 
     def skipped(self, axis: str, n: int) -> str:
         """%1: the input indices no window reads."""
@@ -238,6 +242,12 @@ def note_text(note) -> str:
         return fill(translate("ConvolutionPanel", "Numbers you typed: %n channel(s) of %1\u00d7%2 "
                                                   "(Edit numbers\u2026 to change them).", "", n),
                     a[1], a[2])
+    if k == "typed_batch":
+        i, n_images, c, h, w = a
+        return fill(translate("ConvolutionPanel",
+                              "Numbers you typed, a batch of %1 images (N, C, H, W) = (%1, %2, "
+                              "%3, %4): showing image %5 (Edit numbers\u2026 to change them)."),
+                    n_images, c, h, w, i)
     if k == "current_missing":
         return translate("ConvolutionPanel", "Nothing drawn yet: showing test image 0. Draw in the "
                                              "Draw tab to use your own.")
@@ -321,3 +331,21 @@ def problem_text(problem) -> str:
     if k == "engine":   # (English message, code or None, values): see conv_setup.Problem
         return message_text(a[1] if len(a) > 1 else None, a[2] if len(a) > 2 else (), a[0])
     raise ValueError(f"no sentence for the problem kind {k!r}")
+
+
+#: The examples whose numbers are printed in the book (the others' values are chosen here).
+BOOK_EXAMPLES = ("book_4x4", "book_bias", "book_padding", "book_maxpool")
+
+
+def example_source_text(key: str | None) -> str:
+    """Where an example's numbers come from: the book, named, or chosen here ("" for None)."""
+    if key is None:
+        return ""
+    if key in BOOK_EXAMPLES:
+        return translate("ConvolutionPanel",
+                         "The numbers are the book's: \u201cDeep Learning from Scratch\u201d "
+                         "(Koki Saito), chapter 7, the figure named above.")
+    return translate("ConvolutionPanel",
+                     "The layout follows \u201cDeep Learning from Scratch\u201d (Koki Saito), "
+                     "chapter 7, the figure named above; the numbers were chosen here for this "
+                     "app, they are not the book's.")

@@ -1,4 +1,5 @@
-"""Views of the Convolution panel: a row of per-channel grids and the im2col tab.
+"""Views of the Convolution panel: the Direction control, a row of per-channel grids and the
+im2col tab.
 
 They show what a `explorer.engine.stepper` stepper holds; no maths here.
 """
@@ -6,25 +7,84 @@ They show what a `explorer.engine.stepper` stepper holds; no maths here.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.text import fill
+from explorer.ui.widgets.colour_scale import ColourScale
 from explorer.ui.widgets.imaging import cmap_for
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
+from explorer.ui.widgets.signals import blocked
 
 #: Rows of the im2col matrix shown around the current one.
 IM2COL_ROWS = 9
 
 
+class DirectionBox(QWidget):
+    """The Direction control (Forward / Backward) of the Convolution tab."""
+
+    sigChanged = Signal(str)   # "forward" or "backward"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("directionCombo")
+        for key in ("forward", "backward"):
+            self.combo.addItem("", key)
+        self.label.setBuddy(self.combo)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.combo, 1)
+        self.combo.currentIndexChanged.connect(lambda _i: self.sigChanged.emit(self.direction))
+        self.retranslate_ui()
+
+    @property
+    def direction(self) -> str:
+        return self.combo.currentData()
+
+    def set_direction(self, direction: str):
+        i = self.combo.findData(direction)
+        if i >= 0:
+            self.combo.setCurrentIndex(i)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self):
+        self.label.setText(self.tr("&Direction:"))
+        with blocked(self.combo):
+            self.combo.setItemText(0, self.tr("Forward: the output"))
+            self.combo.setItemText(1, self.tr("Backward: the gradients"))
+        self.combo.setItemData(0, self.tr(
+            "Step through the forward pass: each output cell as a sum of input \u00d7 kernel."),
+            Qt.ItemDataRole.ToolTipRole)
+        self.combo.setItemData(1, self.tr(
+            "Step through backpropagation: from an output gradient dY to the input gradient "
+            "dX, the kernel gradient dW and the bias gradient db."), Qt.ItemDataRole.ToolTipRole)
+        self.combo.setToolTip(self.tr(
+            "Forward computes the output; Backward shows how a gradient arriving at the output "
+            "flows back to the input and the weights (the chain rule, cell by cell)."))
+
+
 class ChannelRow(QWidget):
-    """One `NumberGrid` per channel, side by side, each with a caption above it."""
+    """One `NumberGrid` per channel, side by side, each with a caption above it, and the
+    colour bar of their common scale under them (`set_scale`)."""
 
     def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380, min_cell: int = 0):
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._layout = QHBoxLayout()
+        outer.addLayout(self._layout, 1)
+        self.scale = ColourScale(self)
+        self.scale.setMinimumWidth(170)   # room for the bar between its two numbers
+        self.scale.hide()
+        outer.addWidget(self.scale)
         self.grids: list[NumberGrid] = []
         self.captions: list[QLabel] = []
         self._cell_size, self._max_size, self._min_cell = cell_size, max_size, min_cell
@@ -50,6 +110,13 @@ class ChannelRow(QWidget):
             c.setVisible(i < n)
             if i >= n:
                 c.clear()   # no stale caption (in the old language) left behind
+        if n == 0:
+            self.scale.hide()
+
+    def set_scale(self, levels, cmap: str):
+        """Show the colour bar of ``levels`` (lo, hi) in ``cmap`` under the grids."""
+        self.scale.set_range(levels[0], levels[1], cmap)
+        self.scale.show()
 
 
 class Im2colView(QWidget):
@@ -75,6 +142,11 @@ class Im2colView(QWidget):
         self.kernel_caption = QLabel(self)
         self.kernel_caption.setWordWrap(True)
         self.output_caption = QLabel(self)
+        # colour bars: the im2col rows (the input's scale unless per-view contrast), the filter
+        self.matrix_scale = ColourScale(self)
+        self.kernel_scale = ColourScale(self)
+        for bar in (self.matrix_scale, self.kernel_scale):
+            bar.setMinimumWidth(120)
         self.dot = QLabel("\u00b7", self)
         g = QGridLayout(self)
         g.addWidget(self.shapes, 0, 0, 1, 3)
@@ -83,12 +155,14 @@ class Im2colView(QWidget):
         g.addWidget(self.matrix, 2, 0)
         g.addWidget(self.dot, 2, 1)
         g.addWidget(self.output, 2, 2)
-        g.addWidget(self.kernel_caption, 3, 0, 1, 3)
-        g.addWidget(self.kernel, 4, 0, 1, 3)
+        g.addWidget(self.matrix_scale, 3, 0)
+        g.addWidget(self.kernel_caption, 4, 0, 1, 3)
+        g.addWidget(self.kernel, 5, 0, 1, 3)
+        g.addWidget(self.kernel_scale, 6, 0, 1, 3)
         g.setColumnStretch(0, 5)
         g.setColumnStretch(2, 1)
         g.setRowStretch(2, 3)
-        g.setRowStretch(4, 1)
+        g.setRowStretch(5, 1)
         #: The stepper and position shown (their texts are written again on a language change).
         self._stepper = self._position = None
         self.retranslate_ui()
@@ -118,10 +192,11 @@ class Im2colView(QWidget):
         """Shapes and the filter row of a new stepper."""
         self._stepper, self._position = st, None
         conv = isinstance(st, ConvStepper)
-        for w in (self.kernel, self.output, self.output_caption, self.dot):
+        for w in (self.kernel, self.output, self.output_caption, self.dot, self.kernel_scale):
             w.setVisible(conv)
         if conv:
             self.kernel.set_matrix(st.kernel_row[None, :], cmap=cmap_for(st.kernel_row))
+            self.kernel_scale.set_range(*self.kernel.levels, self.kernel.cmap)
         self._setup_texts(st)
 
     def _setup_texts(self, st):
@@ -148,30 +223,37 @@ class Im2colView(QWidget):
         for max/mean and for one/several rows (%n) per output cell."""
         if mode == "max":
             return self.tr(
-                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "Pooling in \u201cDeep Learning from Scratch\u201d (chapter 7) also uses im2col: "
+                "the windows become rows, reshaped so each "
                 "row holds one channel's %1\u00d7%2 window (one row per output cell here); the "
                 "maximum of each row is the output.") if c == 1 else self.tr(
-                "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+                "Pooling in \u201cDeep Learning from Scratch\u201d (chapter 7) also uses im2col: "
+                "the windows become rows, reshaped so each "
                 "row holds one channel's %1\u00d7%2 window (%n rows per output cell here); the "
                 "maximum of each row is the output.", "", c)
         return self.tr(
-            "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+            "Pooling in \u201cDeep Learning from Scratch\u201d (chapter 7) also uses im2col: "
+                "the windows become rows, reshaped so each "
             "row holds one channel's %1\u00d7%2 window (one row per output cell here); the "
             "mean of each row is the output.") if c == 1 else self.tr(
-            "Pooling in the book also uses im2col: the windows become rows, reshaped so each "
+            "Pooling in \u201cDeep Learning from Scratch\u201d (chapter 7) also uses im2col: "
+                "the windows become rows, reshaped so each "
             "row holds one channel's %1\u00d7%2 window (%n rows per output cell here); the "
             "mean of each row is the output.", "", c)
 
-    def show_position(self, st, pos):
-        """Highlight the current position's row (conv) or show its windows (pooling)."""
+    def show_position(self, st, pos, levels=None):
+        """Highlight the current position's row (conv) or show its windows (pooling);
+        ``levels``: the input grid's colour range, shared by these rows of the same input
+        values (None: the rows' own range, per-view contrast)."""
         self._stepper, self._position = st, pos
+        in_cmap = cmap_for(st.padded)
         if isinstance(st, ConvStepper):
             n = st.cols.shape[0]
             start = int(np.clip(pos.im2col_row - IM2COL_ROWS // 2, 0, max(0, n - IM2COL_ROWS)))
             stop = min(n, start + IM2COL_ROWS)
             rows = st.cols[start:stop]
             self.matrix.row_offset = start
-            self.matrix.set_matrix(rows, cmap=cmap_for(st.cols))
+            self.matrix.set_matrix(rows, levels=levels, cmap=in_cmap)
             self.matrix.set_marks([])
             self.matrix.set_highlights([(pos.im2col_row - start, 0, 1, rows.shape[1], HIGHLIGHT)])
             self.output.row_offset = start
@@ -182,11 +264,12 @@ class Im2colView(QWidget):
             kw = pos.window[3]
             rows = pos.patch.reshape(pos.patch.shape[0], -1)
             self.matrix.row_offset = 0
-            self.matrix.set_matrix(rows, cmap=cmap_for(rows))
+            self.matrix.set_matrix(rows, levels=levels, cmap=in_cmap)
             marks = [] if pos.winner is None else [(ch, r * kw + c)
                                                    for ch, (r, c) in enumerate(pos.winner)]
             self.matrix.set_marks(marks)
             self.matrix.set_highlights([])
+        self.matrix_scale.set_range(*self.matrix.levels, self.matrix.cmap)
         self._position_texts(st, pos)
 
     def _position_texts(self, st, pos):
@@ -194,10 +277,16 @@ class Im2colView(QWidget):
             n = st.cols.shape[0]
             start = self.matrix.row_offset
             stop = min(n, start + IM2COL_ROWS)
-            self.caption.setText(fill(self.tr(
-                "im2col rows %1\u2013%2 of %3 (row r = output cell r, row by row); row %4 "
-                "\u00b7 filter + bias = %5"), start, stop - 1, n, pos.im2col_row,
-                                                     format_number(pos.result)))
+            if n == 1:
+                shown = self.tr("Shown: im2col row 0, the only row: the window of the only "
+                                "output cell.")
+            else:
+                shown = fill(self.tr(
+                    "Shown: im2col rows %1 to %2, of %n rows in all (row r is the window of "
+                    "output cell r, output cells counted row by row from 0).", "", n),
+                    start, stop - 1)
+            self.caption.setText(shown + " " + fill(self.tr(
+                "Row %1 \u00b7 filter + bias = %2."), pos.im2col_row, format_number(pos.result)))
             return
         self.caption.setText(self.tr(
             "This output cell's windows, one row per channel (output = max of each row).")

@@ -104,6 +104,18 @@ class NumberGrid(QWidget):
     def levels(self) -> tuple[float, float]:
         return self._levels
 
+    @property
+    def cmap(self) -> str:
+        return self._cmap
+
+    @property
+    def highlights(self) -> list[tuple]:
+        return list(self._highlights)
+
+    @property
+    def dropped(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return self._dropped
+
     def set_matrix(self, values, levels=None, cmap: str = "grey", decimals: int | None = None):
         values = np.asarray(values, dtype=np.float64)
         if values.ndim == 1:
@@ -127,7 +139,8 @@ class NumberGrid(QWidget):
         self.update()
 
     def set_dropped(self, rows=(), cols=()):
-        """Tint whole rows/columns red: the cells no window ever reaches."""
+        """Mark whole rows/columns as never reached by any window: cross-hatched in a neutral
+        grey and outlined (no colour of the value maps, so it cannot read as a value)."""
         self._dropped = (tuple(int(r) for r in rows), tuple(int(c) for c in cols))
         self.update()
 
@@ -288,11 +301,16 @@ class NumberGrid(QWidget):
             )
         rows, cols = self._dropped
         if rows or cols:
-            tint = QColor(230, 30, 30, 90)
-            for r in rows:
-                p.fillRect(QRectF(x0, y0 + r * cell, cell * w, cell), tint)
-            for c in cols:
-                p.fillRect(QRectF(x0 + c * cell, y0, cell, cell * h), tint)
+            hatch = QBrush(QColor(90, 90, 90, 170), Qt.BrushStyle.DiagCrossPattern)
+            bands = [QRectF(x0, y0 + r * cell, cell * w, cell) for r in rows]
+            bands += [QRectF(x0 + c * cell, y0, cell, cell * h) for c in cols]
+            for band in bands:
+                p.fillRect(band, QColor(200, 200, 200, 140))   # neutral: washes out the value
+                p.fillRect(band, hatch)
+            p.setPen(QPen(QColor(70, 70, 70), 1.5, Qt.PenStyle.DotLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for band in bands:
+                p.drawRect(band)
         if cell >= 8:
             p.setPen(QPen(QColor(160, 160, 160), 1))
             for i in range(h + 1):
