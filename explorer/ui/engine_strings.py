@@ -16,6 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from explorer.engine.messages import MessageError, Term
+from explorer.ui.data_strings import data_message
 from explorer.ui.text import fill
 
 __all__ = ["CONTEXT", "ENGINE_MESSAGES", "ENGINE_STRINGS", "describe_edits", "engine_message",
@@ -385,11 +386,13 @@ def message_text(code: str | None, values=(), fallback: str = "") -> str:
 
 
 def engine_message(exc: BaseException) -> str:
-    """What an engine error says, in the user's language: a `MessageError` through its code,
-    any other exception as its own (English) text."""
+    """What an engine or data error says, in the user's language: a `MessageError` through its
+    code, a data module's coded error through `explorer.ui.data_strings.data_message`, any
+    other exception as its own (English) text."""
     if isinstance(exc, MessageError):
         return message_text(exc.code, exc.values, str(exc))
-    return str(exc)
+    text = data_message(exc)
+    return str(exc) if text is None else text
 
 
 def describe_edits(edits) -> str:

@@ -389,12 +389,12 @@ class FeatureSpaceView(QWidget):
             "the distances between clusters and their sizes mean little."), n))
         self.place_drawing()
 
-    def _on_tsne_failed(self, message, cancelled):
+    def _on_tsne_failed(self, failure, cancelled):
         self._end_job()
         if cancelled:
             self.status.show_text(lambda: self.tr("t-SNE cancelled; the map shows the PCA."))
         else:
-            self.message.show_rendered(lambda: fill(self.tr("t-SNE failed: %1"), message))
+            self.message.show_rendered(lambda: fill(self.tr("t-SNE failed: %1"), failure.text()))
 
     def cancel_tsne(self):
         if self.job is not None:
