@@ -4,10 +4,13 @@ language (the pseudo-translation wraps each translated text in ⟦...⟧)."""
 
 from __future__ import annotations
 
+import errno
+
 from explorer.data.messages import coded
 from explorer.engine.messages import MessageError
+from explorer.ui.engine_strings import engine_message
 from explorer.worker import shown_failure
-from tests.ui.pseudo_translation import OPEN, pseudo_language
+from tests.ui.pseudo_translation import CLOSE, OPEN, pseudo_language
 from tests.ui.test_train_panel import panel  # noqa: F401 (fixture)
 from tests.ui.test_worker import _config, _Receiver, client, engine  # noqa: F401 (fixtures)
 
@@ -57,3 +60,23 @@ def test_the_train_tab_details_follow_the_language(panel, qapp):  # noqa: F811
         text = panel._outcome_message(failed)
         assert f"{OPEN}CIFAR-10: /x does not exist" in text and "English only" not in text
         assert f"{OPEN}a kernel needs a non-empty name" in panel._outcome_message(ended)
+
+
+def test_common_os_errors_name_their_file_in_the_current_language(qapp):
+    denied = PermissionError(errno.EACCES, "Permission denied", "/x/m.npz")
+    assert engine_message(denied) == "/x/m.npz: permission denied"
+    assert engine_message(OSError(errno.ENOSPC, "No space left on device")) == \
+        "[Errno 28] No space left on device"          # no file named: its own words
+    assert engine_message(OSError(errno.EIO, "I/O error", "/x")) == "[Errno 5] I/O error: '/x'"
+    with pseudo_language(qapp):
+        assert engine_message(denied) == f"{OPEN}/x/m.npz: permission denied⟧"
+
+
+def test_a_failed_curve_export_is_explained_in_the_current_language(panel, qapp,  # noqa: F811
+                                                                     tmp_path):
+    missing = tmp_path / "no-such-folder"
+    assert panel.export_curves_to(str(missing / "run")) == []
+    assert "does not exist" in panel.message.text() and str(missing) in panel.message.text()
+    with pseudo_language(qapp):
+        assert f"does not exist{CLOSE}" in panel.message.text()
+    assert CLOSE not in panel.message.text()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from explorer.training import format_duration
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.engine_strings import engine_message
 from explorer.ui.panels.train_form import TrainForm
 from explorer.ui.panels.train_logic import RunView
 from explorer.ui.panels.train_results import TrainResults, are_digits
@@ -310,10 +311,10 @@ class TrainPanel(QWidget):
         try:
             written = self.curves.export(base)
         except OSError as exc:
-            detail = str(exc)
+            error = exc.with_traceback(None)    # said again in the new language if switched
             self._say(lambda: fill(self.tr(
                 "Could not export the curves. Choose a folder you can write to and try again.\n"
-                "Details: %1"), detail), error=True)
+                "Details: %1"), engine_message(error)), error=True)
             return []
         self._files.set("lastDir", str(Path(base).parent))
         names = ", ".join(p.name for p in written)
