@@ -226,10 +226,10 @@ class TrainPanel(QWidget):
         try:
             config = self.config()
         except ValueError as exc:
-            detail = str(exc)
+            error = exc.with_traceback(None)    # said again in the new language if switched
             self._say(lambda: fill(self.tr(
                 "These settings cannot make a run: %1\nChange the setting and press Start "
-                "again."), detail), error=True)
+                "again."), engine_message(error)), error=True)
             return
         self.results.clear()
         self.n_batches_seen = 0
