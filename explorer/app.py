@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import traceback
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -341,6 +342,11 @@ class MainWindow(QMainWindow):
         self._status = (render, text, timeout)
         self.statusBar().showMessage(text, timeout)
 
+    def show_startup_messages(self, renders, timeout: int = 20000):
+        """The start-up's sentences (`startup_messages`) in the status bar for ``timeout`` ms,
+        said again in the new language if View > Language switches while they are shown."""
+        self._show_status(lambda: " ".join(render() for render in renders), timeout)
+
     # --- help -------------------------------------------------------------------------------
     def view_help_text(self) -> tuple[str, str]:
         panel = self.tabs.currentWidget()
@@ -530,13 +536,25 @@ def startup_failed(exc: BaseException) -> None:
         f"{type(exc).__name__}: {exc}", where))
 
 
-def apply_startup_language(option: str | None = None) -> list[str]:
+def startup_messages(option: str | None = None) -> list[Callable[[], str]]:
     """Install this run's language (``--lang`` ``option``, else the remembered one, else the
-    system's) before any window exists; ``--lang`` is not remembered. Returns the sentences
-    to show the user (a rejected value, a translation that could not be loaded)."""
+    system's) before any window exists; ``--lang`` is not remembered. Returns what to tell
+    the user (a rejected value, a translation that could not be loaded) as functions giving
+    each sentence in the language current when called, so that the status bar can say it
+    again after View > Language."""
     choice = startup_language(option)
     problem = install_language(choice.language)
-    return [text for text in (rejected_text(choice), problem) if text]
+    renders = []
+    if rejected_text(choice):
+        renders.append(partial(rejected_text, choice))
+    if problem:   # in English, the language the interface fell back to
+        renders.append(lambda: problem)
+    return renders
+
+
+def apply_startup_language(option: str | None = None) -> list[str]:
+    """`startup_messages`, said in the language just installed."""
+    return [render() for render in startup_messages(option)]
 
 
 def build_window() -> MainWindow:
@@ -551,9 +569,9 @@ def run_app(argv=None, language: str | None = None) -> int:
     ends in a message saying what happened and exit code 1."""
     app = ensure_application(argv)
     configure_runtime()
-    messages = apply_startup_language(language)
-    for message in messages:
-        print(message, file=sys.stderr)
+    messages = startup_messages(language)
+    for render in messages:
+        print(render(), file=sys.stderr)
     try:
         window = build_window()
     except Exception as exc:  # noqa: BLE001 - the user gets the reason, the terminal the trace
@@ -561,7 +579,7 @@ def run_app(argv=None, language: str | None = None) -> int:
         startup_failed(exc)
         return 1
     if messages:
-        window.statusBar().showMessage(" ".join(messages), 20000)
+        window.show_startup_messages(messages)
     window.show()
     QTimer.singleShot(0, window.warn_about_cjk_font)
     code = app.exec()

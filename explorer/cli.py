@@ -30,7 +30,7 @@ import numpy as np
 
 from explorer import cli_data, cli_onnx
 from explorer.cli_common import DATA_COMMANDS, CliError, register_data_command
-from explorer.cli_text import argparse_words, cli_language, set_language, translate
+from explorer.cli_text import argparse_words, cli_language, error_text, set_language, translate
 from explorer.language import SUPPORTED, normalize, split_lang_option
 from explorer.ui.text import fill
 
@@ -118,7 +118,7 @@ def _load_data(name_or_path: str):
     try:
         return load_dataset(name_or_path)
     except (OSError, ValueError) as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(error_text(exc)) from None
 
 
 class StopOnInterrupt:
@@ -189,7 +189,7 @@ def save_or_fallback(model, out: Path) -> Path:
         model.save(out)
         return out
     except (OSError, ValueError) as exc:
-        reason = _os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        reason = _os_reason(exc) if isinstance(exc, OSError) else error_text(exc)
     name = f"{out.stem}-{time.strftime('%Y%m%d-%H%M%S')}.npz"
     for folder in (Path(tempfile.gettempdir()), Path.cwd()):
         try:
@@ -237,7 +237,7 @@ def cmd_train(args) -> int:
         )
         model = build_from_config(config)
     except (ValueError, KeyError) as exc:
-        raise CliError(str(exc).strip("'\"")) from None
+        raise CliError(error_text(exc).strip("'\"")) from None
     dataset = _load_data(args.data)
     # a model file is a little bigger than its arrays; probe with room for them before training
     check_writable(out, sum(p.nbytes for p in model.parameters().values()) + (64 << 10))
@@ -298,7 +298,8 @@ def cmd_evaluate(args) -> int:
     try:
         model = load_model(args.model_file)
     except (OSError, ValueError, KeyError) as exc:
-        raise CliError(fill(translate("cli", "cannot load %1: %2"), args.model_file, exc)) from None
+        raise CliError(fill(translate("cli", "cannot load %1: %2"), args.model_file,
+                            error_text(exc))) from None
     data = args.data or model.metadata.get("dataset") or BUILTIN_NAME
     if not isinstance(data, str):
         raise CliError(fill(translate(
@@ -309,7 +310,7 @@ def cmd_evaluate(args) -> int:
         result = evaluate(model, dataset, "test")
     except ValueError as exc:  # e.g. a model made for other image sizes than the data set's
         raise CliError(fill(translate("cli", "cannot evaluate %1 on %2: %3"),
-                            args.model_file, dataset.name, exc)) from None
+                            args.model_file, dataset.name, error_text(exc))) from None
     print(fill(translate("cli", "%1 (%2 layers, %3 parameters) on %4 test split (%5 images)"),
                model.name, len(model.layers), f"{model.n_params:,}", dataset.name,
                len(result.labels)))

@@ -20,7 +20,7 @@ import time
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from explorer.cli_common import CliError, register_data_command
-from explorer.cli_text import translate
+from explorer.cli_text import error_text, translate
 from explorer.ui.text import fill
 
 __all__ = ["register", "cmd_data_download", "DownloadPrinter"]
@@ -79,7 +79,7 @@ def cmd_data_download(args) -> int:
     try:
         entry = catalogue_entry(args.name)
     except ValueError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(error_text(exc)) from None
     folder = set_cache_dir(args.dir) if args.dir else cache_dir()
     title = translate("engine", entry.title)  # the app's translation of the data module's words
     if is_cached(folder, entry):
@@ -94,7 +94,7 @@ def cmd_data_download(args) -> int:
     try:  # Ctrl+C stops it where it is; the .part folder keeps what was verified
         result = download_dataset(entry, folder, progress=printer)
     except DownloadError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(error_text(exc)) from None
     finally:
         if printer is not None:
             printer.close()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.cli_common import CliError
-from explorer.cli_text import translate
+from explorer.cli_text import error_text, translate
 from explorer.ui.text import fill
 
 __all__ = ["add_parser", "cmd_export_onnx"]
@@ -32,12 +32,13 @@ def cmd_export_onnx(args) -> int:
     try:
         model = load_model(args.model_file)
     except (OSError, ValueError) as exc:
-        raise CliError(fill(translate("cli", "cannot load %1: %2"), args.model_file, exc)) from None
+        raise CliError(fill(translate("cli", "cannot load %1: %2"), args.model_file,
+                            error_text(exc))) from None
     try:
         export_onnx(model, out)
     except (OSError, ValueError) as exc:  # OnnxUnavailableError is a ValueError too
         raise CliError(fill(translate("cli", "cannot export %1 to %2: %3"),
-                            args.model_file, out, exc)) from None
+                            args.model_file, out, error_text(exc))) from None
     shape = ", ".join(str(s) for s in model.input_shape)
     n_classes = model.summary()[-1]["output_shape"][0]
     print(fill(translate("cli", "wrote %1: %2, %3 parameters, input (N, %4), output logits "

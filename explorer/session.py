@@ -29,7 +29,12 @@ this session):
 - ``DivergedEvent``: ``filters`` (the restored weights);
 - ``FinishedEvent``: ``reason`` and ``message`` (also on the event), ``filters``, ``model``
   (the trained model: the driver describes it) and ``evaluation`` (see
-  :func:`evaluation_payload`, None when nothing was trained or the run failed).
+  :func:`evaluation_payload`, None when nothing was trained or the run failed); when the run
+  failed, ``exception`` (what went wrong, for the UI to show in the user's language), and
+  when only the final evaluation failed, ``evaluation_error``.
+
+A learning rate the trainer refuses gives an update ``{"error": English text, "exception": the
+ValueError}``.
 """
 
 from __future__ import annotations
@@ -154,7 +159,7 @@ class TrainingSession:
             try:
                 self.trainer.lr = lr
             except ValueError as exc:
-                updates.append({"error": str(exc)})
+                updates.append({"error": str(exc), "exception": exc.with_traceback(None)})
         if not self.has_work:
             return updates
         try:
@@ -179,7 +184,8 @@ class TrainingSession:
         except Exception as exc:  # noqa: BLE001 - the user sees every failure
             if not isinstance(exc, (ValueError, OSError)):
                 traceback.print_exc()   # a bug, not bad input: keep the trace
-            outcome = self._finish("error", _user_message(exc), failed=True)
+            outcome = self._finish("error", _user_message(exc), failed=True,
+                                   exception=exc.with_traceback(None))
         return updates + ([outcome] if outcome is not None else [])
 
     def _update(self, event) -> dict:
@@ -215,7 +221,8 @@ class TrainingSession:
             out["filters_change_relative"] = change.relative
         return out
 
-    def _finish(self, reason: str, message: str, failed: bool = False) -> dict | None:
+    def _finish(self, reason: str, message: str, failed: bool = False,
+                exception: BaseException | None = None) -> dict | None:
         """The run ended: its outcome with the test evaluation of the weights it ends with
         (measured now after a stop; None, and nothing sent, when the app closes meanwhile)."""
         self.finished = True
@@ -226,6 +233,8 @@ class TrainingSession:
                    "reason": reason, "message": message, "evaluation": None,
                    "filters": first_filters(self.model), "model": self.model,
                    "diverged": self.diverged}
+        if exception is not None:
+            outcome["exception"] = exception   # the UI renders it in the user's language
         if not failed and reason in ("completed", "stopped") and trainer.batch + trainer.epoch:
             try:
                 evaluation = trainer.last_evaluation
@@ -241,5 +250,6 @@ class TrainingSession:
             except Exception as exc:  # noqa: BLE001
                 traceback.print_exc()
                 outcome["message"] += f" (evaluation failed: {_user_message(exc)})"
+                outcome["evaluation_error"] = exc.with_traceback(None)
         self.outcome = outcome
         return outcome

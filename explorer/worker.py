@@ -77,14 +77,34 @@ def _user_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if not isinstance(exc, (ValueError, OSError)) else text
 
 
+def _failure(exc: BaseException) -> BaseException:
+    """``exc`` to send to the GUI thread: without its traceback (the engine thread's frames)."""
+    return exc.with_traceback(None)
+
+
+def shown_failure(failure) -> str:
+    """What the worker sent about a failure (an exception, or a sentence already in the user's
+    language) as text in the current language; called in the GUI thread. A coded engine or
+    data message is translated (`engine_message`); a bug keeps its name and English text."""
+    if not isinstance(failure, BaseException):
+        return str(failure)
+    if isinstance(failure, (ValueError, OSError)) and str(failure):
+        from explorer.ui.engine_strings import engine_message
+
+        return engine_message(failure)
+    return _user_message(failure)
+
+
 class Worker(QObject):
     """Lives in the engine thread; never touched from the GUI thread except through the
     thread-safe `PendingRequests` store, the `threading.Event` flags and queued signals."""
 
     sigDone = Signal(int, object)        # (request id, detached result)
-    sigFailed = Signal(int, str)         # (request id, message for the user)
-    sigLoadFailed = Signal(str)          # the live model could not be loaded at the start
-    sigTrainError = Signal(str)          # a run could not start or failed
+    # failures carry the exception (or a sentence already translated): the GUI thread renders
+    # it in the current language (`shown_failure`)
+    sigFailed = Signal(int, object)      # (request id, exception or message for the user)
+    sigLoadFailed = Signal(object)       # the live model could not be loaded at the start
+    sigTrainError = Signal(object)       # a run could not start or failed
     sigModelChanged = Signal(object)
     sigTrainStarted = Signal(object)     # dict(info, class_names, n_batches, epochs, filters)
     sigTrainEvent = Signal(object)       # a session update: dict(event=..., step, ...)
@@ -121,7 +141,7 @@ class Worker(QObject):
             self.live, self.live_path, note = self._load_live()
             self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path, note))
         except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
-            self.sigLoadFailed.emit(_user_message(exc))
+            self.sigLoadFailed.emit(_failure(exc))
 
     @Slot()
     def drain(self):
@@ -147,13 +167,14 @@ class Worker(QObject):
             except Exception as exc:  # noqa: BLE001
                 if not isinstance(exc, (ValueError, OSError)):
                     traceback.print_exc()   # a bug, not bad input: keep the trace
-                self.sigFailed.emit(req_id, _user_message(exc))
+                self.sigFailed.emit(req_id, _failure(exc))
 
     # --- training ---------------------------------------------------------------------------
     @Slot(object)
     def start_training(self, job: TrainJob):
         if self._running:
-            self.sigTrainError.emit("A run is already going: stop it first.")
+            self.sigTrainError.emit(QCoreApplication.translate(
+                "EngineClient", "A run is already going: stop it first."))
             return
         try:
             model = job.make_model() if job.make_model else build_from_config(job.config)
@@ -162,7 +183,7 @@ class Worker(QObject):
                               control=self._control)
         except Exception as exc:  # noqa: BLE001
             traceback.print_exc()
-            self.sigTrainError.emit(_user_message(exc))
+            self.sigTrainError.emit(_failure(exc))
             self.sigTrainState.emit("idle")
             return
         self.training_model = model
@@ -201,7 +222,7 @@ class Worker(QObject):
         session = self.session
         for update in session.tick():
             if "error" in update:
-                self.sigTrainError.emit(update["error"])
+                self.sigTrainError.emit(update.get("exception") or update["error"])
             elif isinstance(update["event"], FinishedEvent):
                 self._finish(update)
             else:
@@ -312,8 +333,8 @@ class EngineClient(QObject):
         self._sigResumeTraining.connect(self._worker.resume_tick)
         self._worker.sigDone.connect(self._on_done)
         self._worker.sigFailed.connect(self._on_failed)
-        self._worker.sigLoadFailed.connect(self.sigLoadFailed)
-        self._worker.sigTrainError.connect(self.sigTrainError)
+        self._worker.sigLoadFailed.connect(self._on_load_failed)
+        self._worker.sigTrainError.connect(self._on_train_error)
         self._worker.sigModelChanged.connect(self._on_model_changed)
         self._worker.sigTrainStarted.connect(self.sigTrainStarted)
         self._worker.sigTrainEvent.connect(self._on_train_event)
@@ -438,8 +459,9 @@ class EngineClient(QObject):
         if delivery is not None and delivery.on_result is not None:
             delivery.on_result(result)
 
-    @Slot(int, str)
-    def _on_failed(self, req_id, message):
+    @Slot(int, object)
+    def _on_failed(self, req_id, failure):
+        message = shown_failure(failure)
         delivery = self._take_delivery(req_id)
         if delivery is None:
             return
@@ -447,6 +469,14 @@ class EngineClient(QObject):
             delivery.on_error(message)
         else:
             self.sigUnhandledError.emit(message)
+
+    @Slot(object)
+    def _on_load_failed(self, failure):
+        self.sigLoadFailed.emit(shown_failure(failure))
+
+    @Slot(object)
+    def _on_train_error(self, failure):
+        self.sigTrainError.emit(shown_failure(failure))
 
     def _on_model_changed(self, info):
         self.model_info = info

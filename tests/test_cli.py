@@ -8,6 +8,7 @@ import pytest
 from explorer.cli import ProgressPrinter, format_confusion, main
 from explorer.engine import load_model
 from explorer.training import BatchEvent, EpochEvent, FinishedEvent
+from tests.cli_locale import english_cli  # noqa: F401 (autouse: the CLI speaks English here)
 
 
 def test_train_then_evaluate_a_tiny_run(tmp_path, capsys):

@@ -6,6 +6,7 @@ import pytest
 
 from explorer.cli import main
 from explorer.paths import DEFAULT_MODEL
+from tests.cli_locale import english_cli  # noqa: F401 (autouse: the CLI speaks English here)
 
 
 def test_export_then_evaluate_the_onnx_file_gives_the_same_accuracy(tmp_path, capsys):

@@ -15,6 +15,7 @@ from explorer import _atomic, cli
 from explorer.cli import main
 from explorer.engine import build_model, load_model
 from explorer.engine.models import Model
+from tests.cli_locale import english_cli  # noqa: F401 (autouse: the CLI speaks English here)
 
 QUICK = ["train", "--model", "lenet5", "--epochs", "1", "--limit", "64", "--batch-size", "32",
          "--eval-last-only"]

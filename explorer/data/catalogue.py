@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from explorer.data.messages import coded
+
 __all__ = ["RemoteFile", "CatalogueEntry", "CATALOGUE", "catalogue_entry", "catalogue_names"]
 
 
@@ -194,5 +196,5 @@ def catalogue_entry(name: str) -> CatalogueEntry:
     key = aliases.get(key, key)
     if key not in CATALOGUE:
         known = ", ".join(CATALOGUE)
-        raise ValueError(f"Unknown data set {name!r}: the downloadable ones are {known}.")
+        raise coded(ValueError, "catalogue_unknown", repr(name), known)
     return CATALOGUE[key]

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 
 from explorer.data.core import Dataset
+from explorer.data.messages import coded
 
 __all__ = [
     "CIFAR10_CLASSES",
@@ -62,19 +63,12 @@ def parse_cifar_records(data: bytes, source: str) -> tuple[np.ndarray, np.ndarra
     """
     size = len(data)
     if size == 0 or size % RECORD_BYTES:
-        raise ValueError(
-            f"{source}: {size:,} bytes is not a whole number of CIFAR-10 records "
-            f"({RECORD_BYTES} bytes each: 1 label + 3 x 32 x 32 pixels); the file is truncated "
-            "or not a CIFAR-10 binary batch"
-        )
+        raise coded(ValueError, "cifar_not_whole_records", source, f"{size:,}", RECORD_BYTES)
     records = np.frombuffer(data, dtype=np.uint8).reshape(-1, RECORD_BYTES)
     labels = records[:, 0].copy()
     bad = np.flatnonzero(labels > 9)
     if bad.size:
-        raise ValueError(
-            f"{source}: record {int(bad[0])} has label {int(labels[bad[0]])}; CIFAR-10 labels "
-            "are 0..9 (is this CIFAR-100's binary format?)"
-        )
+        raise coded(ValueError, "cifar_bad_label", source, int(bad[0]), int(labels[bad[0]]))
     # R, G, B planes -> (N, 3, 32, 32) -> channel-last (N, 32, 32, 3), contiguous
     images = np.ascontiguousarray(
         records[:, 1:].reshape(-1, 3, SIDE, SIDE).transpose(0, 2, 3, 1))
@@ -86,7 +80,7 @@ def read_cifar_batch(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
     path = Path(path)
     size = path.stat().st_size
     if size > MAX_MEMBER_BYTES:
-        raise ValueError(f"{path}: {size:,} bytes is more than a CIFAR-10 batch holds")
+        raise coded(ValueError, "cifar_batch_too_large", path, f"{size:,}")
     return parse_cifar_records(path.read_bytes(), str(path))
 
 
@@ -100,16 +94,15 @@ def _check_member(member: tarfile.TarInfo, archive: Path) -> str | None:
     Raises ValueError for a member whose name could escape a folder or that is not a file."""
     name = PurePosixPath(member.name)
     if name.is_absolute() or ".." in name.parts or "\\" in member.name:
-        raise ValueError(f"{archive}: refusing the archive member {member.name!r} (an absolute "
-                         "path or '..')")
+        raise coded(ValueError, "cifar_unsafe_member", archive, repr(member.name))
     wanted = (*TRAIN_FILES, TEST_FILE, META_FILE)
     if name.name not in wanted:
         return None
     if not member.isfile():
-        raise ValueError(f"{archive}: {member.name!r} is not a regular file (a link or device)")
+        raise coded(ValueError, "cifar_member_not_a_file", archive, repr(member.name))
     if member.size > MAX_MEMBER_BYTES:
-        raise ValueError(f"{archive}: {member.name!r} is {member.size:,} bytes, more than a "
-                         "CIFAR-10 batch holds")
+        raise coded(ValueError, "cifar_member_too_large", archive, repr(member.name),
+                    f"{member.size:,}")
     return name.name
 
 
@@ -122,14 +115,13 @@ def _read_tarball(path: Path) -> dict[str, bytes]:
                 if key is None:
                     continue
                 if key in found:
-                    raise ValueError(f"{path}: {key} appears twice in the archive")
+                    raise coded(ValueError, "cifar_member_twice", path, key)
                 fh = tar.extractfile(member)
                 found[key] = fh.read() if fh is not None else b""
     except (tarfile.TarError, EOFError, OSError) as exc:
         if isinstance(exc, (FileNotFoundError, IsADirectoryError, PermissionError)):
             raise
-        raise ValueError(f"{path} is not a readable CIFAR-10 archive (truncated or not a "
-                         f"tar.gz): {exc}") from None
+        raise coded(ValueError, "cifar_unreadable_archive", path, str(exc)) from None
     return found
 
 
@@ -157,11 +149,11 @@ def load_cifar10(path: str | os.PathLike, name: str = "cifar-10"):
     """
     given = Path(path)
     if not given.exists():
-        raise FileNotFoundError(f"CIFAR-10: {given} does not exist")
+        raise coded(FileNotFoundError, "cifar_missing", given)
     where = given if given.is_file() else find_cifar10(given)
     if where is None:
-        raise ValueError(f"{given} holds neither {TARBALL} nor the CIFAR-10 .bin files "
-                         f"({', '.join(TRAIN_FILES)}, {TEST_FILE})")
+        raise coded(ValueError, "cifar_no_files", given, TARBALL,
+                    f"{', '.join(TRAIN_FILES)}, {TEST_FILE}")
     if where.is_file():
         files = _read_tarball(where)
         source = lambda key: f"{where}: {FOLDER}/{key}"  # noqa: E731
@@ -171,14 +163,12 @@ def load_cifar10(path: str | os.PathLike, name: str = "cifar-10"):
             if (where / key).is_file():
                 size = (where / key).stat().st_size
                 if size > MAX_MEMBER_BYTES:
-                    raise ValueError(f"{where / key}: {size:,} bytes is more than a CIFAR-10 "
-                                     "batch holds")
+                    raise coded(ValueError, "cifar_batch_too_large", where / key, f"{size:,}")
                 files[key] = (where / key).read_bytes()
         source = lambda key: str(where / key)  # noqa: E731
     missing = [k for k in (*TRAIN_FILES, TEST_FILE) if k not in files]
     if missing:
-        raise ValueError(f"{where} has no {', '.join(missing)}: not the whole CIFAR-10 binary "
-                         "set")
+        raise coded(ValueError, "cifar_incomplete", where, ", ".join(missing))
     train = [parse_cifar_records(files.pop(k), source(k)) for k in TRAIN_FILES]
     test_images, test_labels = parse_cifar_records(files.pop(TEST_FILE), source(TEST_FILE))
     meta = files.get(META_FILE)

@@ -30,6 +30,7 @@ from explorer.data.core import (  # noqa: F401  (re-exported: the names' histori
     to_float,
 )
 from explorer.data.folders import looks_like_idx_folder, open_idx_folder
+from explorer.data.messages import Term, coded
 from explorer.data.registry import SOURCES, register_source
 from explorer.paths import BUILTIN_DATA
 
@@ -97,22 +98,22 @@ class DatasetSource:
         if self.layout == "cifar10-binary":
             folder = self.locate()
             if folder is None:
-                where = ", ".join(str(c) for c in self.candidates)
-                raise FileNotFoundError(
-                    f"data set {self.name!r} is not installed (looked in {where}). "
-                    f"{self.hint}".strip()
-                )
+                raise self._not_installed()
             return load_cifar10(folder, self.name)
         folder = self.locate()
         if folder is None:
             existing = [Path(c) for c in self.candidates if Path(c).is_dir()]
             if existing:  # a folder without the files: say which file is missing
                 return load_idx_folder(existing[0], self.name, self.class_names, self.attribution)
-            where = ", ".join(str(c) for c in self.candidates)
-            raise FileNotFoundError(
-                f"data set {self.name!r} is not installed (looked in {where}). {self.hint}".strip()
-            )
+            raise self._not_installed()
         return load_idx_folder(folder, self.name, self.class_names, self.attribution)
+
+    def _not_installed(self) -> FileNotFoundError:
+        where = ", ".join(str(c) for c in self.candidates)
+        if self.hint:
+            return coded(FileNotFoundError, "dataset_not_installed_hint", repr(self.name), where,
+                         Term(self.hint))
+        return coded(FileNotFoundError, "dataset_not_installed", repr(self.name), where)
 
 
 register_source(
@@ -153,10 +154,7 @@ def resolve_dataset(name_or_path: str | os.PathLike) -> DatasetSource:
     folder = Path(key).expanduser()
     if folder.is_dir():
         return DatasetSource(folder.name, str(folder), (folder,), class_names=None)
-    raise ValueError(
-        f"unknown data set {key!r}: use one of {', '.join(SOURCES)} or a folder holding "
-        "MNIST-layout IDX files"
-    )
+    raise coded(ValueError, "dataset_unknown", repr(key), ", ".join(SOURCES))
 
 
 def load_dataset(name_or_path: str | os.PathLike = BUILTIN_NAME) -> Dataset:

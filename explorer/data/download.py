@@ -35,6 +35,7 @@ from pathlib import Path
 
 from explorer._atomic import atomic_write
 from explorer.data.catalogue import CatalogueEntry, RemoteFile, catalogue_entry
+from explorer.data.messages import Term, coded
 
 __all__ = [
     "DownloadProgress",
@@ -268,10 +269,7 @@ class _Downloader:
 
     def check_cancel(self):
         if self.cancel.is_set():
-            raise DownloadCancelled(
-                f"Download of {self.entry.title} cancelled; files already verified are kept "
-                "and the next download continues from there."
-            )
+            raise coded(DownloadCancelled, "download_cancelled", Term(self.entry.title))
 
     # -- one file -------------------------------------------------------------------
     def fetch_file(self, index: int, file: RemoteFile, part_dir: Path, mirrors: list[str]) -> str:
@@ -311,14 +309,12 @@ class _Downloader:
                 return mirror
         # A partial file left by a dropped connection stays: the next attempt resumes it.
         n_files = len(self.entry.files)
-        what = "the file" if n_files == 1 else f"the {n_files} files"
-        raise DownloadError(
-            f"Could not download {file.name} of {self.entry.title} from any mirror:\n  "
-            + "\n  ".join(failures)
-            + "\nCheck the internet connection (or a proxy) and try again; files already "
-            f"verified are kept. You can also download {what} yourself and open "
-            "its folder."
-        )
+        attempts = "\n  ".join(failures)
+        if n_files == 1:
+            raise coded(DownloadError, "download_failed_one", file.name, Term(self.entry.title),
+                        attempts)
+        raise coded(DownloadError, "download_failed_many", file.name, Term(self.entry.title),
+                    attempts, n_files)
 
     def _fetch_once(self, index: int, file: RemoteFile, url: str, partial: Path) -> None:
         have = partial.stat().st_size if partial.exists() else 0
@@ -433,10 +429,7 @@ def download_dataset(
     if _is_complete(final_dir, entry):
         return final_dir
     if final_dir.exists():
-        raise DownloadError(
-            f"{final_dir} exists but does not hold the complete {entry.title} data set; "
-            "move or delete that folder and download again."
-        )
+        raise coded(DownloadError, "download_folder_incomplete", final_dir, Term(entry.title))
     part_dir = cache / (entry.key + ".part")
     part_dir.mkdir(parents=True, exist_ok=True)
     job = _Downloader(entry, progress, cancel, timeout, attempts, backoff)

@@ -24,6 +24,7 @@ import numpy as np
 
 from explorer.data.core import DIGIT_NAMES, Dataset
 from explorer.data.idx import read_idx
+from explorer.data.messages import coded, message_of
 from explorer.data.registry import SOURCES
 
 __all__ = [
@@ -80,10 +81,7 @@ def find_idx_files(folder: str | os.PathLike) -> IdxFolderFiles:
     """
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise IdxFolderError(
-            f"{folder} is not a folder. Choose the folder that holds the IDX files "
-            "(train-images-idx3-ubyte.gz and the three others)."
-        )
+        raise coded(IdxFolderError, "folder_not_a_folder", folder)
     found: dict[str, Path] = {}
     missing: list[str] = []
     for role, (stem, ndim) in _ROLES.items():
@@ -95,11 +93,10 @@ def find_idx_files(folder: str | os.PathLike) -> IdxFolderFiles:
             missing.append(f"{stem}-idx{ndim}-ubyte(.gz)")
     if missing:
         present = sorted(p.name for p in folder.iterdir() if p.is_file())[:12]
-        listing = ", ".join(present) if present else "no files at all"
-        raise IdxFolderError(
-            f"{folder} is missing {', '.join(missing)} (it holds {listing}). A data set "
-            "folder needs the four files of the MNIST layout, gzip-compressed or not."
-        )
+        if not present:
+            raise coded(IdxFolderError, "folder_missing_files_empty", folder, ", ".join(missing))
+        raise coded(IdxFolderError, "folder_missing_files", folder, ", ".join(missing),
+                    ", ".join(present))
     return IdxFolderFiles(folder=folder, **found)
 
 
@@ -119,47 +116,29 @@ def read_class_names(folder: str | os.PathLike) -> tuple[str, ...] | None:
         return None
     names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if len(names) != N_CLASSES:
-        raise IdxFolderError(
-            f"{path} names {len(names)} classes; it needs exactly {N_CLASSES} lines, "
-            "one name per label 0..9 (or delete it to use the digits 0-9)."
-        )
+        raise coded(IdxFolderError, "folder_class_count", path, len(names), N_CLASSES)
     return tuple(names)
 
 
 def _check_images(path: Path, images: np.ndarray) -> None:
     if images.dtype != np.uint8:
-        raise IdxFolderError(
-            f"{path.name}: pixels are stored as {images.dtype}; CNN Explorer reads uint8 "
-            "images (IDX type code 0x08, values 0-255) like MNIST's."
-        )
+        raise coded(IdxFolderError, "folder_images_not_uint8", path.name, images.dtype)
     if images.ndim != 3 or images.shape[1:] != IMAGE_SHAPE:
         dims = "x".join(str(s) for s in images.shape)
-        raise IdxFolderError(
-            f"{path.name}: wrong dimensions {dims}: an image file must hold N images of "
-            f"28x28 pixels (N x 28 x 28), the input size of CNN Explorer's networks. "
-            "Resize the images to 28x28 before writing the IDX file."
-        )
+        raise coded(IdxFolderError, "folder_images_wrong_shape", path.name, dims)
 
 
 def _check_labels(path: Path, labels: np.ndarray) -> None:
     if labels.ndim != 1:
         dims = "x".join(str(s) for s in labels.shape)
-        raise IdxFolderError(
-            f"{path.name}: wrong dimensions {dims}: a label file holds one label per image "
-            "(a single dimension N)."
-        )
+        raise coded(IdxFolderError, "folder_labels_wrong_shape", path.name, dims)
     if labels.dtype != np.uint8:
-        raise IdxFolderError(
-            f"{path.name}: labels are stored as {labels.dtype}; use uint8 (IDX type code 0x08)."
-        )
+        raise coded(IdxFolderError, "folder_labels_not_uint8", path.name, labels.dtype)
     bad = labels >= N_CLASSES
     if bad.any():
         first = int(np.argmax(bad))
-        raise IdxFolderError(
-            f"{path.name}: labels out of range: {int(bad.sum()):,} of the labels are above 9 "
-            f"(the first at index {first:,} is {int(labels[first])}, the largest "
-            f"{int(labels.max())}); CNN Explorer's networks have 10 outputs, so labels must be 0-9."
-        )
+        raise coded(IdxFolderError, "folder_labels_out_of_range", path.name,
+                    f"{int(bad.sum()):,}", f"{first:,}", int(labels[first]), int(labels.max()))
 
 
 def read_idx_folder(folder: str | os.PathLike) -> dict[str, np.ndarray]:
@@ -179,19 +158,20 @@ def read_idx_folder(folder: str | os.PathLike) -> dict[str, np.ndarray]:
         try:
             array = read_idx(path)
         except ValueError as exc:
-            raise IdxFolderError(str(exc)) from None
+            code = message_of(exc)
+            if code is None:
+                raise IdxFolderError(str(exc)) from None
+            raise coded(IdxFolderError, code[0], *code[1]) from None
         (_check_images if role.endswith("images") else _check_labels)(path, array)
         arrays[role] = array
     for split in ("train", "test"):
         n_img, n_lab = len(arrays[f"{split}_images"]), len(arrays[f"{split}_labels"])
         if n_img != n_lab:
-            raise IdxFolderError(
-                f"{getattr(files, split + '_images').name} holds {n_img:,} images but "
-                f"{getattr(files, split + '_labels').name} holds {n_lab:,} labels: the counts "
-                "must match, one label per image. Check that both files come from the same set."
-            )
+            raise coded(IdxFolderError, "folder_counts_differ",
+                        getattr(files, split + "_images").name, f"{n_img:,}",
+                        getattr(files, split + "_labels").name, f"{n_lab:,}")
         if n_img == 0:
-            raise IdxFolderError(f"the {split} files of {files.folder} hold no images.")
+            raise coded(IdxFolderError, f"folder_{split}_empty", files.folder)
     return arrays
 
 

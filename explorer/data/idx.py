@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from explorer._atomic import atomic_write
+from explorer.data.messages import coded
 
 __all__ = ["IDX_DTYPES", "read_idx", "parse_idx", "write_idx", "encode_idx"]
 
@@ -67,9 +68,7 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
             with gzip.GzipFile(fileobj=raw, mode="rb") as fh:
                 return _read_stream(fh, str(path), None, compressed=size)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-            raise ValueError(
-                f"{path}: the gzip data is damaged or truncated ({exc}); download the file again"
-            ) from None
+            raise coded(ValueError, "idx_gzip_damaged", path, str(exc)) from None
 
 
 def _read_exactly(fh, n: int) -> bytes:
@@ -92,18 +91,13 @@ def _read_stream(fh, source: str, size: int | None, compressed: int | None = Non
     shape, dtype, header_len = _parse_header(head, source)
     expected = math.prod(shape) * dtype.itemsize
     if expected > MAX_IDX_BYTES:
-        raise ValueError(
-            f"{source}: the header claims shape {shape}, {expected:,} bytes of data, more than "
-            f"the {MAX_IDX_BYTES:,} bytes an IDX file may hold here; the file is damaged or "
-            "not a data set CNN Explorer can use"
-        )
+        raise coded(ValueError, "idx_too_large", source, shape, f"{expected:,}",
+                    f"{MAX_IDX_BYTES:,}")
     if size is not None:
         _check_length(source, shape, expected, size - header_len)
     if compressed is not None and expected > _MAX_DEFLATE_RATIO * compressed + _CHUNK:
-        raise ValueError(
-            f"{source}: truncated: shape {shape} needs {expected:,} bytes of data, more than "
-            f"a gzip file of {compressed:,} bytes can hold"
-        )
+        raise coded(ValueError, "idx_gzip_too_short", source, shape, f"{expected:,}",
+                    f"{compressed:,}")
     data = np.empty(expected, dtype=np.uint8)
     view, done = memoryview(data), 0
     while done < expected:
@@ -115,49 +109,35 @@ def _read_stream(fh, source: str, size: int | None, compressed: int | None = Non
         _check_length(source, shape, expected, done)
     if fh.read(1):
         rest = 1 + len(fh.read(_CHUNK))  # how much more, up to a megabyte: for the message
-        more = f"{rest}" if rest <= _CHUNK else f"more than {_CHUNK:,}"
-        raise ValueError(
-            f"{source}: {more} unexpected trailing bytes after the data of shape {shape}: the "
-            "header's dimensions do not match the file length"
-        )
+        if rest <= _CHUNK:
+            raise coded(ValueError, "idx_trailing_bytes", source, rest, shape)
+        raise coded(ValueError, "idx_trailing_bytes_many", source, f"{_CHUNK:,}", shape)
     return data.view(dtype).reshape(shape).astype(dtype.newbyteorder("="), copy=False)
 
 
 def _check_length(source, shape, expected, actual) -> None:
     if actual < expected:
-        raise ValueError(
-            f"{source}: truncated: shape {shape} needs {expected} bytes of data, "
-            f"the file has {actual}"
-        )
+        raise coded(ValueError, "idx_truncated", source, shape, expected, actual)
     if actual > expected:
-        raise ValueError(
-            f"{source}: {actual - expected} unexpected trailing bytes after the data of "
-            f"shape {shape}: the header's dimensions do not match the file length"
-        )
+        raise coded(ValueError, "idx_trailing_bytes", source, actual - expected, shape)
 
 
 def _parse_header(data: bytes, source: str):
     """``(shape, dtype, header_len)`` from the first bytes of an IDX file; ValueError when
     they are not a complete, valid header."""
     if len(data) < 4:
-        raise ValueError(f"{source}: truncated: {len(data)} bytes, too short for an IDX header")
+        raise coded(ValueError, "idx_header_too_short", source, len(data))
     if data[0] != 0 or data[1] != 0:
-        raise ValueError(
-            f"{source}: wrong magic number {data[:4].hex(' ')}: not an IDX file "
-            "(IDX files start with 00 00 TYPE NDIM)"
-        )
+        raise coded(ValueError, "idx_wrong_magic", source, data[:4].hex(" "))
     code, ndim = data[2], data[3]
     if code not in IDX_DTYPES:
         known = ", ".join(f"0x{c:02X}" for c in IDX_DTYPES)
-        raise ValueError(f"{source}: unknown IDX type code 0x{code:02X} (known: {known})")
+        raise coded(ValueError, "idx_unknown_type", source, f"0x{code:02X}", known)
     if ndim == 0:
-        raise ValueError(f"{source}: wrong dimensions: the header declares 0 dimensions")
+        raise coded(ValueError, "idx_zero_dimensions", source)
     header_len = 4 + 4 * ndim
     if len(data) < header_len:
-        raise ValueError(
-            f"{source}: truncated header: {ndim} dimensions need {header_len} bytes, "
-            f"the file has {len(data)}"
-        )
+        raise coded(ValueError, "idx_header_truncated", source, ndim, header_len, len(data))
     shape = tuple(int(s) for s in np.frombuffer(data, dtype=">u4", count=ndim, offset=4))
     return shape, IDX_DTYPES[code], header_len
 

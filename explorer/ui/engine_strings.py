@@ -13,13 +13,16 @@ Text that is not listed (a folder's name, a user's kernel) is shown unchanged.
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from explorer.engine.messages import MessageError, Term
+from explorer.ui.data_strings import data_message
 from explorer.ui.text import fill
 
 __all__ = ["CONTEXT", "ENGINE_MESSAGES", "ENGINE_STRINGS", "describe_edits", "engine_message",
-           "message_text", "tr_engine"]
+           "message_text", "os_error_text", "tr_engine"]
 
 #: The translation context of every string below.
 CONTEXT = "engine"
@@ -385,11 +388,37 @@ def message_text(code: str | None, values=(), fallback: str = "") -> str:
 
 
 def engine_message(exc: BaseException) -> str:
-    """What an engine error says, in the user's language: a `MessageError` through its code,
-    any other exception as its own (English) text."""
+    """What an engine or data error says, in the user's language: a `MessageError` through its
+    code, a data module's coded error through `explorer.ui.data_strings.data_message`, any
+    other exception as its own (English) text."""
     if isinstance(exc, MessageError):
         return message_text(exc.code, exc.values, str(exc))
-    return str(exc)
+    text = data_message(exc)
+    if text is None and isinstance(exc, OSError):
+        text = os_error_text(exc)
+    return str(exc) if text is None else text
+
+
+#: The operating system's most common refusals (its own words are English: Python does not
+#: translate ``strerror``), by errno, each a whole sentence around the file name.
+_OS_ERRORS: dict[int, str] = {
+    errno.EACCES: QT_TRANSLATE_NOOP("engine", "%1: permission denied"),
+    errno.EPERM: QT_TRANSLATE_NOOP("engine", "%1: permission denied"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("engine", "%1 does not exist"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("engine", "%1: no space left on the disk"),
+    errno.EROFS: QT_TRANSLATE_NOOP("engine", "%1: the disk is read-only"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("engine", "%1 is a folder, not a file"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("engine", "%1: part of the path is not a folder"),
+}
+
+
+def os_error_text(exc: OSError) -> str | None:
+    """A common `OSError` that names its file (permission denied, no such file, disk full...)
+    as a sentence in the user's language; None for any other (shown as its own text)."""
+    template = _OS_ERRORS.get(exc.errno)
+    if template is None or not exc.filename:
+        return None
+    return fill(QCoreApplication.translate(CONTEXT, template), exc.filename)
 
 
 def describe_edits(edits) -> str:

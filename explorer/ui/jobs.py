@@ -11,22 +11,49 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from explorer.ui.engine_strings import engine_message
 from explorer.ui.text import fill
 
-__all__ = ["BackgroundJob"]
+__all__ = ["BackgroundJob", "JobFailure"]
 
 
 def _user_message(exc: BaseException) -> str:
-    """What went wrong, for the user: the message of bad input (ValueError/OSError, whose
-    texts say what to do), otherwise a sentence saying that the program failed (a bug) with
-    the details (the exception's name and text) inside it, in the current language."""
+    """What went wrong, for the user, in the current language: the message of bad input
+    (ValueError/OSError, whose texts say what to do; a coded engine or data message is
+    translated), otherwise a sentence saying that the program failed (a bug) with the details
+    (the exception's name and text) inside it."""
     text = str(exc)
     if isinstance(exc, (ValueError, OSError)):
-        return text or type(exc).__name__
+        return (engine_message(exc) if text else "") or type(exc).__name__
     return fill(QCoreApplication.translate(
         "BackgroundJob", "The job failed because of an error in the program (%1: %2). The "
         "details are printed in the terminal; please report them."),
         type(exc).__name__, text or "-")
+
+
+class JobFailure:
+    """Why a job failed: its exception (without the traceback, which would keep the job's
+    frames alive), shown by `text` in the language current at each call, so a message still
+    on screen is rendered again after View > Language. ``str()`` is `text`."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc.with_traceback(None)
+
+    def __repr__(self) -> str:
+        return f"JobFailure({type(self.exc).__name__}, code={self.code!r})"
+
+    @property
+    def code(self) -> str | None:
+        """The stable id of the message (an engine or data message code), None without one."""
+        code = getattr(self.exc, "code", None)
+        return code if isinstance(code, str) else None
+
+    def text(self) -> str:
+        return _user_message(self.exc)
+
+    __str__ = text
 
 
 class BackgroundJob(QThread):
@@ -34,14 +61,15 @@ class BackgroundJob(QThread):
 
     ``fn(report, cancel)`` runs in this job's own thread; ``report(obj)`` arrives in the GUI
     thread as ``sigProgress(obj)``, the return value as ``sigDone(result)``, an exception as
-    ``sigFailed(message, cancelled)`` (``cancelled`` is True when `cancel` was asked first).
+    ``sigFailed(failure, cancelled)`` (a `JobFailure`, whose ``text()`` is the message in the
+    current language; ``cancelled`` is True when `cancel` was asked first).
     ``cancel`` is a `threading.Event` that ``fn`` checks. The result is handed over, not
     copied: ``fn`` must keep no reference to it. Used by the Data panel (issue 7).
     """
 
     sigProgress = Signal(object)
     sigDone = Signal(object)
-    sigFailed = Signal(str, bool)
+    sigFailed = Signal(object, bool)     # (JobFailure, cancelled)
 
     def __init__(self, fn: Callable, parent=None):
         super().__init__(parent)
@@ -77,7 +105,7 @@ class BackgroundJob(QThread):
             cancelled = self.cancel_event.is_set()
             if not cancelled and not isinstance(exc, (ValueError, OSError)):
                 traceback.print_exc()  # a bug, not bad input: keep the trace
-            self.sigFailed.emit(_user_message(exc), cancelled)
+            self.sigFailed.emit(JobFailure(exc), cancelled)
             return
         self.sigDone.emit(result)
 

@@ -21,6 +21,7 @@ from explorer.data.download import (
     format_eta,
     is_cached,
 )
+from tests.cli_locale import english_cli  # noqa: F401 (autouse: the CLI speaks English here)
 
 
 class _Handler(BaseHTTPRequestHandler):

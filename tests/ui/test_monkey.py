@@ -47,6 +47,16 @@ GARBAGE = ["", "abc", "-1", "1e400", "nan", "0", "99999999999", "3/0", "1/16", "
 SKIP_ACTIONS = {"&Quit", "Quit", "E&xit", "&Close"}
 
 
+def _ends_the_session(action) -> bool:
+    """True for Quit and its kind, in any language (the monkey may have switched View >
+    Language: "&Quit" is then "退出(&Q)")."""
+    from PySide6.QtCore import QCoreApplication
+
+    shown = {QCoreApplication.translate("MainWindow", text) for text in SKIP_ACTIONS}
+    return (action.menuRole() == QAction.MenuRole.QuitRole
+            or action.text() in SKIP_ACTIONS | shown)
+
+
 def _n_actions(config) -> int:
     given = config.getoption("--monkey-actions")
     if given is not None:
@@ -175,8 +185,7 @@ def _act(window, rng: random.Random, log: list) -> None:
         return
     if roll < 0.08:
         actions = [a for a in _menu_actions(window.menuBar().actions())
-                   if a.isEnabled() and a.text() not in SKIP_ACTIONS
-                   and a.menuRole() != QAction.MenuRole.QuitRole]   # "Quit" in any language
+                   if a.isEnabled() and not _ends_the_session(a)]
         action = rng.choice(actions)
         log.append(f"menu {action.text()!r}")
         action.trigger()

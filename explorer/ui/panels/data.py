@@ -375,9 +375,9 @@ class DataPanel(QWidget):
             self.state.set_dataset(dataset)
         self._show_dataset()
 
-    def _on_load_failed(self, job, source, message: str, cancelled: bool):
-        """Say in plain words what could not be opened and what to do; ``message`` (the data
-        module's own English words) is kept as the detail."""
+    def _on_load_failed(self, job, source, failure, cancelled: bool):
+        """Say in plain words what could not be opened and what to do; ``failure`` (a
+        `JobFailure`: the data module's own message, in the current language) is the detail."""
         if job is not self._load_job:
             return
         self._load_job = None
@@ -388,12 +388,12 @@ class DataPanel(QWidget):
             self._error_text = lambda: fill(self.tr(
                 "Could not open the folder %1 as a data set. It must hold the four IDX files "
                 "(training and test images and labels) of 28x28 images labelled 0-9.\n"
-                "Details: %2"), folder, message)
+                "Details: %2"), folder, failure.text())
         else:
             name = getattr(source, "name", source)
             self._error_text = lambda: fill(self.tr(
                 "Could not load the data set %1. It may have been moved or damaged: download it "
-                "again below or choose another one.\nDetails: %2"), name, message)
+                "again below or choose another one.\nDetails: %2"), name, failure.text())
         self._show_texts()
         if self.dataset is not None:
             self._show_dataset()  # the previous set stays

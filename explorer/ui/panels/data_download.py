@@ -210,8 +210,9 @@ class DownloadBox(QGroupBox):
                                tr_engine(CATALOGUE[key].title), folder))
         self.sigDownloaded.emit(key)
 
-    @Slot(str, bool)
-    def _on_failed(self, message, cancelled):
+    @Slot(object, bool)
+    def _on_failed(self, failure, cancelled):
+        """``failure``: a `JobFailure`, rendered in the language of each repaint."""
         if self.sender() is not self._job:
             return
         self._finished()
@@ -221,7 +222,7 @@ class DownloadBox(QGroupBox):
         else:
             self._say(lambda: fill(self.tr(
                 "The download failed. Check the internet connection and press Download again: "
-                "files already checked are kept.\nDetails: %1"), message))
+                "files already checked are kept.\nDetails: %1"), failure.text()))
 
     def shutdown(self, wait_ms: int = 100):
         """Cancel a running download; wait at most ``wait_ms`` for its thread. A read stalled

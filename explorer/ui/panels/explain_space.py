@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPro
                                QPushButton, QVBoxLayout, QWidget)
 
 from explorer.engine import explain as E
-from explorer.ui.engine_strings import tr_engine
+from explorer.ui.engine_strings import engine_message, tr_engine
 from explorer.ui.jobs import BackgroundJob
 from explorer.ui.panels.explain_logic import (MAX_MAP_IMAGES, ExplainChoices, features_job,
                                               map_images, place_drawing_job)
@@ -224,8 +224,9 @@ class FeatureSpaceView(QWidget):
         try:
             images, labels = map_images(self.state.dataset(), self.limit)
         except (OSError, ValueError) as exc:
-            error = str(exc)
-            self.message.show_rendered(lambda: fill(self.tr("No test images: %1"), error))
+            error = exc.with_traceback(None)    # said again in the new language if switched
+            self.message.show_rendered(lambda: fill(self.tr("No test images: %1"),
+                                                    engine_message(error)))
             return
         self.images, self.labels = images, labels
         self.status.show_text(
@@ -389,12 +390,12 @@ class FeatureSpaceView(QWidget):
             "the distances between clusters and their sizes mean little."), n))
         self.place_drawing()
 
-    def _on_tsne_failed(self, message, cancelled):
+    def _on_tsne_failed(self, failure, cancelled):
         self._end_job()
         if cancelled:
             self.status.show_text(lambda: self.tr("t-SNE cancelled; the map shows the PCA."))
         else:
-            self.message.show_rendered(lambda: fill(self.tr("t-SNE failed: %1"), message))
+            self.message.show_rendered(lambda: fill(self.tr("t-SNE failed: %1"), failure.text()))
 
     def cancel_tsne(self):
         if self.job is not None:

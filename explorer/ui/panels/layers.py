@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGrid
 
 from explorer.data import pixels_to_float
 from explorer.data.datasets import N_CLASSES
-from explorer.ui.engine_strings import tr_engine
+from explorer.ui.engine_strings import engine_message, tr_engine
 from explorer.ui.layer_trace import (feature_vector_index, shape_text, trace_for_panel,
                                      wrap_width)
 from explorer.ui.panel_settings import PanelSettings
@@ -294,9 +294,10 @@ class LayersPanel(QWidget):
                 "No input image: the data set %1 has no test images."), name), error=True)
             return
         except (OSError, ValueError) as exc:
-            detail = str(exc)
+            error = exc.with_traceback(None)    # said again in the new language if switched
             self._show_message(lambda: fill(self.tr(
-                "No input image: the data set could not be loaded (%1)."), detail), error=True)
+                "No input image: the data set could not be loaded (%1)."), engine_message(error)),
+                error=True)
             return
         self.input_view.set_images([image])
         self.field_box.set_input(image)

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from explorer.training import format_duration
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.engine_strings import engine_message
 from explorer.ui.panels.train_form import TrainForm
 from explorer.ui.panels.train_logic import RunView
 from explorer.ui.panels.train_results import TrainResults, are_digits
 from explorer.ui.text import fill
-from explorer.worker import TRAINING
+from explorer.worker import TRAINING, shown_failure
 
 #: The settings form's widgets, also reachable as attributes of the panel.
 FORM_WIDGETS = ("architecture", "arch_description", "dataset", "optimizer", "lr", "batch_size",
@@ -225,10 +226,10 @@ class TrainPanel(QWidget):
         try:
             config = self.config()
         except ValueError as exc:
-            detail = str(exc)
+            error = exc.with_traceback(None)    # said again in the new language if switched
             self._say(lambda: fill(self.tr(
                 "These settings cannot make a run: %1\nChange the setting and press Start "
-                "again."), detail), error=True)
+                "again."), engine_message(error)), error=True)
             return
         self.results.clear()
         self.n_batches_seen = 0
@@ -310,10 +311,10 @@ class TrainPanel(QWidget):
         try:
             written = self.curves.export(base)
         except OSError as exc:
-            detail = str(exc)
+            error = exc.with_traceback(None)    # said again in the new language if switched
             self._say(lambda: fill(self.tr(
                 "Could not export the curves. Choose a folder you can write to and try again.\n"
-                "Details: %1"), detail), error=True)
+                "Details: %1"), engine_message(error)), error=True)
             return []
         self._files.set("lastDir", str(Path(base).parent))
         names = ", ".join(p.name for p in written)
@@ -491,22 +492,31 @@ class TrainPanel(QWidget):
 
     def _outcome_message(self, outcome) -> str:
         """How the run ended, composed from the outcome's numbers (the engine's own message is
-        English only; an error's message is kept as the detail)."""
+        English only); an error (the outcome's ``exception``) is the detail, in the language
+        current at each call."""
         reason, ev = outcome["reason"], outcome.get("evaluation")
+        evaluation_error = outcome.get("evaluation_error")
         if reason == "completed" and ev is not None:
             text = fill(self.tr("Training finished: test accuracy %1 %."),
                         f"{100 * ev['accuracy']:.2f}")
         elif reason == "stopped" and ev is not None:
             text = fill(self.tr("Training stopped: with the weights as they are now the test "
                                 "accuracy is %1 %."), f"{100 * ev['accuracy']:.2f}")
+        elif reason in ("completed", "stopped") and evaluation_error is not None:
+            text = fill(self.tr("Training ended, but the test evaluation of its weights failed; "
+                                "the weights are kept.\nDetails: %1"),
+                        shown_failure(evaluation_error))
         elif reason == "stopped":
             text = self.tr("Training stopped before the first batch.")
         elif reason == "diverged":
-            text = fill(self.tr("Training diverged and ended: lower the learning rate and start "
-                                "again.\nDetails: %1"), outcome["message"])
+            text = self.tr("Training diverged and ended: the weights are no longer usable. Lower "
+                           "the learning rate (a tenth, say) or choose the adam optimizer and "
+                           "start again.")
         else:
+            detail = (shown_failure(outcome["exception"]) if "exception" in outcome
+                      else outcome["message"])
             text = fill(self.tr("Training failed and ended. Check the settings and start "
-                                "again.\nDetails: %1"), outcome["message"])
+                                "again.\nDetails: %1"), detail)
         sentences = [text]
         if ev is not None:
             wrong = (self.tr("%1 of %2 test digits wrong.") if are_digits(ev["class_names"])
