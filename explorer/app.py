@@ -45,7 +45,7 @@ from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
 from explorer.ui.gc_thread import collect_in_gui_thread  # noqa: E402
 from explorer.ui.text import fill  # noqa: E402
-from explorer.worker import EngineClient  # noqa: E402
+from explorer.worker import LIVE_MODEL, EngineClient  # noqa: E402
 
 #: Every panel, in tab order: (class, tab title, "how to read this view" text).
 #: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.
@@ -409,7 +409,8 @@ class MainWindow(QMainWindow):
             path += ".npz"
         self._files.set("lastDir", str(Path(path).parent))
         self.client.request(partial(_save_model_file, path), owner=self, key="save",
-                            on_result=self._on_saved, on_error=self._on_save_error)
+                            on_result=self._on_saved, on_error=self._on_save_error,
+                            target=LIVE_MODEL)   # not a timeline snapshot shown meanwhile
 
     def _on_saved(self, result):
         info = self.client.model_info
