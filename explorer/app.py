@@ -22,10 +22,10 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication,  # noqa: E402
-                            QEvent, QTimer)
+                            QEvent, Qt, QTimer)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
-                               QMessageBox, QTabWidget)
+                               QMessageBox, QTabWidget, QToolBar)
 
 from explorer import __version__  # noqa: E402
 from explorer.language import NATIVE_NAMES, SUPPORTED  # noqa: E402
@@ -45,6 +45,7 @@ from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
 from explorer.ui.gc_thread import collect_in_gui_thread  # noqa: E402
 from explorer.ui.text import fill  # noqa: E402
+from explorer.ui.widgets.timeline_bar import TimelineBar  # noqa: E402
 from explorer.worker import LIVE_MODEL, EngineClient  # noqa: E402
 
 #: Every panel, in tab order: (class, tab title, "how to read this view" text).
@@ -178,6 +179,7 @@ class MainWindow(QMainWindow):
             self.panels.append(panel)
             self._help[panel.objectName()] = (title, help_text)
             self.tabs.addTab(panel, "")
+        self._build_timeline()
 
         self.model_label = QLabel(self)
         self.model_label.setObjectName("statusModel")
@@ -193,6 +195,34 @@ class MainWindow(QMainWindow):
         if self.client.model_info is not None:
             self._on_model_change(self.client.model_info)
 
+    def _build_timeline(self):
+        """The training timeline bar below the tabs (hidden until a run kept snapshots), and
+        the panels' links that go through the window: the shown snapshot's filters to the
+        Train tab, a confusion-matrix cell of the Train tab to the Explain tab."""
+        self.timeline_bar = TimelineBar(self.client, self)
+        bar = self.timeline_toolbar = QToolBar(self)
+        bar.setObjectName("timelineToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)   # it shows itself when there is a timeline
+        bar.addWidget(self.timeline_bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        bar.setVisible(False)
+        self.timeline_bar.sigVisibilityWanted.connect(bar.setVisible)
+        train = next((p for p in self.panels if isinstance(p, TrainPanel)), None)
+        explain = next((p for p in self.panels if isinstance(p, ExplainPanel)), None)
+        if train is not None:
+            self.timeline_bar.sigShownFilters.connect(train.results.show_snapshot_filters)
+        if train is not None and explain is not None:
+            train.results.sigExplainMistakes.connect(partial(self.explain_mistakes, explain))
+
+    def explain_mistakes(self, explain, selection):
+        """The Train tab asked to see a confusion cell's mistakes in the Explain tab: there,
+        shown on the network that made them (the run's last snapshot, in the timeline)."""
+        self.timeline_bar.show_newest()
+        self.tabs.setCurrentWidget(explain)
+        explain.show_mistakes(selection)
+
     def __repr__(self) -> str:
         return f"MainWindow(panels={[p.objectName() for p in self.panels]}, client={self.client!r})"
 
@@ -206,6 +236,7 @@ class MainWindow(QMainWindow):
         """Every text of the window in the installed language: title, menus, actions, tab
         titles, the status bar's model label and the message it shows."""
         self.setWindowTitle(self.tr("CNN Explorer"))
+        self.timeline_toolbar.setWindowTitle(self.tr("Training timeline"))
         for i, (_cls, title, _help) in enumerate(PANELS):
             self.tabs.setTabText(i, self.tr(title))
         for menu, title in self._menus:
@@ -441,8 +472,8 @@ class MainWindow(QMainWindow):
         self._show_status(lambda: message, 15000)
 
     def _on_model_change(self, info):
-        if info is None:
-            return
+        if info is None or info.timeline is not None:
+            return    # a timeline snapshot is shown: the live model is still the one named
         self._model_info = info
         self._render_model_label()
 
