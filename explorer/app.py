@@ -139,6 +139,29 @@ PANELS = [
 ]
 
 
+#: Help paragraphs added after a panel's own text (by objectName): the training timeline and
+#: the link from the Train tab's confusion matrix to the Explain tab, which span panels.
+TIMELINE_HELP = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Training timeline: a run in the Train tab keeps the network's weights before training and "
+    "after each epoch (within a memory cap; the bar below the tabs shows how much they use). "
+    "Move the bar's handle to show the network as it was after that epoch in every view (Draw, "
+    "Layers, Explain, the Train tab's filters); the bar says which epoch is shown and that it is "
+    "not the live model. The live model does not change until you press \u201cMake this the "
+    "live model\u201d (Undo brings the old one back); \u201cBack to live\u201d shows it "
+    "again. Editing the live model (the Kernel lab) or starting a new run also shows it again.")
+CONFUSION_HELP = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Mistakes in the Explain tab: click a cell of the confusion matrix, then \u201cShow these "
+    "in Explain\u201d. The Explain tab's feature space circles those test digits in its map "
+    "(when they are among the test images it maps) and lists them below it; the timeline shows "
+    "the run's last weights, the network that made these mistakes. Click a listed digit to see "
+    "its saliency and Grad-CAM maps on \u201cOn my drawing\u201d: where the network looked "
+    "when it got it wrong.")
+EXTRA_HELP = {"drawPanel": (TIMELINE_HELP,), "layersPanel": (TIMELINE_HELP,),
+              "trainPanel": (TIMELINE_HELP, CONFUSION_HELP),
+              "explainPanel": (CONFUSION_HELP, TIMELINE_HELP)}
+
 def plain_title(text: str) -> str:
     """A tab title without its mnemonic: "&Draw" -> "Draw", "绘制(&D)" -> "绘制"."""
     return re.sub(r"\s*\(&\w\)", "", text).replace("&", "")
@@ -376,7 +399,8 @@ class MainWindow(QMainWindow):
     def view_help_text(self) -> tuple[str, str]:
         panel = self.tabs.currentWidget()
         title, text = self._help.get(panel.objectName(), ("", ""))
-        return plain_title(self.tr(title)) if title else "", self.tr(text) if text else ""
+        paragraphs = [self.tr(t) for t in (text, *EXTRA_HELP.get(panel.objectName(), ())) if t]
+        return plain_title(self.tr(title)) if title else "", "\n\n".join(paragraphs)
 
     def show_view_help(self):
         title, text = self.view_help_text()
