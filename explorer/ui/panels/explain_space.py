@@ -94,6 +94,7 @@ class FeatureSpaceView(QWidget):
         self.mistake_grid.sigImageClicked.connect(self._on_mistake_clicked)
         self.mistake_caption = RenderedLabel(self)
         self.mistake_caption.setObjectName("explainMistakesCaption")
+        self.mistake_caption.setWordWrap(True)
         self.mistake_clear = QPushButton(self)
         self.mistake_clear.setObjectName("explainMistakesClear")
         self.mistake_clear.clicked.connect(self.clear_mistakes)

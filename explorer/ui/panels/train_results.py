@@ -80,6 +80,8 @@ class TrainResults(QWidget):
         self.explain_button = QPushButton(self)
         self.explain_button.setObjectName("trainExplainMistakes")
         self.explain_button.setEnabled(False)
+        # its text must not widen the mistakes' column (the Train tab's minimum width)
+        self.explain_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.explain_button.clicked.connect(self.explain_mistakes)
         self.class_legend = QLabel(self)
         self.class_legend.setObjectName("trainClassLegend")

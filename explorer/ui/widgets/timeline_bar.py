@@ -11,7 +11,8 @@ epoch is shown and that it is not the live model; "Back to live" shows the live 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSlider,
+                               QWidget)
 
 from explorer.ui.text import fill
 from explorer.ui.timeline_logic import TimelineState
@@ -40,10 +41,13 @@ class TimelineBar(QWidget):
         self.slider.setObjectName("timelineSlider")
         self.slider.setTracking(False)    # one snapshot per release, not per pixel dragged
         self.slider.setPageStep(1)
-        self.slider.setMinimumWidth(160)
+        self.slider.setMinimumWidth(100)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.shown_label = QLabel(self)
         self.shown_label.setObjectName("timelineShown")
+        # a long sentence must not set the window's minimum width: in a narrow window it is
+        # cut, and its tooltip holds all of it
+        self.shown_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.memory_label = QLabel(self)
         self.memory_label.setObjectName("timelineMemory")
         self.live_button = QPushButton(self)
@@ -126,6 +130,7 @@ class TimelineBar(QWidget):
             text = self.tr("Showing the live model. Move the handle to see the network after "
                            "each epoch of the last run.")
         self.shown_label.setText(text)
+        self.shown_label.setToolTip(text)
         self.shown_label.setStyleSheet(f"color: {WARNING_COLOUR}; font-weight: bold;"
                                        if showing else "")
         n = len(state.labels)
