@@ -174,8 +174,10 @@ def _act(window, rng: random.Random, log: list) -> None:
         window.tabs.setCurrentIndex(i)
         return
     if roll < 0.08:
+        # Quit by its role too: after a language switch its text is translated
         actions = [a for a in _menu_actions(window.menuBar().actions())
-                   if a.isEnabled() and a.text() not in SKIP_ACTIONS]
+                   if a.isEnabled() and a.text() not in SKIP_ACTIONS
+                   and a.menuRole() != QAction.MenuRole.QuitRole]
         action = rng.choice(actions)
         log.append(f"menu {action.text()!r}")
         action.trigger()
