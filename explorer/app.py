@@ -23,10 +23,10 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication,  # noqa: E402
-                            QEvent, QTimer)
+                            QEvent, Qt, QTimer)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
-                               QMessageBox, QTabWidget)
+                               QMessageBox, QTabWidget, QToolBar)
 
 from explorer import __version__  # noqa: E402
 from explorer.language import NATIVE_NAMES, SUPPORTED  # noqa: E402
@@ -46,7 +46,8 @@ from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
 from explorer.ui.gc_thread import collect_in_gui_thread  # noqa: E402
 from explorer.ui.text import fill  # noqa: E402
-from explorer.worker import EngineClient  # noqa: E402
+from explorer.ui.widgets.timeline_bar import TimelineBar  # noqa: E402
+from explorer.worker import LIVE_MODEL, EngineClient  # noqa: E402
 
 #: Every panel, in tab order: (class, tab title, "how to read this view" text).
 #: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.
@@ -139,6 +140,29 @@ PANELS = [
 ]
 
 
+#: Help paragraphs added after a panel's own text (by objectName): the training timeline and
+#: the link from the Train tab's confusion matrix to the Explain tab, which span panels.
+TIMELINE_HELP = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Training timeline: a run in the Train tab keeps the network's weights before training and "
+    "after each epoch (within a memory cap; the bar below the tabs shows how much they use). "
+    "Move the bar's handle to show the network as it was after that epoch in every view (Draw, "
+    "Layers, Explain, the Train tab's filters); the bar says which epoch is shown and that it is "
+    "not the live model. The live model does not change until you press \u201cMake this the "
+    "live model\u201d (Undo brings the old one back); \u201cBack to live\u201d shows it "
+    "again. Editing the live model (the Kernel lab) or starting a new run also shows it again.")
+CONFUSION_HELP = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "Mistakes in the Explain tab: click a cell of the confusion matrix, then \u201cShow these "
+    "in Explain\u201d. The Explain tab's feature space circles those test digits in its map "
+    "(when they are among the test images it maps) and lists them below it; the timeline shows "
+    "the run's last weights, the network that made these mistakes. Click a listed digit to see "
+    "its saliency and Grad-CAM maps on \u201cOn my drawing\u201d: where the network looked "
+    "when it got it wrong.")
+EXTRA_HELP = {"drawPanel": (TIMELINE_HELP,), "layersPanel": (TIMELINE_HELP,),
+              "trainPanel": (TIMELINE_HELP, CONFUSION_HELP),
+              "explainPanel": (CONFUSION_HELP, TIMELINE_HELP)}
+
 def plain_title(text: str) -> str:
     """A tab title without its mnemonic: "&Draw" -> "Draw", "绘制(&D)" -> "绘制"."""
     return re.sub(r"\s*\(&\w\)", "", text).replace("&", "")
@@ -179,6 +203,7 @@ class MainWindow(QMainWindow):
             self.panels.append(panel)
             self._help[panel.objectName()] = (title, help_text)
             self.tabs.addTab(panel, "")
+        self._build_timeline()
 
         self.model_label = QLabel(self)
         self.model_label.setObjectName("statusModel")
@@ -194,6 +219,34 @@ class MainWindow(QMainWindow):
         if self.client.model_info is not None:
             self._on_model_change(self.client.model_info)
 
+    def _build_timeline(self):
+        """The training timeline bar below the tabs (hidden until a run kept snapshots), and
+        the panels' links that go through the window: the shown snapshot's filters to the
+        Train tab, a confusion-matrix cell of the Train tab to the Explain tab."""
+        self.timeline_bar = TimelineBar(self.client, self)
+        bar = self.timeline_toolbar = QToolBar(self)
+        bar.setObjectName("timelineToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setVisible(False)   # it shows itself when there is a timeline
+        bar.addWidget(self.timeline_bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        bar.setVisible(False)
+        self.timeline_bar.sigVisibilityWanted.connect(bar.setVisible)
+        train = next((p for p in self.panels if isinstance(p, TrainPanel)), None)
+        explain = next((p for p in self.panels if isinstance(p, ExplainPanel)), None)
+        if train is not None:
+            self.timeline_bar.sigShownFilters.connect(train.results.show_snapshot_filters)
+        if train is not None and explain is not None:
+            train.results.sigExplainMistakes.connect(partial(self.explain_mistakes, explain))
+
+    def explain_mistakes(self, explain, selection):
+        """The Train tab asked to see a confusion cell's mistakes in the Explain tab: there,
+        shown on the network that made them (the run's last snapshot, in the timeline)."""
+        self.timeline_bar.show_newest()
+        self.tabs.setCurrentWidget(explain)
+        explain.show_mistakes(selection)
+
     def __repr__(self) -> str:
         return f"MainWindow(panels={[p.objectName() for p in self.panels]}, client={self.client!r})"
 
@@ -207,6 +260,7 @@ class MainWindow(QMainWindow):
         """Every text of the window in the installed language: title, menus, actions, tab
         titles, the status bar's model label and the message it shows."""
         self.setWindowTitle(self.tr("CNN Explorer"))
+        self.timeline_toolbar.setWindowTitle(self.tr("Training timeline"))
         for i, (_cls, title, _help) in enumerate(PANELS):
             self.tabs.setTabText(i, self.tr(title))
         for menu, title in self._menus:
@@ -351,7 +405,8 @@ class MainWindow(QMainWindow):
     def view_help_text(self) -> tuple[str, str]:
         panel = self.tabs.currentWidget()
         title, text = self._help.get(panel.objectName(), ("", ""))
-        return plain_title(self.tr(title)) if title else "", self.tr(text) if text else ""
+        paragraphs = [self.tr(t) for t in (text, *EXTRA_HELP.get(panel.objectName(), ())) if t]
+        return plain_title(self.tr(title)) if title else "", "\n\n".join(paragraphs)
 
     def show_view_help(self):
         title, text = self.view_help_text()
@@ -415,7 +470,8 @@ class MainWindow(QMainWindow):
             path += ".npz"
         self._files.set("lastDir", str(Path(path).parent))
         self.client.request(partial(_save_model_file, path), owner=self, key="save",
-                            on_result=self._on_saved, on_error=self._on_save_error)
+                            on_result=self._on_saved, on_error=self._on_save_error,
+                            target=LIVE_MODEL)   # not a timeline snapshot shown meanwhile
 
     def _on_saved(self, result):
         info = self.client.model_info
@@ -446,8 +502,8 @@ class MainWindow(QMainWindow):
         self._show_status(lambda: message, 15000)
 
     def _on_model_change(self, info):
-        if info is None:
-            return
+        if info is None or info.timeline is not None:
+            return    # a timeline snapshot is shown: the live model is still the one named
         self._model_info = info
         self._render_model_label()
 

@@ -28,7 +28,10 @@ class ModelInfo:
     ``trained`` (False for a freshly initialised network), a ``note`` for the user and the
     ``class_names`` of the data it learned (digits unless trained on e.g. Fashion-MNIST).
     ``edits``: the hand edits made to its weights since its accuracy was measured (the Kernel
-    lab's ``metadata["edits"]``: dicts with ``layer``, ``filter``, ``channel``)."""
+    lab's ``metadata["edits"]``: dicts with ``layer``, ``filter``, ``channel``).
+    ``timeline``: None for the live model; for a training run's weight snapshot shown instead
+    of it (the timeline), that snapshot's label (``epoch``, -1 before training, ``accuracy``,
+    ``step``...) with ``index``, ``count`` (snapshots kept) and ``epochs`` (of the run)."""
 
     name: str
     n_params: int
@@ -39,6 +42,7 @@ class ModelInfo:
     note: str = ""
     class_names: tuple = tuple(str(d) for d in range(N_CLASSES))
     edits: tuple = ()
+    timeline: dict | None = None
 
     @classmethod
     def of(cls, model, path=None, note="") -> ModelInfo:
@@ -55,6 +59,7 @@ class ModelInfo:
             note=note,
             class_names=tuple(meta.get("class_names") or (str(d) for d in range(N_CLASSES))),
             edits=tuple(dict(e) for e in meta.get("edits") or ()),
+            timeline=dict(meta["timeline"]) if meta.get("timeline") else None,
         )
 
 

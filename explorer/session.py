@@ -27,14 +27,21 @@ this session):
   ``update_ratios`` (``{layer: ||update|| / ||weights before||}`` for this batch, see
   :func:`explorer.engine.insight.update_ratios`);
 - ``DivergedEvent``: ``filters`` (the restored weights);
+- ``EpochEvent``: ``timeline`` (see below);
 - ``FinishedEvent``: ``reason`` and ``message`` (also on the event), ``filters``, ``model``
-  (the trained model: the driver describes it) and ``evaluation`` (see
-  :func:`evaluation_payload`, None when nothing was trained or the run failed); when the run
+  (the trained model: the driver describes it), ``evaluation`` (see
+  :func:`evaluation_payload`, None when nothing was trained or the run failed) and
+  ``timeline``; when the run
   failed, ``exception`` (what went wrong, for the UI to show in the user's language), and
   when only the final evaluation failed, ``evaluation_error``.
 
 A learning rate the trainer refuses gives an update ``{"error": English text, "exception": the
 ValueError}``.
+
+The session keeps a :class:`~explorer.engine.timeline.WeightTimeline` (``session.timeline``,
+None when two snapshots of this architecture would not fit in ``timeline_bytes``; then
+``timeline_problem`` says why): the weights before the first batch, after each epoch, and at the
+end of a run stopped within an epoch. ``timeline`` in an update is :meth:`timeline_summary`.
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ from collections.abc import Callable
 import numpy as np
 
 from explorer.engine.insight import update_ratios, weight_change
+from explorer.engine.timeline import WeightTimeline
 from explorer.training import (
     BatchEvent,
     DivergedEvent,
@@ -58,7 +66,7 @@ from explorer.training import (
 )
 
 __all__ = ["TrainingSession", "evaluation_payload", "first_filters", "FILTER_INTERVAL",
-           "SMOOTHING", "MAX_WRONG"]
+           "SMOOTHING", "MAX_WRONG", "TIMELINE_BYTES"]
 
 #: How often (seconds) the first layer's filters go with a batch update.
 FILTER_INTERVAL = 0.25
@@ -66,6 +74,8 @@ FILTER_INTERVAL = 0.25
 SMOOTHING = 0.1
 #: At most this many misclassified test images go with the outcome (uint8, 784 bytes each).
 MAX_WRONG = 2000
+#: Memory cap of a run's weight timeline (LeNet-5: 0.25 MB a snapshot).
+TIMELINE_BYTES = 64 * 2**20
 
 
 def first_filters(model) -> np.ndarray | None:
@@ -106,7 +116,8 @@ class TrainingSession:
     time; see the module docstring. ``clock`` gives seconds (for the filters' interval)."""
 
     def __init__(self, trainer: Trainer, *, filter_interval: float = FILTER_INTERVAL,
-                 clock: Callable[[], float] = time.perf_counter):
+                 clock: Callable[[], float] = time.perf_counter,
+                 timeline_bytes: int = TIMELINE_BYTES):
         self.trainer = trainer
         self.control = trainer.control
         trainer.pause_poll = 0.0      # the generator must never wait: tick() returns instead
@@ -122,6 +133,10 @@ class TrainingSession:
         self.finished = False
         self.diverged = False         # a divergence happened in this run (even if recovered)
         self.outcome: dict | None = None
+        self.timeline: WeightTimeline | None = WeightTimeline(timeline_bytes)
+        self.timeline_problem = ""
+        self._snapshot_step = -1      # self.step when the newest snapshot was taken
+        self._snapshot(epoch=-1)      # the weights the run starts from
 
     def __repr__(self) -> str:
         return (f"TrainingSession({self.state}, step {self.step}, "
@@ -207,7 +222,54 @@ class TrainingSession:
         elif isinstance(event, DivergedEvent):
             self.diverged = True
             update["filters"] = first_filters(self.model)
+        elif isinstance(event, EpochEvent):
+            self._snapshot(epoch=event.epoch, accuracy=event.test_accuracy,
+                           train_accuracy=event.train_accuracy)
+            update["timeline"] = self.timeline_summary()
         return update
+
+    # --- the weight timeline ------------------------------------------------------------------
+    def _snapshot(self, *, epoch: int, accuracy: float | None = None, **extra) -> None:
+        """Keep the weights as they are now (``epoch`` -1: before training); a timeline that
+        cannot hold this architecture is dropped and ``timeline_problem`` says why."""
+        if self.timeline is None:
+            return
+        try:
+            self.timeline.add(self.model, epoch=epoch, accuracy=accuracy, step=self.step,
+                              **extra)
+        except ValueError as exc:
+            self.timeline, self.timeline_problem = None, str(exc)
+            return
+        self._snapshot_step = self.step
+
+    def timeline_summary(self) -> dict:
+        """What the GUI shows of the timeline: ``labels`` (one dict per kept snapshot, oldest
+        first: ``epoch`` (-1 before training), ``accuracy`` (test, or None), ``step`` (batches
+        done), ``partial`` for a run stopped within an epoch), ``epochs`` (of the run),
+        ``nbytes``, ``max_bytes``, ``dropped`` and ``problem`` ("" or why there is none)."""
+        timeline = self.timeline
+        return {"labels": timeline.labels if timeline is not None else [],
+                "epochs": int(self.trainer.config.epochs),
+                "nbytes": timeline.nbytes if timeline is not None else 0,
+                "max_bytes": timeline.max_bytes if timeline is not None else 0,
+                "dropped": timeline.dropped if timeline is not None else 0,
+                "problem": self.timeline_problem}
+
+    def model_at(self, index: int):
+        """A copy of the run's model with snapshot ``index``'s weights (see
+        ``WeightTimeline.model_at``), its ``metadata["accuracy"]`` that snapshot's test accuracy
+        (unknown: removed) and ``metadata["trained"]`` False before the first batch."""
+        if self.timeline is None:
+            raise ValueError(self.timeline_problem or "this run keeps no weight timeline")
+        model = self.timeline.model_at(index, self.model)
+        label = model.metadata["timeline"]
+        model.metadata.pop("test_accuracy", None)
+        if label.get("accuracy") is None:
+            model.metadata.pop("accuracy", None)
+        else:
+            model.metadata["accuracy"] = label["accuracy"]
+        model.metadata["trained"] = label.get("step", 0) > 0
+        return model
 
     def _filters_payload(self) -> dict:
         """``filters`` ``(F, C, KH, KW)`` and, when the run's first ones are known,
@@ -229,6 +291,8 @@ class TrainingSession:
         self.evaluating = False
         self._steps = None
         trainer = self.trainer
+        if self.step != self._snapshot_step and not failed:   # stopped within an epoch
+            self._snapshot(epoch=trainer.epoch, partial=True)
         outcome = {"event": FinishedEvent(reason, message), "step": self.step,
                    "reason": reason, "message": message, "evaluation": None,
                    "filters": first_filters(self.model), "model": self.model,
@@ -246,10 +310,17 @@ class TrainingSession:
                         return None
                     # measured with exactly these weights: saved with the model
                     self.model.metadata["accuracy"] = evaluation.accuracy
+                    self._label_last_snapshot(evaluation.accuracy)
                 outcome["evaluation"] = evaluation_payload(evaluation, trainer.dataset)
             except Exception as exc:  # noqa: BLE001
                 traceback.print_exc()
                 outcome["message"] += f" (evaluation failed: {_user_message(exc)})"
                 outcome["evaluation_error"] = exc.with_traceback(None)
+        outcome["timeline"] = self.timeline_summary()
         self.outcome = outcome
         return outcome
+
+    def _label_last_snapshot(self, accuracy: float) -> None:
+        """The end-of-run evaluation of a stopped run measured the newest snapshot's weights."""
+        if self.timeline is not None and self._snapshot_step == self.step:
+            self.timeline.relabel(-1, accuracy=float(accuracy))

@@ -26,6 +26,13 @@ learning rate go through the session's `explorer.training.RunControl` (thread-sa
 they work while the worker is busy (a queued slot would wait for the whole run). A batch that
 makes the loss or the weights NaN/infinite rolls the weights back to the last known good ones
 and the run pauses (``sigTrainDiverged``): lower the learning rate and resume.
+
+The training timeline: the session keeps the weights after each epoch;
+`EngineClient.timeline` ``("show", i)`` makes a copy with snapshot ``i``'s weights the *shown*
+model (read-only requests on the live model run on it, and ``sigModelChanged`` carries its
+`ModelInfo` with ``timeline`` set), ``("live",)`` shows the live model again, ``("make_live",
+i)`` makes snapshot ``i`` the live model (the one replaced is kept for ``("undo",)``). Any
+change of the live model (a mutation, a replacement, a new run) shows the live model again.
 """
 
 from __future__ import annotations
@@ -55,8 +62,11 @@ from explorer.training import (
 )
 
 #: Which model a request runs on: the live one (default) or the one of the current/last run.
+#: While a training-timeline snapshot is shown, read-only requests on LIVE run on that snapshot
+#: (every view shows the network as it was then); LIVE_MODEL is the live model even then (save).
 LIVE = "live"
 TRAINING = "training"
+LIVE_MODEL = "live-model"
 
 
 @dataclass
@@ -122,6 +132,8 @@ class Worker(QObject):
         self.live_path = None
         self.training_model = None
         self.session: TrainingSession | None = None
+        self.shown = None            # a timeline snapshot shown instead of the live model
+        self._replaced = None        # (model, path) the last snapshot made live replaced
         self._running = False
         self._tick_pending = False   # a queued _train_tick will come
         self._datasets = {}
@@ -149,7 +161,14 @@ class Worker(QObject):
         if self._control.closing.is_set():
             return
         for kind, req_id, fn, target in self._pending.take_all():
+            if kind == "timeline":
+                self._run_timeline(req_id, *fn)
+                continue
             model = self.training_model if target == TRAINING else self.live
+            if kind == "request" and target == LIVE and self.shown is not None:
+                model = self.shown
+            elif kind == "replace" or (kind == "mutate" and target != TRAINING):
+                self.shown = None     # the live model changes: it is shown again
             if model is None and (kind != "replace" or target == TRAINING):
                 self.sigFailed.emit(req_id, QCoreApplication.translate(
                     "EngineClient", "No training run yet.") if target == TRAINING else
@@ -161,13 +180,57 @@ class Worker(QObject):
                     self.live, self.live_path, note = result
                     self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path, note))
                     result = None
-                elif kind == "mutate" and target == LIVE:
+                elif kind == "mutate" and target != TRAINING:
                     self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path))
                 self.sigDone.emit(req_id, detach(result))
             except Exception as exc:  # noqa: BLE001
                 if not isinstance(exc, (ValueError, OSError)):
                     traceback.print_exc()   # a bug, not bad input: keep the trace
                 self.sigFailed.emit(req_id, _failure(exc))
+
+    # --- the training timeline ------------------------------------------------------------
+    def _run_timeline(self, req_id: int, action: str, index: int | None = None):
+        """Show a snapshot of the last run, the live model again, make a snapshot live or undo
+        that (see the module docstring); answers the shown model's info and first filters."""
+        try:
+            session = self.session
+            if action in ("show", "make_live"):
+                if session is None:
+                    raise ValueError(QCoreApplication.translate("EngineClient",
+                                                                "No training run yet."))
+                model = session.model_at(index)
+                n = len(session.timeline)
+                model.metadata["timeline"].update(
+                    index=int(index) % n, count=n, epochs=int(session.trainer.config.epochs))
+                if action == "show":
+                    self.shown = model
+                else:
+                    model.metadata.pop("timeline")
+                    self._replaced = (self.live, self.live_path)
+                    self.live, self.live_path, self.shown = model, None, None
+            elif action == "live":
+                self.shown = None
+            elif action == "undo":
+                if self._replaced is None:
+                    raise ValueError(QCoreApplication.translate(
+                        "EngineClient", "No snapshot was made live: nothing to undo."))
+                (self.live, self.live_path), self._replaced = self._replaced, None
+                self.shown = None
+            else:
+                raise ValueError(f"unknown timeline action {action!r}")
+        except Exception as exc:  # noqa: BLE001
+            if not isinstance(exc, (ValueError, OSError)):
+                traceback.print_exc()
+            self.sigFailed.emit(req_id, _user_message(exc))
+            return
+        if self.shown is not None:
+            info = ModelInfo.of(self.shown)
+        else:
+            info = ModelInfo.of(self.live, self.live_path)
+        self.sigModelChanged.emit(info)
+        shown = self.shown if self.shown is not None else self.live
+        self.sigDone.emit(req_id, detach({"info": info, "filters": first_filters(shown),
+                                          "can_undo": self._replaced is not None}))
 
     # --- training ---------------------------------------------------------------------------
     @Slot(object)
@@ -189,6 +252,9 @@ class Worker(QObject):
         self.training_model = model
         model.metadata["class_names"] = list(dataset.class_names)   # saved with the model
         self.session = TrainingSession(trainer)
+        if self.shown is not None:    # the last run's timeline is gone: show the live model
+            self.shown = None
+            self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path))
         if job.start_paused:
             self._control.pause()
         self._running = True
@@ -383,6 +449,17 @@ class EngineClient(QObject):
         return self.replace_live_model(_copy_of_model, owner=owner, on_result=on_result,
                                        on_error=on_error, target=TRAINING)
 
+    def timeline(self, action: str, index: int | None = None, *, owner: QObject,
+                 on_result: Callable[[Any], None] | None = None,
+                 on_error: Callable[[str], None] | None = None) -> int:
+        """The training timeline (see the module docstring): ``action`` is ``"show"`` (snapshot
+        ``index`` of the current/last run becomes the shown model), ``"live"`` (show the live
+        model), ``"make_live"`` (snapshot ``index`` becomes the live model) or ``"undo"`` (the
+        model it replaced is live again). ``sigModelChanged`` follows with the shown model's
+        info; ``on_result`` gets ``{"info", "filters" (first conv weights or None),
+        "can_undo"}``. Never coalesced: the steps happen in order."""
+        return self._submit("timeline", (action, index), owner, on_result, on_error, LIVE, None)
+
     def cancel(self, owner: QObject, key: str | None = None) -> None:
         """Forget ``owner``'s requests (only those of ``key`` when given): pending ones never
         run and answers already on their way are dropped. A mutation the worker already took
@@ -408,8 +485,9 @@ class EngineClient(QObject):
     def _submit(self, kind, fn, owner, on_result, on_error, target, key) -> int:
         if not isinstance(owner, QObject):
             raise TypeError(f"owner must be the QObject that receives the answer, got {owner!r}")
-        if target not in (LIVE, TRAINING):
-            raise ValueError(f"target must be {LIVE!r} or {TRAINING!r}, got {target!r}")
+        if target not in (LIVE, TRAINING, LIVE_MODEL):
+            raise ValueError(f"target must be {LIVE!r}, {LIVE_MODEL!r} or {TRAINING!r}, got "
+                             f"{target!r}")
         self._watch(owner)
         req_id = next(self._ids)
         if key is None:

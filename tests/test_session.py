@@ -26,13 +26,14 @@ def data():
                    full.test_images[test_idx], full.test_labels[test_idx])
 
 
-def _session(data, clock=None, **kw):
+def _session(data, clock=None, timeline_bytes=None, **kw):
     cfg = TrainConfig(**{"model": "lenet5", "epochs": 2, "lr": 0.002, "batch_size": 32,
                          "train_limit": 64, **kw})
     trainer = Trainer(build_from_config(cfg), data, cfg, pause_on_divergence=True)
+    extra = {} if timeline_bytes is None else {"timeline_bytes": timeline_bytes}
     if clock is None:
-        return TrainingSession(trainer)
-    return TrainingSession(trainer, filter_interval=1.0, clock=clock)
+        return TrainingSession(trainer, **extra)
+    return TrainingSession(trainer, filter_interval=1.0, clock=clock, **extra)
 
 
 def _kinds(updates):
@@ -162,3 +163,68 @@ def test_every_batch_carries_the_update_to_weight_ratio_of_each_layer(data):
         assert ratio == pytest.approx(np.sqrt(d / b), rel=1e-6) and ratio > 0
     evaluating = session.tick()[-1]    # the last batch, then an evaluation chunk
     assert isinstance(evaluating["event"], EvaluatingEvent) and "update_ratios" not in evaluating
+
+
+def _weights(model):
+    return {k: v.copy() for k, v in model.parameters().items()}
+
+
+def test_the_session_keeps_the_weights_before_training_and_after_each_epoch(data):
+    session = _session(data)
+    start = _weights(session.model)
+    updates = _run(session)
+    epochs = [u for u in updates if isinstance(u["event"], EpochEvent)]
+    assert [len(u["timeline"]["labels"]) for u in epochs] == [2, 3]
+    summary = updates[-1]["timeline"]
+    assert [label["epoch"] for label in summary["labels"]] == [-1, 0, 1]
+    assert [label["step"] for label in summary["labels"]] == [0, 2, 4]
+    assert summary["labels"][2]["accuracy"] == pytest.approx(epochs[1]["event"].test_accuracy)
+    assert summary["epochs"] == 2 and summary["problem"] == "" and summary["dropped"] == 0
+    one = sum(v.nbytes for v in session.model.parameters().values()) + sum(
+        v.nbytes for v in session.model.buffers().values())
+    assert summary["nbytes"] == 3 * one
+    before = session.model_at(0)
+    assert before.metadata["trained"] is False and "accuracy" not in before.metadata
+    for key, value in before.parameters().items():
+        np.testing.assert_array_equal(value, start[key])
+    last = session.model_at(-1)
+    assert last.metadata["accuracy"] == pytest.approx(epochs[1]["event"].test_accuracy)
+    for key, value in last.parameters().items():
+        np.testing.assert_array_equal(value, session.model.parameters()[key])
+    assert last is not session.model and last.parameters()["conv1.weight"] is not (
+        session.model.parameters()["conv1.weight"])
+    middle = session.model_at(1)
+    assert not np.allclose(middle.parameters()["conv1.weight"], start["conv1.weight"])
+    assert not np.allclose(middle.parameters()["conv1.weight"],
+                           session.model.parameters()["conv1.weight"])
+
+
+def test_a_run_stopped_within_an_epoch_keeps_its_last_weights_with_their_accuracy(data):
+    session = _session(data, epochs=3)
+    session.tick()              # one batch of the first epoch
+    session.control.stop()
+    outcome = _run(session)[-1]
+    labels = outcome["timeline"]["labels"]
+    assert [label["epoch"] for label in labels] == [-1, 0]
+    assert labels[-1]["partial"] is True and labels[-1]["step"] == 1
+    assert labels[-1]["accuracy"] == pytest.approx(outcome["evaluation"]["accuracy"])
+
+
+def test_the_timeline_stays_under_its_memory_cap(data):
+    model_bytes = 4 * 61706 + 1024    # LeNet-5's parameters, with room for its buffers
+    session = _session(data, epochs=6, timeline_bytes=3 * model_bytes)
+    outcome = _run(session, limit=400)[-1]
+    summary = outcome["timeline"]
+    assert summary["nbytes"] <= 3 * model_bytes and summary["dropped"] == 7 - len(
+        summary["labels"])
+    epochs = [label["epoch"] for label in summary["labels"]]
+    assert epochs[0] == -1 and epochs[-1] == 5    # the first and the newest are kept
+
+
+def test_a_timeline_too_small_for_two_snapshots_is_dropped_with_the_reason(data):
+    session = _session(data, timeline_bytes=1000)
+    assert session.timeline is None and "cannot hold two" in session.timeline_problem
+    outcome = _run(session)[-1]
+    assert outcome["reason"] == "completed" and outcome["timeline"]["labels"] == []
+    with pytest.raises(ValueError, match="cannot hold two"):
+        session.model_at(0)

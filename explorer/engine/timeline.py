@@ -100,6 +100,11 @@ class WeightTimeline:
         self.dropped += dropped
         return dropped
 
+    def relabel(self, index: int, **changes) -> None:
+        """Update snapshot ``index``'s label (e.g. its accuracy, measured after it was added)."""
+        self.weights_at(index)   # checks the index
+        self._labels[int(index)].update(changes)
+
     def _remove(self, indices) -> None:
         for i in sorted(indices, reverse=True):
             for seq in (self._snapshots, self._labels, self._order):

@@ -102,3 +102,14 @@ def test_bad_arguments_raise_value_error():
     timeline.clear()
     assert len(timeline) == 0 and timeline.dropped == 0
     timeline.add(build_model("simple_convnet"), epoch=0)  # another architecture after clear()
+
+
+def test_relabel_changes_one_label_and_checks_the_index():
+    model = build_model("lenet5", seed=0)
+    timeline = WeightTimeline(max_bytes=1 << 20)
+    timeline.add(model, epoch=0)
+    timeline.add(model, epoch=1)
+    timeline.relabel(-1, accuracy=0.5)
+    assert timeline.labels == [{"epoch": 0, "accuracy": None}, {"epoch": 1, "accuracy": 0.5}]
+    with pytest.raises(ValueError, match="snapshot index"):
+        timeline.relabel(2, accuracy=0.1)

@@ -17,6 +17,7 @@ from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas
+from explorer.ui.timeline_logic import describe_snapshot
 from explorer.ui.widgets.message_label import WARNING_COLOUR
 
 CLASSIFY_KEY = "classify"
@@ -411,7 +412,7 @@ class DrawPanel(QWidget):
         info = self._model_info
         if info is None:
             self.model_note.setText(self.tr("Loading the model..."))
-        elif not info.trained:
+        elif not info.trained and info.timeline is None:
             # the worker's note is an English source in context EngineClient: say it translated
             note = QCoreApplication.translate("EngineClient", info.note) if info.note else ""
             self.model_note.setText(note or self.tr(
@@ -422,7 +423,20 @@ class DrawPanel(QWidget):
             self.model_note.setStyleSheet("")
 
     def _model_sentence(self, info) -> str:
-        """"Live model: name, test accuracy 98.1 %" (and the edits made since it was measured)."""
+        """"Live model: name, test accuracy 98.1 %" (and the edits made since it was measured);
+        for a training-timeline snapshot shown instead, which one it is."""
+        if info.timeline is not None:
+            words = describe_snapshot(info.timeline, int(info.timeline.get("epochs", 0)))
+            if words.kind == "before":
+                return self.tr("Shown: the last run's network before training (not the live "
+                               "model; see the timeline bar below).")
+            if words.kind == "partial":
+                return fill(self.tr("Shown: the last run's network where it stopped in epoch "
+                                    "%1 (not the live model; see the timeline bar below)."),
+                            words.epoch)
+            return fill(self.tr("Shown: the last run's network after epoch %1 of %2 (not the "
+                                "live model; see the timeline bar below)."), words.epoch,
+                        words.epochs)
         edits = describe_edits(info.edits) if info.edits else ""
         if info.accuracy is None:
             return (fill(self.tr("Live model: %1; %2"), info.name, edits) if edits else

@@ -411,6 +411,7 @@ class ExplainPanel(QWidget):
         self.space = FeatureSpaceView(client, state, self)
         for view in (self.drawing, self.actmax, self.grid, self.space):
             self.tabs.addTab(view, "")
+        self.space.sigInputChosen.connect(lambda: self.tabs.setCurrentWidget(self.drawing))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.retranslate_ui()
@@ -434,6 +435,12 @@ class ExplainPanel(QWidget):
 
     def __repr__(self) -> str:
         return f"ExplainPanel(tab={self.tabs.currentIndex()})"
+
+    def show_mistakes(self, selection: dict):
+        """The Train tab's confusion-cell mistakes (routed by the window): the feature space
+        circles and lists them."""
+        self.tabs.setCurrentWidget(self.space)
+        self.space.show_mistakes(selection)
 
     def shutdown(self):
         """Stop the background work (the t-SNE job) when the window closes (MainWindow calls

@@ -4,7 +4,9 @@
 penultimate one by default; flatten and the hidden fully connected layers as the live
 architecture has them) to 2-D: PCA at once, t-SNE in a `BackgroundJob` on the array the engine
 thread computed. The current drawing is a star, its nearest test images by feature and by pixel
-distance are shown below, and hovering over a dot shows that test image.
+distance are shown below, and hovering over a dot shows that test image. Mistakes sent from the
+Train tab's confusion matrix (`show_mistakes`) are circled in the map and listed as thumbnails;
+clicking one makes it the current input (``sigInputChosen``: the panel shows its maps).
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
 from explorer.engine import explain as E
 from explorer.ui.engine_strings import engine_message, tr_engine
 from explorer.ui.jobs import BackgroundJob
+from explorer.data import pixels_to_float
 from explorer.ui.panels.explain_logic import (MAX_MAP_IMAGES, ExplainChoices, features_job,
                                               map_images, place_drawing_job)
+from explorer.ui.panels.explain_mistakes import MistakeSelection
 from explorer.ui.panels.explain_views import class_names_of
 from explorer.ui.panels.explain_widgets import RenderedLabel, RenderedMessage
 from explorer.ui.text import fill
@@ -36,6 +40,9 @@ CLASS_COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40),
 
 class FeatureSpaceView(QWidget):
     """The test images' feature vectors as a 2-D scatter, the drawing as a star."""
+
+    #: a listed mistake was clicked and is now the current input
+    sigInputChosen = Signal()
 
     def __init__(self, client, state, parent=None):
         super().__init__(parent)
@@ -54,6 +61,9 @@ class FeatureSpaceView(QWidget):
         self.hovered: int | None = None
         self._placed: dict | None = None
         self._dirty = True
+        #: mistakes of a confusion cell sent from the Train tab, and the map's points
+        self.mistakes: MistakeSelection | None = None
+        self.points: np.ndarray | None = None
         self._build()
         client.sigModelChanged.connect(self._on_model_change)
         state.sigCurrentInputChanged.connect(self._on_input)
@@ -75,6 +85,21 @@ class FeatureSpaceView(QWidget):
                                        pen=pg.mkPen("w"))
         self.star.setZValue(10)
         self.plot.addItem(self.star)
+        self.highlight = pg.ScatterPlotItem(symbol="o", size=13, brush=None,
+                                            pen=pg.mkPen(0, 0, 0, width=2))
+        self.highlight.setZValue(9)
+        self.plot.addItem(self.highlight)
+        self.mistake_grid = ImageGrid(self, cell_size=40, levels=(0.0, 255.0))
+        self.mistake_grid.setObjectName("explainMistakes")
+        self.mistake_grid.sigImageClicked.connect(self._on_mistake_clicked)
+        self.mistake_caption = RenderedLabel(self)
+        self.mistake_caption.setObjectName("explainMistakesCaption")
+        self.mistake_caption.setWordWrap(True)
+        self.mistake_clear = QPushButton(self)
+        self.mistake_clear.setObjectName("explainMistakesClear")
+        self.mistake_clear.clicked.connect(self.clear_mistakes)
+        for widget in (self.mistake_grid, self.mistake_caption, self.mistake_clear):
+            widget.setVisible(False)
         self.layer_label = QLabel(self)
         self.layer_combo = QComboBox(self)
         self.layer_combo.setObjectName("explainFeatureLayer")
@@ -123,6 +148,11 @@ class FeatureSpaceView(QWidget):
         main.addLayout(plot_row, 3)
         main.addWidget(self.status)
         main.addLayout(near, 1)
+        mistakes_row = QHBoxLayout()
+        mistakes_row.addWidget(self.mistake_caption, 1)
+        mistakes_row.addWidget(self.mistake_clear)
+        main.addLayout(mistakes_row)
+        main.addWidget(self.mistake_grid, 1)
         main.addWidget(self.message)
 
     # --- language -----------------------------------------------------------------------------
@@ -158,6 +188,11 @@ class FeatureSpaceView(QWidget):
                                               "closest to your drawing's."))
         self.near_pixels.setToolTip(self.tr("The 5 test images closest to your drawing pixel "
                                             "by pixel."))
+        self.mistake_clear.setText(self.tr("Clear"))
+        self.mistake_clear.setToolTip(self.tr("Forget the mistakes sent from the Train tab."))
+        self.mistake_grid.setToolTip(self.tr(
+            "The test digits of the chosen confusion-matrix cell, captioned true\u2192predicted. "
+            "Click one to make it the current input and see where the network looked."))
         self.near_features_label.setText(self.tr("Nearest by features:"))
         self.near_pixels_label.setText(self.tr("Nearest by pixels:"))
         self._label_layers()
@@ -166,6 +201,7 @@ class FeatureSpaceView(QWidget):
         self.message.rerender()
         self._show_hovered()
         self._show_placed()
+        self._show_mistakes()
 
     def _label_layers(self):
         with blocked(self.layer_combo):
@@ -206,9 +242,10 @@ class FeatureSpaceView(QWidget):
         """A new model, data set or layer: the map is made again (when the view is shown)."""
         self.cancel_tsne()
         self._dirty = True
-        self.features = self.space_map = None
+        self.features = self.space_map = self.points = None
         self.hovered = self._placed = None
         self.star.setData([], [])
+        self.highlight.setData([], [])
         if self.isVisible():
             self.request_features()
 
@@ -276,7 +313,9 @@ class FeatureSpaceView(QWidget):
         for k, item in enumerate(self.scatters):
             mask = self.labels == k
             item.setData(points[mask, 0], points[mask, 1], data=np.flatnonzero(mask))
+        self.points = points
         self._update_legend()
+        self._circle_mistakes()
 
     def _update_legend(self):
         """The legend: one entry per class present, in the current language."""
@@ -343,6 +382,77 @@ class FeatureSpaceView(QWidget):
 
         self.near_features.set_images(*shown(self._placed["near_features"]))
         self.near_pixels.set_images(*shown(self._placed["near_pixels"]))
+
+    # --- mistakes from the Train tab ----------------------------------------------------------
+    def show_mistakes(self, selection: dict):
+        """Circle a confusion cell's mistakes (`explain_mistakes.mistake_selection`) in the
+        map and list them below it."""
+        self.mistakes = MistakeSelection(selection)
+        self._circle_mistakes()
+        rows = self.mistakes.thumbnails()
+        short = [n if len(n) <= 2 else str(i) for i, n in enumerate(selection["class_names"])]
+        self.mistake_grid.set_images(selection["images"][rows],
+                                     [self.mistakes.caption(r, short) for r in rows])
+        for widget in (self.mistake_grid, self.mistake_caption, self.mistake_clear):
+            widget.setVisible(True)
+        self._show_mistakes()
+
+    def clear_mistakes(self):
+        self.mistakes = None
+        self.highlight.setData([], [])
+        self.mistake_grid.set_images([])
+        for widget in (self.mistake_grid, self.mistake_caption, self.mistake_clear):
+            widget.setVisible(False)
+
+    def _circle_mistakes(self):
+        if self.mistakes is None:
+            return
+        rows = self.mistakes.place(self.images if self.points is not None else None)
+        if self.points is None or not len(rows):
+            self.highlight.setData([], [])
+        else:
+            self.highlight.setData(self.points[rows, 0], self.points[rows, 1])
+        self._show_mistakes()
+
+    def _show_mistakes(self):
+        """The caption of the listed mistakes, in the current language."""
+        m = self.mistakes
+        if m is None:
+            return
+        n, circled = m.count, int(m.in_map.sum())
+        size = 0 if self.images is None else len(self.images)
+        pair = m.pair
+
+        def render():
+            if pair is None:
+                what = self.tr("All %n misclassified test images of the last training run.",
+                               "", n)
+            else:
+                what = fill(self.tr("%1 taken for %2: %n test images of the last training "
+                                    "run.", "", n), self._class_name(pair[0]),
+                            self._class_name(pair[1]))
+            if self.points is None:
+                where = self.tr("They will be circled when the map is ready.")
+            elif m.other_data:
+                where = self.tr("The map shows another data set's test images, so none of "
+                                "them is circled: choose the run's data set in the Data tab.")
+            else:
+                where = fill(self.tr("%n of them circled in the map (it holds the first %1 "
+                                     "test images).", "", circled), f"{size:,}")
+            return " ".join((what, where, self.tr("Click a digit below to see where the "
+                                                  "network looked.")))
+        self.mistake_caption.show_text(render)
+
+    def _on_mistake_clicked(self, row: int):
+        m = self.mistakes
+        if m is None or row >= len(m.thumbnails()):
+            return
+        number = int(m.index[row])
+        image = pixels_to_float(m.selection["images"][row])
+        if image.shape != (28, 28):
+            return
+        self.state.set_current_input(image, lambda: fill(self.tr("test set #%1"), number))
+        self.sigInputChosen.emit()
 
     # --- t-SNE in the background --------------------------------------------------------------
     def start_tsne(self):

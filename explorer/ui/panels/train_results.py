@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QSizePolicy, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QPushButton, QSizePolicy,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.panels.explain_mistakes import mistake_selection
 from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid, MatrixView
 from explorer.ui.widgets.training_curves import TrainingCurves
@@ -42,15 +43,19 @@ class TrainResults(QWidget):
     """Curves on top, filters / confusion / mistakes below. ``evaluation`` is the shown run's
     evaluation dict (``explorer.session.evaluation_payload``) or None.
     ``sigMistakeChosen(image, number)``: a misclassified test image was clicked (``image``
-    (28, 28) float32 in [0, 1], ``number`` its index in the test split)."""
+    (28, 28) float32 in [0, 1], ``number`` its index in the test split).
+    ``sigExplainMistakes(selection)``: "Show these in Explain" was pressed for the mistakes
+    shown (`explorer.ui.panels.explain_mistakes.mistake_selection`; the window routes it)."""
 
     sigMistakeChosen = Signal(object, int)
+    sigExplainMistakes = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("trainResults")
         self.evaluation: dict | None = None
-        self._filters = None     # the shown filters (F, C, KH, KW), or None
+        self._filters = None     # the run's filters (F, C, KH, KW), or None
+        self._snapshot = None    # a timeline snapshot's filters shown instead, or None
         self._no_conv = False    # the run's architecture has no convolution layer
         self._change: tuple | None = None   # the shown (change (F, C, KH, KW), relative)
         self._pair: tuple[int, int] | None = None   # the confusion cell whose mistakes show
@@ -72,6 +77,12 @@ class TrainResults(QWidget):
         self.mistakes_caption.setWordWrap(True)
         line = self.mistakes_caption.fontMetrics().lineSpacing()
         self.mistakes_caption.setMinimumHeight(2 * line)
+        self.explain_button = QPushButton(self)
+        self.explain_button.setObjectName("trainExplainMistakes")
+        self.explain_button.setEnabled(False)
+        # its text must not widen the mistakes' column (the Train tab's minimum width)
+        self.explain_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.explain_button.clicked.connect(self.explain_mistakes)
         self.class_legend = QLabel(self)
         self.class_legend.setObjectName("trainClassLegend")
         self.class_legend.setWordWrap(True)
@@ -120,6 +131,10 @@ class TrainResults(QWidget):
             "Test digits the network got wrong, captioned true\u2192predicted. Click one to make "
             "it the current input of the other panels; click a confusion-matrix cell to see only "
             "that mix-up."))
+        self.explain_button.setText(self.tr("Show these in Explain"))
+        self.explain_button.setToolTip(self.tr(
+            "Open the Explain tab's feature space with these test digits circled in the map "
+            "and listed below it; click one there to see where the network looked."))
         self.class_legend.setToolTip(self.tr(
             "The confusion matrix and the mistakes' captions number the classes; this is what "
             "each number means for this data set."))
@@ -129,7 +144,8 @@ class TrainResults(QWidget):
             views.setTabText(i, title)
         views.setTabToolTip(1, self.filters_change.toolTip())
         views.setTabToolTip(2, self.ratios.toolTip())
-        for box, title in ((self._filters_box, self.tr("Layer-1 filters")),
+        for box, title in ((self._filters_box, self.tr("Layer-1 filters") if self._snapshot is None
+                            else self.tr("Layer-1 filters (timeline snapshot)")),
                            (self._confusion_box, self.tr("Confusion (test set)")),
                            (self._mistakes_box, self.tr("Misclassified"))):
             box.setTitle(title)
@@ -139,8 +155,9 @@ class TrainResults(QWidget):
         else:
             self.filters.set_placeholder(self.tr("The first layer's filters appear here when a "
                                                  "run starts."))
-            if self._filters is not None:
-                self.show_filters(self._filters)
+            if self._snapshot is not None or self._filters is not None:
+                self._draw_filters(self._snapshot if self._snapshot is not None
+                                   else self._filters)
         if self._change is not None:
             self.show_filters_change(*self._change)
         if self.evaluation is not None:
@@ -193,6 +210,7 @@ class TrainResults(QWidget):
         grid.addWidget(self._confusion_box, 1, 1, 1, 2)
         self._mistakes_box = mistakes_box = boxed(self.mistakes)
         mistakes_box.layout().addWidget(self.mistakes_caption)
+        mistakes_box.layout().addWidget(self.explain_button)
         grid.addWidget(mistakes_box, 1, 3, 1, 2)
         grid.addWidget(self.class_legend, 2, 1, 1, 4)
         grid.setRowStretch(0, 1)   # plots and results share the height evenly, whatever
@@ -210,11 +228,25 @@ class TrainResults(QWidget):
         self.mistakes.set_images([])
         self.mistake_rows = np.zeros(0, dtype=int)
         self.mistakes_caption.setText("")
+        self.explain_button.setEnabled(False)
         self.class_legend.setVisible(False)
 
     def show_filters(self, weights):
-        """The first conv layer's weights ``(F, C, KH, KW)`` (None: the model has none)."""
+        """The first conv layer's weights ``(F, C, KH, KW)`` (None: the model has none); kept
+        for later while a timeline snapshot's filters are shown."""
         self._filters, self._no_conv = weights, weights is None
+        if self._snapshot is None:
+            self._draw_filters(weights)
+
+    def show_snapshot_filters(self, weights):
+        """The timeline shows a snapshot: its first conv layer's weights replace the run's in
+        the grid (None: the live model is shown again, and so are the run's filters)."""
+        self._snapshot = weights
+        self._draw_filters(self._filters if weights is None else weights)
+        self._filters_box.setTitle(self.tr("Layer-1 filters") if weights is None else
+                                   self.tr("Layer-1 filters (timeline snapshot)"))
+
+    def _draw_filters(self, weights):
         if weights is None:
             self.filters.set_images([])
             self.filters.set_placeholder(self.tr("This architecture has no convolution layer."))
@@ -290,9 +322,15 @@ class TrainResults(QWidget):
                                 "mistakes again)."), names[pair[0]], names[pair[1]],
                         f"{len(chosen):,}")
         self.mistakes_caption.setText(what)
+        self.explain_button.setEnabled(bool(len(chosen)))
         self.mistakes.set_placeholder(
             self.tr("No test image of this kind.") if pair is not None and not len(chosen) else
             self.tr("Misclassified test images appear when a run ends."))
+
+    def explain_mistakes(self):
+        """Send the mistakes shown (a confusion cell's, or all) to the Explain tab."""
+        if self.evaluation is not None:
+            self.sigExplainMistakes.emit(mistake_selection(self.evaluation, self._pair))
 
     def _on_confusion_clicked(self, row, col):
         self.show_mistakes(None if row == col else (row, col))
