@@ -36,8 +36,9 @@ from explorer.ui.text import fill
 from explorer.worker import TRAINING
 
 #: The settings form's widgets, also reachable as attributes of the panel.
-FORM_WIDGETS = ("architecture", "arch_description", "dataset", "optimizer", "lr", "batch_size",
-                "epochs", "train_limit", "init", "weight_decay", "dropout", "augment")
+FORM_WIDGETS = ("architecture", "arch_description", "dataset", "optimizer", "lr", "pace",
+                "batch_size", "epochs", "train_limit", "init", "weight_decay", "dropout",
+                "augment")
 #: The results' widgets, also reachable as attributes of the panel.
 RESULT_WIDGETS = ("curves", "filters", "confusion", "mistakes", "mistakes_caption",
                   "class_legend")
@@ -88,6 +89,7 @@ class TrainPanel(QWidget):
         self._build_buttons()
         self._build_layout()
         self._connect()
+        client.set_pace(self.form.pace_interval())
         self._set_state("idle")
         self._set_progress(lambda: self.tr("not started: choose the settings and press Start"))
         self.retranslate_ui()
@@ -192,6 +194,7 @@ class TrainPanel(QWidget):
         c.sigTrainFinished.connect(self._on_finished)
         c.sigTrainDiverged.connect(self._on_diverged)
         c.sigTrainEvaluating.connect(self._on_evaluating)
+        c.sigTrainLearningRate.connect(self._on_lr_applied)
         c.sigTrainState.connect(self._set_state)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
         self.state.sigDatasetListChanged.connect(self.refresh_datasets)
@@ -203,6 +206,7 @@ class TrainPanel(QWidget):
         self.save_button.clicked.connect(self.save_model)
         self.export_button.clicked.connect(self.export_curves)
         self.form.sigLearningRateChanged.connect(self._on_lr_change)
+        self.form.sigPaceChanged.connect(self.client.set_pace)
         self.results.sigMistakeChosen.connect(self._on_mistake_chosen)
 
     def refresh_datasets(self, select=None):
@@ -330,6 +334,14 @@ class TrainPanel(QWidget):
     def _on_lr_change(self, value):
         if self.client.is_training:
             self.client.set_lr(value)
+
+    def _on_lr_applied(self, payload):
+        """The run took a new learning rate: say so, and mark it on the loss curve."""
+        e = payload["event"]
+        self.curves.add_lr_mark(e.from_step, e.old, e.new)
+        self._say(lambda: fill(self.tr(
+            "Learning rate %1 \u2192 %2 from batch %3 on (the dashed line in the loss plot)."),
+            f"{e.old:g}", f"{e.new:g}", e.from_step))
 
     def _on_saved(self, path):
         self._say(lambda: fill(self.tr("Saved the trained model (with its training history) "
