@@ -130,7 +130,7 @@ class TrainResults(QWidget):
         views.setTabToolTip(1, self.filters_change.toolTip())
         views.setTabToolTip(2, self.ratios.toolTip())
         for box, title in ((self._filters_box, self.tr("Layer-1 filters")),
-                           (self._confusion_box, self.tr("Confusion (test set)")),
+                           (self._confusion_box, self.tr("Confusion: counts of test images")),
                            (self._mistakes_box, self.tr("Misclassified"))):
             box.setTitle(title)
         # the shown run, in the new words
