@@ -369,3 +369,22 @@ def test_the_end_of_a_run_and_a_divergence_are_told_in_the_panels_own_words(pane
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("sgd"))
     panel._on_diverged({"event": event})
     assert "Adam is the most forgiving" in panel.message.text()
+
+
+# the tab in a 1280x800 window, and in a 1024 wide one shorter than the form with the buttons
+# and the message (as at 1024x700 in Chinese, where the form's texts take more lines)
+@pytest.mark.parametrize("size", [(1260, 720), (1004, 520)])
+def test_the_buttons_and_message_stay_in_sight_and_only_the_settings_scroll(panel, qtbot, size):
+    from PySide6.QtWidgets import QScrollArea
+
+    panel.resize(*size)
+    qtbot.waitUntil(lambda: panel.size().width() == size[0], timeout=2000)
+    panel._say(lambda: "A two-line message: " + "word " * 20)
+    qtbot.wait(50)
+    assert panel.minimumSizeHint().width() <= size[0]          # nothing hidden sideways
+    scroll = panel.findChild(QScrollArea, "trainSettingsScroll")
+    for widget in (panel.start_button, panel.export_button, panel.message):
+        corner = widget.mapTo(panel, widget.rect().bottomRight())
+        assert panel.rect().contains(corner), widget.objectName()
+    if size[0] > 1200:                                        # room for the whole form
+        assert scroll.verticalScrollBar().maximum() == 0

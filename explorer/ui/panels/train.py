@@ -13,9 +13,10 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +62,38 @@ def describe_architectures(_live_model) -> list[tuple[str, str, int, bool]]:
 def _save_model(path, model):
     model.save(path)
     return path
+
+
+class _FittingScroll(QScrollArea):
+    """A vertical scroll area as tall as its widget when there is room, shorter (scrolling)
+    when there is not."""
+
+    def __init__(self, widget: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        widget.installEventFilter(self)
+
+    def sizeHint(self) -> QSize:
+        hint = self.widget().sizeHint()
+        width = max(self.viewport().width(), 1)
+        widget = self.widget()
+        height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(),
+                     height if height > 0 else hint.height())
+
+    def eventFilter(self, watched, event):
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()    # the form's texts changed: so does the height it needs
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()    # wrapped texts take another height at another width
 
 
 class TrainPanel(QWidget):
@@ -165,24 +199,24 @@ class TrainPanel(QWidget):
         buttons.addWidget(self.live_button, 2, 0)
         buttons.addWidget(self.save_button, 2, 1)
         buttons.addWidget(self.export_button, 3, 0, 1, 2)
+        # only the settings scroll when the window is short: the run's buttons and its
+        # message line stay in sight (at 1024x700 in Chinese the form is taller than the tab)
+        scroll = _FittingScroll(self.form, self)
+        scroll.setObjectName("trainSettingsScroll")
         left_widget = QWidget(self)
+        left_widget.setMinimumWidth(300)
+        left_widget.setMaximumWidth(420)
         left = QVBoxLayout(left_widget)
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.form)
+        left.addWidget(scroll)
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(left_widget)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)
-        scroll.setMaximumWidth(420)
         column = QVBoxLayout()
         column.addWidget(self.progress)
         column.addWidget(self.results, 1)
         main = QHBoxLayout(self)
-        main.addWidget(scroll)
+        main.addWidget(left_widget)
         main.addLayout(column, 1)
 
     def _connect(self):

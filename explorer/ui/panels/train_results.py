@@ -4,7 +4,7 @@ a run ends the confusion matrix, the misclassified test images and the class leg
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QSizePolicy, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -36,6 +36,11 @@ class _ResultBox(QGroupBox):
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as its contents allow: in a very narrow window the title is cut rather
+        than widen the whole tab (QGroupBox makes its title's width a minimum)."""
+        return QSize(QWidget.minimumSizeHint(self).width(), super().minimumSizeHint().height())
 
 
 class TrainResults(QWidget):
