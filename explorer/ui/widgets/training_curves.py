@@ -190,9 +190,10 @@ class TrainingCurves:
             line = pg.InfiniteLine(
                 pos=step - 0.5, angle=90, movable=False,
                 pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine),
-                label="", labelOpts={"position": 0.92, "color": (60, 60, 60),
-                                     "fill": (255, 255, 255, 200), "anchors": [(0, 0.5),
-                                                                               (0, 0.5)]})
+                # the label runs up along the line from its foot (the legend is top right)
+                label="", labelOpts={"position": 0.05, "rotateAxis": (1, 0),
+                                     "color": (60, 60, 60), "fill": (255, 255, 255, 200),
+                                     "anchors": [(0, 1), (0, 1)]})
             self.loss_plot.addItem(line, ignoreBounds=True)
         line.label.setText(_lr_label(new))
         line.setToolTip(_lr_label(new))
