@@ -137,7 +137,7 @@ class TrainForm(QGroupBox):
             self.pace.setItemText(self.pace.findData("fast"), self.tr("As fast as possible"))
         self.pace.setToolTip(self.tr(
             "Watch it learn: a few mini-batches a second, each one drawn, so the curves move while "
-            "you look and Pause can be tried (the default run takes about half a minute). As "
+            "you look and Pause can be tried (the default run takes about 20 seconds). As "
             "fast as possible: the computer's full speed. Can be changed while training runs."))
         self.batch_size.setToolTip(self.tr("Images per mini-batch (one weight update each)."))
         self.epochs.setToolTip(self.tr("Passes over the whole training set."))
