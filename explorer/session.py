@@ -16,6 +16,12 @@ Whoever steers the run (the GUI thread) uses ``session.control``, the trainer's
 chunk of the end-of-epoch test evaluation (finished even when a pause came meanwhile), so a stop
 or a close is served within one batch or one chunk.
 
+The run's pace (``control.interval``, see :data:`explorer.run_control.PACES`) holds each batch
+back until ``interval`` seconds after the start of the one before: ``tick()`` then waits at most
+``max_wait`` seconds (in ``control.sleep``, which wakes at once on a pause, stop, close, single
+step or new pace) and returns ``[]`` if the batch is still not due, so its driver serves other
+work in between. A paced run's ``BatchEvent`` gives the paced speed and time left.
+
 ``tick()`` returns update dicts, each with ``"event"`` (a ``BatchEvent``, ``EpochEvent``,
 ``EvaluatingEvent``, ``DivergedEvent`` or ``FinishedEvent``) and ``"step"`` (batches done in
 this session):
@@ -26,6 +32,8 @@ this session):
   with, same shape) and ``filters_change_relative`` (||change|| / ||initial||); and always
   ``update_ratios`` (``{layer: ||update|| / ||weights before||}`` for this batch, see
   :func:`explorer.engine.insight.update_ratios`);
+- ``LearningRateEvent``: a new learning rate was applied (``old``, ``new``, and ``from_step``,
+  the step of the first batch trained with it);
 - ``DivergedEvent``: ``filters`` (the restored weights);
 - ``EpochEvent``: ``timeline`` (see below);
 - ``FinishedEvent``: ``reason`` and ``message`` (also on the event), ``filters``, ``model``
@@ -46,10 +54,12 @@ end of a run stopped within an epoch. ``timeline`` in an update is :meth:`timeli
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -65,17 +75,29 @@ from explorer.training import (
     Trainer,
 )
 
-__all__ = ["TrainingSession", "evaluation_payload", "first_filters", "FILTER_INTERVAL",
-           "SMOOTHING", "MAX_WRONG", "TIMELINE_BYTES"]
+__all__ = ["TrainingSession", "LearningRateEvent", "evaluation_payload", "first_filters",
+           "FILTER_INTERVAL", "SMOOTHING", "MAX_WRONG", "MAX_WAIT", "TIMELINE_BYTES"]
 
 #: How often (seconds) the first layer's filters go with a batch update.
 FILTER_INTERVAL = 0.25
 #: Weight of the newest batch in the smoothed loss curve (exponential moving average).
 SMOOTHING = 0.1
+#: A paced tick waits at most this long (seconds) before giving its driver the hand back.
+MAX_WAIT = 0.05
 #: At most this many misclassified test images go with the outcome (uint8, 784 bytes each).
 MAX_WRONG = 2000
 #: Memory cap of a run's weight timeline (LeNet-5: 0.25 MB a snapshot).
 TIMELINE_BYTES = 64 * 2**20
+
+
+@dataclass(frozen=True)
+class LearningRateEvent:
+    """The learning rate changed from ``old`` to ``new``; the batch of step ``from_step`` (the
+    session's count, from 1) is the first trained with ``new``."""
+
+    old: float
+    new: float
+    from_step: int
 
 
 def first_filters(model) -> np.ndarray | None:
@@ -113,10 +135,11 @@ def _user_message(exc: BaseException) -> str:
 
 class TrainingSession:
     """Drives ``trainer`` (built with ``pause_on_divergence=True`` for the app) one tick at a
-    time; see the module docstring. ``clock`` gives seconds (for the filters' interval)."""
+    time; see the module docstring. ``clock`` gives seconds (for the filters' interval and the
+    pace)."""
 
     def __init__(self, trainer: Trainer, *, filter_interval: float = FILTER_INTERVAL,
-                 clock: Callable[[], float] = time.perf_counter,
+                 clock: Callable[[], float] = time.perf_counter, max_wait: float = MAX_WAIT,
                  timeline_bytes: int = TIMELINE_BYTES):
         self.trainer = trainer
         self.control = trainer.control
@@ -126,6 +149,8 @@ class TrainingSession:
         self._steps = trainer.steps()
         self._ema = 0.0
         self._filters_sent = -math.inf
+        self.max_wait = float(max_wait)
+        self._batch_started = -math.inf     # clock time the last batch started (for the pace)
         self._initial_filters = first_filters(trainer.model)   # (F, C, KH, KW) or None
         self._before: dict | None = None    # parameters copied before the current batch
         self.step = 0
@@ -171,15 +196,25 @@ class TrainingSession:
         updates: list[dict] = []
         lr = control.take_lr()
         if lr is not None:
+            old = self.trainer.lr
             try:
                 self.trainer.lr = lr
             except ValueError as exc:
                 updates.append({"error": str(exc), "exception": exc.with_traceback(None)})
-        if not self.has_work:
+            else:
+                if self.trainer.lr != old:
+                    updates.append({"event": LearningRateEvent(old, self.trainer.lr,
+                                                               self.step + 1),
+                                    "step": self.step})
+        if not self.has_work or self._held_back():
             return updates
         try:
             while True:          # one batch, plus the epoch/run ends it already computed
-                self._before = None if self.evaluating else _copy_parameters(self.model)
+                if self.evaluating:
+                    self._before = None
+                else:
+                    self._before = _copy_parameters(self.model)
+                    self._batch_started = self._clock()
                 event = next(self._steps)
                 self.evaluating = isinstance(event, EvaluatingEvent)
                 if isinstance(event, FinishedEvent):
@@ -203,11 +238,42 @@ class TrainingSession:
                                    exception=exc.with_traceback(None))
         return updates + ([outcome] if outcome is not None else [])
 
+    def _due_in(self) -> float:
+        """Seconds until the pace lets the next batch start (0 or less: now)."""
+        return self._batch_started + self.control.interval - self._clock()
+
+    def _held_back(self) -> bool:
+        """True when the pace holds the next batch back, after waiting up to ``max_wait`` for
+        it (never for an evaluation chunk, a stop or a single step asked for while paused)."""
+        control = self.control
+        if self.evaluating or control.stopped or control.paused:
+            return False
+        wait = self._due_in()
+        if wait <= 0:
+            return False
+        control.sleep(min(wait, self.max_wait))
+        if control.stopped:
+            return False
+        return control.paused or self._due_in() > 0
+
+    def _paced(self, event: BatchEvent) -> BatchEvent:
+        """``event`` with the speed and time left of the pace when the pace, not the
+        computation, sets them."""
+        done = event.epoch * event.n_batches + event.batch + 1
+        computing = event.elapsed / done        # seconds per batch spent computing
+        interval = self.control.interval
+        if computing <= 0 or interval <= computing:
+            return event
+        slower = interval / computing
+        return dataclasses.replace(event, eta=event.eta * slower,
+                                   images_per_s=event.images_per_s / slower)
+
     def _update(self, event) -> dict:
         update = {"event": event, "step": self.step}
         if isinstance(event, BatchEvent):
             self.step += 1
             update["step"] = self.step
+            update["event"] = self._paced(event)
             # exponential moving average, bias-corrected so the first points are not pulled
             # towards 0 (the same correction as Adam's)
             self._ema = (1 - SMOOTHING) * self._ema + SMOOTHING * event.loss

@@ -49,7 +49,7 @@ import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from explorer.crossing import ModelInfo, PendingRequests, detach  # noqa: F401 (re-exported)
-from explorer.session import TrainingSession, first_filters
+from explorer.session import LearningRateEvent, TrainingSession, first_filters
 from explorer.training import (
     BatchEvent,
     DivergedEvent,
@@ -373,6 +373,8 @@ class EngineClient(QObject):
     sigTrainDiverged = Signal(object)
     #: dict(event=EvaluatingEvent, step): progress of the end-of-epoch test evaluation
     sigTrainEvaluating = Signal(object)
+    #: dict(event=LearningRateEvent, step): a new learning rate was applied to the run
+    sigTrainLearningRate = Signal(object)
 
     _sigWake = Signal()
     _sigStartTraining = Signal(object)
@@ -589,8 +591,14 @@ class EngineClient(QObject):
         self._sigResumeTraining.emit()
 
     def set_lr(self, lr: float):
-        """Change the learning rate of the running trainer (applied before the next batch)."""
+        """Change the learning rate of the running trainer (applied before the next batch;
+        ``sigTrainLearningRate`` says from which)."""
         self.control.set_lr(lr)
+
+    def set_pace(self, interval: float):
+        """Seconds at least between the starts of two batches, for this run and the next ones
+        (0: as fast as possible; see `explorer.run_control.PACES`)."""
+        self.control.set_interval(interval)
 
     @property
     def is_training(self) -> bool:
@@ -599,7 +607,8 @@ class EngineClient(QObject):
     def _on_train_event(self, update):
         signal = {BatchEvent: self.sigTrainBatch, EpochEvent: self.sigTrainEpoch,
                   DivergedEvent: self.sigTrainDiverged,
-                  EvaluatingEvent: self.sigTrainEvaluating}[type(update["event"])]
+                  EvaluatingEvent: self.sigTrainEvaluating,
+                  LearningRateEvent: self.sigTrainLearningRate}[type(update["event"])]
         signal.emit(update)
 
     def _on_train_state(self, state):

@@ -69,7 +69,8 @@ def main() -> int:
                 view.set_position(4)
             else:
                 panel.set_position(1)
-        elif what == "train":
+        elif what == "train":   # a finished run (the default pace would take ~25 s)
+            panel.pace.setCurrentIndex(panel.pace.findData("fast"))
             panel.start_button.click()
         elif what == "seven":   # a hand-drawn 7, stroke by stroke as the mouse would
             canvas = panel.canvas

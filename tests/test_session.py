@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from explorer.data import Dataset, load_builtin
-from explorer.session import TrainingSession
+from explorer.session import LearningRateEvent, TrainingSession
 from explorer.training import (
     BatchEvent,
     DivergedEvent,
@@ -104,8 +104,11 @@ def test_closing_during_the_last_evaluation_sends_no_outcome(data):
 def test_a_learning_rate_change_applies_at_the_next_batch(data):
     session = _session(data)
     session.control.set_lr(0.05)
-    (update,) = session.tick()
+    changed, update = session.tick()
+    assert changed["event"] == LearningRateEvent(old=0.002, new=0.05, from_step=1)
     assert update["event"].lr == 0.05 and session.trainer.lr == 0.05
+    session.control.set_lr(0.05)        # the same rate again: nothing to say
+    assert _kinds(session.tick()) == [BatchEvent, EvaluatingEvent]
     session.control.set_lr(float("nan"))
     updates = session.tick()
     assert "learning rate must be a positive number" in updates[0]["error"]

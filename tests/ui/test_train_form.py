@@ -104,6 +104,7 @@ def panel(qtbot, stored):
     p.batch_size.setValue(16)
     p.train_limit.setValue(32)
     p.epochs.setValue(1)
+    p.pace.setCurrentIndex(p.pace.findData("fast"))
     yield p
     client.shutdown()
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from explorer.run_control import PACES
 from explorer.ui.panels.train import TrainPanel
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
@@ -30,6 +31,7 @@ def panel(qtbot):
     p.batch_size.setValue(16)
     p.train_limit.setValue(64)
     p.augment.setChecked(False)
+    p.pace.setCurrentIndex(p.pace.findData("fast"))
     yield p
     client.shutdown()
 
@@ -143,6 +145,26 @@ def test_pause_resume_and_stop_from_the_buttons(panel, qtbot):
     assert not panel.stop_button.isEnabled() and panel.live_button.isEnabled()
 
 
+def test_the_pace_and_the_learning_rate_change_during_a_run_and_are_acknowledged(panel, qtbot):
+    panel.pace.setCurrentIndex(panel.pace.findData("watch"))
+    assert panel.client.control.interval == PACES["watch"]
+    panel.epochs.setValue(3)                           # 12 batches, at least 0.15 s apart
+    _click(panel, "trainStartButton")
+    qtbot.waitUntil(lambda: panel.n_batches_seen >= 1, timeout=20000)
+    assert panel.pace.isEnabled() and not panel.epochs.isEnabled()
+    with qtbot.waitSignal(panel.client.sigTrainLearningRate, timeout=10000):
+        panel.lr.setValue(0.001)
+    ((step, old, new, _line),) = panel.curves.lr_marks
+    assert (old, new) == (0.002, 0.001) and 2 <= step <= 12
+    assert panel.message.text() == (f"Learning rate 0.002 \u2192 0.001 from batch {step} on "
+                                    "(the dashed line in the loss plot).")
+    panel.pace.setCurrentIndex(panel.pace.findData("fast"))
+    assert panel.client.control.interval == 0.0
+    qtbot.waitUntil(lambda: panel.last_outcome is not None, timeout=30000)
+    assert panel.last_outcome["reason"] == "completed"
+    assert [b[0] for b in panel.curves.batches] == list(range(1, 13))     # batch 1 included
+
+
 def test_invalid_settings_are_explained(panel, qtbot):
     panel.dataset.addItem("missing", "no-such-set")
     panel.dataset.setCurrentIndex(panel.dataset.count() - 1)
@@ -205,6 +227,7 @@ def test_settings_persist_between_sessions(panel, qtbot):
     assert other.epochs.value() == 7
     assert other.optimizer.currentData() == "momentum"
     assert other.augment.isChecked()
+    assert other.pace.currentData() == "fast"      # the fixture's choice, not the default
     assert other.config().optimizer == "momentum" and other.config().augment
 
 
@@ -346,3 +369,22 @@ def test_the_end_of_a_run_and_a_divergence_are_told_in_the_panels_own_words(pane
     panel.optimizer.setCurrentIndex(panel.optimizer.findData("sgd"))
     panel._on_diverged({"event": event})
     assert "Adam is the most forgiving" in panel.message.text()
+
+
+# the tab in a 1280x800 window, and in a 1024 wide one shorter than the form with the buttons
+# and the message (as at 1024x700 in Chinese, where the form's texts take more lines)
+@pytest.mark.parametrize("size", [(1260, 720), (1004, 520)])
+def test_the_buttons_and_message_stay_in_sight_and_only_the_settings_scroll(panel, qtbot, size):
+    from PySide6.QtWidgets import QScrollArea
+
+    panel.resize(*size)
+    qtbot.waitUntil(lambda: panel.size().width() == size[0], timeout=2000)
+    panel._say(lambda: "A two-line message: " + "word " * 20)
+    qtbot.wait(50)
+    assert panel.minimumSizeHint().width() <= size[0]          # nothing hidden sideways
+    scroll = panel.findChild(QScrollArea, "trainSettingsScroll")
+    for widget in (panel.start_button, panel.export_button, panel.message):
+        corner = widget.mapTo(panel, widget.rect().bottomRight())
+        assert panel.rect().contains(corner), widget.objectName()
+    if size[0] > 1200:                                        # room for the whole form
+        assert scroll.verticalScrollBar().maximum() == 0

@@ -13,9 +13,10 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +39,9 @@ from explorer.ui.text import fill
 from explorer.worker import TRAINING, shown_failure
 
 #: The settings form's widgets, also reachable as attributes of the panel.
-FORM_WIDGETS = ("architecture", "arch_description", "dataset", "optimizer", "lr", "batch_size",
-                "epochs", "train_limit", "init", "weight_decay", "dropout", "augment")
+FORM_WIDGETS = ("architecture", "arch_description", "dataset", "optimizer", "lr", "pace",
+                "batch_size", "epochs", "train_limit", "init", "weight_decay", "dropout",
+                "augment")
 #: The results' widgets, also reachable as attributes of the panel.
 RESULT_WIDGETS = ("curves", "filters", "confusion", "mistakes", "mistakes_caption",
                   "class_legend")
@@ -60,6 +63,38 @@ def describe_architectures(_live_model) -> list[tuple[str, str, int, bool]]:
 def _save_model(path, model):
     model.save(path)
     return path
+
+
+class _FittingScroll(QScrollArea):
+    """A vertical scroll area as tall as its widget when there is room, shorter (scrolling)
+    when there is not."""
+
+    def __init__(self, widget: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        widget.installEventFilter(self)
+
+    def sizeHint(self) -> QSize:
+        hint = self.widget().sizeHint()
+        width = max(self.viewport().width(), 1)
+        widget = self.widget()
+        height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(),
+                     height if height > 0 else hint.height())
+
+    def eventFilter(self, watched, event):
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()    # the form's texts changed: so does the height it needs
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()    # wrapped texts take another height at another width
 
 
 class TrainPanel(QWidget):
@@ -89,6 +124,7 @@ class TrainPanel(QWidget):
         self._build_buttons()
         self._build_layout()
         self._connect()
+        client.set_pace(self.form.pace_interval())
         self._set_state("idle")
         self._set_progress(lambda: self.tr("not started: choose the settings and press Start"))
         self.retranslate_ui()
@@ -164,24 +200,24 @@ class TrainPanel(QWidget):
         buttons.addWidget(self.live_button, 2, 0)
         buttons.addWidget(self.save_button, 2, 1)
         buttons.addWidget(self.export_button, 3, 0, 1, 2)
+        # only the settings scroll when the window is short: the run's buttons and its
+        # message line stay in sight (at 1024x700 in Chinese the form is taller than the tab)
+        scroll = _FittingScroll(self.form, self)
+        scroll.setObjectName("trainSettingsScroll")
         left_widget = QWidget(self)
+        left_widget.setMinimumWidth(300)
+        left_widget.setMaximumWidth(420)
         left = QVBoxLayout(left_widget)
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(self.form)
+        left.addWidget(scroll)
         left.addLayout(buttons)
         left.addWidget(self.message)
         left.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(left_widget)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)
-        scroll.setMaximumWidth(420)
         column = QVBoxLayout()
         column.addWidget(self.progress)
         column.addWidget(self.results, 1)
         main = QHBoxLayout(self)
-        main.addWidget(scroll)
+        main.addWidget(left_widget)
         main.addLayout(column, 1)
 
     def _connect(self):
@@ -193,6 +229,7 @@ class TrainPanel(QWidget):
         c.sigTrainFinished.connect(self._on_finished)
         c.sigTrainDiverged.connect(self._on_diverged)
         c.sigTrainEvaluating.connect(self._on_evaluating)
+        c.sigTrainLearningRate.connect(self._on_lr_applied)
         c.sigTrainState.connect(self._set_state)
         self.state.sigDatasetChanged.connect(self._on_dataset_change)
         self.state.sigDatasetListChanged.connect(self.refresh_datasets)
@@ -204,6 +241,7 @@ class TrainPanel(QWidget):
         self.save_button.clicked.connect(self.save_model)
         self.export_button.clicked.connect(self.export_curves)
         self.form.sigLearningRateChanged.connect(self._on_lr_change)
+        self.form.sigPaceChanged.connect(self.client.set_pace)
         self.results.sigMistakeChosen.connect(self._on_mistake_chosen)
 
     def refresh_datasets(self, select=None):
@@ -331,6 +369,14 @@ class TrainPanel(QWidget):
     def _on_lr_change(self, value):
         if self.client.is_training:
             self.client.set_lr(value)
+
+    def _on_lr_applied(self, payload):
+        """The run took a new learning rate: say so, and mark it on the loss curve."""
+        e = payload["event"]
+        self.curves.add_lr_mark(e.from_step, e.old, e.new)
+        self._say(lambda: fill(self.tr(
+            "Learning rate %1 \u2192 %2 from batch %3 on (the dashed line in the loss plot)."),
+            f"{e.old:g}", f"{e.new:g}", e.from_step))
 
     def _on_saved(self, path):
         self._say(lambda: fill(self.tr("Saved the trained model (with its training history) "

@@ -1,5 +1,5 @@
-"""The Train panel's settings form: architecture, data set, optimiser, learning rate, batch size,
-epochs, training images, initialisation, weight decay, dropout and augmentation, remembered in
+"""The Train panel's settings form: architecture, data set, optimiser, learning rate, pace, batch
+size, epochs, training images, initialisation, weight decay, dropout and augmentation, remembered in
 the ``train/`` settings group (read only through `PanelSettings`: a missing, unreadable or out of
 range value falls back to the default)."""
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.data import BUILTIN_NAME
+from explorer.run_control import PACES
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.train_logic import clamp
@@ -83,10 +84,12 @@ class LimitedSpinBox(QDoubleSpinBox):
 
 class TrainForm(QGroupBox):
     """The run settings. ``config()`` gives the `TrainConfig`; ``set_running(True)`` locks every
-    setting but the learning rate, which may change while training. ``sigLearningRateChanged``
-    when the learning rate changes (for a running trainer)."""
+    setting but the learning rate and the pace, which may change while training.
+    ``sigLearningRateChanged`` when the learning rate changes (for a running trainer),
+    ``sigPaceChanged(interval)`` when the pace does (`pace_interval`)."""
 
     sigLearningRateChanged = Signal(float)
+    sigPaceChanged = Signal(float)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -129,6 +132,13 @@ class TrainForm(QGroupBox):
             "Step size of every weight update. Can be changed while training runs. Too large "
             "and the loss jumps or becomes NaN; too small and it falls slowly. Adam: about 0.001; "
             "SGD: about 0.01-0.1."))
+        with blocked(self.pace):
+            self.pace.setItemText(self.pace.findData("watch"), self.tr("Watch it learn"))
+            self.pace.setItemText(self.pace.findData("fast"), self.tr("As fast as possible"))
+        self.pace.setToolTip(self.tr(
+            "Watch it learn: a few mini-batches a second, each one drawn, so the curves move while "
+            "you look and Pause can be tried (the default run takes about 20 seconds). As "
+            "fast as possible: the computer's full speed. Can be changed while training runs."))
         self.batch_size.setToolTip(self.tr("Images per mini-batch (one weight update each)."))
         self.epochs.setToolTip(self.tr("Passes over the whole training set."))
         self.train_limit.setToolTip(self.tr(
@@ -157,6 +167,7 @@ class TrainForm(QGroupBox):
                             (self.dataset, self.tr("&Data set:")),
                             (self.optimizer, self.tr("&Optimiser:")),
                             (self.lr, self.tr("&Learning rate:")),
+                            (self.pace, self.tr("Pa&ce:")),
                             (self.batch_size, self.tr("Batch si&ze:")),
                             (self.epochs, self.tr("&Epochs:")),
                             (self.train_limit, self.tr("Training &images:")),
@@ -221,6 +232,7 @@ class TrainForm(QGroupBox):
         self.lr_message.setTextFormat(Qt.TextFormat.PlainText)
         self.lr_message.setStyleSheet("color: #b00000;")
         self.lr_message.setVisible(False)
+        self.pace = self._combo("trainPace", [("", key) for key in PACES], "pace", "watch")
         self.batch_size = self._spin(QSpinBox, "trainBatchSize", "batch")
         self.epochs = self._spin(QSpinBox, "trainEpochs", "epochs")
         self.train_limit = self._spin(QSpinBox, "trainLimit", "limit", step=500)
@@ -252,6 +264,7 @@ class TrainForm(QGroupBox):
         row(self.optimizer)
         row(self.lr)
         form.addRow(self.lr_message)
+        row(self.pace)
         for field in (self.batch_size, self.epochs, self.train_limit, self.init,
                       self.weight_decay, self.dropout):
             row(field)
@@ -260,7 +273,8 @@ class TrainForm(QGroupBox):
     def _connect(self):
         s = self.settings
         for combo, key in ((self.architecture, "model"), (self.dataset, "dataset"),
-                           (self.optimizer, "optimizer"), (self.init, "init")):
+                           (self.optimizer, "optimizer"), (self.init, "init"),
+                           (self.pace, "pace")):
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, k=key: s.remember_combo(k, c))
         for box, key in ((self.batch_size, "batch"), (self.epochs, "epochs"),
@@ -270,7 +284,13 @@ class TrainForm(QGroupBox):
         self.augment.toggled.connect(lambda on: s.set("augment", on))
         self.lr.valueChanged.connect(self._on_lr_change)
         self.lr.sigInputCut.connect(self._on_lr_cut)
+        self.pace.currentIndexChanged.connect(
+            lambda _i: self.sigPaceChanged.emit(self.pace_interval()))
         self.architecture.currentIndexChanged.connect(self._on_architecture_change)
+
+    def pace_interval(self) -> float:
+        """The chosen pace: seconds at least between the starts of two batches."""
+        return PACES.get(self.pace.currentData(), 0.0)
 
     # --- reactions --------------------------------------------------------------------------
     def _on_lr_change(self, value):

@@ -4,7 +4,7 @@ a run ends the confusion matrix, the misclassified test images and the class leg
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QPushButton, QSizePolicy,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -37,6 +37,11 @@ class _ResultBox(QGroupBox):
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as its contents allow: in a very narrow window the title is cut rather
+        than widen the whole tab (QGroupBox makes its title's width a minimum)."""
+        return QSize(QWidget.minimumSizeHint(self).width(), super().minimumSizeHint().height())
 
 
 class TrainResults(QWidget):
@@ -146,7 +151,7 @@ class TrainResults(QWidget):
         views.setTabToolTip(2, self.ratios.toolTip())
         for box, title in ((self._filters_box, self.tr("Layer-1 filters") if self._snapshot is None
                             else self.tr("Layer-1 filters (timeline snapshot)")),
-                           (self._confusion_box, self.tr("Confusion (test set)")),
+                           (self._confusion_box, self.tr("Confusion: counts of test images")),
                            (self._mistakes_box, self.tr("Misclassified"))):
             box.setTitle(title)
         # the shown run, in the new words

@@ -1,7 +1,9 @@
 """Live training curves (pyqtgraph): per-batch loss and per-epoch accuracy, with PNG/CSV export.
 
 The curve items are created once; new points are pushed with ``setData``. The values (losses,
-accuracies, the smoothed loss) come from the trainer through the worker.
+accuracies, the smoothed loss) come from the trainer through the worker. The newest batch's loss
+is a dot of its own (a line needs two points: without it batch 1 would show nothing), and a
+learning-rate change during a run is a labelled vertical line.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 
 from explorer._atomic import atomic_path
 
@@ -31,11 +33,16 @@ SMOOTHED = QT_TRANSLATE_NOOP("TrainingCurves", "smoothed")
 TEST_LOSS = QT_TRANSLATE_NOOP("TrainingCurves", "test loss (per epoch)")
 TRAIN_ACCURACY = QT_TRANSLATE_NOOP("TrainingCurves", "train")
 TEST_ACCURACY = QT_TRANSLATE_NOOP("TrainingCurves", "test")
+LR_MARK = QT_TRANSLATE_NOOP("TrainingCurves", "learning rate %1")
 
 
 def _tr(text: str) -> str:
     """``text`` (one of the constants above) in the current language."""
     return QCoreApplication.translate("TrainingCurves", text)
+
+
+def _lr_label(lr: float) -> str:
+    return _tr(LR_MARK).replace("%1", f"{lr:g}")
 
 
 def rename_legend_entry(plot: pg.PlotWidget, item, name: str) -> None:
@@ -63,7 +70,8 @@ class TrainingCurves:
     (``accuracyPlot``), and the data behind them.
 
     ``add_batch(step, loss, smoothed)`` appends one mini-batch; ``add_epoch(step, epoch,
-    train_acc, test_acc, test_loss)`` one epoch (``test_*`` may be None); ``clear()`` empties;
+    train_acc, test_acc, test_loss)`` one epoch (``test_*`` may be None); ``add_lr_mark(step,
+    old, new)`` marks where a new learning rate took over; ``clear()`` empties;
     ``export(base)`` writes ``base-loss.png``, ``base-accuracy.png``, ``base-batches.csv`` and
     ``base-epochs.csv`` atomically and returns their paths. Not a widget: the widget that
     shows the plots calls `retranslate` when the language changes.
@@ -80,6 +88,10 @@ class TrainingCurves:
                                         pen=pg.mkPen((120, 160, 230), width=1))
         self._smooth = self.loss_plot.plot(name=_tr(SMOOTHED),
                                            pen=pg.mkPen((20, 60, 170), width=2))
+        # the newest batch's loss: a dot (not in the legend)
+        self._newest = pg.ScatterPlotItem(size=7, pen=None, brush=pg.mkBrush(20, 60, 170))
+        self.loss_plot.addItem(self._newest)
+        self.lr_marks: list[tuple[int, float, float, pg.InfiniteLine]] = []
         self._test_loss = self.loss_plot.plot(name=_tr(TEST_LOSS),
                                               pen=pg.mkPen((200, 60, 20), width=2),
                                               symbol="o", symbolBrush=(200, 60, 20), symbolSize=7)
@@ -112,6 +124,8 @@ class TrainingCurves:
                                  (self.accuracy_plot, self._train_acc, TRAIN_ACCURACY),
                                  (self.accuracy_plot, self._test_acc, TEST_ACCURACY)):
             rename_legend_entry(plot, item, _tr(name))
+        for _step, _old, new, line in self.lr_marks:
+            line.label.setText(_lr_label(new))
 
     def __repr__(self) -> str:
         return f"TrainingCurves(batches={len(self.batches)}, epochs={len(self.epochs)})"
@@ -127,6 +141,10 @@ class TrainingCurves:
         self._fit_epoch_range(0)
         for item in (self._raw, self._smooth, self._test_loss, self._train_acc, self._test_acc):
             item.setData([], [])
+        self._newest.setData([], [])
+        for *_values, line in self.lr_marks:
+            self.loss_plot.removeItem(line)
+        self.lr_marks = []
 
     def add_batch(self, step: int, epoch: int, batch: int, loss: float, smoothed: float):
         self.batches.append((step, epoch, batch, loss, smoothed))
@@ -145,6 +163,7 @@ class TrainingCurves:
         n = len(self.batches)
         self._raw.setData(self._xy[:n, 0], self._xy[:n, 1])
         self._smooth.setData(self._xy[:n, 0], self._xy[:n, 2])
+        self._newest.setData(self._xy[n - 1 : n, 0], self._xy[n - 1 : n, 1])
         if n:
             self._fit_loss_range(self._xy[n - 1, 0], float(np.max(self._xy[:n, 1])))
 
@@ -160,6 +179,25 @@ class TrainingCurves:
         if (x_limit, y_limit) != (self._x_limit, self._y_limit):
             self._x_limit, self._y_limit = x_limit, y_limit
             self.loss_plot.setRange(xRange=(0, x_limit), yRange=(0, y_limit), padding=0.02)
+
+    def add_lr_mark(self, step: int, old: float, new: float):
+        """A vertical line just before batch ``step`` (the first trained with the learning
+        rate ``new``), labelled with it; a second change before the same batch moves the
+        label (the mark keeps the rate the run had before)."""
+        if self.lr_marks and self.lr_marks[-1][0] == step:
+            _step, old, _new, line = self.lr_marks.pop()
+        else:
+            line = pg.InfiniteLine(
+                pos=step - 0.5, angle=90, movable=False,
+                pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine),
+                # the label runs up along the line from its foot (the legend is top right)
+                label="", labelOpts={"position": 0.05, "rotateAxis": (1, 0),
+                                     "color": (60, 60, 60), "fill": (255, 255, 255, 200),
+                                     "anchors": [(0, 1), (0, 1)]})
+            self.loss_plot.addItem(line, ignoreBounds=True)
+        line.label.setText(_lr_label(new))
+        line.setToolTip(_lr_label(new))
+        self.lr_marks.append((step, old, new, line))
 
     def add_epoch(self, step: int, epoch: int, train_acc: float, test_acc, test_loss):
         self.flush()
