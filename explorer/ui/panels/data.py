@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QEvent, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
@@ -366,7 +367,9 @@ class DataPanel(QWidget):
         self.load(("folder", str(folder)), make_active=True)
 
     def _on_loaded(self, job, make_active: bool, result):
-        if job is not self._load_job:  # a newer load replaced this one
+        # a result queued before this panel was deleted still arrives (the slot is a partial,
+        # which Qt does not disconnect with the panel); a newer load may also have replaced it
+        if not shiboken6.isValid(self) or job is not self._load_job:
             return
         self._load_job = None
         dataset, stats = result
@@ -378,7 +381,7 @@ class DataPanel(QWidget):
     def _on_load_failed(self, job, source, failure, cancelled: bool):
         """Say in plain words what could not be opened and what to do; ``failure`` (a
         `JobFailure`: the data module's own message, in the current language) is the detail."""
-        if job is not self._load_job:
+        if not shiboken6.isValid(self) or job is not self._load_job:
             return
         self._load_job = None
         self._placeholder_text = lambda: self.tr("No data set loaded.")
