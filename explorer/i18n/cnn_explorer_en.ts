@@ -12,16 +12,6 @@
     </message>
 </context>
 <context>
-    <name>ConvolutionPanel</name>
-    <message numerus="yes">
-        <source>%n cells/s</source>
-        <translation>
-            <numerusform>%n cell/s</numerusform>
-            <numerusform>%n cells/s</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>DrawingView</name>
     <message numerus="yes">
         <source>SmoothGrad for %1, mean of %n noisy copies (noise %2): largest value %3, shown as 1</source>
@@ -32,19 +22,50 @@
     </message>
 </context>
 <context>
-    <name>Im2colView</name>
+    <name>FeatureSpaceView</name>
     <message numerus="yes">
-        <source>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the maximum of each row is the output.</source>
+        <source>All %n misclassified test images of the last training run.</source>
         <translation>
-            <numerusform>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n row per output cell here); the maximum of each row is the output.</numerusform>
-            <numerusform>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the maximum of each row is the output.</numerusform>
+            <numerusform>The only misclassified test image of the last training run (%n).</numerusform>
+            <numerusform>All %n misclassified test images of the last training run.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the mean of each row is the output.</source>
+        <source>%1 taken for %2: %n test images of the last training run.</source>
         <translation>
-            <numerusform>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n row per output cell here); the mean of each row is the output.</numerusform>
-            <numerusform>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the mean of each row is the output.</numerusform>
+            <numerusform>%1 taken for %2: %n test image of the last training run.</numerusform>
+            <numerusform>%1 taken for %2: %n test images of the last training run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them circled in the map (it holds the first %1 test images).</source>
+        <translation>
+            <numerusform>%n of them circled in the map (it holds the first %1 test images).</numerusform>
+            <numerusform>%n of them circled in the map (it holds the first %1 test images).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Im2colView</name>
+    <message numerus="yes">
+        <source>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the maximum of each row is the output.</source>
+        <translation>
+            <numerusform>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n row per output cell here); the maximum of each row is the output.</numerusform>
+            <numerusform>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the maximum of each row is the output.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the mean of each row is the output.</source>
+        <translation>
+            <numerusform>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n row per output cell here); the mean of each row is the output.</numerusform>
+            <numerusform>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the mean of each row is the output.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shown: im2col rows %1 to %2, of %n rows in all (row r is the window of output cell r, output cells counted row by row from 0).</source>
+        <translation>
+            <numerusform>Shown: im2col rows %1 to %2, of %n row in all (row r is the window of output cell r, output cells counted row by row from 0).</numerusform>
+            <numerusform>Shown: im2col rows %1 to %2, of %n rows in all (row r is the window of output cell r, output cells counted row by row from 0).</numerusform>
         </translation>
     </message>
 </context>
@@ -92,17 +113,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Real input rows lost (%n): %1.</source>
+        <source>So %n input rows are lost, rows %1 (counted from 0): no window reads them.</source>
         <translation>
-            <numerusform>Real input row lost (%n): %1.</numerusform>
-            <numerusform>Real input rows lost (%n): %1.</numerusform>
+            <numerusform>So %n input row is lost, row %1 (counted from 0): no window reads it.</numerusform>
+            <numerusform>So %n input rows are lost, rows %1 (counted from 0): no window reads them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Real input columns lost (%n): %1.</source>
+        <source>So %n input columns are lost, columns %1 (counted from 0): no window reads them.</source>
         <translation>
-            <numerusform>Real input column lost (%n): %1.</numerusform>
-            <numerusform>Real input columns lost (%n): %1.</numerusform>
+            <numerusform>So %n input column is lost, column %1 (counted from 0): no window reads it.</numerusform>
+            <numerusform>So %n input columns are lost, columns %1 (counted from 0): no window reads them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -117,6 +138,16 @@
         <translation>
             <numerusform>The stride is larger than the window: %n input column (%1) falls between windows and is never read.</numerusform>
             <numerusform>The stride is larger than the window: %n input columns (%1) fall between windows and are never read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message numerus="yes">
+        <source>%n snapshots, %1 MB</source>
+        <translation>
+            <numerusform>%n snapshot, %1 MB</numerusform>
+            <numerusform>%n snapshots, %1 MB</numerusform>
         </translation>
     </message>
 </context>

@@ -168,8 +168,24 @@
         <translation>= 该权重乘过的每个输入单元格 × 该乘积所到输出单元格的 dY，逐项求和：</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Gradient check&lt;/b&gt; (as the textbook checks its code): for L = sum(dY × Y), backpropagation gives %1; the central difference (L(w + h) − L(w − h)) / 2h with h = %2 gives %3. Relative difference: %4.</source>
-        <translation>&lt;b&gt;梯度确认&lt;/b&gt;（教材检查代码的方法）：对 L = sum(dY × Y)，反向传播得到 %1；中心差分 (L(w + h) − L(w − h)) / 2h（h = %2）得到 %3。相对误差：%4。</translation>
+        <source>image %1: %2 = %3</source>
+        <translation>图像 %1：%2 = %3</translation>
+    </message>
+    <message>
+        <source>dW is summed over the batch: the images&apos; contributions %1 add up to %2.</source>
+        <translation>dW 是整批的总和：各图像的贡献 %1 相加得 %2。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient check&lt;/b&gt; (as “Deep Learning from Scratch” checks its code): for L = sum(dY × Y), backpropagation gives %1; the central difference (L(w + h) − L(w − h)) / 2h with h = %2 gives %3. Relative difference: %4.</source>
+        <translation>&lt;b&gt;梯度确认&lt;/b&gt;（如《深度学习入门：基于Python的理论与实现》检查其代码的做法）：对 L = sum(dY × Y)，反向传播得 %1；中心差分 (L(w + h) − L(w − h)) / 2h（h = %2）得 %3。相对差：%4。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;db&lt;/b&gt; = the sum of all dY cells of every image of the batch: the bias was added to every output cell of each image.</source>
+        <translation>&lt;b&gt;db&lt;/b&gt; = 整批每张图像所有 dY 单元格之和：偏置加到了每张图像的每个输出单元格上。</translation>
+    </message>
+    <message>
+        <source>image %1: the sum of its dY = %2</source>
+        <translation>图像 %1：其 dY 之和 = %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;db&lt;/b&gt; = the sum of all dY cells: the bias was added to every output cell, so each of them passes its gradient on to it.</source>
@@ -212,6 +228,7 @@
     <name>BackwardView</name>
     <message>
         <source>&amp;Result:</source>
+        <extracomment>A typed batch (N, C, H, W) of two images, or None; ``image``: the one shown.</extracomment>
         <translation>结果(&amp;R)：</translation>
     </message>
     <message>
@@ -375,12 +392,24 @@
         <translation>输入（已填充）</translation>
     </message>
     <message>
+        <source>dW, one weight at a time: the sum of both images&apos; contributions</source>
+        <translation>dW，逐个权重计算：两张图像贡献之和</translation>
+    </message>
+    <message>
         <source>dW, one weight at a time</source>
         <translation>dW：逐个权重计算</translation>
     </message>
     <message>
+        <source>db: the sum of dY over both images</source>
+        <translation>db：两张图像的 dY 之和</translation>
+    </message>
+    <message>
         <source>db: the sum of dY</source>
         <translation>db：dY 之和</translation>
+    </message>
+    <message>
+        <source>Image %1 of the batch of %2 (choose the image under the form).</source>
+        <translation>这一批 %2 张图像中的图像 %1（在设置表单下方选择图像）。</translation>
     </message>
     <message>
         <source>That cell is padding or dilation: it is always 0. Click a cell of dY itself.</source>
@@ -413,6 +442,10 @@
     <message>
         <source>no gradient</source>
         <translation>没有梯度</translation>
+    </message>
+    <message>
+        <source>image %1: cell %2 of %3</source>
+        <translation>图像 %1：第 %2 个单元格，共 %3 个</translation>
     </message>
     <message>
         <source>cell %1 of %2</source>
@@ -680,7 +713,7 @@
     <name>ConvolutionPanel</name>
     <message>
         <source>◀ Back</source>
-        <extracomment>The smallest input/output cell in pixels before the stepper&apos;s view scrolls (kernels: twice). Remembered set-up (input, operation, kernel, stride, padding, flip, bias, speed) under &quot;convolution/&quot; in QSettings. The &quot;Numbers you type&quot; input (C, H, W), remembered; None: the default 7x7. The message under the form: (a function without arguments that writes it in the current language, whether it is an error), or None for no message.</extracomment>
+        <extracomment>The smallest input/output cell in pixels before the stepper&apos;s view scrolls (kernels: twice). The colour range shared by the input and its im2col rows (None: per-view contrast). Remembered set-up (input, operation, kernel, stride, padding, flip, bias, speed) under &quot;convolution/&quot; in QSettings. The &quot;Numbers you type&quot; input (C, H, W), remembered; None: the default 7x7. The message under the form: (a function without arguments that writes it in the current language, whether it is an error), or None for no message.</extracomment>
         <translation>◀ 后退</translation>
     </message>
     <message>
@@ -728,12 +761,28 @@
         <translation>输出为什么是这个大小。</translation>
     </message>
     <message>
-        <source>Keys: ←/→ step, Space play/pause, Home/End first/last cell.</source>
-        <translation>按键：←/→ 单步，空格 播放/暂停，Home/End 第一个/最后一个单元格。</translation>
-    </message>
-    <message>
         <source>Speed:</source>
         <translation>速度：</translation>
+    </message>
+    <message>
+        <source>Run to the end</source>
+        <translation>运行到最后</translation>
+    </message>
+    <message>
+        <source>Complete the stepping at once: the whole output, the last cell highlighted (End).</source>
+        <translation>立即完成逐步计算：显示完整输出，并高亮最后一个单元格（End）。</translation>
+    </message>
+    <message>
+        <source>Per-view contrast</source>
+        <translation>各视图单独对比度</translation>
+    </message>
+    <message>
+        <source>Off: the input, its im2col rows and a pooling&apos;s output share one colour scale, so one value has one colour everywhere. On: each view stretches its own range.</source>
+        <translation>关闭：输入、其 im2col 行和池化的输出共用一个颜色刻度，同一个值在各处颜色相同。打开：每个视图按自己的范围拉伸。</translation>
+    </message>
+    <message>
+        <source>Keys: ←/→ step, Space play/pause, Home/End first/last cell. Click an output cell to go there, an input cell to see the output cells it feeds.</source>
+        <translation>按键：←/→ 逐步，空格 播放/暂停，Home/End 第一个/最后一个单元格。点击输出单元格可跳到那里，点击输入单元格可查看它参与计算的输出单元格。</translation>
     </message>
     <message>
         <source>Arithmetic</source>
@@ -788,6 +837,19 @@
         <translation>无法计算输出大小：%1</translation>
     </message>
     <message>
+        <source>&amp;Image:</source>
+        <extracomment>Texts keep the panel&apos;s translation context (&quot;ConvolutionPanel&quot;), as before the split. The input cell clicked last (row, col in input coordinates) and the output cells it feeds, or None: outlined on the output until the next click or set-up.</extracomment>
+        <translation>图像(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>The typed batch holds two images: the stepper walks the one chosen here. Each image has its own output; going backward, dW and db add up both images.</source>
+        <translation>输入的这一批有两张图像：逐步计算处理这里选中的那张。每张图像有自己的输出；反向传播时，dW 和 db 把两张图像的贡献相加。</translation>
+    </message>
+    <message>
+        <source>image %1 of the batch</source>
+        <translation>这一批中的图像 %1</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -804,12 +866,20 @@
         <translation>输出</translation>
     </message>
     <message>
+        <source>image %1</source>
+        <translation>图像 %1</translation>
+    </message>
+    <message>
         <source>Output %1×%2</source>
         <translation>输出 %1×%2</translation>
     </message>
     <message>
         <source>Bias %1 included. From the engine&apos;s conv2d.</source>
         <translation>已加上偏置 %1。结果来自引擎的 conv2d。</translation>
+    </message>
+    <message>
+        <source>Bias %1 included. From the engine&apos;s conv2d of the whole batch: one output per image (click a cell of the other image to step it).</source>
+        <translation>已加上偏置 %1。结果来自引擎对整批的 conv2d：每张图像一个输出（点击另一张图像的单元格即可逐步计算它）。</translation>
     </message>
     <message>
         <source>Output %1×%2×%3</source>
@@ -820,8 +890,8 @@
         <translation>结果来自引擎的 %1。</translation>
     </message>
     <message>
-        <source>The hatched band of the input is the padding (zeros; for max pooling −∞, which never wins). Rows and columns tinted red are never under any window: their values cannot change the output.</source>
-        <translation>输入周围的斜线带是填充（值为 0；最大池化时为 −∞，它永远不会被选中）。染成红色的行和列从未落入任何窗口：它们的值不会影响输出。</translation>
+        <source>The hatched band of the input is the padding (zeros; for max pooling −∞, which never wins). Rows and columns cross-hatched in grey and outlined with dots are never under any window: their values cannot change the output.</source>
+        <translation>输入周围的斜线带是填充（值为 0；最大池化时为 −∞，永远不会胜出）。灰色交叉斜线并带点线框的行和列从不落在任何窗口下：它们的值无法改变输出。</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -831,11 +901,25 @@
         <source>1 cell/s</source>
         <translation>每秒 1 个单元格</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n cells/s</source>
-        <translation>
-            <numerusform>每秒 %n 个单元格</numerusform>
-        </translation>
+        <translation>每秒 %n 个单元格</translation>
+    </message>
+    <message>
+        <source>Input row %1, column %2 is under no window: it feeds no output cell.</source>
+        <translation>输入第 %1 行、第 %2 列不在任何窗口下：它不参与任何输出单元格的计算。</translation>
+    </message>
+    <message>
+        <source>Input row %1, column %2 feeds one output cell (outlined in pink).</source>
+        <translation>输入第 %1 行、第 %2 列参与 1 个输出单元格的计算（粉色框出）。</translation>
+    </message>
+    <message>
+        <source>Input row %1, column %2 feeds %n output cells (outlined in pink).</source>
+        <translation>输入第 %1 行、第 %2 列参与 %n 个输出单元格的计算（粉色框出）。</translation>
+    </message>
+    <message>
+        <source>image %1: cell %2 of %3 (row %4, column %5)</source>
+        <translation>图像 %1：第 %2 个单元格，共 %3 个（第 %4 行，第 %5 列）</translation>
     </message>
     <message>
         <source>cell %1 of %2 (row %3, column %4)</source>
@@ -922,6 +1006,10 @@
         <translation>自己输入的数字：%n 个 %1×%2 的通道（点击“编辑数字…”修改）。</translation>
     </message>
     <message>
+        <source>Numbers you typed, a batch of %1 images (N, C, H, W) = (%1, %2, %3, %4): showing image %5 (Edit numbers… to change them).</source>
+        <translation>你输入的数字，一批 %1 张图像 (N, C, H, W) = (%1, %2, %3, %4)：显示图像 %5（点“编辑数字…”可修改）。</translation>
+    </message>
+    <message>
         <source>Nothing drawn yet: showing test image 0. Draw in the Draw tab to use your own.</source>
         <translation>还没有绘制：显示测试图像 0。在“绘制”标签页中绘制，即可使用你自己的数字。</translation>
     </message>
@@ -996,6 +1084,15 @@
     <message>
         <source>The data set %1 has no test images.</source>
         <translation>数据集 %1 没有测试图像。</translation>
+    </message>
+    <message>
+        <source>The numbers are the book&apos;s: “Deep Learning from Scratch” (Koki Saito), chapter 7, the figure named above.</source>
+        <extracomment>The examples whose numbers are printed in the book (the others&apos; values are chosen here).</extracomment>
+        <translation>这些数字来自书中：《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章，即上面提到的图。</translation>
+    </message>
+    <message>
+        <source>The layout follows “Deep Learning from Scratch” (Koki Saito), chapter 7, the figure named above; the numbers were chosen here for this app, they are not the book&apos;s.</source>
+        <translation>布局依照《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章上面提到的图；数字是本程序自选的，并非书中的数字。</translation>
     </message>
 </context>
 <context>
@@ -1087,11 +1184,11 @@ Details: %2</source>
     </message>
     <message>
         <source>Click a sample to make it the input of the Draw and Layers panels.</source>
-        <translation>点击一个样本，将它作为“绘制”和“各层”面板的输入。</translation>
+        <translation>点击一个样本，将它作为“绘制”和“逐层”面板的输入。</translation>
     </message>
     <message>
         <source>Click a sample to send it to the Draw and Layers panels as the current input.</source>
-        <translation>点击一个样本，将它作为当前输入发送到“绘制”和“各层”面板。</translation>
+        <translation>点击一个样本，将它作为当前输入发送到“绘制”和“逐层”面板。</translation>
     </message>
     <message>
         <source>Data set:</source>
@@ -1221,6 +1318,7 @@ Details: %2</source>
     <name>DirectionBox</name>
     <message>
         <source>&amp;Direction:</source>
+        <extracomment>Rows of the im2col matrix shown around the current one.</extracomment>
         <translation>方向(&amp;D)：</translation>
     </message>
     <message>
@@ -1458,6 +1556,18 @@ Details: %1</source>
         <translation>该模型未经训练：它的答案只是猜测。请在“训练”标签页中训练一个模型。</translation>
     </message>
     <message>
+        <source>Shown: the last run&apos;s network before training (not the live model; see the timeline bar below).</source>
+        <translation>显示的是上一次运行的网络在训练之前的样子（不是当前模型；见下方的时间线栏）。</translation>
+    </message>
+    <message>
+        <source>Shown: the last run&apos;s network where it stopped in epoch %1 (not the live model; see the timeline bar below).</source>
+        <translation>显示的是上一次运行的网络在第 %1 轮次中停止时的样子（不是当前模型；见下方的时间线栏）。</translation>
+    </message>
+    <message>
+        <source>Shown: the last run&apos;s network after epoch %1 of %2 (not the live model; see the timeline bar below).</source>
+        <translation>显示的是上一次运行的网络在第 %1 轮次（共 %2 轮次）之后的样子（不是当前模型；见下方的时间线栏）。</translation>
+    </message>
+    <message>
         <source>Live model: %1; %2</source>
         <translation>当前模型：%1；%2</translation>
     </message>
@@ -1644,12 +1754,20 @@ Details: %1</source>
     <name>EngineClient</name>
     <message>
         <source>No training run yet.</source>
-        <extracomment>Which model a request runs on: the live one (default) or the one of the current/last run.</extracomment>
+        <extracomment>Which model a request runs on: the live one (default) or the one of the current/last run. While a training-timeline snapshot is shown, read-only requests on LIVE run on that snapshot (every view shows the network as it was then); LIVE_MODEL is the live model even then (save).</extracomment>
         <translation>还没有训练运行。</translation>
     </message>
     <message>
         <source>No live model yet.</source>
         <translation>还没有当前模型。</translation>
+    </message>
+    <message>
+        <source>No snapshot was made live: nothing to undo.</source>
+        <translation>没有快照被设为当前模型：没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>A run is already going: stop it first.</source>
+        <translation>已有一次训练正在进行：请先停止它。</translation>
     </message>
     <message>
         <source>No trained model is shipped yet: this LeNet-5 is untrained (its answers are guesses). Train one in the Train tab and press “Make live”, or open a model file.</source>
@@ -1695,7 +1813,7 @@ Details: %1</source>
     <name>FeatureSpaceView</name>
     <message>
         <source>Every test image as one dot at the place its feature vector maps to, coloured by its label; the star is your drawing.</source>
-        <extracomment>One colour per class in the feature map (tab10). How many test images the map shows (the first ones of the active data set). The test image under the mouse (its index), and the last placed drawing&apos;s answer.</extracomment>
+        <extracomment>One colour per class in the feature map (tab10). a listed mistake was clicked and is now the current input How many test images the map shows (the first ones of the active data set). The test image under the mouse (its index), and the last placed drawing&apos;s answer. mistakes of a confusion cell sent from the Train tab, and the map&apos;s points</extracomment>
         <translation>每张测试图像显示为一个点，位置由它的特征向量映射而来，颜色表示它的标签；星号是你的手绘图。</translation>
     </message>
     <message>
@@ -1751,6 +1869,18 @@ Details: %1</source>
         <translation>逐像素比较时与你的手绘图最接近的 5 张测试图像。</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Forget the mistakes sent from the Train tab.</source>
+        <translation>清除从“训练”标签页发来的错误样本。</translation>
+    </message>
+    <message>
+        <source>The test digits of the chosen confusion-matrix cell, captioned true→predicted. Click one to make it the current input and see where the network looked.</source>
+        <translation>所选混淆矩阵单元格中的测试数字，标注为 真实→预测。点击其中一个，把它设为当前输入，并查看网络看的是哪里。</translation>
+    </message>
+    <message>
         <source>Nearest by features:</source>
         <translation>按特征最近：</translation>
     </message>
@@ -1789,6 +1919,40 @@ Details: %1</source>
     <message>
         <source>Your drawing could not be placed: %1</source>
         <translation>无法确定你的手绘图的位置：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n misclassified test images of the last training run.</source>
+        <translation>
+            <numerusform>上一次训练运行中全部 %n 张分类错误的测试图像。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 taken for %2: %n test images of the last training run.</source>
+        <translation>
+            <numerusform>%1 被当成 %2：上一次训练运行中的 %n 张测试图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They will be circled when the map is ready.</source>
+        <translation>图生成后会把它们圈出来。</translation>
+    </message>
+    <message>
+        <source>The map shows another data set&apos;s test images, so none of them is circled: choose the run&apos;s data set in the Data tab.</source>
+        <translation>图中显示的是另一个数据集的测试图像，所以没有圈出任何一张：请在“数据”标签页中选择这次运行所用的数据集。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them circled in the map (it holds the first %1 test images).</source>
+        <translation>
+            <numerusform>其中 %n 张已在图中圈出（图中包含前 %1 张测试图像）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click a digit below to see where the network looked.</source>
+        <translation>点击下方的数字，查看网络看的是哪里。</translation>
+    </message>
+    <message>
+        <source>test set #%1</source>
+        <translation>测试集 #%1</translation>
     </message>
     <message>
         <source>Wait for the PCA map: t-SNE starts from the same feature vectors.</source>
@@ -2015,7 +2179,7 @@ Details: %1</source>
     <name>Im2colView</name>
     <message>
         <source>input value</source>
-        <extracomment>Rows of the im2col matrix shown around the current one. The stepper and position shown (their texts are written again on a language change).</extracomment>
+        <extracomment>The stepper and position shown (their texts are written again on a language change).</extracomment>
         <translation>输入值</translation>
     </message>
     <message>
@@ -2043,28 +2207,38 @@ Details: %1</source>
         <translation>把滤波器展开成一行，即 weight.reshape(out, −1)：与 im2col 各列的 (c, kh, kw) 顺序相同。</translation>
     </message>
     <message>
-        <source>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (one row per output cell here); the maximum of each row is the output.</source>
-        <translation>书中的池化也使用 im2col：各窗口展开成行，并变形为每行只含一个通道的 %1×%2 窗口（这里每个输出单元格对应一行）；每行的最大值就是输出。</translation>
+        <source>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (one row per output cell here); the maximum of each row is the output.</source>
+        <translation>《深度学习入门：基于Python的理论与实现》（第7章）中的池化也使用 im2col：窗口变成行，并重新调整形状，使每行保存一个通道的 %1×%2 窗口（这里每个输出单元格一行）；每行的最大值就是输出。</translation>
     </message>
     <message numerus="yes">
-        <source>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the maximum of each row is the output.</source>
+        <source>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the maximum of each row is the output.</source>
         <translation>
-            <numerusform>书中的池化也使用 im2col：各窗口展开成行，并变形为每行只含一个通道的 %1×%2 窗口（这里每个输出单元格对应 %n 行）；每行的最大值就是输出。</numerusform>
+            <numerusform>《深度学习入门：基于Python的理论与实现》（第7章）中的池化也使用 im2col：窗口变成行，并重新调整形状，使每行保存一个通道的 %1×%2 窗口（这里每个输出单元格 %n 行）；每行的最大值就是输出。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (one row per output cell here); the mean of each row is the output.</source>
-        <translation>书中的池化也使用 im2col：各窗口展开成行，并变形为每行只含一个通道的 %1×%2 窗口（这里每个输出单元格对应一行）；每行的平均值就是输出。</translation>
+        <source>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (one row per output cell here); the mean of each row is the output.</source>
+        <translation>《深度学习入门：基于Python的理论与实现》（第7章）中的池化也使用 im2col：窗口变成行，并重新调整形状，使每行保存一个通道的 %1×%2 窗口（这里每个输出单元格一行）；每行的平均值就是输出。</translation>
     </message>
     <message numerus="yes">
-        <source>Pooling in the book also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the mean of each row is the output.</source>
+        <source>Pooling in “Deep Learning from Scratch” (chapter 7) also uses im2col: the windows become rows, reshaped so each row holds one channel&apos;s %1×%2 window (%n rows per output cell here); the mean of each row is the output.</source>
         <translation>
-            <numerusform>书中的池化也使用 im2col：各窗口展开成行，并变形为每行只含一个通道的 %1×%2 窗口（这里每个输出单元格对应 %n 行）；每行的平均值就是输出。</numerusform>
+            <numerusform>《深度学习入门：基于Python的理论与实现》（第7章）中的池化也使用 im2col：窗口变成行，并重新调整形状，使每行保存一个通道的 %1×%2 窗口（这里每个输出单元格 %n 行）；每行的平均值就是输出。</numerusform>
         </translation>
     </message>
     <message>
-        <source>im2col rows %1–%2 of %3 (row r = output cell r, row by row); row %4 · filter + bias = %5</source>
-        <translation>im2col 的第 %1–%2 行，共 %3 行（第 r 行 = 第 r 个输出单元格，按行排列）；第 %4 行 · 滤波器 + 偏置 = %5</translation>
+        <source>Shown: im2col row 0, the only row: the window of the only output cell.</source>
+        <translation>显示：im2col 第 0 行，也是唯一的一行：唯一输出单元格的窗口。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shown: im2col rows %1 to %2, of %n rows in all (row r is the window of output cell r, output cells counted row by row from 0).</source>
+        <translation>
+            <numerusform>显示：im2col 第 %1 到第 %2 行，共 %n 行（第 r 行是第 r 个输出单元格的窗口，输出单元格逐行从 0 开始计数）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1 · filter + bias = %2.</source>
+        <translation>第 %1 行 · 滤波器 + 偏置 = %2。</translation>
     </message>
     <message>
         <source>This output cell&apos;s windows, one row per channel (output = max of each row).</source>
@@ -3179,6 +3353,19 @@ What is wrong: %2</source>
         <translation>网络学到了什么：基于你的手绘图和你的网络来查看。“在我的手绘图上”：显著图显示哪些像素一旦改变，对所选类别的得分影响最大；Grad-CAM 图显示所选卷积层的特征图在哪些位置提高了这个得分。两张图都按各自的最大值缩放，所以请对照旁边标出的原始最大值来看：原本很弱的图并不代表网络有把握。两者都不能证明网络为什么这样判断：它们显示的是敏感程度，而不是原因。合理性检查在一个权重随机的副本上计算同样的图；如果两张图看起来差不多，说明这张图显示的只是数字的轮廓，而不是网络学到的东西。“滤波器想看到什么”：从一张灰色图像开始，一步步修改图像，使某个滤波器（或某个类别）的输出增大，同时用衰减、模糊和抖动让图像保持可辨认；旁边是最能激发它的测试数字。这张图像只展示了该滤波器会响应的一种模式，而不是它能检测到的全部，换一个种子或设置可能得到另一种图像。“特征空间”：每个测试数字在倒数第二层的向量显示为一个点（PCA 立即计算，t-SNE 按需计算），按标签着色，你的手绘图显示为一颗星；旁边并列着按特征与它最近邻的数字和按像素与它最近邻的数字。簇显示了网络把哪些数字归在一起；在 t-SNE 图中，簇与簇之间的距离以及簇的大小几乎没有意义，而且两个坐标轴也无法展示这些向量所包含的全部信息。SmoothGrad 对你手绘图的许多加噪副本的显著图求平均：结果更平滑，但并不更真实。“整层”在后台为卷积层的每个滤波器各生成一张图像，也为每个类别各生成一张；单击其中一张，即可查看最能激发它的五个测试数字。特征空间中的层切换可以显示 flatten 层、隐藏的全连接层或倒数第二层；把鼠标指向一个点即可看到它对应的数字。</translation>
     </message>
     <message>
+        <source>Training timeline: a run in the Train tab keeps the network&apos;s weights before training and after each epoch (within a memory cap; the bar below the tabs shows how much they use). Move the bar&apos;s handle to show the network as it was after that epoch in every view (Draw, Layers, Explain, the Train tab&apos;s filters); the bar says which epoch is shown and that it is not the live model. The live model does not change until you press “Make this the live model” (Undo brings the old one back); “Back to live” shows it again. Editing the live model (the Kernel lab) or starting a new run also shows it again.</source>
+        <extracomment>Help paragraphs added after a panel&apos;s own text (by objectName): the training timeline and the link from the Train tab&apos;s confusion matrix to the Explain tab, which span panels.</extracomment>
+        <translation>训练时间线：在“训练”标签页中的一次运行会保存网络在训练之前和每个轮次之后的权重（有内存上限；标签页下方的时间线栏显示它们占用多少内存）。拖动时间线栏的滑块，所有视图（绘制、逐层、解释、“训练”标签页中的滤波器）都会显示网络在该轮次之后的样子；时间线栏会说明显示的是哪个轮次，并指出它不是当前模型。在你点击“设为当前模型”之前，当前模型不会改变（“撤销”可以换回原来的模型）；“回到当前模型”会重新显示当前模型。修改当前模型（卷积核实验室）或开始新的运行，也会重新显示当前模型。</translation>
+    </message>
+    <message>
+        <source>Mistakes in the Explain tab: click a cell of the confusion matrix, then “Show these in Explain”. The Explain tab&apos;s feature space circles those test digits in its map (when they are among the test images it maps) and lists them below it; the timeline shows the run&apos;s last weights, the network that made these mistakes. Click a listed digit to see its saliency and Grad-CAM maps on “On my drawing”: where the network looked when it got it wrong.</source>
+        <translation>在“解释”标签页中查看错误：点击混淆矩阵的一个单元格，再点击“在解释中显示”。“解释”标签页的特征空间会在图中圈出这些测试数字（只要它们属于图中包含的测试图像），并在图下方列出它们；时间线会显示这次运行最后的权重，也就是犯下这些错误的网络。点击列出的某个数字，可以在“在我的手绘图上”中看到它的显著图和 Grad-CAM 图：网络判断错误时看的是哪里。</translation>
+    </message>
+    <message>
+        <source>Training timeline</source>
+        <translation>训练时间线</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3363,23 +3550,23 @@ If this keeps happening, move the settings file aside and start again:
         </translation>
     </message>
     <message>
-        <source>Real input row lost: %1.</source>
-        <translation>丢失的真实输入行：%1。</translation>
+        <source>So input row %1 (counted from 0) is lost: no window reads it.</source>
+        <translation>因此输入第 %1 行（从 0 开始计数）丢失：没有窗口读取它。</translation>
     </message>
     <message numerus="yes">
-        <source>Real input rows lost (%n): %1.</source>
+        <source>So %n input rows are lost, rows %1 (counted from 0): no window reads them.</source>
         <translation>
-            <numerusform>丢失的真实输入行（%n 行）：%1。</numerusform>
+            <numerusform>因此 %n 个输入行丢失，即第 %1 行（从 0 开始计数）：没有窗口读取它们。</numerusform>
         </translation>
     </message>
     <message>
-        <source>Real input column lost: %1.</source>
-        <translation>丢失的真实输入列：%1。</translation>
+        <source>So input column %1 (counted from 0) is lost: no window reads it.</source>
+        <translation>因此输入第 %1 列（从 0 开始计数）丢失：没有窗口读取它。</translation>
     </message>
     <message numerus="yes">
-        <source>Real input columns lost (%n): %1.</source>
+        <source>So %n input columns are lost, columns %1 (counted from 0): no window reads them.</source>
         <translation>
-            <numerusform>丢失的真实输入列（%n 列）：%1。</numerusform>
+            <numerusform>因此 %n 个输入列丢失，即第 %1 列（从 0 开始计数）：没有窗口读取它们。</numerusform>
         </translation>
     </message>
     <message>
@@ -3526,6 +3713,79 @@ If this keeps happening, move the settings file aside and start again:
     </message>
 </context>
 <context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Training timeline:</source>
+        <translation>训练时间线：</translation>
+    </message>
+    <message>
+        <source>The network as it was before training and after each epoch of the last run in the Train tab. Move the handle to show that network in every tab instead of the live model; the live model does not change.</source>
+        <translation>“训练”标签页中上一次运行的网络在训练之前和每个轮次之后的样子。拖动滑块，所有标签页都会显示那时的网络而不是当前模型；当前模型不会改变。</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>回到当前模型</translation>
+    </message>
+    <message>
+        <source>Show the live model again in every tab.</source>
+        <translation>在所有标签页中重新显示当前模型。</translation>
+    </message>
+    <message>
+        <source>Make this the live model</source>
+        <translation>设为当前模型</translation>
+    </message>
+    <message>
+        <source>Replace the live model with the network shown (Undo brings the old one back).</source>
+        <translation>用显示的网络替换当前模型（“撤销”可以换回原来的模型）。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Make the model that the snapshot replaced the live model again.</source>
+        <translation>把被快照替换掉的模型重新设为当前模型。</translation>
+    </message>
+    <message>
+        <source>Memory the kept snapshots use. When they would pass the cap, every other middle snapshot is dropped, so the kept ones stay spread over the run.</source>
+        <translation>保存的快照占用的内存。快照将要超过上限时，会丢弃中间每隔一个的快照，使保留的快照仍然均匀分布在整次运行中。</translation>
+    </message>
+    <message>
+        <source>This run keeps no snapshots: %1</source>
+        <translation>这次运行不保存快照：%1</translation>
+    </message>
+    <message>
+        <source>Showing the live model. Move the handle to see the network after each epoch of the last run.</source>
+        <translation>正在显示当前模型。拖动滑块，可以查看上一次运行中每个轮次之后的网络。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshots, %1 MB</source>
+        <translation>
+            <numerusform>%n 个快照，%1 MB</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing the network before training: its random initial weights (not the live model).</source>
+        <translation>正在显示训练之前的网络：它的随机初始权重（不是当前模型）。</translation>
+    </message>
+    <message>
+        <source>Showing the network where the run stopped, in epoch %1 after %2 batches, test accuracy %3 % (not the live model).</source>
+        <translation>正在显示运行停止时的网络：第 %1 轮次，%2 个批次之后，测试准确率 %3 %（不是当前模型）。</translation>
+    </message>
+    <message>
+        <source>Showing the network where the run stopped, in epoch %1 after %2 batches (not the live model).</source>
+        <translation>正在显示运行停止时的网络：第 %1 轮次，%2 个批次之后（不是当前模型）。</translation>
+    </message>
+    <message>
+        <source>Showing epoch %1 of %2, test accuracy %3 % (not the live model).</source>
+        <translation>正在显示第 %1 轮次（共 %2 轮次）之后的网络，测试准确率 %3 %（不是当前模型）。</translation>
+    </message>
+    <message>
+        <source>Showing epoch %1 of %2 (not the live model).</source>
+        <translation>正在显示第 %1 轮次（共 %2 轮次）之后的网络（不是当前模型）。</translation>
+    </message>
+</context>
+<context>
     <name>TrainForm</name>
     <message>
         <source>Run settings</source>
@@ -3567,6 +3827,18 @@ If this keeps happening, move the settings file aside and start again:
     <message>
         <source>Step size of every weight update. Can be changed while training runs. Too large and the loss jumps or becomes NaN; too small and it falls slowly. Adam: about 0.001; SGD: about 0.01-0.1.</source>
         <translation>每次权重更新的步长。训练运行期间也可修改。太大时损失会剧烈跳动或变为 NaN；太小时损失下降缓慢。Adam：约 0.001；SGD：约 0.01-0.1。</translation>
+    </message>
+    <message>
+        <source>Watch it learn</source>
+        <translation>边训练边观看</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <source>Watch it learn: a few mini-batches a second, each one drawn, so the curves move while you look and Pause can be tried (the default run takes about 20 seconds). As fast as possible: the computer&apos;s full speed. Can be changed while training runs.</source>
+        <translation>边训练边观看：每秒几个小批量，每个都画出来，曲线在你眼前变化，也来得及试一试“暂停”（默认的训练约需 20 秒）。尽可能快：以计算机的全速训练。训练进行中也可以更改。</translation>
     </message>
     <message>
         <source>Images per mini-batch (one weight update each).</source>
@@ -3615,6 +3887,10 @@ If this keeps happening, move the settings file aside and start again:
     <message>
         <source>Distort every training digit a little at random each time it is used: the network then reads hand-drawn digits better.</source>
         <translation>每次使用训练数字时都对其随机地稍作变形：这样网络能更好地识别手写数字。</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ce:</source>
+        <translation>速度(&amp;C)：</translation>
     </message>
     <message>
         <source>Rate of the dropout layers (share of units switched off at random while training). Only architectures with dropout layers use it.</source>
@@ -3732,12 +4008,6 @@ Details: %1</source>
     <message>
         <source>failed at %v of %m batches</source>
         <translation>已失败：%v / %m 批</translation>
-    </message>
-    <message>
-        <source>Training diverged and ended: lower the learning rate and start again.
-Details: %1</source>
-        <translation>训练发散并已结束：请降低学习率后重新开始。
-详细信息：%1</translation>
     </message>
     <message>
         <source>Training failed and ended. Check the settings and start again.
@@ -3865,6 +4135,10 @@ Change the setting and press Start again.</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
+        <source>Learning rate %1 → %2 from batch %3 on (the dashed line in the loss plot).</source>
+        <translation>学习率 %1 → %2，从第 %3 个批次起生效（损失图中的虚线）。</translation>
+    </message>
+    <message>
         <source>Saved the trained model (with its training history) to %1</source>
         <translation>已将训练好的模型（含训练历史）保存到 %1</translation>
     </message>
@@ -3925,12 +4199,22 @@ Details: %1</source>
         <translation>训练已停止：按当前的权重，测试准确率为 %1 %。</translation>
     </message>
     <message>
+        <source>Training ended, but the test evaluation of its weights failed; the weights are kept.
+Details: %1</source>
+        <translation>训练已结束，但对其权重的测试评估失败；权重已保留。
+详情：%1</translation>
+    </message>
+    <message>
         <source>Training stopped before the first batch.</source>
         <translation>训练在第一个批次之前已停止。</translation>
     </message>
     <message>
         <source>done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Training diverged and ended: the weights are no longer usable. Lower the learning rate (a tenth, say) or choose the adam optimizer and start again.</source>
+        <translation>训练发散并已结束：权重已不可用。请降低学习率（例如降到十分之一）或选择 adam 优化器，然后重新开始。</translation>
     </message>
     <message>
         <source>test set #%1</source>
@@ -4005,6 +4289,22 @@ Details: %1</source>
         <translation>按真实类别（行）和预测类别（列）统计的测试数字。对角线上是正确的；其他任何单元格显示哪个数字被误认成了哪个。单击单元格可查看这些数字。</translation>
     </message>
     <message>
+        <source>Show these in Explain</source>
+        <translation>在解释中显示</translation>
+    </message>
+    <message>
+        <source>Open the Explain tab&apos;s feature space with these test digits circled in the map and listed below it; click one there to see where the network looked.</source>
+        <translation>打开“解释”标签页的特征空间，在图中圈出这些测试数字并在图下方列出它们；点击其中一个，查看网络看的是哪里。</translation>
+    </message>
+    <message>
+        <source>Layer-1 filters (timeline snapshot)</source>
+        <translation>第 1 层滤波器（时间线快照）</translation>
+    </message>
+    <message>
+        <source>Confusion: counts of test images</source>
+        <translation>混淆矩阵：测试图像的数量</translation>
+    </message>
+    <message>
         <source>Misclassified test images appear when a run ends.</source>
         <translation>运行结束后会显示分类错误的测试图像。</translation>
     </message>
@@ -4031,10 +4331,6 @@ Details: %1</source>
     <message>
         <source>Layer-1 filters</source>
         <translation>第 1 层滤波器</translation>
-    </message>
-    <message>
-        <source>Confusion (test set)</source>
-        <translation>混淆（测试集）</translation>
     </message>
     <message>
         <source>Misclassified</source>
@@ -4124,6 +4420,10 @@ Details: %1</source>
         <source>test</source>
         <translation>测试</translation>
     </message>
+    <message>
+        <source>learning rate %1</source>
+        <translation>学习率 %1</translation>
+    </message>
 </context>
 <context>
     <name>TypedInputDialog</name>
@@ -4160,6 +4460,14 @@ Details: %1</source>
         <translation>输入的通道数（%1 到 %2）；卷积核也需要同样多的通道。</translation>
     </message>
     <message>
+        <source>&amp;Images (N):</source>
+        <translation>图像数 (N)(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>1: one image (C, H, W). 2: a batch of two images (N, C, H, W), as the chapter&apos;s batched data: the forward pass gives each image its own output; backward gives each image its own dX, while dW and db add up both images&apos; contributions.</source>
+        <translation>1：一张图像 (C, H, W)。2：一批两张图像 (N, C, H, W)，如本章的批处理数据：正向传播为每张图像给出各自的输出；反向传播为每张图像给出各自的 dX，而 dW 和 db 把两张图像的贡献相加。</translation>
+    </message>
+    <message>
         <source>Zeros</source>
         <translation>全零</translation>
     </message>
@@ -4188,8 +4496,16 @@ Details: %1</source>
         <translation>通道 %1</translation>
     </message>
     <message>
+        <source>Image %1, channel %2, row %3, column %4 is not a number. Type a number such as 2, -1.5 or 0.25 (an empty cell is 0).</source>
+        <translation>图像 %1、通道 %2、第 %3 行、第 %4 列不是数字。请输入数字，例如 2、-1.5 或 0.25（空单元格为 0）。</translation>
+    </message>
+    <message>
         <source>Type a number into any cell (an empty cell is 0).</source>
         <translation>在任意单元格中输入数字（空单元格为 0）。</translation>
+    </message>
+    <message>
+        <source>Image %1, channel %2</source>
+        <translation>图像 %1，通道 %2</translation>
     </message>
     <message>
         <source>Channel %1, row %2, column %3 is not a number. Type a number such as 2, -1.5 or 0.25 (an empty cell is 0).</source>
@@ -4555,6 +4871,203 @@ Details: %1</source>
     <message>
         <source>the ONNX file to write (.onnx)</source>
         <translation>要写入的 ONNX 文件（.onnx）</translation>
+    </message>
+</context>
+<context>
+    <name>data</name>
+    <message>
+        <source>%1: the gzip data is damaged or truncated (%2); download the file again</source>
+        <extracomment>The translation context of every string below. `explorer.data.messages.DATA_MESSAGES`, the same English templates listed for lupdate.</extracomment>
+        <translation>%1：gzip 数据已损坏或被截断（%2）；请重新下载该文件</translation>
+    </message>
+    <message>
+        <source>%1: the header claims shape %2, %3 bytes of data, more than the %4 bytes an IDX file may hold here; the file is damaged or not a data set CNN Explorer can use</source>
+        <translation>%1：文件头声明形状为 %2、数据 %3 字节，超过了此处 IDX 文件允许的 %4 字节；该文件已损坏，或不是 CNN Explorer 可用的数据集</translation>
+    </message>
+    <message>
+        <source>%1: truncated: shape %2 needs %3 bytes of data, more than a gzip file of %4 bytes can hold</source>
+        <translation>%1：文件被截断：形状 %2 需要 %3 字节的数据，超过了 %4 字节的 gzip 文件所能容纳的量</translation>
+    </message>
+    <message>
+        <source>%1: %2 unexpected trailing bytes after the data of shape %3: the header&apos;s dimensions do not match the file length</source>
+        <translation>%1：形状为 %3 的数据之后多出 %2 个字节：文件头中的维度与文件长度不符</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 unexpected trailing bytes after the data of shape %3: the header&apos;s dimensions do not match the file length</source>
+        <translation>%1：形状为 %3 的数据之后多出超过 %2 个字节：文件头中的维度与文件长度不符</translation>
+    </message>
+    <message>
+        <source>%1: truncated: shape %2 needs %3 bytes of data, the file has %4</source>
+        <translation>%1：文件被截断：形状 %2 需要 %3 字节的数据，文件只有 %4 字节</translation>
+    </message>
+    <message>
+        <source>%1: truncated: %2 bytes, too short for an IDX header</source>
+        <translation>%1：文件被截断：只有 %2 字节，不够一个 IDX 文件头</translation>
+    </message>
+    <message>
+        <source>%1: wrong magic number %2: not an IDX file (IDX files start with 00 00 TYPE NDIM)</source>
+        <translation>%1：魔数 %2 不正确：不是 IDX 文件（IDX 文件以 00 00 TYPE NDIM 开头）</translation>
+    </message>
+    <message>
+        <source>%1: unknown IDX type code %2 (known: %3)</source>
+        <translation>%1：未知的 IDX 类型码 %2（已知：%3）</translation>
+    </message>
+    <message>
+        <source>%1: wrong dimensions: the header declares 0 dimensions</source>
+        <translation>%1：维度错误：文件头声明了 0 个维度</translation>
+    </message>
+    <message>
+        <source>%1: truncated header: %2 dimensions need %3 bytes, the file has %4</source>
+        <translation>%1：文件头被截断：%2 个维度需要 %3 字节，文件只有 %4 字节</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder. Choose the folder that holds the IDX files (train-images-idx3-ubyte.gz and the three others).</source>
+        <translation>%1 不是文件夹。请选择存放 IDX 文件（train-images-idx3-ubyte.gz 及另外三个文件）的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is missing %2 (it holds %3). A data set folder needs the four files of the MNIST layout, gzip-compressed or not.</source>
+        <translation>%1 缺少 %2（其中有 %3）。数据集文件夹需要 MNIST 格式的四个文件，可以是 gzip 压缩的，也可以不压缩。</translation>
+    </message>
+    <message>
+        <source>%1 is missing %2 (it holds no files at all). A data set folder needs the four files of the MNIST layout, gzip-compressed or not.</source>
+        <translation>%1 缺少 %2（其中没有任何文件）。数据集文件夹需要 MNIST 格式的四个文件，可以是 gzip 压缩的，也可以不压缩。</translation>
+    </message>
+    <message>
+        <source>%1 names %2 classes; it needs exactly %3 lines, one name per label 0..9 (or delete it to use the digits 0-9).</source>
+        <translation>%1 列出了 %2 个类别；它必须正好有 %3 行，每个标签 0..9 一个名称（或删除该文件，改用数字 0-9）。</translation>
+    </message>
+    <message>
+        <source>%1: pixels are stored as %2; CNN Explorer reads uint8 images (IDX type code 0x08, values 0-255) like MNIST&apos;s.</source>
+        <translation>%1：像素以 %2 存储；CNN Explorer 读取与 MNIST 相同的 uint8 图像（IDX 类型码 0x08，取值 0-255）。</translation>
+    </message>
+    <message>
+        <source>%1: wrong dimensions %2: an image file must hold N images of 28x28 pixels (N x 28 x 28), the input size of CNN Explorer&apos;s networks. Resize the images to 28x28 before writing the IDX file.</source>
+        <translation>%1：维度 %2 不正确：图像文件必须包含 N 张 28x28 像素的图像（N x 28 x 28），这是 CNN Explorer 网络的输入大小。请在写入 IDX 文件之前把图像缩放到 28x28。</translation>
+    </message>
+    <message>
+        <source>%1: wrong dimensions %2: a label file holds one label per image (a single dimension N).</source>
+        <translation>%1：维度 %2 不正确：标签文件为每张图像存放一个标签（只有一个维度 N）。</translation>
+    </message>
+    <message>
+        <source>%1: labels are stored as %2; use uint8 (IDX type code 0x08).</source>
+        <translation>%1：标签以 %2 存储；请使用 uint8（IDX 类型码 0x08）。</translation>
+    </message>
+    <message>
+        <source>%1: labels out of range: %2 of the labels are above 9 (the first at index %3 is %4, the largest %5); CNN Explorer&apos;s networks have 10 outputs, so labels must be 0-9.</source>
+        <translation>%1：标签超出范围：有 %2 个标签大于 9（第一个位于索引 %3，值为 %4，最大值为 %5）；CNN Explorer 的网络有 10 个输出，所以标签必须是 0-9。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 images but %3 holds %4 labels: the counts must match, one label per image. Check that both files come from the same set.</source>
+        <translation>%1 有 %2 张图像，而 %3 有 %4 个标签：两者数量必须相同，每张图像一个标签。请检查这两个文件是否来自同一个数据集。</translation>
+    </message>
+    <message>
+        <source>the train files of %1 hold no images.</source>
+        <translation>%1 的训练文件中没有图像。</translation>
+    </message>
+    <message>
+        <source>the test files of %1 hold no images.</source>
+        <translation>%1 的测试文件中没有图像。</translation>
+    </message>
+    <message>
+        <source>data set %1 is not installed (looked in %2).</source>
+        <translation>数据集 %1 未安装（查找了 %2）。</translation>
+    </message>
+    <message>
+        <source>data set %1 is not installed (looked in %2). %3</source>
+        <translation>数据集 %1 未安装（查找了 %2）。%3</translation>
+    </message>
+    <message>
+        <source>unknown data set %1: use one of %2 or a folder holding MNIST-layout IDX files</source>
+        <translation>未知的数据集 %1：请使用 %2 之一，或一个存放 MNIST 格式 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Unknown data set %1: the downloadable ones are %2.</source>
+        <translation>未知的数据集 %1：可下载的数据集有 %2。</translation>
+    </message>
+    <message>
+        <source>Download of %1 cancelled; files already verified are kept and the next download continues from there.</source>
+        <translation>已取消 %1 的下载；已校验的文件会保留，下次下载从那里继续。</translation>
+    </message>
+    <message>
+        <source>Could not download %1 of %2 from any mirror:
+  %3
+Check the internet connection (or a proxy) and try again; files already verified are kept. You can also download the file yourself and open its folder.</source>
+        <translation>无法从任何镜像下载 %2 的 %1：
+  %3
+请检查网络连接（或代理）后重试；已校验的文件会保留。你也可以自己下载该文件，然后打开它所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not download %1 of %2 from any mirror:
+  %3
+Check the internet connection (or a proxy) and try again; files already verified are kept. You can also download the %4 files yourself and open its folder.</source>
+        <translation>无法从任何镜像下载 %2 的 %1：
+  %3
+请检查网络连接（或代理）后重试；已校验的文件会保留。你也可以自己下载这 %4 个文件，然后打开它们所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 exists but does not hold the complete %2 data set; move or delete that folder and download again.</source>
+        <translation>%1 已存在，但其中没有完整的 %2 数据集；请移走或删除该文件夹，然后重新下载。</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is not a whole number of CIFAR-10 records (%3 bytes each: 1 label + 3 x 32 x 32 pixels); the file is truncated or not a CIFAR-10 binary batch</source>
+        <translation>%1：%2 字节不是 CIFAR-10 记录的整数倍（每条记录 %3 字节：1 个标签 + 3 x 32 x 32 个像素）；该文件被截断，或不是 CIFAR-10 二进制批次文件</translation>
+    </message>
+    <message>
+        <source>%1: record %2 has label %3; CIFAR-10 labels are 0..9 (is this CIFAR-100&apos;s binary format?)</source>
+        <translation>%1：记录 %2 的标签是 %3；CIFAR-10 的标签为 0..9（这是 CIFAR-100 的二进制格式吗？）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is more than a CIFAR-10 batch holds</source>
+        <translation>%1：%2 字节超过了一个 CIFAR-10 批次文件的大小</translation>
+    </message>
+    <message>
+        <source>%1: refusing the archive member %2 (an absolute path or &apos;..&apos;)</source>
+        <translation>%1：拒绝读取压缩包成员 %2（绝对路径或含有 &apos;..&apos;）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a regular file (a link or device)</source>
+        <translation>%1：%2 不是普通文件（是链接或设备）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3 bytes, more than a CIFAR-10 batch holds</source>
+        <translation>%1：%2 有 %3 字节，超过了一个 CIFAR-10 批次文件的大小</translation>
+    </message>
+    <message>
+        <source>%1: %2 appears twice in the archive</source>
+        <translation>%1：%2 在压缩包中出现了两次</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable CIFAR-10 archive (truncated or not a tar.gz): %2</source>
+        <translation>%1 不是可读取的 CIFAR-10 压缩包（被截断或不是 tar.gz）：%2</translation>
+    </message>
+    <message>
+        <source>CIFAR-10: %1 does not exist</source>
+        <translation>CIFAR-10：%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 holds neither %2 nor the CIFAR-10 .bin files (%3)</source>
+        <translation>%1 中既没有 %2，也没有 CIFAR-10 的 .bin 文件（%3）</translation>
+    </message>
+    <message>
+        <source>%1 has no %2: not the whole CIFAR-10 binary set</source>
+        <translation>%1 中没有 %2：不是完整的 CIFAR-10 二进制数据集</translation>
+    </message>
+    <message>
+        <source>On Debian/Ubuntu: sudo apt-get install dataset-fashion-mnist; or download it with: python main.py data download fashion-mnist</source>
+        <extracomment>Text the data modules put into their messages as a `Term` (a registered set&apos;s hint; data set titles are translated in the &quot;engine&quot; context, see ``explorer.ui.engine_strings``).</extracomment>
+        <translation>在 Debian/Ubuntu 上：sudo apt-get install dataset-fashion-mnist；或用以下命令下载：python main.py data download fashion-mnist</translation>
+    </message>
+    <message>
+        <source>Download it with: python main.py data download mnist</source>
+        <translation>用以下命令下载：python main.py data download mnist</translation>
+    </message>
+    <message>
+        <source>Download it with: python main.py data download kmnist</source>
+        <translation>用以下命令下载：python main.py data download kmnist</translation>
+    </message>
+    <message>
+        <source>Download it with: python main.py data download cifar-10</source>
+        <translation>用以下命令下载：python main.py data download cifar-10</translation>
     </message>
 </context>
 <context>
@@ -5181,6 +5694,31 @@ Details: %1</source>
     <message>
         <source>kernel set</source>
         <translation>卷积核集合</translation>
+    </message>
+    <message>
+        <source>%1: permission denied</source>
+        <extracomment>The operating system&apos;s most common refusals (its own words are English: Python does not translate ``strerror``), by errno, each a whole sentence around the file name.</extracomment>
+        <translation>%1：没有访问权限</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1: no space left on the disk</source>
+        <translation>%1：磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>%1: the disk is read-only</source>
+        <translation>%1：磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>%1: part of the path is not a folder</source>
+        <translation>%1：路径中有一部分不是文件夹</translation>
     </message>
 </context>
 </TS>
