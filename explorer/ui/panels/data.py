@@ -422,10 +422,17 @@ class DataPanel(QWidget):
     def _info(self) -> str:
         """The shown set's description line."""
         ds = self.dataset
+        attribution = html.escape(" ".join(tr_engine(ds.attribution).split())[:300])
+        _c, h, w = ds.input_shape
+        if ds.is_colour:
+            return fill(self.tr(
+                "<b>%1</b>: %2 training and %3 test colour images of %6x%7 pixels (red, green "
+                "and blue channels), %5 classes. <small>%4</small>"), html.escape(ds.name),
+                f"{ds.n_train:,}", f"{ds.n_test:,}", attribution, len(ds.class_names), w, h)
         return fill(self.tr(
             "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, %5 classes. "
             "<small>%4</small>"), html.escape(ds.name), f"{ds.n_train:,}", f"{ds.n_test:,}",
-            html.escape(" ".join(tr_engine(ds.attribution).split())[:300]), len(ds.class_names))
+            attribution, len(ds.class_names))
 
     def _show_classes(self):
         """The class filter's entries for the shown set (the selection is kept by index; the
