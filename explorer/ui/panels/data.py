@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
-from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
+from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, pixels_to_float
 from explorer.data.cache import cache_dir as current_cache_dir
 from explorer.data.cache import set_cache_dir
 from explorer.data.datasets import SOURCES
@@ -525,7 +525,7 @@ class DataPanel(QWidget):
             return
         index = int(self.shown_indices[cell])
         images, labels = self.dataset.split(self.split)
-        image = to_float(images[index:index + 1])[0, 0]
+        image = pixels_to_float(images[index])   # (H, W) grey or (H, W, 3) colour
         template = (self.tr("%1 training image #%2") if self.split == "train" else
                     self.tr("%1 test image #%2"))
         source = fill(template, self.dataset.name, index)

@@ -41,6 +41,7 @@ class ReceptiveFieldBox(QGroupBox):
         self.unit: tuple[str, int, int] | None = None
         self.field: ReceptiveField | None = None
         self.error: str | None = None
+        self._colour = False   # a colour input is shown as the mean of its channels
         self.retranslate_ui()
 
     def __repr__(self) -> str:
@@ -56,12 +57,19 @@ class ReceptiveFieldBox(QGroupBox):
         self.setToolTip(self.tr(
             "Click a unit (a cell) of the opened feature map: the input pixels it depends on "
             "are outlined here. Each layer of filters or pooling widens the field."))
-        self.grid.value_name = self.tr("input value")
+        self.grid.value_name = (self.tr("input value (mean of red, green and blue)")
+                                if self._colour else self.tr("input value"))
         self._render_text()
 
     def set_input(self, image: np.ndarray) -> None:
-        """Show ``image`` ((28, 28) values in [0, 1]) under the outline."""
-        self.grid.set_matrix(np.asarray(image), levels=(0.0, 1.0))
+        """Show ``image`` ((H, W) values in [0, 1]) under the outline; a colour image (H, W, 3)
+        as the mean of its channels (the field is the same for every channel)."""
+        image = np.asarray(image)
+        colour = image.ndim == 3
+        if colour != self._colour:
+            self._colour = colour
+            self.retranslate_ui()
+        self.grid.set_matrix(image.mean(axis=2) if colour else image, levels=(0.0, 1.0))
 
     def clear(self) -> None:
         """No unit chosen (another layer or map is shown)."""
