@@ -262,7 +262,8 @@ class DrawPanel(QWidget):
         self.seen_box.setTitle(self.tr("What the network sees (28x28)") if self._fit.canvas_works
                                else fill(self.tr("What the network sees (%1)"),
                                          shape_words(self._fit.shape)))
-        self.seen_caption.setText(self.tr("Preprocessed:"))
+        self.seen_caption.setText(self.tr("Preprocessed:") if self._fit.canvas_works
+                                  else self.tr("As given:"))
         self.raw_caption.setText(self.tr("Raw resize:"))
         self.seen.setToolTip(self.tr(
             "The 28x28 image the network actually receives: your drawing cropped to its ink, "
@@ -318,7 +319,8 @@ class DrawPanel(QWidget):
                 self._show_mismatch(self._external_image)
                 return
             self._classify(partial(classify_input, self._external_image,
-                                   with_raw=self.raw_switch.isChecked()))
+                                   with_raw=self.raw_switch.isChecked()
+                                   and self._fit.canvas_works))
             return
         if not self._fit.canvas_works:    # a colour model: the canvas is off
             self._show_empty()
@@ -397,6 +399,9 @@ class DrawPanel(QWidget):
         if source is None:
             return
         text = source() if callable(source) else source
+        if not self._fit.canvas_works:
+            self.source_note.setText(fill(self.tr("Input from %1, classified as it is."), text))
+            return
         self.source_note.setText(fill(self.tr(
             "Input from %1, classified as it is. Draw on it to make it your own drawing "
             "(it is then preprocessed like one), or clear (Esc) to start again."), text))
@@ -461,6 +466,13 @@ class DrawPanel(QWidget):
         for w in (self.canvas, self.brush, self.eraser, self.undo_button, self.clear_button):
             w.setEnabled(fit.canvas_works)
         self.canvas_note.setVisible(not fit.canvas_works)
+        # the raw-resize comparison is about drawings: off for a model the canvas cannot feed
+        self.raw_switch.setVisible(fit.canvas_works)
+        if fit.canvas_works:
+            self._on_raw_switch_change(self.raw_switch.isChecked())
+        else:
+            for w in (self.raw_view, self.raw_answer, self.raw_caption, self.bars_legend):
+                w.setVisible(False)
         self.retranslate_ui()
 
     def _render_model_note(self):

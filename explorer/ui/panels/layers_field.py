@@ -8,13 +8,37 @@ The box is computed by the engine (`explorer.engine.insight.receptive_field`) in
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
+from explorer.data.model_input import channel_planes
 from explorer.engine.insight import ReceptiveField, receptive_field
 from explorer.ui.text import fill
 from explorer.ui.widgets.message_label import ERROR_COLOUR
 from explorer.ui.widgets.number_grid import HIGHLIGHT, NumberGrid
+
+
+def show_input(grid, image) -> None:
+    """Show the network's input in the Layers tab's ``grid`` (an ImageGrid): a grey image
+    alone; a colour image (H, W, 3) in colour beside its red, green and blue channels, the
+    three planes the first convolution's 3-D filters actually slide over."""
+    image = np.asarray(image)
+    if image.ndim != 3:
+        grid.columns = 1
+        grid.set_images([image])
+        return
+    tr = QCoreApplication.translate
+    names = [tr("LayersPanel", "colour"), tr("LayersPanel", "red"), tr("LayersPanel", "green"),
+             tr("LayersPanel", "blue")]
+    tips = [tr("LayersPanel", "The input image as you see it."),
+            *(tr("LayersPanel", "The input's red channel: bright where there is much red. The "
+                                "first layer's filters have one slice per channel."),
+              tr("LayersPanel", "The input's green channel: bright where there is much green. "
+                                "The first layer's filters have one slice per channel."),
+              tr("LayersPanel", "The input's blue channel: bright where there is much blue. The "
+                                "first layer's filters have one slice per channel."))]
+    grid.columns = 2
+    grid.set_images([image, *channel_planes(image)], captions=names, tooltips=tips)
 
 
 def receptive_field_job(layer: str, row: int, col: int, model) -> ReceptiveField:
