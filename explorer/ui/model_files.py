@@ -7,7 +7,6 @@ The advice depends on facts, not on the message's wording: whether the file is a
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -16,7 +15,7 @@ from explorer.ui.text import fill
 
 __all__ = ["export_advice", "export_onnx_file", "model_file_advice", "onnx_installed"]
 
-_tr = partial(QCoreApplication.translate, "MainWindow")
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
 
 
 def onnx_installed() -> bool:
@@ -40,8 +39,9 @@ def export_onnx_file(path, model):
 
 
 def _install_advice(message: str) -> str:
-    return fill(_tr("%1\n\nInstall the onnx package (pip install 'cnn-explorer[onnx]', or pip "
-                    "install onnx) and try again. The live model was not changed."), message)
+    return fill(translate(
+        "MainWindow", "%1\n\nInstall the onnx package (pip install 'cnn-explorer[onnx]', or pip "
+                      "install onnx) and try again. The live model was not changed."), message)
 
 
 def model_file_advice(message: str, path: str) -> str:
@@ -49,18 +49,21 @@ def model_file_advice(message: str, path: str) -> str:
     if Path(path).suffix.lower() == ".onnx":
         if not onnx_installed():
             return _install_advice(message)
-        return fill(_tr("%1\n\nThe live model was not changed. CNN Explorer opens ONNX graphs "
-                        "made of the layers it has (convolution, pooling, dense layers, the "
-                        "usual activations); export your network without the operator named "
-                        "above, or open a .npz model saved by CNN Explorer."), message)
-    return fill(_tr("%1\n\nThe live model was not changed. Pick a .npz file saved by CNN "
-                    "Explorer (File > Save model as, or the Train tab's Save model) or an ONNX "
-                    "file (.onnx)."), message)
+        return fill(translate(
+            "MainWindow", "%1\n\nThe live model was not changed. CNN Explorer opens ONNX graphs "
+                          "made of the layers it has (convolution, pooling, dense layers, the "
+                          "usual activations); export your network without the operator named "
+                          "above, or open a .npz model saved by CNN Explorer."), message)
+    return fill(translate(
+        "MainWindow", "%1\n\nThe live model was not changed. Pick a .npz file saved by CNN "
+                      "Explorer (File > Save model as, or the Train tab's Save model) or an ONNX "
+                      "file (.onnx)."), message)
 
 
 def export_advice(message: str) -> str:
     """The message box text when File > Export as ONNX failed."""
     if not onnx_installed():
         return _install_advice(message)
-    return fill(_tr("The model could not be exported: %1\n\nChoose another folder or file "
-                    "name."), message)
+    return fill(translate(
+        "MainWindow", "The model could not be exported: %1\n\nChoose another folder or file "
+                      "name."), message)

@@ -18,6 +18,9 @@ from explorer.ui.widgets.message_label import ERROR_COLOUR
 from explorer.ui.widgets.number_grid import HIGHLIGHT, NumberGrid
 
 
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
+
+
 def show_input(grid, image) -> None:
     """Show the network's input in the Layers tab's ``grid`` (an ImageGrid): a grey image
     alone; a colour image (H, W, 3) in colour beside its red, green and blue channels, the
@@ -27,16 +30,17 @@ def show_input(grid, image) -> None:
         grid.columns = 1
         grid.set_images([image])
         return
-    tr = QCoreApplication.translate
-    names = [tr("LayersPanel", "colour"), tr("LayersPanel", "red"), tr("LayersPanel", "green"),
-             tr("LayersPanel", "blue")]
-    tips = [tr("LayersPanel", "The input image as you see it."),
-            *(tr("LayersPanel", "The input's red channel: bright where there is much red. The "
-                                "first layer's filters have one slice per channel."),
-              tr("LayersPanel", "The input's green channel: bright where there is much green. "
-                                "The first layer's filters have one slice per channel."),
-              tr("LayersPanel", "The input's blue channel: bright where there is much blue. The "
-                                "first layer's filters have one slice per channel."))]
+    names = [translate("LayersPanel", "colour"), translate("LayersPanel", "red"),
+             translate("LayersPanel", "green"), translate("LayersPanel", "blue")]
+    tips = [translate("LayersPanel", "The input image as you see it."),
+            translate("LayersPanel", "The input's red channel: bright where there is much "
+                                     "red. The first layer's filters have one slice per channel."),
+            translate("LayersPanel", "The input's green channel: bright where there is much "
+                                     "green. The first layer's filters have one slice per "
+                                     "channel."),
+            translate("LayersPanel", "The input's blue channel: bright where there is much "
+                                     "blue. The first layer's filters have one slice per "
+                                     "channel.")]
     grid.columns = 2
     grid.set_images([image, *channel_planes(image)], captions=names, tooltips=tips)
 
