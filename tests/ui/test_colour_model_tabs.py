@@ -86,3 +86,20 @@ def test_every_tab_works_with_a_colour_model(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: draw.last_result is not None
                     and np.array_equal(draw.last_result["pre"], image), timeout=10000)
     assert not errors
+
+
+def test_a_grey_model_with_colour_data_says_so_instead_of_failing(window, qtbot):
+    """The shipped 1x28x28 model stays live while the colour set is chosen: each tab that runs
+    the network says the input does not fit; nothing raises."""
+    errors = []
+    window.client.sigUnhandledError.connect(errors.append)
+    window.state.set_dataset(COLOUR_MNIST_NAME)
+    data = _panel(window, "dataPanel")
+    window.tabs.setCurrentWidget(data)
+    qtbot.waitUntil(lambda: data.dataset is not None and data.dataset.is_colour, timeout=15000)
+    data._on_sample_clicked(1)
+    _visit_every_tab(window, qtbot)
+    draw = _panel(window, "drawPanel")
+    qtbot.waitUntil(lambda: draw.last_error is not None, timeout=5000)
+    assert "3x32x32" in draw.last_error and "1x28x28" in draw.last_error
+    assert not errors
