@@ -32,6 +32,8 @@ from explorer import __version__  # noqa: E402
 from explorer.language import NATIVE_NAMES, SUPPORTED  # noqa: E402
 from explorer.ui.engine_strings import describe_edits  # noqa: E402
 from explorer.ui.jobs import abandoned_jobs  # noqa: E402
+from explorer.ui.model_files import (export_advice, export_onnx_file,  # noqa: E402
+                                     model_file_advice)
 from explorer.ui.language import (cjk_font_warning, current_language,  # noqa: E402
                                   install_language, rejected_text, remember_language,
                                   startup_language)
@@ -327,12 +329,18 @@ class MainWindow(QMainWindow):
             QT_TRANSLATE_NOOP("MainWindow", "&Open model..."), self.open_model,
             QKeySequence.StandardKey.Open,
             QT_TRANSLATE_NOOP("MainWindow",
-                              "Load a saved network (.npz) and make it the live model")))
+                              "Load a saved network (.npz, or an ONNX file .onnx) and make it "
+                              "the live model")))
         file_menu.addAction(self._action(
             QT_TRANSLATE_NOOP("MainWindow", "Save model &as..."), self.save_model_as,
             QKeySequence.StandardKey.SaveAs,
             QT_TRANSLATE_NOOP("MainWindow", "Save the live model (weights, architecture, "
                                             "training history) to a .npz file")))
+        file_menu.addAction(self._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Export as ONNX..."), self.export_onnx_as,
+            "Ctrl+E",
+            QT_TRANSLATE_NOOP("MainWindow", "Write the live model as an ONNX file (.onnx) that "
+                                            "Netron, onnxruntime and other tools open")))
         file_menu.addSeparator()
         quit_action = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close,
                                    QKeySequence.StandardKey.Quit,
@@ -443,8 +451,11 @@ class MainWindow(QMainWindow):
         return self._files.get("lastDir", str, str(Path.home()))
 
     def open_model(self):
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open model"), self._last_dir(), self.tr("CNN Explorer models (*.npz)"))
+        filters = ";;".join((self.tr("Models (*.npz *.onnx)"),
+                             self.tr("CNN Explorer models (*.npz)"),
+                             self.tr("ONNX models (*.onnx)")))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open model"), self._last_dir(),
+                                              filters)
         if path:
             self.load_model_file(path)
 
@@ -454,7 +465,7 @@ class MainWindow(QMainWindow):
         self._files.set("lastDir", str(Path(path).parent))
         self._show_status(lambda: fill(self.tr("Loading %1..."), path))
         self.client.replace_live_model(partial(_load_model_file, path), owner=self,
-                                       on_error=self._on_model_file_error)
+                                       on_error=partial(self._on_model_file_error, path))
 
     def save_model_as(self):
         path, _ = QFileDialog.getSaveFileName(
@@ -484,12 +495,35 @@ class MainWindow(QMainWindow):
             return fill(self.tr("Saved the model to %1"), result)
         self._show_status(render, 8000)
 
-    def _on_model_file_error(self, message):
+    def _on_model_file_error(self, path, message):
         # the message comes from the engine thread already worded; it is shown as it came
         self._show_status(lambda: message, 15000)
-        QMessageBox.warning(self, self.tr("Model file"), fill(self.tr(
-            "%1\n\nThe live model was not changed. Pick a .npz file saved by CNN Explorer "
-            "(File > Save model as, or the Train tab's Save model)."), message))
+        QMessageBox.warning(self, self.tr("Model file"), model_file_advice(message, path))
+
+    def export_onnx_as(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as ONNX"), self._last_dir(), self.tr("ONNX models (*.onnx)"))
+        if path:
+            self.export_onnx_to(path)
+
+    def export_onnx_to(self, path: str):
+        """Write the live model to ``path`` (".onnx" added) as ONNX in the worker, atomically;
+        the status bar says where, or a message box what went wrong."""
+        if not path.lower().endswith(".onnx"):
+            path += ".onnx"
+        self._files.set("lastDir", str(Path(path).parent))
+        self._show_status(lambda: fill(self.tr("Exporting the live model to %1..."), path))
+        self.client.request(partial(export_onnx_file, path), owner=self, key="export-onnx",
+                            on_result=self._on_exported, on_error=self._on_export_error)
+
+    def _on_exported(self, result):
+        self._show_status(lambda: fill(self.tr(
+            "Exported the live model to %1 (ONNX: input \u201cinput\u201d N x %2, output "
+            "\u201clogits\u201d; open it in Netron or onnxruntime)"), *result), 10000)
+
+    def _on_export_error(self, message):
+        self._show_status(lambda: message, 15000)
+        QMessageBox.warning(self, self.tr("Export as ONNX"), export_advice(message))
 
     def _on_save_error(self, message):
         self._show_status(lambda: message, 15000)

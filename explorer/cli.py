@@ -254,7 +254,10 @@ def cmd_train(args) -> int:
             describe_run(model, dataset), config.epochs, config.batch_size, config.optimizer,
             f"{config.lr:g}", augment, config.seed)
     err.write(settings + "\n")
-    trainer = Trainer(model, dataset, config, on_event=ProgressPrinter(err))
+    try:
+        trainer = Trainer(model, dataset, config, on_event=ProgressPrinter(err))
+    except ValueError as exc:   # the model and the data do not fit together
+        raise CliError(str(exc)) from None
     try:
         with StopOnInterrupt(trainer, err):
             finished = trainer.run()

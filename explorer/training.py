@@ -223,6 +223,17 @@ class Trainer:
         self.dataset = dataset
         self.config = config or TrainConfig()
         self.config.validate()
+        wanted = tuple(getattr(model, "input_shape", dataset.input_shape))
+        if tuple(dataset.input_shape) != wanted:
+            raise ValueError(
+                f"{model.name} takes {'x'.join(map(str, wanted))} images but the data set "
+                f"{dataset.name} has {'x'.join(map(str, dataset.input_shape))} images "
+                "(channels x height x width): choose an architecture made for this data "
+                "(tiny_vgg or lenet5_colour for 3x32x32 colour images) or another data set")
+        if self.config.augment and dataset.is_colour:
+            raise ValueError(
+                "augmentation (random shift, rotation, scale and stroke thickness) is made for "
+                f"grey digits; switch it off to train on the colour images of {dataset.name}")
         self.on_event = on_event
         self.pause_poll = float(pause_poll)
         self.pause_on_divergence = bool(pause_on_divergence)

@@ -245,7 +245,8 @@ class Worker(QObject):
             trainer = Trainer(model, dataset, job.config, pause_on_divergence=True,
                               control=self._control)
         except Exception as exc:  # noqa: BLE001
-            traceback.print_exc()
+            if not isinstance(exc, (ValueError, OSError)):
+                traceback.print_exc()   # a bug, not a bad choice (a model that does not fit)
             self.sigTrainError.emit(_failure(exc))
             self.sigTrainState.emit("idle")
             return

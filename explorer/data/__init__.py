@@ -22,6 +22,7 @@ from explorer.data.datasets import (
     to_float,
 )
 from explorer.data.cache import register_cached_sources
+from explorer.data import colour_mnist  # noqa: F401,E402  (registers "colour-mnist")
 from explorer.data.idx import read_idx, write_idx
 from explorer.data.preprocess import preprocess_digit
 

@@ -23,7 +23,8 @@ def class_counts(labels: np.ndarray, n_classes: int = 10) -> np.ndarray:
 
 
 def mean_images(images: np.ndarray, labels: np.ndarray, n_classes: int = 10) -> np.ndarray:
-    """The average image of each class, ``(n_classes, H, W) float32`` in ``[0, 1]``.
+    """The average image of each class, ``(n_classes, H, W) float32`` in ``[0, 1]`` (colour
+    images ``(N, H, W, 3)`` give ``(n_classes, H, W, 3)``).
 
     A class without samples gets an all-zero image.
     """
@@ -37,7 +38,7 @@ def mean_images(images: np.ndarray, labels: np.ndarray, n_classes: int = 10) -> 
         for c in range(n_classes):
             sums[c] += chunk[chunk_labels == c].sum(axis=0, dtype=np.int64)
     counts = class_counts(labels, n_classes).astype(np.float64)
-    means = sums / np.maximum(counts, 1)[:, None, None] / 255.0
+    means = sums / np.maximum(counts, 1).reshape((-1,) + (1,) * (images.ndim - 1)) / 255.0
     return means.astype(np.float32)
 
 

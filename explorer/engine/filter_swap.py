@@ -122,17 +122,22 @@ class Probe:
 
 
 def probe(model, image, layer: str, f: int) -> Probe:
-    """Run ``image`` ``(28, 28)`` in [0, 1] through ``model``; return the probabilities and the
-    output channel ``f`` of ``layer``."""
+    """Run ``image`` in [0, 1] through ``model``: ``(H, W)`` grey or ``(H, W, 3)`` colour of
+    the model's input size (e.g. 28x28 grey); return the probabilities and the output channel
+    ``f`` of ``layer``."""
     x = np.asarray(image, dtype=np.float32)
-    if x.shape != (28, 28):
-        raise ValueError(f"the network takes a 28x28 image, got {x.shape}")
-    outputs = model.trace(x[None, None])
+    batch = (x[None, None] if x.ndim == 2 else
+             np.ascontiguousarray(x.transpose(2, 0, 1)[None]) if x.ndim == 3 else x)
+    want = tuple(getattr(model, "input_shape", (1, 28, 28)))
+    if batch.ndim != 4 or batch.shape[1:] != want:
+        raise ValueError(f"the network takes {'x'.join(map(str, want))} images "
+                         f"(channels x height x width), got an image of shape {x.shape}")
+    outputs = model.trace(batch)
     fmap = None
     for name, out in outputs:
         if name == layer and out.ndim == 4 and 0 <= f < out.shape[1]:
             fmap = np.asarray(out[0, f], dtype=np.float32).copy()
-    proba = np.asarray(model.predict_proba(x[None, None])[0], dtype=np.float64)
+    proba = np.asarray(model.predict_proba(batch)[0], dtype=np.float64)
     return Probe(proba=proba, feature_map=fmap, layer=layer, filter=int(f))
 
 

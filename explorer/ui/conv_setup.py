@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from explorer.data import pixels_to_float
+from explorer.data.model_input import input_batch
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.kernels import PRESETS, preset
@@ -192,7 +193,7 @@ def model_snapshot(image, model) -> dict:
     (C, H, W) output) for every layer with a spatial output, and ``filters``: list of dicts
     (name, weight (F, C, KH, KW), bias (F,) or None, stride, padding).
     """
-    x = np.asarray(image, dtype=np.float32)[None, None]
+    x = input_batch(image)   # (1, C, H, W): grey or colour
     maps = [(name, out[0]) for name, out in model.trace(x) if out.ndim == 4]
     params = model.parameters()
     layers = {layer.name: layer for layer in model.layers}
@@ -368,8 +369,9 @@ def _input(setup: ConvSetup, sources: ConvSources, notices: list):
     if setup.input == "current":
         if sources.current_input is None:
             data = _dataset(sources)
-            return pixels_to_float(data.test_images[0])[None], Note("current_missing"), setup
-        return (np.asarray(sources.current_input)[None], Note("current", (sources.current_source,)),
+            return (input_batch(pixels_to_float(data.test_images[0]))[0], Note("current_missing"),
+                    setup)
+        return (input_batch(sources.current_input)[0], Note("current", (sources.current_source,)),
                 setup)
     if setup.input == "test":
         data = _dataset(sources)
@@ -379,7 +381,7 @@ def _input(setup: ConvSetup, sources: ConvSources, notices: list):
             notices.append(Note("test_clamped", (setup.test_index, i, n)))
             setup = replace(setup, test_index=i)
         label = data.class_names[int(data.test_labels[i])]
-        return pixels_to_float(data.test_images[i])[None], Note("test", (i, label)), setup
+        return input_batch(pixels_to_float(data.test_images[i]))[0], Note("test", (i, label)), setup
     arr = sources.map(setup.map_layer)
     if arr is None:
         raise _Unresolvable(Problem("no_maps"))

@@ -242,6 +242,18 @@ ENGINE_STRINGS: tuple[str, ...] = (
         "CIFAR-10: 60,000 colour photos of 32x32 pixels in 10 classes (50,000 to train, 10,000 "
         "to test)"
     ),
+    # The colour set made from the MNIST subset (explorer/data/colour_mnist.py): title, attribution
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Colour MNIST (made here from the MNIST subset: 3,000 train + 1,000 test, 32x32 colour)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Made by CNN Explorer from the built-in MNIST subset: each digit padded to 32x32 and "
+        "drawn in a random colour on a random different background, with a little colour "
+        "noise. Not photos and not CIFAR. MNIST by Yann LeCun, Corinna Cortes and Christopher "
+        "J.C. Burges (CC BY-SA 3.0)."
+    ),
 )
 
 

@@ -1,4 +1,5 @@
-"""Reading PNG/JPEG (and other Qt-readable) pictures as grey arrays for the Kernel lab.
+"""Reading PNG/JPEG (and other Qt-readable) pictures: grey arrays for the Kernel lab, and a
+photo scaled and centre-cropped to a network's input for the Draw tab.
 
 Decoding needs Qt's image plugins, so this lives in the UI layer; it hands the engine a plain
 ``(H, W)`` float32 array in [0, 1].
@@ -53,9 +54,9 @@ def qimage_to_grey(image: QImage) -> np.ndarray:
     return rows.astype(np.float32) / 255.0
 
 
-def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
-    """Read ``path`` as grey; scale it down (smoothly, keeping its shape) when its longest side
-    exceeds ``max_side``. Raises ``ValueError`` saying what went wrong when it cannot be read."""
+def read_picture(path) -> QImage:
+    """Decode the picture ``path`` (PNG, JPEG... with its orientation applied). Raises
+    ``ValueError`` saying what went wrong when it cannot be read or is too large."""
     path = Path(path)
     if not path.is_file():
         raise ValueError(fill(translate("ImageFiles", "%1 does not exist or is not a file."),
@@ -73,6 +74,14 @@ def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
     if image.isNull():
         raise ValueError(fill(translate("ImageFiles", "Could not read %1 as a picture (%2). Open "
                                         "a PNG or JPEG file."), path.name, reader.errorString()))
+    return image
+
+
+def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
+    """Read ``path`` as grey; scale it down (smoothly, keeping its shape) when its longest side
+    exceeds ``max_side``. Raises ``ValueError`` saying what went wrong when it cannot be read."""
+    path = Path(path)
+    image = read_picture(path)
     w, h = image.width(), image.height()
     note = ""
     if max(w, h) > max_side:
@@ -82,3 +91,34 @@ def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
                               "filtering stays interactive."), path.name, w, h, image.width(),
                     image.height())
     return GreyImage(qimage_to_grey(image), (w, h), note)
+
+
+def fit_picture(image: QImage, height: int, width: int) -> QImage:
+    """``image`` scaled (smoothly, keeping its shape) to cover ``width`` x ``height`` and
+    centre-cropped to exactly that: what a network with that input size gets to see."""
+    scaled = image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                          Qt.TransformationMode.SmoothTransformation)
+    left = (scaled.width() - width) // 2
+    top = (scaled.height() - height) // 2
+    return scaled.copy(left, top, width, height)
+
+
+def qimage_to_rgb(image: QImage) -> np.ndarray:
+    """``(H, W, 3)`` float32 in [0, 1] of a QImage (RGB; alpha is ignored)."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    h, w = rgb.height(), rgb.width()
+    buf = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=rgb.bytesPerLine() * h)
+    rows = buf.reshape(h, rgb.bytesPerLine())[:, :3 * w].reshape(h, w, 3)
+    return rows.astype(np.float32) / 255.0
+
+
+def load_fitted_picture(path, channels: int, height: int, width: int) -> np.ndarray:
+    """Read ``path`` scaled and centre-cropped to ``height`` x ``width`` (`fit_picture`):
+    ``(H, W, 3)`` colour for ``channels`` 3, ``(H, W)`` grey for 1, float32 in [0, 1].
+    Raises ``ValueError`` saying what went wrong."""
+    if channels not in (1, 3):
+        raise ValueError(fill(translate(
+            "ImageFiles", "A picture has 1 (grey) or 3 (colour) channels; this network takes "
+                          "%1."), channels))
+    fitted = fit_picture(read_picture(path), height, width)
+    return qimage_to_rgb(fitted) if channels == 3 else qimage_to_grey(fitted)

@@ -7,7 +7,7 @@ the panel and its tests use.
 
 from __future__ import annotations
 
-import numpy as np
+from explorer.data.model_input import input_batch
 
 __all__ = ["feature_vector_index", "shape_text", "trace_for_panel", "wrap_width"]
 
@@ -15,12 +15,12 @@ __all__ = ["feature_vector_index", "shape_text", "trace_for_panel", "wrap_width"
 def trace_for_panel(image, model) -> dict:
     """Runs in the worker thread: every layer's output for one image and the conv filters.
 
-    image : ndarray (28, 28) float32 in [0, 1]. Returns ``outputs``: list of (layer name,
-    array without the batch axis: (C, H, W) or (D,)); ``filters``: {layer name: (weight
-    (F, C, KH, KW), bias (F,) or None)} for the top-level conv layers; ``summary``: the model's
-    summary rows; ``model``: its name.
+    image : ndarray (H, W) grey or (H, W, 3) colour, float32 in [0, 1]. Returns ``outputs``:
+    list of (layer name, array without the batch axis: (C, H, W) or (D,)); ``filters``:
+    {layer name: (weight (F, C, KH, KW), bias (F,) or None)} for the top-level conv layers;
+    ``summary``: the model's summary rows; ``model``: its name.
     """
-    x = np.asarray(image, dtype=np.float32)[None, None]
+    x = input_batch(image)
     outputs = [(name, out[0]) for name, out in model.trace(x)]
     params = model.parameters()
     filters = {}

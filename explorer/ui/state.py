@@ -16,17 +16,19 @@ from explorer.data import BUILTIN_NAME, load_dataset
 class AppState(QObject):
     """The current input and the active data set.
 
-    ``current_input`` is a ``(28, 28)`` float32 array in ``[0, 1]`` (preprocessed like MNIST) or
-    None; ``current_input_source`` says where it came from (``"the Draw tab"``, ``"test set
-    #17"``...) in the language shown now: a panel may give `set_current_input` a callable that
-    renders the source sentence (``lambda: fill(self.tr("test set #%1"), 17)``), and every read
-    of ``current_input_source`` calls it again, so the text follows a language switch.
+    ``current_input`` is a float32 array in ``[0, 1]``: ``(28, 28)`` grey (preprocessed like
+    MNIST), another ``(H, W)`` grey or an ``(H, W, 3)`` colour image (RGB, channel-last: a colour
+    data set's image, an opened photo), or None; ``current_input_source`` says where it came
+    from (``"the Draw tab"``, ``"test set #17"``...) in the language shown now: a panel may
+    give `set_current_input` a callable that renders the source sentence
+    (``lambda: fill(self.tr("test set #%1"), 17)``), and every read of
+    ``current_input_source`` calls it again, so the text follows a language switch.
     ``dataset()`` loads the active `explorer.data.Dataset` lazily (the built-in MNIST subset until
     `set_dataset` chooses another, by a name of ``explorer.data.available_datasets()`` or a
     folder path).
     """
 
-    sigCurrentInputChanged = Signal(object)   # the (28, 28) float32 array or None
+    sigCurrentInputChanged = Signal(object)   # the (H, W) or (H, W, 3) float32 array or None
     sigDatasetChanged = Signal(object)        # the new Dataset
     sigDatasetListChanged = Signal()          # a set was downloaded: available_datasets() grew
 
@@ -54,14 +56,16 @@ class AppState(QObject):
         return self._source
 
     def set_current_input(self, image, source: str | Callable[[], str]):
-        """Make ``image`` ((28, 28) values in [0, 1], or None) the input every panel shows.
+        """Make ``image`` ((H, W) or (H, W, 3) values in [0, 1], or None) the input every
+        panel shows.
 
         ``source``: where it came from, as a text or as a callable without arguments that
         returns the text in the current language (called on every read)."""
         if image is not None:
             image = np.array(image, dtype=np.float32, copy=True)
-            if image.shape != (28, 28):
-                raise ValueError(f"the current input must be 28x28, got shape {image.shape}")
+            if not (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3)):
+                raise ValueError(f"the current input must be (H, W) or (H, W, 3), got shape "
+                                 f"{image.shape}")
             if not np.all(np.isfinite(image)):
                 raise ValueError("the current input contains NaN or infinite values")
             image.setflags(write=False)

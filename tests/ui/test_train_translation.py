@@ -13,7 +13,8 @@ from tests.ui.pseudo_translation import OPEN, all_texts, pseudo_language, untran
 #: the engine's names for them, the same in every language (the CLI takes them too); the
 #: description under the list is translated.
 IDS = [r"^(simple_convnet|lenet5|lenet5_classic|mini_alexnet|mini_inception|tiny_vgg|"
-       r"lenet5_colour)  \(\d[\d,]*\)$", r"^(mnist-subset|mnist|fashion-mnist|kmnist|cifar-10)$"]
+       r"lenet5_colour)  \(\d[\d,]*\)$",
+       r"^(mnist-subset|colour-mnist|mnist|fashion-mnist|kmnist|cifar-10)$"]
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
-from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
+from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, pixels_to_float
 from explorer.data.cache import cache_dir as current_cache_dir
 from explorer.data.cache import set_cache_dir
 from explorer.data.datasets import SOURCES
@@ -425,10 +425,17 @@ class DataPanel(QWidget):
     def _info(self) -> str:
         """The shown set's description line."""
         ds = self.dataset
+        attribution = html.escape(" ".join(tr_engine(ds.attribution).split())[:300])
+        _c, h, w = ds.input_shape
+        if ds.is_colour:
+            return fill(self.tr(
+                "<b>%1</b>: %2 training and %3 test colour images of %6x%7 pixels (red, green "
+                "and blue channels), %5 classes. <small>%4</small>"), html.escape(ds.name),
+                f"{ds.n_train:,}", f"{ds.n_test:,}", attribution, len(ds.class_names), w, h)
         return fill(self.tr(
             "<b>%1</b>: %2 training and %3 test images of 28x28 pixels, %5 classes. "
             "<small>%4</small>"), html.escape(ds.name), f"{ds.n_train:,}", f"{ds.n_test:,}",
-            html.escape(" ".join(tr_engine(ds.attribution).split())[:300]), len(ds.class_names))
+            attribution, len(ds.class_names))
 
     def _show_classes(self):
         """The class filter's entries for the shown set (the selection is kept by index; the
@@ -521,7 +528,7 @@ class DataPanel(QWidget):
             return
         index = int(self.shown_indices[cell])
         images, labels = self.dataset.split(self.split)
-        image = to_float(images[index:index + 1])[0, 0]
+        image = pixels_to_float(images[index])   # (H, W) grey or (H, W, 3) colour
         template = (self.tr("%1 training image #%2") if self.split == "train" else
                     self.tr("%1 test image #%2"))
         source = fill(template, self.dataset.name, index)

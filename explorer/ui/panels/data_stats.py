@@ -125,12 +125,22 @@ class DataStats(QGroupBox):
                                    tooltips=[self._mean_tooltip(int(c), n)
                                              for c, n in zip(counts, names)])
         p = stats["pixels"]
-        template = self.tr(
-            "One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).") if p.n_images == 1 else self.tr(
-            "%1 images, %2 pixels each: mean %3, standard deviation %4, range %5 to %6; "
-            "%7 of all pixels are exactly 0 (background).")
-        self.pixel_label.setText(fill(template, f"{p.n_images:,}", "784", f"{p.mean:.3f}",
+        shape = np.shape(stats["means"])[1:]       # (H, W) grey or (H, W, 3) colour
+        if len(shape) == 3:
+            template = self.tr(
+                "One colour image, %2 pixels with 3 values each (red, green, blue): mean %3, "
+                "standard deviation %4, range %5 to %6; %7 of all values are exactly 0."
+            ) if p.n_images == 1 else self.tr(
+                "%1 colour images, %2 pixels each with 3 values per pixel (red, green, blue): "
+                "mean %3, standard deviation %4, range %5 to %6; %7 of all values are exactly 0.")
+        else:
+            template = self.tr(
+                "One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; "
+                "%7 of all pixels are exactly 0 (background).") if p.n_images == 1 else self.tr(
+                "%1 images, %2 pixels each: mean %3, standard deviation %4, range %5 to %6; "
+                "%7 of all pixels are exactly 0 (background).")
+        n_pixels = f"{shape[0] * shape[1]:,}"
+        self.pixel_label.setText(fill(template, f"{p.n_images:,}", n_pixels, f"{p.mean:.3f}",
                                       f"{p.std:.3f}", f"{p.minimum:.2f}", f"{p.maximum:.2f}",
                                       f"{100 * p.zero_fraction:.1f} %"))
         self.hist_curve.setData(p.bin_edges, np.maximum(p.histogram, 1).astype(float))

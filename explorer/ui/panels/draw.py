@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QPushButton, QSlider, QToolButton, QVBoxLayout, QWidget)
 
 from explorer.data.datasets import N_CLASSES
+from explorer.data.model_input import input_batch
 from explorer.ui.engine_strings import describe_edits, tr_engine
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.panels.draw_colour import InputFit, PictureBar, input_shape_of, shape_words
 from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas
@@ -60,7 +62,8 @@ def classify_input(image: np.ndarray, model, with_raw: bool = False) -> dict:
 
     Parameters
     ----------
-    image : ndarray of shape (28, 28), float32 in [0, 1]
+    image : ndarray (28, 28) float32 in [0, 1], or any (H, W) / (H, W, 3) image of the
+        model's input size (a colour model's picture)
     model : the live `explorer.engine.Model`
     with_raw : also fill ``raw``/``raw_proba``; for a 28x28 input the plain resize is the input
 
@@ -70,7 +73,7 @@ def classify_input(image: np.ndarray, model, with_raw: bool = False) -> dict:
     ``with_raw``, ``raw`` and ``raw_proba``.
     """
     pre = np.asarray(image, dtype=np.float32)
-    proba = model.predict_proba(pre[None, None])[0]
+    proba = model.predict_proba(input_batch(pre))[0]
     out = {"pre": pre, "proba": proba}
     if with_raw:
         out["raw"], out["raw_proba"] = pre, proba.copy()
@@ -152,6 +155,15 @@ class DrawPanel(QWidget):
         self.model_note.setObjectName("drawModelNote")
         self.model_note.setWordWrap(True)
         self.model_note.setTextFormat(Qt.TextFormat.PlainText)
+        #: what the live model's input allows (a colour model cannot read the canvas)
+        self._fit = InputFit(None)
+        self.picture_bar = PictureBar(self)
+        self.picture_bar.sigPicture.connect(self._on_picture)
+        self.canvas_note = QLabel(self)
+        self.canvas_note.setObjectName("drawCanvasNote")
+        self.canvas_note.setWordWrap(True)
+        self.canvas_note.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.canvas_note.setVisible(False)
 
         self._build_layout()
         self._throttle = QTimer(self)
@@ -191,9 +203,11 @@ class DrawPanel(QWidget):
         tools.addWidget(self.undo_button)
         tools.addWidget(self.clear_button)
         left = QVBoxLayout()
+        left.addWidget(self.canvas_note)
         left.addWidget(self.canvas, 1)
         left.addWidget(self.source_note)
         left.addLayout(tools)
+        left.addWidget(self.picture_bar)
 
         seen_box = self.seen_box = QGroupBox(self)
         seen = QGridLayout(seen_box)
@@ -246,8 +260,11 @@ class DrawPanel(QWidget):
         self.undo_button.setToolTip(self.tr("Take back the last stroke (Ctrl+Z)."))
         self.clear_button.setText(self.tr("&Clear"))
         self.clear_button.setToolTip(self.tr("Erase the whole drawing (Esc or Delete)."))
-        self.seen_box.setTitle(self.tr("What the network sees (28x28)"))
-        self.seen_caption.setText(self.tr("Preprocessed:"))
+        self.seen_box.setTitle(self.tr("What the network sees (28x28)") if self._fit.canvas_works
+                               else fill(self.tr("What the network sees (%1)"),
+                                         shape_words(self._fit.shape)))
+        self.seen_caption.setText(self.tr("Preprocessed:") if self._fit.canvas_works
+                                  else self.tr("As given:"))
         self.raw_caption.setText(self.tr("Raw resize:"))
         self.seen.setToolTip(self.tr(
             "The 28x28 image the network actually receives: your drawing cropped to its ink, "
@@ -270,6 +287,10 @@ class DrawPanel(QWidget):
         self.source_note.setToolTip(self.tr(
             "Another tab (Data or Train) chose this digit as the app's input: it is shown on the "
             "canvas and classified as it is. Drawing on it makes it your drawing."))
+        self.canvas_note.setText("" if self._fit.canvas_works else fill(self.tr(
+            "The live model takes %1 images (channels x height x width); the drawing canvas "
+            "makes 1x28x28 digits, so it is off. Open a picture below (Open image...) or click "
+            "an image in the Data tab."), shape_words(self._fit.shape)))
         if self._model_info is not None:
             self._set_class_names(self._model_info.class_names)
         self._render_model_note()
@@ -295,8 +316,15 @@ class DrawPanel(QWidget):
         """Send the current drawing to the worker (coalesced: only the newest is classified)."""
         self._last_sent = time.perf_counter()
         if self.external_source is not None:
+            if not self._fit.fits(self._external_image):
+                self._show_mismatch(self._external_image)
+                return
             self._classify(partial(classify_input, self._external_image,
-                                   with_raw=self.raw_switch.isChecked()))
+                                   with_raw=self.raw_switch.isChecked()
+                                   and self._fit.canvas_works))
+            return
+        if not self._fit.canvas_works:    # a colour model: the canvas is off
+            self._show_empty()
             return
         raw = self.canvas.image_array()
         if not raw.any():
@@ -308,6 +336,21 @@ class DrawPanel(QWidget):
     def _classify(self, job):
         self.client.request(job, owner=self, key=CLASSIFY_KEY, on_result=self._on_result,
                             on_error=self._on_error)
+
+    def _show_mismatch(self, image):
+        """The input does not fit the live model: show it, say so, no answer."""
+        self.client.cancel(self, CLASSIFY_KEY)
+        self.last_result = None
+        self.last_error = self._fit.mismatch(image)
+        self.bars.clear_probabilities()
+        self.bars.set_secondary(None)
+        self.seen.set_images([image])
+        self._render_answer()
+
+    def _on_picture(self, image, name):
+        """An opened picture (already fitted to the live model) becomes the app's input."""
+        self.state.set_current_input(
+            image, lambda: fill(QCoreApplication.translate("DrawPanel", "the picture %1"), name))
 
     def _show_empty(self):
         self.last_result = None
@@ -337,7 +380,10 @@ class DrawPanel(QWidget):
         source = self.state.current_input_origin   # a callable follows the language
         self._loading_external = True
         try:
-            self.canvas.set_image_array(np.asarray(image) * 255.0)
+            if np.ndim(image) == 2:
+                self.canvas.set_image_array(np.asarray(image) * 255.0)
+            else:   # a colour image is shown beside, as the network sees it, not on the canvas
+                self.canvas.clear()
         finally:
             self._loading_external = False
         self._set_external(np.array(image, dtype=np.float32), source)
@@ -354,6 +400,9 @@ class DrawPanel(QWidget):
         if source is None:
             return
         text = source() if callable(source) else source
+        if not self._fit.canvas_works:
+            self.source_note.setText(fill(self.tr("Input from %1, classified as it is."), text))
+            return
         self.source_note.setText(fill(self.tr(
             "Input from %1, classified as it is. Draw on it to make it your own drawing "
             "(it is then preprocessed like one), or clear (Esc) to start again."), text))
@@ -398,15 +447,34 @@ class DrawPanel(QWidget):
         if self.last_error is not None:
             self.confidence.setText(fill(self.tr("Could not classify: %1"), self.last_error))
         elif result is None:
-            self.confidence.setText(self.tr("Draw a digit on the black square."))
+            self.confidence.setText(self.tr("Draw a digit on the black square.")
+                                    if self._fit.canvas_works else
+                                    self.tr("Open a picture or click an image in the Data tab."))
 
     def _on_model_change(self, info):
         self._model_info = info
         if info is not None:
             self._set_class_names(info.class_names)
+            self._set_fit(InputFit(input_shape_of(info)))
         self._render_model_note()
-        if info is not None and not self.canvas.is_empty():
+        if info is not None and (not self.canvas.is_empty() or self.external_source is not None):
             self.classify_now()
+
+    def _set_fit(self, fit: InputFit):
+        """Switch the canvas and its tools on or off for the live model's input."""
+        self._fit = fit
+        self.picture_bar.set_shape(fit.shape)
+        for w in (self.canvas, self.brush, self.eraser, self.undo_button, self.clear_button):
+            w.setEnabled(fit.canvas_works)
+        self.canvas_note.setVisible(not fit.canvas_works)
+        # the raw-resize comparison is about drawings: off for a model the canvas cannot feed
+        self.raw_switch.setVisible(fit.canvas_works)
+        if fit.canvas_works:
+            self._on_raw_switch_change(self.raw_switch.isChecked())
+        else:
+            for w in (self.raw_view, self.raw_answer, self.raw_caption, self.bars_legend):
+                w.setVisible(False)
+        self.retranslate_ui()
 
     def _render_model_note(self):
         info = self._model_info

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from explorer.data.model_input import input_batch
 from explorer.engine import explain as E
 
 #: How many test images the feature map and the "top activating" search look at.
@@ -21,11 +22,9 @@ MAX_MAP_IMAGES = 1000
 
 
 def as_batch(image: np.ndarray) -> np.ndarray:
-    """A drawing (H, W) as the (1, 1, H, W) batch the engine takes."""
-    image = np.asarray(image, dtype=np.float32)
-    if image.ndim != 2:
-        raise ValueError(f"the drawing must be a 2-D image (H, W), got shape {image.shape}")
-    return image[None, None]
+    """A drawing (H, W), or a colour image (H, W, 3), as the (1, C, H, W) batch the engine
+    takes (ValueError for any other shape)."""
+    return input_batch(image)
 
 
 def correlation(a: np.ndarray, b: np.ndarray) -> float | None:

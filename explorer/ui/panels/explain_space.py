@@ -375,6 +375,9 @@ class FeatureSpaceView(QWidget):
     def _show_placed(self):
         if self._placed is None or self.images is None:
             return
+        wanted = [*self._placed["near_features"], *self._placed["near_pixels"]]
+        if any(int(i) >= len(self.images) for i in wanted):
+            return   # placed among an older, larger set of images (the map was recomputed since)
 
         def shown(indices):
             return ([self.images[i].mean(axis=0) for i in indices],

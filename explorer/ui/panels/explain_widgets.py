@@ -20,8 +20,12 @@ HEAT_LUT = np.stack([np.clip(3 * _t, 0, 1), np.clip(3 * _t - 1, 0, 1),
 
 def overlay_rgb(image: np.ndarray, heat: np.ndarray, alpha: float = 0.65) -> np.ndarray:
     """(H, W, 3) uint8: the grey image (H, W) in [0, 1] blended with the heat colours of
-    ``heat`` (H, W) in [0, 1]; the heat's weight grows with its value (0 shows the digit)."""
+    ``heat`` (H, W) in [0, 1]; the heat's weight grows with its value (0 shows the digit).
+    A colour image (H, W, 3) is shown by its brightness (the mean of its channels), so the heat
+    colours stay readable."""
     image = np.clip(np.nan_to_num(np.asarray(image, dtype=np.float64)), 0, 1)
+    if image.ndim == 3:
+        image = image.mean(axis=2)
     heat = np.clip(np.nan_to_num(np.asarray(heat, dtype=np.float64)), 0, 1)
     if image.shape != heat.shape:
         raise ValueError(f"overlay needs an image and a map of the same shape, got {image.shape}"

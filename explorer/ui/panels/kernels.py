@@ -74,6 +74,7 @@ class KernelPanel(QWidget):
         self.state = state
         self.kernel: np.ndarray = K.preset("sobel_x")     # the last valid kernel
         self.image: np.ndarray | None = None              # (H, W) float32 in [0, 1]
+        self._colour_image: np.ndarray | None = None       # the colour original, if any
         # what the image is, a noun phrase for the network box's captions ("the current digit")
         self.image_description: LiveText = ""
         self._input_note: LiveText = ""                   # the line under the input choice
@@ -451,6 +452,13 @@ class KernelPanel(QWidget):
             self.image = builtin_picture(source)
             self.image_description = lambda: tr_engine(title).lower()
             self._input_note = lambda: tr_engine(desc)
+        self._colour_image = None
+        if self.image is not None and self.image.ndim == 3:   # a colour image (H, W, 3)
+            self._colour_image, self.image = self.image, self.image.mean(axis=2)
+            plain = self._input_note
+            self._input_note = lambda: fill(self.tr(
+                "%1 It is a colour image: the kernel filters its brightness (the mean of red, "
+                "green and blue); the network gets the colour image."), render(plain))
         self.input_note.setText(render(self._input_note))
         self._save_settings()
         if self.image is not None:
@@ -532,6 +540,8 @@ class KernelPanel(QWidget):
         """``(image (28, 28) float32 or None, description)`` for probing the network; the
         description is a `LiveText` noun phrase."""
         digit = self.source_combo.currentData() in ("digit", "test")
+        if digit and self._colour_image is not None:
+            return self._colour_image, self.image_description
         if digit and self.image is not None and self.image.shape == (28, 28):
             return self.image, self.image_description
         if self.state.current_input is not None:

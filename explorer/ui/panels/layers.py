@@ -35,7 +35,7 @@ from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import NumberGrid, format_number
 from explorer.ui.widgets.signals import blocked
 
-from .layers_field import ReceptiveFieldBox, receptive_field_job
+from .layers_field import ReceptiveFieldBox, receptive_field_job, show_input
 from .layers_text import describe_type as _describe_type
 from .layers_inception import InceptionBox
 from .layers_text import NoTestImages, fill_table, retranslate_static, type_sentence
@@ -115,6 +115,7 @@ class LayersPanel(QWidget):
         self.test_index.setObjectName("layersTestIndex")
         self.input_view = ImageGrid(self, cell_size=84, columns=1, levels=(0.0, 1.0))
         self.input_view.setObjectName("layersInput")
+        self._shown_input = None   # the input shown (its captions follow the language)
         self.input_note = QLabel(self)
         self.input_note.setWordWrap(True)
         self.use_current.toggled.connect(self._on_source_change)
@@ -243,6 +244,8 @@ class LayersPanel(QWidget):
             with blocked(self.table):
                 fill_table(self.table, self.summary, feature_vector_index(self.summary))
         self.input_note.setText(self._input_note())
+        if self._shown_input is not None:   # its captions in the new language
+            show_input(self.input_view, self._shown_input)
         self._show_message(*self._message)
         self._render_layer()
 
@@ -299,7 +302,8 @@ class LayersPanel(QWidget):
                 "No input image: the data set could not be loaded (%1)."), engine_message(error)),
                 error=True)
             return
-        self.input_view.set_images([image])
+        self._shown_input = image
+        show_input(self.input_view, image)
         self.field_box.set_input(image)
         self._input_note = note
         self.input_note.setText(note())

@@ -8,13 +8,41 @@ The box is computed by the engine (`explorer.engine.insight.receptive_field`) in
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
+from explorer.data.model_input import channel_planes
 from explorer.engine.insight import ReceptiveField, receptive_field
 from explorer.ui.text import fill
 from explorer.ui.widgets.message_label import ERROR_COLOUR
 from explorer.ui.widgets.number_grid import HIGHLIGHT, NumberGrid
+
+
+translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
+
+
+def show_input(grid, image) -> None:
+    """Show the network's input in the Layers tab's ``grid`` (an ImageGrid): a grey image
+    alone; a colour image (H, W, 3) in colour beside its red, green and blue channels, the
+    three planes the first convolution's 3-D filters actually slide over."""
+    image = np.asarray(image)
+    if image.ndim != 3:
+        grid.columns = 1
+        grid.set_images([image])
+        return
+    names = [translate("LayersPanel", "colour"), translate("LayersPanel", "red"),
+             translate("LayersPanel", "green"), translate("LayersPanel", "blue")]
+    tips = [translate("LayersPanel", "The input image as you see it."),
+            translate("LayersPanel", "The input's red channel: bright where there is much "
+                                     "red. The first layer's filters have one slice per channel."),
+            translate("LayersPanel", "The input's green channel: bright where there is much "
+                                     "green. The first layer's filters have one slice per "
+                                     "channel."),
+            translate("LayersPanel", "The input's blue channel: bright where there is much "
+                                     "blue. The first layer's filters have one slice per "
+                                     "channel.")]
+    grid.columns = 2
+    grid.set_images([image, *channel_planes(image)], captions=names, tooltips=tips)
 
 
 def receptive_field_job(layer: str, row: int, col: int, model) -> ReceptiveField:
@@ -41,6 +69,7 @@ class ReceptiveFieldBox(QGroupBox):
         self.unit: tuple[str, int, int] | None = None
         self.field: ReceptiveField | None = None
         self.error: str | None = None
+        self._colour = False   # a colour input is shown as the mean of its channels
         self.retranslate_ui()
 
     def __repr__(self) -> str:
@@ -56,12 +85,19 @@ class ReceptiveFieldBox(QGroupBox):
         self.setToolTip(self.tr(
             "Click a unit (a cell) of the opened feature map: the input pixels it depends on "
             "are outlined here. Each layer of filters or pooling widens the field."))
-        self.grid.value_name = self.tr("input value")
+        self.grid.value_name = (self.tr("input value (mean of red, green and blue)")
+                                if self._colour else self.tr("input value"))
         self._render_text()
 
     def set_input(self, image: np.ndarray) -> None:
-        """Show ``image`` ((28, 28) values in [0, 1]) under the outline."""
-        self.grid.set_matrix(np.asarray(image), levels=(0.0, 1.0))
+        """Show ``image`` ((H, W) values in [0, 1]) under the outline; a colour image (H, W, 3)
+        as the mean of its channels (the field is the same for every channel)."""
+        image = np.asarray(image)
+        colour = image.ndim == 3
+        if colour != self._colour:
+            self._colour = colour
+            self.retranslate_ui()
+        self.grid.set_matrix(image.mean(axis=2) if colour else image, levels=(0.0, 1.0))
 
     def clear(self) -> None:
         """No unit chosen (another layer or map is shown)."""

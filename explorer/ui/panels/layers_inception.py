@@ -25,7 +25,9 @@ def inception_job(layer: str, model) -> dict:
     """Runs in the worker thread: the block's anatomy and, per branch, its steps as
     ``(kind, kernel, filters)`` tuples (kind "Conv2D", "ReLU" or "MaxPool2D"; kernel
     ``(KH, KW)`` or None; filters an int or None), for the panel to put into words."""
-    block = next(item for item in model.layers if item.name == layer)
+    block = next((item for item in model.layers if item.name == layer), None)
+    if block is None:   # the live model was replaced while the request waited
+        raise ValueError(f"the live model {model.name} has no layer {layer!r}")
     steps = [[(sub.type_name, tuple(getattr(sub, "kernel_size", ())) or None,
                getattr(sub, "filters", None)) for sub in branch] for branch in block.branches]
     return {"anatomy": inception_anatomy(model, layer), "steps": steps}

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from explorer.ui.widgets.imaging import to_qimage, value_range
+from explorer.ui.widgets.imaging import is_rgb, rgb_qimage, to_qimage, value_range
 from explorer.ui.widgets.live_text import LiveText, render
 
 
@@ -55,11 +55,13 @@ class ImageGrid(QWidget):
         return list(self._captions)
 
     def set_images(self, images, captions=None, tooltips=None):
-        """Show ``images`` ``(N, H, W)`` (or a list of 2-D arrays) with optional captions."""
+        """Show ``images`` ``(N, H, W)`` (or a list of 2-D arrays) with optional captions.
+        A colour image ``(H, W, 3)`` (RGB, channel-last) is shown in its own colours, its
+        three channels scaled by the same range."""
         arrays = [np.asarray(a, dtype=np.float64) for a in images]
         for a in arrays:
-            if a.ndim != 2:
-                raise ValueError(f"ImageGrid needs 2-D images, got shape {a.shape}")
+            if not (a.ndim == 2 or is_rgb(a)):
+                raise ValueError(f"ImageGrid needs 2-D or (H, W, 3) images, got shape {a.shape}")
         diverging = self.cmap == "diverging"
         if isinstance(self.levels, tuple):
             ranges = [self.levels] * len(arrays)
@@ -68,7 +70,8 @@ class ImageGrid(QWidget):
         else:
             stacked = np.concatenate([a.ravel() for a in arrays])
             ranges = [value_range(stacked, diverging)] * len(arrays)
-        self._images = [to_qimage(a, r, self.cmap) for a, r in zip(arrays, ranges)]
+        self._images = [rgb_qimage(a, r) if is_rgb(a) else to_qimage(a, r, self.cmap)
+                        for a, r in zip(arrays, ranges)]
         self._ranges = ranges
         self._captions = list(captions) if captions is not None else [""] * len(arrays)
         self._tooltips = list(tooltips) if tooltips is not None else list(self._captions)

@@ -60,3 +60,24 @@ def to_qimage(image: np.ndarray, levels: tuple[float, float] | None = None,
     rgb[np.isnan(image)] = NO_VALUE
     h, w = idx.shape
     return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def is_rgb(image) -> bool:
+    """Whether ``image`` is a colour image ``(H, W, 3)`` (RGB, channel-last)."""
+    shape = np.shape(image)
+    return len(shape) == 3 and shape[2] == 3
+
+
+def rgb_qimage(image: np.ndarray, levels: tuple[float, float] | None = None) -> QImage:
+    """A ``QImage`` (RGB888, its own copy) of a colour image ``(H, W, 3)``: ``levels=(lo, hi)``
+    map to 0 and 255 in every channel (default: the image's own range), so (0, 1) shows a
+    model's float input and (0, 255) uint8 pixels as they are. NaN shows as black."""
+    image = np.asarray(image, dtype=np.float64)
+    if not is_rgb(image):
+        raise ValueError(f"rgb_qimage needs an (H, W, 3) array, got shape {image.shape}")
+    lo, hi = levels if levels is not None else value_range(image)
+    scale = 255.0 / (hi - lo) if hi > lo else 0.0
+    rgb = np.ascontiguousarray(
+        np.nan_to_num((image - lo) * scale, nan=0.0).clip(0, 255).astype(np.uint8))
+    h, w, _ = rgb.shape
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()

@@ -1,0 +1,69 @@
+"""The Draw tab with a colour model (issue 15): the canvas is off and says why, a colour image
+is classified as it is, a wrong-sized input is refused in words, and every text translates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from explorer.ui.panels.draw import DrawPanel
+from explorer.ui.panels.draw_colour import InputFit, input_shape_of
+from explorer.ui.state import AppState
+from explorer.worker import EngineClient
+from tests.ui.test_draw_panel import SHARED_WIDGET_TEXTS
+
+
+def _tiny_vgg():
+    from explorer.engine import build_model
+
+    return build_model("tiny_vgg", seed=0), None, ""
+
+
+@pytest.fixture
+def panel(qtbot):
+    client = EngineClient(load_live=_tiny_vgg)
+    panel = DrawPanel(client, AppState())
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
+    yield panel
+    client.shutdown()
+
+
+def test_input_fit_decisions():
+    grey, colour = InputFit((1, 28, 28)), InputFit((3, 32, 32))
+    assert grey.canvas_works and not colour.canvas_works
+    assert InputFit(None).canvas_works           # no model yet: nothing to refuse
+    assert colour.fits(np.zeros((32, 32, 3))) and not colour.fits(np.zeros((28, 28)))
+    assert grey.fits(np.zeros((28, 28))) and not grey.fits(np.zeros((28, 28, 3)))
+    assert "1x28x28" in colour.mismatch(np.zeros((28, 28))) and "3x32x32" in colour.mismatch(
+        np.zeros((28, 28)))
+
+
+def test_input_shape_comes_from_the_models_first_layer(panel):
+    assert input_shape_of(panel.client.model_info) == (3, 32, 32)
+    assert input_shape_of(None) is None
+
+
+def test_a_colour_model_turns_the_canvas_off_and_classifies_colour_images(panel, qtbot, qapp):
+    from tests.ui.pseudo_translation import all_texts, pseudo_language, untranslated_texts
+
+    assert not panel.canvas.isEnabled() and not panel.clear_button.isEnabled()
+    assert not panel.canvas_note.isHidden() and panel.raw_switch.isHidden()
+    assert panel.confidence.text() == "Open a picture or click an image in the Data tab."
+    image = np.random.default_rng(0).random((32, 32, 3)).astype(np.float32)
+    panel.state.set_current_input(image, "a test")
+    qtbot.waitUntil(lambda: panel.last_result is not None, timeout=10000)
+    np.testing.assert_array_equal(panel.last_result["pre"], image)
+    assert panel.canvas.is_empty()
+    assert panel.source_note.text() == "Input from a test, classified as it is."
+
+    with pseudo_language(qapp):
+        assert [t for t in untranslated_texts(panel)
+                if not t.startswith(SHARED_WIDGET_TEXTS)] == []
+    assert not any("\u27e6" in text for _, text in all_texts(panel))
+
+    panel.state.set_current_input(np.zeros((28, 28), np.float32), "a grey digit")
+    qtbot.waitUntil(lambda: panel.last_result is None, timeout=5000)
+    assert "1x28x28" in panel.confidence.text() and "3x32x32" in panel.confidence.text()
