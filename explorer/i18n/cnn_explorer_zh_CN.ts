@@ -1167,6 +1167,10 @@ Details: %2</source>
 详细信息：%2</translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 training and %3 test colour images of %6x%7 pixels (red, green and blue channels), %5 classes. &lt;small&gt;%4&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2 张训练图像和 %3 张测试图像，彩色，%6x%7 像素（红、绿、蓝三个通道），%5 个类别。&lt;small&gt;%4&lt;/small&gt;</translation>
+    </message>
+    <message>
         <source>Training image #%1, label %2 (%3). Click to use it as the input.</source>
         <translation>训练图像 #%1，标签 %2（%3）。点击将其用作输入。</translation>
     </message>
@@ -1292,6 +1296,14 @@ Details: %2</source>
     <message>
         <source>Test set at a glance</source>
         <translation>测试集概览</translation>
+    </message>
+    <message>
+        <source>One colour image, %2 pixels with 3 values each (red, green, blue): mean %3, standard deviation %4, range %5 to %6; %7 of all values are exactly 0.</source>
+        <translation>一张彩色图像，%2 个像素，每个像素 3 个值（红、绿、蓝）：均值 %3，标准差 %4，范围 %5 到 %6；所有值中有 %7 恰好为 0。</translation>
+    </message>
+    <message>
+        <source>%1 colour images, %2 pixels each with 3 values per pixel (red, green, blue): mean %3, standard deviation %4, range %5 to %6; %7 of all values are exactly 0.</source>
+        <translation>%1 张彩色图像，每张 %2 个像素，每个像素 3 个值（红、绿、蓝）：均值 %3，标准差 %4，范围 %5 到 %6；所有值中有 %7 恰好为 0。</translation>
     </message>
     <message>
         <source>One image, %2 pixels: mean %3, standard deviation %4, range %5 to %6; %7 of all pixels are exactly 0 (background).</source>
@@ -1439,7 +1451,7 @@ Details: %1</source>
     <name>DrawPanel</name>
     <message>
         <source>Draw one digit 0-9 with the left mouse button (or a pen). The network answers while you draw. Esc/Delete clears, Ctrl+Z undoes the last stroke.</source>
-        <extracomment>Classify at most once per display frame while the pen moves (about 60 Hz). where the image on the canvas came from when another tab sent it (None: drawn here): a text, or a callable rendering it in the current language (see `AppState`)</extracomment>
+        <extracomment>Classify at most once per display frame while the pen moves (about 60 Hz). where the image on the canvas came from when another tab sent it (None: drawn here): a text, or a callable rendering it in the current language (see `AppState`) what the live model&apos;s input allows (a colour model cannot read the canvas)</extracomment>
         <translation>用鼠标左键（或手写笔）绘制一个 0-9 的数字。你一边绘制，网络一边给出答案。Esc/Delete 清除，Ctrl+Z 撤销上一笔。</translation>
     </message>
     <message>
@@ -1469,6 +1481,14 @@ Details: %1</source>
     <message>
         <source>Erase the whole drawing (Esc or Delete).</source>
         <translation>擦除整个手绘图（Esc 或 Delete）。</translation>
+    </message>
+    <message>
+        <source>What the network sees (%1)</source>
+        <translation>网络看到的输入（%1）</translation>
+    </message>
+    <message>
+        <source>As given:</source>
+        <translation>原样输入：</translation>
     </message>
     <message>
         <source>The 28x28 image the network actually receives: your drawing cropped to its ink, scaled to fit 20x20 and centred by its centre of mass, as MNIST&apos;s digits were.</source>
@@ -1532,6 +1552,18 @@ Details: %1</source>
         <translation>“绘制”标签页</translation>
     </message>
     <message>
+        <source>The live model takes %1 images (channels x height x width); the drawing canvas makes 1x28x28 digits, so it is off. Open a picture below (Open image...) or click an image in the Data tab.</source>
+        <translation>当前模型的输入是 %1 的图像（通道 x 高 x 宽）；画布只能生成 1x28x28 的数字，因此已停用。请在下方打开一张图片（打开图像…），或在“数据”标签页中点击一张图像。</translation>
+    </message>
+    <message>
+        <source>the picture %1</source>
+        <translation>图片 %1</translation>
+    </message>
+    <message>
+        <source>Input from %1, classified as it is.</source>
+        <translation>输入来自%1，按原样分类。</translation>
+    </message>
+    <message>
         <source>Input from %1, classified as it is. Draw on it to make it your own drawing (it is then preprocessed like one), or clear (Esc) to start again.</source>
         <translation>输入来自%1，按原样进行分类。在上面绘制即可使它成为你自己的手绘图（之后会像手绘图一样进行预处理），或按 Esc 清除后重新开始。</translation>
     </message>
@@ -1546,6 +1578,10 @@ Details: %1</source>
     <message>
         <source>Could not classify: %1</source>
         <translation>无法分类：%1</translation>
+    </message>
+    <message>
+        <source>Open a picture or click an image in the Data tab.</source>
+        <translation>请打开一张图片，或在“数据”标签页中点击一张图像。</translation>
     </message>
     <message>
         <source>Loading the model...</source>
@@ -1582,6 +1618,11 @@ Details: %1</source>
     <message>
         <source>Live model: %1, test accuracy %2 %</source>
         <translation>当前模型：%1，测试准确率 %2 %</translation>
+    </message>
+    <message>
+        <source>This input is %1 (channels x height x width) but the live model takes %2: open a picture (Open image...) or choose an image of the right kind in the Data tab.</source>
+        <extracomment>The only input the drawing canvas makes: one 28x28 grey digit.</extracomment>
+        <translation>此输入是 %1（通道 x 高 x 宽），但当前模型需要 %2：请打开一张图片（打开图像…），或在“数据”标签页中选择合适类型的图像。</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2310,10 @@ Details: %1</source>
         <translation>%1 为 %2x%3 像素；已缩小到 %4x%5，以便滤波时保持流畅。</translation>
     </message>
     <message>
+        <source>A picture has 1 (grey) or 3 (colour) channels; this network takes %1.</source>
+        <translation>图片有 1 个（灰度）或 3 个（彩色）通道；此网络需要 %1 个。</translation>
+    </message>
+    <message>
         <source>%1 is %2x%3 pixels, too large to open: the limit is %4 million pixels (for example 8000x5000). Scale it down in an image editor first.</source>
         <translation>%1 为 %2x%3 像素，太大，无法打开：上限为 %4 百万像素（例如 8000x5000）。请先在图像编辑器中将其缩小。</translation>
     </message>
@@ -2568,6 +2613,10 @@ What is wrong: %2</source>
     <message>
         <source>The current digit (from the Draw tab), 28x28 as the network sees it.</source>
         <translation>当前数字（来自“绘制”页），即网络看到的 28x28 图像。</translation>
+    </message>
+    <message>
+        <source>%1 It is a colour image: the kernel filters its brightness (the mean of red, green and blue); the network gets the colour image.</source>
+        <translation>%1 这是一张彩色图像：卷积核对它的亮度（红、绿、蓝的平均值）做滤波；网络得到的是彩色图像。</translation>
     </message>
     <message>
         <source>%1 is %2x%3 pixels; it was scaled down to %4x%5 so filtering stays interactive.</source>
@@ -3244,6 +3293,38 @@ What is wrong: %2</source>
         <source>row %1, column %2: %3</source>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
+    <message>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>The input image as you see it.</source>
+        <translation>你看到的输入图像。</translation>
+    </message>
+    <message>
+        <source>The input&apos;s red channel: bright where there is much red. The first layer&apos;s filters have one slice per channel.</source>
+        <translation>输入的红色通道：红色多的地方亮。第一层的每个滤波器对每个通道各有一片。</translation>
+    </message>
+    <message>
+        <source>The input&apos;s green channel: bright where there is much green. The first layer&apos;s filters have one slice per channel.</source>
+        <translation>输入的绿色通道：绿色多的地方亮。第一层的每个滤波器对每个通道各有一片。</translation>
+    </message>
+    <message>
+        <source>The input&apos;s blue channel: bright where there is much blue. The first layer&apos;s filters have one slice per channel.</source>
+        <translation>输入的蓝色通道：蓝色多的地方亮。第一层的每个滤波器对每个通道各有一片。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3285,6 +3366,18 @@ What is wrong: %2</source>
         <translation>当前模型：“绘制”及其他面板所使用的网络。可通过“文件 &gt; 打开模型”打开其他模型，或在“训练”标签页中将训练好的模型设为当前模型。</translation>
     </message>
     <message>
+        <source>Export as ONNX</source>
+        <translation>导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>Exporting the live model to %1...</source>
+        <translation>正在将当前模型导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Exported the live model to %1 (ONNX: input “input” N x %2, output “logits”; open it in Netron or onnxruntime)</source>
+        <translation>已将当前模型导出到 %1（ONNX：输入“input” N x %2，输出“logits”；可用 Netron 或 onnxruntime 打开）</translation>
+    </message>
+    <message>
         <source>Loading the model...</source>
         <translation>正在加载模型...</translation>
     </message>
@@ -3295,10 +3388,6 @@ What is wrong: %2</source>
     <message>
         <source>&amp;Open model...</source>
         <translation>打开模型(&amp;O)...</translation>
-    </message>
-    <message>
-        <source>Load a saved network (.npz) and make it the live model</source>
-        <translation>加载已保存的网络（.npz）并将其设为当前模型</translation>
     </message>
     <message>
         <source>Save model &amp;as...</source>
@@ -3374,6 +3463,18 @@ What is wrong: %2</source>
         <translation>中文字体</translation>
     </message>
     <message>
+        <source>Load a saved network (.npz, or an ONNX file .onnx) and make it the live model</source>
+        <translation>加载已保存的网络（.npz，或 ONNX 文件 .onnx）并设为当前模型</translation>
+    </message>
+    <message>
+        <source>&amp;Export as ONNX...</source>
+        <translation>导出为 ONNX(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the live model as an ONNX file (.onnx) that Netron, onnxruntime and other tools open</source>
+        <translation>将当前模型写成 ONNX 文件（.onnx），可用 Netron、onnxruntime 等工具打开</translation>
+    </message>
+    <message>
         <source>&amp;Next panel</source>
         <translation>下一个面板(&amp;N)</translation>
     </message>
@@ -3422,6 +3523,14 @@ What is wrong: %2</source>
         <translation>关于 CNN Explorer</translation>
     </message>
     <message>
+        <source>Models (*.npz *.onnx)</source>
+        <translation>模型 (*.npz *.onnx)</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
@@ -3448,14 +3557,6 @@ What is wrong: %2</source>
     <message>
         <source>Model file</source>
         <translation>模型文件</translation>
-    </message>
-    <message>
-        <source>%1
-
-The live model was not changed. Pick a .npz file saved by CNN Explorer (File &gt; Save model as, or the Train tab&apos;s Save model).</source>
-        <translation>%1
-
-当前模型未被更改。请选择由 CNN Explorer 保存的 .npz 文件（“文件 &gt; 模型另存为”，或“训练”标签页中的“保存模型”）。</translation>
     </message>
     <message>
         <source>The model could not be saved: %1
@@ -3498,6 +3599,38 @@ If this keeps happening, move the settings file aside and start again:
 
 如果该问题反复出现，请将设置文件移到别处，然后重新启动：
 %2</translation>
+    </message>
+    <message>
+        <source>%1
+
+Install the onnx package (pip install &apos;cnn-explorer[onnx]&apos;, or pip install onnx) and try again. The live model was not changed.</source>
+        <translation>%1
+
+请安装 onnx 包（pip install &apos;cnn-explorer[onnx]&apos;，或 pip install onnx）后重试。当前模型没有改变。</translation>
+    </message>
+    <message>
+        <source>%1
+
+The live model was not changed. CNN Explorer opens ONNX graphs made of the layers it has (convolution, pooling, dense layers, the usual activations); export your network without the operator named above, or open a .npz model saved by CNN Explorer.</source>
+        <translation>%1
+
+当前模型没有改变。CNN Explorer 能打开由它已有的层（卷积、池化、全连接层、常用激活函数）组成的 ONNX 图；请在导出网络时去掉上面指出的算子，或打开由 CNN Explorer 保存的 .npz 模型。</translation>
+    </message>
+    <message>
+        <source>%1
+
+The live model was not changed. Pick a .npz file saved by CNN Explorer (File &gt; Save model as, or the Train tab&apos;s Save model) or an ONNX file (.onnx).</source>
+        <translation>%1
+
+当前模型没有改变。请选择由 CNN Explorer 保存的 .npz 文件（“文件 &gt; 模型另存为”，或“训练”标签页的“保存模型”），或一个 ONNX 文件（.onnx）。</translation>
+    </message>
+    <message>
+        <source>The model could not be exported: %1
+
+Choose another folder or file name.</source>
+        <translation>无法导出模型：%1
+
+请选择其他文件夹或文件名。</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +3724,25 @@ If this keeps happening, move the settings file aside and start again:
     </message>
 </context>
 <context>
+    <name>PictureBar</name>
+    <message>
+        <source>&amp;Open image...</source>
+        <translation>打开图像(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open your own picture (PNG or JPEG): it is scaled and centre-cropped to the live model&apos;s input, shown as the network sees it, and classified.</source>
+        <translation>打开你自己的图片（PNG 或 JPEG）：它会被缩放并居中裁剪为当前模型的输入大小，按网络看到的样子显示并分类。</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>%1, scaled and centre-cropped to %2x%3 pixels.</source>
+        <translation>%1，已缩放并居中裁剪为 %2x%3 像素。</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilityBars</name>
     <message>
         <source>probability</source>
@@ -3611,6 +3763,10 @@ If this keeps happening, move the settings file aside and start again:
     <message>
         <source>Click a unit (a cell) of the opened feature map: the input pixels it depends on are outlined here. Each layer of filters or pooling widens the field.</source>
         <translation>单击已打开特征图中的一个神经元（一个单元格）：它所依赖的输入像素会在这里框出。每经过一层滤波器或池化，感受野都会变大。</translation>
+    </message>
+    <message>
+        <source>input value (mean of red, green and blue)</source>
+        <translation>输入值（红、绿、蓝的平均值）</translation>
     </message>
     <message>
         <source>input value</source>
@@ -5496,6 +5652,14 @@ Check the internet connection (or a proxy) and try again; files already verified
     <message>
         <source>CIFAR-10: 60,000 colour photos of 32x32 pixels in 10 classes (50,000 to train, 10,000 to test)</source>
         <translation>CIFAR-10：60,000 张 32x32 像素的彩色照片，共 10 个类别（50,000 张用于训练，10,000 张用于测试）</translation>
+    </message>
+    <message>
+        <source>Colour MNIST (made here from the MNIST subset: 3,000 train + 1,000 test, 32x32 colour)</source>
+        <translation>彩色 MNIST（由本程序从 MNIST 子集生成：3,000 训练 + 1,000 测试，32x32 彩色）</translation>
+    </message>
+    <message>
+        <source>Made by CNN Explorer from the built-in MNIST subset: each digit padded to 32x32 and drawn in a random colour on a random different background, with a little colour noise. Not photos and not CIFAR. MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges (CC BY-SA 3.0).</source>
+        <translation>由 CNN Explorer 从内置 MNIST 子集生成：每个数字填充到 32x32，用随机颜色画在另一种随机背景色上，并加少量颜色噪声。不是照片，也不是 CIFAR。MNIST 由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 制作（CC BY-SA 3.0）。</translation>
     </message>
     <message>
         <source>kernel height %1 is bigger than the padded input height %2 (%3 + padding %4 + %5); use a smaller kernel or more padding</source>

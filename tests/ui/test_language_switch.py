@@ -133,11 +133,11 @@ def test_english_plural_forms_come_from_the_english_qm(qapp):
     from PySide6.QtCore import QCoreApplication
 
     install_language("en")
-    text = "Real input rows lost (%n): %1."
+    text = "So %n input rows are lost, rows %1 (counted from 0): no window reads them."
     assert QCoreApplication.translate("OutputSizeTexts", text, "", 1) == \
-        "Real input row lost (1): %1."
+        "So 1 input row is lost, row %1 (counted from 0): no window reads it."
     assert QCoreApplication.translate("OutputSizeTexts", text, "", 3) == \
-        "Real input rows lost (3): %1."
+        "So 3 input rows are lost, rows %1 (counted from 0): no window reads them."
 
 
 def test_a_damaged_qm_file_leaves_english_and_says_so(window, monkeypatch, tmp_path):
