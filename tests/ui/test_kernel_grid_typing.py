@@ -7,6 +7,14 @@ from PySide6.QtCore import Qt
 from explorer.ui.widgets.kernel_grid import KernelGrid
 
 
+def _commit(qtbot, grid):
+    """Return in the cell's editor, as the keyboard sends it there."""
+    editor = grid.indexWidget(grid.currentIndex())
+    assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)   # the delegate commits on the event loop
+
+
 def _texts(grid):
     return [[grid.item(r, c).text() for c in range(grid.size)] for r in range(grid.size)]
 
@@ -23,7 +31,7 @@ def test_typing_fast_into_a_clicked_cell_edits_that_cell(qtbot):
     qtbot.wait(20)
     qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.keyClicks(grid, "1/0")                 # at once, before any double-click interval
-    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    _commit(qtbot, grid)
     qtbot.waitUntil(lambda: grid.errors() != {}, timeout=2000)
     assert (grid.currentRow(), grid.currentColumn()) == (1, 1)
     assert _texts(grid) == [["1", "0", "1"], ["-2", "1/0", "2"], ["1", "0", "1"]]
@@ -38,9 +46,10 @@ def test_a_printable_key_starts_editing_the_current_cell(qtbot):
     grid.setCurrentCell(0, 2)
     qtbot.keyClick(grid, Qt.Key.Key_Escape)
     qtbot.keyClicks(grid, "-3")
-    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    editor = grid.indexWidget(grid.currentIndex())
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)       # commits and moves to the next cell
     qtbot.wait(20)
     qtbot.keyClicks(grid, ".5")
-    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    _commit(qtbot, grid)
     qtbot.waitUntil(lambda: grid.kernel()[1, 0] == 0.5, timeout=2000)
     assert grid.kernel()[0, 2] == -3.0

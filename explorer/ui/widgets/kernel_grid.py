@@ -141,31 +141,32 @@ class KernelGrid(QTableWidget):
         """No search by typed text: a typed character belongs in the current cell."""
 
     def keyPressEvent(self, event) -> None:
-        """A printable key edits the current cell (its editor gets the key); a key that reaches
-        the grid while an editor is open goes on to that editor, so fast typing never lands in
-        another cell."""
+        """A printable key edits the current cell (its editor gets the key). A printable key
+        that reaches the grid while the cell's editor is open (the editor does not have the
+        focus yet) goes on to that editor, so fast typing never lands in another cell."""
         index = self.currentIndex()
-        if not self._read_only and index.isValid():
+        text = event.text()
+        control = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                       | Qt.KeyboardModifier.AltModifier
+                                       | Qt.KeyboardModifier.MetaModifier)
+        if (not self._read_only and index.isValid() and text and text.isprintable()
+                and not control):
             editor = self.indexWidget(index)
-            if (self.state() == QAbstractItemView.State.EditingState and editor is not None
-                    and not self._forwarding):
-                self._forwarding = True   # a key the editor ignores comes back to the grid
-                try:
-                    QCoreApplication.sendEvent(editor, event)
-                finally:
-                    self._forwarding = False
+            if self.state() == QAbstractItemView.State.EditingState and editor is not None:
+                if not self._forwarding:
+                    self._forwarding = True   # a key the editor ignores comes back here
+                    try:
+                        QCoreApplication.sendEvent(editor, event)
+                    finally:
+                        self._forwarding = False
                 return
-            text = event.text()
-            control = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                           | Qt.KeyboardModifier.AltModifier
-                                           | Qt.KeyboardModifier.MetaModifier)
-            if text and text.isprintable() and not control:
-                if self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
-                    return
+            if self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+                return
         super().keyPressEvent(event)
 
     def _edit_clicked(self, index) -> None:
-        if self.state() != QAbstractItemView.State.EditingState:
+        if (self.state() != QAbstractItemView.State.EditingState
+                and self.indexWidget(index) is None):   # not when the click opened an editor
             self.edit(index)
 
     def retranslate_ui(self) -> None:
