@@ -22,9 +22,9 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication,  # noqa: E402
-                            QEvent, QTimer)
+                            QEvent, Qt, QTimer)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: E402
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow,  # noqa: E402
                                QMessageBox, QTabWidget)
 
 from explorer import __version__  # noqa: E402
@@ -44,8 +44,15 @@ from explorer.ui.panels.train import TrainPanel  # noqa: E402
 from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
 from explorer.ui.gc_thread import collect_in_gui_thread  # noqa: E402
+from explorer.ui.status_policy import model_label_width  # noqa: E402
 from explorer.ui.text import fill  # noqa: E402
+from explorer.ui.widgets.elided_label import ElidedLabel  # noqa: E402
 from explorer.worker import EngineClient  # noqa: E402
+
+#: The narrowest the status bar's model label gets while a long message is shown (pixels).
+MODEL_LABEL_MINIMUM = 200
+#: Pixels between a message and the model label (the bar's margins and size grip included).
+STATUS_SPACING = 48
 
 #: Every panel, in tab order: (class, tab title, "how to read this view" text).
 #: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.
@@ -156,6 +163,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self._model_info = None
         self._status = None   # (render() -> text, the text shown, timeout ms) of our message
+        self._loading_message = None   # the "Loading …" message shown, until the model comes
         self._built = False   # a window whose build failed has nothing to retranslate
 
         self.tabs = QTabWidget(self)
@@ -179,9 +187,11 @@ class MainWindow(QMainWindow):
             self._help[panel.objectName()] = (title, help_text)
             self.tabs.addTab(panel, "")
 
-        self.model_label = QLabel(self)
+        # it gives a long message room, down to a minimum, and elides its own text meanwhile
+        self.model_label = ElidedLabel(self, minimum=MODEL_LABEL_MINIMUM)
         self.model_label.setObjectName("statusModel")
         self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().messageChanged.connect(self._fit_status_bar)
         self._build_menus()
         self._built = True
         self.retranslate_ui()
@@ -336,10 +346,27 @@ class MainWindow(QMainWindow):
     # --- status bar -------------------------------------------------------------------------
     def _show_status(self, render, timeout=0):
         """Show ``render()`` in the status bar; `retranslate_ui` renders it again (in the new
-        language) while it is still shown."""
+        language) while it is still shown. A message longer than the bar leaves beside the
+        model label's minimum is shown elided, whole in the bar's tooltip."""
         text = render()
-        self._status = (render, text, timeout)
-        self.statusBar().showMessage(text, timeout)
+        bar = self.statusBar()
+        room = (bar.width() - min(MODEL_LABEL_MINIMUM, self.model_label.text_width())
+                - STATUS_SPACING)
+        shown = (bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 80))
+                 if bar.isVisible() else text)   # (a hidden bar has no width yet)
+        bar.setToolTip(text if shown != text else "")
+        self._status = (render, shown, timeout)
+        bar.showMessage(shown, timeout)
+
+    def _fit_status_bar(self, message: str = "") -> None:
+        """The model label takes its whole width, or gives a message the room it needs."""
+        bar = self.statusBar()
+        if not message:
+            bar.setToolTip("")
+        width = model_label_width(bar.width(), bar.fontMetrics().horizontalAdvance(message),
+                                  self.model_label.text_width(), MODEL_LABEL_MINIMUM,
+                                  spacing=STATUS_SPACING)
+        self.model_label.setMaximumWidth(width)
 
     # --- help -------------------------------------------------------------------------------
     def view_help_text(self) -> tuple[str, str]:
@@ -392,6 +419,7 @@ class MainWindow(QMainWindow):
         and a message box; the current model stays)."""
         self._files.set("lastDir", str(Path(path).parent))
         self._show_status(lambda: fill(self.tr("Loading %1..."), path))
+        self._loading_message = self.statusBar().currentMessage()
         self.client.replace_live_model(partial(_load_model_file, path), owner=self,
                                        on_error=self._on_model_file_error)
 
@@ -423,6 +451,7 @@ class MainWindow(QMainWindow):
         self._show_status(render, 8000)
 
     def _on_model_file_error(self, message):
+        self._loading_message = None
         # the message comes from the engine thread already worded; it is shown as it came
         self._show_status(lambda: message, 15000)
         QMessageBox.warning(self, self.tr("Model file"), fill(self.tr(
@@ -444,6 +473,10 @@ class MainWindow(QMainWindow):
             return
         self._model_info = info
         self._render_model_label()
+        loading = self._loading_message
+        if loading is not None and self.statusBar().currentMessage() == loading:
+            self.statusBar().clearMessage()   # "Loading …" is over: the label says what is live
+        self._loading_message = None
 
     def _render_model_label(self):
         """The status bar's live-model line, from the model info shown last."""

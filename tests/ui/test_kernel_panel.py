@@ -563,3 +563,14 @@ def test_the_three_columns_fit_a_1024_pixel_window_in_any_language(panel, qtbot,
     assert not column.verticalScrollBar().isVisible()
     bars = net.bars
     assert bars.mapTo(column.viewport(), bars.rect().bottomLeft()).y() <= column.viewport().height()
+
+
+def test_a_picture_error_goes_after_the_next_thing_that_works(panel, qtbot, tmp_path):
+    fake = tmp_path / "fake.png"
+    fake.write_bytes(b"garb")
+    assert not panel.open_image_file(fake)
+    assert panel.status.is_error and "fake.png" in panel.status.text()
+    qtbot.wait(10)   # the failed action is over
+    assert panel.status.is_error   # nothing else happened yet
+    _use_picture(panel, "circles")  # works: the error is old news
+    assert not panel.status.is_error and "fake.png" not in panel.status.text()

@@ -417,9 +417,12 @@ class DrawPanel(QWidget):
             self.model_note.setText(note or self.tr(
                 "This model is untrained: its answers are guesses. Train one in the Train tab."))
             self.model_note.setStyleSheet(f"color: {WARNING_COLOUR};")
-        else:
+        elif info.edits:   # the accuracy is older than the edit: say so beside the answer
             self.model_note.setText(self._model_sentence(info))
-            self.model_note.setStyleSheet("")
+            self.model_note.setStyleSheet(f"color: {WARNING_COLOUR};")
+        else:   # nothing to warn about: the status bar's model label says which model answers
+            self.model_note.setText("")
+        self.model_note.setVisible(bool(self.model_note.text()))
 
     def _model_sentence(self, info) -> str:
         """"Live model: name, test accuracy 98.1 %" (and the edits made since it was measured)."""

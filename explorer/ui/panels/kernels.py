@@ -104,8 +104,14 @@ class KernelPanel(QWidget):
                 column.setFrameShape(QScrollArea.Shape.NoFrame)
             self.columns.addWidget(column)
             self.columns.setStretchFactor(i, (0, 3, 1)[i])   # the network column's texts wrap less
+        # below the columns' minimum (a window narrower than 1024 pixels) the lab scrolls
+        # instead of making the window wider than the screen
+        body = QScrollArea()
+        body.setWidgetResizable(True)
+        body.setFrameShape(QScrollArea.Shape.NoFrame)
+        body.setWidget(self.columns)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.columns, 1)
+        layout.addWidget(body, 1)
         layout.addWidget(self.status)
 
         self.grid.sigKernelChanged.connect(self._on_grid_kernel)
@@ -573,3 +579,4 @@ class KernelPanel(QWidget):
     def show_result(self, result) -> None:
         """Draw a `FilterResult`: output image, colour bar, value range, histogram."""
         self.results.show_result(result)
+        self.status.clear_stale_error()   # ("could not read fake.png" is over now)
