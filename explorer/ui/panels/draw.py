@@ -104,12 +104,13 @@ class DrawPanel(QWidget):
         self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearButton")
 
-        self.seen = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
+        self.seen = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0), centred=True)
         self.seen.setObjectName("networkInput")
         self.raw_switch = QCheckBox(self)
         self.raw_switch.setObjectName("rawCompare")
         self.raw_switch.setChecked(self._settings.get("compareRaw", bool, False))
-        self.raw_view = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
+        self.raw_view = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0),
+                                  centred=True)
         self.raw_view.setObjectName("rawInput")
         self.raw_answer = QLabel(self)
         self.raw_answer.setObjectName("rawPrediction")
@@ -139,7 +140,9 @@ class DrawPanel(QWidget):
         self.source_note.setObjectName("drawSourceNote")
         self.source_note.setWordWrap(True)
         self.source_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.source_note.setStyleSheet("color: #1a5fb4;")
+        self.source_note.setStyleSheet(
+            "color: #1a5fb4; background: rgba(255, 255, 255, 230); padding: 4px;")
+        self.source_note.setAutoFillBackground(False)
         self.source_note.setVisible(False)
         #: where the image on the canvas came from when another tab sent it (None: drawn here):
         #: a text, or a callable rendering it in the current language (see `AppState`)
@@ -189,9 +192,13 @@ class DrawPanel(QWidget):
         tools.addWidget(self.eraser)
         tools.addWidget(self.undo_button)
         tools.addWidget(self.clear_button)
+        # the note lies over the canvas's lower edge: in a row of its own it took the canvas's
+        # height whenever it appeared (the canvas shrank when an input came from another tab)
+        board = QGridLayout()
+        board.addWidget(self.canvas, 0, 0)
+        board.addWidget(self.source_note, 0, 0, Qt.AlignmentFlag.AlignBottom)
         left = QVBoxLayout()
-        left.addWidget(self.canvas, 1)
-        left.addWidget(self.source_note)
+        left.addLayout(board, 1)
         left.addLayout(tools)
 
         seen_box = self.seen_box = QGroupBox(self)
@@ -204,7 +211,7 @@ class DrawPanel(QWidget):
         seen.addWidget(self.raw_view, 1, 1)
         seen.addWidget(self.raw_answer, 2, 1)
         seen.addWidget(self.raw_switch, 3, 0, 1, 2)
-        seen.setRowStretch(4, 1)
+        seen.setRowStretch(1, 1)   # the 28x28 pictures grow with the box
 
         answer_box = self.answer_box = QGroupBox(self)
         answer = QVBoxLayout(answer_box)
@@ -216,8 +223,8 @@ class DrawPanel(QWidget):
         answer.addWidget(self.bars_legend)
 
         right = QVBoxLayout()
-        right.addWidget(seen_box)
-        right.addWidget(answer_box, 1)
+        right.addWidget(seen_box, 2)
+        right.addWidget(answer_box, 3)
         right.addWidget(self.model_note)
         main = QHBoxLayout(self)
         main.addLayout(left, 5)
