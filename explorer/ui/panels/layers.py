@@ -499,6 +499,9 @@ class LayersPanel(QWidget):
         self.strip.flat_width = width
         self.strip.flat_labels = [fill(self.tr("class \u201c%1\u201d"), name)
                                   for name in self.class_names()] if is_logits else None
+        # the scores in one row, each over its class (0-9): which score is which digit
+        self.strip.column_labels = (list(self.class_names()) if is_logits and rows == 1
+                                    else None)
         self.strip.set_matrix(padded.reshape(rows, width), levels=(lo, hi), cmap=cmap)
         self.colour_scale.set_range(lo, hi, cmap)
         self.per_map.setEnabled(False)
