@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
 
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, to_float
 from explorer.data.cache import cache_dir as current_cache_dir
-from explorer.data.cache import set_cache_dir
+from explorer.data.cache import datasets_dir, set_cache_dir
 from explorer.data.datasets import SOURCES
 from explorer.data.folders import looks_like_idx_folder, open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
@@ -30,6 +30,7 @@ from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.data_download import DownloadBox
 from explorer.ui.panels.data_stats import DataStats, short_name
 from explorer.ui.text import fill
+from explorer.ui.user_folders import user_data_base
 from explorer.ui.widgets import ImageGrid
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.signals import blocked
@@ -51,9 +52,9 @@ def load_with_stats(source, report, cancel) -> tuple:
 
 
 def default_cache_location() -> Path:
-    """Qt's per-user application data folder + ``datasets``."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "datasets"
+    """``<the user's data folder>/CNN Explorer/datasets`` (one "CNN Explorer", not Qt's
+    organisation/application pair; `explorer.data.cache.datasets_dir` moves an older folder)."""
+    return datasets_dir(user_data_base())
 
 
 def use_app_cache_folder() -> Path:

@@ -11,15 +11,17 @@ import html
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from explorer.data.cache import app_data_dir
 from explorer.engine.kernels import (PRESETS, NamedKernel, load_kernel_set, named_kernel,
                                      save_kernel_set)
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.text import fill
+from explorer.ui.user_folders import user_data_base
 
 USER_FILE = "my-kernels.json"
 JSON_FILTER = QT_TRANSLATE_NOOP("KernelLibrary", "Kernel sets (*.json)")
@@ -30,9 +32,9 @@ translate = QCoreApplication.translate  #: lupdate extracts translate("Context",
 
 
 def user_kernels_path() -> Path:
-    """Where the user's own kernels are stored (tests point this elsewhere)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".cnn-explorer") / USER_FILE
+    """Where the user's own kernels are stored: ``<data>/CNN Explorer/`` (an older version's
+    file one folder deeper is moved there; tests point this elsewhere)."""
+    return app_data_dir(user_data_base()) / USER_FILE
 
 
 #: The library list shows at least this many rows.
