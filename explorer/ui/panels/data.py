@@ -32,6 +32,8 @@ from explorer.ui.panels.data_stats import DataStats, short_name
 from explorer.ui.text import fill
 from explorer.ui.user_folders import user_data_base
 from explorer.ui.widgets import ImageGrid
+from explorer.ui.widgets.fit_combo import FitComboBox
+from explorer.ui.widgets.layout_fit import FitToViewport
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.signals import blocked
 
@@ -113,7 +115,7 @@ class DataPanel(QWidget):
 
     # --- building ---------------------------------------------------------------------------
     def _build(self):
-        self.dataset_combo = QComboBox(self)
+        self.dataset_combo = FitComboBox(self, min_chars=16)   # elided, whole in its tooltip
         self.dataset_combo.setObjectName("datasetCombo")
         self.dataset_combo.activated.connect(self._on_dataset_chosen)
         self.open_button = QPushButton(self)
@@ -197,7 +199,9 @@ class DataPanel(QWidget):
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.hint)
 
-        right = QWidget(self)
+        # takes the viewport's height while its minimum fits (a plain widget was made as tall
+        # as its word-wrapped texts' preferred height: the column scrolled even at 1280x800)
+        right = FitToViewport(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.stats_box, 1)

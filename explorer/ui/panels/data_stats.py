@@ -55,6 +55,7 @@ class DataStats(QGroupBox):
         self.counts_plot.addItem(self.count_bars)
         self.means_grid = ImageGrid(self, cell_size=48, columns=5, levels=(0.0, 1.0))
         self.means_grid.setObjectName("meanImages")
+        self.means_grid.setMinimumHeight(2 * (36 + 6 + 16) + 4)   # two rows of 36-pixel means
         self.pixel_label = QLabel(self)
         self.pixel_label.setObjectName("pixelStats")
         self.pixel_label.setWordWrap(True)

@@ -176,10 +176,12 @@ class LayersPanel(QWidget):
         left = QVBoxLayout()
         self.heading = QLabel(self)
         left.addWidget(self.heading)
-        left.addWidget(self.table, 1)
+        # the table and the receptive field share the height (the field took it all: two
+        # rows of the table at 1024x700)
+        left.addWidget(self.table, 3)
         left.addLayout(nav)
         left.addWidget(source)
-        left.addWidget(self.field_box)
+        left.addWidget(self.field_box, 2)
         left.addWidget(self.message)
         left_w = QWidget(self)
         left_w.setLayout(left)
@@ -363,6 +365,11 @@ class LayersPanel(QWidget):
         scroll_bar = self.table.verticalScrollBar().sizeHint().width()
         self.table.setMinimumWidth(min(480, header.length() + scroll_bar
                                        + 2 * self.table.frameWidth()))
+        # at least four rows of layers in view (the receptive field below shrinks instead)
+        rows = min(4, self.table.rowCount())
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + rows * row_height + 2 * self.table.frameWidth())
         names = [r["name"] for r in self.summary]
         self.select_layer(keep if keep in names else (names[0] if names else None))
 
