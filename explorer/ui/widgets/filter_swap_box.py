@@ -52,7 +52,7 @@ def _map_view():
     """A small pyqtgraph view with one row-major ImageItem (created once)."""
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground("w")
-    widget.setMinimumSize(100, 80)   # grows with the column's free height (up to 200)
+    widget.setMinimumSize(100, 70)   # grows with the column's free height (up to 200)
     widget.setMaximumHeight(200)
     view = widget.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
     view.setMenuEnabled(False)
@@ -112,7 +112,7 @@ class FilterSwapBox(QGroupBox):
         self.bars.set_legend(lambda: translate("FilterSwapBox", "with your kernel"),
                              lambda: translate("FilterSwapBox", "its answer"),
                              lambda: translate("FilterSwapBox", "learned filter"))
-        self.bars.setMinimumHeight(140)   # grows with the column's free height
+        self.bars.setMinimumHeight(130)   # grows with the column's free height
         self.bars.setMaximumHeight(260)
         self.prediction = QLabel()
         self.prediction.setObjectName("filterSwapPrediction")

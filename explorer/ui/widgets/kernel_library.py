@@ -38,7 +38,7 @@ def user_kernels_path() -> Path:
 
 
 #: The library list shows at least this many rows.
-MIN_ROWS = 8
+MIN_ROWS = 6
 
 
 class KernelLibrary(QWidget):
