@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication,  # noqa: E402
-                            QEvent, Qt, QTimer)
+                            QEvent, QTimer)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow,  # noqa: E402
                                QMessageBox, QTabWidget)
@@ -346,17 +346,16 @@ class MainWindow(QMainWindow):
     # --- status bar -------------------------------------------------------------------------
     def _show_status(self, render, timeout=0):
         """Show ``render()`` in the status bar; `retranslate_ui` renders it again (in the new
-        language) while it is still shown. A message longer than the bar leaves beside the
-        model label's minimum is shown elided, whole in the bar's tooltip."""
+        language) while it is still shown. The model label gives the message room
+        (`_fit_status_bar`); a message longer than the whole bar is also the bar's tooltip."""
         text = render()
         bar = self.statusBar()
         room = (bar.width() - min(MODEL_LABEL_MINIMUM, self.model_label.text_width())
                 - STATUS_SPACING)
-        shown = (bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(room, 80))
-                 if bar.isVisible() else text)   # (a hidden bar has no width yet)
-        bar.setToolTip(text if shown != text else "")
-        self._status = (render, shown, timeout)
-        bar.showMessage(shown, timeout)
+        too_long = bar.isVisible() and bar.fontMetrics().horizontalAdvance(text) > room
+        self._status = (render, text, timeout)
+        bar.showMessage(text, timeout)
+        bar.setToolTip(text if too_long else "")
 
     def _fit_status_bar(self, message: str = "") -> None:
         """The model label takes its whole width, or gives a message the room it needs."""

@@ -175,7 +175,8 @@ def _act(window, rng: random.Random, log: list) -> None:
         return
     if roll < 0.08:
         actions = [a for a in _menu_actions(window.menuBar().actions())
-                   if a.isEnabled() and a.text() not in SKIP_ACTIONS]
+                   if a.isEnabled() and a.text() not in SKIP_ACTIONS
+                   and a.menuRole() != QAction.MenuRole.QuitRole]   # Quit in any language
         action = rng.choice(actions)
         log.append(f"menu {action.text()!r}")
         action.trigger()
