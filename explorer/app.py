@@ -25,7 +25,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QByteArray, QCoreApplication,  # noqa: E402
                             QEvent, Qt, QTimer)
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: E402
-from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow,  # noqa: E402
+from PySide6.QtWidgets import (QApplication, QFileDialog, QMainWindow,  # noqa: E402
                                QMessageBox, QTabWidget, QToolBar)
 
 from explorer import __version__  # noqa: E402
@@ -47,9 +47,16 @@ from explorer.ui.panels.train import TrainPanel  # noqa: E402
 from explorer.ui.panel_settings import PanelSettings  # noqa: E402
 from explorer.ui.state import APPLICATION, ORGANISATION, AppState, app_settings  # noqa: E402
 from explorer.ui.gc_thread import collect_in_gui_thread  # noqa: E402
+from explorer.ui.status_policy import model_label_width  # noqa: E402
 from explorer.ui.text import fill  # noqa: E402
+from explorer.ui.widgets.elided_label import ElidedLabel  # noqa: E402
 from explorer.ui.widgets.timeline_bar import TimelineBar  # noqa: E402
 from explorer.worker import LIVE_MODEL, EngineClient  # noqa: E402
+
+#: The narrowest the status bar's model label gets while a long message is shown (pixels).
+MODEL_LABEL_MINIMUM = 200
+#: Pixels between a message and the model label (the bar's margins and size grip included).
+STATUS_SPACING = 48
 
 #: Every panel, in tab order: (class, tab title, "how to read this view" text).
 #: A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.
@@ -183,6 +190,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         self._model_info = None
         self._status = None   # (render() -> text, the text shown, timeout ms) of our message
+        self._loading_message = None   # the "Loading …" message shown, until the model comes
         self._built = False   # a window whose build failed has nothing to retranslate
 
         self.tabs = QTabWidget(self)
@@ -207,9 +215,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(panel, "")
         self._build_timeline()
 
-        self.model_label = QLabel(self)
+        # it gives a long message room, down to a minimum, and elides its own text meanwhile
+        self.model_label = ElidedLabel(self, minimum=MODEL_LABEL_MINIMUM)
         self.model_label.setObjectName("statusModel")
         self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().messageChanged.connect(self._fit_status_bar)
         self._build_menus()
         self._built = True
         self.retranslate_ui()
@@ -399,10 +409,26 @@ class MainWindow(QMainWindow):
     # --- status bar -------------------------------------------------------------------------
     def _show_status(self, render, timeout=0):
         """Show ``render()`` in the status bar; `retranslate_ui` renders it again (in the new
-        language) while it is still shown."""
+        language) while it is still shown. The model label gives the message room
+        (`_fit_status_bar`); a message longer than the whole bar is also the bar's tooltip."""
         text = render()
+        bar = self.statusBar()
+        room = (bar.width() - min(MODEL_LABEL_MINIMUM, self.model_label.text_width())
+                - STATUS_SPACING)
+        too_long = bar.isVisible() and bar.fontMetrics().horizontalAdvance(text) > room
         self._status = (render, text, timeout)
-        self.statusBar().showMessage(text, timeout)
+        bar.showMessage(text, timeout)
+        bar.setToolTip(text if too_long else "")
+
+    def _fit_status_bar(self, message: str = "") -> None:
+        """The model label takes its whole width, or gives a message the room it needs."""
+        bar = self.statusBar()
+        if not message:
+            bar.setToolTip("")
+        width = model_label_width(bar.width(), bar.fontMetrics().horizontalAdvance(message),
+                                  self.model_label.text_width(), MODEL_LABEL_MINIMUM,
+                                  spacing=STATUS_SPACING)
+        self.model_label.setMaximumWidth(width)
 
     def show_startup_messages(self, renders, timeout: int = 20000):
         """The start-up's sentences (`startup_messages`) in the status bar for ``timeout`` ms,
@@ -464,6 +490,7 @@ class MainWindow(QMainWindow):
         and a message box; the current model stays)."""
         self._files.set("lastDir", str(Path(path).parent))
         self._show_status(lambda: fill(self.tr("Loading %1..."), path))
+        self._loading_message = self.statusBar().currentMessage()
         self.client.replace_live_model(partial(_load_model_file, path), owner=self,
                                        on_error=partial(self._on_model_file_error, path))
 
@@ -496,6 +523,7 @@ class MainWindow(QMainWindow):
         self._show_status(render, 8000)
 
     def _on_model_file_error(self, path, message):
+        self._loading_message = None
         # the message comes from the engine thread already worded; it is shown as it came
         self._show_status(lambda: message, 15000)
         QMessageBox.warning(self, self.tr("Model file"), model_file_advice(message, path))
@@ -540,6 +568,10 @@ class MainWindow(QMainWindow):
             return    # a timeline snapshot is shown: the live model is still the one named
         self._model_info = info
         self._render_model_label()
+        loading = self._loading_message
+        if loading is not None and self.statusBar().currentMessage() == loading:
+            self.statusBar().clearMessage()   # "Loading …" is over: the label says what is live
+        self._loading_message = None
 
     def _render_model_label(self):
         """The status bar's live-model line, from the model info shown last."""

@@ -1,9 +1,12 @@
 """Where downloaded data sets live, and how they join the named data sets.
 
-The app passes ``QStandardPaths.AppDataLocation`` (+ ``/datasets``) to :func:`set_cache_dir`
-at start-up; the CLI and notebooks use :func:`default_cache_dir`, which computes the same
-folder without Qt (on Linux ``~/.local/share/CNN Explorer/CNN Explorer/datasets``) unless
-``CNN_EXPLORER_DATA_DIR`` says otherwise. Every catalogue data set is registered as a named source
+The app passes ``datasets_dir(<the per-user data folder>)`` to :func:`set_cache_dir` at
+start-up; the CLI and notebooks use :func:`default_cache_dir`, which computes the same folder
+without Qt (on Linux ``~/.local/share/CNN Explorer/datasets``) unless ``CNN_EXPLORER_DATA_DIR``
+says otherwise. Versions before issue 17 used Qt's AppDataLocation, whose organisation and
+application are both "CNN Explorer" (``…/CNN Explorer/CNN Explorer/datasets``):
+:func:`app_data_dir` moves what they kept there one level up, so nobody's data is lost.
+Every catalogue data set is registered as a named source
 (``load_dataset("mnist")``), found once it has been downloaded there: ``import explorer.data``
 (which runs before any of its modules) calls :func:`register_cached_sources` once.
 """
@@ -19,14 +22,48 @@ from explorer.data.datasets import DatasetSource
 from explorer.data.registry import SOURCES, register_source
 
 __all__ = ["default_cache_dir", "cache_dir", "set_cache_dir", "register_cached_sources",
-           "APP_DIR_NAME", "ENV_VAR"]
+           "app_data_dir", "datasets_dir", "APP_DIR_NAME", "LEGACY_APP_DIR_NAME", "ENV_VAR"]
 
-#: Qt's AppDataLocation is <generic data>/<organisation>/<application>; both are
-#: "CNN Explorer" (explorer.ui.state.ORGANISATION / APPLICATION).
-APP_DIR_NAME = ("CNN Explorer", "CNN Explorer")
+#: The app's folder in the per-user data folder: "<data>/CNN Explorer".
+APP_DIR_NAME = ("CNN Explorer",)
+#: Where older versions kept it: Qt's AppDataLocation, <data>/<organisation>/<application>,
+#: both "CNN Explorer" (explorer.ui.state.ORGANISATION / APPLICATION).
+LEGACY_APP_DIR_NAME = ("CNN Explorer", "CNN Explorer")
 ENV_VAR = "CNN_EXPLORER_DATA_DIR"
 _cache_dir: Path | None = None
 _base_sources: dict[str, DatasetSource | None] = {}
+
+
+def app_data_dir(base: str | os.PathLike) -> Path:
+    """``base/CNN Explorer``, the app's per-user folder (``base``: the user's data folder, e.g.
+    ``~/.local/share``), after moving into it what an older version kept one level deeper
+    (``base/CNN Explorer/CNN Explorer``: the downloaded data sets, the user's kernels). An entry
+    whose name is already taken, or that cannot be moved, stays where it was (see
+    :func:`datasets_dir`)."""
+    folder = Path(base).joinpath(*APP_DIR_NAME)
+    legacy = Path(base).joinpath(*LEGACY_APP_DIR_NAME)
+    if legacy.is_dir():
+        for entry in sorted(legacy.iterdir()):
+            target = folder / entry.name
+            if target.exists() or target == legacy:
+                continue
+            try:
+                entry.rename(target)
+            except OSError:
+                pass   # left in place: still read from there
+        try:
+            legacy.rmdir()   # only when everything moved
+        except OSError:
+            pass
+    return folder
+
+
+def datasets_dir(base: str | os.PathLike) -> Path:
+    """The data-set folder under the user's data folder ``base``: ``base/CNN Explorer/datasets``,
+    or the older ``base/CNN Explorer/CNN Explorer/datasets`` if it could not be moved."""
+    folder = app_data_dir(base) / "datasets"
+    legacy = Path(base).joinpath(*LEGACY_APP_DIR_NAME, "datasets")
+    return legacy if legacy.is_dir() and not folder.exists() else folder
 
 
 def default_cache_dir() -> Path:
@@ -40,7 +77,7 @@ def default_cache_dir() -> Path:
         base = home / "Library" / "Application Support"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    return base.joinpath(*APP_DIR_NAME, "datasets")
+    return datasets_dir(base)
 
 
 def cache_dir() -> Path:

@@ -45,8 +45,9 @@ def _lenet(description, *, init, act, act_prefix, pool, input_shape=None, pad1=2
 
 ARCHITECTURES: dict[str, dict] = {
     "simple_convnet": {
-        "description": "The textbook's SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, "
-        "dense 100, ReLU, dense 10 (normal init, std 0.01, as in the book).",
+        "description": "SimpleConvNet of the book Deep Learning from Scratch (chapter 7): conv "
+        "30@5x5, ReLU, 2x2 max pool, dense 100, ReLU, dense 10 (normal init, std 0.01, the "
+        "book's values).",
         "init": "normal",
         "weight_init_std": 0.01,
         "layers": [

@@ -96,6 +96,16 @@ def _unreadable(path, exc) -> ValueError:
     )
 
 
+def _first_bytes(head: bytes) -> str:
+    """What a file beginning with ``head`` is, in words for a person (no Python bytes
+    literal such as ``b'garb'``): its first characters if they are plain text, else the bytes
+    in hexadecimal."""
+    if all(32 <= b < 127 or b in (9, 10, 13) for b in head):
+        shown = head.decode("ascii").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+        return f"text beginning “{shown.strip()}”"
+    return f"a file whose first bytes are {head.hex(' ').upper()} (hexadecimal)"
+
+
 def _check_signature(path: Path) -> None:
     """ValueError unless ``path`` begins like a zip archive (before zipfile or np.load, whose
     message would suggest loading with allow_pickle)."""
@@ -103,7 +113,7 @@ def _check_signature(path: Path) -> None:
         head = fh.read(4)
     if head not in _ZIP_SIGNATURES:
         what = ("a single NumPy array (.npy)" if head.startswith(b"\x93NUM")
-                else "an empty file" if not head else f"a file starting with {head!r}")
+                else "an empty file" if not head else _first_bytes(head))
         raise ValueError(
             f"{path} is not a CNN Explorer model file (.npz, a zip archive): it is {what}; "
             "choose a file written by Model.save or `python main.py train --out`"

@@ -111,8 +111,8 @@ ENGINE_STRINGS: tuple[str, ...] = (
     # Architectures (explorer.engine.describe_model)
     QT_TRANSLATE_NOOP(
         "engine",
-        "The textbook's SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, dense 100, ReLU, "
-        "dense 10 (normal init, std 0.01, as in the book)."
+        "SimpleConvNet of the book Deep Learning from Scratch (chapter 7): conv 30@5x5, ReLU, "
+        "2x2 max pool, dense 100, ReLU, dense 10 (normal init, std 0.01, the book's values)."
     ),
     QT_TRANSLATE_NOOP(
         "engine",

@@ -124,9 +124,9 @@ def test_not_a_zip_is_a_value_error_without_numpys_pickle_advice(tmp_path):
     path = tmp_path / "m.npz"
     path.write_text("this is not a model\n")
     with pytest.raises(ValueError, match=r"not a CNN Explorer model file \(.npz, a zip archive\)"
-                                         r": it is a file starting with b'this'") as info:
+                                         r": it is text beginning “this”") as info:
         load_model(path)
-    assert "pickle" not in str(info.value)
+    assert "pickle" not in str(info.value) and "b'" not in str(info.value)
     np.save(tmp_path / "single.npy", np.zeros(3))
     with pytest.raises(ValueError, match=r"not a CNN Explorer model file .* single NumPy array"):
         load_model(tmp_path / "single.npy")
@@ -138,6 +138,10 @@ def test_not_a_zip_is_a_value_error_without_numpys_pickle_advice(tmp_path):
     with pytest.raises(ValueError, match="not a CNN Explorer model file") as info:
         load_model(pickled)
     assert "allow_pickle" not in str(info.value)
+    assert "first bytes are 80 04 95 00 (hexadecimal)" in str(info.value)   # no b'\x80...'
+    (tmp_path / "garb.npz").write_bytes(b"garb")
+    with pytest.raises(ValueError, match="it is text beginning “garb”"):
+        load_model(tmp_path / "garb.npz")
 
 
 def test_a_folder_says_it_is_a_folder(tmp_path):

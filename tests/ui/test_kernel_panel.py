@@ -384,7 +384,8 @@ def test_a_7x7_kernel_fits_beside_the_learned_filter(panel, qtbot):
             width = metrics.horizontalAdvance(panel.grid.item(r, c).text())
             assert width < panel.grid.columnWidth(c)
     net = panel.network
-    scroll = net.parentWidget().parentWidget()
+    scroll = panel.columns.widget(2)
+    assert scroll.widget().isAncestorOf(net)
     assert not scroll.horizontalScrollBar().isVisible()
     yours = net.yours_grid
     right = yours.mapTo(scroll.viewport(), yours.rect().topRight()).x()
@@ -537,22 +538,39 @@ def test_no_negative_zero_in_the_grids_and_range(panel):
     assert format_value(-0.001, 2) == "0.00" and format_value(-0.02, 2) == "\u22120.02"
 
 
-def test_the_three_columns_fit_a_1280_pixel_window_in_any_language(panel, qtbot, qapp):
-    """The window's 1280x800 leave the lab about 1260x700: no column hides behind a horizontal
-    scroll bar, also when the texts grow (the pseudo-language makes every text longer)."""
-    from PySide6.QtWidgets import QScrollArea
+def test_the_three_columns_fit_a_1024_pixel_window_in_any_language(panel, qtbot, qapp):
+    """A 1024x700 window leaves the lab about 1004x600, a 1280x800 one about 1260x690: the
+    three columns stand side by side, none hidden sideways, also when the texts grow (the
+    pseudo-language makes every text longer); at 1280x800 the network column, chart included,
+    needs no scrolling."""
+    net, column = panel.network, panel.columns.widget(2)
 
-    panel.resize(1260, 700)
-    body = next(s for s in panel.findChildren(QScrollArea)
-                if s.widget() is not None and s.widget().isAncestorOf(panel.editor_box))
-    net = panel.network
-    column = net.parentWidget().parentWidget()
-
-    def fits():
+    def fits(width, height):
+        panel.resize(width, height)
         qtbot.wait(50)   # layouts run on the event loop
-        assert not body.horizontalScrollBar().isVisible()
+        assert panel.columns.minimumSizeHint().width() <= width - 20
+        assert panel.columns.width() <= width
         assert column.viewport().width() >= net.minimumSizeHint().width()
+        assert column.viewport().width() >= net.width() > 0
+        assert net.bars.isVisible()
 
-    fits()
-    with pseudo_language(qapp):
-        fits()
+    for size in ((1004, 600), (1260, 690)):
+        fits(*size)
+        with pseudo_language(qapp):
+            fits(*size)
+    panel.resize(1260, 690)
+    qtbot.wait(50)
+    assert not column.verticalScrollBar().isVisible()
+    bars = net.bars
+    assert bars.mapTo(column.viewport(), bars.rect().bottomLeft()).y() <= column.viewport().height()
+
+
+def test_a_picture_error_goes_after_the_next_thing_that_works(panel, qtbot, tmp_path):
+    fake = tmp_path / "fake.png"
+    fake.write_bytes(b"garb")
+    assert not panel.open_image_file(fake)
+    assert panel.status.is_error and "fake.png" in panel.status.text()
+    qtbot.wait(10)   # the failed action is over
+    assert panel.status.is_error   # nothing else happened yet
+    _use_picture(panel, "circles")  # works: the error is old news
+    assert not panel.status.is_error and "fake.png" not in panel.status.text()

@@ -80,7 +80,9 @@ def test_untrained_start_is_said_clearly(qtbot, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: w.client.model_info is not None, timeout=15000)
     assert not w.client.model_info.trained
     assert "UNTRAINED" in w.model_label.text()
-    note = w.findChild(type(w.model_label), "drawModelNote").text()
+    from PySide6.QtWidgets import QLabel
+
+    note = w.findChild(QLabel, "drawModelNote").text()
     assert "untrained" in note and "Train" in note
     w.close()
 

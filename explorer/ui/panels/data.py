@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout,
 
 from explorer.data import BUILTIN_NAME, available_datasets, load_dataset, pixels_to_float
 from explorer.data.cache import cache_dir as current_cache_dir
-from explorer.data.cache import set_cache_dir
+from explorer.data.cache import datasets_dir, set_cache_dir
 from explorer.data.datasets import SOURCES
 from explorer.data.folders import looks_like_idx_folder, open_idx_folder
 from explorer.data.stats import dataset_statistics, samples_of_class
@@ -31,7 +31,10 @@ from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.data_download import DownloadBox
 from explorer.ui.panels.data_stats import DataStats, short_name
 from explorer.ui.text import fill
+from explorer.ui.user_folders import user_data_base
 from explorer.ui.widgets import ImageGrid
+from explorer.ui.widgets.fit_combo import FitComboBox
+from explorer.ui.widgets.layout_fit import FitToViewport
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.signals import blocked
 
@@ -52,9 +55,9 @@ def load_with_stats(source, report, cancel) -> tuple:
 
 
 def default_cache_location() -> Path:
-    """Qt's per-user application data folder + ``datasets``."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "datasets"
+    """``<the user's data folder>/CNN Explorer/datasets`` (one "CNN Explorer", not Qt's
+    organisation/application pair; `explorer.data.cache.datasets_dir` moves an older folder)."""
+    return datasets_dir(user_data_base())
 
 
 def use_app_cache_folder() -> Path:
@@ -113,7 +116,7 @@ class DataPanel(QWidget):
 
     # --- building ---------------------------------------------------------------------------
     def _build(self):
-        self.dataset_combo = QComboBox(self)
+        self.dataset_combo = FitComboBox(self, min_chars=16)   # elided, whole in its tooltip
         self.dataset_combo.setObjectName("datasetCombo")
         self.dataset_combo.activated.connect(self._on_dataset_chosen)
         self.open_button = QPushButton(self)
@@ -197,7 +200,9 @@ class DataPanel(QWidget):
         left_layout.addWidget(self.grid, 1)
         left_layout.addWidget(self.hint)
 
-        right = QWidget(self)
+        # takes the viewport's height while its minimum fits (a plain widget was made as tall
+        # as its word-wrapped texts' preferred height: the column scrolled even at 1280x800)
+        right = FitToViewport(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.stats_box, 1)

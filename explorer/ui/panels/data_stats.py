@@ -48,13 +48,14 @@ class DataStats(QGroupBox):
         self._shown: tuple | None = None   # the last show_split arguments
         self.counts_plot = _still_plot(self)
         self.counts_plot.setObjectName("classCounts")
-        self.counts_plot.setMinimumHeight(150)
+        self.counts_plot.setMinimumHeight(130)
         self.count_bars = pg.BarGraphItem(x=np.arange(N_CLASSES), height=np.zeros(N_CLASSES),
                                           width=0.7,
                                           brush=pg.mkBrush(40, 110, 200), pen=pg.mkPen(None))
         self.counts_plot.addItem(self.count_bars)
         self.means_grid = ImageGrid(self, cell_size=48, columns=5, levels=(0.0, 1.0))
         self.means_grid.setObjectName("meanImages")
+        self.means_grid.setMinimumHeight(2 * (32 + 6 + 16) + 4)   # two rows of 32-pixel means
         self.pixel_label = QLabel(self)
         self.pixel_label.setObjectName("pixelStats")
         self.pixel_label.setWordWrap(True)

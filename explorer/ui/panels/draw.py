@@ -108,12 +108,13 @@ class DrawPanel(QWidget):
         self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearButton")
 
-        self.seen = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
+        self.seen = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0), centred=True)
         self.seen.setObjectName("networkInput")
         self.raw_switch = QCheckBox(self)
         self.raw_switch.setObjectName("rawCompare")
         self.raw_switch.setChecked(self._settings.get("compareRaw", bool, False))
-        self.raw_view = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0))
+        self.raw_view = ImageGrid(self, cell_size=130, columns=1, levels=(0.0, 1.0),
+                                  centred=True)
         self.raw_view.setObjectName("rawInput")
         self.raw_answer = QLabel(self)
         self.raw_answer.setObjectName("rawPrediction")
@@ -143,7 +144,9 @@ class DrawPanel(QWidget):
         self.source_note.setObjectName("drawSourceNote")
         self.source_note.setWordWrap(True)
         self.source_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.source_note.setStyleSheet("color: #1a5fb4;")
+        self.source_note.setStyleSheet(
+            "color: #1a5fb4; background: rgba(255, 255, 255, 230); padding: 4px;")
+        self.source_note.setAutoFillBackground(False)
         self.source_note.setVisible(False)
         #: where the image on the canvas came from when another tab sent it (None: drawn here):
         #: a text, or a callable rendering it in the current language (see `AppState`)
@@ -202,10 +205,14 @@ class DrawPanel(QWidget):
         tools.addWidget(self.eraser)
         tools.addWidget(self.undo_button)
         tools.addWidget(self.clear_button)
+        # the note lies over the canvas's lower edge: in a row of its own it took the canvas's
+        # height whenever it appeared (the canvas shrank when an input came from another tab)
+        board = QGridLayout()
+        board.addWidget(self.canvas, 0, 0)
+        board.addWidget(self.source_note, 0, 0, Qt.AlignmentFlag.AlignBottom)
         left = QVBoxLayout()
         left.addWidget(self.canvas_note)
-        left.addWidget(self.canvas, 1)
-        left.addWidget(self.source_note)
+        left.addLayout(board, 1)
         left.addLayout(tools)
         left.addWidget(self.picture_bar)
 
@@ -219,7 +226,7 @@ class DrawPanel(QWidget):
         seen.addWidget(self.raw_view, 1, 1)
         seen.addWidget(self.raw_answer, 2, 1)
         seen.addWidget(self.raw_switch, 3, 0, 1, 2)
-        seen.setRowStretch(4, 1)
+        seen.setRowStretch(1, 1)   # the 28x28 pictures grow with the box
 
         answer_box = self.answer_box = QGroupBox(self)
         answer = QVBoxLayout(answer_box)
@@ -231,8 +238,8 @@ class DrawPanel(QWidget):
         answer.addWidget(self.bars_legend)
 
         right = QVBoxLayout()
-        right.addWidget(seen_box)
-        right.addWidget(answer_box, 1)
+        right.addWidget(seen_box, 2)
+        right.addWidget(answer_box, 3)
         right.addWidget(self.model_note)
         main = QHBoxLayout(self)
         main.addLayout(left, 5)
@@ -486,9 +493,13 @@ class DrawPanel(QWidget):
             self.model_note.setText(note or self.tr(
                 "This model is untrained: its answers are guesses. Train one in the Train tab."))
             self.model_note.setStyleSheet(f"color: {WARNING_COLOUR};")
-        else:
+        elif info.edits or info.timeline is not None:
+            # the accuracy is older than the edit, or a timeline snapshot answers: say so here
             self.model_note.setText(self._model_sentence(info))
-            self.model_note.setStyleSheet("")
+            self.model_note.setStyleSheet(f"color: {WARNING_COLOUR};")
+        else:   # nothing to warn about: the status bar's model label says which model answers
+            self.model_note.setText("")
+        self.model_note.setVisible(bool(self.model_note.text()))
 
     def _model_sentence(self, info) -> str:
         """"Live model: name, test accuracy 98.1 %" (and the edits made since it was measured);

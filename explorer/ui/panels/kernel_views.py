@@ -42,7 +42,7 @@ class FilterResultView(QWidget):
         self._pending: tuple[int, int] | None = None
         self.pictures = pg.GraphicsLayoutWidget()
         self.pictures.setBackground("w")
-        self.pictures.setMinimumSize(360, 240)
+        self.pictures.setMinimumSize(240, 170)   # grows with the column
         self.before_title = self.pictures.addLabel("", row=0, col=0, color="k")
         self.after_title = self.pictures.addLabel("", row=0, col=1, color="k")
         self.before_view, self.before_item = _view(self.pictures, 1, 0)
@@ -59,7 +59,7 @@ class FilterResultView(QWidget):
         self.range_label.setWordWrap(True)
         self.histogram = pg.PlotWidget()
         self.histogram.setBackground("w")
-        self.histogram.setMinimumHeight(140)
+        self.histogram.setMinimumHeight(110)
         self.histogram.setMenuEnabled(False)
         self.histogram.setMouseEnabled(x=False, y=False)
         self.histogram.hideButtons()

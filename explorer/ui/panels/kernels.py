@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QGridLayout,
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFileDialog, QGridLayout,
                                QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider,
-                               QVBoxLayout, QWidget)
+                               QSplitter, QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.engine import kernels as K
@@ -32,10 +32,11 @@ from explorer.ui.panels import kernel_words as words
 from explorer.ui.panels.kernel_settings import restore_kernel_lab, save_kernel_lab
 from explorer.ui.text import fill
 from explorer.ui.widgets.filter_swap_box import FilterSwapBox
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.kernel_library import KernelLibrary
-from explorer.ui.widgets.layout_fit import ColumnsLayout, VerticalScroll
+from explorer.ui.widgets.layout_fit import FitToViewport, VerticalScroll
 from explorer.ui.widgets.live_text import LiveText, render
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.signals import blocked
@@ -87,23 +88,31 @@ class KernelPanel(QWidget):
         self._build_views()
         self.network = FilterSwapBox(client, self.network_input)
         self.network.sigFitRequested.connect(self.size_spin.setValue)
-        net_scroll = VerticalScroll(self.network)
 
         self.status = MessageLabel()
         self.status.setObjectName("kernelStatus")
         self.retranslate_ui()
-        body = QWidget()
-        columns = ColumnsLayout(body)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.addWidget(self.editor_box, 0)
-        columns.addWidget(self.views_box, 1)
-        columns.addWidget(net_scroll, 0)
-        body_scroll = QScrollArea()  # small windows scroll instead of squeezing the grid
-        body_scroll.setWidgetResizable(True)
-        body_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body_scroll.setWidget(body)
+        # three columns the user can widen or narrow (a splitter, no fixed widths); the side
+        # columns scroll only up and down, so a short window scrolls them and a narrow one
+        # (1024 pixels, any language) still shows all three side by side
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.columns.setObjectName("kernelColumns")
+        self.columns.setChildrenCollapsible(False)
+        for i, column in enumerate((VerticalScroll(FitToViewport.around(self.editor_box)),
+                                    self.views_box,
+                                    VerticalScroll(FitToViewport.around(self.network)))):
+            if i != 1:
+                column.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.columns.addWidget(column)
+            self.columns.setStretchFactor(i, (0, 3, 1)[i])   # the network column's texts wrap less
+        # below the columns' minimum (a window narrower than 1024 pixels) the lab scrolls
+        # instead of making the window wider than the screen
+        body = QScrollArea()
+        body.setWidgetResizable(True)
+        body.setFrameShape(QScrollArea.Shape.NoFrame)
+        body.setWidget(self.columns)
         layout = QVBoxLayout(self)
-        layout.addWidget(body_scroll, 1)
+        layout.addWidget(body, 1)
         layout.addWidget(self.status)
 
         self.grid.sigKernelChanged.connect(self._on_grid_kernel)
@@ -196,7 +205,7 @@ class KernelPanel(QWidget):
 
     def _build_views(self):
         self.views_box = QGroupBox()
-        self.source_combo = QComboBox()
+        self.source_combo = FitComboBox()
         self.source_combo.addItem("", "digit")
         self.source_combo.addItem("", "test")
         for key in BUILTIN_PICTURES:
@@ -204,18 +213,14 @@ class KernelPanel(QWidget):
         self.source_combo.setCurrentIndex(self.source_combo.findData("checkerboard"))
         self.test_index = ImageIndexPicker(self.state)
         self.open_button = QPushButton()
-        self.padding_combo = QComboBox()
+        self.padding_combo = FitComboBox()
         for mode in ("zero", "reflect", "replicate"):
             self.padding_combo.addItem("", mode)
-        self.view_combo = QComboBox()
+        self.view_combo = FitComboBox()
         self.view_combo.addItem("", False)
         self.view_combo.addItem("", True)
-        for combo in (self.source_combo, self.padding_combo, self.view_combo):
-            # the column's minimum must not be the longest item in the longest language: the
-            # combos take the room there is (their lists show the whole texts)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+        # (FitComboBox: the column's minimum is not the longest item in the longest language;
+        # a combo squeezed below its text shows it elided, the whole text in its tooltip)
         self.results = FilterResultView()
         # the view's parts, as the panel's (tests and the settings read them here)
         self.after_title, self.range_label = self.results.after_title, self.results.range_label
@@ -584,3 +589,4 @@ class KernelPanel(QWidget):
     def show_result(self, result) -> None:
         """Draw a `FilterResult`: output image, colour bar, value range, histogram."""
         self.results.show_result(result)
+        self.status.clear_stale_error()   # ("could not read fake.png" is over now)

@@ -177,10 +177,12 @@ class LayersPanel(QWidget):
         left = QVBoxLayout()
         self.heading = QLabel(self)
         left.addWidget(self.heading)
-        left.addWidget(self.table, 1)
+        # the table and the receptive field share the height (the field took it all: two
+        # rows of the table at 1024x700)
+        left.addWidget(self.table, 3)
         left.addLayout(nav)
         left.addWidget(source)
-        left.addWidget(self.field_box)
+        left.addWidget(self.field_box, 2)
         left.addWidget(self.message)
         left_w = QWidget(self)
         left_w.setLayout(left)
@@ -368,6 +370,11 @@ class LayersPanel(QWidget):
         scroll_bar = self.table.verticalScrollBar().sizeHint().width()
         self.table.setMinimumWidth(min(480, header.length() + scroll_bar
                                        + 2 * self.table.frameWidth()))
+        # at least four rows of layers in view (the receptive field below shrinks instead)
+        rows = min(4, self.table.rowCount())
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + rows * row_height + 2 * self.table.frameWidth())
         names = [r["name"] for r in self.summary]
         self.select_layer(keep if keep in names else (names[0] if names else None))
 
@@ -504,6 +511,9 @@ class LayersPanel(QWidget):
         self.strip.flat_width = width
         self.strip.flat_labels = [fill(self.tr("class \u201c%1\u201d"), name)
                                   for name in self.class_names()] if is_logits else None
+        # the scores in one row, each over its class (0-9): which score is which digit
+        self.strip.column_labels = (list(self.class_names()) if is_logits and rows == 1
+                                    else None)
         self.strip.set_matrix(padded.reshape(rows, width), levels=(lo, hi), cmap=cmap)
         self.colour_scale.set_range(lo, hi, cmap)
         self.per_map.setEnabled(False)

@@ -152,9 +152,9 @@ class TrainForm(QGroupBox):
                 key = self.init.itemData(i)
                 self.init.setItemText(i, inits.get(key, str(key)))
         self.init.setToolTip(
-            self.tr("Initial weights: normal (std 0.01, the textbook's), He (for ReLU) or Xavier "
-                    "(for tanh/sigmoid). A bad choice can stop a deep network from learning at "
-                    "all."))
+            self.tr("Initial weights: normal (std 0.01, as in the book Deep Learning from "
+                    "Scratch), He (for ReLU) or Xavier (for tanh/sigmoid). A bad choice can "
+                    "stop a deep network from learning at all."))
         self.weight_decay.setToolTip(self.tr(
             "L2 penalty pulling every weight towards 0 (fights overfitting); 0 = off."))
         self.dropout.setSpecialValueText(self.tr("architecture's default"))

@@ -13,11 +13,12 @@ from functools import partial
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QSpinBox, QVBoxLayout)
 
 from explorer.engine import filter_swap
 from explorer.ui.text import fill
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.kernel_grid import KernelGrid
 from explorer.ui.widgets.live_text import LiveText, render
 from explorer.ui.widgets.probability_bars import ProbabilityBars
@@ -51,8 +52,8 @@ def _map_view():
     """A small pyqtgraph view with one row-major ImageItem (created once)."""
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground("w")
-    widget.setFixedHeight(150)
-    widget.setMinimumWidth(120)
+    widget.setMinimumSize(100, 70)   # grows with the column's free height (up to 200)
+    widget.setMaximumHeight(200)
     view = widget.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
     view.setMenuEnabled(False)
     item = pg.ImageItem(axisOrder="row-major")
@@ -87,7 +88,7 @@ class FilterSwapBox(QGroupBox):
         self._caption_text: LiveText = ""
         self._prediction_text: LiveText = ""
 
-        self.layer_combo = QComboBox()
+        self.layer_combo = FitComboBox()
         self.filter_spin = QSpinBox()
         self.channel_spin = QSpinBox()
         self.put_button = QPushButton()
@@ -96,9 +97,9 @@ class FilterSwapBox(QGroupBox):
         self.fit_button.setVisible(False)
         self.fit_button.clicked.connect(self._on_fit_clicked)
         self.follow_check = QCheckBox()
-        # 5x5 at 36 px a cell; a 7x7 kernel shrinks to 28 px so both grids fit side by side
-        self.learned_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
-        self.yours_grid = KernelGrid(read_only=True, cell_size=36, decimals=2, max_side=200)
+        # 5x5 at 32 px a cell (both grids fit a 1024-pixel window); a 7x7 kernel shrinks to 25 px
+        self.learned_grid = KernelGrid(read_only=True, cell_size=32, decimals=2, max_side=180)
+        self.yours_grid = KernelGrid(read_only=True, cell_size=32, decimals=2, max_side=180)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("filterSwapStatus")
@@ -111,7 +112,8 @@ class FilterSwapBox(QGroupBox):
         self.bars.set_legend(lambda: translate("FilterSwapBox", "with your kernel"),
                              lambda: translate("FilterSwapBox", "its answer"),
                              lambda: translate("FilterSwapBox", "learned filter"))
-        self.bars.setFixedHeight(190)
+        self.bars.setMinimumHeight(130)   # grows with the column's free height
+        self.bars.setMaximumHeight(260)
         self.prediction = QLabel()
         self.prediction.setObjectName("filterSwapPrediction")
         self.layer_label, self.filter_label, self.channel_label = QLabel(), QLabel(), QLabel()
@@ -148,11 +150,11 @@ class FilterSwapBox(QGroupBox):
         layout.addLayout(grids)
         layout.addWidget(self.status)
         layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(maps)
+        layout.addLayout(maps, 2)
         layout.addWidget(self.map_caption)
         layout.addWidget(self.prediction)
-        layout.addWidget(self.bars)
-        layout.addStretch(1)
+        layout.addWidget(self.bars, 3)
+        layout.addStretch(0)
 
         self.layer_combo.currentIndexChanged.connect(self._on_slot_change)
         self.filter_spin.valueChanged.connect(self._on_slot_change)
@@ -161,6 +163,7 @@ class FilterSwapBox(QGroupBox):
         self.restore_button.clicked.connect(self.restore_learned)
         client.sigModelChanged.connect(self._on_model_change)
         self._set_enabled(False)
+        self._show_maps(False)
         self._say(lambda: translate("FilterSwapBox", "Waiting for the live model…"))
         self._caption(lambda: translate(
             "FilterSwapBox", "Press “Put kernel into filter” to see this layer's output and the "
@@ -477,6 +480,13 @@ class FilterSwapBox(QGroupBox):
         self._show_probes(learned=res.after, yours=res.before)
         self._update_buttons()
 
+    def _show_maps(self, on: bool) -> None:
+        """Show the two feature maps (hidden while there is none: two blank boxes took the
+        height the prediction chart needs)."""
+        for w in (self.before_widget, self.after_widget, self.learned_map_label,
+                  self.yours_map_label):
+            w.setVisible(on)
+
     def _show_probes(self, learned, yours):
         if learned is None or yours is None:
             self._caption(lambda: translate(
@@ -489,11 +499,13 @@ class FilterSwapBox(QGroupBox):
                           np.abs(yours.feature_map).max())) or 1.0
             self.before_item.setImage(learned.feature_map, levels=(-m, m))
             self.after_item.setImage(yours.feature_map, levels=(-m, m))
+            self._show_maps(True)
             self._caption(lambda: fill(translate(
                 "FilterSwapBox", "Output of %1, filter %2, for %3 (blue negative, red positive, "
                                  "both on ±%4)."),
                 yours.layer, yours.filter, render(source), f"{m:.3g}"))
         else:
+            self._show_maps(False)
             self._caption(lambda: fill(translate(
                 "FilterSwapBox", "%1 sits inside a block, so its own output is not traced; the "
                                  "prediction below still shows the change."), yours.layer))

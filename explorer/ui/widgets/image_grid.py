@@ -28,8 +28,10 @@ class ImageGrid(QWidget):
     sigImageClicked = Signal(int)
 
     def __init__(self, parent=None, *, cell_size: int = 48, columns: int | None = None,
-                 cmap: str = "grey", levels="shared"):
+                 cmap: str = "grey", levels="shared", centred: bool = False):
         super().__init__(parent)
+        #: the cells in the middle of the widget (else at its top left)
+        self.centred = centred
         self.cell_size = int(cell_size)
         self.columns = columns
         self.cmap = cmap
@@ -123,7 +125,12 @@ class ImageGrid(QWidget):
     def _cell_rect(self, i: int) -> QRect:
         cols, size, caption = self._grid()
         r, c = divmod(i, cols)
-        return QRect(2 + c * (size + 6), 2 + r * (size + 6 + caption), size, size)
+        left = top = 2
+        if self.centred:
+            rows = math.ceil(max(1, len(self._images)) / cols)
+            left = max(2, (self.width() - cols * (size + 6)) // 2)
+            top = max(2, (self.height() - rows * (size + 6 + caption)) // 2)
+        return QRect(left + c * (size + 6), top + r * (size + 6 + caption), size, size)
 
     def sizeHint(self) -> QSize:
         n = max(1, len(self._images))

@@ -103,6 +103,7 @@ class KernelGrid(QTableWidget):
         # (row, col) -> the text typed into a cell that is not a number
         self._errors: dict[tuple[int, int], str] = {}
         self._filling = False
+        self._forwarding = False
         self.horizontalHeader().setVisible(False)
         self.verticalHeader().setVisible(False)
         for header in (self.horizontalHeader(), self.verticalHeader()):
@@ -116,7 +117,14 @@ class KernelGrid(QTableWidget):
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         else:
-            self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+            # no SelectedClicked: it opens the editor only after a double-click interval, and a
+            # key typed meanwhile went to the view's keyboard search (the selection jumped to
+            # another cell starting with that digit). A click on the current cell edits it at
+            # once instead (`_edit_clicked`), and any printable key edits the current cell.
+            triggers = QAbstractItemView.EditTrigger
+            self.setEditTriggers(triggers.CurrentChanged | triggers.DoubleClicked
+                                 | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+            self.clicked.connect(self._edit_clicked)
         self._delegate = _CellDelegate(self)
         self.setItemDelegate(self._delegate)
         self.itemChanged.connect(self._on_item_changed)
@@ -127,6 +135,39 @@ class KernelGrid(QTableWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    # --- typing -------------------------------------------------------------------------------
+    def keyboardSearch(self, search: str) -> None:
+        """No search by typed text: a typed character belongs in the current cell."""
+
+    def keyPressEvent(self, event) -> None:
+        """A printable key edits the current cell (its editor gets the key). A printable key
+        that reaches the grid while the cell's editor is open (the editor does not have the
+        focus yet) goes on to that editor, so fast typing never lands in another cell."""
+        index = self.currentIndex()
+        text = event.text()
+        control = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                       | Qt.KeyboardModifier.AltModifier
+                                       | Qt.KeyboardModifier.MetaModifier)
+        if (not self._read_only and index.isValid() and text and text.isprintable()
+                and not control):
+            editor = self.indexWidget(index)
+            if self.state() == QAbstractItemView.State.EditingState and editor is not None:
+                if not self._forwarding:
+                    self._forwarding = True   # a key the editor ignores comes back here
+                    try:
+                        QCoreApplication.sendEvent(editor, event)
+                    finally:
+                        self._forwarding = False
+                return
+            if self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+                return
+        super().keyPressEvent(event)
+
+    def _edit_clicked(self, index) -> None:
+        if (self.state() != QAbstractItemView.State.EditingState
+                and self.indexWidget(index) is None):   # not when the click opened an editor
+            self.edit(index)
 
     def retranslate_ui(self) -> None:
         """The grid's tooltip and every cell's tooltip in the current language."""

@@ -11,15 +11,17 @@ import html
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
+from explorer.data.cache import app_data_dir
 from explorer.engine.kernels import (PRESETS, NamedKernel, load_kernel_set, named_kernel,
                                      save_kernel_set)
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.text import fill
+from explorer.ui.user_folders import user_data_base
 
 USER_FILE = "my-kernels.json"
 JSON_FILTER = QT_TRANSLATE_NOOP("KernelLibrary", "Kernel sets (*.json)")
@@ -30,9 +32,13 @@ translate = QCoreApplication.translate  #: lupdate extracts translate("Context",
 
 
 def user_kernels_path() -> Path:
-    """Where the user's own kernels are stored (tests point this elsewhere)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".cnn-explorer") / USER_FILE
+    """Where the user's own kernels are stored: ``<data>/CNN Explorer/`` (an older version's
+    file one folder deeper is moved there; tests point this elsewhere)."""
+    return app_data_dir(user_data_base()) / USER_FILE
+
+
+#: The library list shows at least this many rows.
+MIN_ROWS = 6
 
 
 class KernelLibrary(QWidget):
@@ -61,6 +67,9 @@ class KernelLibrary(QWidget):
         self.startup_problem = None
         self.list = QListWidget()
         self.list.setObjectName("kernelLibraryList")
+        # a narrow column elides long names ("Laplacian (8-neigh…") instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setObjectName("kernelDescription")
@@ -69,9 +78,15 @@ class KernelLibrary(QWidget):
         self.remove_button = QPushButton()
         self.import_button = QPushButton()
         self.export_button = QPushButton()
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.import_button, self.export_button):
-            buttons.addWidget(b)
+        # two rows of two: one row of four made the lab's left column too wide for a
+        # 1024-pixel window (wider still in Chinese)
+        buttons = QGridLayout()
+        for i, b in enumerate((self.add_button, self.remove_button, self.import_button,
+                               self.export_button)):
+            buttons.addWidget(b, i // 2, i % 2)
+        #: rows the list shows at least (the column scrolls in a short window instead)
+        self.list.setMinimumHeight(MIN_ROWS * self.list.fontMetrics().lineSpacing()
+                                   + 2 * self.list.frameWidth() + 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)

@@ -12,7 +12,7 @@ whatever language their texts are.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 
 class FitToViewport(QWidget):
@@ -21,6 +21,15 @@ class FitToViewport(QWidget):
     word-wrapped label) as tall as its *preferred* height, so grids that would shrink to fit
     ended behind a scroll bar. Scrolling now starts only below the minimum (e.g. the grids'
     smallest cells)."""
+
+    @classmethod
+    def around(cls, widget: QWidget) -> FitToViewport:
+        """A `FitToViewport` holding just ``widget`` (no margins), for a scroll area."""
+        holder = cls()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
+        return holder
 
     def heightForWidth(self, width: int) -> int:
         layout = self.layout()

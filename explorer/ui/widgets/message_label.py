@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
+from explorer.ui.status_policy import MessageLifetime
 from explorer.ui.widgets.live_text import LiveText, render
 
 #: The one colour of an error message (the panels' arithmetic views use it too).
@@ -14,7 +15,8 @@ WARNING_COLOUR = "#b04000"
 
 
 class MessageLabel(QLabel):
-    """A word-wrapped plain-text line: `show_info`, `show_error` or `clear`.
+    """A word-wrapped plain-text line: `show_info`, `show_error` or `clear`;
+    `clear_stale_error` after a success (see `explorer.ui.status_policy.MessageLifetime`).
 
     The message is a `LiveText`: pass ``lambda: fill(self.tr("Loaded %1."), name)`` and the
     line says it again in the new language when the language changes; a plain (already
@@ -28,6 +30,7 @@ class MessageLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.is_error = False
         self._message: LiveText = ""
+        self._lifetime = MessageLifetime()
 
     def __repr__(self) -> str:
         kind = "error" if self.is_error else "info"
@@ -45,6 +48,12 @@ class MessageLabel(QLabel):
     def clear(self) -> None:
         self._show("", False)
 
+    def clear_stale_error(self) -> None:
+        """Something the user did worked: an error shown by an earlier action goes (an error
+        shown while this action ran stays; information stays)."""
+        if self._lifetime.clears_on_success():
+            self.clear()
+
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -59,5 +68,7 @@ class MessageLabel(QLabel):
         self._message = text
         shown = render(text)
         self.is_error = bool(error and shown)
+        self._lifetime.shown(shown, error)
+        QTimer.singleShot(0, self._lifetime.settle)   # settled once this action is over
         self.setStyleSheet(f"color: {ERROR_COLOUR};" if self.is_error else "")
         self.setText(shown)

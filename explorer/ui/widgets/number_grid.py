@@ -87,6 +87,8 @@ class NumberGrid(QWidget):
         #: name the element ``row * flat_width + col`` instead of a row and column.
         self.flat_width: int | None = None
         self.flat_labels: list[str] | None = None
+        #: a label under each column (e.g. the classes under a row of scores), or None
+        self.column_labels: list[str] | None = None
         self.value_name: LiveText | None = None
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -165,10 +167,15 @@ class NumberGrid(QWidget):
         h, w = self._values.shape
         if h == 0 or w == 0:
             return 0.0, 0.0, 0.0
-        cell = min((self.width() - 2) / w, (self.height() - 2) / h)
+        band = self._label_band()
+        cell = min((self.width() - 2) / w, (self.height() - 2 - band) / h)
         x0 = (self.width() - cell * w) / 2
-        y0 = (self.height() - cell * h) / 2
+        y0 = (self.height() - band - cell * h) / 2
         return cell, x0, y0
+
+    def _label_band(self) -> int:
+        """Pixels under the cells for the column labels (0 without them)."""
+        return self.fontMetrics().height() + 4 if self.column_labels else 0
 
     def cell_at(self, pos) -> tuple[int, int] | None:
         cell, x0, y0 = self._geometry()
@@ -335,6 +342,14 @@ class NumberGrid(QWidget):
                         Qt.AlignmentFlag.AlignCenter,
                         format_value(v, self._decimals),
                     )
+        if self.column_labels:
+            p.setFont(self.font())
+            p.setPen(self.palette().text().color())
+            metrics = self.fontMetrics()
+            for c, label in enumerate(self.column_labels[:w]):
+                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(cell))
+                p.drawText(QRectF(x0 + c * cell, y0 + h * cell + 2, cell, metrics.height()),
+                           Qt.AlignmentFlag.AlignCenter, text)
         p.setBrush(Qt.BrushStyle.NoBrush)
         for top_, left_, hh, ww, colour in self._highlights:
             p.setPen(QPen(colour, max(2.0, min(4.0, cell / 8))))

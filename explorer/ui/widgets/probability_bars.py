@@ -7,6 +7,7 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QFont, QFontMetrics
 
 from explorer.data.datasets import N_CLASSES
 from explorer.ui.widgets.live_text import LiveText, render
@@ -50,6 +51,7 @@ class ProbabilityBars(pg.PlotWidget):
         self.addItem(self._secondary)
         self.probabilities = np.zeros(n)
         self._legend: list[tuple[tuple, LiveText]] = []
+        self._legend_layout: list[list[int]] = []
         self.retranslate_ui()
 
     def __repr__(self) -> str:
@@ -69,13 +71,47 @@ class ProbabilityBars(pg.PlotWidget):
                         ((_MAIN, main), (_BEST, best), (_SECOND, secondary)) if text]
         self._show_legend()
 
+    def _legend_lines(self) -> list[list[int]]:
+        """The legend's entries (indices) packed into lines that fit the widget's width."""
+        font = QFont(self.font())
+        font.setPointSize(9)
+        fm = QFontMetrics(font)
+        room = self.width() - 10
+        lines: list[list[int]] = []
+        used = 0
+        for i, (_, text) in enumerate(self.legend_entries):
+            width = fm.horizontalAdvance(text) + 3 * fm.height()   # swatch and gap
+            if lines and used + width <= room:
+                lines[-1].append(i)
+                used += width
+            else:
+                lines.append([i])
+                used = width
+        return lines
+
     def _show_legend(self):
         if not self._legend:
             return
+        # as many lines as the width needs: one line longer than the widget widened the plot
+        # beyond it (the classes on the right were cut off)
+        lines = self._legend_lines()
+        self._legend_layout = lines
         swatch = "<span style='color: rgb({0},{1},{2}); font-size: 12pt'>&#9632;</span> {3}"
-        self.setTitle("&nbsp;&nbsp;".join(swatch.format(*colour, html.escape(text))
-                                          for colour, text in self.legend_entries),
-                      color="k", size="9pt")
+        entries = [swatch.format(*colour, html.escape(text))
+                   for colour, text in self.legend_entries]
+        self.setTitle("<br>".join("&nbsp;&nbsp;".join(entries[i] for i in line)
+                                  for line in lines), color="k", size="9pt")
+        height = 30 + 20 * (len(lines) - 1)
+        plot = self.getPlotItem()   # pyqtgraph gives the title one 30-pixel row: room for all
+        plot.layout.setRowFixedHeight(0, height)
+        plot.titleLabel.setMinimumHeight(height)
+        plot.titleLabel.setMaximumHeight(height)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        legend = self.__dict__.get("_legend")   # (pyqtgraph resizes during __init__)
+        if legend and self._legend_lines() != self._legend_layout:
+            self._show_legend()
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
