@@ -2424,6 +2424,7 @@ Details: %1</source>
     </message>
     <message>
         <source>Click a kernel to load it into the grid; hover for what it does.</source>
+        <extracomment>The library list shows at least this many rows. rows the list shows at least (the column scrolls in a short window instead)</extracomment>
         <translation>点击一个卷积核即可载入网格；鼠标悬停可查看它的作用。</translation>
     </message>
     <message>
@@ -3330,7 +3331,7 @@ What is wrong: %2</source>
     <name>MainWindow</name>
     <message>
         <source>&amp;Draw</source>
-        <extracomment>Every panel, in tab order: (class, tab title, &quot;how to read this view&quot; text). A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.</extracomment>
+        <extracomment>The narrowest the status bar&apos;s model label gets while a long message is shown (pixels). Pixels between a message and the model label (the bar&apos;s margins and size grip included). Every panel, in tab order: (class, tab title, &quot;how to read this view&quot; text). A panel is a QWidget built as ``Panel(client, state, parent=None)``; add yours with one line.</extracomment>
         <translation>绘制(&amp;D)</translation>
     </message>
     <message>
@@ -3644,7 +3645,7 @@ Choose another folder or file name.</source>
     <name>NumberGrid</name>
     <message>
         <source>element %1: %2</source>
-        <extracomment>When set, the grid is a long vector wrapped into rows of this width: tooltips then name the element ``row * flat_width + col`` instead of a row and column.</extracomment>
+        <extracomment>When set, the grid is a long vector wrapped into rows of this width: tooltips then name the element ``row * flat_width + col`` instead of a row and column. a label under each column (e.g. the classes under a row of scores), or None</extracomment>
         <translation>元素 %1：%2</translation>
     </message>
     <message>
@@ -4029,10 +4030,6 @@ Choose another folder or file name.</source>
         <translation>Xavier</translation>
     </message>
     <message>
-        <source>Initial weights: normal (std 0.01, the textbook&apos;s), He (for ReLU) or Xavier (for tanh/sigmoid). A bad choice can stop a deep network from learning at all.</source>
-        <translation>初始权重：正态分布（标准差 0.01，即教材所用）、He（适用于 ReLU）或 Xavier（适用于 tanh/sigmoid）。选择不当可能导致深层网络完全无法学习。</translation>
-    </message>
-    <message>
         <source>L2 penalty pulling every weight towards 0 (fights overfitting); 0 = off.</source>
         <translation>把每个权重拉向 0 的 L2 惩罚项（抑制过拟合）；0 = 关闭。</translation>
     </message>
@@ -4055,6 +4052,10 @@ Choose another folder or file name.</source>
     <message>
         <source>&amp;Architecture:</source>
         <translation>架构(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Initial weights: normal (std 0.01, as in the book Deep Learning from Scratch), He (for ReLU) or Xavier (for tanh/sigmoid). A bad choice can stop a deep network from learning at all.</source>
+        <translation>初始权重：正态分布（标准差 0.01，与《深度学习入门：基于Python的理论与实现》一书相同）、He（适用于 ReLU）或 Xavier（适用于 tanh/sigmoid）。选择不当可能导致深层网络完全无法学习。</translation>
     </message>
     <message>
         <source>&amp;Data set:</source>
@@ -5430,8 +5431,8 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>小号点阵字体的字母和数字：笔画很细。</translation>
     </message>
     <message>
-        <source>The textbook&apos;s SimpleConvNet: conv 30@5x5, ReLU, 2x2 max pool, dense 100, ReLU, dense 10 (normal init, std 0.01, as in the book).</source>
-        <translation>教材中的 SimpleConvNet：卷积 30@5x5、ReLU、2x2 最大池化、全连接 100、ReLU、全连接 10（正态分布初始化，标准差 0.01，与教材相同）。</translation>
+        <source>SimpleConvNet of the book Deep Learning from Scratch (chapter 7): conv 30@5x5, ReLU, 2x2 max pool, dense 100, ReLU, dense 10 (normal init, std 0.01, the book&apos;s values).</source>
+        <translation>《深度学习入门：基于Python的理论与实现》第7章的 SimpleConvNet：卷积 30@5x5、ReLU、2x2 最大池化、全连接 100、ReLU、全连接 10（正态分布初始化，标准差 0.01，即书中的取值）。</translation>
     </message>
     <message>
         <source>LeNet-5, modern: two conv 5x5 + ReLU + 2x2 max pool stages (6 and 16 filters), then dense 120, 84, 10 (He init).</source>
