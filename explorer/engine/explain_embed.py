@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .messages import MessageError
+
 __all__ = ["PCAMap", "TSNEMap", "EmbeddingCancelled", "embed", "nearest", "check_features"]
 
 METHODS = ("pca", "tsne")
@@ -156,6 +158,8 @@ def tsne(features, seed: int = 0, *, perplexity: float = 30.0, n_iter: int = 500
     if not (np.isfinite(perp) and perp > 0):
         raise ValueError(f"t-SNE perplexity must be a positive number, got {perplexity!r}")
     perp = min(perp, (f.shape[0] - 1) / 3)
+    if np.all(f == f[0]):   # openTSNE's PCA start would divide by a zero variance
+        raise MessageError("features_all_equal", f.shape[0])
     import openTSNE  # imported here: loading it takes a moment and only t-SNE needs it
 
     hook = _Progress([early_exaggeration_iter, n_iter], progress, cancelled)

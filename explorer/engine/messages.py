@@ -89,6 +89,11 @@ MESSAGES: dict[str, str] = {
     # explorer.ui.conv_backward: the gradient check of one weight
     "gradient_step_not_positive": "the step h must be a positive finite number, got %1",
     "weight_index_outside_kernel": "weight index %1 is outside the kernel of shape %2",
+    # explorer.engine.explain_embed: a map of features that are all the same
+    "features_all_equal": (
+        "all %1 feature vectors are the same (the layer gives every image the same numbers, "
+        "e.g. after its weights were zeroed): there is nothing to map; train or load a model "
+        "first"),
 }
 
 #: Every `Term` the engine puts into its messages (the default names of what was read).

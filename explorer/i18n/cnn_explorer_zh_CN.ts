@@ -5852,6 +5852,10 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>权重索引 %1 超出了形状为 %2 的卷积核</translation>
     </message>
     <message>
+        <source>all %1 feature vectors are the same (the layer gives every image the same numbers, e.g. after its weights were zeroed): there is nothing to map; train or load a model first</source>
+        <translation>全部 %1 个特征向量都相同（这一层对每张图像给出相同的数值，例如其权重被清零之后）：没有可映射的内容；请先训练或加载一个模型</translation>
+    </message>
+    <message>
         <source>the saved kernel</source>
         <extracomment>The engine&apos;s `explorer.engine.messages.TERMS`: words it puts into its messages.</extracomment>
         <translation>保存的卷积核</translation>

@@ -366,6 +366,11 @@ ENGINE_MESSAGES: dict[str, str] = {
         "engine", "the step h must be a positive finite number, got %1"),
     "weight_index_outside_kernel": QT_TRANSLATE_NOOP(
         "engine", "weight index %1 is outside the kernel of shape %2"),
+    "features_all_equal": QT_TRANSLATE_NOOP(
+        "engine",
+        "all %1 feature vectors are the same (the layer gives every image the same numbers, "
+        "e.g. after its weights were zeroed): there is nothing to map; train or load a model "
+        "first"),
 }
 
 

@@ -125,3 +125,13 @@ def test_explain_and_timeline_import_no_qt():
     pytest.importorskip("openTSNE")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"Qt modules imported: {out.stdout}"
+
+
+def test_tsne_of_identical_features_is_refused_in_words():
+    # an untrained or zeroed model can give every image the same feature vector; openTSNE's
+    # PCA start then divided by a zero variance (a warning deep inside sklearn)
+    from explorer.engine.messages import MessageError
+
+    with pytest.raises(MessageError, match="nothing to map") as caught:
+        E.embed(np.ones((10, 3)), "tsne")
+    assert caught.value.code == "features_all_equal" and caught.value.values == (10,)
