@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QS
 
 from explorer.ui.text import fill
 from explorer.ui.timeline_logic import TimelineState
+from explorer.ui.widgets.elided_label import ElidedLabel
 from explorer.ui.widgets.message_label import WARNING_COLOUR
 
 
@@ -43,7 +44,7 @@ class TimelineBar(QWidget):
         self.slider.setPageStep(1)
         self.slider.setMinimumWidth(100)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.shown_label = QLabel(self)
+        self.shown_label = ElidedLabel(self, minimum=0)   # "…" where it is cut
         self.shown_label.setObjectName("timelineShown")
         # a long sentence must not set the window's minimum width: in a narrow window it is
         # cut, and its tooltip holds all of it
