@@ -13,21 +13,20 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QInputDialog, QLabel,
-                               QPushButton, QScrollArea, QSlider, QSpinBox, QSplitter,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QPushButton, QSlider, QSpinBox,
+                               QTextBrowser, QWidget)
 
 from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.conv_backward import (backward_for, built_up, conv_gradient_check, loss_gradient,
                                        make_dy, n_images, n_steps)
 from explorer.ui.engine_strings import engine_message
+from explorer.ui.panels.convolution_backward_layout import backward_layout
 from explorer.ui.panels.convolution_backward_text import (db_html, dw_html, dx_html,
                                                           gate_html, pool_html)
 from explorer.ui.panels.convolution_views import ChannelRow, DirectionBox
 from explorer.ui.text import fill
 from explorer.ui.widgets.imaging import cmap_for, value_range
-from explorer.ui.widgets.layout_fit import FitToViewport
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND
 from explorer.ui.widgets.signals import blocked
@@ -108,7 +107,7 @@ class BackwardView(QWidget):
         self.arithmetic.setObjectName("backwardArithmetic")
         self.timer = QTimer(self)
         self.timer.setInterval(333)
-        self._layout()
+        backward_layout(self)
 
         self.result_combo.currentIndexChanged.connect(lambda _i: self._restart())
         self.dy_combo.currentIndexChanged.connect(lambda _i: self._on_dy_preset())
@@ -120,60 +119,6 @@ class BackwardView(QWidget):
         self.slider.valueChanged.connect(self.set_position)
         self.timer.timeout.connect(self._on_tick)
         self.retranslate_ui()
-
-    def _layout(self):
-        top = QHBoxLayout()
-        top.addWidget(self.result_label)
-        top.addWidget(self.result_combo)
-        top.addSpacing(12)
-        top.addWidget(self.dy_label)
-        top.addWidget(self.dy_combo)
-        top.addWidget(self.seed)
-        top.addStretch(1)
-
-        views = FitToViewport(self)
-        grid = QGridLayout(views)
-        for i, (title, row) in enumerate(zip(self.titles, (self.dy_row, self.middle_row,
-                                                             self.result_row))):
-            grid.addWidget(title, 0, i)
-            grid.addWidget(row, 1, i)
-        grid.addWidget(self.gate_title, 2, 0, 1, 3)
-        grid.addWidget(self.gate_row, 3, 0, 1, 3)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 4)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(3, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(views)
-        views.setMinimumHeight(260)
-
-        steps = QHBoxLayout()
-        for w in (self.back_button, self.play_button, self.forward_button, self.end_button):
-            steps.addWidget(w)
-        steps.addStretch(1)
-        bar = QHBoxLayout()               # a second row: the tab stays usable ~730 px wide
-        bar.addWidget(self.position_label, 1)   # wraps only when the row is narrow
-        bar.addWidget(self.slider, 2)
-
-        upper = QWidget(self)
-        uv = QVBoxLayout(upper)
-        uv.setContentsMargins(0, 0, 0, 0)
-        uv.addLayout(top)
-        uv.addWidget(self.message)
-        uv.addWidget(scroll, 1)
-        uv.addLayout(steps)
-        uv.addLayout(bar)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(upper)
-        split.addWidget(self.arithmetic)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([640, 180])   # the grids first; the arithmetic scrolls
-        main = QVBoxLayout(self)
-        main.setContentsMargins(0, 0, 0, 0)
-        main.addWidget(split)
 
     # --- language -------------------------------------------------------------------------------
     def changeEvent(self, event):

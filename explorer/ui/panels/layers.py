@@ -15,10 +15,8 @@ from functools import partial
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QGridLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QRadioButton, QScrollArea, QSplitter, QTableWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QHeaderView,
+                               QLabel, QPushButton, QRadioButton, QTableWidget, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.data.datasets import N_CLASSES
@@ -38,6 +36,7 @@ from explorer.ui.widgets.signals import blocked
 from .layers_field import ReceptiveFieldBox, receptive_field_job, show_input
 from .layers_text import describe_type as _describe_type
 from .layers_inception import InceptionBox
+from .layers_layout import build_layout
 from .layers_text import NoTestImages, fill_table, retranslate_static, type_sentence
 
 
@@ -67,7 +66,7 @@ class LayersPanel(QWidget):
         self._wanted_layer = self.settings.get("layer", str, None)
 
         self._build_widgets()
-        self._build_layout()
+        build_layout(self)
         self.per_map.setChecked(self.settings.get("perMapScale", bool, False))
         self.per_map.toggled.connect(lambda on: self.settings.set("perMapScale", bool(on)))
         for key, slot in ((Qt.Key.Key_PageDown, self.select_next),
@@ -162,74 +161,6 @@ class LayersPanel(QWidget):
         self.source_map.setObjectName("mapSourceMap")
         self.message = MessageLabel(self)
         self.message.setObjectName("layersMessage")
-
-    def _build_layout(self):
-        nav = QHBoxLayout()
-        nav.addWidget(self.prev_button)
-        nav.addWidget(self.next_button)
-        source = self.source_box = QGroupBox(self)
-        sl = QGridLayout(source)
-        sl.addWidget(self.use_current, 0, 0, 1, 2)
-        sl.addWidget(self.use_test, 1, 0)
-        sl.addWidget(self.test_index, 1, 1)
-        sl.addWidget(self.input_view, 0, 2, 3, 1)
-        sl.addWidget(self.input_note, 2, 0, 1, 2)
-        left = QVBoxLayout()
-        self.heading = QLabel(self)
-        left.addWidget(self.heading)
-        # the table and the receptive field share the height (the field took it all: two
-        # rows of the table at 1024x700)
-        left.addWidget(self.table, 3)
-        left.addLayout(nav)
-        left.addWidget(source)
-        left.addWidget(self.field_box, 2)
-        left.addWidget(self.message)
-        left_w = QWidget(self)
-        left_w.setLayout(left)
-
-        top = QWidget(self)
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.layer_title)
-        row = QHBoxLayout()
-        row.addWidget(self.colour_scale, 1)
-        row.addWidget(self.per_map)
-        tl.addLayout(row)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        inner = QWidget(scroll)
-        il = QVBoxLayout(inner)
-        il.addWidget(self.inception_box)   # scrolls with the maps it explains
-        il.addWidget(self.maps, 1)
-        il.addWidget(self.strip, 1)
-        scroll.setWidget(inner)
-        tl.addWidget(scroll, 1)
-
-        bottom = QWidget(self)
-        bl = QGridLayout(bottom)
-        bl.addWidget(self.detail_title, 0, 0)
-        bl.addWidget(self.source_title, 0, 1)
-        bl.addWidget(self.detail, 1, 0, 3, 1)
-        bl.addWidget(self.kernels, 1, 1)
-        bl.addWidget(self.source_map, 1, 1)
-        bl.addWidget(self.kernel_caption, 2, 1)
-        bl.addWidget(self.kernel_numbers, 3, 1)
-        bl.addWidget(self.hover_label, 4, 0, 1, 2)
-        bl.setColumnStretch(0, 1)
-        bl.setColumnStretch(1, 1)
-        bl.setRowStretch(1, 1)
-        bl.setRowStretch(3, 2)
-
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(top)
-        right.addWidget(bottom)
-        right.setSizes([420, 380])
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(left_w)
-        split.addWidget(right)
-        split.setSizes([470, 900])
-        main = QHBoxLayout(self)
-        main.addWidget(split)
 
     # --- language -------------------------------------------------------------------------
     def changeEvent(self, event):

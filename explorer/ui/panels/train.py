@@ -13,18 +13,15 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,8 @@ from explorer.ui.engine_strings import engine_message
 from explorer.ui.panels.train_form import TrainForm
 from explorer.ui.panels.train_logic import RunView
 from explorer.ui.panels.train_results import TrainResults, are_digits
+from explorer.ui.panels.train_support import (FittingScroll, describe_architectures,
+                                              save_model_file)
 from explorer.ui.text import fill
 from explorer.worker import TRAINING, shown_failure
 
@@ -45,56 +44,6 @@ FORM_WIDGETS = ("architecture", "arch_description", "dataset", "optimizer", "lr"
 #: The results' widgets, also reachable as attributes of the panel.
 RESULT_WIDGETS = ("curves", "filters", "confusion", "mistakes", "mistakes_caption",
                   "class_legend")
-
-
-def describe_architectures(_live_model) -> list[tuple[str, str, int, bool]]:
-    """Runs in the worker: ``(name, description, parameter count, has dropout layers)`` of every
-    built-in model."""
-    from explorer.engine import build_model, describe_model, list_models
-
-    rows = []
-    for name in list_models():
-        model = build_model(name)
-        has_dropout = any(row["type"] == "Dropout" for row in model.summary())
-        rows.append((name, describe_model(name), model.n_params, has_dropout))
-    return rows
-
-
-def _save_model(path, model):
-    model.save(path)
-    return path
-
-
-class _FittingScroll(QScrollArea):
-    """A vertical scroll area as tall as its widget when there is room, shorter (scrolling)
-    when there is not."""
-
-    def __init__(self, widget: QWidget, parent=None):
-        super().__init__(parent)
-        self.setWidget(widget)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        widget.installEventFilter(self)
-
-    def sizeHint(self) -> QSize:
-        hint = self.widget().sizeHint()
-        width = max(self.viewport().width(), 1)
-        widget = self.widget()
-        height = widget.heightForWidth(width) if widget.hasHeightForWidth() else -1
-        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(),
-                     height if height > 0 else hint.height())
-
-    def eventFilter(self, watched, event):
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()    # the form's texts changed: so does the height it needs
-        return super().eventFilter(watched, event)
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()    # wrapped texts take another height at another width
 
 
 class TrainPanel(QWidget):
@@ -202,7 +151,7 @@ class TrainPanel(QWidget):
         buttons.addWidget(self.export_button, 3, 0, 1, 2)
         # only the settings scroll when the window is short: the run's buttons and its
         # message line stay in sight (at 1024x700 in Chinese the form is taller than the tab)
-        scroll = _FittingScroll(self.form, self)
+        scroll = FittingScroll(self.form, self)
         scroll.setObjectName("trainSettingsScroll")
         left_widget = QWidget(self)
         left_widget.setMinimumWidth(300)
@@ -334,7 +283,7 @@ class TrainPanel(QWidget):
         if not path.endswith(".npz"):
             path += ".npz"
         self._files.set("lastDir", str(Path(path).parent))
-        self.client.request(partial(_save_model, path), owner=self, key="save", target=TRAINING,
+        self.client.request(partial(save_model_file, path), owner=self, key="save", target=TRAINING,
                             on_result=self._on_saved, on_error=self._on_save_error)
 
     def export_curves(self):
