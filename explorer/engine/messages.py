@@ -89,6 +89,32 @@ MESSAGES: dict[str, str] = {
     # explorer.ui.conv_backward: the gradient check of one weight
     "gradient_step_not_positive": "the step h must be a positive finite number, got %1",
     "weight_index_outside_kernel": "weight index %1 is outside the kernel of shape %2",
+    # explorer.engine.serialize: a file that is not a model file
+    "model_file_is_npy": (
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is a "
+        "single NumPy array (.npy); choose a file written by Model.save or "
+        "`python main.py train --out`"),
+    "model_file_is_empty": (
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is an "
+        "empty file; choose a file written by Model.save or `python main.py train "
+        "--out`"),
+    "model_file_is_text": (
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is text "
+        "beginning “%2”; choose a file written by Model.save or `python main.py "
+        "train --out`"),
+    "model_file_is_bytes": (
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is a file "
+        "whose first bytes are %2 (hexadecimal); choose a file written by "
+        "Model.save or `python main.py train --out`"),
+    "model_file_unreadable": (
+        "%1 is not a readable model file (truncated or not an .npz made by "
+        "Model.save): %2"),
+    "model_file_no_format": (
+        "%1 has no __format__ entry: it is an .npz archive but not a CNN Explorer "
+        "model file (Model.save always writes one)"),
+    "model_file_newer": (
+        "%1 uses model file format %2, newer than the format %3 this version of "
+        "CNN Explorer reads; update the program"),
     # explorer.engine.explain_embed: a map of features that are all the same
     "features_all_equal": (
         "all %1 feature vectors are the same (the layer gives every image the same numbers, "

@@ -27,6 +27,7 @@ import numpy as np
 from explorer._atomic import atomic_write
 
 from . import models
+from .messages import MessageError
 from .models import _json_default, model_from_spec, planned_arrays
 
 __all__ = ["FORMAT_VERSION", "save_model", "load_model", "load_default_model"]
@@ -90,20 +91,17 @@ class _Entry(NamedTuple):
 
 
 def _unreadable(path, exc) -> ValueError:
-    return ValueError(
-        f"{path} is not a readable model file (truncated or not an .npz made by Model.save): "
-        f"{exc}"
-    )
+    return MessageError("model_file_unreadable", str(path), str(exc))
 
 
-def _first_bytes(head: bytes) -> str:
-    """What a file beginning with ``head`` is, in words for a person (no Python bytes
-    literal such as ``b'garb'``): its first characters if they are plain text, else the bytes
-    in hexadecimal."""
+def _first_bytes(head: bytes) -> tuple[str, str]:
+    """(message code, shown) saying what a file beginning with ``head`` is, in words for a
+    person (no Python bytes literal such as ``b'garb'``): its first characters if they are
+    plain text, else the bytes in hexadecimal."""
     if all(32 <= b < 127 or b in (9, 10, 13) for b in head):
         shown = head.decode("ascii").replace("\n", " ").replace("\r", " ").replace("\t", " ")
-        return f"text beginning “{shown.strip()}”"
-    return f"a file whose first bytes are {head.hex(' ').upper()} (hexadecimal)"
+        return "model_file_is_text", shown.strip()
+    return "model_file_is_bytes", head.hex(" ").upper()
 
 
 def _check_signature(path: Path) -> None:
@@ -112,12 +110,12 @@ def _check_signature(path: Path) -> None:
     with open(path, "rb") as fh:
         head = fh.read(4)
     if head not in _ZIP_SIGNATURES:
-        what = ("a single NumPy array (.npy)" if head.startswith(b"\x93NUM")
-                else "an empty file" if not head else _first_bytes(head))
-        raise ValueError(
-            f"{path} is not a CNN Explorer model file (.npz, a zip archive): it is {what}; "
-            "choose a file written by Model.save or `python main.py train --out`"
-        )
+        if head.startswith(b"\x93NUM"):
+            raise MessageError("model_file_is_npy", str(path))
+        if not head:
+            raise MessageError("model_file_is_empty", str(path))
+        code, shown = _first_bytes(head)
+        raise MessageError(code, str(path), shown)
 
 
 def _scan(zf: zipfile.ZipFile, path: Path) -> dict[str, _Entry]:
@@ -200,10 +198,7 @@ def _check_format(zf, entries, path) -> int:
     CNN Explorer (there is no older, unversioned format to accept)."""
     entry = entries.get("__format__")
     if entry is None:
-        raise ValueError(
-            f"{path} has no __format__ entry: it is an .npz archive but not a CNN Explorer "
-            "model file (Model.save always writes one)"
-        )
+        raise MessageError("model_file_no_format", str(path))
     size = math.prod(entry.shape)
     if size != 1 or entry.dtype.kind not in "iu":
         raise ValueError(
@@ -212,10 +207,7 @@ def _check_format(zf, entries, path) -> int:
         )
     version = int(_read(zf, entry, path).ravel()[0])
     if version > FORMAT_VERSION:
-        raise ValueError(
-            f"{path} uses model file format {version}, newer than the format {FORMAT_VERSION} "
-            "this version of CNN Explorer reads; update the program"
-        )
+        raise MessageError("model_file_newer", str(path), version, FORMAT_VERSION)
     if version < 1:
         raise ValueError(f"{path}: model file format {version} does not exist (formats start at 1)")
     return version

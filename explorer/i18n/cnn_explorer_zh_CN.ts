@@ -5852,6 +5852,34 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>权重索引 %1 超出了形状为 %2 的卷积核</translation>
     </message>
     <message>
+        <source>%1 is not a CNN Explorer model file (.npz, a zip archive): it is a single NumPy array (.npy); choose a file written by Model.save or `python main.py train --out`</source>
+        <translation>%1 不是 CNN Explorer 模型文件（.npz，一个 zip 压缩包）：它是单个 NumPy 数组（.npy）；请选择由 Model.save 或 `python main.py train --out` 写出的文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a CNN Explorer model file (.npz, a zip archive): it is an empty file; choose a file written by Model.save or `python main.py train --out`</source>
+        <translation>%1 不是 CNN Explorer 模型文件（.npz，一个 zip 压缩包）：它是一个空文件；请选择由 Model.save 或 `python main.py train --out` 写出的文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a CNN Explorer model file (.npz, a zip archive): it is text beginning “%2”; choose a file written by Model.save or `python main.py train --out`</source>
+        <translation>%1 不是 CNN Explorer 模型文件（.npz，一个 zip 压缩包）：它是以“%2”开头的文本；请选择由 Model.save 或 `python main.py train --out` 写出的文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a CNN Explorer model file (.npz, a zip archive): it is a file whose first bytes are %2 (hexadecimal); choose a file written by Model.save or `python main.py train --out`</source>
+        <translation>%1 不是 CNN Explorer 模型文件（.npz，一个 zip 压缩包）：它的开头几个字节是 %2（十六进制）；请选择由 Model.save 或 `python main.py train --out` 写出的文件</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable model file (truncated or not an .npz made by Model.save): %2</source>
+        <translation>%1 不是可读取的模型文件（文件不完整，或不是由 Model.save 生成的 .npz）：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no __format__ entry: it is an .npz archive but not a CNN Explorer model file (Model.save always writes one)</source>
+        <translation>%1 中没有 __format__ 条目：它是 .npz 压缩包，但不是 CNN Explorer 模型文件（Model.save 总会写入这一条目）</translation>
+    </message>
+    <message>
+        <source>%1 uses model file format %2, newer than the format %3 this version of CNN Explorer reads; update the program</source>
+        <translation>%1 使用的模型文件格式为 %2，比此版本 CNN Explorer 能读取的格式 %3 更新；请更新程序</translation>
+    </message>
+    <message>
         <source>all %1 feature vectors are the same (the layer gives every image the same numbers, e.g. after its weights were zeroed): there is nothing to map; train or load a model first</source>
         <translation>全部 %1 个特征向量都相同（这一层对每张图像给出相同的数值，例如其权重被清零之后）：没有可映射的内容；请先训练或加载一个模型</translation>
     </message>

@@ -366,6 +366,38 @@ ENGINE_MESSAGES: dict[str, str] = {
         "engine", "the step h must be a positive finite number, got %1"),
     "weight_index_outside_kernel": QT_TRANSLATE_NOOP(
         "engine", "weight index %1 is outside the kernel of shape %2"),
+    "model_file_is_npy": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is a "
+        "single NumPy array (.npy); choose a file written by Model.save or "
+        "`python main.py train --out`"),
+    "model_file_is_empty": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is an "
+        "empty file; choose a file written by Model.save or `python main.py train "
+        "--out`"),
+    "model_file_is_text": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is text "
+        "beginning “%2”; choose a file written by Model.save or `python main.py "
+        "train --out`"),
+    "model_file_is_bytes": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a CNN Explorer model file (.npz, a zip archive): it is a file "
+        "whose first bytes are %2 (hexadecimal); choose a file written by "
+        "Model.save or `python main.py train --out`"),
+    "model_file_unreadable": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 is not a readable model file (truncated or not an .npz made by "
+        "Model.save): %2"),
+    "model_file_no_format": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 has no __format__ entry: it is an .npz archive but not a CNN Explorer "
+        "model file (Model.save always writes one)"),
+    "model_file_newer": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 uses model file format %2, newer than the format %3 this version of "
+        "CNN Explorer reads; update the program"),
     "features_all_equal": QT_TRANSLATE_NOOP(
         "engine",
         "all %1 feature vectors are the same (the layer gives every image the same numbers, "

@@ -180,3 +180,25 @@ def test_engine_terms_are_listed_and_nested_causes_are_translated(qapp, tmp_path
         # the file name and the user's kernel name are data; every sentence is translated
         assert engine_message(bad_set.value) == (
             "⟦my.json: kernel #1: ⟦kernel 'a' is 1x2; kernels must be square⟧⟧")
+
+
+def test_a_file_that_is_not_a_model_is_described_in_the_users_language(qapp, tmp_path):
+    from explorer.engine.messages import MessageError
+    from explorer.engine.serialize import load_model
+    from explorer.ui.engine_strings import engine_message
+    from tests.ui.pseudo_translation import pseudo_language
+
+    cases = {b"garb": ("model_file_is_text", "garb"), b"": ("model_file_is_empty", None),
+             b"\x93NUMPY": ("model_file_is_npy", None),
+             b"\x00\x01\xfe": ("model_file_is_bytes", "00 01 FE")}
+    for i, (content, (code, shown)) in enumerate(cases.items()):
+        path = tmp_path / f"m{i}.npz"
+        path.write_bytes(content)
+        with pytest.raises(MessageError) as info:
+            load_model(path)
+        assert info.value.code == code and info.value.values[0] == str(path)
+        if shown is not None:
+            assert info.value.values[1] == shown
+        with pseudo_language(qapp):
+            text = engine_message(info.value)
+        assert text.startswith("⟦" + str(path)) and text.endswith("⟧")
