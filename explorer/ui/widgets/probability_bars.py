@@ -76,11 +76,17 @@ class ProbabilityBars(pg.PlotWidget):
         font = QFont(self.font())
         font.setPointSize(9)
         fm = QFontMetrics(font)
-        room = self.width() - 10
+        swatch = QFont(self.font())
+        swatch.setPointSize(12)
+        # the 12-point swatch, two spaces and a margin: CJK text, drawn by the title's rich
+        # text with a fallback font, came out wider than an estimate of 3 line heights
+        extra = QFontMetrics(swatch).horizontalAdvance("\u25a0") + 3 * fm.horizontalAdvance(" ") \
+            + fm.height()
+        room = self.width() - 20
         lines: list[list[int]] = []
         used = 0
         for i, (_, text) in enumerate(self.legend_entries):
-            width = fm.horizontalAdvance(text) + 3 * fm.height()   # swatch and gap
+            width = int(fm.horizontalAdvance(text) * 1.1) + extra
             if lines and used + width <= room:
                 lines[-1].append(i)
                 used += width
