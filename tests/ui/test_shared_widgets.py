@@ -207,3 +207,20 @@ def test_kernel_grid_and_library_retranslate(qtbot, qapp, tmp_path, monkeypatch)
     _switches(qapp, library, allowed=[r"\bmine\b"])
     assert library.list.currentItem().data(kernel_library._ROLE) == ("preset", "box_blur")
     assert library.description.text().startswith("<b>Box blur</b>: ")
+
+
+def test_a_legend_packed_for_a_narrower_width_does_not_widen_the_plot(qtbot):
+    # made before it has a width (as the Kernel lab does), the legend was packed on one long
+    # line; packed again only after pyqtgraph's layout, the plot kept that width: classes 8
+    # and 9 were cut off on the right
+    from explorer.ui.widgets.probability_bars import ProbabilityBars
+
+    bars = ProbabilityBars()
+    qtbot.addWidget(bars)
+    bars.set_legend(lambda: "with your kernel", lambda: "its answer", lambda: "learned filter")
+    bars.resize(280, 220)
+    bars.show()
+    qtbot.waitExposed(bars)
+    qtbot.wait(20)
+    assert len(bars._legend_layout) > 1
+    assert bars.getPlotItem().sceneBoundingRect().right() <= bars.width() + 1

@@ -114,10 +114,13 @@ class ProbabilityBars(pg.PlotWidget):
         plot.titleLabel.setMaximumHeight(height)
 
     def resizeEvent(self, event):
-        super().resizeEvent(event)
+        # the legend is packed for the new width first: the title's minimum width is its longest
+        # line, and pyqtgraph lays the plot out in super().resizeEvent (packed after it, a plot
+        # that had been wider kept its width and was cut on the right)
         legend = self.__dict__.get("_legend")   # (pyqtgraph resizes during __init__)
         if legend and self._legend_lines() != self._legend_layout:
             self._show_legend()
+        super().resizeEvent(event)
 
     def changeEvent(self, event):
         if event.type() == QEvent.Type.LanguageChange:
