@@ -224,3 +224,16 @@ def test_a_legend_packed_for_a_narrower_width_does_not_widen_the_plot(qtbot):
     qtbot.wait(20)
     assert len(bars._legend_layout) > 1
     assert bars.getPlotItem().sceneBoundingRect().right() <= bars.width() + 1
+
+
+def test_image_grid_captions_fit_their_cells(qtbot):
+    # 55 mistakes in a narrow box: whole captions ran into each other; now each is cut to its
+    # cell ("…"; hovering a cell shows its caption whole)
+    grid = ImageGrid()
+    qtbot.addWidget(grid)
+    grid.set_images(np.zeros((55, 28, 28), np.float32), captions=["1\u21927"] * 55)
+    wide = grid.fontMetrics().horizontalAdvance("1\u21927")
+    assert grid.caption_shown(0, wide + 4) == "1\u21927"
+    shown = grid.caption_shown(0, wide // 2)
+    assert shown != "1\u21927" and grid.fontMetrics().horizontalAdvance(shown) <= wide // 2 + 1
+    assert grid.caption_shown(0, 2) == ""          # too narrow for anything but "…": nothing

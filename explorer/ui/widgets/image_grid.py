@@ -162,10 +162,20 @@ class ImageGrid(QWidget):
                      else QPen(QColor(128, 128, 128), 1))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
             if caption and self._captions[i]:
+                # no wider than its cell ("…" where cut; hovering shows it whole): captions
+                # wider than small cells ran into each other ("1→70→8…")
+                text = self.caption_shown(i, size + 6)
                 p.setPen(self.palette().text().color())
                 p.drawText(QRect(rect.left() - 3, rect.bottom() + 1, size + 6, caption),
-                           Qt.AlignmentFlag.AlignCenter, self._captions[i])
+                           Qt.AlignmentFlag.AlignCenter, text)
         p.end()
+
+    def caption_shown(self, index: int, width: int) -> str:
+        """Caption ``index`` as painted in a cell ``width`` pixels wide: elided to fit, or
+        nothing where only "…" would be left."""
+        shown = self.fontMetrics().elidedText(self._captions[index], Qt.TextElideMode.ElideRight,
+                                              width)
+        return "" if shown == "\u2026" else shown
 
     def mouseMoveEvent(self, event):
         i = self.index_at(event.position().toPoint())
