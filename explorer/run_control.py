@@ -70,17 +70,19 @@ class RunControl:
 
     def pause(self) -> None:
         self._resumed.clear()
-        with self._changed:
-            self._wake()
+        self._notify()
 
     def resume(self) -> None:
         self._resumed.set()
-        with self._changed:
-            self._wake()
+        self._notify()
 
     def stop(self) -> None:
         self._stop.set()
         self._resumed.set()   # wake a paused loop so it can finish
+        self._notify()
+
+    def _notify(self) -> None:
+        """`_wake` with the lock it needs (for callers that do not hold it)."""
         with self._changed:
             self._wake()
 

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 
 from explorer.crossing import ModelInfo, PendingRequests, detach
-from explorer.session import TrainingSession, first_filters
+from explorer.session import TrainingSession, _user_message, first_filters
 from explorer.training import (
     FinishedEvent,
     RunControl,
@@ -42,11 +42,6 @@ class TrainJob:
     make_model: Callable[[], Any] | None = None
     load_data: Callable[[], Any] | None = None
     start_paused: bool = False
-
-
-def _user_message(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return f"{type(exc).__name__}: {text}" if not isinstance(exc, (ValueError, OSError)) else text
 
 
 def _failure(exc: BaseException) -> BaseException:

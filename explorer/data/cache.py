@@ -32,6 +32,9 @@ LEGACY_APP_DIR_NAME = ("CNN Explorer", "CNN Explorer")
 ENV_VAR = "CNN_EXPLORER_DATA_DIR"
 _cache_dir: Path | None = None
 _base_sources: dict[str, DatasetSource | None] = {}
+#: The legacy folders already looked at in this process (the move is tried once each: the cache
+#: folder is asked for on import and by every data-set lookup)
+_looked_at: set[Path] = set()
 
 
 def app_data_dir(base: str | os.PathLike) -> Path:
@@ -42,10 +45,11 @@ def app_data_dir(base: str | os.PathLike) -> Path:
     :func:`datasets_dir`)."""
     folder = Path(base).joinpath(*APP_DIR_NAME)
     legacy = Path(base).joinpath(*LEGACY_APP_DIR_NAME)
-    if legacy.is_dir():
+    if legacy not in _looked_at and legacy.is_dir():
+        _looked_at.add(legacy)
         for entry in sorted(legacy.iterdir()):
             target = folder / entry.name
-            if target.exists() or target == legacy:
+            if target.exists():
                 continue
             try:
                 entry.rename(target)

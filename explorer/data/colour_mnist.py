@@ -25,7 +25,6 @@ import numpy as np
 
 from explorer.data.core import DIGIT_NAMES, MNIST_ATTRIBUTION, Dataset
 from explorer.data.datasets import DatasetSource, load_idx_folder
-from explorer.data.folders import looks_like_idx_folder
 from explorer.data.registry import register_source
 from explorer.paths import BUILTIN_DATA
 
@@ -80,12 +79,6 @@ def colourise(grey: np.ndarray, rng: np.random.Generator, size: int = SIZE) -> n
 
 class ColourMnistSource(DatasetSource):
     """The made-here colour set: available whenever the built-in MNIST subset is."""
-
-    def locate(self):
-        for folder in self.candidates:
-            if looks_like_idx_folder(folder):
-                return folder
-        return None
 
     def load(self) -> Dataset:
         folder = self.locate()

@@ -25,6 +25,7 @@ from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_exam
 from explorer.engine.kernels import PRESETS, preset
 from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
 from explorer.engine.stepper import ConvStepper, PoolStepper
+from explorer.ui.conv_backward import backward_for
 from explorer.ui.typed_input import DEFAULT as DEFAULT_TYPED
 from explorer.ui.typed_input import as_batch
 
@@ -506,15 +507,8 @@ def _backward(setup: ConvSetup, stepper, batch=None):
     convolution of a typed batch of two, of the whole batch (dW and db summed over it)."""
     if setup.direction != "backward":
         return None
-    if isinstance(stepper, ConvStepper):
-        x = stepper.x if batch is None else batch
-        dy = np.ones((x.shape[0],) + stepper.output.shape if batch is not None
-                     else stepper.output.shape)
-        return ConvBackwardStepper(x, stepper.kernel, dy, stride=stepper.stride,
-                                   padding=stepper.padding, flip=stepper.flip)
-    dy = np.ones(stepper.output.shape)
-    return PoolBackwardStepper(stepper.x, dy, stepper.mode, stepper.size, stepper.stride,
-                               stepper.padding)
+    lead = (batch.shape[0],) if batch is not None and isinstance(stepper, ConvStepper) else ()
+    return backward_for(stepper, np.ones(lead + stepper.output.shape), batch)
 
 
 def _size_only(setup: ConvSetup, x, kernel, problem: Problem):

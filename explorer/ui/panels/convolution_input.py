@@ -218,8 +218,8 @@ class TypedInputDialog(QDialog):
         x, _bad = self._read()
         n, c = self.images.value(), self.channels.value()
         shape = (c, self.rows.value(), self.cols.value())
-        kept = [resize(x[min(i, x.shape[0] - 1)], shape) if i < x.shape[0] else
-                resize(x[0], shape) for i in range(n)]   # a new second image starts as a copy
+        kept = [resize(x[i] if i < x.shape[0] else x[0], shape)
+                for i in range(n)]   # a new second image starts as a copy
         self._x = np.stack(kept)
         self._show_tables()
         self._validate()

@@ -100,10 +100,11 @@ class SteppingMixin:
                     fill(translate("ConvolutionPanel", "channel %1"), ch) if c > 1 else "")
             self.kernel_row.set_scale(klevels, kc)
             n = self.build.n_images
-            outputs = [st.output] if n == 1 else list(self.build.batch_output())
+            outputs = [st.output] if n == 1 else self._typed_batch_outputs()
             self.output_row.set_count(n)
-            oc = cmap_for(np.stack(outputs))
-            olevels = value_range(np.stack(outputs), oc == "diverging")
+            stacked = np.stack(outputs)
+            oc = cmap_for(stacked)
+            olevels = value_range(stacked, oc == "diverging")
             for k, out in enumerate(outputs):
                 g = self.output_row.grids[k]
                 g.set_matrix(out, levels=olevels, cmap=oc)
@@ -311,12 +312,20 @@ class SteppingMixin:
             self.arithmetic.setHtml(pool_arithmetic_html(pos, st.mode))
         self.im2col.show_position(st, pos, self.input_levels)
 
+    def _typed_batch_outputs(self) -> list:
+        """Each image's output of a typed batch: one batched conv2d per build, not one per
+        step (the stepper asks at every cell)."""
+        cached = getattr(self, "_batch_outputs", None)
+        if cached is None or cached[0] is not self.build:
+            cached = self._batch_outputs = (self.build, list(self.build.batch_output()))
+        return cached[1]
+
     def _conv_outputs(self, index: int) -> list:
         """(grid, values) of each output grid: the stepped image's output built up to
         ``index``; for a typed batch the other image's output complete (it was computed in
         the same batched conv2d)."""
-        b = self.build
-        outputs = [self.stepper.output] if b.n_images == 1 else list(b.batch_output())
+        outputs = ([self.stepper.output] if self.build.n_images == 1
+                   else self._typed_batch_outputs())
         shown = []
         for k, out in enumerate(outputs):
             values = built_up_output(out, index) if k == self.image else out

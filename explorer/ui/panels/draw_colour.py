@@ -112,7 +112,7 @@ class PictureBar(QWidget):
 
     def open(self, path) -> np.ndarray | None:
         """Read ``path`` for the live model and emit it; a failure is said in the note."""
-        c, h, w = self.shape or (1, 28, 28)
+        c, h, w = self.shape or CANVAS_INPUT
         try:
             image = load_fitted_picture(path, c, h, w)
         except ValueError as exc:

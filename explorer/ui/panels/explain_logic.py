@@ -21,12 +21,6 @@ from explorer.engine import explain as E
 MAX_MAP_IMAGES = 1000
 
 
-def as_batch(image: np.ndarray) -> np.ndarray:
-    """A drawing (H, W), or a colour image (H, W, 3), as the (1, C, H, W) batch the engine
-    takes (ValueError for any other shape)."""
-    return input_batch(image)
-
-
 def correlation(a: np.ndarray, b: np.ndarray) -> float | None:
     """Pearson correlation of two maps of the same shape; None when either is constant
     (a flat map has no pattern to compare)."""
@@ -128,7 +122,7 @@ def drawing_maps_job(image, picked, layer, model, smooth=None) -> dict:
     Returns probabilities (K,), predicted, target, saliency (H, W), saliency_max, smooth, and
     cam (H, W) / cam_raw_max / cam_layer, or cam_error (the engine's message) where Grad-CAM
     does not apply."""
-    x = as_batch(image)
+    x = input_batch(image)   # (H, W) or (H, W, 3) -> (1, C, H, W)
     proba = model.predict_proba(x)[0]
     predicted = int(np.argmax(proba))
     target = ExplainChoices.target(predicted, picked)
@@ -151,7 +145,7 @@ def drawing_maps_job(image, picked, layer, model, smooth=None) -> dict:
 def sanity_job(image, target, layer, method, seed, model) -> dict:
     """The same map (``method`` "saliency" or "gradcam") on the trained model and on a copy
     with every layer re-initialised (seed): trained (H, W), random (H, W), correlation."""
-    x = as_batch(image)
+    x = input_batch(image)   # (H, W) or (H, W, 3) -> (1, C, H, W)
     rand = E.randomised_copy(model, seed)
 
     def one(m):
@@ -286,7 +280,7 @@ def place_drawing_job(image, features, pixels, space_map, layer, model) -> dict:
     """The drawing (H, W) in the feature map: its point (2,) placed with ``space_map``'s
     ``transform``, and the 5 nearest test images by feature distance (``features`` (N, D), at
     ``layer``, None: the penultimate one) and by pixel distance (``pixels`` (N, P))."""
-    x = as_batch(image)
+    x = input_batch(image)   # (H, W) or (H, W, 3) -> (1, C, H, W)
     f = E.feature_vectors(model, x, layer)
     point = space_map.transform(f)[0]
     return {"point": point,

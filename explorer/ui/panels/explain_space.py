@@ -26,6 +26,7 @@ from explorer.data import pixels_to_float
 from explorer.ui.panels.explain_logic import (MAX_MAP_IMAGES, ExplainChoices, features_job,
                                               map_images, place_drawing_job)
 from explorer.ui.panels.explain_mistakes import MistakeSelection
+from explorer.ui.panels.train_results import short_names
 from explorer.ui.panels.explain_views import class_names_of
 from explorer.ui.panels.explain_widgets import RenderedLabel, RenderedMessage
 from explorer.ui.text import fill
@@ -393,12 +394,11 @@ class FeatureSpaceView(QWidget):
         self.mistakes = MistakeSelection(selection)
         self._circle_mistakes()
         rows = self.mistakes.thumbnails()
-        short = [n if len(n) <= 2 else str(i) for i, n in enumerate(selection["class_names"])]
+        short = short_names(selection["class_names"])
         self.mistake_grid.set_images(selection["images"][rows],
                                      [self.mistakes.caption(r, short) for r in rows])
         for widget in (self.mistake_grid, self.mistake_caption, self.mistake_clear):
             widget.setVisible(True)
-        self._show_mistakes()
 
     def clear_mistakes(self):
         self.mistakes = None

@@ -149,8 +149,7 @@ class TrainResults(QWidget):
             views.setTabText(i, title)
         views.setTabToolTip(1, self.filters_change.toolTip())
         views.setTabToolTip(2, self.ratios.toolTip())
-        for box, title in ((self._filters_box, self.tr("Layer-1 filters") if self._snapshot is None
-                            else self.tr("Layer-1 filters (timeline snapshot)")),
+        for box, title in ((self._filters_box, self._filters_title()),
                            (self._confusion_box, self.tr("Confusion: counts of test images")),
                            (self._mistakes_box, self.tr("Misclassified"))):
             box.setTitle(title)
@@ -248,8 +247,11 @@ class TrainResults(QWidget):
         the grid (None: the live model is shown again, and so are the run's filters)."""
         self._snapshot = weights
         self._draw_filters(self._filters if weights is None else weights)
-        self._filters_box.setTitle(self.tr("Layer-1 filters") if weights is None else
-                                   self.tr("Layer-1 filters (timeline snapshot)"))
+        self._filters_box.setTitle(self._filters_title())
+
+    def _filters_title(self) -> str:
+        return (self.tr("Layer-1 filters") if self._snapshot is None
+                else self.tr("Layer-1 filters (timeline snapshot)"))
 
     def _draw_filters(self, weights):
         if weights is None:
