@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from explorer.ui.levels import value_range
+
 __all__ = ["built_up_output", "cells_fed_by", "position_at", "shared_levels"]
 
 
@@ -51,14 +53,4 @@ def shared_levels(values, diverging: bool) -> tuple[float, float]:
     rows, a pooling's input and output): the range of all their finite values together
     (padding's -inf of max pooling left out)."""
     flat = [np.asarray(v, dtype=np.float64).ravel() for v in values]
-    every = np.concatenate(flat) if flat else np.zeros(0)
-    finite = every[np.isfinite(every)]
-    if finite.size == 0:
-        return (-1.0, 1.0) if diverging else (0.0, 1.0)
-    lo, hi = float(finite.min()), float(finite.max())
-    if diverging:          # symmetric around 0, as `widgets.imaging.value_range`
-        m = max(abs(lo), abs(hi)) or 1.0
-        return -m, m
-    if hi - lo < 1e-12:
-        return lo - 0.5, hi + 0.5
-    return lo, hi
+    return value_range(np.concatenate(flat) if flat else np.zeros(0), diverging)

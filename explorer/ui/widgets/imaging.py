@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtGui import QImage
 
+from explorer.ui.levels import value_range
+
 #: A blue-white-red colour table for signed values (index 0 = most negative).
 _t = np.linspace(-1.0, 1.0, 256)
 DIVERGING_LUT = np.stack([
@@ -25,20 +27,6 @@ def cmap_for(values) -> str:
     (blue-white-red) when some are (non-finite values, e.g. max-pool padding, are ignored)."""
     finite = np.asarray(values)[np.isfinite(values)]
     return "diverging" if finite.size and finite.min() < 0 else "grey"
-
-
-def value_range(image: np.ndarray, diverging: bool = False) -> tuple[float, float]:
-    """``(lo, hi)`` covering ``image``; symmetric around 0 when ``diverging``; never lo == hi."""
-    finite = image[np.isfinite(image)] if image.size else image
-    if finite.size == 0:
-        return (-1.0, 1.0) if diverging else (0.0, 1.0)
-    lo, hi = float(finite.min()), float(finite.max())
-    if diverging:
-        m = max(abs(lo), abs(hi)) or 1.0
-        return -m, m
-    if hi - lo < 1e-12:
-        return lo - 0.5, hi + 0.5
-    return lo, hi
 
 
 def to_qimage(image: np.ndarray, levels: tuple[float, float] | None = None,
