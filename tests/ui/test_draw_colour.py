@@ -6,29 +6,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explorer.ui.panels.draw import DrawPanel
 from explorer.ui.panels.draw_colour import InputFit, input_shape_of
-from explorer.ui.state import AppState
-from explorer.worker import EngineClient
 from tests.ui.test_draw_panel import SHARED_WIDGET_TEXTS
-
-
-def _tiny_vgg():
-    from explorer.engine import build_model
-
-    return build_model("tiny_vgg", seed=0), None, ""
+from tests.ui.draw_panel import draw_panel
 
 
 @pytest.fixture
 def panel(qtbot):
-    client = EngineClient(load_live=_tiny_vgg)
-    panel = DrawPanel(client, AppState())
-    qtbot.addWidget(panel)
-    panel.resize(900, 600)
-    panel.show()
-    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
-    yield panel
-    client.shutdown()
+    with draw_panel(qtbot, "tiny_vgg", seed=0) as shown:
+        yield shown
 
 
 def test_input_fit_decisions():

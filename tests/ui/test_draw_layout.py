@@ -5,29 +5,13 @@ there is something to warn about."""
 import numpy as np
 import pytest
 
-from explorer.ui.panels.draw import DrawPanel
-from explorer.ui.state import AppState
-from explorer.worker import EngineClient
-
-
-def _small_model():
-    from explorer.engine import build_model
-
-    model = build_model("simple_convnet", seed=1)
-    model.metadata["trained"] = True
-    return model, None, ""
+from tests.ui.draw_panel import draw_panel
 
 
 @pytest.fixture
 def panel(qtbot):
-    client = EngineClient(load_live=_small_model)
-    panel = DrawPanel(client, AppState())
-    qtbot.addWidget(panel)
-    panel.resize(1260, 700)
-    panel.show()
-    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
-    yield panel
-    client.shutdown()
+    with draw_panel(qtbot, "simple_convnet", seed=1, size=(1260, 700), trained=True) as shown:
+        yield shown
 
 
 def test_the_canvas_keeps_its_size_when_the_source_note_appears(panel, qtbot):

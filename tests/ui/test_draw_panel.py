@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from explorer.ui.panels.draw import DrawPanel, classify_drawing
 from explorer.ui.state import AppState
 from explorer.worker import EngineClient
+from tests.ui.draw_panel import draw_panel
 
 
 def _small_model():
@@ -19,15 +20,8 @@ def _small_model():
 
 @pytest.fixture
 def panel(qtbot):
-    client = EngineClient(load_live=_small_model)
-    state = AppState()
-    panel = DrawPanel(client, state)
-    qtbot.addWidget(panel)
-    panel.resize(900, 600)
-    panel.show()
-    qtbot.waitUntil(lambda: client.model_info is not None, timeout=10000)
-    yield panel
-    client.shutdown()
+    with draw_panel(qtbot, "simple_convnet", seed=1) as shown:
+        yield shown
 
 
 def _stroke(canvas, points):
