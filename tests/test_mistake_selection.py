@@ -47,6 +47,21 @@ def test_only_mistakes_whose_picture_is_in_the_map_are_placed(test_images):
     assert selection.caption(2, [str(d) for d in range(10)]) == "5\u21923"
 
 
+def test_colour_mistakes_are_placed_on_a_colour_map():
+    # Colour data: the payload's pictures are (M, H, W, 3) uint8, the map's (N, 3, H, W)
+    # floats, as the data set's batch() gives them.
+    from explorer.data.core import to_float
+
+    colour = np.random.default_rng(2).integers(0, 256, (60, 32, 32, 3)).astype(np.uint8)
+    selection = MistakeSelection(mistake_selection(_evaluation(colour), None))
+    rows = selection.place(to_float(colour[:10]))
+    np.testing.assert_array_equal(rows, [1, 4, 7, 9])
+    assert not selection.other_data
+    # the same pictures with the channels swapped are another data set's
+    swapped = to_float(colour[:10, :, :, ::-1])
+    assert len(selection.place(swapped)) == 0 and selection.other_data
+
+
 def test_thumbnails_are_capped(test_images):
     n = MAX_THUMBNAILS + 5
     ev = {"wrong_index": np.arange(n), "wrong_images": np.zeros((n, 28, 28), np.uint8),

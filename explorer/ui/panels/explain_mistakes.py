@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from explorer.data.core import to_float
+
 __all__ = ["MAX_THUMBNAILS", "MistakeSelection", "mistake_selection"]
 
 #: At most this many thumbnails of the mistakes are listed.
@@ -19,7 +21,7 @@ MAX_THUMBNAILS = 40
 def mistake_selection(evaluation: dict, pair: tuple[int, int] | None) -> dict:
     """The mistakes of one confusion cell (``pair`` = (true, predicted); None: all mistakes)
     from an evaluation payload (`explorer.session.evaluation_payload`): ``true``, ``pred`` (the
-    pair, or None), ``index`` (M,) test-set numbers, ``images`` (M, 28, 28) uint8,
+    pair, or None), ``index`` (M,) test-set numbers, ``images`` (M, 28, 28) or (M, H, W, 3) uint8,
     ``true_labels``, ``pred_labels`` (M,), ``class_names`` and ``count`` (M)."""
     true, pred = np.asarray(evaluation["wrong_true"]), np.asarray(evaluation["wrong_pred"])
     if pair is None:
@@ -72,9 +74,9 @@ class MistakeSelection:
         n = len(map_images)
         candidates = np.flatnonzero(self.index < n)
         if len(candidates):
-            ours = np.asarray(self.selection["images"], dtype=np.float32)[candidates] / 255.0
+            # Both in the model's layout (M, C, H, W): grey and colour alike.
+            ours = to_float(np.asarray(self.selection["images"])[candidates])
             theirs = np.asarray(map_images, dtype=np.float32)[self.index[candidates]]
-            theirs = theirs.mean(axis=1) if theirs.ndim == 4 else theirs
             if ours.shape[1:] != theirs.shape[1:]:
                 same = np.zeros(len(candidates), dtype=bool)
             else:
