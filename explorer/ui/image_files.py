@@ -72,9 +72,33 @@ def read_picture(path) -> QImage:
             path.name, claimed.width(), claimed.height(), MAX_PIXELS // 1_000_000))
     image = reader.read()
     if image.isNull():
-        raise ValueError(fill(translate("ImageFiles", "Could not read %1 as a picture (%2). Open "
-                                        "a PNG or JPEG file."), path.name, reader.errorString()))
+        raise ValueError(read_error_text(reader.error(), path.name))
     return image
+
+
+#: Why QImageReader could not read a picture, by its error code, in our own words (Qt's
+#: ``errorString()`` is English: "Unsupported image format").
+_READ_ERRORS = {
+    QImageReader.ImageReaderError.FileNotFoundError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "%1 does not exist or is not a file."),
+    QImageReader.ImageReaderError.DeviceError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1: the file cannot be opened (check that you may read "
+                      "it). Open a PNG or JPEG file you may read."),
+    QImageReader.ImageReaderError.UnsupportedFormatError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1: it is not in a picture format CNN Explorer can open. "
+                      "Open a PNG or JPEG file."),
+    QImageReader.ImageReaderError.InvalidDataError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1: its picture data is damaged or incomplete. Open a "
+                      "complete PNG or JPEG file."),
+}
+
+
+def read_error_text(error: QImageReader.ImageReaderError, name: str) -> str:
+    """Why the picture ``name`` could not be read (``error``: ``QImageReader.error()``), as a
+    sentence in the current language that says what to do."""
+    template = _READ_ERRORS.get(error, QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1 as a picture. Open a PNG or JPEG file."))
+    return fill(translate("ImageFiles", template), name)
 
 
 def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
