@@ -7,6 +7,7 @@ Decoding needs Qt's image plugins, so this lives in the UI layer; it hands the e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,18 @@ IMAGE_FILTER = QT_TRANSLATE_NOOP("ImageFiles", "Images (*.png *.jpg *.jpeg *.bmp
 
 
 translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
+
+
+class PictureError(ValueError):
+    """A picture that cannot be used; ``str()`` says why in the current language (each time:
+    a message kept on screen follows View > Language)."""
+
+    def __init__(self, render: Callable[[], str]):
+        super().__init__()
+        self._render = render
+
+    def __str__(self) -> str:
+        return self._render()
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,20 +72,22 @@ def read_picture(path) -> QImage:
     ``ValueError`` saying what went wrong when it cannot be read or is too large."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(fill(translate("ImageFiles", "%1 does not exist or is not a file."),
-                              str(path)))
+        raise PictureError(lambda: fill(translate(
+            "ImageFiles", "%1 does not exist or is not a file."), str(path)))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     claimed = reader.size()  # from the header; invalid when the format does not say
     if claimed.isValid() and claimed.width() * claimed.height() > MAX_PIXELS:
-        raise ValueError(fill(
+        width, height = claimed.width(), claimed.height()
+        raise PictureError(lambda: fill(
             translate("ImageFiles", "%1 is %2x%3 pixels, too large to open: the limit is %4 "
                       "million pixels (for example 8000x5000). Scale it down in an image editor "
                       "first."),
-            path.name, claimed.width(), claimed.height(), MAX_PIXELS // 1_000_000))
+            path.name, width, height, MAX_PIXELS // 1_000_000))
     image = reader.read()
     if image.isNull():
-        raise ValueError(read_error_text(reader.error(), path.name))
+        error = reader.error()
+        raise PictureError(lambda: read_error_text(error, path.name))
     return image
 
 
@@ -141,7 +156,7 @@ def load_fitted_picture(path, channels: int, height: int, width: int) -> np.ndar
     ``(H, W, 3)`` colour for ``channels`` 3, ``(H, W)`` grey for 1, float32 in [0, 1].
     Raises ``ValueError`` saying what went wrong."""
     if channels not in (1, 3):
-        raise ValueError(fill(translate(
+        raise PictureError(lambda: fill(translate(
             "ImageFiles", "A picture has 1 (grey) or 3 (colour) channels; this network takes "
                           "%1."), channels))
     fitted = fit_picture(read_picture(path), height, width)

@@ -91,3 +91,17 @@ def test_a_truncated_picture_and_every_reader_error_have_their_own_sentence(qapp
     texts = {read_error_text(error, "p.png") for error in errors}
     assert len(texts) == len(errors)         # one sentence per reason
     assert all("p.png" in text and "%1" not in text for text in texts)
+
+
+def test_a_picture_error_says_it_again_in_the_new_language(qapp, tmp_path):
+    from tests.ui.pseudo_translation import CLOSE, OPEN, pseudo_language
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    with pytest.raises(ValueError) as info:
+        load_grey_image(broken)
+    english = str(info.value)
+    assert english.startswith("Could not read broken.png: it is not in a picture format")
+    with pseudo_language(qapp):          # raised before the switch, shown after it
+        assert str(info.value) == f"{OPEN}{english}{CLOSE}"
+    assert str(info.value) == english
