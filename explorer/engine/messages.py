@@ -125,6 +125,7 @@ MESSAGES: dict[str, str] = {
     "default_model_missing": (
         "the default model %1 has not been trained yet; produce it with "
         "`python main.py train --model lenet5 --out resources/models/default.npz`"),
+    "model_zip_damaged": "its zip data is damaged or cut short",
     "model_member_not_npy": (
         "%1: member %2 is not a NumPy array (.npy); the file was not written by Model.save"),
     "model_array_twice": "%1: the array %2 is stored twice",

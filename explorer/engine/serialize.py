@@ -98,6 +98,10 @@ def _cause(exc: BaseException):
 
 
 def _unreadable(path, exc) -> ValueError:
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        # zipfile's and zlib's own words ("File is not a zip file", "Error -3 while
+        # decompressing data") are English: say it in a coded sentence instead
+        exc = MessageError("model_zip_damaged")
     return MessageError("model_file_unreadable", str(path), _cause(exc))
 
 

@@ -417,6 +417,7 @@ ENGINE_MESSAGES: dict[str, str] = {
         "engine",
         'the default model %1 has not been trained yet; produce it with `python '
         'main.py train --model lenet5 --out resources/models/default.npz`'),
+    "model_zip_damaged": QT_TRANSLATE_NOOP("engine", "its zip data is damaged or cut short"),
     "model_member_not_npy": QT_TRANSLATE_NOOP(
         "engine",
         '%1: member %2 is not a NumPy array (.npy); the file was not written by '

@@ -130,7 +130,11 @@ def test_the_status_bar_says_a_model_file_error_again_in_the_new_language(qtbot,
     qtbot.waitUntil(lambda: bool(boxes), timeout=15000)
     bar = w.statusBar()
     assert bar.currentMessage().startswith(f"{path} is not a readable model file")
+    assert bar.currentMessage().endswith(": its zip data is damaged or cut short")
     with pseudo_language(qapp):
         assert bar.currentMessage().startswith(f"{OPEN}{path} is not a readable model file")
+        # the cause is ours too (zipfile says "File is not a zip file" in English)
+        assert bar.currentMessage().endswith(
+            f"{OPEN}its zip data is damaged or cut short{CLOSE}{CLOSE}")
     assert bar.currentMessage().startswith(f"{path} is not a readable model file")
     w.close()
