@@ -16,7 +16,7 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
-import re
+from explorer.placeholders import Term, fill
 
 __all__ = ["DATA_MESSAGES", "Lines", "Message", "Term", "coded", "english", "message_of"]
 
@@ -131,16 +131,6 @@ DATA_MESSAGES: dict[str, str] = {
     "cifar_incomplete": "%1 has no %2: not the whole CIFAR-10 binary set",
 }
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-class Term(str):
-    """A value of a message that is data-module text itself (a data set's title, an
-    installation hint): the UI shows it translated; a plain ``str`` (a path) is shown as is."""
-
-    __slots__ = ()
-
-
 class Message(tuple):
     """A coded sentence used as the value of another (a download's attempt line): ``code`` and
     ``values``; ``str()`` is its English sentence, and the UI renders it translated."""
@@ -184,13 +174,7 @@ class Lines(tuple):
 
 def english(code: str, *values) -> str:
     """The English sentence of ``code`` with ``values`` in its ``%1``..``%9`` (one pass)."""
-    template = DATA_MESSAGES[code]
-
-    def value(match: re.Match) -> str:
-        i = int(match.group(1)) - 1
-        return str(values[i]) if i < len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, template)
+    return fill(DATA_MESSAGES[code], *values)
 
 
 def coded(exc_type: type[BaseException], code: str, *values) -> BaseException:

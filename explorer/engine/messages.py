@@ -13,7 +13,7 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
-import re
+from explorer.placeholders import Term, fill
 
 __all__ = ["MESSAGES", "TERMS", "MessageError", "MessageFileNotFoundError",
            "MessageIsADirectoryError", "Term", "english"]
@@ -165,25 +165,9 @@ MESSAGES: dict[str, str] = {
 #: Every `Term` the engine puts into its messages (the default names of what was read).
 TERMS: tuple[str, ...] = ("the saved kernel", "kernel set")
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-class Term(str):
-    """A value of a message that is engine text itself (a kernel preset's title): the UI shows
-    it translated, where a plain ``str`` value (a user's typed text) is shown as it is."""
-
-    __slots__ = ()
-
-
 def english(code: str, *values) -> str:
     """The English sentence of ``code`` with ``values`` in its ``%1``..``%9`` (one pass)."""
-    template = MESSAGES[code]
-
-    def value(match: re.Match) -> str:
-        i = int(match.group(1)) - 1
-        return str(values[i]) if i < len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, template)
+    return fill(MESSAGES[code], *values)
 
 
 class MessageError(ValueError):

@@ -210,10 +210,11 @@ DATA_TERMS: tuple[str, ...] = (
 
 
 def data_value(value, translate=QCoreApplication.translate):
-    """A value of a data message as shown: a `Term` translated (a hint here, a data set title in
-    the "engine" context), a `Message` (an attempt line) rendered, `Lines` one per line,
-    anything else (a path, a number) as it is. ``translate(context, text)`` is Qt's, or the
-    command line's (`explorer.cli_text.translate`)."""
+    """A value of a coded message as shown: a `Term` translated (an installation hint in the
+    "data" context, any other term, such as a data set title, in the "engine" context), a
+    `Message` (an attempt line) rendered, `Lines` one per line, anything else (a path, a
+    number) as it is. ``translate(context, text)`` is Qt's, or the command line's
+    (`explorer.cli_text.translate`)."""
     if isinstance(value, Lines):
         return Lines.SEPARATOR.join(str(data_value(line, translate)) for line in value)
     if isinstance(value, Message):

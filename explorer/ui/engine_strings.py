@@ -17,7 +17,7 @@ import errno
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from explorer.engine.messages import MessageError, Term
+from explorer.engine.messages import MessageError
 from explorer.ui.data_strings import data_message, data_value
 from explorer.ui.text import fill
 
@@ -524,9 +524,8 @@ def message_text(code: str | None, values=(), fallback: str = "",
     template = ENGINE_MESSAGES.get(code or "")
     if template is None:
         return translate(CONTEXT, fallback) if fallback else ""
-    shown = [translate(CONTEXT, v) if isinstance(v, Term) else
-             coded_message(v, translate) if isinstance(v, MessageError) else
-             data_value(v, translate) for v in values]
+    shown = [coded_message(v, translate) if isinstance(v, MessageError) else
+             data_value(v, translate) for v in values]   # a Term translated there
     return fill(translate(CONTEXT, template), *shown)
 
 
