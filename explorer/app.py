@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
         self.client.sigModelChanged.connect(self._on_model_change)
-        self.client.sigLoadFailed.connect(self._on_model_file_error)
+        self.client.sigLoadFailed.connect(self._on_start_model_error)
         self.client.sigUnhandledError.connect(self._show_error)
         self._restore_settings()
         if self.client.model_info is not None:
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         """Show ``render()`` in the status bar; `retranslate_ui` renders it again (in the new
         language) while it is still shown. The model label gives the message room
         (`_fit_status_bar`); a message longer than the whole bar is also the bar's tooltip."""
-        text = render()
+        text = str(render())   # str(): a FailureText renders itself in the current language
         bar = self.statusBar()
         room = (bar.width() - min(MODEL_LABEL_MINIMUM, self.model_label.text_width())
                 - STATUS_SPACING)
@@ -397,9 +397,15 @@ class MainWindow(QMainWindow):
             return fill(self.tr("Saved the model to %1"), result)
         self._show_status(render, 8000)
 
+    def _on_start_model_error(self, message):
+        """The shipped model could not be loaded at the start (``message`` names the file)."""
+        from explorer.paths import DEFAULT_MODEL
+
+        self._on_model_file_error(str(DEFAULT_MODEL), message)
+
     def _on_model_file_error(self, path, message):
         self._loading_message = None
-        # the message comes from the engine thread already worded; it is shown as it came
+        # ``message`` (a FailureText) is said again in the new language after View > Language
         self._show_status(lambda: message, 15000)
         QMessageBox.warning(self, self.tr("Model file"), model_file_advice(message, path))
 

@@ -61,39 +61,16 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return result.replace("%n", str(n)) if n >= 0 else result
 
 
-def _coded_value(value):
-    """A value of a coded message: a term (engine or data text) translated, a nested engine
-    message rendered, anything else (paths, numbers) as it is."""
-    from explorer.data.messages import Term as DataTerm
-    from explorer.engine.messages import MessageError, Term
-
-    if isinstance(value, MessageError):
-        return error_text(value)
-    if isinstance(value, DataTerm):     # a hint ("data") or a data set's title ("engine")
-        shown = translate("data", value)
-        return shown if shown != value else translate("engine", value)
-    if isinstance(value, Term):
-        return translate("engine", value)
-    return value
-
-
 def error_text(exc: BaseException) -> str:
     """What an engine or data error says, in the current language: a coded message (an
     `explorer.engine.messages.MessageError`, or a data error built by
-    `explorer.data.messages.coded`) through the translation of its template, any other
+    `explorer.data.messages.coded`) rendered as the app renders it
+    (`explorer.ui.engine_strings.coded_message`, with this module's `translate`), any other
     exception as its own text (the same text in English)."""
-    from explorer.data.messages import DATA_MESSAGES, message_of
-    from explorer.engine.messages import MESSAGES, MessageError
-    from explorer.ui.text import fill
+    from explorer.ui.engine_strings import coded_message
 
-    if isinstance(exc, MessageError):
-        template, values, context = MESSAGES[exc.code], exc.values, "engine"
-    else:
-        found = message_of(exc)
-        if found is None:
-            return str(exc)
-        template, values, context = DATA_MESSAGES[found[0]], found[1], "data"
-    return fill(translate(context, template), *(_coded_value(v) for v in values))
+    text = coded_message(exc, translate)
+    return str(exc) if text is None else text
 
 
 #: argparse's own words (Python 3.11-3.13 spell them so); argparse looks each one up with

@@ -58,6 +58,7 @@ from explorer.training import (
     RunControl,
 )
 from explorer.worker_thread import (  # noqa: F401 (re-exported)
+    FailureText,
     LIVE,
     LIVE_MODEL,
     TRAINING,
@@ -84,11 +85,11 @@ class EngineClient(QObject):
     """The GUI thread's handle on the engine thread (see the module docstring)."""
 
     #: a request without ``on_error`` failed (message for the user)
-    sigUnhandledError = Signal(str)
+    sigUnhandledError = Signal(object)
     #: the live model could not be loaded at the start (message)
-    sigLoadFailed = Signal(str)
+    sigLoadFailed = Signal(object)
     #: a training run could not start or failed (message)
-    sigTrainError = Signal(str)
+    sigTrainError = Signal(object)
     sigModelChanged = Signal(object)
     sigTrainStarted = Signal(object)
     sigTrainBatch = Signal(object)

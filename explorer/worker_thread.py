@@ -49,17 +49,55 @@ def _failure(exc: BaseException) -> BaseException:
     return exc.with_traceback(None)
 
 
-def shown_failure(failure) -> str:
-    """What the worker sent about a failure (an exception, or a sentence already in the user's
-    language) as text in the current language; called in the GUI thread. A coded engine or
-    data message is translated (`engine_message`); a bug keeps its name and English text."""
+def is_bad_input(exc: BaseException) -> bool:
+    """A ValueError or OSError: bad input or a file problem, whose message says what to do;
+    any other exception is a bug in the program."""
+    return isinstance(exc, (ValueError, OSError))
+
+
+def print_if_bug(exc: BaseException) -> None:
+    """Print the traceback being handled when ``exc`` is a bug (not bad input): the terminal
+    keeps the details the user is asked to report."""
+    if not is_bad_input(exc):
+        traceback.print_exc()
+
+
+def _render_failure(failure) -> str:
     if not isinstance(failure, BaseException):
         return str(failure)
-    if isinstance(failure, (ValueError, OSError)) and str(failure):
+    if is_bad_input(failure) and str(failure):
         from explorer.ui.engine_strings import engine_message
 
         return engine_message(failure)
     return _user_message(failure)
+
+
+class FailureText(str):
+    """What the worker sent about a failure, as the GUI shows it. Its value is the message in
+    the language current when it arrived (so it can be set on a label or compared like any
+    text); ``str()`` renders it again in the current language. `explorer.ui.text.fill` calls
+    ``str()`` on its values, so a panel that keeps a render function
+    (``lambda: fill(self.tr("... %1"), message)``) shows the detail in the new language after
+    View > Language, with the sentence around it."""
+
+    def __new__(cls, failure):
+        self = super().__new__(cls, _render_failure(failure))
+        self.failure = failure
+        return self
+
+    def __str__(self) -> str:
+        return _render_failure(self.failure)
+
+    def __repr__(self) -> str:
+        return f"FailureText({self.failure!r})"
+
+
+def shown_failure(failure) -> FailureText:
+    """What the worker sent about a failure (an exception, or a sentence already in the user's
+    language) as a `FailureText`; called in the GUI thread. A coded engine or data message is
+    translated (`engine_message`), also again after a language switch; a bug keeps its name
+    and English text."""
+    return FailureText(failure)
 
 
 class Worker(QObject):
@@ -141,8 +179,7 @@ class Worker(QObject):
                     self.sigModelChanged.emit(ModelInfo.of(self.live, self.live_path))
                 self.sigDone.emit(req_id, detach(result))
             except Exception as exc:  # noqa: BLE001
-                if not isinstance(exc, (ValueError, OSError)):
-                    traceback.print_exc()   # a bug, not bad input: keep the trace
+                print_if_bug(exc)
                 self.sigFailed.emit(req_id, _failure(exc))
 
     # --- the training timeline ------------------------------------------------------------
@@ -176,9 +213,8 @@ class Worker(QObject):
             else:
                 raise ValueError(f"unknown timeline action {action!r}")
         except Exception as exc:  # noqa: BLE001
-            if not isinstance(exc, (ValueError, OSError)):
-                traceback.print_exc()
-            self.sigFailed.emit(req_id, _user_message(exc))
+            print_if_bug(exc)
+            self.sigFailed.emit(req_id, _failure(exc))
             return
         if self.shown is not None:
             info = ModelInfo.of(self.shown)
@@ -202,8 +238,7 @@ class Worker(QObject):
             trainer = Trainer(model, dataset, job.config, pause_on_divergence=True,
                               control=self._control)
         except Exception as exc:  # noqa: BLE001
-            if not isinstance(exc, (ValueError, OSError)):
-                traceback.print_exc()   # a bug, not a bad choice (a model that does not fit)
+            print_if_bug(exc)   # a bug, not a bad choice (a model that does not fit)
             self.sigTrainError.emit(_failure(exc))
             self.sigTrainState.emit("idle")
             return

@@ -25,6 +25,7 @@ import numpy as np
 
 from explorer.data.core import DIGIT_NAMES, MNIST_ATTRIBUTION, Dataset
 from explorer.data.datasets import DatasetSource, load_idx_folder
+from explorer.data.messages import coded
 from explorer.data.registry import register_source
 from explorer.paths import BUILTIN_DATA
 
@@ -83,10 +84,8 @@ class ColourMnistSource(DatasetSource):
     def load(self) -> Dataset:
         folder = self.locate()
         if folder is None:
-            raise FileNotFoundError(
-                f"data set {self.name!r} is made from the built-in MNIST subset, which is "
-                f"missing (looked in {', '.join(str(c) for c in self.candidates)}); reinstall "
-                "CNN Explorer")
+            raise coded(FileNotFoundError, "colour_mnist_subset_missing", repr(self.name),
+                        ", ".join(str(c) for c in self.candidates))
         grey = load_idx_folder(folder, self.name, DIGIT_NAMES, "")
         rng = np.random.default_rng(SEED)
         train = colourise(grey.train_images, rng)

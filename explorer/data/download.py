@@ -35,7 +35,7 @@ from pathlib import Path
 
 from explorer._atomic import atomic_write
 from explorer.data.catalogue import CatalogueEntry, RemoteFile, catalogue_entry
-from explorer.data.messages import Term, coded
+from explorer.data.messages import Lines, Message, Term, coded
 
 __all__ = [
     "DownloadProgress",
@@ -276,7 +276,7 @@ class _Downloader:
         """Fetch ``file`` into ``part_dir`` and verify it; return the mirror that worked."""
         final = part_dir / file.name
         partial = part_dir / (file.name + ".part")
-        failures: list[str] = []
+        failures: list[Message] = []
         for mirror in mirrors:
             url = mirror + file.name
             for attempt in range(self.attempts):
@@ -286,30 +286,31 @@ class _Downloader:
                 except DownloadCancelled:
                     raise
                 except urllib.error.HTTPError as exc:
-                    failures.append(f"{url}: HTTP {exc.code} {exc.reason}")
+                    failures.append(Message("attempt_http", url, exc.code, exc.reason))
                     partial.unlink(missing_ok=True)
                     break  # the server answered: asking again will not help, try the next mirror
                 except (OSError, http.client.HTTPException, _ShortRead) as exc:
-                    failures.append(f"{url} (attempt {attempt + 1}): {_describe(exc)}")
+                    failures.append(Message("attempt_retry", url, attempt + 1, _describe(exc)))
                     if attempt + 1 < self.attempts and self.backoff > 0:
                         if self.cancel.wait(self.backoff * (attempt + 1)):
                             self.check_cancel()
                     continue  # retry this mirror; the partial file is resumed
                 size = partial.stat().st_size
                 if size != file.size:
-                    failures.append(f"{url}: got {size:,} bytes, expected {file.size:,}")
+                    failures.append(Message("attempt_wrong_size", url, f"{size:,}",
+                                            f"{file.size:,}"))
                     partial.unlink(missing_ok=True)
                     break
                 md5 = _md5(partial)
                 if md5 != file.md5:
-                    failures.append(f"{url}: MD5 {md5} differs from the published {file.md5}")
+                    failures.append(Message("attempt_md5", url, md5, file.md5))
                     partial.unlink(missing_ok=True)
                     break
                 os.replace(partial, final)
                 return mirror
         # A partial file left by a dropped connection stays: the next attempt resumes it.
         n_files = len(self.entry.files)
-        attempts = "\n  ".join(failures)
+        attempts = Lines(failures)
         if n_files == 1:
             raise coded(DownloadError, "download_failed_one", file.name, Term(self.entry.title),
                         attempts)
@@ -330,7 +331,7 @@ class _Downloader:
             exc.close()
             if exc.code == 416 and have:  # our partial file does not fit this server's copy
                 partial.unlink()
-                raise _ShortRead("the server refused to resume; starting again") from None
+                raise _ShortRead(Message("attempt_no_resume")) from None
             raise
         with response:
             if self.aborter is not None:
@@ -347,7 +348,7 @@ class _Downloader:
         if have and response.status == 206:
             if _range_start(response) != have:  # resumed somewhere else: start again
                 partial.unlink()
-                raise _ShortRead("the server resumed at another offset; starting again")
+                raise _ShortRead(Message("attempt_resumed_elsewhere"))
             mode = "ab"
         else:  # no partial file, or the server ignored the Range header: from the start
             have, mode = 0, "wb"
@@ -369,7 +370,8 @@ class _Downloader:
             os.fsync(out.fileno())
         self.check_cancel()  # a cancel aborts the socket: the body then ends early
         if expected is not None and received < expected:
-            raise _ShortRead(f"connection closed after {received:,} of {expected:,} bytes")
+            raise _ShortRead(Message("attempt_connection_closed", f"{received:,}",
+                                     f"{expected:,}"))
 
 
 class _ShortRead(Exception):
@@ -384,11 +386,15 @@ def _range_start(response) -> int | None:
         return None
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException) -> Message | str:
+    """Why one attempt failed: a coded sentence, or the exception's own (English) text for a
+    rarer failure (a protocol error named by http.client)."""
+    if isinstance(exc, _ShortRead) and isinstance(exc.args[0], Message):
+        return exc.args[0]
     if isinstance(exc, urllib.error.URLError):
-        return f"cannot connect ({exc.reason})"
+        return Message("attempt_cannot_connect", exc.reason)
     if isinstance(exc, TimeoutError):
-        return "no answer (timed out)"
+        return Message("attempt_timed_out")
     return str(exc) or type(exc).__name__
 
 

@@ -16,9 +16,9 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
-import re
+from explorer.placeholders import Term, fill
 
-__all__ = ["DATA_MESSAGES", "Term", "coded", "english", "message_of"]
+__all__ = ["DATA_MESSAGES", "Lines", "Message", "Term", "coded", "english", "message_of"]
 
 #: Every coded data message: id -> English template. ``explorer.ui.data_strings`` lists the
 #: same templates for translation (tests/ui/test_data_strings.py checks that the lists agree).
@@ -83,6 +83,10 @@ DATA_MESSAGES: dict[str, str] = {
     "dataset_unknown": (
         "unknown data set %1: use one of %2 or a folder holding MNIST-layout IDX files"),
     "catalogue_unknown": "Unknown data set %1: the downloadable ones are %2.",
+    # explorer.data.colour_mnist: the colour set is made from the built-in subset
+    "colour_mnist_subset_missing": (
+        "data set %1 is made from the built-in MNIST subset, which is missing (looked in %2); "
+        "reinstall CNN Explorer"),
     # explorer.data.download
     "download_cancelled": (
         "Download of %1 cancelled; files already verified are kept and the next download "
@@ -95,6 +99,16 @@ DATA_MESSAGES: dict[str, str] = {
         "Could not download %1 of %2 from any mirror:\n  %3\nCheck the internet connection "
         "(or a proxy) and try again; files already verified are kept. You can also download "
         "the %4 files yourself and open its folder."),
+    # explorer.data.download: one line per failed mirror attempt, inside download_failed_*
+    "attempt_http": "%1: HTTP %2 %3",
+    "attempt_retry": "%1 (attempt %2): %3",
+    "attempt_wrong_size": "%1: got %2 bytes, expected %3",
+    "attempt_md5": "%1: MD5 %2 differs from the published %3",
+    "attempt_cannot_connect": "cannot connect (%1)",
+    "attempt_timed_out": "no answer (timed out)",
+    "attempt_no_resume": "the server refused to resume; starting again",
+    "attempt_resumed_elsewhere": "the server resumed at another offset; starting again",
+    "attempt_connection_closed": "connection closed after %1 of %2 bytes",
     "download_folder_incomplete": (
         "%1 exists but does not hold the complete %2 data set; move or delete that folder and "
         "download again."),
@@ -117,25 +131,50 @@ DATA_MESSAGES: dict[str, str] = {
     "cifar_incomplete": "%1 has no %2: not the whole CIFAR-10 binary set",
 }
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-class Term(str):
-    """A value of a message that is data-module text itself (a data set's title, an
-    installation hint): the UI shows it translated; a plain ``str`` (a path) is shown as is."""
+class Message(tuple):
+    """A coded sentence used as the value of another (a download's attempt line): ``code`` and
+    ``values``; ``str()`` is its English sentence, and the UI renders it translated."""
 
     __slots__ = ()
+
+    def __new__(cls, code: str, *values):
+        if code not in DATA_MESSAGES:
+            raise KeyError(f"no data message {code!r}")
+        return super().__new__(cls, (code, tuple(values)))
+
+    def __getnewargs__(self):
+        return (self[0], *self[1])
+
+    @property
+    def code(self) -> str:
+        return self[0]
+
+    @property
+    def values(self) -> tuple:
+        return self[1]
+
+    def __str__(self) -> str:
+        return english(self.code, *self.values)
+
+    def __repr__(self) -> str:
+        return f"Message({self.code!r}, {', '.join(map(repr, self.values))})"
+
+
+class Lines(tuple):
+    """Values shown one per line (each indented by two spaces after the first): the attempt
+    lines of a failed download. ``str()`` is the English lines."""
+
+    __slots__ = ()
+
+    SEPARATOR = "\n  "
+
+    def __str__(self) -> str:
+        return self.SEPARATOR.join(str(line) for line in self)
 
 
 def english(code: str, *values) -> str:
     """The English sentence of ``code`` with ``values`` in its ``%1``..``%9`` (one pass)."""
-    template = DATA_MESSAGES[code]
-
-    def value(match: re.Match) -> str:
-        i = int(match.group(1)) - 1
-        return str(values[i]) if i < len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, template)
+    return fill(DATA_MESSAGES[code], *values)
 
 
 def coded(exc_type: type[BaseException], code: str, *values) -> BaseException:

@@ -13,9 +13,10 @@ Pure Python, no Qt.
 
 from __future__ import annotations
 
-import re
+from explorer.placeholders import Term, fill
 
-__all__ = ["MESSAGES", "TERMS", "MessageError", "Term", "english"]
+__all__ = ["MESSAGES", "TERMS", "MessageError", "MessageFileNotFoundError",
+           "MessageIsADirectoryError", "Term", "english"]
 
 #: Every coded message: id -> English template. The UI lists the same templates for
 #: translation (tests/ui/test_engine_strings.py checks that the two lists agree).
@@ -115,6 +116,45 @@ MESSAGES: dict[str, str] = {
     "model_file_newer": (
         "%1 uses model file format %2, newer than the format %3 this version of "
         "CNN Explorer reads; update the program"),
+    # explorer.engine.serialize: saving, and a model file damaged or not made by Model.save
+    "model_spec_not_saved": "the model's spec cannot be saved as JSON: %1",
+    "model_metadata_not_saved": "the model's metadata cannot be saved as JSON: %1",
+    "model_save_no_folder": "cannot save the model: folder %1 does not exist",
+    "model_file_missing": "model file %1 does not exist",
+    "model_file_is_folder": "%1 is a folder, not a model file: give the path of an .npz file",
+    "default_model_missing": (
+        "the default model %1 has not been trained yet; produce it with "
+        "`python main.py train --model lenet5 --out resources/models/default.npz`"),
+    "model_zip_damaged": "its zip data is damaged or cut short",
+    "model_member_not_npy": (
+        "%1: member %2 is not a NumPy array (.npy); the file was not written by Model.save"),
+    "model_array_twice": "%1: the array %2 is stored twice",
+    "model_npy_version": "unsupported .npy format version %1",
+    "model_header_unreadable": "%1: the header of %2 cannot be read: %3",
+    "model_array_objects": "%1: %2 holds Python objects (dtype %3), not numbers",
+    "model_array_size_mismatch": (
+        "%1: %2 claims shape %3 of %4 (%5 bytes) but its member holds %6 bytes of data"),
+    "model_arrays_too_large": (
+        "%1 claims more than %2 bytes of arrays (%3 up to %4); CNN Explorer model files are "
+        "far smaller"),
+    "model_entry_missing": "%1 has no %2 entry: it was not written by Model.save",
+    "model_json_wrong_array": "%1: %2 must be a 1-D uint8 array of JSON, got %3 %4",
+    "model_json_too_large": "%1: %2 holds %3 bytes of JSON, more than the %4 allowed",
+    "model_json_invalid": "%1: %2 is not valid JSON (%3: %4)",
+    "model_format_not_one_integer": (
+        "%1: __format__ must be one integer, got %2 value(s) of dtype %3"),
+    "model_format_too_old": "%1: model file format %2 does not exist (formats start at 1)",
+    "model_spec_not_object": "%1: the spec must be a JSON object, got %2",
+    "model_metadata_not_object": "%1: metadata must be a JSON object, got %2",
+    "model_spec_dtype": "%1: unsupported dtype %2 in the spec",
+    "model_arrays_missing": "%1: arrays missing for %2",
+    "model_arrays_unexpected": "%1: unexpected arrays %2 (not in the architecture)",
+    "model_array_wrong_shape": "%1: %2 has shape %3 in the file but the architecture needs %4",
+    "model_array_not_float": "%1: %2 has dtype %3, expected floats",
+    "model_array_not_finite": "%1: %2 contains NaN or infinite values (a diverged model?)",
+    "model_spec_unbuildable": "%1: the architecture cannot be built: %2",
+    "model_spec_malformed": (
+        "%1: the architecture cannot be built: the spec is malformed (%2: %3)"),
     # explorer.engine.explain_embed: a map of features that are all the same
     "features_all_equal": (
         "all %1 feature vectors are the same (the layer gives every image the same numbers, "
@@ -125,25 +165,9 @@ MESSAGES: dict[str, str] = {
 #: Every `Term` the engine puts into its messages (the default names of what was read).
 TERMS: tuple[str, ...] = ("the saved kernel", "kernel set")
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-class Term(str):
-    """A value of a message that is engine text itself (a kernel preset's title): the UI shows
-    it translated, where a plain ``str`` value (a user's typed text) is shown as it is."""
-
-    __slots__ = ()
-
-
 def english(code: str, *values) -> str:
     """The English sentence of ``code`` with ``values`` in its ``%1``..``%9`` (one pass)."""
-    template = MESSAGES[code]
-
-    def value(match: re.Match) -> str:
-        i = int(match.group(1)) - 1
-        return str(values[i]) if i < len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, template)
+    return fill(MESSAGES[code], *values)
 
 
 class MessageError(ValueError):
@@ -159,3 +183,12 @@ class MessageError(ValueError):
 
     def __reduce__(self):
         return (type(self), (self.code, *self.values))
+
+
+class MessageFileNotFoundError(MessageError, FileNotFoundError):
+    """A coded message about a file or folder that does not exist: callers catching
+    FileNotFoundError (or OSError) still catch it."""
+
+
+class MessageIsADirectoryError(MessageError, IsADirectoryError):
+    """A coded message about a folder given where a file was expected."""

@@ -27,7 +27,7 @@ import numpy as np
 from explorer._atomic import atomic_write
 
 from . import models
-from .messages import MessageError
+from .messages import MessageError, MessageFileNotFoundError, MessageIsADirectoryError
 from .models import _json_default, model_from_spec, planned_arrays
 
 __all__ = ["FORMAT_VERSION", "save_model", "load_model", "load_default_model"]
@@ -35,11 +35,12 @@ __all__ = ["FORMAT_VERSION", "save_model", "load_model", "load_default_model"]
 FORMAT_VERSION = 1
 
 
-def _json_bytes(obj, what: str) -> np.ndarray:
+def _json_bytes(obj, code: str) -> np.ndarray:
+    """``obj`` as UTF-8 JSON bytes; a MessageError of ``code`` when it cannot be."""
     try:
         text = json.dumps(obj, default=_json_default, allow_nan=True)
     except (TypeError, ValueError) as exc:
-        raise ValueError(f"the model's {what} cannot be saved as JSON: {exc}") from None
+        raise MessageError(code, str(exc)) from None
     return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
 
 
@@ -48,14 +49,14 @@ def save_model(model, path) -> None:
     path = Path(path)
     arrays = {
         "__format__": np.array([FORMAT_VERSION], dtype=np.int64),
-        "__spec__": _json_bytes(model.spec, "spec"),
-        "__metadata__": _json_bytes(model.metadata, "metadata"),
+        "__spec__": _json_bytes(model.spec, "model_spec_not_saved"),
+        "__metadata__": _json_bytes(model.metadata, "model_metadata_not_saved"),
     }
     arrays.update({f"param/{k}": v for k, v in model.parameters().items()})
     arrays.update({f"buffer/{k}": v for k, v in model.buffers().items()})
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise FileNotFoundError(f"cannot save the model: folder {folder} does not exist")
+        raise MessageFileNotFoundError("model_save_no_folder", str(folder))
     with atomic_write(path, "wb") as fh:
         np.savez(fh, **arrays)
 
@@ -90,8 +91,18 @@ class _Entry(NamedTuple):
     nbytes: int
 
 
+def _cause(exc: BaseException):
+    """The cause a message names: a coded engine message as itself (the UI translates it
+    too), any other exception as its own text."""
+    return exc if isinstance(exc, MessageError) else str(exc)
+
+
 def _unreadable(path, exc) -> ValueError:
-    return MessageError("model_file_unreadable", str(path), str(exc))
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        # zipfile's and zlib's own words ("File is not a zip file", "Error -3 while
+        # decompressing data") are English: say it in a coded sentence instead
+        exc = MessageError("model_zip_damaged")
+    return MessageError("model_file_unreadable", str(path), _cause(exc))
 
 
 def _first_bytes(head: bytes) -> tuple[str, str]:
@@ -127,11 +138,10 @@ def _scan(zf: zipfile.ZipFile, path: Path) -> dict[str, _Entry]:
     total = 0
     for info in zf.infolist():
         if not info.filename.endswith(".npy"):
-            raise ValueError(f"{path}: member {info.filename!r} is not a NumPy array (.npy); "
-                             "the file was not written by Model.save")
+            raise MessageError("model_member_not_npy", str(path), repr(info.filename))
         key = info.filename[:-4]
         if key in entries:
-            raise ValueError(f"{path}: the array {key} is stored twice")
+            raise MessageError("model_array_twice", str(path), key)
         try:
             with zf.open(info) as fh:
                 version = np.lib.format.read_magic(fh)
@@ -140,24 +150,20 @@ def _scan(zf: zipfile.ZipFile, path: Path) -> dict[str, _Entry]:
                 elif version == (2, 0):
                     shape, _, dtype = np.lib.format.read_array_header_2_0(fh)
                 else:
-                    raise ValueError(f"unsupported .npy format version {version}")
+                    raise MessageError("model_npy_version", version)
                 offset = fh.tell()
         except _ZIP_ERRORS as exc:
-            raise ValueError(f"{path}: the header of {key} cannot be read: {exc}") from None
+            raise MessageError("model_header_unreadable", str(path), key, _cause(exc)) from None
         if dtype.hasobject:
-            raise ValueError(f"{path}: {key} holds Python objects (dtype {dtype}), not numbers")
+            raise MessageError("model_array_objects", str(path), key, str(dtype))
         nbytes = math.prod(shape) * dtype.itemsize
         if info.file_size != offset + nbytes:
-            raise ValueError(
-                f"{path}: {key} claims shape {shape} of {dtype} ({nbytes:,} bytes) but its "
-                f"member holds {info.file_size - offset:,} bytes of data"
-            )
+            raise MessageError("model_array_size_mismatch", str(path), key, tuple(shape),
+                               str(dtype), f"{nbytes:,}", f"{info.file_size - offset:,}")
         total += nbytes
         if total > MAX_ARRAY_BYTES:
-            raise ValueError(
-                f"{path} claims more than {MAX_ARRAY_BYTES:,} bytes of arrays ({total:,} up to "
-                f"{key}); CNN Explorer model files are far smaller"
-            )
+            raise MessageError("model_arrays_too_large", str(path), f"{MAX_ARRAY_BYTES:,}",
+                               f"{total:,}", key)
         entries[key] = _Entry(info, tuple(shape), dtype, nbytes)
     return entries
 
@@ -174,21 +180,20 @@ def _read(zf: zipfile.ZipFile, entry: _Entry, path: Path) -> np.ndarray:
 def _json_entry(zf, entries, key, path):
     entry = entries.get(key)
     if entry is None:
-        raise ValueError(f"{path} has no {key} entry: it was not written by Model.save")
+        raise MessageError("model_entry_missing", str(path), key)
     if entry.dtype != np.uint8 or len(entry.shape) != 1:
-        raise ValueError(
-            f"{path}: {key} must be a 1-D uint8 array of JSON, got {entry.dtype} {entry.shape}"
-        )
+        raise MessageError("model_json_wrong_array", str(path), key, str(entry.dtype),
+                           entry.shape)
     if entry.nbytes > MAX_JSON_BYTES:
-        raise ValueError(f"{path}: {key} holds {entry.nbytes:,} bytes of JSON, more than the "
-                         f"{MAX_JSON_BYTES:,} allowed")
+        raise MessageError("model_json_too_large", str(path), key, f"{entry.nbytes:,}",
+                           f"{MAX_JSON_BYTES:,}")
     raw = _read(zf, entry, path).tobytes()
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         # ValueError covers JSONDecodeError and integers of more than 4300 digits
-        raise ValueError(f"{path}: {key} is not valid JSON ({type(exc).__name__}: "
-                         f"{str(exc)[:200]})") from None
+        raise MessageError("model_json_invalid", str(path), key, type(exc).__name__,
+                           str(exc)[:200]) from None
 
 
 def _check_format(zf, entries, path) -> int:
@@ -201,15 +206,12 @@ def _check_format(zf, entries, path) -> int:
         raise MessageError("model_file_no_format", str(path))
     size = math.prod(entry.shape)
     if size != 1 or entry.dtype.kind not in "iu":
-        raise ValueError(
-            f"{path}: __format__ must be one integer, got {size} value(s) of dtype "
-            f"{entry.dtype}"
-        )
+        raise MessageError("model_format_not_one_integer", str(path), size, str(entry.dtype))
     version = int(_read(zf, entry, path).ravel()[0])
     if version > FORMAT_VERSION:
         raise MessageError("model_file_newer", str(path), version, FORMAT_VERSION)
     if version < 1:
-        raise ValueError(f"{path}: model file format {version} does not exist (formats start at 1)")
+        raise MessageError("model_format_too_old", str(path), version)
     return version
 
 
@@ -224,18 +226,16 @@ def _check_arrays(entries, planned, path) -> None:
     missing = sorted(set(expected) - stored)
     extra = sorted(stored - set(expected))
     if missing:
-        raise ValueError(f"{path}: arrays missing for {', '.join(missing)}")
+        raise MessageError("model_arrays_missing", str(path), ", ".join(missing))
     if extra:
-        raise ValueError(f"{path}: unexpected arrays {', '.join(extra)} (not in the architecture)")
+        raise MessageError("model_arrays_unexpected", str(path), ", ".join(extra))
     for key, shape in expected.items():
         entry = entries[key]
         if entry.shape != shape:
-            raise ValueError(
-                f"{path}: {key[key.index('/') + 1:]} has shape {entry.shape} in the file but the "
-                f"architecture needs {shape}"
-            )
+            raise MessageError("model_array_wrong_shape", str(path), key[key.index("/") + 1:],
+                               entry.shape, shape)
         if entry.dtype.kind != "f":
-            raise ValueError(f"{path}: {key} has dtype {entry.dtype}, expected floats")
+            raise MessageError("model_array_not_float", str(path), key, str(entry.dtype))
 
 
 def _from_spec(build, path):
@@ -245,12 +245,10 @@ def _from_spec(build, path):
     try:
         return build()
     except ValueError as exc:
-        raise ValueError(f"{path}: the architecture cannot be built: {exc}") from None
+        raise MessageError("model_spec_unbuildable", str(path), _cause(exc)) from None
     except (TypeError, OverflowError, KeyError, IndexError, AttributeError) as exc:
-        raise ValueError(
-            f"{path}: the architecture cannot be built: the spec is malformed "
-            f"({type(exc).__name__}: {exc})"
-        ) from None
+        raise MessageError("model_spec_malformed", str(path), type(exc).__name__,
+                           str(exc)) from None
 
 
 def load_model(path):
@@ -270,11 +268,9 @@ def load_model(path):
     """
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"model file {path} does not exist")
+        raise MessageFileNotFoundError("model_file_missing", str(path))
     if path.is_dir():
-        raise IsADirectoryError(
-            f"{path} is a folder, not a model file: give the path of an .npz file"
-        )
+        raise MessageIsADirectoryError("model_file_is_folder", str(path))
     if path.suffix.lower() == ".onnx":
         from .onnx_io import load_onnx
 
@@ -291,14 +287,13 @@ def load_model(path):
         metadata = (_json_entry(zf, entries, "__metadata__", path)
                     if "__metadata__" in entries else {})
         if not isinstance(spec, dict):
-            raise ValueError(f"{path}: the spec must be a JSON object, got {type(spec).__name__}")
+            raise MessageError("model_spec_not_object", str(path), type(spec).__name__)
         if not isinstance(metadata, dict):
-            raise ValueError(
-                f"{path}: metadata must be a JSON object, got {type(metadata).__name__}"
-            )
+            raise MessageError("model_metadata_not_object", str(path),
+                               type(metadata).__name__)
         dtype = spec.get("dtype", "float32")
         if dtype not in ("float32", "float64"):
-            raise ValueError(f"{path}: unsupported dtype {dtype!r} in the spec")
+            raise MessageError("model_spec_dtype", str(path), repr(dtype))
         planned = _from_spec(lambda: planned_arrays(spec), path)
         _check_arrays(entries, planned, path)
         model = _from_spec(lambda: model_from_spec(spec, dtype=dtype, seed=0), path)
@@ -306,9 +301,7 @@ def load_model(path):
                             **{f"buffer/{k}": v for k, v in model.buffers().items()}}.items():
             value = _read(zf, entries[key], path)
             if not np.all(np.isfinite(value)):
-                raise ValueError(
-                    f"{path}: {key} contains NaN or infinite values (a diverged model?)"
-                )
+                raise MessageError("model_array_not_finite", str(path), key)
             target[...] = value
     model.metadata = metadata
     return model
@@ -319,8 +312,5 @@ def load_default_model():
     from ..paths import DEFAULT_MODEL
 
     if not Path(DEFAULT_MODEL).exists():
-        raise FileNotFoundError(
-            f"the default model {DEFAULT_MODEL} has not been trained yet; produce it with "
-            "`python main.py train --model lenet5 --out resources/models/default.npz`"
-        )
+        raise MessageFileNotFoundError("default_model_missing", str(DEFAULT_MODEL))
     return load_model(DEFAULT_MODEL)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from explorer.data.messages import Term, message_of
+from explorer.data.messages import Lines, Message, Term, message_of
 from explorer.ui.text import fill
 
-__all__ = ["CONTEXT", "DATA_MESSAGE_TEXTS", "DATA_TERMS", "data_message"]
+__all__ = ["CONTEXT", "DATA_MESSAGE_TEXTS", "DATA_TERMS", "data_message", "data_text", "data_value"]
 
 #: The translation context of every string below.
 CONTEXT = "data"
@@ -116,6 +116,10 @@ DATA_MESSAGE_TEXTS: dict[str, str] = {
     "catalogue_unknown": QT_TRANSLATE_NOOP(
         "data",
         'Unknown data set %1: the downloadable ones are %2.'),
+    "colour_mnist_subset_missing": QT_TRANSLATE_NOOP(
+        "data",
+        'data set %1 is made from the built-in MNIST subset, which is missing (looked in %2); '
+        'reinstall CNN Explorer'),
     "download_cancelled": QT_TRANSLATE_NOOP(
         "data",
         'Download of %1 cancelled; files already verified are kept and the next download '
@@ -130,6 +134,21 @@ DATA_MESSAGE_TEXTS: dict[str, str] = {
         'Could not download %1 of %2 from any mirror:\n  %3\nCheck the internet connection (or '
         'a proxy) and try again; files already verified are kept. You can also download the '
         '%4 files yourself and open its folder.'),
+    "attempt_http": QT_TRANSLATE_NOOP("data", '%1: HTTP %2 %3'),
+    "attempt_retry": QT_TRANSLATE_NOOP("data", '%1 (attempt %2): %3'),
+    "attempt_wrong_size": QT_TRANSLATE_NOOP("data", '%1: got %2 bytes, expected %3'),
+    "attempt_md5": QT_TRANSLATE_NOOP("data", '%1: MD5 %2 differs from the published %3'),
+    "attempt_cannot_connect": QT_TRANSLATE_NOOP("data", 'cannot connect (%1)'),
+    "attempt_timed_out": QT_TRANSLATE_NOOP("data", 'no answer (timed out)'),
+    "attempt_no_resume": QT_TRANSLATE_NOOP(
+        "data",
+        'the server refused to resume; starting again'),
+    "attempt_resumed_elsewhere": QT_TRANSLATE_NOOP(
+        "data",
+        'the server resumed at another offset; starting again'),
+    "attempt_connection_closed": QT_TRANSLATE_NOOP(
+        "data",
+        'connection closed after %1 of %2 bytes'),
     "download_folder_incomplete": QT_TRANSLATE_NOOP(
         "data",
         '%1 exists but does not hold the complete %2 data set; move or delete that folder '
@@ -190,23 +209,31 @@ DATA_TERMS: tuple[str, ...] = (
 )
 
 
-def _value(value) -> str:
-    """A value of a data message as shown: a `Term` translated (a hint here, a data set title in
-    the "engine" context), anything else as it is."""
+def data_value(value, translate=QCoreApplication.translate):
+    """A value of a coded message as shown: a `Term` translated (an installation hint in the
+    "data" context, any other term, such as a data set title, in the "engine" context), a
+    `Message` (an attempt line) rendered, `Lines` one per line, anything else (a path, a
+    number) as it is. ``translate(context, text)`` is Qt's, or the command line's
+    (`explorer.cli_text.translate`)."""
+    if isinstance(value, Lines):
+        return Lines.SEPARATOR.join(str(data_value(line, translate)) for line in value)
+    if isinstance(value, Message):
+        return data_text(value.code, value.values, translate)
     if isinstance(value, Term):
         text = str(value)
-        if text in DATA_TERMS:
-            return QCoreApplication.translate(CONTEXT, text)
-        return QCoreApplication.translate("engine", text)
+        return translate(CONTEXT if text in DATA_TERMS else "engine", text)
     return value
 
 
-def data_message(exc: BaseException) -> str | None:
+def data_text(code: str, values=(), translate=QCoreApplication.translate) -> str:
+    """The data message ``code`` (a key of `DATA_MESSAGE_TEXTS`) with its ``values``, in the
+    language of ``translate``."""
+    template = translate(CONTEXT, DATA_MESSAGE_TEXTS[code])
+    return fill(template, *(data_value(v, translate) for v in values))
+
+
+def data_message(exc: BaseException, translate=QCoreApplication.translate) -> str | None:
     """What a data error says, in the user's language; None when ``exc`` carries no data
     message code (the caller then shows it otherwise)."""
     found = message_of(exc)
-    if found is None:
-        return None
-    code, values = found
-    template = QCoreApplication.translate(CONTEXT, DATA_MESSAGE_TEXTS[code])
-    return fill(template, *(_value(v) for v in values))
+    return None if found is None else data_text(*found, translate)

@@ -17,12 +17,12 @@ import errno
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from explorer.engine.messages import MessageError, Term
-from explorer.ui.data_strings import data_message
+from explorer.engine.messages import MessageError
+from explorer.ui.data_strings import data_message, data_value
 from explorer.ui.text import fill
 
-__all__ = ["CONTEXT", "ENGINE_MESSAGES", "ENGINE_STRINGS", "describe_edits", "engine_message",
-           "message_text", "os_error_text", "tr_engine"]
+__all__ = ["CONTEXT", "ENGINE_MESSAGES", "ENGINE_STRINGS", "coded_message", "describe_edits",
+           "engine_message", "message_text", "os_error_text", "tr_engine"]
 
 #: The translation context of every string below.
 CONTEXT = "engine"
@@ -398,6 +398,97 @@ ENGINE_MESSAGES: dict[str, str] = {
         "engine",
         "%1 uses model file format %2, newer than the format %3 this version of "
         "CNN Explorer reads; update the program"),
+    "model_spec_not_saved": QT_TRANSLATE_NOOP(
+        "engine",
+        "the model's spec cannot be saved as JSON: %1"),
+    "model_metadata_not_saved": QT_TRANSLATE_NOOP(
+        "engine",
+        "the model's metadata cannot be saved as JSON: %1"),
+    "model_save_no_folder": QT_TRANSLATE_NOOP(
+        "engine",
+        'cannot save the model: folder %1 does not exist'),
+    "model_file_missing": QT_TRANSLATE_NOOP(
+        "engine",
+        'model file %1 does not exist'),
+    "model_file_is_folder": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1 is a folder, not a model file: give the path of an .npz file'),
+    "default_model_missing": QT_TRANSLATE_NOOP(
+        "engine",
+        'the default model %1 has not been trained yet; produce it with `python '
+        'main.py train --model lenet5 --out resources/models/default.npz`'),
+    "model_zip_damaged": QT_TRANSLATE_NOOP("engine", "its zip data is damaged or cut short"),
+    "model_member_not_npy": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: member %2 is not a NumPy array (.npy); the file was not written by '
+        'Model.save'),
+    "model_array_twice": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: the array %2 is stored twice'),
+    "model_npy_version": QT_TRANSLATE_NOOP(
+        "engine",
+        'unsupported .npy format version %1'),
+    "model_header_unreadable": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: the header of %2 cannot be read: %3'),
+    "model_array_objects": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 holds Python objects (dtype %3), not numbers'),
+    "model_array_size_mismatch": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 claims shape %3 of %4 (%5 bytes) but its member holds %6 bytes of data'),
+    "model_arrays_too_large": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1 claims more than %2 bytes of arrays (%3 up to %4); CNN Explorer model '
+        'files are far smaller'),
+    "model_entry_missing": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1 has no %2 entry: it was not written by Model.save'),
+    "model_json_wrong_array": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 must be a 1-D uint8 array of JSON, got %3 %4'),
+    "model_json_too_large": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 holds %3 bytes of JSON, more than the %4 allowed'),
+    "model_json_invalid": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 is not valid JSON (%3: %4)'),
+    "model_format_not_one_integer": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: __format__ must be one integer, got %2 value(s) of dtype %3'),
+    "model_format_too_old": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: model file format %2 does not exist (formats start at 1)'),
+    "model_spec_not_object": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: the spec must be a JSON object, got %2'),
+    "model_metadata_not_object": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: metadata must be a JSON object, got %2'),
+    "model_spec_dtype": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: unsupported dtype %2 in the spec'),
+    "model_arrays_missing": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: arrays missing for %2'),
+    "model_arrays_unexpected": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: unexpected arrays %2 (not in the architecture)'),
+    "model_array_wrong_shape": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 has shape %3 in the file but the architecture needs %4'),
+    "model_array_not_float": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 has dtype %3, expected floats'),
+    "model_array_not_finite": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: %2 contains NaN or infinite values (a diverged model?)'),
+    "model_spec_unbuildable": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: the architecture cannot be built: %2'),
+    "model_spec_malformed": QT_TRANSLATE_NOOP(
+        "engine",
+        '%1: the architecture cannot be built: the spec is malformed (%2: %3)'),
     "features_all_equal": QT_TRANSLATE_NOOP(
         "engine",
         "all %1 feature vectors are the same (the layer gives every image the same numbers, "
@@ -422,27 +513,37 @@ def tr_engine(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def message_text(code: str | None, values=(), fallback: str = "") -> str:
+def message_text(code: str | None, values=(), fallback: str = "",
+                 translate=QCoreApplication.translate) -> str:
     """The sentence of the engine message ``code`` (a key of `ENGINE_MESSAGES`) in the user's
     language, its ``%1``.. filled with ``values`` (a `explorer.engine.messages.Term` value is
     translated too, and so is a nested `MessageError`, the cause a message names; numbers and
     a user's text are shown as they are). An unknown or missing
-    ``code`` gives ``fallback`` through `tr_engine`."""
+    ``code`` gives ``fallback`` translated in the "engine" context. ``translate(context,
+    text)`` is Qt's, or the command line's (`explorer.cli_text.translate`)."""
     template = ENGINE_MESSAGES.get(code or "")
     if template is None:
-        return tr_engine(fallback)
-    shown = [tr_engine(v) if isinstance(v, Term) else
-             engine_message(v) if isinstance(v, MessageError) else v for v in values]
-    return fill(QCoreApplication.translate(CONTEXT, template), *shown)
+        return translate(CONTEXT, fallback) if fallback else ""
+    shown = [coded_message(v, translate) if isinstance(v, MessageError) else
+             data_value(v, translate) for v in values]   # a Term translated there
+    return fill(translate(CONTEXT, template), *shown)
+
+
+def coded_message(exc: BaseException, translate=QCoreApplication.translate) -> str | None:
+    """What a coded error says in the language of ``translate``: a `MessageError` through its
+    code, a data module's coded error through `explorer.ui.data_strings.data_message`; None
+    for any other exception (the caller shows it otherwise). The GUI (`engine_message`) and the
+    command line (`explorer.cli_text.error_text`) both render through this."""
+    if isinstance(exc, MessageError):
+        return message_text(exc.code, exc.values, str(exc), translate)
+    return data_message(exc, translate)
 
 
 def engine_message(exc: BaseException) -> str:
-    """What an engine or data error says, in the user's language: a `MessageError` through its
-    code, a data module's coded error through `explorer.ui.data_strings.data_message`, any
-    other exception as its own (English) text."""
-    if isinstance(exc, MessageError):
-        return message_text(exc.code, exc.values, str(exc))
-    text = data_message(exc)
+    """What an engine or data error says, in the user's language: a coded message
+    (`coded_message`), a common OS error naming its file (`os_error_text`), any other
+    exception as its own (English) text."""
+    text = coded_message(exc)
     if text is None and isinstance(exc, OSError):
         text = os_error_text(exc)
     return str(exc) if text is None else text

@@ -7,6 +7,7 @@ Decoding needs Qt's image plugins, so this lives in the UI layer; it hands the e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,18 @@ IMAGE_FILTER = QT_TRANSLATE_NOOP("ImageFiles", "Images (*.png *.jpg *.jpeg *.bmp
 
 
 translate = QCoreApplication.translate  #: lupdate extracts translate("Context", "literal")
+
+
+class PictureError(ValueError):
+    """A picture that cannot be used; ``str()`` says why in the current language (each time:
+    a message kept on screen follows View > Language)."""
+
+    def __init__(self, render: Callable[[], str]):
+        super().__init__()
+        self._render = render
+
+    def __str__(self) -> str:
+        return self._render()
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,22 +72,48 @@ def read_picture(path) -> QImage:
     ``ValueError`` saying what went wrong when it cannot be read or is too large."""
     path = Path(path)
     if not path.is_file():
-        raise ValueError(fill(translate("ImageFiles", "%1 does not exist or is not a file."),
-                              str(path)))
+        raise PictureError(lambda: fill(translate(
+            "ImageFiles", "%1 does not exist or is not a file."), str(path)))
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)
     claimed = reader.size()  # from the header; invalid when the format does not say
     if claimed.isValid() and claimed.width() * claimed.height() > MAX_PIXELS:
-        raise ValueError(fill(
+        width, height = claimed.width(), claimed.height()
+        raise PictureError(lambda: fill(
             translate("ImageFiles", "%1 is %2x%3 pixels, too large to open: the limit is %4 "
                       "million pixels (for example 8000x5000). Scale it down in an image editor "
                       "first."),
-            path.name, claimed.width(), claimed.height(), MAX_PIXELS // 1_000_000))
+            path.name, width, height, MAX_PIXELS // 1_000_000))
     image = reader.read()
     if image.isNull():
-        raise ValueError(fill(translate("ImageFiles", "Could not read %1 as a picture (%2). Open "
-                                        "a PNG or JPEG file."), path.name, reader.errorString()))
+        error = reader.error()
+        raise PictureError(lambda: read_error_text(error, path.name))
     return image
+
+
+#: Why QImageReader could not read a picture, by its error code, in our own words (Qt's
+#: ``errorString()`` is English: "Unsupported image format").
+_READ_ERRORS = {
+    QImageReader.ImageReaderError.FileNotFoundError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "%1 does not exist or is not a file."),
+    QImageReader.ImageReaderError.DeviceError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1: the file cannot be opened (check that you may read "
+                      "it). Open a PNG or JPEG file you may read."),
+    QImageReader.ImageReaderError.UnsupportedFormatError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1: it is not in a picture format CNN Explorer can open. "
+                      "Open a PNG or JPEG file."),
+    QImageReader.ImageReaderError.InvalidDataError: QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1: its picture data is damaged or incomplete. Open a "
+                      "complete PNG or JPEG file."),
+}
+
+
+def read_error_text(error: QImageReader.ImageReaderError, name: str) -> str:
+    """Why the picture ``name`` could not be read (``error``: ``QImageReader.error()``), as a
+    sentence in the current language that says what to do."""
+    template = _READ_ERRORS.get(error, QT_TRANSLATE_NOOP(
+        "ImageFiles", "Could not read %1 as a picture. Open a PNG or JPEG file."))
+    return fill(translate("ImageFiles", template), name)
 
 
 def load_grey_image(path, max_side: int = MAX_SIDE) -> GreyImage:
@@ -117,7 +156,7 @@ def load_fitted_picture(path, channels: int, height: int, width: int) -> np.ndar
     ``(H, W, 3)`` colour for ``channels`` 3, ``(H, W)`` grey for 1, float32 in [0, 1].
     Raises ``ValueError`` saying what went wrong."""
     if channels not in (1, 3):
-        raise ValueError(fill(translate(
+        raise PictureError(lambda: fill(translate(
             "ImageFiles", "A picture has 1 (grey) or 3 (colour) channels; this network takes "
                           "%1."), channels))
     fitted = fit_picture(read_picture(path), height, width)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 import time
-import traceback
 from collections.abc import Callable
 
 import shiboken6
@@ -13,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from explorer.ui.engine_strings import engine_message
 from explorer.ui.text import fill
+from explorer.worker_thread import is_bad_input, print_if_bug
 
 __all__ = ["BackgroundJob", "JobFailure"]
 
@@ -23,7 +23,7 @@ def _user_message(exc: BaseException) -> str:
     translated), otherwise a sentence saying that the program failed (a bug) with the details
     (the exception's name and text) inside it."""
     text = str(exc)
-    if isinstance(exc, (ValueError, OSError)):
+    if is_bad_input(exc):
         return (engine_message(exc) if text else "") or type(exc).__name__
     return fill(QCoreApplication.translate(
         "BackgroundJob", "The job failed because of an error in the program (%1: %2). The "
@@ -103,8 +103,8 @@ class BackgroundJob(QThread):
             result = self._fn(self.sigProgress.emit, self.cancel_event)
         except Exception as exc:  # noqa: BLE001 - the GUI shows every failure
             cancelled = self.cancel_event.is_set()
-            if not cancelled and not isinstance(exc, (ValueError, OSError)):
-                traceback.print_exc()  # a bug, not bad input: keep the trace
+            if not cancelled:
+                print_if_bug(exc)
             self.sigFailed.emit(JobFailure(exc), cancelled)
             return
         self.sigDone.emit(result)

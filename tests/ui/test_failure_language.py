@@ -80,3 +80,61 @@ def test_a_failed_curve_export_is_explained_in_the_current_language(panel, qapp,
     with pseudo_language(qapp):
         assert f"does not exist{CLOSE}" in panel.message.text()
     assert CLOSE not in panel.message.text()
+
+
+def test_a_failure_already_shown_is_said_again_after_a_language_switch(client, qtbot,  # noqa: F811
+                                                                        qapp):
+    """Point 4 of issue 14's remainder: the message keeps its exception, so a line that shows
+    it (a panel's render function, a MessageLabel) follows View > Language."""
+    from explorer.ui.text import fill
+    from explorer.ui.widgets.message_label import MessageLabel
+    from explorer.worker import FailureText
+
+    def bad(model):
+        raise coded(ValueError, "idx_zero_dimensions", "x.idx")
+
+    rx = _Receiver()
+    rx.ask(client, bad)
+    qtbot.waitUntil(lambda: bool(rx.errors), timeout=5000)
+    (message,) = rx.errors
+    english = "x.idx: wrong dimensions: the header declares 0 dimensions"
+    assert isinstance(message, FailureText) and message == english
+    label = MessageLabel()
+    qtbot.addWidget(label)
+    label.show_error(lambda: fill(label.tr("It failed: %1"), message))
+    plain = MessageLabel()
+    qtbot.addWidget(plain)
+    plain.show_error(message)                 # given as it came: follows too
+    assert label.text() == f"It failed: {english}"
+    with pseudo_language(qapp):
+        assert str(message) == f"{OPEN}{english}{CLOSE}"
+        assert label.text() == f"{OPEN}It failed: {OPEN}{english}{CLOSE}{CLOSE}"
+        assert plain.text() == f"{OPEN}{english}{CLOSE}"
+    assert label.text() == f"It failed: {english}" and plain.text() == english
+
+
+def test_the_status_bar_says_a_model_file_error_again_in_the_new_language(qtbot, qapp,
+                                                                           tmp_path,
+                                                                           monkeypatch):
+    from explorer import app as app_module
+
+    boxes = []
+    monkeypatch.setattr(app_module.QMessageBox, "warning", lambda *a: boxes.append(a[2]))
+    w = app_module.build_window()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.client.model_info is not None, timeout=15000)
+    path = tmp_path / "cut.npz"
+    path.write_bytes(b"PK\x03\x04 a truncated archive")
+    w.load_model_file(str(path))
+    qtbot.waitUntil(lambda: bool(boxes), timeout=15000)
+    bar = w.statusBar()
+    assert bar.currentMessage().startswith(f"{path} is not a readable model file")
+    assert bar.currentMessage().endswith(": its zip data is damaged or cut short")
+    with pseudo_language(qapp):
+        assert bar.currentMessage().startswith(f"{OPEN}{path} is not a readable model file")
+        # the cause is ours too (zipfile says "File is not a zip file" in English)
+        assert bar.currentMessage().endswith(
+            f"{OPEN}its zip data is damaged or cut short{CLOSE}{CLOSE}")
+    assert bar.currentMessage().startswith(f"{path} is not a readable model file")
+    w.close()

@@ -66,9 +66,42 @@ def test_every_message_is_a_translated_sentence_filled_with_its_values(qapp, tmp
         assert str(info.value) == f"⟦{missing} does not exist or is not a file.⟧"
         with pytest.raises(ValueError) as info:
             load_grey_image(broken)
-        text = str(info.value)
-        assert text.startswith("⟦Could not read broken.png as a picture (")
-        assert text.endswith("). Open a PNG or JPEG file.⟧") and "%2" not in text
+        # Qt's own reason ("Unsupported image format") is English: our sentence replaces it
+        assert str(info.value) == ("⟦Could not read broken.png: it is not in a picture format "
+                                   "CNN Explorer can open. Open a PNG or JPEG file.⟧")
         note = load_grey_image(wide).note
         assert note == ("⟦wide.png is 1000x600 pixels; it was scaled down to 512x307 so "
                         "filtering stays interactive.⟧")
+
+
+def test_a_truncated_picture_and_every_reader_error_have_their_own_sentence(qapp, tmp_path):
+    from PySide6.QtGui import QImageReader
+
+    from explorer.ui.image_files import read_error_text
+
+    image = QImage(20, 20, QImage.Format.Format_RGB32)
+    image.fill(0)
+    whole = tmp_path / "whole.png"
+    assert image.save(str(whole))
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(whole.read_bytes()[:40])
+    with pytest.raises(ValueError, match="cut.png: its picture data is damaged or incomplete"):
+        load_grey_image(cut)
+    errors = list(QImageReader.ImageReaderError.__members__.values())
+    texts = {read_error_text(error, "p.png") for error in errors}
+    assert len(texts) == len(errors)         # one sentence per reason
+    assert all("p.png" in text and "%1" not in text for text in texts)
+
+
+def test_a_picture_error_says_it_again_in_the_new_language(qapp, tmp_path):
+    from tests.ui.pseudo_translation import CLOSE, OPEN, pseudo_language
+
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    with pytest.raises(ValueError) as info:
+        load_grey_image(broken)
+    english = str(info.value)
+    assert english.startswith("Could not read broken.png: it is not in a picture format")
+    with pseudo_language(qapp):          # raised before the switch, shown after it
+        assert str(info.value) == f"{OPEN}{english}{CLOSE}"
+    assert str(info.value) == english

@@ -250,7 +250,8 @@ class BackwardView(QWidget):
         self._render_static()
 
     def _on_loss_error(self, message):
-        self.message.show_error(fill(self.tr("The live model could not answer: %1"), message))
+        self.message.show_error(
+            lambda: fill(self.tr("The live model could not answer: %1"), message))
 
     def _set_dy(self, dy):
         self.dy = np.asarray(dy, dtype=np.float64)

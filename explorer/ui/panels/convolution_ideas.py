@@ -328,7 +328,8 @@ class ShiftView(QWidget):
         self._render()
 
     def _on_error(self, message):
-        self.message.show_error(fill(self.tr("The live model could not answer: %1"), message))
+        self.message.show_error(
+            lambda: fill(self.tr("The live model could not answer: %1"), message))
 
     def _render(self):
         e = self.effect

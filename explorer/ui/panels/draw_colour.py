@@ -116,9 +116,9 @@ class PictureBar(QWidget):
         try:
             image = load_fitted_picture(path, c, h, w)
         except ValueError as exc:
-            message = str(exc)
-            self._note = lambda: message
-            self.note.setText(message)
+            problem = exc      # a PictureError says it in the current language at each str()
+            self._note = lambda: str(problem)
+            self.note.setText(self._note())
             return None
         name = Path(path).name
         self._note = lambda: fill(self.tr("%1, scaled and centre-cropped to %2x%3 pixels."),

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from explorer.ui.engine_strings import tr_engine
+from explorer.ui.engine_strings import engine_message, tr_engine
 from explorer.ui.panels.explain_logic import (ExplainChoices, GridRun, map_images,
                                               top_activating_job)
 from explorer.ui.panels.explain_views import class_names_of
@@ -291,8 +291,9 @@ class LayerGridView(QWidget):
         try:
             images, _ = map_images(self.state.dataset())
         except (OSError, ValueError) as exc:
-            error = str(exc)
-            self.message.show_rendered(lambda: fill(self.tr("No test images: %1"), error))
+            error = exc      # rendered in the language of the moment (View > Language)
+            self.message.show_rendered(
+                lambda: fill(self.tr("No test images: %1"), engine_message(error)))
             return
         self.picked = (kind, int(index))
         self.filters.set_highlight(index if kind == "filter" else None)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
                                QSlider, QSpinBox, QVBoxLayout, QWidget)
 
-from explorer.ui.engine_strings import tr_engine
+from explorer.ui.engine_strings import engine_message, tr_engine
 from explorer.ui.panels.explain_logic import (ActMaxRun, ExplainChoices, map_images,
                                               top_activating_job)
 from explorer.ui.panels.explain_widgets import RenderedLabel, RenderedMessage
@@ -224,8 +224,9 @@ class ActMaxView(QWidget):
         try:
             images, _ = map_images(self.state.dataset())
         except (OSError, ValueError) as exc:
-            error = str(exc)
-            self.message.show_rendered(lambda: fill(self.tr("No test images: %1"), error))
+            error = exc      # rendered in the language of the moment (View > Language)
+            self.message.show_rendered(
+                lambda: fill(self.tr("No test images: %1"), engine_message(error)))
             return
         self._top_images = images
         self.client.request(partial(top_activating_job, images, obj.get("layer"),

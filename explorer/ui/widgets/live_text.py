@@ -19,7 +19,8 @@ LiveText = str | Callable[[], str]
 
 def render(text: LiveText | None) -> str:
     """The text to show now: ``text()`` for a callable, ``text`` itself for a string, "" for
-    None."""
+    None. Either goes through ``str()``, so a `explorer.worker_thread.FailureText` (a failure
+    from the engine thread) is said in the current language."""
     if text is None:
         return ""
-    return text() if callable(text) else text
+    return str(text() if callable(text) else text)

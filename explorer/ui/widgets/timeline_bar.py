@@ -122,7 +122,7 @@ class TimelineBar(QWidget):
         self.make_live_button.setEnabled(showing)
         self.undo_button.setVisible(state.can_undo)
         if self.message:
-            text = self.message
+            text = str(self.message)   # a FailureText: in the current language
         elif state.problem and not state.labels:
             text = fill(self.tr("This run keeps no snapshots: %1"), state.problem)
         elif showing:
