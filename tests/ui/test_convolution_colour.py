@@ -23,7 +23,7 @@ def test_captions_name_colours_only_for_a_picture():
     assert [channel_caption(c, 3, rgb=True) for c in range(3)] == [
         "R (red)", "G (green)", "B (blue)"]
     assert [slice_caption(c, 3, rgb=True) for c in range(3)] == [
-        "slice for R (red)", "slice for G (green)", "slice for B (blue)"]
+        "R slice", "G slice", "B slice"]
     assert channel_caption(1, 3) == slice_caption(1, 3) == "channel 1"
     assert channel_caption(0, 1, rgb=True) == ""
     assert channel_caption(4, 6, rgb=True) == "channel 4"   # six channels are no picture
@@ -68,10 +68,12 @@ def test_a_photo_through_a_learned_colour_filter(qapp, panel):
     assert [c.text() for c in panel.input_row.captions[:3]] == ["R (red)", "G (green)",
                                                                   "B (blue)"]
     assert [c.text() for c in panel.kernel_row.captions[:3]] == [
-        "slice for R (red)", "slice for G (green)", "slice for B (blue)"]
+        "R slice", "G slice", "B slice"]
     text = panel.arithmetic.toPlainText()
     assert "G (green):" in text and "total of the R, G and B sums" in text
     assert "Astronaut" in panel.input_title.text()
+    preview = panel.input_row.preview            # the photo itself, in colour, before R, G, B
+    assert preview.isVisibleTo(panel) and preview.captions() == ["in colour"]
     pos = st.position(0)
     assert pos.total == pytest.approx(sum(pos.channel_sums))
     with pseudo_language(qapp):
@@ -84,6 +86,7 @@ def test_a_photo_through_a_learned_colour_filter(qapp, panel):
     assert panel.stepper is not None and panel.stepper.x.shape[0] == 10
     assert not panel.build.rgb
     assert panel.input_row.captions[1].text() == "channel 1"
+    assert not panel.input_row.preview.isVisibleTo(panel)
 
 
 def test_the_photo_choice_is_remembered(panel):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from explorer.data.model_input import from_chw
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.conv_steps import built_up_output, cells_fed_by, position_at, shared_levels
 from explorer.ui.panels.convolution_text import (channel_caption, conv_arithmetic_html,
@@ -89,6 +90,9 @@ class SteppingMixin:
             g.value_name = translate("ConvolutionPanel", "input")
             self.input_row.captions[ch].setText(channel_caption(ch, c, rgb))
         self.input_row.set_scale(levels, in_cmap)
+        self.input_row.set_preview(
+            from_chw(st.x) if rgb and c == 3 else None,
+            translate("ConvolutionPanel", "in colour"))
         if conv:
             self.kernel_row.set_count(c)
             kc = cmap_for(st.applied_kernel)

@@ -117,14 +117,14 @@ def channel_caption(ch: int, c: int, rgb: bool = False) -> str:
 
 
 def slice_caption(ch: int, c: int, rgb: bool = False) -> str:
-    """The caption over slice ``ch`` of a ``c``-channel filter: "" for one channel, "slice for
-    R (red)" on an RGB picture, else "channel 2"."""
+    """The caption over slice ``ch`` of a ``c``-channel filter: "" for one channel, "R slice"
+    (and G, B) on an RGB picture, else "channel 2"."""
     if c <= 1:
         return ""
     if rgb and c == 3:
-        return (translate("ConvolutionPanel", "slice for R (red)"),
-                translate("ConvolutionPanel", "slice for G (green)"),
-                translate("ConvolutionPanel", "slice for B (blue)"))[ch]
+        return (translate("ConvolutionPanel", "R slice"),
+                translate("ConvolutionPanel", "G slice"),
+                translate("ConvolutionPanel", "B slice"))[ch]
     return fill(translate("ConvolutionPanel", "channel %1"), ch)
 
 
