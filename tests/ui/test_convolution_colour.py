@@ -96,3 +96,13 @@ def test_the_photo_choice_is_remembered(panel):
 
     assert PanelSettings("convolution").get("photo", str, "") == "rocket"
     assert np.isfinite(panel.stepper.output).all()
+
+
+def test_a_colour_model_with_a_grey_data_set_gets_its_filters_from_the_photo(qtbot):
+    """The default (grey MNIST) data set does not fit Tiny VGG: the maps and filters are
+    computed for the sample photo instead, so a learned filter can be stepped over it."""
+    with convolution_panel(qtbot, architecture="tiny_vgg") as p:
+        assert p._snapshot["maps"][0][1].shape[0] == 10        # conv1's maps arrived
+        choose_input(p, "photo")
+        choose(p.kernel_combo, "learned")
+        assert p.stepper is not None and p.stepper.kernel.shape == (3, 3, 3)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
+from explorer.data.model_input import fits_input
 from explorer.engine.stepper import ConvStepper, PoolStepper
 from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, photo_size, resolve
 from explorer.ui.engine_strings import engine_message
@@ -349,10 +350,17 @@ class ConvolutionPanel(SteppingMixin, QWidget):
 
     # --- model data ---------------------------------------------------------------------------
     def _model_image(self) -> np.ndarray:
-        """The (28, 28) image the live model's feature maps are computed for."""
+        """The image the live model's feature maps are computed for: the current input, else
+        test image 0; for a colour model that neither fits (a grey data set is active), the
+        sample photo chosen in the form, so its filters and maps still arrive."""
         if self.state.current_input is not None:
-            return self.state.current_input
-        return pixels_to_float(self.state.dataset().test_images[0])
+            image = self.state.current_input
+        else:
+            image = pixels_to_float(self.state.dataset().test_images[0])
+        shape = input_shape_of(getattr(self.client, "model_info", None))
+        if shape is not None and shape[0] == 3 and not fits_input(image, shape):
+            return self._sources().photo(self.form.setup().photo)
+        return image
 
     def request_model_data(self):
         """Ask the worker for the live model's feature maps (of the current input) and filters."""
