@@ -241,3 +241,73 @@ def test_a_setup_the_form_cannot_make_is_a_clear_error(field, value, words):
     with pytest.raises(ValueError, match=words) as info:
         ConvSetup(**{field: value})
     assert repr(value) in str(info.value)
+
+
+def _photo(key):
+    """A stand-in for the panel's photo loader: a 6x5 RGB gradient, red growing to the right."""
+    image = np.zeros((6, 5, 3), np.float32)
+    image[..., 0] = np.linspace(0, 1, 5)[None, :]
+    image[..., 2] = 0.5
+    return image
+
+
+def test_a_photo_is_an_rgb_input_whose_channel_sums_add_up():
+    from explorer.ui.conv_setup import is_rgb_input
+
+    setup = ConvSetup(input="photo", photo="coffee", kernel="preset:sobel_x")
+    build = resolve(setup, ConvSources(photo=_photo))
+    assert build.problem is None and build.rgb
+    assert build.stepper.x.shape == (3, 6, 5)
+    np.testing.assert_allclose(build.stepper.x[0], _photo("")[..., 0])
+    assert build.input_note == Note("photo", ("coffee", 3, 6, 5))
+    pos = build.stepper.position(0)
+    assert pos.total == pytest.approx(sum(pos.channel_sums))
+    assert pos.channel_sums[1] == pytest.approx(0.0)     # the green channel is all zeros
+    # the same input as numbers typed in is not a picture: its channels keep their numbers
+    typed = resolve(replace(setup, input="typed"), ConvSources(typed=build.stepper.x))
+    assert typed.problem is None and not typed.rgb
+    assert not is_rgb_input(ConvSetup(input="test"), np.zeros((1, 28, 28)))
+    assert is_rgb_input(ConvSetup(input="test"), np.zeros((3, 32, 32)))
+    assert not is_rgb_input(ConvSetup(input="model"), np.zeros((3, 8, 8)))
+
+
+def test_a_photo_without_a_loader_or_unreadable_is_a_problem():
+    build = resolve(ConvSetup(input="photo", photo="cat"), ConvSources())
+    assert build.stepper is None and build.problem == Problem("no_photo", ("cat",))
+
+    def broken(key):
+        raise ValueError(f"{key}.png could not be read")
+
+    build = resolve(ConvSetup(input="photo", photo="cat"), ConvSources(photo=broken))
+    assert build.problem.kind == "data" and "cat.png" in build.problem.args[0]
+    with pytest.raises(ValueError, match="photo"):
+        ConvSetup(photo="dog")
+
+
+def test_the_photo_takes_a_colour_models_input_size():
+    from explorer.ui.conv_setup import photo_size
+
+    assert photo_size((3, 64, 48)) == {"height": 64, "width": 48}
+    assert photo_size((1, 28, 28)) == photo_size(None) == {"height": 32, "width": 32}
+
+
+def test_a_learned_colour_filter_on_a_photo_gives_the_layers_feature_map():
+    model = build_model("tiny_vgg", seed=0)
+    rng = np.random.default_rng(1)
+    photo = rng.random((32, 32, 3)).astype(np.float32)
+    snap = model_snapshot(photo, model)
+    first = snap["filters"][0]
+    setup = replace(ConvSetup(input="photo", kernel="learned", filter_layer=first["name"],
+                              filter_index=2),
+                    stride=layer_geometry(first)[0], padding=layer_geometry(first)[1])
+    build = resolve(setup, ConvSources(photo=lambda key: photo, snapshot=snap))
+    assert build.problem is None and build.rgb and build.stepper.kernel.shape[0] == 3
+    before_relu = F.conv2d(photo.transpose(2, 0, 1)[None], first["weight"], first["bias"],
+                           stride=build.stepper.stride, padding=build.stepper.padding)[0, 2]
+    np.testing.assert_allclose(build.stepper.output, before_relu, rtol=1e-5, atol=1e-5)
+
+
+def test_the_three_channel_examples_filter_note_names_its_example():
+    build = resolve(example_setup("three_channel"), ConvSources())
+    assert build.kernel_notes == (Note("example_filter", ("three_channel",)),)
+    assert not build.rgb                      # numbered channels, not a picture

@@ -191,3 +191,27 @@ def test_top_activating_job_takes_k(lenet, digits):
     images, _ = digits
     idx = top_activating_job(images, "conv2", 4, None, lenet, k=5)
     np.testing.assert_array_equal(idx, E.top_activating(lenet, images, "conv2", 4, k=5))
+
+
+def test_colour_actmax_images_are_shown_in_colour_and_channel_by_channel():
+    from explorer.ui.panels.explain_logic import actmax_views, display_image
+
+    rng = np.random.default_rng(0)
+    image = 0.45 + 0.1 * rng.random((3, 5, 4))     # a narrow band around grey, as the ascent
+    image[0] += 0.05                                 # a little more red
+    views, kinds = actmax_views(image)
+    assert kinds == ["colour", 0, 1, 2]
+    colour = views[0]
+    assert colour.shape == (5, 4, 3)
+    assert colour.min() == pytest.approx(0.0) and colour.max() == pytest.approx(1.0)
+    # one scale for all channels: the colour balance stays (red is still the brightest)
+    assert colour[..., 0].mean() > colour[..., 1].mean()
+    for k in range(3):
+        np.testing.assert_allclose(views[1 + k], colour[..., k])
+    np.testing.assert_allclose(display_image(image), colour)
+    np.testing.assert_allclose(display_image(image, stretch=False), image.transpose(1, 2, 0))
+    grey = rng.random((1, 5, 4))
+    g_views, g_kinds = actmax_views(grey)
+    assert g_kinds == ["grey"] and np.array_equal(g_views[0], grey[0])   # as it is
+    flat, _ = actmax_views(np.full((3, 2, 2), 0.3))
+    assert np.allclose(flat[0], 0.5)

@@ -20,6 +20,7 @@ import numpy as np
 
 from explorer.data import pixels_to_float
 from explorer.data.model_input import input_batch
+from explorer.data.sample_photos import DEFAULT_PHOTO, SAMPLE_PHOTOS
 from explorer.engine import functional as F
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES, get_example
 from explorer.engine.kernels import PRESETS, preset
@@ -40,7 +41,7 @@ PADDING_RANGE = (0, 4)
 BIAS_RANGE = (-100.0, 100.0)
 #: Every input source the form offers (``example:<key>`` for each textbook example).
 INPUTS = tuple(f"example:{ex.key}" for ex in CONV_EXAMPLES + POOL_EXAMPLES) + (
-    "current", "test", "model", "typed")
+    "current", "test", "photo", "model", "typed")
 #: Every kernel source (``preset:<name>`` for each kernel of `explorer.engine.kernels`).
 KERNELS = ("example",) + tuple(f"preset:{name}" for name in PRESETS) + ("learned",)
 
@@ -72,12 +73,15 @@ class ConvSetup:
     direction: str = "forward"
     #: Which image of a typed batch of two (N = 2) the forward stepper walks.
     image: int = 0
+    #: The sample photo (`explorer.data.sample_photos`) for the input ``"photo"``.
+    photo: str = DEFAULT_PHOTO
 
     def __post_init__(self):
         if self.direction not in DIRECTIONS:
             raise ValueError(f"ConvSetup direction must be one of {', '.join(DIRECTIONS)}; "
                              f"got {self.direction!r}")
         for name, value, allowed in (("input", self.input, INPUTS),
+                                     ("photo", self.photo, SAMPLE_PHOTOS),
                                      ("operation", self.operation, OPERATIONS),
                                      ("kernel", self.kernel, KERNELS)):
             if value not in allowed:
@@ -226,6 +230,7 @@ class Problem:
     """Why a set-up cannot be stepped.
 
     Kinds and args: ``"no_maps"`` / ``"no_filters"`` (the live model has not answered yet);
+    ``"no_photo"`` (the photo's key: the panel gave no way to load it);
     ``"preset_size"`` (preset title, smallest, largest size); ``"channels"`` (kernel channels,
     input channels, filter layer or None, the layer feeding it or None); ``"data"`` (the
     loader's message); ``"empty_data"`` (data set name); ``"engine"`` (the engine's message,
@@ -245,7 +250,8 @@ class ConvSources:
     ValueError); ``snapshot``: ``model_snapshot``'s dict (``maps``: (name, (C, H, W)) pairs,
     ``filters``: dicts with name, weight (F, C, KH, KW), bias (F,) or None, stride, padding) or
     None; ``layer_names``: the live model's layer names in order (to say which layer feeds a
-    filter)."""
+    filter); ``photo``: a callable taking a sample photo's key and returning it as an
+    ``(H, W, 3)`` RGB image in [0, 1] (may raise ValueError), or None."""
 
     current_input: np.ndarray | None = None
     current_source: str = ""
@@ -253,6 +259,7 @@ class ConvSources:
     snapshot: dict | None = None
     layer_names: tuple = ()
     typed: np.ndarray | None = None
+    photo: Callable | None = None
 
     def __repr__(self) -> str:
         shape = None if self.current_input is None else self.current_input.shape
@@ -303,6 +310,9 @@ class ConvBuild:
     #: The typed batch (N, C, H, W) when it holds two images (the stepper walks image
     #: ``setup.image`` of it), else None.
     batch: np.ndarray | None = None
+    #: Whether the input is an RGB image (a photo, or a colour model's drawn/test image): its
+    #: channels are then red, green and blue, not numbered feature-map channels.
+    rgb: bool = False
 
     @property
     def n_images(self) -> int:
@@ -374,6 +384,15 @@ def _input(setup: ConvSetup, sources: ConvSources, notices: list):
                     setup)
         return (input_batch(sources.current_input)[0], Note("current", (sources.current_source,)),
                 setup)
+    if setup.input == "photo":
+        if sources.photo is None:
+            raise _Unresolvable(Problem("no_photo", (setup.photo,)))
+        try:
+            image = sources.photo(setup.photo)
+        except ValueError as exc:
+            raise _Unresolvable(_engine_problem(exc, "data")) from None
+        x = input_batch(image)[0]
+        return x, Note("photo", (setup.photo,) + tuple(x.shape)), setup
     if setup.input == "test":
         data = _dataset(sources)
         n = len(data.test_images)
@@ -421,7 +440,7 @@ def _kernel(setup: ConvSetup, channels: int, sources: ConvSources, notices: list
     if setup.kernel == "example":
         ex = get_example(setup.example_key) if setup.example_key else None
         if ex is not None and ex.kernel is not None and ex.kernel.shape[0] == channels:
-            return ex.kernel, setup.bias, (Note("example_filter"),), setup
+            return ex.kernel, setup.bias, (Note("example_filter", (ex.key,)),), setup
         return get_example("book_4x4").kernel[0], setup.bias, (Note("book_filter"),), setup
     name = setup.preset_name
     if name is not None:
@@ -499,7 +518,27 @@ def resolve(setup: ConvSetup, sources: ConvSources) -> ConvBuild:
                      kernel_notes=kernel_notes, notices=tuple(notices),
                      explain_h=stepper.explain_h, explain_w=stepper.explain_w,
                      same_h=same_h, same_w=same_w, backward=_backward(setup, stepper, batch),
-                     batch=batch)
+                     batch=batch, rgb=is_rgb_input(setup, x))
+
+
+#: The side of a sample photo when the live model does not take colour (CIFAR's 32x32).
+PHOTO_SIDE = 32
+
+
+def photo_size(model_input) -> dict:
+    """``dict(height=, width=)`` of the sample photo input: the live model's input size when it
+    takes 3 channels (so a first-layer filter sees what the network sees), else 32x32.
+    ``model_input``: the model's ``(C, H, W)`` or None."""
+    if model_input is not None and len(model_input) == 3 and int(model_input[0]) == 3:
+        return {"height": int(model_input[1]), "width": int(model_input[2])}
+    return {"height": PHOTO_SIDE, "width": PHOTO_SIDE}
+
+
+def is_rgb_input(setup: ConvSetup, x) -> bool:
+    """Whether the input ``x`` (C, H, W) of ``setup`` is a colour picture (red, green, blue):
+    a sample photo, or the drawn/opened or test image of a colour model, with 3 channels.
+    Feature maps, typed numbers and the numeric examples have numbered channels instead."""
+    return setup.input in ("photo", "current", "test") and x is not None and x.shape[0] == 3
 
 
 def _backward(setup: ConvSetup, stepper, batch=None):

@@ -14,13 +14,19 @@ from explorer.worker import EngineClient
 
 
 @contextmanager
-def convolution_panel(qtbot, wait_for_maps: bool = True):
-    """Yield a shown `ConvolutionPanel` (``test_model``: its live model); its remembered set-up
-    is cleared before and after, its timers stopped and its engine thread shut down after."""
+def convolution_panel(qtbot, wait_for_maps: bool = True, architecture: str = "lenet5",
+                      dataset: str | None = None):
+    """Yield a shown `ConvolutionPanel` (``test_model``: its live model, an ``architecture``
+    of `explorer.engine.build_model`; ``dataset``: the active data set's name, None for the
+    default); its remembered set-up is cleared before and after, its timers stopped and its
+    engine thread shut down after."""
     PanelSettings("convolution").clear()
-    model = build_model("lenet5", seed=0)
+    model = build_model(architecture, seed=0)
     client = EngineClient(load_live=lambda: (model, None, ""))
-    p = ConvolutionPanel(client, AppState())
+    state = AppState()
+    if dataset is not None:
+        state.set_dataset(dataset)
+    p = ConvolutionPanel(client, state)
     qtbot.addWidget(p)
     p.resize(1200, 800)
     p.show()

@@ -53,3 +53,24 @@ def test_a_colour_model_turns_the_canvas_off_and_classifies_colour_images(panel,
     panel.state.set_current_input(np.zeros((28, 28), np.float32), "a grey digit")
     qtbot.waitUntil(lambda: panel.last_result is None, timeout=5000)
     assert "1x28x28" in panel.confidence.text() and "3x32x32" in panel.confidence.text()
+
+
+def test_a_sample_photo_is_an_input_offline(panel, qtbot, qapp):
+    from explorer.data.sample_photos import SAMPLE_PHOTOS
+    from tests.ui.pseudo_translation import pseudo_language, untranslated_texts
+
+    bar = panel.picture_bar
+    actions = bar.sample_menu.actions()
+    assert [a.data() for a in actions] == list(SAMPLE_PHOTOS)
+    assert [a.text() for a in actions][:2] == ["Cat", "Astronaut"]
+    actions[2].trigger()                                   # Coffee
+    qtbot.waitUntil(lambda: panel.last_result is not None, timeout=10000)
+    image = panel.state.current_input
+    assert image.shape == (32, 32, 3) and image.dtype == np.float32
+    np.testing.assert_array_equal(panel.last_result["pre"], image)
+    assert "Coffee" in bar.note.text() and "32x32" in bar.note.text()
+    assert "CC0" in bar.note.text()
+    with pseudo_language(qapp):
+        assert untranslated_texts(bar) == []
+        assert all("\u27e6" in a.text() for a in bar.sample_menu.actions())
+    assert "Coffee" in bar.note.text()

@@ -157,7 +157,9 @@ def test_colour_model_says_what_does_not_apply(qtbot):
         act.steps.setValue(10)
         act.start_button.click()
         qtbot.waitUntil(lambda: act.last is not None and act.last["done"], timeout=20000)
-        assert act.image.count() == 3  # one cell per colour channel
+        # the image in colour, then its red, green and blue channels
+        assert act.image.count() == 4
+        assert act.image.captions() == ["colour", "R (red)", "G (green)", "B (blue)"]
         panel.tabs.setCurrentWidget(panel.space)
         qtbot.waitUntil(lambda: panel.space.message.is_error, timeout=20000)
     finally:

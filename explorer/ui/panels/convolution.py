@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
+from explorer.data.model_input import fits_input
 from explorer.engine.stepper import ConvStepper, PoolStepper
-from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, resolve
+from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, photo_size, resolve
 from explorer.ui.engine_strings import engine_message
 from explorer.ui.panel_settings import PanelSettings
+from explorer.ui.sample_photos import load_sample_photo
 from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
 from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
 from explorer.ui.panels.convolution_input import TypedInputDialog
 from explorer.ui.panels.convolution_form import ConvForm
+from explorer.ui.panels.draw_colour import input_shape_of
 from explorer.ui.panels.convolution_text import (example_source_text, note_text,
                                                  output_size_html, problem_text)
 from explorer.ui.panels.convolution_stepping import SteppingMixin
@@ -347,10 +350,17 @@ class ConvolutionPanel(SteppingMixin, QWidget):
 
     # --- model data ---------------------------------------------------------------------------
     def _model_image(self) -> np.ndarray:
-        """The (28, 28) image the live model's feature maps are computed for."""
+        """The image the live model's feature maps are computed for: the current input, else
+        test image 0; for a colour model that neither fits (a grey data set is active), the
+        sample photo chosen in the form, so its filters and maps still arrive."""
         if self.state.current_input is not None:
-            return self.state.current_input
-        return pixels_to_float(self.state.dataset().test_images[0])
+            image = self.state.current_input
+        else:
+            image = pixels_to_float(self.state.dataset().test_images[0])
+        shape = input_shape_of(getattr(self.client, "model_info", None))
+        if shape is not None and shape[0] == 3 and not fits_input(image, shape):
+            return self._sources().photo(self.form.setup().photo)
+        return image
 
     def request_model_data(self):
         """Ask the worker for the live model's feature maps (of the current input) and filters."""
@@ -410,7 +420,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         self._stale = False
         self.request_model_data()
         self.shift_view.refresh()
-        if self.form.setup().input == "current":
+        if self.form.setup().input in ("current", "photo"):   # a photo follows the model's size
             self.rebuild()
 
     # --- the stepper ------------------------------------------------------------------------------
@@ -431,7 +441,9 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         return ConvSources(current_input=self.state.current_input,
                            current_source=self.state.current_input_source,
                            dataset=self.state.dataset, snapshot=self._snapshot,
-                           layer_names=names, typed=self.typed)
+                           layer_names=names, typed=self.typed,
+                           photo=partial(load_sample_photo, channels=3,
+                                         **photo_size(input_shape_of(info))))
 
     def rebuild(self):
         """Resolve the form's set-up, show its first cell (or the cell shown before, when it
@@ -550,6 +562,8 @@ class ConvolutionPanel(SteppingMixin, QWidget):
                 data = self.state.dataset()
                 image = pixels_to_float(data.test_images[setup.test_index])
                 label = int(data.test_labels[setup.test_index])
+            elif setup.input == "photo":
+                image = self._sources().photo(setup.photo)
             else:
                 image = self._model_image()
         except (OSError, ValueError, IndexError):

@@ -15,12 +15,14 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox)
 
+from explorer.data.sample_photos import SAMPLE_PHOTOS
 from explorer.engine.conv_examples import CONV_EXAMPLES, POOL_EXAMPLES
 from explorer.engine.kernels import PRESETS
 from explorer.ui import conv_setup as cs
 from explorer.ui.conv_setup import (ConvSetup, choose_input, example_setup, layer_geometry,
                                     switch_operation)
 from explorer.ui.engine_strings import tr_engine
+from explorer.ui.sample_photos import photo_credit, photo_title
 from explorer.ui.text import fill
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.signals import blocked
@@ -64,8 +66,12 @@ class ConvForm(QGroupBox):
         self.input_combo.setObjectName("convInput")
         for ex in CONV_EXAMPLES + POOL_EXAMPLES:
             self.input_combo.addItem("", f"example:{ex.key}")
-        for key in ("current", "test", "model", "typed"):
+        for key in ("current", "test", "photo", "model", "typed"):
             self.input_combo.addItem("", key)
+        self.photo_combo = QComboBox(self)
+        self.photo_combo.setObjectName("convPhoto")
+        for key in SAMPLE_PHOTOS:
+            self.photo_combo.addItem("", key)
         self.edit_typed = QPushButton(self)
         self.edit_typed.setObjectName("convEditTyped")
         self.edit_typed.clicked.connect(self.sigEditTyped)
@@ -111,8 +117,8 @@ class ConvForm(QGroupBox):
         self.bias_spin.setRange(*cs.BIAS_RANGE)
         self.bias_spin.setDecimals(2)
 
-        self.combos = (self.input_combo, self.map_layer, self.map_channel, self.mode_combo,
-                       self.kernel_combo, self.filter_layer, self.pad_mode)
+        self.combos = (self.input_combo, self.photo_combo, self.map_layer, self.map_channel,
+                       self.mode_combo, self.kernel_combo, self.filter_layer, self.pad_mode)
         self.spins = (self.test_index, self.filter_index, self.size_spin, self.stride_spin,
                       self.pad_spin, self.bias_spin)
         for combo in self.combos:
@@ -138,6 +144,8 @@ class ConvForm(QGroupBox):
         form.addRow(self._input_label, self.input_combo)
         self._test_label = label()
         form.addRow(self._test_label, self.test_index)
+        self._photo_label = label(self.photo_combo)
+        form.addRow(self._photo_label, self.photo_combo)
         form.addRow(self.edit_typed)
         self._map_label = label()
         maps = QHBoxLayout()
@@ -178,6 +186,7 @@ class ConvForm(QGroupBox):
         self.setTitle(self.tr("Set-up"))
         for lab, text in ((self._input_label, self.tr("&Input:")),
                           (self._test_label, self.tr("Test image:")),
+                          (self._photo_label, self.tr("P&hoto:")),
                           (self._map_label, self.tr("Layer:")),
                           (self._mode_label, self.tr("&Operation:")),
                           (self._kernel_label, self.tr("&Kernel:")),
@@ -189,6 +198,7 @@ class ConvForm(QGroupBox):
         examples = {f"example:{ex.key}": ex for ex in CONV_EXAMPLES + POOL_EXAMPLES}
         inputs = {"current": self.tr("Current input (Draw tab)"),
                   "test": self.tr("Test-set image"),
+                  "photo": self.tr("Colour photo (R, G, B)"),
                   "model": self.tr("Feature maps of the live model"),
                   "typed": self.tr("Numbers you type")}
         self.edit_typed.setText(self.tr("Edit &numbers\u2026"))
@@ -202,7 +212,11 @@ class ConvForm(QGroupBox):
         pad_modes = {"number": self.tr("Number"), "same": self.tr("SAME"),
                      "valid": self.tr("VALID")}
         with blocked(self.input_combo, self.mode_combo, self.kernel_combo, self.pad_mode,
-                     self.map_channel):
+                     self.map_channel, self.photo_combo):
+            for i in range(self.photo_combo.count()):
+                key = self.photo_combo.itemData(i)
+                self.photo_combo.setItemText(i, photo_title(key))
+                self.photo_combo.setItemData(i, photo_credit(key), Qt.ItemDataRole.ToolTipRole)
             for i in range(self.input_combo.count()):
                 key = self.input_combo.itemData(i)
                 ex = examples.get(key)
@@ -223,10 +237,14 @@ class ConvForm(QGroupBox):
             for i in range(self.map_channel.count()):
                 self.map_channel.setItemText(i, self._channel_item_text(i - 1, n))
         self.input_combo.setToolTip(self.tr(
-            "What the kernel slides over: the textbook's small numeric examples, a digit, or "
-            "the output of any layer of the live network (for the second conv layer's filters "
-            "choose the layer that feeds it)."))
+            "What the kernel slides over: the textbook's small numeric examples, a digit, a "
+            "colour photo (three channels: red, green, blue), or the output of any layer of the "
+            "live network (for the second conv layer's filters choose the layer that feeds it)."))
         self.test_index.setToolTip(self.tr("Which test-set image (its number in the test set)."))
+        self.photo_combo.setToolTip(self.tr(
+            "A real colour photo shipped with the app, scaled to the live model's input when it "
+            "takes colour (else 32\u00d732): its red, green and blue channels are the three "
+            "input channels, and a 3-channel filter has one slice for each."))
         self.map_layer.setToolTip(self.tr(
             "The layer whose output (for the current input) becomes the input here."))
         self.map_channel.setToolTip(self.tr(
@@ -275,13 +293,15 @@ class ConvForm(QGroupBox):
             flip=self.flip_check.isChecked(),
             bias=self.bias_spin.value(),
             filter_layer=self.filter_layer.currentData(),
-            filter_index=self.filter_index.value())
+            filter_index=self.filter_index.value(),
+            photo=str(self.photo_combo.currentData()))
 
     def show_setup(self, setup: ConvSetup) -> None:
         """Set every control to ``setup`` (values a control does not offer are left as they
         are: an unknown input, kernel or layer, a size out of range). Emits nothing."""
         with blocked(*self._controls()):
             for combo, data in ((self.input_combo, setup.input), (self.mode_combo, setup.operation),
+                                (self.photo_combo, setup.photo),
                                 (self.kernel_combo, setup.kernel),
                                 (self.map_layer, setup.map_layer),
                                 (self.filter_layer, setup.filter_layer)):
@@ -385,6 +405,8 @@ class ConvForm(QGroupBox):
         conv = setup.is_conv
         self._test_label.setVisible(setup.input == "test")
         self.test_index.setVisible(setup.input == "test")
+        self._photo_label.setVisible(setup.input == "photo")
+        self.photo_combo.setVisible(setup.input == "photo")
         self.edit_typed.setVisible(setup.input == "typed")
         for w in (self.map_layer, self.map_channel, self._map_label):
             w.setVisible(setup.input == "model")
@@ -419,6 +441,7 @@ class ConvForm(QGroupBox):
             setup,
             input=stored or setup.input,
             test_index=s.get("testIndex", int, 0, valid=lambda v: v >= 0),
+            photo=s.get("photo", str, setup.photo, valid=lambda v: v in SAMPLE_PHOTOS),
             operation=s.get("operation", str, setup.operation, valid=lambda v: v in cs.OPERATIONS),
             kernel=s.get("kernel", str, setup.kernel, valid=lambda v: v in cs.KERNELS),
             size=s.get("size", int, setup.size, valid=_within(cs.SIZE_RANGE)),
@@ -434,6 +457,7 @@ class ConvForm(QGroupBox):
         setup = self.setup()
         settings.set("input", setup.input)
         settings.set("testIndex", setup.test_index)
+        settings.set("photo", setup.photo)
         settings.set("operation", setup.operation)
         settings.set("kernel", setup.kernel)
         settings.set("paddingMode", self.pad_mode.currentData())

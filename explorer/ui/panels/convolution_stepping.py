@@ -12,10 +12,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from explorer.data.model_input import from_chw
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.conv_steps import built_up_output, cells_fed_by, position_at, shared_levels
-from explorer.ui.panels.convolution_text import (conv_arithmetic_html, output_size_html,
-                                                 pool_arithmetic_html)
+from explorer.ui.panels.convolution_text import (channel_caption, conv_arithmetic_html,
+                                                 output_size_html, pool_arithmetic_html,
+                                                 slice_caption)
 from explorer.ui.text import fill
 from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.number_grid import HIGHLIGHT, MARK, SECOND, format_number
@@ -70,6 +72,7 @@ class SteppingMixin:
         c = st.x.shape[0]
         conv = isinstance(st, ConvStepper)
         own = self.contrast_check.isChecked()
+        rgb = self.build.rgb   # an RGB picture: channels named red, green, blue
         in_cmap = cmap_for(st.x)
         # one scale for the input, its im2col rows (and a pooling's output): the same values
         views = [st.padded] if (own or conv) else [st.padded, st.output]
@@ -85,9 +88,11 @@ class SteppingMixin:
             g.row_offset = -st.pads[0][0]
             g.col_offset = -st.pads[1][0]
             g.value_name = translate("ConvolutionPanel", "input")
-            self.input_row.captions[ch].setText(
-                fill(translate("ConvolutionPanel", "channel %1"), ch) if c > 1 else "")
+            self.input_row.captions[ch].setText(channel_caption(ch, c, rgb))
         self.input_row.set_scale(levels, in_cmap)
+        self.input_row.set_preview(
+            from_chw(st.x) if rgb and c == 3 else None,
+            translate("ConvolutionPanel", "in colour"))
         if conv:
             self.kernel_row.set_count(c)
             kc = cmap_for(st.applied_kernel)
@@ -96,8 +101,7 @@ class SteppingMixin:
                 g = self.kernel_row.grids[ch]
                 g.set_matrix(st.applied_kernel[ch], levels=klevels, cmap=kc)
                 g.value_name = translate("ConvolutionPanel", "weight")
-                self.kernel_row.captions[ch].setText(
-                    fill(translate("ConvolutionPanel", "channel %1"), ch) if c > 1 else "")
+                self.kernel_row.captions[ch].setText(slice_caption(ch, c, rgb))
             self.kernel_row.set_scale(klevels, kc)
             n = self.build.n_images
             outputs = [st.output] if n == 1 else self._typed_batch_outputs()
@@ -130,8 +134,7 @@ class SteppingMixin:
                 g = self.output_row.grids[ch]
                 g.set_matrix(st.output[ch], levels=olevels, cmap=ocmap)
                 g.value_name = translate("ConvolutionPanel", "output")
-                self.output_row.captions[ch].setText(
-                    fill(translate("ConvolutionPanel", "channel %1"), ch) if c > 1 else "")
+                self.output_row.captions[ch].setText(channel_caption(ch, c, rgb))
             self.output_row.set_scale(olevels, ocmap)
             head = fill(translate("ConvolutionPanel", "Output %1\u00d7%2\u00d7%3"), c,
                         *st.output_shape)
@@ -307,9 +310,11 @@ class SteppingMixin:
         self.fed_label.setText(self.fed_text())
         self.fed_label.setVisible(self.fed is not None)
         if conv:
-            self.arithmetic.setHtml(conv_arithmetic_html(pos, st.applied_kernel, st.flip))
+            self.arithmetic.setHtml(conv_arithmetic_html(pos, st.applied_kernel, st.flip,
+                                                         self.build.rgb,
+                                                         self.build.setup.example_key))
         else:
-            self.arithmetic.setHtml(pool_arithmetic_html(pos, st.mode))
+            self.arithmetic.setHtml(pool_arithmetic_html(pos, st.mode, self.build.rgb))
         self.im2col.show_position(st, pos, self.input_levels)
 
     def _typed_batch_outputs(self) -> list:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from explorer.ui.engine_strings import message_text, tr_engine
 from explorer.ui.text import fill
+from explorer.ui.sample_photos import photo_credit, photo_title
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.number_grid import format_number, format_value
 
@@ -99,17 +100,51 @@ def _indices(seq) -> str:
     return ", ".join(str(i) for i in seq)
 
 
-def _channel_line(ch: int, c: int, line: str) -> str:
-    """A channel's line, "channel 2: ..." when there are several channels (HTML ``line``)."""
+def colour_name(ch: int) -> str:
+    """Channel ``ch`` (0-2) of an RGB picture: "R (red)", "G (green)" or "B (blue)"."""
+    return (translate("ConvolutionPanel", "R (red)"), translate("ConvolutionPanel", "G (green)"),
+            translate("ConvolutionPanel", "B (blue)"))[ch]
+
+
+def channel_caption(ch: int, c: int, rgb: bool = False) -> str:
+    """The caption over channel ``ch`` of ``c`` input (or pooled output) grids: "" for one
+    channel, the colour for an RGB picture (``rgb``), else "channel 2"."""
+    if c <= 1:
+        return ""
+    if rgb and c == 3:
+        return colour_name(ch)
+    return fill(translate("ConvolutionPanel", "channel %1"), ch)
+
+
+def slice_caption(ch: int, c: int, rgb: bool = False) -> str:
+    """The caption over slice ``ch`` of a ``c``-channel filter: "" for one channel, "R slice"
+    (and G, B) on an RGB picture, else "channel 2"."""
+    if c <= 1:
+        return ""
+    if rgb and c == 3:
+        return (translate("ConvolutionPanel", "R slice"),
+                translate("ConvolutionPanel", "G slice"),
+                translate("ConvolutionPanel", "B slice"))[ch]
+    return fill(translate("ConvolutionPanel", "channel %1"), ch)
+
+
+def _channel_line(ch: int, c: int, line: str, rgb: bool = False) -> str:
+    """A channel's line, "channel 2: ..." (or "R (red): ..." on an RGB picture) when there are
+    several channels (HTML ``line``)."""
     if c <= 1:
         return line
+    if rgb and c == 3:
+        return fill(translate("ConvolutionPanel", "%1: %2"), colour_name(ch), line)
     return fill(translate("ConvolutionPanel", "channel %1: %2"), ch, line)
 
 
-def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
+def conv_arithmetic_html(pos, applied_kernel, flip: bool, rgb: bool = False,
+                         example: str | None = None) -> str:
     """Each product, each channel's sum, the total, + bias, the result of one output cell.
 
-    pos : a ``ConvPosition``; applied_kernel : (C, KH, KW) as multiplied (rotated when flip).
+    pos : a ``ConvPosition``; applied_kernel : (C, KH, KW) as multiplied (rotated when flip);
+    rgb : the input is an RGB picture (its channels are named by colour); example : the key of
+    the textbook example shown, if any (one whose values were chosen here says so).
     """
     c, kh, kw = applied_kernel.shape
     dec = _decimals(pos.patch, applied_kernel)
@@ -129,21 +164,28 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool) -> str:
             rows.append(" + ".join(terms))
         body = "<br>&nbsp;&nbsp;+ ".join(rows)
         lines.append(_channel_line(ch, c, f"{body}<br>&nbsp;&nbsp;= "
-                                          f"<b>{_v(pos.channel_sums[ch], places)}</b>"))
+                                          f"<b>{_v(pos.channel_sums[ch], places)}</b>", rgb))
     if c > 1:
         sums = " + ".join(_v(s, places) for s in pos.channel_sums)
-        lines.append(fill(translate("ConvolutionPanel", "total of the channel sums: %1 = %2"),
-                          sums, f"<b>{_v(pos.total, places)}</b>"))
+        total = (translate("ConvolutionPanel", "total of the R, G and B sums: %1 = %2")
+                 if rgb and c == 3 else
+                 translate("ConvolutionPanel", "total of the channel sums: %1 = %2"))
+        lines.append(fill(total, sums, f"<b>{_v(pos.total, places)}</b>"))
     result = _v(pos.result, 4 if _decimals([pos.result, pos.bias]) or dec else None)
     lines.append(fill(translate("ConvolutionPanel", "plus bias: %1 + %2 = %3 \u2190 the output "
                                                     "value"),
                       _v(pos.total, places), _v(pos.bias, places),
                       f"<b style='color:#c06000'>{result}</b>"))
+    if example is not None and example not in BOOK_EXAMPLES:
+        lines.append("<i>" + translate("ConvolutionPanel", "These input and filter values were "
+                                       "chosen here for this app; they are not the book's.")
+                     + "</i>")
     return "<br><br>".join(lines)
 
 
-def pool_arithmetic_html(pos, mode: str) -> str:
-    """The window of each channel and its max (winner marked) or average."""
+def pool_arithmetic_html(pos, mode: str, rgb: bool = False) -> str:
+    """The window of each channel and its max (winner marked) or average (channels named by
+    colour on an RGB picture, ``rgb``)."""
     c, kh, kw = pos.patch.shape
     dec = _decimals(pos.patch)
     heading = (translate("ConvolutionPanel", "<b>Output cell (row %1, column %2)</b> = largest "
@@ -166,7 +208,7 @@ def pool_arithmetic_html(pos, mode: str) -> str:
         else:
             text = (f"({' + '.join(_v(v, dec) for v in vals)}) / {kh * kw} = "
                     f"<b>{_v(pos.results[ch], 4)}</b>")
-        lines.append(_channel_line(ch, c, text))
+        lines.append(_channel_line(ch, c, text, rgb))
     if mode == "max":
         lines.append(translate("ConvolutionPanel", "The winning cell (circled) is the only one "
                                                    "whose gradient flows back."))
@@ -254,6 +296,11 @@ def note_text(note) -> str:
     if k == "current":
         return fill(translate("ConvolutionPanel", "The current input (%1), as the network sees "
                                                   "it."), a[0])
+    if k == "photo":
+        return fill(translate("ConvolutionPanel", "The sample photo \u201c%1\u201d, %2\u00d7%3 "
+                                                  "pixels: its red, green and blue channels (0 "
+                                                  "to 1). %4"),
+                    photo_title(a[0]), a[2], a[3], photo_credit(a[0]))
     if k == "test":
         return fill(translate("ConvolutionPanel", "Test image #%1, labelled %2."),
                     a[0], tr_engine(a[1]))
@@ -265,6 +312,9 @@ def note_text(note) -> str:
     if k == "map_channel":
         return fill(translate("ConvolutionPanel", "Channel %1 of %2's output."), a[0], a[1])
     if k == "example_filter":
+        if a and a[0] not in BOOK_EXAMPLES:
+            return translate("ConvolutionPanel", "The example's filter: its values were chosen "
+                                                 "here, they are not the book's.")
         return translate("ConvolutionPanel", "The example's filter.")
     if k == "book_filter":
         return translate("ConvolutionPanel", "The textbook's 3x3 filter.")
@@ -310,6 +360,9 @@ def problem_text(problem) -> str:
     k, a = problem.kind, problem.args
     if k == "no_maps":
         return translate("ConvolutionPanel", "The live model's feature maps have not arrived yet.")
+    if k == "no_photo":
+        return fill(translate("ConvolutionPanel", "The sample photo \u201c%1\u201d is not "
+                                                  "loaded yet."), photo_title(a[0]))
     if k == "no_filters":
         return translate("ConvolutionPanel", "The live model's filters have not arrived yet.")
     if k == "preset_size":

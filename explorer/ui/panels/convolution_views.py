@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.text import fill
 from explorer.ui.widgets.colour_scale import ColourScale
+from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.imaging import cmap_for
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
 from explorer.ui.widgets.signals import blocked
@@ -73,7 +75,8 @@ class DirectionBox(QWidget):
 
 class ChannelRow(QWidget):
     """One `NumberGrid` per channel, side by side, each with a caption above it, and the
-    colour bar of their common scale under them (`set_scale`)."""
+    colour bar of their common scale under them (`set_scale`); before the grids, optionally,
+    the picture they come from in colour (`set_preview`)."""
 
     def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380, min_cell: int = 0):
         super().__init__(parent)
@@ -81,6 +84,12 @@ class ChannelRow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self._layout = QHBoxLayout()
         outer.addLayout(self._layout, 1)
+        self.preview = ImageGrid(self, cell_size=96, levels=(0.0, 1.0))
+        self.preview.setObjectName("channelRowPreview")
+        self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.preview.setFixedWidth(104)
+        self.preview.hide()
+        self._layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignVCenter)
         self.scale = ColourScale(self)
         self.scale.setMinimumWidth(170)   # room for the bar between its two numbers
         self.scale.hide()
@@ -112,6 +121,16 @@ class ChannelRow(QWidget):
                 c.clear()   # no stale caption (in the old language) left behind
         if n == 0:
             self.scale.hide()
+
+    def set_preview(self, image, caption: str = "") -> None:
+        """Show ``image`` ``(H, W, 3)`` in [0, 1] in colour before the grids, captioned
+        (already translated); None hides it."""
+        if image is None:
+            self.preview.set_images([])
+            self.preview.hide()
+            return
+        self.preview.set_images([image], [caption])
+        self.preview.show()
 
     def set_scale(self, levels, cmap: str):
         """Show the colour bar of ``levels`` (lo, hi) in ``cmap`` under the grids."""

@@ -3,8 +3,9 @@
 drawing canvas.
 
 `InputFit` decides, without Qt, what the panel can do with the live model's input shape and a
-given image; `PictureBar` is the "Open image..." button with its note. The panel (draw.py)
-wires them in.
+given image; `PictureBar` is the "Open image..." button, the "Sample photo" menu (real photos
+shipped with the app, so a colour model has an input offline) and their note. The panel
+(draw.py) wires them in.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from explorer.data.model_input import fits_input, image_chw
 from explorer.ui.image_files import IMAGE_FILTER, load_fitted_picture
+from explorer.ui.sample_photos import SAMPLE_PHOTOS, load_sample_photo, photo_credit, photo_title
 from explorer.ui.text import fill
 
 __all__ = ["CANVAS_INPUT", "InputFit", "PictureBar", "input_shape_of", "shape_words"]
@@ -65,8 +67,9 @@ class InputFit:
 
 
 class PictureBar(QWidget):
-    """"Open image..." and a line saying what happened; emits ``sigPicture(image, name)`` with
-    the picture scaled and centre-cropped to the live model's input."""
+    """"Open image...", "Sample photo" (a menu of the photos in resources/photos) and a line
+    saying what happened; emits ``sigPicture(image, name)`` with the picture scaled and
+    centre-cropped to the live model's input."""
 
     sigPicture = Signal(object, str)
 
@@ -77,6 +80,15 @@ class PictureBar(QWidget):
         self.button = QPushButton(self)
         self.button.setObjectName("openPictureButton")
         self.button.clicked.connect(self.choose)
+        self.samples = QPushButton(self)
+        self.samples.setObjectName("samplePhotoButton")
+        self.sample_menu = QMenu(self.samples)
+        self.sample_menu.setObjectName("samplePhotoMenu")
+        for key in SAMPLE_PHOTOS:
+            action = self.sample_menu.addAction("")
+            action.setData(key)
+            action.triggered.connect(lambda _checked=False, key=key: self.open_sample(key))
+        self.samples.setMenu(self.sample_menu)
         self.note = QLabel(self)
         self.note.setObjectName("openPictureNote")
         self.note.setWordWrap(True)
@@ -84,6 +96,7 @@ class PictureBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)
+        layout.addWidget(self.samples)
         layout.addWidget(self.note, 1)
         self.retranslate_ui()
 
@@ -97,6 +110,13 @@ class PictureBar(QWidget):
         self.button.setToolTip(self.tr(
             "Open your own picture (PNG or JPEG): it is scaled and centre-cropped to the live "
             "model's input, shown as the network sees it, and classified."))
+        self.samples.setText(self.tr("Sample &photo"))
+        self.samples.setToolTip(self.tr(
+            "A real photo shipped with the app (public domain or CC0), scaled and centre-cropped "
+            "to the live model's input: a colour model has something to classify offline."))
+        for action in self.sample_menu.actions():
+            action.setText(photo_title(action.data()))
+            action.setToolTip(photo_credit(action.data()))
         self.note.setText(self._note() if self._note is not None else "")
 
     def set_shape(self, shape) -> None:
@@ -125,4 +145,22 @@ class PictureBar(QWidget):
                                   name, w, h)
         self.note.setText(self._note())
         self.sigPicture.emit(image, name)
+        return image
+
+    def open_sample(self, key: str) -> np.ndarray | None:
+        """Fit the sample photo ``key`` to the live model and emit it (a failure is said in
+        the note)."""
+        c, h, w = self.shape or CANVAS_INPUT
+        try:
+            image = load_sample_photo(key, c, h, w)
+        except ValueError as exc:
+            message = str(exc)
+            self._note = lambda: message
+            self.note.setText(message)
+            return None
+        self._note = lambda: fill(self.tr(
+            "The sample photo \u201c%1\u201d, scaled and centre-cropped to %2x%3 pixels. %4"),
+            photo_title(key), w, h, photo_credit(key))
+        self.note.setText(self._note())
+        self.sigPicture.emit(image, photo_title(key))
         return image

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPro
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from explorer.ui.engine_strings import engine_message, tr_engine
-from explorer.ui.panels.explain_logic import (ExplainChoices, GridRun, map_images,
-                                              top_activating_job)
+from explorer.ui.panels.explain_logic import (ExplainChoices, GridRun, display_image,
+                                              map_images, top_activating_job)
 from explorer.ui.panels.explain_views import class_names_of
 from explorer.ui.panels.explain_widgets import RenderedLabel, RenderedMessage
 from explorer.ui.text import fill
@@ -32,8 +32,9 @@ TOP_K = 5
 
 
 def shown_image(image: np.ndarray) -> np.ndarray:
-    """The 2-D picture of one act-max image (C, H, W): the mean over its channels (H, W)."""
-    return np.asarray(image).mean(axis=0)
+    """The picture of one act-max image (C, H, W): ``(H, W)`` grey as it is, or ``(H, W, 3)``
+    colour stretched per image to the full range (`explain_logic.display_image`)."""
+    return display_image(image, stretch=np.shape(image)[0] != 1)
 
 
 class LayerGridView(QWidget):
@@ -143,8 +144,9 @@ class LayerGridView(QWidget):
         self.progress.setToolTip(self.tr("Images finished so far."))
         self.filters.setToolTip(self.tr(
             "Each cell: the image that makes one filter's mean output largest, grown from "
-            "grey (a colour network's image is shown as the mean of its channels). Click a "
-            "cell to see the test images that excite that filter most."))
+            "grey (a colour network's image is shown in colour, stretched so its darkest value "
+            "is black and its brightest white). Click a cell to see the test images that excite "
+            "that filter most."))
         self.filters.set_placeholder(self.tr("Press Compute."))
         self.classes_label.setText(self.tr("The classes:"))
         self.classes.setToolTip(self.tr(
@@ -314,7 +316,7 @@ class LayerGridView(QWidget):
 
     def _on_top(self, indices):
         images = self._top_images
-        self.top.set_images([shown_image(images[i]) for i in indices],
+        self.top.set_images([display_image(images[i], stretch=False) for i in indices],
                             [f"#{int(i)}" for i in indices])
 
     def _on_top_error(self, message):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.data.model_input import input_batch
+from explorer.data.model_input import from_chw, input_batch
 from explorer.engine import explain as E
 
 #: How many test images the feature map and the "top activating" search look at.
@@ -286,3 +286,36 @@ def place_drawing_job(image, features, pixels, space_map, layer, model) -> dict:
     return {"point": point,
             "near_features": E.nearest(features, f[0], k=min(5, len(features))),
             "near_pixels": E.nearest(pixels, x.reshape(-1), k=min(5, len(pixels)))}
+
+
+def display_image(image, stretch: bool = True) -> np.ndarray:
+    """One image (C, H, W) as a picture to show: ``(H, W)`` for one channel, ``(H, W, 3)`` in
+    colour for three (any other count: the channel mean). With ``stretch`` (activation-
+    maximisation images, whose values sit in a narrow band around grey) the picture is scaled
+    per image so its smallest value is 0 and its largest 1, all channels by the same amount so
+    the colours keep their balance; a flat image becomes mid-grey 0.5."""
+    shown = np.asarray(from_chw(np.asarray(image, dtype=np.float64)))
+    if not stretch:
+        return shown
+    lo, hi = float(shown.min()), float(shown.max())
+    if hi - lo <= 1e-12:
+        return np.full_like(shown, 0.5)
+    return (shown - lo) / (hi - lo)
+
+
+def actmax_views(image) -> tuple[list[np.ndarray], list[str | int]]:
+    """What the "What a filter wants" view shows of an act-max image (C, H, W), and what each
+    cell is: for a colour image the stretched colour picture (``"colour"``) and then its red,
+    green and blue channels (0, 1, 2) in grey on the same scale, so a bright R cell means much
+    red; for one channel the picture alone, as it is (``"grey"``: black is 0 and white 1, as
+    a digit's pixels); else each channel (its index), stretched together."""
+    image = np.asarray(image, dtype=np.float64)
+    c = image.shape[0]
+    if c == 1:
+        return [image[0]], ["grey"]
+    lo, hi = float(image.min()), float(image.max())
+    scaled = (np.full_like(image, 0.5) if hi - lo <= 1e-12 else (image - lo) / (hi - lo))
+    planes = [scaled[k] for k in range(c)]
+    if c == 3:
+        return [from_chw(scaled)] + planes, ["colour", 0, 1, 2]
+    return planes, list(range(c))

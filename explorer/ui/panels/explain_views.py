@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPus
                                QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from explorer.ui.engine_strings import engine_message, tr_engine
-from explorer.ui.panels.explain_logic import (ActMaxRun, ExplainChoices, map_images,
-                                              top_activating_job)
+from explorer.ui.panels.explain_logic import (ActMaxRun, ExplainChoices, actmax_views,
+                                              display_image, map_images, top_activating_job)
 from explorer.ui.panels.explain_widgets import RenderedLabel, RenderedMessage
 from explorer.ui.text import fill
 from explorer.ui.widgets.image_grid import ImageGrid
@@ -35,11 +35,6 @@ def class_names_of(info) -> list[str]:
     if info is None:
         return [str(d) for d in range(10)]
     return [str(n) for n in info.class_names]
-
-
-def _channels(image: np.ndarray) -> list[np.ndarray]:
-    """The 2-D images to show for one (C, H, W) image: each channel."""
-    return [image[c] for c in range(image.shape[0])]
 
 
 class ActMaxView(QWidget):
@@ -154,8 +149,10 @@ class ActMaxView(QWidget):
         self.start_button.setText(self.tr("Stop") if self.running else self.tr("Start"))
         self.start_button.setToolTip(self.tr("Start from a grey image and climb the objective "
                                              "(press again to stop)."))
-        self.image.setToolTip(self.tr("The image as the ascent changes it (one cell per colour "
-                                      "channel)."))
+        self.image.setToolTip(self.tr(
+            "The image as the ascent changes it. A colour network's image is shown in colour, "
+            "stretched so its darkest value is black and its brightest white, then its red, "
+            "green and blue channels on the same scale (a bright cell: much of that colour)."))
         self.image.set_placeholder(self.tr("Press Start."))
         self.curve_plot.setLabel("left", self.tr("objective"))
         self.curve_plot.setLabel("bottom", self.tr("step"))
@@ -164,6 +161,8 @@ class ActMaxView(QWidget):
                                     "class the highest score) most."))
         self.top_label.setText(self.tr("Test images that excite it most:"))
         self._label_what()
+        if self.last is not None:
+            self._show_image()
         self.progress.rerender()
         self.message.rerender()
 
@@ -245,7 +244,7 @@ class ActMaxView(QWidget):
 
     def _on_chunk(self, result):
         self.last = result
-        self.image.set_images(_channels(result["image"]))
+        self._show_image()
         objectives = result["objectives"]
         self.curve.setData(np.arange(1, len(objectives) + 1), objectives)
         self.progress.show_text(lambda: fill(self.tr("Step %1 of %2, objective %3."),
@@ -256,6 +255,15 @@ class ActMaxView(QWidget):
         elif self.running:
             self._next_chunk()
 
+    def _show_image(self):
+        """The last act-max image: in colour and channel by channel for a colour network."""
+        images, kinds = actmax_views(self.last["image"])
+        names = {"grey": "", "colour": self.tr("colour"), 0: self.tr("R (red)"),
+                 1: self.tr("G (green)"), 2: self.tr("B (blue)")}
+        if len(kinds) != 4:   # numbered channels (neither grey nor RGB)
+            names = {k: fill(self.tr("channel %1"), k) for k in kinds} | {"grey": ""}
+        self.image.set_images(images, [names[k] for k in kinds])
+
     def _on_chunk_error(self, message):
         self.stop()
         self.message.show_rendered(
@@ -263,7 +271,7 @@ class ActMaxView(QWidget):
 
     def _on_top(self, indices):
         images = self._top_images
-        self.top.set_images([images[i].mean(axis=0) for i in indices],
+        self.top.set_images([display_image(images[i], stretch=False) for i in indices],
                             [f"#{int(i)}" for i in indices])
 
     def _on_top_error(self, message):
