@@ -41,10 +41,6 @@
         <translation>从一张灰色图像出发，沿目标函数不断上升（再按一次即停止）。</translation>
     </message>
     <message>
-        <source>The image as the ascent changes it (one cell per colour channel).</source>
-        <translation>梯度上升过程中不断变化的图像（每个颜色通道一个单元格）。</translation>
-    </message>
-    <message>
         <source>Press Start.</source>
         <translation>请按“开始”。</translation>
     </message>
@@ -93,6 +89,10 @@
         <translation>种子：</translation>
     </message>
     <message>
+        <source>The image as the ascent changes it. A colour network&apos;s image is shown in colour, stretched so its darkest value is black and its brightest white, then its red, green and blue channels on the same scale (a bright cell: much of that colour).</source>
+        <translation>梯度上升过程中不断变化的图像。彩色网络的图像以彩色显示，并拉伸为最暗处为黑、最亮处为白；其后是它的红、绿、蓝三个通道，使用同一标尺（格子越亮，该颜色越多）。</translation>
+    </message>
+    <message>
         <source>Test images that excite it most:</source>
         <translation>最能激发它的测试图像：</translation>
     </message>
@@ -115,6 +115,26 @@
     <message>
         <source>Step %1 of %2, objective %3.</source>
         <translation>第 %1 步（共 %2 步），目标函数值 %3。</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>R (red)</source>
+        <translation>R（红）</translation>
+    </message>
+    <message>
+        <source>G (green)</source>
+        <translation>G（绿）</translation>
+    </message>
+    <message>
+        <source>B (blue)</source>
+        <translation>B（蓝）</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>通道 %1</translation>
     </message>
     <message>
         <source>The ascent could not run: %1</source>
@@ -551,10 +571,6 @@
         <translation>自己输入输入数据：任意大小（最大 32×32），1 到 3 个通道，这样本章的每个例题都可以输入进来。</translation>
     </message>
     <message>
-        <source>What the kernel slides over: the textbook&apos;s small numeric examples, a digit, or the output of any layer of the live network (for the second conv layer&apos;s filters choose the layer that feeds it).</source>
-        <translation>卷积核在什么上面滑动：教材中的小型数值示例、一个数字图像，或当前网络任意一层的输出（要使用第二个卷积层的滤波器，请选择为它提供输入的那一层）。</translation>
-    </message>
-    <message>
         <source>Which test-set image (its number in the test set).</source>
         <translation>使用哪张测试集图像（它在测试集中的编号）。</translation>
     </message>
@@ -611,12 +627,28 @@
         <translation>数值</translation>
     </message>
     <message>
+        <source>P&amp;hoto:</source>
+        <translation>照片(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Colour photo (R, G, B)</source>
+        <translation>彩色照片（R、G、B）</translation>
+    </message>
+    <message>
         <source>SAME</source>
         <translation>SAME</translation>
     </message>
     <message>
         <source>VALID</source>
         <translation>VALID</translation>
+    </message>
+    <message>
+        <source>What the kernel slides over: the textbook&apos;s small numeric examples, a digit, a colour photo (three channels: red, green, blue), or the output of any layer of the live network (for the second conv layer&apos;s filters choose the layer that feeds it).</source>
+        <translation>卷积核在什么上面滑动：教材中的小数值示例、一个数字、一张彩色照片（三个通道：红、绿、蓝），或当前网络任意一层的输出（要用第二个卷积层的滤波器，请选择为它提供输入的那一层）。</translation>
+    </message>
+    <message>
+        <source>A real colour photo shipped with the app, scaled to the live model&apos;s input when it takes colour (else 32×32): its red, green and blue channels are the three input channels, and a 3-channel filter has one slice for each.</source>
+        <translation>随应用附带的一张真实彩色照片；当前模型接受彩色输入时缩放为其输入大小（否则为 32×32）。它的红、绿、蓝通道就是三个输入通道，3 通道滤波器为每个通道各有一个切片。</translation>
     </message>
     <message>
         <source>Number: P zeros on every side. SAME: just enough zeros that the output has ceil(H/S) rows (an odd total puts the extra one at the bottom/right). VALID: none.</source>
@@ -858,6 +890,10 @@
         <translation>通道 %1</translation>
     </message>
     <message>
+        <source>in colour</source>
+        <translation>彩色原图</translation>
+    </message>
+    <message>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -926,6 +962,34 @@
         <translation>第 %1 个单元格，共 %2 个（行 %3，列 %4）</translation>
     </message>
     <message>
+        <source>R (red)</source>
+        <translation>R（红）</translation>
+    </message>
+    <message>
+        <source>G (green)</source>
+        <translation>G（绿）</translation>
+    </message>
+    <message>
+        <source>B (blue)</source>
+        <translation>B（蓝）</translation>
+    </message>
+    <message>
+        <source>R slice</source>
+        <translation>R 切片</translation>
+    </message>
+    <message>
+        <source>G slice</source>
+        <translation>G 切片</translation>
+    </message>
+    <message>
+        <source>B slice</source>
+        <translation>B 切片</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>channel %1: %2</source>
         <translation>通道 %1：%2</translation>
     </message>
@@ -938,12 +1002,20 @@
         <translation>&lt;b&gt;输出单元格（第 %1 行，第 %2 列）&lt;/b&gt; = %3×%4 窗口内输入 × 卷积核之和</translation>
     </message>
     <message>
+        <source>total of the R, G and B sums: %1 = %2</source>
+        <translation>R、G、B 三个和的总和：%1 = %2</translation>
+    </message>
+    <message>
         <source>total of the channel sums: %1 = %2</source>
         <translation>各通道之和的总和：%1 = %2</translation>
     </message>
     <message>
         <source>plus bias: %1 + %2 = %3 ← the output value</source>
         <translation>加上偏置：%1 + %2 = %3 ← 输出值</translation>
+    </message>
+    <message>
+        <source>These input and filter values were chosen here for this app; they are not the book&apos;s.</source>
+        <translation>这些输入和滤波器的数值是本应用自行选定的，并非书中的数值。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Output cell (row %1, column %2)&lt;/b&gt; = largest value of the %3×%4 window, channel by channel</source>
@@ -1018,6 +1090,10 @@
         <translation>当前输入（%1），即网络所看到的样子。</translation>
     </message>
     <message>
+        <source>The sample photo “%1”, %2×%3 pixels: its red, green and blue channels (0 to 1). %4</source>
+        <translation>示例照片“%1”，%2×%3 像素：它的红、绿、蓝通道（取值 0 到 1）。%4</translation>
+    </message>
+    <message>
         <source>Test image #%1, labelled %2.</source>
         <translation>测试图像 #%1，标签为 %2。</translation>
     </message>
@@ -1028,6 +1104,10 @@
     <message>
         <source>Channel %1 of %2&apos;s output.</source>
         <translation>%2 输出的通道 %1。</translation>
+    </message>
+    <message>
+        <source>The example&apos;s filter: its values were chosen here, they are not the book&apos;s.</source>
+        <translation>示例自带的滤波器：其数值是本应用自行选定的，并非书中的数值。</translation>
     </message>
     <message>
         <source>The example&apos;s filter.</source>
@@ -1064,6 +1144,10 @@
     <message>
         <source>The live model&apos;s feature maps have not arrived yet.</source>
         <translation>当前模型的特征图尚未就绪。</translation>
+    </message>
+    <message>
+        <source>The sample photo “%1” is not loaded yet.</source>
+        <translation>示例照片“%1”尚未加载。</translation>
     </message>
     <message>
         <source>The live model&apos;s filters have not arrived yet.</source>
@@ -2299,11 +2383,24 @@ Details: %1</source>
     </message>
     <message>
         <source>%1 does not exist or is not a file.</source>
+        <extracomment>Why QImageReader could not read a picture, by its error code, in our own words (Qt&apos;s ``errorString()`` is English: &quot;Unsupported image format&quot;).</extracomment>
         <translation>%1 不存在或不是文件。</translation>
     </message>
     <message>
-        <source>Could not read %1 as a picture (%2). Open a PNG or JPEG file.</source>
-        <translation>无法将 %1 读取为图片（%2）。请打开 PNG 或 JPEG 文件。</translation>
+        <source>Could not read %1: the file cannot be opened (check that you may read it). Open a PNG or JPEG file you may read.</source>
+        <translation>无法读取 %1：文件打不开（请检查你是否有读取权限）。请打开一个你有权读取的 PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: it is not in a picture format CNN Explorer can open. Open a PNG or JPEG file.</source>
+        <translation>无法读取 %1：它不是 CNN Explorer 能打开的图片格式。请打开 PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: its picture data is damaged or incomplete. Open a complete PNG or JPEG file.</source>
+        <translation>无法读取 %1：其图片数据已损坏或不完整。请打开一个完整的 PNG 或 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>Could not read %1 as a picture. Open a PNG or JPEG file.</source>
+        <translation>无法将 %1 读取为图片。请打开 PNG 或 JPEG 文件。</translation>
     </message>
     <message>
         <source>%1 is %2x%3 pixels; it was scaled down to %4x%5 so filtering stays interactive.</source>
@@ -2940,8 +3037,8 @@ What is wrong: %2</source>
         <translation>目前已完成的图像。</translation>
     </message>
     <message>
-        <source>Each cell: the image that makes one filter&apos;s mean output largest, grown from grey (a colour network&apos;s image is shown as the mean of its channels). Click a cell to see the test images that excite that filter most.</source>
-        <translation>每个单元格：从灰色图像出发生成的、使某个滤波器平均输出最大的图像（彩色网络的图像显示为各通道的平均）。点击单元格可查看最能激发该滤波器的测试图像。</translation>
+        <source>Each cell: the image that makes one filter&apos;s mean output largest, grown from grey (a colour network&apos;s image is shown in colour, stretched so its darkest value is black and its brightest white). Click a cell to see the test images that excite that filter most.</source>
+        <translation>每个格子：使某个滤波器平均输出最大的图像，从灰色开始生成（彩色网络的图像以彩色显示，并拉伸为最暗处为黑、最亮处为白）。点击一个格子，查看最能激活该滤波器的测试图像。</translation>
     </message>
     <message>
         <source>Press Compute.</source>
@@ -3735,12 +3832,24 @@ Choose another folder or file name.</source>
         <translation>打开你自己的图片（PNG 或 JPEG）：它会被缩放并居中裁剪为当前模型的输入大小，按网络看到的样子显示并分类。</translation>
     </message>
     <message>
+        <source>Sample &amp;photo</source>
+        <translation>示例照片(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A real photo shipped with the app (public domain or CC0), scaled and centre-cropped to the live model&apos;s input: a colour model has something to classify offline.</source>
+        <translation>随应用附带的真实照片（公有领域或 CC0），缩放并居中裁剪为当前模型的输入大小：离线时彩色模型也有图像可分类。</translation>
+    </message>
+    <message>
         <source>Open image</source>
         <translation>打开图像</translation>
     </message>
     <message>
         <source>%1, scaled and centre-cropped to %2x%3 pixels.</source>
         <translation>%1，已缩放并居中裁剪为 %2x%3 像素。</translation>
+    </message>
+    <message>
+        <source>The sample photo “%1”, scaled and centre-cropped to %2x%3 pixels. %4</source>
+        <translation>示例照片“%1”，已缩放并居中裁剪为 %2x%3 像素。%4</translation>
     </message>
 </context>
 <context>
@@ -3788,6 +3897,42 @@ Choose another folder or file name.</source>
     <message>
         <source>Part of it lies on the padding around the image: %1×%2 of its pixels are inside.</source>
         <translation>其中一部分落在图像周围的填充上：只有 %1×%2 个像素在图像内。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePhotos</name>
+    <message>
+        <source>Cat</source>
+        <extracomment>key: (title, credit), translated in the &quot;SamplePhotos&quot; context.</extracomment>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>Chelsea the cat. Photo: Stefan van der Walt, CC0 (from scikit-image&apos;s sample data).</source>
+        <translation>名叫 Chelsea 的猫。摄影：Stefan van der Walt，CC0（来自 scikit-image 的示例数据）。</translation>
+    </message>
+    <message>
+        <source>Astronaut</source>
+        <translation>宇航员</translation>
+    </message>
+    <message>
+        <source>Eileen Collins, NASA astronaut. Photo: NASA, public domain (from scikit-image&apos;s sample data).</source>
+        <translation>NASA 宇航员艾琳·柯林斯。摄影：NASA，公有领域（来自 scikit-image 的示例数据）。</translation>
+    </message>
+    <message>
+        <source>Coffee</source>
+        <translation>咖啡</translation>
+    </message>
+    <message>
+        <source>A cup of coffee. Photo: Rachel Michetti, CC0 (from scikit-image&apos;s sample data).</source>
+        <translation>一杯咖啡。摄影：Rachel Michetti，CC0（来自 scikit-image 的示例数据）。</translation>
+    </message>
+    <message>
+        <source>Rocket launch</source>
+        <translation>火箭发射</translation>
+    </message>
+    <message>
+        <source>DSCOVR&apos;s launch on a Falcon 9. Photo: SpaceX, public domain (from scikit-image&apos;s sample data).</source>
+        <translation>猎鹰 9 号运载火箭发射 DSCOVR 卫星。摄影：SpaceX，公有领域（来自 scikit-image 的示例数据）。</translation>
     </message>
 </context>
 <context>
@@ -5142,6 +5287,10 @@ Details: %1</source>
         <translation>未知的数据集 %1：可下载的数据集有 %2。</translation>
     </message>
     <message>
+        <source>data set %1 is made from the built-in MNIST subset, which is missing (looked in %2); reinstall CNN Explorer</source>
+        <translation>数据集 %1 由内置的 MNIST 子集生成，但该子集缺失（查找了 %2）；请重新安装 CNN Explorer</translation>
+    </message>
+    <message>
         <source>Download of %1 cancelled; files already verified are kept and the next download continues from there.</source>
         <translation>已取消 %1 的下载；已校验的文件会保留，下次下载从那里继续。</translation>
     </message>
@@ -5160,6 +5309,42 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>无法从任何镜像下载 %2 的 %1：
   %3
 请检查网络连接（或代理）后重试；已校验的文件会保留。你也可以自己下载这 %4 个文件，然后打开它们所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 %3</source>
+        <translation>%1：HTTP %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2): %3</source>
+        <translation>%1（第 %2 次尝试）：%3</translation>
+    </message>
+    <message>
+        <source>%1: got %2 bytes, expected %3</source>
+        <translation>%1：收到 %2 字节，应为 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1: MD5 %2 differs from the published %3</source>
+        <translation>%1：MD5 %2 与公布的 %3 不一致</translation>
+    </message>
+    <message>
+        <source>cannot connect (%1)</source>
+        <translation>无法连接（%1）</translation>
+    </message>
+    <message>
+        <source>no answer (timed out)</source>
+        <translation>没有应答（超时）</translation>
+    </message>
+    <message>
+        <source>the server refused to resume; starting again</source>
+        <translation>服务器拒绝断点续传；从头重新下载</translation>
+    </message>
+    <message>
+        <source>the server resumed at another offset; starting again</source>
+        <translation>服务器从另一个位置续传；从头重新下载</translation>
+    </message>
+    <message>
+        <source>connection closed after %1 of %2 bytes</source>
+        <translation>连接在收到 %2 字节中的 %1 字节后关闭</translation>
     </message>
     <message>
         <source>%1 exists but does not hold the complete %2 data set; move or delete that folder and download again.</source>
@@ -5878,6 +6063,126 @@ Check the internet connection (or a proxy) and try again; files already verified
     <message>
         <source>%1 uses model file format %2, newer than the format %3 this version of CNN Explorer reads; update the program</source>
         <translation>%1 使用的模型文件格式为 %2，比此版本 CNN Explorer 能读取的格式 %3 更新；请更新程序</translation>
+    </message>
+    <message>
+        <source>the model&apos;s spec cannot be saved as JSON: %1</source>
+        <translation>模型的结构描述无法保存为 JSON：%1</translation>
+    </message>
+    <message>
+        <source>the model&apos;s metadata cannot be saved as JSON: %1</source>
+        <translation>模型的元数据无法保存为 JSON：%1</translation>
+    </message>
+    <message>
+        <source>cannot save the model: folder %1 does not exist</source>
+        <translation>无法保存模型：文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>model file %1 does not exist</source>
+        <translation>模型文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a model file: give the path of an .npz file</source>
+        <translation>%1 是文件夹，不是模型文件：请给出一个 .npz 文件的路径</translation>
+    </message>
+    <message>
+        <source>the default model %1 has not been trained yet; produce it with `python main.py train --model lenet5 --out resources/models/default.npz`</source>
+        <translation>默认模型 %1 还没有训练；请用 `python main.py train --model lenet5 --out resources/models/default.npz` 生成它</translation>
+    </message>
+    <message>
+        <source>its zip data is damaged or cut short</source>
+        <translation>其 zip 数据已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>%1: member %2 is not a NumPy array (.npy); the file was not written by Model.save</source>
+        <translation>%1：成员 %2 不是 NumPy 数组（.npy）；该文件不是由 Model.save 写出的</translation>
+    </message>
+    <message>
+        <source>%1: the array %2 is stored twice</source>
+        <translation>%1：数组 %2 被存储了两次</translation>
+    </message>
+    <message>
+        <source>unsupported .npy format version %1</source>
+        <translation>不支持的 .npy 格式版本 %1</translation>
+    </message>
+    <message>
+        <source>%1: the header of %2 cannot be read: %3</source>
+        <translation>%1：无法读取 %2 的头部：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2 holds Python objects (dtype %3), not numbers</source>
+        <translation>%1：%2 存放的是 Python 对象（dtype %3），不是数值</translation>
+    </message>
+    <message>
+        <source>%1: %2 claims shape %3 of %4 (%5 bytes) but its member holds %6 bytes of data</source>
+        <translation>%1：%2 声明为形状 %3 的 %4（%5 字节），但其成员中只有 %6 字节的数据</translation>
+    </message>
+    <message>
+        <source>%1 claims more than %2 bytes of arrays (%3 up to %4); CNN Explorer model files are far smaller</source>
+        <translation>%1 声明的数组数据超过 %2 字节（到 %4 为止已有 %3 字节）；CNN Explorer 的模型文件要小得多</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 entry: it was not written by Model.save</source>
+        <translation>%1 中没有 %2 条目：它不是由 Model.save 写出的</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a 1-D uint8 array of JSON, got %3 %4</source>
+        <translation>%1：%2 必须是存放 JSON 的一维 uint8 数组，实际为 %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 holds %3 bytes of JSON, more than the %4 allowed</source>
+        <translation>%1：%2 有 %3 字节的 JSON，超过了允许的 %4 字节</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not valid JSON (%3: %4)</source>
+        <translation>%1：%2 不是有效的 JSON（%3：%4）</translation>
+    </message>
+    <message>
+        <source>%1: __format__ must be one integer, got %2 value(s) of dtype %3</source>
+        <translation>%1：__format__ 必须是一个整数，实际为 %2 个 dtype 为 %3 的值</translation>
+    </message>
+    <message>
+        <source>%1: model file format %2 does not exist (formats start at 1)</source>
+        <translation>%1：模型文件格式 %2 不存在（格式从 1 开始编号）</translation>
+    </message>
+    <message>
+        <source>%1: the spec must be a JSON object, got %2</source>
+        <translation>%1：结构描述必须是 JSON 对象，实际为 %2</translation>
+    </message>
+    <message>
+        <source>%1: metadata must be a JSON object, got %2</source>
+        <translation>%1：元数据必须是 JSON 对象，实际为 %2</translation>
+    </message>
+    <message>
+        <source>%1: unsupported dtype %2 in the spec</source>
+        <translation>%1：结构描述中的 dtype %2 不受支持</translation>
+    </message>
+    <message>
+        <source>%1: arrays missing for %2</source>
+        <translation>%1：缺少 %2 的数组</translation>
+    </message>
+    <message>
+        <source>%1: unexpected arrays %2 (not in the architecture)</source>
+        <translation>%1：多出了数组 %2（网络结构中没有它们）</translation>
+    </message>
+    <message>
+        <source>%1: %2 has shape %3 in the file but the architecture needs %4</source>
+        <translation>%1：%2 在文件中的形状是 %3，但网络结构需要 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 has dtype %3, expected floats</source>
+        <translation>%1：%2 的 dtype 是 %3，应为浮点数</translation>
+    </message>
+    <message>
+        <source>%1: %2 contains NaN or infinite values (a diverged model?)</source>
+        <translation>%1：%2 含有 NaN 或无穷大的值（模型训练发散了？）</translation>
+    </message>
+    <message>
+        <source>%1: the architecture cannot be built: %2</source>
+        <translation>%1：无法构建网络结构：%2</translation>
+    </message>
+    <message>
+        <source>%1: the architecture cannot be built: the spec is malformed (%2: %3)</source>
+        <translation>%1：无法构建网络结构：结构描述格式有误（%2：%3）</translation>
     </message>
     <message>
         <source>all %1 feature vectors are the same (the layer gives every image the same numbers, e.g. after its weights were zeroed): there is nothing to map; train or load a model first</source>
