@@ -328,12 +328,17 @@ def test_feature_space_layer_switch_and_hovered_digit(qtbot, lenet):
         assert view.features.shape == (60, dims) and view.point_count() == 60
         qtbot.waitUntil(lambda: len(view.star.data) == 1, timeout=10000)
     # the mouse over a dot shows that test image (each dot carries its image's index)
+    # (the dot's place on screen is taken again at every try: the plot may still re-range)
     item = next(s for s in view.scatters if len(s.data))
     point = item.points()[0]
-    at = view.plot.mapFromScene(item.mapToScene(point.pos()))
-    QTest.mouseMove(view.plot.viewport(), at + QPoint(1, 0))
-    QTest.mouseMove(view.plot.viewport(), at)
-    qtbot.waitUntil(lambda: view.hovered is not None, timeout=5000)
+
+    def hover_the_dot():
+        at = view.plot.mapFromScene(item.mapToScene(point.pos()))
+        QTest.mouseMove(view.plot.viewport(), at + QPoint(1, 0))
+        QTest.mouseMove(view.plot.viewport(), at)
+        return view.hovered is not None
+
+    qtbot.waitUntil(hover_the_dot, timeout=5000)
     i = view.hovered  # the dot under the pointer (another one may lie on top of it)
     assert view.hover_view.count() == 1
     points = view.space_map.points
