@@ -1627,6 +1627,10 @@ Details: %1</source>
         <translation>网络的答案</translation>
     </message>
     <message>
+        <source>The live model takes %1 images (channels x height x width); the drawing canvas makes 1x28x28 digits, so it is off. Open a picture below (Open image... or Sample photo) or click an image in the Data tab.</source>
+        <translation>当前模型接受 %1 的图像（通道 x 高 x 宽）；画板生成的是 1x28x28 的数字，所以画板已停用。请在下方打开一张图片（“打开图像…”或“示例照片”），或在数据页点击一张图像。</translation>
+    </message>
+    <message>
         <source>Draw a digit on the black square.</source>
         <translation>在黑色方块上绘制一个数字。</translation>
     </message>
@@ -1634,10 +1638,6 @@ Details: %1</source>
         <source>the Draw tab</source>
         <extracomment>Where the app&apos;s input came from when it is the drawing (rendered at every read of ``AppState.current_input_source``, so it follows a language switch).</extracomment>
         <translation>“绘制”标签页</translation>
-    </message>
-    <message>
-        <source>The live model takes %1 images (channels x height x width); the drawing canvas makes 1x28x28 digits, so it is off. Open a picture below (Open image...) or click an image in the Data tab.</source>
-        <translation>当前模型的输入是 %1 的图像（通道 x 高 x 宽）；画布只能生成 1x28x28 的数字，因此已停用。请在下方打开一张图片（打开图像…），或在“数据”标签页中点击一张图像。</translation>
     </message>
     <message>
         <source>the picture %1</source>
@@ -1704,9 +1704,9 @@ Details: %1</source>
         <translation>当前模型：%1，测试准确率 %2 %</translation>
     </message>
     <message>
-        <source>This input is %1 (channels x height x width) but the live model takes %2: open a picture (Open image...) or choose an image of the right kind in the Data tab.</source>
+        <source>This input is %1 (channels x height x width) but the live model takes %2: open a picture (Open image... or Sample photo) or choose an image of the right kind in the Data tab.</source>
         <extracomment>The only input the drawing canvas makes: one 28x28 grey digit.</extracomment>
-        <translation>此输入是 %1（通道 x 高 x 宽），但当前模型需要 %2：请打开一张图片（打开图像…），或在“数据”标签页中选择合适类型的图像。</translation>
+        <translation>这个输入是 %1（通道 x 高 x 宽），但当前模型接受 %2：请打开一张图片（“打开图像…”或“示例照片”），或在数据页选择一张合适的图像。</translation>
     </message>
 </context>
 <context>

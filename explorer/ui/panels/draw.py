@@ -296,8 +296,8 @@ class DrawPanel(QWidget):
             "canvas and classified as it is. Drawing on it makes it your drawing."))
         self.canvas_note.setText("" if self._fit.canvas_works else fill(self.tr(
             "The live model takes %1 images (channels x height x width); the drawing canvas "
-            "makes 1x28x28 digits, so it is off. Open a picture below (Open image...) or click "
-            "an image in the Data tab."), shape_words(self._fit.shape)))
+            "makes 1x28x28 digits, so it is off. Open a picture below (Open image... or Sample "
+            "photo) or click an image in the Data tab."), shape_words(self._fit.shape)))
         if self._model_info is not None:
             self._set_class_names(self._model_info.class_names)
         self._render_model_note()

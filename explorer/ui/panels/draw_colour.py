@@ -61,8 +61,8 @@ class InputFit:
         """The sentence for an input the model cannot take, in the current language."""
         return fill(QCoreApplication.translate(
             "DrawPanel", "This input is %1 (channels x height x width) but the live model "
-                         "takes %2: open a picture (Open image...) or choose an image of the "
-                         "right kind in the Data tab."),
+                         "takes %2: open a picture (Open image... or Sample photo) or choose "
+                         "an image of the right kind in the Data tab."),
             shape_words(image_chw(image)), shape_words(self.shape))
 
 
