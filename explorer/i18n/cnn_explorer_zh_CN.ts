@@ -180,6 +180,10 @@
         <translation>引擎的 conv2d_backward 在这里给出 %1。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;dW at row %1, column %2&lt;/b&gt; (the %3 slice)</source>
+        <translation>&lt;b&gt;dW（行 %1，列 %2）&lt;/b&gt;（%3 切片）</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;dW at row %1, column %2&lt;/b&gt; (channel %3)</source>
         <translation>&lt;b&gt;dW（行 %1，列 %2）&lt;/b&gt;（通道 %3）</translation>
     </message>

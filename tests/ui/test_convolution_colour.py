@@ -79,6 +79,13 @@ def test_a_photo_through_a_learned_colour_filter(qapp, panel):
     with pseudo_language(qapp):
         assert untranslated_texts(panel, allowed=LAYER_ITEMS) == []
         assert "\u27e6" in panel.arithmetic.toPlainText()
+    # the backward pass names a weight's slice by its colour too
+    choose(panel.direction_combo, "backward")
+    view = panel.backward_view
+    choose(view.result_combo, "dw")
+    view.set_position(2 * 9)          # a weight of the third (blue) slice
+    assert "(the B (blue) slice)" in view.arithmetic.toPlainText()
+    choose(panel.direction_combo, "forward")
     # the first layer's feature maps have numbered channels, not colours
     choose_input(panel, "model")
     choose(panel.kernel_combo, "preset:sobel_x")

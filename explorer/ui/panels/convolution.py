@@ -547,7 +547,8 @@ class ConvolutionPanel(SteppingMixin, QWidget):
             b = self.build
             self.backward_view.set_forward(self.stepper, self._loss_source,
                                            None if b is None else b.batch,
-                                           0 if b is None else b.setup.image)
+                                           0 if b is None else b.setup.image,
+                                           b is not None and b.rgb)
 
     def _loss_source(self):
         """(image, layer, filter, label) for the loss's real dY, or None when the set-up is not

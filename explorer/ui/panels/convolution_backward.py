@@ -48,6 +48,7 @@ class BackwardView(QWidget):
         self.setObjectName("convBackwardView")
         self.client = client
         self.forward = None
+        self.rgb = False
         self.backward = None
         self.position = 0
         self.dy: np.ndarray | None = None
@@ -173,11 +174,14 @@ class BackwardView(QWidget):
             return "dx"
         return self.result_combo.currentData()
 
-    def set_forward(self, stepper, loss_source=None, batch=None, image: int = 0):
+    def set_forward(self, stepper, loss_source=None, batch=None, image: int = 0,
+                    rgb: bool = False):
         """Show the backward pass of ``stepper`` (a `ConvStepper`/`PoolStepper`, or None);
         ``batch`` (N, C, H, W): the typed batch the stepper's image ``image`` comes from (a
-        convolution's backward pass then covers every image)."""
+        convolution's backward pass then covers every image); ``rgb``: the input is an RGB
+        picture (a weight's slice is named by its colour)."""
         self.forward = stepper
+        self.rgb = bool(rgb)
         self.batch = batch if isinstance(stepper, ConvStepper) else None
         self.image = int(image) if self.batch is not None else 0
         self._loss_source = loss_source
@@ -524,7 +528,7 @@ class BackwardView(QWidget):
                                             bw.dout4[:, 0] if batched else bw.dout4[0, 0],
                                             (p.channel, p.row, p.col), stride=bw.stride,
                                             padding=bw.pads, flip=bw.flip)
-            self.arithmetic.setHtml(dw_html(p, check))
+            self.arithmetic.setHtml(dw_html(p, check, self.rgb and bw.weight4.shape[1] == 3))
         else:
             p = bw.db_position(self.position)
             self._grid(self.result_row, 0, so_far[None], name="db")

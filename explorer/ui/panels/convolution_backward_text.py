@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from explorer.ui.text import fill
+from explorer.ui.panels.convolution_text import colour_name
 from explorer.ui.widgets.number_grid import format_value
 
 CONTEXT = "BackwardText"
@@ -77,13 +78,19 @@ def dx_html(p, bw) -> str:
     return "<br>".join(lines)
 
 
-def dw_html(p, check=None) -> str:
+def dw_html(p, check=None, rgb: bool = False) -> str:
     """One weight of dW: the input cells it multiplied times dY, summed; and the gradient
-    check (``check``: a `ConvGradientCheck`, or None when not computed)."""
+    check (``check``: a `ConvGradientCheck`, or None when not computed). ``rgb``: the input
+    is an RGB picture, so the weight's slice is named by its colour."""
     dec = _decimals(p.x_cells, p.dy)
+    if rgb:
+        head = fill(translate("BackwardText", "<b>dW at row %1, column %2</b> (the %3 slice)"),
+                    p.row, p.col, colour_name(p.channel))
+    else:
+        head = fill(translate("BackwardText", "<b>dW at row %1, column %2</b> (channel %3)"),
+                    p.row, p.col, p.channel)
     lines = [
-        fill(translate("BackwardText", "<b>dW at row %1, column %2</b> (channel %3)"),
-             p.row, p.col, p.channel),
+        head,
         translate("BackwardText",
                   "= the sum of the input cells this weight multiplied \u00d7 the dY of the "
                   "output cell each product went to:"),
