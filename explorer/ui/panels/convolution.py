@@ -32,8 +32,7 @@ from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
 from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
 from explorer.ui.panels.convolution_input import TypedInputDialog
 from explorer.ui.panels.convolution_form import ConvForm
-from explorer.ui.panels.convolution_text import (example_source_text, note_text,
-                                                 output_size_html, problem_text)
+from explorer.ui.panels.convolution_text import note_text, output_size_html, problem_text
 from explorer.ui.panels.convolution_stepping import SteppingMixin
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
 from explorer.ui.text import fill
@@ -469,8 +468,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         self.input_title.setText("<b>" + fill(self.tr("Input %1, padded to %2"),
                                               "\u00d7".join(map(str, st.x.shape)),
                                               "\u00d7".join(map(str, st.padded.shape)))
-                                 + "</b><br>" + note_text(build.input_note) + " "
-                                 + example_source_text(build.setup.example_key))
+                                 + "</b><br>" + note_text(build.input_note))
         self.kernel_title.setText(self._kernel_title(build))
         self._setup_static_views()
         n = st.n_positions

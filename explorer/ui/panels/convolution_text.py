@@ -331,21 +331,3 @@ def problem_text(problem) -> str:
     if k == "engine":   # (English message, code or None, values): see conv_setup.Problem
         return message_text(a[1] if len(a) > 1 else None, a[2] if len(a) > 2 else (), a[0])
     raise ValueError(f"no sentence for the problem kind {k!r}")
-
-
-#: The examples whose numbers are printed in the book (the others' values are chosen here).
-BOOK_EXAMPLES = ("book_4x4", "book_bias", "book_padding", "book_maxpool")
-
-
-def example_source_text(key: str | None) -> str:
-    """Where an example's numbers come from: the book, named, or chosen here ("" for None)."""
-    if key is None:
-        return ""
-    if key in BOOK_EXAMPLES:
-        return translate("ConvolutionPanel",
-                         "The numbers are the book's: \u201cDeep Learning from Scratch\u201d "
-                         "(Koki Saito), chapter 7, the figure named above.")
-    return translate("ConvolutionPanel",
-                     "The layout follows \u201cDeep Learning from Scratch\u201d (Koki Saito), "
-                     "chapter 7, the figure named above; the numbers were chosen here for this "
-                     "app, they are not the book's.")
