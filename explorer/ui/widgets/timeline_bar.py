@@ -58,7 +58,7 @@ class TimelineBar(QWidget):
         self.undo_button = QPushButton(self)
         self.undo_button.setObjectName("timelineUndo")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setContentsMargins(6, 0, 6, 0)   # as low as its buttons: the tabs keep the height
         layout.addWidget(self.title)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.shown_label, 2)
