@@ -116,6 +116,7 @@ class FilterSwapBox(QGroupBox):
         self.bars.setMaximumHeight(260)
         self.prediction = QLabel()
         self.prediction.setObjectName("filterSwapPrediction")
+        self.prediction.setWordWrap(True)   # one line set the column's minimum width (1024 px)
         self.layer_label, self.filter_label, self.channel_label = QLabel(), QLabel(), QLabel()
         self.learned_label, self.yours_label = QLabel(), QLabel()
         self.learned_map_label, self.yours_map_label = QLabel(), QLabel()
@@ -522,6 +523,6 @@ class FilterSwapBox(QGroupBox):
         a, b = learned.prediction, yours.prediction
         pa, pb = f"{learned.proba[a]:.1%}", f"{yours.proba[b]:.1%}"
         self._prediction_text = lambda: fill(translate(
-            "FilterSwapBox", "Prediction: learned %1 (%2) → with your kernel %3 (%4)"),
+            "FilterSwapBox", "Prediction: learned %1 (%2) → yours %3 (%4)"),
             a, pa, b, pb)
         self.prediction.setText(render(self._prediction_text))
