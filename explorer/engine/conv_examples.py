@@ -1,9 +1,13 @@
 """Small numeric convolution and pooling examples for the stepper (pure NumPy).
 
-The first ones are the textbook's (Chapter 7: the 4x4 input with a 3x3 filter, with bias and
-with padding 1, and the 2x2 max-pooling example); ``expected`` holds the result printed in the
-book so a test can check the engine against it. The 3-channel example follows the book's
-Figure 7-8 layout (a 3-channel 4x4 input and a 3-channel 3x3 filter) with values chosen here.
+The textbook is Koki Saito's "Deep Learning from Scratch" (Chinese edition:
+《深度学习入门：基于Python的理论与实现》). Its chapter 7 prints the first ones: the 4x4 input with
+a 3x3 filter (Figure 7-3), with bias 3 (Figure 7-5) and with padding 1 (Figure 7-6), and the
+2x2 max pooling (Figure 7-14); ``expected`` holds the result printed in the book so a test can
+check the engine against it. The 3-channel example follows the book's Figure 7-8 layout (a
+3-channel 4x4 input and a 3-channel 3x3 filter): its channel 0 is the book's input and filter,
+channels 1 and 2 were chosen here. Each description names the book and says which numbers are
+its own, because the app shows it on its own.
 """
 
 from __future__ import annotations
@@ -52,7 +56,10 @@ CONV_EXAMPLES: tuple[ConvExample, ...] = (
     ConvExample(
         key="book_4x4",
         title="Textbook: 4x4 input, 3x3 filter",
-        description="The convolution of Chapter 7 (Figure 7-3): no padding, stride 1.",
+        description=(
+            "Figure 7-3 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: no "
+            "padding, stride 1. Input, filter and output are the book's numbers."
+        ),
         x=_BOOK_INPUT[None],
         kernel=_BOOK_FILTER[None],
         expected=_a([[15, 16], [6, 15]]),
@@ -60,7 +67,11 @@ CONV_EXAMPLES: tuple[ConvExample, ...] = (
     ConvExample(
         key="book_bias",
         title="Textbook: with bias 3",
-        description="The same convolution plus a bias of 3 added to every output (Figure 7-5).",
+        description=(
+            "Figure 7-5 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: the "
+            "same convolution plus a bias of 3 added to every output. All numbers are the "
+            "book's."
+        ),
         x=_BOOK_INPUT[None],
         kernel=_BOOK_FILTER[None],
         bias=3.0,
@@ -69,7 +80,10 @@ CONV_EXAMPLES: tuple[ConvExample, ...] = (
     ConvExample(
         key="book_padding",
         title="Textbook: padding 1",
-        description="Zero padding of 1 keeps the 4x4 size (Figure 7-6).",
+        description=(
+            "Figure 7-6 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: zero "
+            "padding of 1 keeps the 4x4 size. All numbers are the book's."
+        ),
         x=_BOOK_INPUT[None],
         kernel=_BOOK_FILTER[None],
         padding=1,
@@ -79,8 +93,10 @@ CONV_EXAMPLES: tuple[ConvExample, ...] = (
         key="three_channel",
         title="3 channels: 3x4x4 input, 3x3x3 filter",
         description=(
-            "Like the book's Figure 7-8: each input channel is convolved with its own filter "
-            "channel and the three channel sums are added into one output map."
+            "Laid out like Figure 7-8 of \u201cDeep Learning from Scratch\u201d (Koki Saito), "
+            "chapter 7: each input channel is convolved with its own filter channel and the "
+            "three channel sums are added into one output map. Channel 0 is the book's input "
+            "and filter; the numbers of channels 1 and 2 were chosen here."
         ),
         x=np.stack(
             [
@@ -103,7 +119,10 @@ POOL_EXAMPLES: tuple[ConvExample, ...] = (
     ConvExample(
         key="book_maxpool",
         title="Textbook: 2x2 max pooling, stride 2",
-        description="Each 2x2 window is replaced by its largest value (Figure 7-14).",
+        description=(
+            "Figure 7-14 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: each "
+            "2x2 window is replaced by its largest value. All numbers are the book's."
+        ),
         x=_a([[1, 2, 1, 0], [0, 1, 2, 3], [3, 0, 1, 2], [2, 4, 0, 1]])[None],
         stride=2,
         pool="max",

@@ -81,22 +81,38 @@ ENGINE_STRINGS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "Pixel minus all neighbours: keeps only the outlines."),
     # Convolution and pooling examples (explorer/engine/conv_examples.py): title, description
     QT_TRANSLATE_NOOP("engine", "Textbook: 4x4 input, 3x3 filter"),
-    QT_TRANSLATE_NOOP("engine", "The convolution of Chapter 7 (Figure 7-3): no padding, stride 1."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Figure 7-3 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: no "
+        "padding, stride 1. Input, filter and output are the book's numbers."
+    ),
     QT_TRANSLATE_NOOP("engine", "Textbook: with bias 3"),
     QT_TRANSLATE_NOOP(
         "engine",
-        "The same convolution plus a bias of 3 added to every output (Figure 7-5)."
+        "Figure 7-5 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: the "
+        "same convolution plus a bias of 3 added to every output. All numbers are the "
+        "book's."
     ),
     QT_TRANSLATE_NOOP("engine", "Textbook: padding 1"),
-    QT_TRANSLATE_NOOP("engine", "Zero padding of 1 keeps the 4x4 size (Figure 7-6)."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Figure 7-6 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: zero "
+        "padding of 1 keeps the 4x4 size. All numbers are the book's."
+    ),
     QT_TRANSLATE_NOOP("engine", "3 channels: 3x4x4 input, 3x3x3 filter"),
     QT_TRANSLATE_NOOP(
         "engine",
-        "Like the book's Figure 7-8: each input channel is convolved with its own filter "
-        "channel and the three channel sums are added into one output map."
+        "Laid out like Figure 7-8 of \u201cDeep Learning from Scratch\u201d (Koki Saito), "
+        "chapter 7: each input channel is convolved with its own filter channel and the "
+        "three channel sums are added into one output map. Channel 0 is the book's input "
+        "and filter; the numbers of channels 1 and 2 were chosen here."
     ),
     QT_TRANSLATE_NOOP("engine", "Textbook: 2x2 max pooling, stride 2"),
-    QT_TRANSLATE_NOOP("engine", "Each 2x2 window is replaced by its largest value (Figure 7-14)."),
+    QT_TRANSLATE_NOOP(
+        "engine",
+        "Figure 7-14 of \u201cDeep Learning from Scratch\u201d (Koki Saito), chapter 7: each "
+        "2x2 window is replaced by its largest value. All numbers are the book's."
+    ),
     # Built-in test pictures (explorer/engine/images.py, BUILTIN_PICTURES): title, description
     QT_TRANSLATE_NOOP("engine", "Checkerboard"),
     QT_TRANSLATE_NOOP("engine", "Sharp horizontal and vertical edges and corners."),

@@ -1,7 +1,7 @@
 """The Convolution tab on a colour photo (issue 15): the input's channels and the filter's
 slices are named red, green and blue, the arithmetic adds the three colour sums, feature maps
-keep "channel %1", the 3-channel example says its values were chosen here, and every new text
-is translated."""
+keep "channel %1", the 3-channel example says which of its values were chosen here, and every
+new text is translated."""
 
 from __future__ import annotations
 
@@ -37,12 +37,14 @@ def test_the_arithmetic_names_the_colour_sums_and_the_examples_source():
     assert "R (red):" in rgb and "B (blue):" in rgb and "total of the R, G and B sums" in rgb
     plain = conv_arithmetic_html(pos, st.applied_kernel, False, example="three_channel")
     assert "channel 2:" in plain and "R (red)" not in plain
-    assert "chosen here for this app; they are not the book's" in plain
+    assert "Channel 0's input and filter are the book's; the values of channels 1 and 2 were " \
+        "chosen here" in plain
     book = get_example("book_4x4")
     bst = ConvStepper(book.x, book.kernel)
     assert "chosen here" not in conv_arithmetic_html(bst.position(0), bst.applied_kernel, False,
                                                      example="book_4x4")
-    assert "not the book's" in note_text(Note("example_filter", ("three_channel",)))
+    assert "channels 1 and 2 were chosen here" in note_text(
+        Note("example_filter", ("three_channel",)))
     assert note_text(Note("example_filter", ("book_4x4",))) == "The example's filter."
     from explorer.engine.stepper import PoolStepper
     pst = PoolStepper(ex.x, "max", 2, 2, 0)

@@ -1,6 +1,7 @@
 """Tabs at 1280x800 need no scrolling: the Data tab's statistics column takes the viewport's
 height (it was as tall as its wrapped texts wanted), the Layers table keeps four rows."""
 
+import pytest
 from PySide6.QtWidgets import QScrollArea
 
 from explorer.engine import build_model
@@ -14,12 +15,14 @@ def _model():
     return build_model("lenet5", seed=1), None, ""
 
 
-def test_the_data_statistics_need_no_scrolling_at_1280x800(qtbot, tmp_path):
+# what a 1280x800 window leaves a tab (menu, tabs, status bar), and with the timeline bar
+@pytest.mark.parametrize("height", [725, 690])
+def test_the_data_statistics_need_no_scrolling_at_1280x800(qtbot, tmp_path, height):
     client = EngineClient(load_live=_model)
     panel = DataPanel(client, AppState(), cache_dir=tmp_path)
     qtbot.addWidget(panel)
     try:
-        panel.resize(1260, 725)   # what a 1280x800 window leaves a tab (menu, tabs, status bar)
+        panel.resize(1260, height)
         panel.show()
         qtbot.waitUntil(lambda: panel.stats_box.means_grid.count() == 10, timeout=15000)
         scroll = panel.findChild(QScrollArea, "dataStatsScroll")

@@ -19,7 +19,7 @@ from functools import partial
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel,
                                QPushButton, QScrollArea, QSlider, QSplitter, QStackedWidget,
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -35,15 +35,15 @@ from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
 from explorer.ui.panels.convolution_input import TypedInputDialog
 from explorer.ui.panels.convolution_form import ConvForm
 from explorer.ui.panels.draw_colour import input_shape_of
-from explorer.ui.panels.convolution_text import (example_source_text, note_text,
-                                                 output_size_html, problem_text)
+from explorer.ui.panels.convolution_text import note_text, output_size_html, problem_text
 from explorer.ui.panels.convolution_stepping import SteppingMixin
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
 from explorer.ui.text import fill
 from explorer.ui.typed_input import DEFAULT as DEFAULT_TYPED
 from explorer.ui.typed_input import from_settings, to_settings
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.image_picker import ImageIndexPicker
-from explorer.ui.widgets.layout_fit import FitToViewport
+from explorer.ui.widgets.layout_fit import FitToViewport, GiveWay
 from explorer.ui.widgets.message_label import ERROR_COLOUR, MessageLabel
 from explorer.ui.widgets.signals import blocked
 
@@ -164,7 +164,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         self.backward_view = BackwardView(self.client, self)
         # a typed batch of two images (issue 12): which image the stepper walks
         self.image_label = QLabel(self)
-        self.image_combo = QComboBox(self)
+        self.image_combo = FitComboBox(self)
         self.image_combo.setObjectName("convImage")
         self.image_label.setBuddy(self.image_combo)
         self.image_combo.currentIndexChanged.connect(lambda _i: self.rebuild())
@@ -215,12 +215,11 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         left.addWidget(self.keys_label)
         left_widget = QWidget(self)
         left_widget.setLayout(left)
-        left_widget.setMinimumWidth(290)
-        left_widget.setMaximumWidth(400)
 
         views = FitToViewport(self)
         views.setObjectName("convViews")
         grid = QGridLayout(views)
+        grid.setContentsMargins(4, 4, 4, 4)   # the grids' pixels, at 1024 wide
         grid.addWidget(self.input_title, 0, 0)
         grid.addWidget(self.kernel_title, 0, 1)
         grid.addWidget(self.output_title, 0, 2)
@@ -281,8 +280,11 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         self.stack.addWidget(split)
         self.stack.addWidget(self.backward_view)
         main = QHBoxLayout(self)
+        main.setContentsMargins(6, 6, 6, 6)   # with the grid's 4: a digit fits 1024 wide
         main.addWidget(left_widget)
         main.addWidget(self.stack, 1)
+        # the set-up column narrows (its combos elide) before the grids scroll sideways
+        self._give_way = GiveWay(left_widget, (scroll, self.backward_view.views_scroll), 290, 400)
 
     def show_explanation(self, view: QWidget):
         """Bring the explanation tab holding ``view`` (e.g. ``self.shift_view``) to the front
@@ -478,8 +480,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
         self.input_title.setText("<b>" + fill(self.tr("Input %1, padded to %2"),
                                               "\u00d7".join(map(str, st.x.shape)),
                                               "\u00d7".join(map(str, st.padded.shape)))
-                                 + "</b><br>" + note_text(build.input_note) + " "
-                                 + example_source_text(build.setup.example_key))
+                                 + "</b><br>" + note_text(build.input_note))
         self.kernel_title.setText(self._kernel_title(build))
         self._setup_static_views()
         n = st.n_positions

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QInputDialog, QLabel, QPushButton, QSlider, QSpinBox,
+from PySide6.QtWidgets import (QInputDialog, QLabel, QPushButton, QSlider, QSpinBox,
                                QTextBrowser, QWidget)
 
 from explorer.engine.backward import ConvBackwardStepper, PoolBackwardStepper
@@ -26,6 +26,7 @@ from explorer.ui.panels.convolution_backward_text import (db_html, dw_html, dx_h
                                                           gate_html, pool_html)
 from explorer.ui.panels.convolution_views import ChannelRow, DirectionBox
 from explorer.ui.text import fill
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND
@@ -34,6 +35,9 @@ from explorer.ui.widgets.signals import blocked
 __all__ = ["BackwardView", "DirectionBox"]   # DirectionBox lives in convolution_views
 
 LOSS_KEY = "loss_dy"
+#: The smallest cell of the dY and result grids: a digit's padded dY (36x36) and dX (32x32)
+#: side by side with the kernel fit the tab of a 1024-pixel window without scrolling sideways.
+MIN_CELL = 7
 
 
 class BackwardView(QWidget):
@@ -59,16 +63,14 @@ class BackwardView(QWidget):
         self.batch: np.ndarray | None = None
         self.image = 0
 
-        self.result_combo = QComboBox(self)
+        self.result_combo = FitComboBox(self)
         self.result_combo.setObjectName("backwardResult")
         for key in ("dx", "dw", "db"):
             self.result_combo.addItem("", key)
-        self.dy_combo = QComboBox(self)
+        self.dy_combo = FitComboBox(self)
         self.dy_combo.setObjectName("dyPreset")
         for key in ("ones", "one_hot", "random", "loss"):
             self.dy_combo.addItem("", key)
-        for combo in (self.result_combo, self.dy_combo):
-            combo.setMinimumWidth(90)   # the whole text when there is room, elided when narrow
         self.seed = QSpinBox(self)
         self.seed.setObjectName("dySeed")
         self.seed.setRange(0, 9999)
@@ -78,11 +80,11 @@ class BackwardView(QWidget):
         self.message = MessageLabel(self)
         self.message.setObjectName("backwardMessage")
 
-        self.dy_row = ChannelRow(self, max_size=300, min_cell=8)
+        self.dy_row = ChannelRow(self, max_size=300, min_cell=MIN_CELL)
         self.dy_row.setObjectName("backwardDy")
         self.middle_row = ChannelRow(self, cell_size=40, max_size=260, min_cell=8)
         self.middle_row.setObjectName("backwardMiddle")
-        self.result_row = ChannelRow(self, max_size=300, min_cell=8)
+        self.result_row = ChannelRow(self, max_size=300, min_cell=MIN_CELL)
         self.result_row.setObjectName("backwardResultView")
         self.gate_row = ChannelRow(self, max_size=200, min_cell=6)
         self.gate_row.setObjectName("backwardGate")

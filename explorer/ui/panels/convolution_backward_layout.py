@@ -26,6 +26,7 @@ def backward_layout(view) -> None:
 
     views = FitToViewport(view)
     grid = QGridLayout(views)
+    grid.setContentsMargins(4, 4, 4, 4)   # the grids' pixels, at 1024 wide
     for i, (title, row) in enumerate(zip(view.titles, (view.dy_row, view.middle_row,
                                                          view.result_row))):
         grid.addWidget(title, 0, i)
@@ -37,7 +38,7 @@ def backward_layout(view) -> None:
     grid.setColumnStretch(2, 4)
     grid.setRowStretch(1, 3)
     grid.setRowStretch(3, 1)
-    scroll = QScrollArea(view)
+    scroll = view.views_scroll = QScrollArea(view)
     scroll.setWidgetResizable(True)
     scroll.setWidget(views)
     views.setMinimumHeight(260)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QPushButton, QSpinBox)
 
 from explorer.data.sample_photos import SAMPLE_PHOTOS
@@ -24,6 +24,7 @@ from explorer.ui.conv_setup import (ConvSetup, choose_input, example_setup, laye
 from explorer.ui.engine_strings import tr_engine
 from explorer.ui.sample_photos import photo_credit, photo_title
 from explorer.ui.text import fill
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.image_picker import ImageIndexPicker
 from explorer.ui.widgets.signals import blocked
 
@@ -62,13 +63,13 @@ class ConvForm(QGroupBox):
     def _build(self, state):
         """The controls, without texts (`retranslate_ui` writes them); items carry their key
         as data."""
-        self.input_combo = QComboBox(self)
+        self.input_combo = FitComboBox(self)
         self.input_combo.setObjectName("convInput")
         for ex in CONV_EXAMPLES + POOL_EXAMPLES:
             self.input_combo.addItem("", f"example:{ex.key}")
         for key in ("current", "test", "photo", "model", "typed"):
             self.input_combo.addItem("", key)
-        self.photo_combo = QComboBox(self)
+        self.photo_combo = FitComboBox(self)
         self.photo_combo.setObjectName("convPhoto")
         for key in SAMPLE_PHOTOS:
             self.photo_combo.addItem("", key)
@@ -77,21 +78,21 @@ class ConvForm(QGroupBox):
         self.edit_typed.clicked.connect(self.sigEditTyped)
         self.test_index = ImageIndexPicker(state, self)
         self.test_index.setObjectName("convTestIndex")
-        self.map_layer = QComboBox(self)
+        self.map_layer = FitComboBox(self)
         self.map_layer.setObjectName("convMapLayer")
-        self.map_channel = QComboBox(self)
+        self.map_channel = FitComboBox(self)
         self.map_channel.setObjectName("convMapChannel")
 
-        self.mode_combo = QComboBox(self)
+        self.mode_combo = FitComboBox(self)
         self.mode_combo.setObjectName("convMode")
         for key in cs.OPERATIONS:
             self.mode_combo.addItem("", key)
 
-        self.kernel_combo = QComboBox(self)
+        self.kernel_combo = FitComboBox(self)
         self.kernel_combo.setObjectName("convKernel")
         for key in cs.KERNELS:
             self.kernel_combo.addItem("", key)
-        self.filter_layer = QComboBox(self)
+        self.filter_layer = FitComboBox(self)
         self.filter_layer.setObjectName("convFilterLayer")
         self.filter_index = QSpinBox(self)
         self.filter_index.setObjectName("convFilterIndex")
@@ -103,7 +104,7 @@ class ConvForm(QGroupBox):
         self.stride_spin = QSpinBox(self)
         self.stride_spin.setObjectName("convStride")
         self.stride_spin.setRange(*cs.STRIDE_RANGE)
-        self.pad_mode = QComboBox(self)
+        self.pad_mode = FitComboBox(self)
         self.pad_mode.setObjectName("convPaddingMode")
         for key in ("number", "same", "valid"):
             self.pad_mode.addItem("", key)
@@ -122,9 +123,6 @@ class ConvForm(QGroupBox):
         self.spins = (self.test_index, self.filter_index, self.size_spin, self.stride_spin,
                       self.pad_spin, self.bias_spin)
         for combo in self.combos:
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._on_change)
         for spin in self.spins:
             spin.valueChanged.connect(self._on_change)

@@ -17,12 +17,13 @@ from functools import partial
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QLabel, QScrollArea, QSizePolicy, QSlider, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from explorer.engine.insight import connectivity, pooling_shift_effect
 from explorer.ui.text import fill
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.imaging import cmap_for, value_range
 from explorer.ui.widgets.message_label import MessageLabel
 from explorer.ui.widgets.number_grid import NumberGrid
@@ -229,7 +230,7 @@ class ShiftView(QWidget):
         self._image_source = image_source     # () -> the (28, 28) input, or None
         self.effect = None
         self.original = None
-        self.layer_combo = QComboBox(self)
+        self.layer_combo = FitComboBox(self)
         self.layer_combo.setObjectName("shiftLayer")
         self.dx = QSlider(Qt.Orientation.Horizontal, self)
         self.dx.setObjectName("shiftX")

@@ -176,10 +176,10 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool, rgb: bool = False,
                                                     "value"),
                       _v(pos.total, places), _v(pos.bias, places),
                       f"<b style='color:#c06000'>{result}</b>"))
-    if example is not None and example not in BOOK_EXAMPLES:
-        lines.append("<i>" + translate("ConvolutionPanel", "These input and filter values were "
-                                       "chosen here for this app; they are not the book's.")
-                     + "</i>")
+    if example == "three_channel":     # the one example whose numbers are partly ours
+        lines.append("<i>" + translate("ConvolutionPanel", "Channel 0's input and filter are the "
+                                       "book's; the values of channels 1 and 2 were chosen here "
+                                       "for this app.") + "</i>")
     return "<br><br>".join(lines)
 
 
@@ -312,9 +312,9 @@ def note_text(note) -> str:
     if k == "map_channel":
         return fill(translate("ConvolutionPanel", "Channel %1 of %2's output."), a[0], a[1])
     if k == "example_filter":
-        if a and a[0] not in BOOK_EXAMPLES:
-            return translate("ConvolutionPanel", "The example's filter: its values were chosen "
-                                                 "here, they are not the book's.")
+        if a and a[0] == "three_channel":
+            return translate("ConvolutionPanel", "The example's filter: channel 0 is the book's, "
+                                                 "channels 1 and 2 were chosen here.")
         return translate("ConvolutionPanel", "The example's filter.")
     if k == "book_filter":
         return translate("ConvolutionPanel", "The textbook's 3x3 filter.")
@@ -384,21 +384,3 @@ def problem_text(problem) -> str:
     if k == "engine":   # (English message, code or None, values): see conv_setup.Problem
         return message_text(a[1] if len(a) > 1 else None, a[2] if len(a) > 2 else (), a[0])
     raise ValueError(f"no sentence for the problem kind {k!r}")
-
-
-#: The examples whose numbers are printed in the book (the others' values are chosen here).
-BOOK_EXAMPLES = ("book_4x4", "book_bias", "book_padding", "book_maxpool")
-
-
-def example_source_text(key: str | None) -> str:
-    """Where an example's numbers come from: the book, named, or chosen here ("" for None)."""
-    if key is None:
-        return ""
-    if key in BOOK_EXAMPLES:
-        return translate("ConvolutionPanel",
-                         "The numbers are the book's: \u201cDeep Learning from Scratch\u201d "
-                         "(Koki Saito), chapter 7, the figure named above.")
-    return translate("ConvolutionPanel",
-                     "The layout follows \u201cDeep Learning from Scratch\u201d (Koki Saito), "
-                     "chapter 7, the figure named above; the numbers were chosen here for this "
-                     "app, they are not the book's.")

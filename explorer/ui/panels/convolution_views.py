@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from explorer.engine.stepper import ConvStepper
 from explorer.ui.text import fill
 from explorer.ui.widgets.colour_scale import ColourScale
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.image_grid import ImageGrid
 from explorer.ui.widgets.imaging import cmap_for
 from explorer.ui.widgets.number_grid import HIGHLIGHT, SECOND, NumberGrid, format_number
@@ -31,7 +32,7 @@ class DirectionBox(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.label = QLabel(self)
-        self.combo = QComboBox(self)
+        self.combo = FitComboBox(self)
         self.combo.setObjectName("directionCombo")
         for key in ("forward", "backward"):
             self.combo.addItem("", key)

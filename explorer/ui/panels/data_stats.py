@@ -48,7 +48,8 @@ class DataStats(QGroupBox):
         self._shown: tuple | None = None   # the last show_split arguments
         self.counts_plot = _still_plot(self)
         self.counts_plot.setObjectName("classCounts")
-        self.counts_plot.setMinimumHeight(130)
+        # 100 pixels each: the column needs no scrolling at 1280x800 with the timeline bar shown
+        self.counts_plot.setMinimumHeight(100)
         self.count_bars = pg.BarGraphItem(x=np.arange(N_CLASSES), height=np.zeros(N_CLASSES),
                                           width=0.7,
                                           brush=pg.mkBrush(40, 110, 200), pen=pg.mkPen(None))
@@ -63,7 +64,7 @@ class DataStats(QGroupBox):
         self.hist_plot = _still_plot(self)
         self.hist_plot.setObjectName("pixelHistogram")
         self.hist_plot.setLogMode(y=True)
-        self.hist_plot.setMinimumHeight(130)
+        self.hist_plot.setMinimumHeight(100)
         self.hist_curve = self.hist_plot.plot(stepMode="center", fillLevel=0,
                                               brush=(40, 110, 200, 120), pen=pg.mkPen(40, 110, 200))
         self._counts_title, self._means_title, self._pixels_title = (

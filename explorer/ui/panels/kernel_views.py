@@ -50,6 +50,9 @@ class FilterResultView(QWidget):
         self.colour_bar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                           interactive=False, colorMapMenu=False, width=16)
         self.colour_bar.setImageItem(self.after_item)
+        # the input fills its view at any size (the output view is linked to it): a range set
+        # once for the first layout left a tiny picture in a view that later got another shape
+        self.before_view.sigResized.connect(self._fit_input)
         self.pictures.addItem(self.colour_bar, row=1, col=2)
         self._grey = pg.ColorMap(pos=[0.0, 1.0], color=[(0, 0, 0), (255, 255, 255)])
         self._diverging = pg.colormap.get("CET-D1")
@@ -97,9 +100,13 @@ class FilterResultView(QWidget):
     def show_input(self, image: np.ndarray) -> None:
         """Show ``image`` ``(H, W)`` in [0, 1] on the left; the output follows its zoom."""
         self.before_item.setImage(image, levels=(0.0, 1.0))
-        self.before_view.autoRange(padding=0.02)
+        self._fit_input()
         self.after_view.setXLink(self.before_view)
         self.after_view.setYLink(self.before_view)
+
+    def _fit_input(self, *_):
+        if self.before_item.image is not None:
+            self.before_view.autoRange(padding=0.02)
 
     def show_pending(self, width: int, height: int) -> None:
         """Say that a ``width`` x ``height`` image is being filtered (in the worker)."""

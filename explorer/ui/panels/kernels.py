@@ -91,6 +91,9 @@ class KernelPanel(QWidget):
 
         self.status = MessageLabel()
         self.status.setObjectName("kernelStatus")
+        # under the middle column, whose pictures give way: a line across the whole lab took
+        # height from the side columns (the network column's chart, at 1280x800)
+        self.views_box.layout().addWidget(self.status)
         self.retranslate_ui()
         # three columns the user can widen or narrow (a splitter, no fixed widths); the side
         # columns scroll only up and down, so a short window scrolls them and a narrow one
@@ -112,8 +115,8 @@ class KernelPanel(QWidget):
         body.setFrameShape(QScrollArea.Shape.NoFrame)
         body.setWidget(self.columns)
         layout = QVBoxLayout(self)
-        layout.addWidget(body, 1)
-        layout.addWidget(self.status)
+        layout.setContentsMargins(4, 4, 4, 4)   # the columns' height, at 1280x800 with the
+        layout.addWidget(body, 1)                # timeline bar shown
 
         self.grid.sigKernelChanged.connect(self._on_grid_kernel)
         self.grid.sigInvalid.connect(self._on_grid_invalid)

@@ -116,6 +116,7 @@ class FilterSwapBox(QGroupBox):
         self.bars.setMaximumHeight(260)
         self.prediction = QLabel()
         self.prediction.setObjectName("filterSwapPrediction")
+        self.prediction.setWordWrap(True)   # one line set the column's minimum width (1024 px)
         self.layer_label, self.filter_label, self.channel_label = QLabel(), QLabel(), QLabel()
         self.learned_label, self.yours_label = QLabel(), QLabel()
         self.learned_map_label, self.yours_map_label = QLabel(), QLabel()
@@ -142,6 +143,7 @@ class FilterSwapBox(QGroupBox):
         maps.addWidget(self.before_widget, 1, 0)
         maps.addWidget(self.after_widget, 1, 1)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)   # thirteen rows: the chart gets the height at 1280x800
         layout.addLayout(pick)
         layout.addLayout(buttons)
         # on a row of its own: beside the two buttons it made the column wider than a
@@ -150,7 +152,7 @@ class FilterSwapBox(QGroupBox):
         layout.addLayout(grids)
         layout.addWidget(self.status)
         layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(maps, 2)
+        layout.addLayout(maps, 1)
         layout.addWidget(self.map_caption)
         layout.addWidget(self.prediction)
         layout.addWidget(self.bars, 3)
@@ -220,7 +222,7 @@ class FilterSwapBox(QGroupBox):
                 self.layer_combo.setItemText(i, self._slot_text(s))
         self._update_suffixes()
         self._update_fit_text()
-        self.status.setText(render(self._status_text))
+        self._show_status()
         self.map_caption.setText(render(self._caption_text))
         self.prediction.setText(render(self._prediction_text))
 
@@ -228,9 +230,16 @@ class FilterSwapBox(QGroupBox):
     def _say(self, text: LiveText, sticky: bool | None = None) -> None:
         """Show ``text`` on the status line (``sticky``: kept when the selection is the same)."""
         self._status_text = text
-        self.status.setText(render(text))
+        self._show_status()
         if sticky is not None:
             self.status.setProperty("sticky", sticky)
+
+    def _show_status(self) -> None:
+        """The status line in the current language; hidden while it says nothing (its empty
+        line took height the prediction chart needs)."""
+        text = render(self._status_text)
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _caption(self, text: LiveText) -> None:
         self._caption_text = text
@@ -514,6 +523,6 @@ class FilterSwapBox(QGroupBox):
         a, b = learned.prediction, yours.prediction
         pa, pb = f"{learned.proba[a]:.1%}", f"{yours.proba[b]:.1%}"
         self._prediction_text = lambda: fill(translate(
-            "FilterSwapBox", "Prediction: learned %1 (%2) → with your kernel %3 (%4)"),
+            "FilterSwapBox", "Prediction: learned %1 (%2) → yours %3 (%4)"),
             a, pa, b, pb)
         self.prediction.setText(render(self._prediction_text))

@@ -11,7 +11,7 @@ whatever language their texts are.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -74,3 +74,45 @@ class VerticalScroll(QScrollArea):
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()   # the contents' minimum may have changed (new texts)
         return super().eventFilter(watched, event)
+
+
+def side_width(side: int, viewport: int, needed: int, lo: int, hi: int) -> int:
+    """The width a side column should take so that the views beside it need no horizontal
+    scrolling: the views' viewport is ``viewport`` pixels wide and their contents need
+    ``needed``; the column (now ``side`` wide) gives way down to ``lo`` and takes what the views
+    leave up to ``hi``."""
+    return max(lo, min(hi, side + viewport - needed))
+
+
+class GiveWay(QObject):
+    """Lets ``side`` (a column of controls beside some views) narrow down to ``lo`` pixels
+    while the views in the visible one of ``scrolls`` (resizable `QScrollArea`\\ s) would
+    otherwise scroll sideways, and widen up to ``hi`` where they leave the room: a fixed
+    preferred width made the Convolution tab's grids scroll sideways in a 1024-pixel window
+    as soon as the set-up's texts got long. It follows the viewports' sizes and the views'
+    contents."""
+
+    def __init__(self, side: QWidget, scrolls, lo: int, hi: int):
+        super().__init__(side)
+        self._side, self._scrolls, self._lo, self._hi = side, list(scrolls), lo, hi
+        side.setMinimumWidth(lo)
+        side.setMaximumWidth(hi)
+        for scroll in self._scrolls:
+            scroll.viewport().installEventFilter(self)
+            scroll.widget().installEventFilter(self)
+
+    def fit(self) -> None:
+        """Set the side column's largest width for the views shown now."""
+        for scroll in self._scrolls:
+            if scroll.isVisible():
+                needed = scroll.widget().minimumSizeHint().width()
+                width = side_width(self._side.width(), scroll.viewport().width(), needed,
+                                   self._lo, self._hi)
+                if width != self._side.maximumWidth():
+                    self._side.setMaximumWidth(width)
+                return
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self.fit()
+        return False

@@ -58,7 +58,7 @@ class TimelineBar(QWidget):
         self.undo_button = QPushButton(self)
         self.undo_button.setObjectName("timelineUndo")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setContentsMargins(6, 0, 6, 0)   # as low as its buttons: the tabs keep the height
         layout.addWidget(self.title)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.shown_label, 2)
@@ -128,8 +128,8 @@ class TimelineBar(QWidget):
         elif showing:
             text = self._shown_sentence()
         else:
-            text = self.tr("Showing the live model. Move the handle to see the network after "
-                           "each epoch of the last run.")
+            # short enough for a 1024-pixel window (the handle's tooltip says the rest)
+            text = self.tr("Showing the live model. Drag the handle to see past epochs.")
         self.shown_label.setText(text)
         self.shown_label.setToolTip(text)
         self.shown_label.setStyleSheet(f"color: {WARNING_COLOUR}; font-weight: bold;"
