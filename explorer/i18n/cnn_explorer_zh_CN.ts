@@ -252,7 +252,7 @@
     <name>BackwardView</name>
     <message>
         <source>&amp;Result:</source>
-        <extracomment>A typed batch (N, C, H, W) of two images, or None; ``image``: the one shown.</extracomment>
+        <extracomment>The smallest cell of the dY and result grids: a digit&apos;s padded dY (36x36) and dX (32x32) side by side with the kernel fit the tab of a 1024-pixel window without scrolling sideways. A typed batch (N, C, H, W) of two images, or None; ``image``: the one shown.</extracomment>
         <translation>结果(&amp;R)：</translation>
     </message>
     <message>
@@ -1018,8 +1018,8 @@
         <translation>加上偏置：%1 + %2 = %3 ← 输出值</translation>
     </message>
     <message>
-        <source>These input and filter values were chosen here for this app; they are not the book&apos;s.</source>
-        <translation>这些输入和滤波器的数值是本应用自行选定的，并非书中的数值。</translation>
+        <source>Channel 0&apos;s input and filter are the book&apos;s; the values of channels 1 and 2 were chosen here for this app.</source>
+        <translation>通道 0 的输入和滤波器取自书中；通道 1 和 2 的数值是本应用自行选定的。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Output cell (row %1, column %2)&lt;/b&gt; = largest value of the %3×%4 window, channel by channel</source>
@@ -1110,8 +1110,8 @@
         <translation>%2 输出的通道 %1。</translation>
     </message>
     <message>
-        <source>The example&apos;s filter: its values were chosen here, they are not the book&apos;s.</source>
-        <translation>示例自带的滤波器：其数值是本应用自行选定的，并非书中的数值。</translation>
+        <source>The example&apos;s filter: channel 0 is the book&apos;s, channels 1 and 2 were chosen here.</source>
+        <translation>示例自带的滤波器：通道 0 取自书中，通道 1 和 2 是本应用自行选定的。</translation>
     </message>
     <message>
         <source>The example&apos;s filter.</source>
@@ -1172,15 +1172,6 @@
     <message>
         <source>The data set %1 has no test images.</source>
         <translation>数据集 %1 没有测试图像。</translation>
-    </message>
-    <message>
-        <source>The numbers are the book&apos;s: “Deep Learning from Scratch” (Koki Saito), chapter 7, the figure named above.</source>
-        <extracomment>The examples whose numbers are printed in the book (the others&apos; values are chosen here).</extracomment>
-        <translation>这些数字来自书中：《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章，即上面提到的图。</translation>
-    </message>
-    <message>
-        <source>The layout follows “Deep Learning from Scratch” (Koki Saito), chapter 7, the figure named above; the numbers were chosen here for this app, they are not the book&apos;s.</source>
-        <translation>布局依照《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章上面提到的图；数字是本程序自选的，并非书中的数字。</translation>
     </message>
 </context>
 <context>
@@ -2183,8 +2174,8 @@ Details: %1</source>
         <translation>%1 位于一个模块内部，因此不单独追踪它的输出；下方的预测仍会显示变化。</translation>
     </message>
     <message>
-        <source>Prediction: learned %1 (%2) → with your kernel %3 (%4)</source>
-        <translation>预测：学到的滤波器 %1（%2）→ 使用你的卷积核 %3（%4）</translation>
+        <source>Prediction: learned %1 (%2) → yours %3 (%4)</source>
+        <translation>预测：学到的 %1（%2）→ 你的 %3（%4）</translation>
     </message>
     <message>
         <source>Press “Put kernel into filter” to see this layer&apos;s output and the prediction with the learned filter and with yours.</source>
@@ -4061,8 +4052,8 @@ Choose another folder or file name.</source>
         <translation>这次运行不保存快照：%1</translation>
     </message>
     <message>
-        <source>Showing the live model. Move the handle to see the network after each epoch of the last run.</source>
-        <translation>正在显示当前模型。拖动滑块，可以查看上一次运行中每个轮次之后的网络。</translation>
+        <source>Showing the live model. Drag the handle to see past epochs.</source>
+        <translation>正在显示当前模型。拖动滑块可查看之前各轮次的网络。</translation>
     </message>
     <message numerus="yes">
         <source>%n snapshots, %1 MB</source>
@@ -5544,40 +5535,40 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>教材：4x4 输入，3x3 滤波器</translation>
     </message>
     <message>
-        <source>The convolution of Chapter 7 (Figure 7-3): no padding, stride 1.</source>
-        <translation>第 7 章的卷积运算（图 7-3）：无填充，步幅为 1。</translation>
-    </message>
-    <message>
         <source>Textbook: with bias 3</source>
         <translation>教材：偏置为 3</translation>
-    </message>
-    <message>
-        <source>The same convolution plus a bias of 3 added to every output (Figure 7-5).</source>
-        <translation>同样的卷积运算，每个输出再加上偏置 3（图 7-5）。</translation>
     </message>
     <message>
         <source>Textbook: padding 1</source>
         <translation>教材：填充为 1</translation>
     </message>
     <message>
-        <source>Zero padding of 1 keeps the 4x4 size (Figure 7-6).</source>
-        <translation>幅度为 1 的零填充使输出保持 4x4 大小（图 7-6）。</translation>
-    </message>
-    <message>
         <source>3 channels: 3x4x4 input, 3x3x3 filter</source>
         <translation>3 通道：3x4x4 输入，3x3x3 滤波器</translation>
-    </message>
-    <message>
-        <source>Like the book&apos;s Figure 7-8: each input channel is convolved with its own filter channel and the three channel sums are added into one output map.</source>
-        <translation>与教材图 7-8 相同：每个输入通道与滤波器的对应通道进行卷积，三个通道的结果相加，得到一张输出特征图。</translation>
     </message>
     <message>
         <source>Textbook: 2x2 max pooling, stride 2</source>
         <translation>教材：2x2 最大池化，步幅为 2</translation>
     </message>
     <message>
-        <source>Each 2x2 window is replaced by its largest value (Figure 7-14).</source>
-        <translation>每个 2x2 窗口被替换为其中的最大值（图 7-14）。</translation>
+        <source>Figure 7-3 of “Deep Learning from Scratch” (Koki Saito), chapter 7: no padding, stride 1. Input, filter and output are the book&apos;s numbers.</source>
+        <translation>《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章 图7-3：无填充，步幅为 1。输入、滤波器和输出都是书中的数字。</translation>
+    </message>
+    <message>
+        <source>Figure 7-5 of “Deep Learning from Scratch” (Koki Saito), chapter 7: the same convolution plus a bias of 3 added to every output. All numbers are the book&apos;s.</source>
+        <translation>《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章 图7-5：同样的卷积，每个输出再加上偏置 3。所有数字都是书中的。</translation>
+    </message>
+    <message>
+        <source>Figure 7-6 of “Deep Learning from Scratch” (Koki Saito), chapter 7: zero padding of 1 keeps the 4x4 size. All numbers are the book&apos;s.</source>
+        <translation>《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章 图7-6：幅度为 1 的零填充使输出保持 4x4 大小。所有数字都是书中的。</translation>
+    </message>
+    <message>
+        <source>Laid out like Figure 7-8 of “Deep Learning from Scratch” (Koki Saito), chapter 7: each input channel is convolved with its own filter channel and the three channel sums are added into one output map. Channel 0 is the book&apos;s input and filter; the numbers of channels 1 and 2 were chosen here.</source>
+        <translation>布局依照《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章 图7-8：每个输入通道与滤波器的对应通道进行卷积，三个通道的结果相加，得到一张输出特征图。通道 0 是书中的输入和滤波器；通道 1 和 2 的数字是本程序自选的。</translation>
+    </message>
+    <message>
+        <source>Figure 7-14 of “Deep Learning from Scratch” (Koki Saito), chapter 7: each 2x2 window is replaced by its largest value. All numbers are the book&apos;s.</source>
+        <translation>《深度学习入门：基于Python的理论与实现》（斋藤康毅）第7章 图7-14：每个 2x2 窗口被替换为其中的最大值。所有数字都是书中的。</translation>
     </message>
     <message>
         <source>Checkerboard</source>
