@@ -4594,6 +4594,22 @@ Details: %1</source>
         <translation>打开“解释”标签页的特征空间，在图中圈出这些测试数字并在图下方列出它们；点击其中一个，查看网络看的是哪里。</translation>
     </message>
     <message>
+        <source>The filters now</source>
+        <translation>当前的滤波器</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s filters as they are now (red positive, blue negative).</source>
+        <translation>第 1 层滤波器现在的样子（红色为正，蓝色为负）。</translation>
+    </message>
+    <message>
+        <source>Change since the start</source>
+        <translation>与开始时相比的变化</translation>
+    </message>
+    <message>
+        <source>Which view of the first layer&apos;s filters this box shows.</source>
+        <translation>此框显示第 1 层滤波器的哪种视图。</translation>
+    </message>
+    <message>
         <source>Layer-1 filters (timeline snapshot)</source>
         <translation>第 1 层滤波器（时间线快照）</translation>
     </message>
@@ -4612,14 +4628,6 @@ Details: %1</source>
     <message>
         <source>The confusion matrix and the mistakes&apos; captions number the classes; this is what each number means for this data set.</source>
         <translation>混淆矩阵和错误样本的标注用编号表示类别；这里说明在该数据集中每个编号的含义。</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation>滤波器</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>变化</translation>
     </message>
     <message>
         <source>Update ratio</source>

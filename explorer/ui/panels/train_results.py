@@ -13,6 +13,7 @@ from explorer.ui.engine_strings import tr_engine
 from explorer.ui.panels.explain_mistakes import mistake_selection
 from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid, MatrixView
+from explorer.ui.widgets.fit_combo import FitComboBox
 from explorer.ui.widgets.training_curves import TrainingCurves
 from explorer.ui.widgets.update_ratio_plot import UpdateRatioPlot
 
@@ -143,12 +144,16 @@ class TrainResults(QWidget):
         self.class_legend.setToolTip(self.tr(
             "The confusion matrix and the mistakes' captions number the classes; this is what "
             "each number means for this data set."))
-        views = self.filter_views
-        for i, title in enumerate((self.tr("Filters"), self.tr("Change"),
-                                   self.tr("Update ratio"))):
-            views.setTabText(i, title)
-        views.setTabToolTip(1, self.filters_change.toolTip())
-        views.setTabToolTip(2, self.ratios.toolTip())
+        chooser = self.filter_view_combo
+        for i, (title, tip) in enumerate((
+                (self.tr("The filters now"), self.tr(
+                    "The first layer's filters as they are now (red positive, blue negative).")),
+                (self.tr("Change since the start"), self.filters_change.toolTip()),
+                (self.tr("Update ratio"), self.ratios.toolTip()))):
+            self.filter_views.setTabText(i, title)
+            chooser.setItemText(i, title)
+            chooser.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
+        chooser.setToolTip(self.tr("Which view of the first layer's filters this box shows."))
         for box, title in ((self._filters_box, self._filters_title()),
                            (self._confusion_box, self.tr("Confusion: counts of test images")),
                            (self._mistakes_box, self.tr("Misclassified"))):
@@ -206,9 +211,19 @@ class TrainResults(QWidget):
         views.addTab(change, "")
         self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         views.addTab(self.ratios, "")
-        views.setMinimumSize(40, 40)   # the tab bar scrolls: it must not set the column's width
+        views.setMinimumSize(40, 40)
+        # chosen by a combo box, not tabs: three tab titles do not fit a column this narrow
+        # (the bar scrolled and cut the third, in Chinese even at 1280 wide)
+        views.tabBar().hide()
         self.filter_views = views
+        self.filter_view_combo = FitComboBox(self)
+        self.filter_view_combo.setObjectName("trainFilterView")
+        for _ in range(views.count()):
+            self.filter_view_combo.addItem("")
+        self.filter_view_combo.currentIndexChanged.connect(views.setCurrentIndex)
+        views.currentChanged.connect(self.filter_view_combo.setCurrentIndex)
         self._filters_box = boxed(views)
+        self._filters_box.layout().insertWidget(0, self.filter_view_combo)
         grid.addWidget(self._filters_box, 1, 0, 1, 1)
         self._confusion_box = boxed(self.confusion)
         grid.addWidget(self._confusion_box, 1, 1, 1, 2)
