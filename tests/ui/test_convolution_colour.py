@@ -115,3 +115,20 @@ def test_a_colour_model_with_a_grey_data_set_gets_its_filters_from_the_photo(qtb
         choose_input(p, "photo")
         choose(p.kernel_combo, "learned")
         assert p.stepper is not None and p.stepper.kernel.shape == (3, 3, 3)
+
+
+@pytest.mark.parametrize("size", [(1260, 720), (1000, 610)])   # 1280x800 and 1024x700 windows
+def test_a_photos_three_channels_fit_beside_the_kernel_and_the_output(qtbot, panel, size):
+    # each of three 36x36 padded channels asked for 8-pixel cells: the kernel and the output
+    # were pushed off to the side, behind a sideways scroll bar
+    from PySide6.QtWidgets import QScrollArea
+
+    choose_input(panel, "photo")
+    choose(panel.kernel_combo, "learned")
+    for direction in ("forward", "backward"):
+        choose(panel.direction_combo, direction)
+        panel.resize(*size)
+        qtbot.wait(30)
+        sideways = [s.objectName() or type(s).__name__ for s in panel.findChildren(QScrollArea)
+                    if s.isVisible() and s.horizontalScrollBar().isVisible()]
+        assert sideways == [], (direction, size)

@@ -47,8 +47,9 @@ from explorer.ui.widgets.layout_fit import FitToViewport, GiveWay
 from explorer.ui.widgets.message_label import ERROR_COLOUR, MessageLabel
 from explorer.ui.widgets.signals import blocked
 
-#: The smallest input/output cell in pixels before the stepper's view scrolls (kernels: twice).
-MIN_CELL = 8
+#: The smallest input/output cell in pixels before the stepper's view scrolls (kernels: twice); 7,
+#: as the backward view's: a photo's three channels, the kernel and the output fit at 1024 wide.
+MIN_CELL = 7
 
 __all__ = ["MIN_CELL", "ConvolutionPanel", "model_snapshot"]
 

@@ -85,14 +85,14 @@ class ChannelRow(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self._layout = QHBoxLayout()
         outer.addLayout(self._layout, 1)
-        self.preview = ImageGrid(self, cell_size=96, levels=(0.0, 1.0))
+        self.preview = ImageGrid(self, cell_size=72, levels=(0.0, 1.0))
         self.preview.setObjectName("channelRowPreview")
         self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.preview.setFixedWidth(104)
+        self.preview.setFixedWidth(80)
         self.preview.hide()
         self._layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignVCenter)
         self.scale = ColourScale(self)
-        self.scale.setMinimumWidth(170)   # room for the bar between its two numbers
+        self.scale.setMinimumWidth(140)   # room for the bar between its two numbers
         self.scale.hide()
         outer.addWidget(self.scale)
         self.grids: list[NumberGrid] = []
@@ -115,7 +115,12 @@ class ChannelRow(QWidget):
             self._layout.addLayout(box, 1)
             self.grids.append(grid)
             self.captions.append(caption)
+        # the row asks for about the room of one channel at the smallest cell, whatever the
+        # count: a photo's three 36x36 channels beside the kernel and the output fit the tab
+        # (the cells get smaller) instead of pushing them off to the side
+        min_cell = max(2, self._min_cell // max(1, n)) if self._min_cell else 0
         for i, (g, c) in enumerate(zip(self.grids, self.captions)):
+            g.set_min_cell(min_cell)
             g.setVisible(i < n)
             c.setVisible(i < n)
             if i >= n:

@@ -136,6 +136,10 @@ class NumberGrid(QWidget):
         self.updateGeometry()
         self.update()
 
+    def set_min_cell(self, pixels: int):
+        """Ask the layout for cells of at least ``pixels`` (from the next `set_matrix`)."""
+        self._min_cell = int(pixels)
+
     def set_padding(self, pads):
         self._pads = (tuple(pads[0]), tuple(pads[1]))
         self.update()
