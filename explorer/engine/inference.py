@@ -4,18 +4,24 @@ At batch 1 a forward pass is ~0.3 M multiply-adds: the cost of the layer-by-laye
 Python and allocation (backward caches, fresh arrays, shape logic repeated on every call), not
 arithmetic. An :class:`InferencePlan` is compiled once per input shape: every scratch array
 allocated, every im2col window view and pooling view made, and each layer reduced to a few
-NumPy calls writing with ``out=``:
+NumPy calls writing with ``out=`` (:mod:`explorer.engine.inference_conv` for convolutions):
 
-- a convolution is one strided copy (im2col) and one matrix product; a following ReLU and a
-  max pool without padding are fused into it: the plan pools the raw product first and adds
-  the bias and applies ReLU to the pooled values only (max commutes with adding a per-channel
-  constant and with any monotone function, and float rounding is monotone too, so this is
-  exact);
+- a convolution is one strided copy (im2col) and one matrix product, the bias being one more
+  column of the weights against a constant row of ones in the patches; a following ReLU and
+  max pool without padding are fused into it: pooling comes first and ReLU applies to the
+  pooled values only (max commutes with any monotone function, and float rounding is
+  monotone too, so this is exact);
+- at small batches (at most :data:`WIDE_MAX_BATCH` images) the patches are taken in "wide"
+  rows, and a stride-1 conv followed by a 2x2 pool keeps its input split by the parity of
+  rows and columns ("phases"), so that im2col copies a few long runs and the pooling
+  compares contiguous blocks: at batch 1 NumPy's per-call cost, not arithmetic, dominates,
+  and operations on contiguous arrays skip its general strided iterator;
 - activations are kept batch-innermost, (C, H, W, N) in memory, as
   :mod:`explorer.engine.fused` does: the last pooled map is already the (C*H*W, N) matrix a
   Dense layer multiplies, and a Dense layer is one product ``weight.T @ x`` into a buffer;
 - Dropout is the identity; BatchNorm, local response norm, the other activations and
-  poolings, and Inception modules (branch by branch) have steps of their own.
+  poolings, and Inception modules (branch by branch) have steps of their own; a model with
+  any other layer type (or ``model.fast = False``) runs its own forward.
 
 Weights are read from the layers on every call (``layer.params[...]``), so training, a filter
 swap or a timeline step that writes into them is seen by the next prediction; a plan only
@@ -367,9 +373,12 @@ def _checked(model, x):
 
 def _logits(model, x):
     """Logits (K, N) of ``model`` for checked images x (N, C, H, W), or None when the model
-    has a layer without an inference step (the caller then uses its forward). Up to
+    has a layer without an inference step or ``model.fast`` is False (the caller then uses its
+    forward). Up to
     :data:`CHUNK` images the array is this thread's scratch memory: use it before the next
     call."""
+    if not model.fast:  # layer by layer, for checking: the model's own forward
+        return None
     plans = _plans(model)
     if plans.get("unsupported"):
         return None

@@ -60,8 +60,9 @@ class Model:
         self.rng = rng if rng is not None else np.random.default_rng(0)
         self._fused = _fuse_plan(layers)
         #: Use the fused fast path (:mod:`explorer.engine.fused`) in forward and
-        #: loss_and_gradients; False runs layer by layer (forward and gradients equal up to
-        #: float rounding; for checking).
+        #: loss_and_gradients, and the inference path (:mod:`explorer.engine.inference`) in
+        #: predict_proba and predict; False runs layer by layer (forward and gradients equal
+        #: up to float rounding; for checking).
         self.fast = True
 
     # -- description --------------------------------------------------------------------------

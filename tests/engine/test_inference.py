@@ -219,3 +219,11 @@ def test_inputs_are_checked_and_converted_as_before():
         model.predict(x * 255)
     with pytest.raises(ValueError, match="expects images of shape"):
         model.predict_proba(x[:, :, :20])
+
+
+def test_fast_false_predicts_layer_by_layer():
+    model = _with_biases(build_model("lenet5"))
+    x = _images(model, 2)
+    model.fast = False
+    np.testing.assert_array_equal(model.predict_proba(x), softmax(_reference(model, x)))
+    assert x.shape not in inference._plans(model)
