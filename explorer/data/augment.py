@@ -128,6 +128,10 @@ def _interior_mask(hp: int, wp: int) -> np.ndarray:
     return mask
 
 
+#: Whole numbers below this are exact in float32: flat pixel indices of smaller batches are
+#: computed in float32 (see :func:`_warp_padded`), of bigger ones (18,000+ digits) in intp.
+_FLOAT32_EXACT = 2**24
+
 #: (h, w) -> (3, h*w) float32 rows y - cy, x - cx, 1 of every pixel (see :func:`affine_warp`).
 _GRIDS: dict = {}
 
@@ -239,7 +243,7 @@ def _warp_padded(padded, p3, angle_deg, scale, shift) -> np.ndarray:
     # Flat indices of every output pixel's top-left source pixel in the padded batch,
     # computed in float32 while they are exact there (below 2**24), as float32 -> int32 ->
     # intp is ~3x faster than float32 -> intp (np.take wants intp indices).
-    if n * size < 2**24:
+    if n * size < _FLOAT32_EXACT:
         # (in place: rows of whole, then its x rows' memory as int32; less memory to touch)
         flat_index = whole[:n]
         flat_index *= np.float32(stride)
