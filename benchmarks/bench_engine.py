@@ -11,7 +11,10 @@ contender, three figures measured the same way on both sides:
 - ``step``: the same plus a plain SGD update (ours: ``optimizer.update``; torch:
   ``torch.optim.SGD.step``);
 - ``batch-1``: microseconds of one 28x28 image's class probabilities, numpy in and numpy out
-  (ours: ``predict_proba``; torch: ``inference_mode`` forward + softmax + ``.numpy()``).
+  (ours: ``predict_proba``, the inference-only path of :mod:`explorer.engine.inference`;
+  torch: ``inference_mode`` forward + softmax + ``.numpy()``); for ours also ``via forward``,
+  the same probabilities through ``Model.forward`` and ``softmax`` (what ``predict_proba``
+  ran before the inference path), for a before/after in the same run.
 
 Contenders: ours with each ``--blas-threads`` count (default 1, as the app's engine thread
 runs, and 0 = NumPy's default) and torch with each ``--torch-threads`` count (default 0 =
@@ -49,6 +52,7 @@ from bench_training import print_full_epochs, print_trainer_rows  # benchmarks/ 
 
 from explorer.data import load_builtin, load_dataset
 from explorer.engine import blas, build_model, make_optimizer
+from explorer.engine.layers import softmax
 
 try:
     import torch
@@ -63,7 +67,7 @@ except ImportError:  # optional: only adds a line about the loaded thread pools
 NETWORKS = ["simple_convnet", "lenet5"]
 FULL_DATA = "/usr/share/datasets/fashion-mnist"  # apt-get install dataset-fashion-mnist
 BATCH = 100
-MEASURES = ("grads", "step", "batch1")
+MEASURES = ("grads", "step", "batch1", "batch1_forward")
 
 
 def torch_twin(model):
@@ -136,9 +140,13 @@ def contenders(model, x, labels, one, configs, torch_counts, torch_default):
     def np_infer():
         return model.predict_proba(one)
 
+    def np_infer_forward():  # the layer (fused) path predict_proba took before
+        return softmax(model.forward(one))
+
     for label, n in configs:
         out[label] = (lambda n=n: n and blas.set_blas_threads(n),
-                      {"grads": np_grads, "step": np_step, "batch1": np_infer})
+                      {"grads": np_grads, "step": np_step, "batch1": np_infer,
+                       "batch1_forward": np_infer_forward})
     if torch is None:
         return out
     net = torch_twin(model)
@@ -174,15 +182,17 @@ def measure(fns, rounds, steps, calls, idle, clock):
     for setup, calls_of in fns.values():  # warm up: buffers, caches, lazy init
         setup()
         for name, fn in calls_of.items():
-            for _ in range(20 if name == "batch1" else 3):
+            for _ in range(20 if name.startswith("batch1") else 3):
                 fn()
-    times = {k: {m: [] for m in MEASURES} for k in fns}
+    times = {k: {m: [] for m in calls_of} for k, (_, calls_of) in fns.items()}
     labels = list(fns)
     for r in range(rounds):
         for measure_name in MEASURES:
-            n = calls if measure_name == "batch1" else steps
+            n = calls if measure_name.startswith("batch1") else steps
             for k in (labels if r % 2 == 0 else labels[::-1]):
                 setup, calls_of = fns[k]
+                if measure_name not in calls_of:  # torch has no "via forward"
+                    continue
                 setup()
                 fn = calls_of[measure_name]
                 time.sleep(idle)  # let the other side's spinning threads go to sleep
@@ -195,15 +205,17 @@ def measure(fns, rounds, steps, calls, idle, clock):
 
 def print_table(name, model, med, rounds):
     print(f"\n{name} ({model.n_params:,} parameters), batch {BATCH}, median of {rounds} rounds")
-    print(f"  {'':26s} {'grads img/s':>12s} {'step img/s':>11s} {'batch-1 us':>11s}")
+    print(f"  {'':26s} {'grads img/s':>12s} {'step img/s':>11s} {'batch-1 us':>11s} "
+          f"{'via forward':>12s}")
     for k, m in med.items():
+        fwd = f"{m['batch1_forward'] * 1e6:12.1f}" if "batch1_forward" in m else f"{'-':>12s}"
         print(f"  {k:26s} {BATCH / m['grads']:12,.0f} {BATCH / m['step']:11,.0f} "
-              f"{m['batch1'] * 1e6:11.1f}")
+              f"{m['batch1'] * 1e6:11.1f} {fwd}")
     ours = [k for k in med if k.startswith("ours")]
     theirs = [k for k in med if k.startswith("torch")]
     for o in ours:
         for t in theirs:
-            r = {m: med[t][m] / med[o][m] for m in MEASURES}
+            r = {m: med[t][m] / med[o][m] for m in ("grads", "step", "batch1")}
             print(f"  {o} vs {t}: grads {r['grads']:.2f}x, step {r['step']:.2f}x, "
                   f"batch-1 {r['batch1']:.2f}x")
 

@@ -76,27 +76,61 @@ def erode(images: np.ndarray) -> np.ndarray:
     return _neighbourhood(images, np.minimum)
 
 
-def _thickness_into(p3: np.ndarray, x: np.ndarray, t: np.ndarray, unit: float = 1.0) -> None:
+def _thickness_into(padded: np.ndarray, p3: np.ndarray, x: np.ndarray, t: np.ndarray,
+                    unit: float = 1.0) -> None:
     """Write each image ``unit * x[k]`` blended towards its dilation (t[k] >= 0) or erosion
-    (t[k] < 0) by |t[k]| into the interior of p3 (N, H+2, W+2), whose 1-pixel border is zero.
+    (t[k] < 0) by |t[k]| into the interior of p3 (N, H+2, W+2), a view of the flat array
+    ``padded``, whose 1-pixel borders are zero (and stay so).
 
     One neighbourhood pass for the whole batch: erosion is the negated dilation of the negated
     image (with the zero border, min(a, 0) = -max(-a, 0) exactly), so the batch is multiplied
     by the sign s of t and dilated once, d; the result x + |t| (s d - x) is (1 - |t|) x + t d
     (times ``unit``: 1/255 turns 0..255 pixels into [0, 1] on the way, as both are linear).
+
+    Everything after the first copy runs on the flat batch, where the 4 neighbours of a pixel
+    are 1 and W+2 values away: contiguous operations, ~3x faster than on (N, H, W) views of
+    the padded images. The values this computes on the borders are then multiplied by 0.
     """
     t = t.astype(np.float64)
-    inner = p3[:, 1:-1, 1:-1]
-    np.multiply(x, np.where(t >= 0, 1, -1).astype(np.float32)[:, None, None], out=inner)
-    d = _buffer("dilated", x.shape, np.float32)
-    np.maximum(inner, p3[:, :-2, 1:-1], out=d)
-    np.maximum(d, p3[:, 2:, 1:-1], out=d)
-    np.maximum(d, p3[:, 1:-1, :-2], out=d)
-    np.maximum(d, p3[:, 1:-1, 2:], out=d)
-    np.multiply(d, (t * unit).astype(np.float32)[:, None, None], out=inner)
-    d = np.multiply(x, ((1 - np.abs(t)) * unit).astype(np.float32)[:, None, None], out=d)
-    inner += d
+    n, hp, wp = p3.shape
+    size = n * hp * wp
+    sign = np.where(t >= 0, 1, -1).astype(np.float32)
+    p3[:, 1:-1, 1:-1] = x
+    flat = padded[:size]
+    rows = flat.reshape(n, hp * wp)
+    np.multiply(rows, sign[:, None], out=rows)  # contiguous: faster than while copying x
+    d = _buffer("dilated", (size,), np.float32)  # its first and last wp values stay 0
+    lo, hi = wp, size - wp
+    inner = d[lo:hi]
+    np.maximum(flat[lo - 1 : hi - 1], flat[lo + 1 : hi + 1], out=inner)
+    np.maximum(inner, flat[lo - wp : hi - wp], out=inner)
+    np.maximum(inner, flat[lo + wp : hi + wp], out=inner)
+    np.maximum(inner, flat[lo:hi], out=inner)
+    d_rows = d.reshape(n, hp * wp)
+    np.multiply(rows, (sign * (1 - np.abs(t)) * unit).astype(np.float32)[:, None], out=rows)
+    np.multiply(d_rows, (t * unit).astype(np.float32)[:, None], out=d_rows)
+    rows += d_rows
+    rows *= _interior_mask(hp, wp)
 
+
+#: (H+2, W+2) -> flat float32 mask of a padded image: 1 inside, 0 on the 1-pixel border.
+_MASKS: dict = {}
+
+
+def _interior_mask(hp: int, wp: int) -> np.ndarray:
+    mask = _MASKS.get((hp, wp))
+    if mask is None:
+        mask = np.zeros((hp, wp), np.float32)
+        mask[1:-1, 1:-1] = 1
+        mask = mask.ravel()
+        if len(_MASKS) < 8:
+            _MASKS[(hp, wp)] = mask
+    return mask
+
+
+#: Whole numbers below this are exact in float32: flat pixel indices of smaller batches are
+#: computed in float32 (see :func:`_warp_padded`), of bigger ones (18,000+ digits) in intp.
+_FLOAT32_EXACT = 2**24
 
 #: (h, w) -> (3, h*w) float32 rows y - cy, x - cx, 1 of every pixel (see :func:`affine_warp`).
 _GRIDS: dict = {}
@@ -193,27 +227,49 @@ def _warp_padded(padded, p3, angle_deg, scale, shift) -> np.ndarray:
     coef[:n, 2] = cy + 1 - cos * sy - sin * sx
     coef[n:, 0], coef[n:, 1] = -sin, cos
     coef[n:, 2] = cx + 1 - cos * sx + sin * sy
-    src = coef.astype(np.float32) @ _grid(h, w)  # (2N, H*W): rows of src_y, then of src_x
-    np.clip(src[:n], 0.0, h + 1, out=src[:n])
-    np.clip(src[n:], 0.0, w + 1, out=src[n:])
-    whole = np.floor(src)
+    # (2N, H*W): rows of src_y, then of src_x. Results of this size go to kept scratch
+    # arrays: a fresh one above glibc's mmap threshold (128 kB) is new pages on every call.
+    src = np.dot(coef.astype(np.float32), _grid(h, w),
+                 out=_buffer("src", (2 * n, h * w), np.float32))
+    if h == w:
+        np.clip(src, 0.0, h + 1, out=src)
+    else:
+        np.clip(src[:n], 0.0, h + 1, out=src[:n])
+        np.clip(src[n:], 0.0, w + 1, out=src[n:])
+    whole = np.floor(src, out=_buffer("whole", src.shape, np.float32))
     src -= whole  # from here on: the fractional parts, the bilinear weights
     stride = w + 2
     size = (h + 2) * stride
-    corner = whole.astype(np.intp)  # np.take converts any other index type first
-    # Flat indices of every output pixel's top-left source pixel in the padded batch.
-    i00 = corner[:n]
-    i00 *= stride
-    i00 += corner[n:]
-    i00 += (np.arange(n, dtype=np.intp) * size)[:, None]
+    # Flat indices of every output pixel's top-left source pixel in the padded batch,
+    # computed in float32 while they are exact there (below 2**24), as float32 -> int32 ->
+    # intp is ~3x faster than float32 -> intp (np.take wants intp indices).
+    if n * size < _FLOAT32_EXACT:
+        # (in place: rows of whole, then its x rows' memory as int32; less memory to touch)
+        flat_index = whole[:n]
+        flat_index *= np.float32(stride)
+        flat_index += whole[n:]
+        flat_index += (np.arange(n, dtype=np.float32) * np.float32(size))[:, None]
+        as_int32 = whole[n:].view(np.int32)
+        np.copyto(as_int32, flat_index, casting="unsafe")
+        i00 = _buffer("index64", flat_index.shape, np.intp)
+        np.copyto(i00, as_int32)
+    else:
+        corner = whole.astype(np.intp)
+        i00 = corner[:n]
+        i00 *= stride
+        i00 += corner[n:]
+        i00 += (np.arange(n, dtype=np.intp) * size)[:, None]
     # The four neighbours: the same indices into the flat batch shifted by 0, 1, stride and
     # stride + 1 pixels. Past an image's last row or column they are the next row's or
     # image's zero border (or, at the very end, the spare zeros after the batch), with
-    # weight 0 anyway.
-    top = np.take(padded, i00)
-    right = np.take(padded[1:], i00, out=_buffer("right", i00.shape, np.float32))
-    below = np.take(padded[stride:], i00, out=_buffer("below", i00.shape, np.float32))
-    corner4 = np.take(padded[stride + 1 :], i00, out=_buffer("corner", i00.shape, np.float32))
+    # weight 0 anyway. mode="clip" (a no-op: every index is in range) because "raise" writes
+    # through a temporary copy of ``out``: 25 % slower.
+    top = np.take(padded, i00, mode="clip")
+    right = np.take(padded[1:], i00, out=_buffer("right", i00.shape, np.float32), mode="clip")
+    below = np.take(padded[stride:], i00, out=_buffer("below", i00.shape, np.float32),
+                    mode="clip")
+    corner4 = np.take(padded[stride + 1 :], i00, out=_buffer("corner", i00.shape, np.float32),
+                      mode="clip")
     frac_y, frac_x = src[:n], src[n:]
     right -= top
     right *= frac_x
@@ -264,6 +320,6 @@ def augment_batch(
     scale = rng.uniform(*p.scale_range, size=n)
     shift = rng.uniform(-p.max_shift, p.max_shift, size=(n, 2))
     padded, p3 = _padded(n, *x.shape[1:])
-    _thickness_into(p3, x, t, unit)
+    _thickness_into(padded, p3, x, t, unit)
     x = _warp_padded(padded, p3, angle, scale, shift)
     return np.clip(x, 0.0, 1.0, out=x)

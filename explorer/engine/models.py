@@ -19,6 +19,7 @@ import math
 
 import numpy as np
 
+from . import inference as _inference
 from .init import INITS
 from .layers import (
     Conv2D,
@@ -27,7 +28,6 @@ from .layers import (
     Layer,
     SoftmaxCrossEntropy,
     build_layer,
-    softmax,
 )
 from .architectures import _PREFIX, ARCHITECTURES, INPUT_SHAPE, describe_model, list_models
 from .spec_limits import MAX_LAYERS, check_input_shape, plan_arrays
@@ -60,8 +60,9 @@ class Model:
         self.rng = rng if rng is not None else np.random.default_rng(0)
         self._fused = _fuse_plan(layers)
         #: Use the fused fast path (:mod:`explorer.engine.fused`) in forward and
-        #: loss_and_gradients; False runs layer by layer (forward and gradients equal up to
-        #: float rounding; for checking).
+        #: loss_and_gradients, and the inference path (:mod:`explorer.engine.inference`) in
+        #: predict_proba and predict; False runs layer by layer (forward and gradients equal
+        #: up to float rounding; for checking).
         self.fast = True
 
     # -- description --------------------------------------------------------------------------
@@ -180,13 +181,15 @@ class Model:
 
     def predict_proba(self, x) -> np.ndarray:
         """Class probabilities (N, K) of x (N, C, H, W) (:attr:`input_shape`): floats in
-        [0, 1] or integers 0..255 (divided by 255). Floats outside [0, 1] raise ValueError."""
-        return softmax(self._forward_sliced(self._as_batch(x, check_range=True), False))
+        [0, 1] or integers 0..255 (divided by 255). Floats outside [0, 1] raise ValueError.
+
+        Runs the inference-only path of :mod:`explorer.engine.inference` (equal to
+        :meth:`forward` up to float rounding; safe to call from several threads at once)."""
+        return _inference.predict_proba(self, x)
 
     def predict(self, x) -> np.ndarray:
         """Predicted class (N,) int64 of x (N, C, H, W), as in :meth:`predict_proba`."""
-        x = self._as_batch(x, check_range=True)
-        return self._forward_sliced(x, False).argmax(axis=1)
+        return _inference.predict(self, x)
 
     def trace(self, x) -> list[tuple[str, np.ndarray]]:
         """Every layer's output in order, as ``[(name, array copy), ...]`` (inference mode);

@@ -170,3 +170,13 @@ def test_batches_too_big_to_keep_scratch_arrays_for_give_the_same_digits(monkeyp
     monkeypatch.setattr(augment, "_scratch", threading.local())
     np.testing.assert_array_equal(augment_batch(images, np.random.default_rng(1)), kept)
     assert not augment._scratch.arrays  # nothing kept
+
+
+def test_flat_indices_in_float32_or_in_intp_give_the_same_digits(monkeypatch):
+    """Batches past float32's exact whole numbers compute the warp's indices in intp."""
+    from explorer.data import augment
+
+    images = load_builtin().train_images[:5]
+    fast = augment_batch(images, np.random.default_rng(2))
+    monkeypatch.setattr(augment, "_FLOAT32_EXACT", 0)
+    np.testing.assert_array_equal(augment_batch(images, np.random.default_rng(2)), fast)
