@@ -242,6 +242,13 @@ class Model:
         return np.ascontiguousarray(dout)
 
     # -- copies and files ---------------------------------------------------------------------
+    def __getstate__(self) -> dict:
+        """What `copy.deepcopy` and pickle take: everything but the inference path's per-thread
+        scratch (a ``threading.local``, which cannot be copied; a copy builds its own)."""
+        state = self.__dict__.copy()
+        state.pop("_inference_local", None)
+        return state
+
     def copy(self) -> Model:
         """A deep copy: weights, buffers, spec, metadata and the dropout generator's state
         (scratch buffers are not shared)."""

@@ -227,3 +227,16 @@ def test_fast_false_predicts_layer_by_layer():
     model.fast = False
     np.testing.assert_array_equal(model.predict_proba(x), softmax(_reference(model, x)))
     assert x.shape not in inference._plans(model)
+
+
+def test_a_model_that_has_predicted_can_still_be_deep_copied_and_pickled():
+    # the plans' per-thread scratch (a threading.local) is left out of copies
+    import copy
+    import pickle
+
+    model = build_model("lenet5", seed=0)
+    x = np.random.default_rng(0).random((2, 1, 28, 28)).astype(np.float32)
+    expected = model.predict_proba(x)
+    for clone in (copy.deepcopy(model), pickle.loads(pickle.dumps(model))):
+        np.testing.assert_allclose(clone.predict_proba(x), expected, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(model.predict_proba(x), expected, rtol=1e-5, atol=1e-6)
