@@ -211,6 +211,7 @@ MESSAGES: dict[str, str] = {
     "model_has_no_layer": "%1 has no layer %2; its layers are: %3",
     # explorer.engine.onnx_import: an ONNX file or graph the engine cannot take (%1 node %2:
     # the operator and the node's name)
+    "onnx_unavailable": "ONNX support needs the onnx package: pip install 'cnn-explorer[onnx]'",
     "onnx_file_missing": "ONNX file %1 does not exist",
     "onnx_file_is_folder": "%1 is a folder, not an ONNX file",
     "onnx_file_empty": "%1 is empty, not an ONNX model",
@@ -252,6 +253,13 @@ MESSAGES: dict[str, str] = {
     "onnx_layers_do_not_fit": "the layers do not fit together: %1",
     "onnx_param_shape": "%1 node %2: %3 has shape %4 but the layer needs %5",
     "onnx_param_not_finite": "%1 node %2: %3 contains NaN or infinite values",
+    # explorer.engine.onnx_export: a model ONNX cannot express, or nowhere to write it
+    "onnx_export_lrn_even": (
+        "layer %1: ONNX's LRN centres a window of even size %2 one channel later than the "
+        "engine (and PyTorch) do; only odd sizes can be exported"),
+    "onnx_export_no_layer": "layer %1 of type %2 has no ONNX export",
+    "onnx_export_no_scores": "%1 does not end with class scores (N, K); cannot export it",
+    "onnx_export_no_folder": "cannot write %1: folder %2 does not exist",
     # explorer.engine.onnx_ops: one operator's refusal
     "onnx_unknown_operator": (
         "%1 node %2: the engine has no layer for the operator %3; supported: %4 and Concat of "

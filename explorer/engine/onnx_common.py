@@ -18,10 +18,7 @@ __all__ = ["OnnxUnavailableError", "OnnxGraphError", "node_error", "node_name", 
 IR_VERSION = 9
 OPSET = 17
 
-_ADVICE = "ONNX support needs the onnx package: pip install 'cnn-explorer[onnx]'"
-
-
-class OnnxUnavailableError(ImportError, ValueError):
+class OnnxUnavailableError(MessageError, ImportError):
     """The optional ``onnx`` package is not installed (the message says how to get it).
 
     Also a ValueError, so that callers that report bad model files (the CLI's ``evaluate``,
@@ -33,7 +30,7 @@ def require_onnx():
     try:
         import onnx
     except ImportError:
-        raise OnnxUnavailableError(_ADVICE) from None
+        raise OnnxUnavailableError("onnx_unavailable") from None
     return onnx
 
 

@@ -506,6 +506,20 @@ ENGINE_MESSAGES: dict[str, str] = {
         "value %1 feeds %2 nodes (%3); the engine takes branches only as its Inception "
         "module (1x1; 1x1->3x3; 1x1->5x5; 3x3 max pool->1x1, each conv followed by Relu, "
         "concatenated on channels)"),
+    "onnx_unavailable": QT_TRANSLATE_NOOP(
+        "engine",
+        "ONNX support needs the onnx package: pip install 'cnn-explorer[onnx]'"),
+    "onnx_export_lrn_even": QT_TRANSLATE_NOOP(
+        "engine",
+        "layer %1: ONNX's LRN centres a window of even size %2 one channel later than the "
+        "engine (and PyTorch) do; only odd sizes can be exported"),
+    "onnx_export_no_layer": QT_TRANSLATE_NOOP("engine", "layer %1 of type %2 has no ONNX export"),
+    "onnx_export_no_scores": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1 does not end with class scores (N, K); cannot export it"),
+    "onnx_export_no_folder": QT_TRANSLATE_NOOP(
+        "engine",
+        "cannot write %1: folder %2 does not exist"),
 }
 
 

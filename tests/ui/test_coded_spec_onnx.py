@@ -173,3 +173,20 @@ def test_http_client_failures_are_coded_and_a_rare_reason_kept():
         Message("reason_reset")
     rare = urllib.error.URLError(OSError(errno.EPROTO, "Protocol error"))
     assert str(download._describe(rare)) == "cannot connect ([Errno 71] Protocol error)"
+
+
+def test_onnx_exports_refusals_are_coded(qapp, tmp_path):
+    pytest.importorskip("onnx")
+    from explorer.engine.onnx_common import OnnxUnavailableError
+    from explorer.engine.onnx_io import export_onnx
+
+    with pytest.raises(FileNotFoundError) as info:
+        export_onnx(build_model("lenet5", seed=0), tmp_path / "none" / "m.onnx")
+    assert info.value.code == "onnx_export_no_folder"
+    assert str(info.value) == (f"cannot write {tmp_path / 'none' / 'm.onnx'}: folder "
+                               f"{tmp_path / 'none'} does not exist")
+    missing = OnnxUnavailableError("onnx_unavailable")     # an ImportError and a ValueError
+    assert isinstance(missing, ImportError) and isinstance(missing, ValueError)
+    with pseudo_language(qapp):
+        assert engine_message(info.value).startswith(f"{OPEN}cannot write")
+        assert engine_message(missing) == f"{OPEN}{missing}{CLOSE}"
