@@ -44,7 +44,8 @@ def test_dense_only_model_has_no_grad_cam_layer():
     choices = ExplainChoices(mlp.summary())
     assert choices.cam_layers() == [] and choices.default_cam_layer() is None
     out = drawing_maps_job(np.zeros((28, 28), np.float32), None, None, mlp)
-    assert "cam" not in out and "spatial extent" in out["cam_error"]
+    assert "cam" not in out and "spatial extent" in str(out["cam_error"])
+    assert out["cam_error"].code == "cam_no_spatial_layer"
     assert out["saliency"].shape == (28, 28)
 
 

@@ -20,11 +20,13 @@ Guarantees:
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import http.client
 import os
 import shutil
 import socket
+import ssl
 import threading
 import time
 import urllib.error
@@ -386,16 +388,43 @@ def _range_start(response) -> int | None:
         return None
 
 
+#: The operating system's common reasons a connection fails, by errno.
+_REASONS = {errno.ECONNREFUSED: "reason_refused", errno.ENETUNREACH: "reason_unreachable",
+            errno.EHOSTUNREACH: "reason_unreachable", errno.ETIMEDOUT: "reason_timed_out",
+            errno.ECONNRESET: "reason_reset"}
+
+
+def _reason(reason) -> Message | str:
+    """Why a connection failed, for ``cannot connect (%1)``: the common reasons (refused, name
+    not found, network unreachable, timed out, reset, an unverified certificate) as coded
+    words; a rarer one as its own (English) text."""
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return Message("reason_certificate")
+    if isinstance(reason, socket.gaierror):
+        return Message("reason_name_unknown")
+    if isinstance(reason, TimeoutError):
+        return Message("reason_timed_out")
+    if isinstance(reason, OSError) and reason.errno in _REASONS:
+        return Message(_REASONS[reason.errno])
+    return str(reason) or type(reason).__name__
+
+
 def _describe(exc: BaseException) -> Message | str:
     """Why one attempt failed: a coded sentence, or the exception's own (English) text for a
-    rarer failure (a protocol error named by http.client)."""
+    rarer failure."""
     if isinstance(exc, _ShortRead) and isinstance(exc.args[0], Message):
         return exc.args[0]
     if isinstance(exc, urllib.error.URLError):
-        return Message("attempt_cannot_connect", exc.reason)
+        return Message("attempt_cannot_connect", _reason(exc.reason))
     if isinstance(exc, TimeoutError):
         return Message("attempt_timed_out")
-    return str(exc) or type(exc).__name__
+    if isinstance(exc, http.client.RemoteDisconnected):   # before ConnectionResetError
+        return Message("reason_no_answer")
+    if isinstance(exc, http.client.IncompleteRead):
+        return Message("reason_incomplete")
+    if isinstance(exc, http.client.HTTPException):
+        return Message("reason_not_http", type(exc).__name__)
+    return _reason(exc)
 
 
 def download_dataset(

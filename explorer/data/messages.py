@@ -109,6 +109,17 @@ DATA_MESSAGES: dict[str, str] = {
     "attempt_no_resume": "the server refused to resume; starting again",
     "attempt_resumed_elsewhere": "the server resumed at another offset; starting again",
     "attempt_connection_closed": "connection closed after %1 of %2 bytes",
+    # why a connection failed (inside attempt_cannot_connect or as an attempt's reason): the
+    # operating system's common refusals, in words (its own are English)
+    "reason_refused": "the server refused the connection",
+    "reason_name_unknown": "the server's name could not be found: no network, or a wrong address",
+    "reason_unreachable": "the network is unreachable",
+    "reason_timed_out": "timed out",
+    "reason_reset": "the connection was reset",
+    "reason_certificate": "the server's certificate could not be verified",
+    "reason_no_answer": "the server closed the connection without answering",
+    "reason_incomplete": "the connection closed before the whole answer arrived",
+    "reason_not_http": "the server's answer is not valid HTTP (%1)",
     "download_folder_incomplete": (
         "%1 exists but does not hold the complete %2 data set; move or delete that folder and "
         "download again."),

@@ -41,6 +41,7 @@ from .explain_net import (
     logit_gradient,
     top_activating,
 )
+from .messages import MessageError
 from .models import Model, model_from_spec
 
 __all__ = [
@@ -199,10 +200,7 @@ def grad_cam_maps(model: Model, images, targets, layer: str | None = None):
     index = layer_index(model, name)
     shape = layer_output_shapes(model)[index]
     if len(shape) != 3 or shape[1] * shape[2] <= 1:
-        raise ValueError(
-            f"Grad-CAM needs a layer whose output has spatial extent (C, h, w) with h*w > 1; "
-            f"{model.name} layer {name!r} outputs {tuple(shape)}"
-        )
+        raise MessageError("cam_needs_spatial_layer", model.name, repr(name), tuple(shape))
     acts, grads = logit_gradient(model, x, t, index)
     acts = acts.astype(np.float64)
     weights = grads.astype(np.float64).mean(axis=(2, 3))  # (N, K)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .layers import Conv2D, Dense
+from .messages import MessageError
 from .models import Model
 
 __all__ = [
@@ -84,7 +85,7 @@ def layer_index(model: Model, name) -> int:
         if layer.name == name:
             return i
     names = ", ".join(layer.name for layer in model.layers)
-    raise ValueError(f"{model.name} has no layer {name!r}; its layers are: {names}")
+    raise MessageError("model_has_no_layer", model.name, repr(name), names)
 
 
 def default_cam_layer(model: Model) -> str:
@@ -93,8 +94,7 @@ def default_cam_layer(model: Model) -> str:
     for layer, shape in zip(reversed(model.layers), reversed(layer_output_shapes(model))):
         if len(shape) == 3 and shape[1] * shape[2] > 1:
             return layer.name
-    raise ValueError(f"Grad-CAM needs a layer with spatial extent (an output (C, h, w) with "
-                     f"h*w > 1); {model.name} has none")
+    raise MessageError("cam_no_spatial_layer", model.name)
 
 
 def forward_to(model: Model, x: np.ndarray, stop: int) -> np.ndarray:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from explorer.placeholders import Term, fill
 
 __all__ = ["MESSAGES", "TERMS", "MessageError", "MessageFileNotFoundError",
-           "MessageIsADirectoryError", "Term", "english"]
+           "MessageIsADirectoryError", "Term", "cause", "english"]
 
 #: Every coded message: id -> English template. The UI lists the same templates for
 #: translation (tests/ui/test_engine_strings.py checks that the two lists agree).
@@ -160,14 +160,176 @@ MESSAGES: dict[str, str] = {
         "all %1 feature vectors are the same (the layer gives every image the same numbers, "
         "e.g. after its weights were zeroed): there is nothing to map; train or load a model "
         "first"),
+    # explorer.engine.models / spec_limits: a model spec that cannot be built (also the detail
+    # of model_spec_unbuildable when a model file's spec is wrong)
+    "spec_unknown_model": "unknown model %1; built-in models: %2",
+    "spec_wrong_type": (
+        "build_model takes a model name, a spec dict or a list of layer specs, got %1"),
+    "spec_no_layers": "a model spec needs a 'layers' list of layer specs",
+    "spec_name_not_text": "a model spec's 'name' must be a string, got %1",
+    "spec_key_not_text": "a model spec's %1 must be a string, got %2",
+    "spec_layers_empty": "a model spec's 'layers' must be a non-empty list of layer specs",
+    "spec_too_many_layers": "a model spec may have at most %1 layers, got %2",
+    "spec_layer_not_dict": "layer %1 of the spec must be a dict with a 'type', got %2",
+    "spec_layer_type_not_text": "layer %1's 'type' must be a string, got %2",
+    "spec_layer_name_not_text": "layer %1's 'name' must be a string, got %2",
+    "spec_layer_name_repeated": "layer name %1 is repeated or contains a dot",
+    "spec_seed": (
+        "seed must be a non-negative integer (the same seed gives the same model), got %1"),
+    "spec_dtype": "dtype must be float32 or float64, got %1",
+    "spec_unknown_init": "unknown weight initialisation %1; choose one of %2",
+    "spec_init_std_not_positive": "weight_init_std must be a positive number, got %1",
+    "spec_init_std_needs_normal": (
+        "weight_init_std=%1 only applies to init 'normal'; %2 uses init %3 (pass "
+        "init='normal' to use a fixed std)"),
+    "spec_dropout_range": "dropout must be in [0, 1), got %1",
+    "spec_dropout_no_layer": (
+        "dropout=%1 was given but %2 has no Dropout layer (0 of its %3 layers); leave dropout "
+        "unset for it"),
+    "spec_layer_cannot_take_input": "layer %1 cannot take input of shape %2: %3",
+    "spec_last_layer_not_scores": (
+        "the last layer must output class scores (N, K); %1 outputs %2: add Flatten and Dense "
+        "layers"),
+    "spec_input_shape": (
+        "a model spec's 'input_shape' must be [channels, height, width], three integers from "
+        "1 to %1, got %2"),
+    "spec_input_too_large": "input_shape %1 has %2 values per image, more than the %3 allowed",
+    "spec_patches_too_large": (
+        "%1's im2col patches would hold %2 values per image, more than the %3 allowed"),
+    "spec_too_many_params": (
+        "the model would have more than %1 parameters (after layer %2: %3); this is far more "
+        "than CNN Explorer can train"),
+    "spec_layer_output_too_large": (
+        "layer %1 would output %2 values per image (shape %3), more than the %4 allowed"),
+    # explorer.engine.explain / explain_net: where Grad-CAM does not apply
+    "cam_needs_spatial_layer": (
+        "Grad-CAM needs a layer whose output has spatial extent (C, h, w) with h*w > 1; %1 "
+        "layer %2 outputs %3"),
+    "cam_no_spatial_layer": (
+        "Grad-CAM needs a layer with spatial extent (an output (C, h, w) with h*w > 1); %1 "
+        "has none"),
+    "model_has_no_layer": "%1 has no layer %2; its layers are: %3",
+    # explorer.engine.onnx_import: an ONNX file or graph the engine cannot take (%1 node %2:
+    # the operator and the node's name)
+    "onnx_unavailable": "ONNX support needs the onnx package: pip install 'cnn-explorer[onnx]'",
+    "onnx_file_missing": "ONNX file %1 does not exist",
+    "onnx_file_is_folder": "%1 is a folder, not an ONNX file",
+    "onnx_file_empty": "%1 is empty, not an ONNX model",
+    "onnx_file_too_large": "%1 is %2 bytes, more than an ONNX file can hold (2 GB)",
+    "onnx_file_unreadable": (
+        "%1 is not a readable ONNX model (truncated or another format): %2: %3"),
+    "onnx_no_nodes": "%1 is not an ONNX model: it holds no graph nodes",
+    "onnx_cannot_import": "%1: cannot import this ONNX model: %2",
+    "onnx_tensor_negative_dims": "tensor %1 (initializer) has negative dimensions %2",
+    "onnx_tensor_external": (
+        "tensor %1 (initializer) keeps its data in an external file; save the model with all "
+        "weights inside the .onnx file"),
+    "onnx_tensor_type": "tensor %1 (initializer) has data type %2, not a real number type",
+    "onnx_tensor_corrupt": (
+        "tensor %1 (initializer) has shape %2 (%3 values) but holds %4 values: the file is "
+        "corrupt"),
+    "onnx_inputs_count": "the graph has %1 inputs (%2); the engine takes one image batch",
+    "onnx_input_not_float": "input %1 must be a float tensor",
+    "onnx_input_shape": (
+        "input %1 has shape %2; the engine needs images (N, C, H, W) with fixed C, H and W"),
+    "onnx_input_size": "input %1 has shape (N, %2, %3, %4); each of C, H, W must be 1..%5",
+    "onnx_not_constant": (
+        "%1 node %2: its %3 %4 must be a constant (an initializer), not computed from the "
+        "input"),
+    "onnx_not_shape_computation": "value %1 is not a constant shape computation",
+    "onnx_constant_not_tensor": "%1 node %2: only tensor constants are supported",
+    "onnx_shape_unknown": "%1 node %2: reads a value whose shape is unknown",
+    "onnx_leads_nowhere": "value %1 leads nowhere: it is not the graph's output",
+    "onnx_extra_output": (
+        "%1 node %2: its extra output %3 is used; only the first output can be imported"),
+    "onnx_domain": (
+        "it uses operators of the domain %1; only standard ONNX operators can be imported"),
+    "onnx_outputs_count": "the graph has %1 outputs; the engine gives one (class scores)",
+    "onnx_output_shape": (
+        "the graph's output has shape %1; the engine needs class scores (N, K) at the end"),
+    "onnx_off_path": (
+        "%1 node %2 is not on the path from the input to the output; the engine runs one "
+        "chain of layers"),
+    "onnx_layers_do_not_fit": "the layers do not fit together: %1",
+    "onnx_param_shape": "%1 node %2: %3 has shape %4 but the layer needs %5",
+    "onnx_param_not_finite": "%1 node %2: %3 contains NaN or infinite values",
+    # explorer.engine.onnx_export: a model ONNX cannot express, or nowhere to write it
+    "onnx_export_lrn_even": (
+        "layer %1: ONNX's LRN centres a window of even size %2 one channel later than the "
+        "engine (and PyTorch) do; only odd sizes can be exported"),
+    "onnx_export_no_layer": "layer %1 of type %2 has no ONNX export",
+    "onnx_export_no_scores": "%1 does not end with class scores (N, K); cannot export it",
+    "onnx_export_no_folder": "cannot write %1: folder %2 does not exist",
+    # explorer.engine.onnx_ops: one operator's refusal
+    "onnx_unknown_operator": (
+        "%1 node %2: the engine has no layer for the operator %3; supported: %4 and Concat of "
+        "Inception branches"),
+    "onnx_data_not_first": "%1 node %2 takes the image data as input %3; expected it first",
+    "onnx_needs_images": "%1 node %2 needs images (N, C, H, W) but gets shape (N, %3)",
+    "onnx_dilations": "%1 node %2 uses dilations %3; the engine has none",
+    "onnx_strides": "%1 node %2: strides %3 must be two positive ints",
+    "onnx_pads": "%1 node %2: pads %3 must be four non-negative ints",
+    "onnx_auto_pad": "%1 node %2: unknown auto_pad %3",
+    "onnx_grouped": (
+        "%1 node %2 is a grouped convolution (group=%3); the engine has only full "
+        "convolutions"),
+    "onnx_no_weight": "%1 node %2 has no weight input",
+    "onnx_conv_weight": (
+        "%1 node %2: weight of shape %3 does not fit an input of %4 channels (expected "
+        "(F, %4, KH, KW))"),
+    "onnx_kernel_shape_differs": "%1 node %2: kernel_shape %3 differs from the weight's %4x%5",
+    "onnx_bias_shape": "%1 node %2: bias of shape %3, expected (%4,)",
+    "onnx_node_problem": "%1 node %2: %3",
+    "onnx_pool_kernel": "%1 node %2: kernel_shape %3 must be two positive ints",
+    "onnx_ceil_mode": "%1 node %2 uses ceil_mode=1; the engine's pooling rounds down",
+    "onnx_storage_order": "%1 node %2 uses storage_order=1",
+    "onnx_count_include_pad": (
+        "%1 node %2 pads without counting the padding (count_include_pad=0); the engine's "
+        "average pooling counts zero padding"),
+    "onnx_trans_a": "%1 node %2 uses transA=1; the engine's Dense takes (N, D) inputs",
+    "onnx_needs_flat": "%1 node %2 needs a flat input (N, D) but gets (N, %3)",
+    "onnx_weight_not_matrix": "%1 node %2: weight of shape %3 is not a matrix",
+    "onnx_dense_weight": "%1 node %2: weight of shape %3 (in, out) does not take %4 inputs",
+    "onnx_matmul_left": "%1 node %2 multiplies from the left; the engine's Dense is x @ W",
+    "onnx_add_bias_shape": "%1 node %2: bias of shape %3 after %4 node %5, expected (%6,)",
+    "onnx_flatten_axis": "%1 node %2 flattens from axis %3; only axis 1 (N, -1) is supported",
+    "onnx_reshape": "%1 node %2 reshapes to %3; only flattening to (N, -1) is supported",
+    "onnx_training_mode": "%1 node %2 is in training mode; export the model in eval mode",
+    "onnx_batchnorm_shapes": "%1 node %2: scale, B, mean and var must each have shape (%3,)",
+    "onnx_negative_variance": "%1 node %2: the running variance has negative values",
+    "onnx_lrn_size": (
+        "%1 node %2: size %3; only odd sizes match the engine's LocalResponseNorm (ONNX "
+        "centres even windows one channel later)"),
+    "onnx_dropout_ratio": "%1 node %2: ratio %3 must be in [0, 1)",
+    "onnx_reduce_axes": (
+        "%1 node %2 averages over axes %3; only a mean over H and W (axes [2, 3], a global "
+        "average pool) is supported"),
+    "onnx_softmax_not_last": (
+        "%1 node %2 is not the graph's last step; only a final softmax can be dropped (the "
+        "engine applies softmax to its outputs itself)"),
+    "onnx_softmax_axis": (
+        "%1 node %2: a softmax over axis %3 of shape (N, %4) is not the engine's softmax over "
+        "the classes"),
+    "onnx_branches_do_not_meet": "the branches starting at value %1 do not meet in one Concat",
+    "onnx_fork": (
+        "value %1 feeds %2 nodes (%3); the engine takes branches only as its Inception module "
+        "(1x1; 1x1->3x3; 1x1->5x5; 3x3 max pool->1x1, each conv followed by Relu, concatenated "
+        "on channels)"),
 }
 
 #: Every `Term` the engine puts into its messages (the default names of what was read).
-TERMS: tuple[str, ...] = ("the saved kernel", "kernel set")
+TERMS: tuple[str, ...] = ("the saved kernel", "kernel set", "(unnamed)", "weight", "bias",
+                          "weight (B)", "bias (C)", "shape", "ratio", "axes")
 
 def english(code: str, *values) -> str:
     """The English sentence of ``code`` with ``values`` in its ``%1``..``%9`` (one pass)."""
     return fill(MESSAGES[code], *values)
+
+
+def cause(exc: BaseException):
+    """The cause a message names as its value: a coded engine message as itself (the UI
+    translates it too), any other exception as its own text."""
+    return exc if isinstance(exc, MessageError) else str(exc)
 
 
 class MessageError(ValueError):

@@ -21,6 +21,7 @@ import numpy as np
 
 from . import inference as _inference
 from .init import INITS
+from .messages import MessageError, cause
 from .layers import (
     Conv2D,
     Dense,
@@ -321,9 +322,7 @@ def _fuse_plan(layers):
 def _normalise_spec(name_or_spec) -> dict:
     if isinstance(name_or_spec, str):
         if name_or_spec not in ARCHITECTURES:
-            raise ValueError(
-                f"unknown model {name_or_spec!r}; built-in models: {', '.join(ARCHITECTURES)}"
-            )
+            raise MessageError("spec_unknown_model", repr(name_or_spec), ", ".join(ARCHITECTURES))
         arch = ARCHITECTURES[name_or_spec]
         spec = {"name": name_or_spec, "input_shape": list(INPUT_SHAPE),
                 **{k: v for k, v in arch.items() if k != "description"}}
@@ -332,42 +331,37 @@ def _normalise_spec(name_or_spec) -> dict:
     elif isinstance(name_or_spec, dict):
         spec = dict(name_or_spec)
         if "layers" not in spec:
-            raise ValueError("a model spec needs a 'layers' list of layer specs")
+            raise MessageError("spec_no_layers")
     else:
-        raise ValueError(
-            f"build_model takes a model name, a spec dict or a list of layer specs, "
-            f"got {type(name_or_spec).__name__}"
-        )
+        raise MessageError("spec_wrong_type", type(name_or_spec).__name__)
     spec = _copy.deepcopy(spec)
     spec.setdefault("name", "custom")
     spec.setdefault("input_shape", list(INPUT_SHAPE))
     if not isinstance(spec["name"], str):
-        raise ValueError(f"a model spec's 'name' must be a string, got {spec['name']!r}")
+        raise MessageError("spec_name_not_text", repr(spec["name"]))
     spec["input_shape"] = check_input_shape(spec["input_shape"])
     for key in ("init", "description"):
         if spec.get(key) is not None and not isinstance(spec[key], str):
-            raise ValueError(f"a model spec's {key!r} must be a string, got {spec[key]!r}")
+            raise MessageError("spec_key_not_text", repr(key), repr(spec[key]))
     if not isinstance(spec["layers"], list) or not spec["layers"]:
-        raise ValueError("a model spec's 'layers' must be a non-empty list of layer specs")
+        raise MessageError("spec_layers_empty")
     if len(spec["layers"]) > MAX_LAYERS:
-        raise ValueError(
-            f"a model spec may have at most {MAX_LAYERS} layers, got {len(spec['layers'])}"
-        )
+        raise MessageError("spec_too_many_layers", MAX_LAYERS, len(spec["layers"]))
     counts: dict[str, int] = {}
     seen = set()
     for i, layer in enumerate(spec["layers"]):
         if not isinstance(layer, dict) or "type" not in layer:
-            raise ValueError(f"layer {i} of the spec must be a dict with a 'type', got {layer!r}")
+            raise MessageError("spec_layer_not_dict", i, repr(layer))
         if not isinstance(layer["type"], str):
-            raise ValueError(f"layer {i}'s 'type' must be a string, got {layer['type']!r}")
+            raise MessageError("spec_layer_type_not_text", i, repr(layer["type"]))
         if layer.get("name") is not None and not isinstance(layer["name"], str):
-            raise ValueError(f"layer {i}'s 'name' must be a string, got {layer['name']!r}")
+            raise MessageError("spec_layer_name_not_text", i, repr(layer["name"]))
         prefix = _PREFIX.get(layer["type"], layer["type"].lower())
         counts[prefix] = counts.get(prefix, 0) + 1
         if not layer.get("name"):
             layer["name"] = f"{prefix}{counts[prefix]}"
         if layer["name"] in seen or "." in layer["name"]:
-            raise ValueError(f"layer name {layer['name']!r} is repeated or contains a dot")
+            raise MessageError("spec_layer_name_repeated", repr(layer["name"]))
         seen.add(layer["name"])
     return spec
 
@@ -385,45 +379,34 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
     """Build a :class:`Model` from a normalised spec (see :func:`build_model`)."""
     spec = _normalise_spec(spec)
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(
-            f"seed must be a non-negative integer (the same seed gives the same model), "
-            f"got {seed!r}"
-        )
+        raise MessageError("spec_seed", repr(seed))
     dtype = np.dtype(dtype)
     if dtype not in (np.float32, np.float64):
-        raise ValueError(f"dtype must be float32 or float64, got {dtype}")
+        raise MessageError("spec_dtype", dtype)
     init = init or spec.get("init") or "he"
     if init not in INITS:
-        raise ValueError(
-            f"unknown weight initialisation {init!r}; choose one of {', '.join(INITS)}"
-        )
+        raise MessageError("spec_unknown_init", repr(init), ", ".join(INITS))
     if weight_init_std is not None:
         try:
             std_value = float(weight_init_std)
         except (TypeError, ValueError):
             std_value = float("nan")
         if not (np.isfinite(std_value) and std_value > 0):
-            raise ValueError(
-                f"weight_init_std must be a positive number, got {weight_init_std!r}"
-            )
+            raise MessageError("spec_init_std_not_positive", repr(weight_init_std))
         if init != "normal":
-            raise ValueError(
-                f"weight_init_std={weight_init_std!r} only applies to init 'normal'; "
-                f"{spec['name']} uses init {init!r} (pass init='normal' to use a fixed std)"
-            )
+            raise MessageError("spec_init_std_needs_normal", repr(weight_init_std),
+                               spec["name"], repr(init))
     std = weight_init_std if weight_init_std is not None else spec.get("weight_init_std")
     spec["init"] = init
     if std is not None:
         spec["weight_init_std"] = float(std)
     if dropout is not None:
         if not 0.0 <= float(dropout) < 1.0:
-            raise ValueError(f"dropout must be in [0, 1), got {dropout!r}")
+            raise MessageError("spec_dropout_range", repr(dropout))
         n_dropout = sum(layer_spec["type"] == "Dropout" for layer_spec in spec["layers"])
         if n_dropout == 0:
-            raise ValueError(
-                f"dropout={dropout!r} was given but {spec['name']} has no Dropout layer "
-                f"(0 of its {len(spec['layers'])} layers); leave dropout unset for it"
-            )
+            raise MessageError("spec_dropout_no_layer", repr(dropout), spec["name"],
+                               len(spec["layers"]))
         for layer_spec in spec["layers"]:
             if layer_spec["type"] == "Dropout":
                 layer_spec["rate"] = float(dropout)
@@ -437,15 +420,11 @@ def model_from_spec(spec: dict, *, seed: int = 0, dtype=np.float32, init=None,
             layer.build(shape, rng, init=init, weight_init_std=std, dtype=dtype)
             shape = tuple(layer.output_shape(shape))
         except ValueError as exc:
-            raise ValueError(
-                f"layer {layer.name!r} cannot take input of shape {shape}: {exc}"
-            ) from None
+            raise MessageError("spec_layer_cannot_take_input", repr(layer.name), shape,
+                               cause(exc)) from None
         layers.append(layer)
     if len(shape) != 1:
-        raise ValueError(
-            f"the last layer must output class scores (N, K); {layers[-1].name} outputs {shape}: "
-            "add Flatten and Dense layers"
-        )
+        raise MessageError("spec_last_layer_not_scores", layers[-1].name, shape)
     dropout_rng = np.random.default_rng([seed, 1])  # its own stream: weights stay seed-stable
     return Model(spec, layers, dtype=dtype, rng=dropout_rng)
 

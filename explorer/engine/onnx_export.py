@@ -44,6 +44,7 @@ from .layers import (
     Sigmoid,
     Tanh,
 )
+from .messages import MessageError, MessageFileNotFoundError
 from .onnx_common import IR_VERSION, OPSET, require_onnx
 
 __all__ = ["export_onnx", "INPUT_NAME", "OUTPUT_NAME"]
@@ -127,10 +128,7 @@ def _layer(g, layer, x, in_shape, name):
                       momentum=1.0 - float(layer.momentum))
     if isinstance(layer, LocalResponseNorm):
         if layer.size % 2 == 0:
-            raise ValueError(
-                f"layer {name!r}: ONNX's LRN centres a window of even size {layer.size} one "
-                "channel later than the engine (and PyTorch) do; only odd sizes can be exported"
-            )
+            raise MessageError("onnx_export_lrn_even", repr(name), layer.size)
         return g.node("LRN", [x], name, name, size=layer.size, alpha=float(layer.alpha),
                       beta=float(layer.beta), bias=float(layer.k))
     if isinstance(layer, Inception):
@@ -142,7 +140,7 @@ def _layer(g, layer, x, in_shape, name):
                 shape = tuple(sub.output_shape(shape))
             outs.append(y)
         return g.node("Concat", outs, name, name, axis=1)
-    raise ValueError(f"layer {name!r} of type {layer.type_name} has no ONNX export")
+    raise MessageError("onnx_export_no_layer", repr(name), layer.type_name)
 
 
 def build_onnx_model(model):
@@ -154,7 +152,7 @@ def build_onnx_model(model):
         x = _layer(g, layer, x, shape, layer.name)
         shape = tuple(layer.output_shape(shape))
     if x == INPUT_NAME or len(shape) != 1:
-        raise ValueError(f"{model.name} does not end with class scores (N, K); cannot export it")
+        raise MessageError("onnx_export_no_scores", model.name)
     # The last node writes the graph output directly.
     last = g.nodes[-1]
     last.output[0] = OUTPUT_NAME
@@ -190,6 +188,6 @@ def export_onnx(model, path) -> None:
     proto = build_onnx_model(model)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise FileNotFoundError(f"cannot write {path}: folder {folder} does not exist")
+        raise MessageFileNotFoundError("onnx_export_no_folder", str(path), str(folder))
     with atomic_write(path, "wb") as fh:
         fh.write(proto.SerializeToString())

@@ -32,7 +32,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .onnx_common import OnnxGraphError, require_onnx
+from .messages import (MessageError, MessageFileNotFoundError, MessageIsADirectoryError, Term,
+                       cause)
+from .onnx_common import OnnxGraphError, node_error, require_onnx
 from .onnx_ops import convert_inception, convert_node
 
 __all__ = ["load_onnx", "MAX_FILE_BYTES", "MAX_INPUT_SIDE"]
@@ -49,26 +51,21 @@ _SHAPE_OPS = {"Shape", "Gather", "Unsqueeze", "Concat", "Constant", "Squeeze", "
 _Fail = OnnxGraphError
 
 
-def _node_desc(node) -> str:
-    return f"{node.op_type} node {node.name or '(unnamed)'!r}"
-
-
 def _attrs(onnx, node) -> dict:
     return {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
 
 
-def _tensor_array(onnx, tensor, where: str) -> np.ndarray:
-    """A TensorProto as a NumPy array, its size checked against its data first."""
+def _tensor_array(onnx, tensor) -> np.ndarray:
+    """An initializer (a TensorProto) as a NumPy array, its size checked against its data
+    first."""
     dims = list(tensor.dims)
     if any(d < 0 for d in dims):
-        raise _Fail(f"tensor {tensor.name!r} ({where}) has negative dimensions {dims}")
+        raise _Fail("onnx_tensor_negative_dims", repr(tensor.name), dims)
     if tensor.data_location == onnx.TensorProto.EXTERNAL:
-        raise _Fail(f"tensor {tensor.name!r} ({where}) keeps its data in an external file; "
-                    "save the model with all weights inside the .onnx file")
+        raise _Fail("onnx_tensor_external", repr(tensor.name))
     dtype = onnx.helper.tensor_dtype_to_np_dtype(tensor.data_type) if tensor.data_type else None
     if dtype is None or dtype.kind not in "fiu":
-        raise _Fail(f"tensor {tensor.name!r} ({where}) has data type {tensor.data_type}, "
-                    "not a real number type")
+        raise _Fail("onnx_tensor_type", repr(tensor.name), tensor.data_type)
     count = int(np.prod(dims, dtype=object)) if dims else 1
     if tensor.HasField("raw_data"):
         have = len(tensor.raw_data) // dtype.itemsize
@@ -78,8 +75,7 @@ def _tensor_array(onnx, tensor, where: str) -> np.ndarray:
         if dtype == np.float16:
             have = len(tensor.int32_data)
     if have != count:
-        raise _Fail(f"tensor {tensor.name!r} ({where}) has shape {dims} ({count} values) but "
-                    f"holds {have} values: the file is corrupt")
+        raise _Fail("onnx_tensor_corrupt", repr(tensor.name), dims, count, have)
     return onnx.numpy_helper.to_array(tensor)
 
 
@@ -87,22 +83,19 @@ def _static_input(onnx, graph, init_names):
     """(name, (C, H, W)) of the graph's one image input."""
     inputs = [i for i in graph.input if i.name not in init_names]
     if len(inputs) != 1:
-        raise _Fail(f"the graph has {len(inputs)} inputs ({', '.join(i.name for i in inputs)}); "
-                    "the engine takes one image batch")
+        raise _Fail("onnx_inputs_count", len(inputs), ", ".join(i.name for i in inputs))
     value = inputs[0]
     ttype = value.type.tensor_type
     if not value.type.HasField("tensor_type") or ttype.elem_type not in (
             onnx.TensorProto.FLOAT, onnx.TensorProto.DOUBLE, onnx.TensorProto.FLOAT16):
-        raise _Fail(f"input {value.name!r} must be a float tensor")
+        raise _Fail("onnx_input_not_float", repr(value.name))
     dims = [d.dim_value if d.HasField("dim_value") else None for d in ttype.shape.dim]
     if len(dims) != 4 or any(d is None for d in dims[1:]):
         shown = ["?" if d is None else d for d in dims]
-        raise _Fail(f"input {value.name!r} has shape {shown}; the engine needs images "
-                    "(N, C, H, W) with fixed C, H and W")
+        raise _Fail("onnx_input_shape", repr(value.name), shown)
     chw = tuple(int(d) for d in dims[1:])
     if min(chw) < 1 or max(chw) > MAX_INPUT_SIDE:
-        raise _Fail(f"input {value.name!r} has shape (N, {chw[0]}, {chw[1]}, {chw[2]}); "
-                    f"each of C, H, W must be 1..{MAX_INPUT_SIDE}")
+        raise _Fail("onnx_input_size", repr(value.name), *chw, MAX_INPUT_SIDE)
     return value.name, chw
 
 
@@ -114,7 +107,7 @@ class _Reader:
         self.graph = graph
         self.consts: dict[str, np.ndarray] = {}
         for t in graph.initializer:
-            self.consts[t.name] = _tensor_array(onnx, t, "initializer")
+            self.consts[t.name] = _tensor_array(onnx, t)
         self.consumers: dict[str, list] = {}
         self.producer: dict[str, object] = {}
         for node in graph.node:
@@ -137,8 +130,7 @@ class _Reader:
         prod = self.producer.get(name)
         if prod is not None and prod.op_type in _SHAPE_OPS:
             return self._fold(name)
-        raise _Fail(f"{_node_desc(node)}: its {what} {name!r} must be a constant (an "
-                    "initializer), not computed from the input")
+        raise node_error("onnx_not_constant", node, Term(what), repr(name))
 
     def _fold(self, name):
         """Evaluate the shape arithmetic behind ``name``; a Shape of the data gives the batch
@@ -147,17 +139,17 @@ class _Reader:
             return self.consts[name]
         node = self.producer.get(name)
         if node is None or node.op_type not in _SHAPE_OPS:
-            raise _Fail(f"value {name!r} is not a constant shape computation")
+            raise _Fail("onnx_not_shape_computation", repr(name))
         a = _attrs(self.onnx, node)
         op = node.op_type
         if op == "Constant":
             if "value" not in a:
-                raise _Fail(f"{_node_desc(node)}: only tensor constants are supported")
+                raise node_error("onnx_constant_not_tensor", node)
             out = np.asarray(self.onnx.numpy_helper.to_array(a["value"]))
         elif op == "Shape":
             shape = self.shapes.get(node.input[0])
             if shape is None:
-                raise _Fail(f"{_node_desc(node)}: reads a value whose shape is unknown")
+                raise node_error("onnx_shape_unknown", node)
             out = np.array([0, *shape], dtype=np.int64)
             start, end = a.get("start", 0), a.get("end", None)
             out = out[start:end]
@@ -197,7 +189,7 @@ class _Reader:
             nodes = self.next_node(value)
             if not nodes:
                 if value not in self.outputs:
-                    raise _Fail(f"value {value!r} leads nowhere: it is not the graph's output")
+                    raise _Fail("onnx_leads_nowhere", repr(value))
                 return value, shape
             if len(nodes) > 1:
                 value, shape = self._fork(value, shape, nodes)
@@ -210,8 +202,7 @@ class _Reader:
     def _single_output(self, node):
         extra = [o for o in node.output[1:] if o and self.consumers.get(o)]
         if extra:
-            raise _Fail(f"{_node_desc(node)}: its extra output {extra[0]!r} is used; only the "
-                        "first output can be imported")
+            raise node_error("onnx_extra_output", node, repr(extra[0]))
         return node.output[0]
 
     def _op(self, node, value, shape):
@@ -232,22 +223,22 @@ def _layer_names(layers):
 
 def _read_proto(onnx, path: Path):
     if not path.exists():
-        raise FileNotFoundError(f"ONNX file {path} does not exist")
+        raise MessageFileNotFoundError("onnx_file_missing", str(path))
     if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder, not an ONNX file")
+        raise MessageIsADirectoryError("onnx_file_is_folder", str(path))
     size = path.stat().st_size
     if size == 0:
-        raise ValueError(f"{path} is empty, not an ONNX model")
+        raise MessageError("onnx_file_empty", str(path))
     if size > MAX_FILE_BYTES:
-        raise ValueError(f"{path} is {size:,} bytes, more than an ONNX file can hold (2 GB)")
+        raise MessageError("onnx_file_too_large", str(path), f"{size:,}")
     data = path.read_bytes()
     try:
         proto = onnx.load_model_from_string(data)
     except Exception as exc:  # protobuf's DecodeError and friends
-        raise ValueError(f"{path} is not a readable ONNX model (truncated or another "
-                         f"format): {type(exc).__name__}: {exc}") from None
+        raise MessageError("onnx_file_unreadable", str(path), type(exc).__name__,
+                           str(exc)) from None
     if not proto.HasField("graph") or not proto.graph.node:
-        raise ValueError(f"{path} is not an ONNX model: it holds no graph nodes")
+        raise MessageError("onnx_no_nodes", str(path))
     return proto
 
 
@@ -268,22 +259,18 @@ def load_onnx(path):
     try:
         for opset in proto.opset_import:
             if opset.domain not in ("", "ai.onnx"):
-                raise _Fail(f"it uses operators of the domain {opset.domain!r}; only standard "
-                            "ONNX operators can be imported")
+                raise _Fail("onnx_domain", repr(opset.domain))
         reader = _Reader(onnx, graph)
         input_name, chw = _static_input(onnx, graph, set(reader.consts))
         last, shape = reader.read(input_name, chw)
         if len(graph.output) != 1:
-            raise _Fail(f"the graph has {len(graph.output)} outputs; the engine gives one "
-                        "(class scores)")
+            raise _Fail("onnx_outputs_count", len(graph.output))
         if len(shape) != 1 or not reader.layers:
-            raise _Fail(f"the graph's output has shape {('N', *shape)}; the engine needs class "
-                        "scores (N, K) at the end")
+            raise _Fail("onnx_output_shape", ("N", *shape))
         leftover = [n for n in graph.node if id(n) not in reader.done
                     and n.op_type not in _SHAPE_OPS]
         if leftover:
-            raise _Fail(f"{_node_desc(leftover[0])} is not on the path from the input to the "
-                        "output; the engine runs one chain of layers")
+            raise node_error("onnx_off_path", leftover[0])
         ours = proto.producer_name == "cnn-explorer"
         names = _layer_names(reader.layers) if ours else None
         specs = []
@@ -299,11 +286,11 @@ def load_onnx(path):
         try:
             model = model_from_spec(model_spec, dtype=np.float32, seed=0)
         except ValueError as exc:
-            raise _Fail(f"the layers do not fit together: {exc}") from None
+            raise _Fail("onnx_layers_do_not_fit", cause(exc)) from None
         for layer, (_, params, node) in zip(model.layers, reader.layers):
             _assign(layer, params, node)
     except _Fail as exc:
-        raise ValueError(f"{path}: cannot import this ONNX model: {exc}") from None
+        raise MessageError("onnx_cannot_import", str(path), exc) from None
     model.metadata = {
         "source": "onnx",
         "onnx_file": os.fspath(path.name),
@@ -322,8 +309,8 @@ def _assign(layer, params, node):
     for key, value in params.items():
         target = targets.get(key)
         if target is None or target.shape != value.shape:
-            raise _Fail(f"{_node_desc(node)}: {key} has shape {value.shape} but the layer needs "
-                        f"{None if target is None else target.shape}")
+            raise node_error("onnx_param_shape", node, key, value.shape,
+                             None if target is None else target.shape)
         if not np.all(np.isfinite(value)):
-            raise _Fail(f"{_node_desc(node)}: {key} contains NaN or infinite values")
+            raise node_error("onnx_param_not_finite", node, key)
         target[...] = value

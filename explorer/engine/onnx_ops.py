@@ -11,17 +11,13 @@ from __future__ import annotations
 import numpy as np
 
 from . import functional as F
-from .onnx_common import OnnxGraphError
+from .messages import cause
+from .onnx_common import OnnxGraphError, node_error, node_name
 
 __all__ = ["convert_node", "convert_inception"]
 
 
-def _fail(msg):
-    return OnnxGraphError(msg)
-
-
-def _desc(node):
-    return f"{node.op_type} node {node.name or '(unnamed)'!r}"
+_fail = node_error
 
 
 def _attrs(reader, node):
@@ -40,16 +36,16 @@ def _f32(a):
 
 def _need_image(node, shape):
     if len(shape) != 3:
-        raise _fail(f"{_desc(node)} needs images (N, C, H, W) but gets shape (N, {shape[0]})")
+        raise _fail("onnx_needs_images", node, shape[0])
 
 
 def _window(node, a, shape, kernel, *, default_stride):
     """Engine ``(stride, padding)`` for a Conv/Pool node's attributes on input (C, H, W)."""
     if any(int(d) != 1 for d in a.get("dilations", [1, 1])):
-        raise _fail(f"{_desc(node)} uses dilations {list(a['dilations'])}; the engine has none")
+        raise _fail("onnx_dilations", node, list(a["dilations"]))
     strides = tuple(int(s) for s in a.get("strides", default_stride))
     if len(strides) != 2 or min(strides) < 1:
-        raise _fail(f"{_desc(node)}: strides {list(strides)} must be two positive ints")
+        raise _fail("onnx_strides", node, list(strides))
     auto = a.get("auto_pad", b"NOTSET")
     auto = auto.decode() if isinstance(auto, bytes) else str(auto)
     h, w = shape[1:]
@@ -62,11 +58,11 @@ def _window(node, a, shape, kernel, *, default_stride):
     elif auto == "NOTSET":
         pads = [int(p) for p in a.get("pads", [0, 0, 0, 0])]
         if len(pads) != 4 or min(pads) < 0:
-            raise _fail(f"{_desc(node)}: pads {pads} must be four non-negative ints")
+            raise _fail("onnx_pads", node, pads)
         top, left, bottom, right = pads
         padding = _plain_padding(((top, bottom), (left, right)))
     else:
-        raise _fail(f"{_desc(node)}: unknown auto_pad {auto!r}")
+        raise _fail("onnx_auto_pad", node, repr(auto))
     return list(strides), padding
 
 
@@ -82,23 +78,20 @@ def _conv(reader, node, x, shape):
     _need_image(node, shape)
     a = _attrs(reader, node)
     if int(a.get("group", 1)) != 1:
-        raise _fail(f"{_desc(node)} is a grouped convolution (group={a['group']}); the engine "
-                    "has only full convolutions")
+        raise _fail("onnx_grouped", node, a["group"])
     if len(node.input) < 2:
-        raise _fail(f"{_desc(node)} has no weight input")
+        raise _fail("onnx_no_weight", node)
     weight = reader.const(node.input[1], node, "weight")
     if weight.ndim != 4 or weight.shape[1] != shape[0] or min(weight.shape) < 1:
-        raise _fail(f"{_desc(node)}: weight of shape {weight.shape} does not fit an input of "
-                    f"{shape[0]} channels (expected (F, {shape[0]}, KH, KW))")
+        raise _fail("onnx_conv_weight", node, weight.shape, shape[0])
     f, _, kh, kw = weight.shape
     if "kernel_shape" in a and tuple(a["kernel_shape"]) != (kh, kw):
-        raise _fail(f"{_desc(node)}: kernel_shape {list(a['kernel_shape'])} differs from the "
-                    f"weight's {kh}x{kw}")
+        raise _fail("onnx_kernel_shape_differs", node, list(a["kernel_shape"]), kh, kw)
     bias = np.zeros(f, np.float32)
     if len(node.input) > 2 and node.input[2]:
         bias = reader.const(node.input[2], node, "bias")
         if bias.shape != (f,):
-            raise _fail(f"{_desc(node)}: bias of shape {bias.shape}, expected ({f},)")
+            raise _fail("onnx_bias_shape", node, bias.shape, f)
     stride, padding = _window(node, a, shape, (kh, kw), default_stride=(1, 1))
     spec = {"type": "Conv2D", "name": None, "filters": int(f), "kernel_size": [kh, kw],
             "stride": stride, "padding": padding}
@@ -112,7 +105,7 @@ def _out_shape(node, spec, shape):
     try:
         out = tuple(build_layer({**spec, "name": "probe"}).output_shape(shape))
     except ValueError as exc:
-        raise _fail(f"{_desc(node)}: {exc}") from None
+        raise _fail("onnx_node_problem", node, cause(exc)) from None
     return out
 
 
@@ -121,18 +114,17 @@ def _pool(reader, node, x, shape):
     a = _attrs(reader, node)
     kernel = tuple(int(k) for k in a.get("kernel_shape", ()))
     if len(kernel) != 2 or min(kernel) < 1:
-        raise _fail(f"{_desc(node)}: kernel_shape {list(kernel)} must be two positive ints")
+        raise _fail("onnx_pool_kernel", node, list(kernel))
     if int(a.get("ceil_mode", 0)) != 0:
-        raise _fail(f"{_desc(node)} uses ceil_mode=1; the engine's pooling rounds down")
+        raise _fail("onnx_ceil_mode", node)
     if node.op_type == "MaxPool" and int(a.get("storage_order", 0)) != 0:
-        raise _fail(f"{_desc(node)} uses storage_order=1")
+        raise _fail("onnx_storage_order", node)
     reader._single_output(node)
     stride, padding = _window(node, a, shape, kernel, default_stride=(1, 1))
     pads = F.resolve_padding(padding, shape[1:], kernel, stride)
     if (node.op_type == "AveragePool" and int(a.get("count_include_pad", 0)) == 0
             and any(p for pair in pads for p in pair)):
-        raise _fail(f"{_desc(node)} pads without counting the padding (count_include_pad=0); "
-                    "the engine's average pooling counts zero padding")
+        raise _fail("onnx_count_include_pad", node)
     kind = "MaxPool2D" if node.op_type == "MaxPool" else "AvgPool2D"
     spec = {"type": kind, "name": None, "kernel_size": list(kernel), "stride": stride,
             "padding": _plain_padding(pads)}
@@ -143,22 +135,21 @@ def _pool(reader, node, x, shape):
 def _gemm(reader, node, x, shape):
     a = _attrs(reader, node)
     if int(a.get("transA", 0)) != 0:
-        raise _fail(f"{_desc(node)} uses transA=1; the engine's Dense takes (N, D) inputs")
+        raise _fail("onnx_trans_a", node)
     if len(shape) != 1:
-        raise _fail(f"{_desc(node)} needs a flat input (N, D) but gets (N, {shape})")
+        raise _fail("onnx_needs_flat", node, shape)
     w = reader.const(node.input[1], node, "weight (B)")
     if w.ndim != 2:
-        raise _fail(f"{_desc(node)}: weight of shape {w.shape} is not a matrix")
+        raise _fail("onnx_weight_not_matrix", node, w.shape)
     w = w.T if int(a.get("transB", 0)) else w
     if w.shape[0] != shape[0]:
-        raise _fail(f"{_desc(node)}: weight of shape {w.shape} (in, out) does not take "
-                    f"{shape[0]} inputs")
+        raise _fail("onnx_dense_weight", node, w.shape, shape[0])
     w = w * float(a.get("alpha", 1.0))
     bias = np.zeros(w.shape[1], np.float32)
     if len(node.input) > 2 and node.input[2]:
         c = reader.const(node.input[2], node, "bias (C)")
         if c.size not in (1, w.shape[1]) or c.ndim > 2 or (c.ndim == 2 and c.shape[0] != 1):
-            raise _fail(f"{_desc(node)}: bias of shape {c.shape}, expected ({w.shape[1]},)")
+            raise _fail("onnx_bias_shape", node, c.shape, w.shape[1])
         bias = np.broadcast_to(c.reshape(-1), (w.shape[1],)) * float(a.get("beta", 1.0))
     reader.add({"type": "Dense", "name": None, "units": int(w.shape[1])},
                {"weight": _f32(w), "bias": _f32(bias)}, node)
@@ -167,13 +158,12 @@ def _gemm(reader, node, x, shape):
 
 def _matmul(reader, node, x, shape):
     if node.input[0] != x:
-        raise _fail(f"{_desc(node)} multiplies from the left; the engine's Dense is x @ W")
+        raise _fail("onnx_matmul_left", node)
     if len(shape) != 1:
-        raise _fail(f"{_desc(node)} needs a flat input (N, D) but gets (N, {shape})")
+        raise _fail("onnx_needs_flat", node, shape)
     w = reader.const(node.input[1], node, "weight")
     if w.ndim != 2 or w.shape[0] != shape[0]:
-        raise _fail(f"{_desc(node)}: weight of shape {w.shape} (in, out) does not take "
-                    f"{shape[0]} inputs")
+        raise _fail("onnx_dense_weight", node, w.shape, shape[0])
     out, bias = node.output[0], np.zeros(w.shape[1], np.float32)
     nxt = reader.next_node(out)
     if len(nxt) == 1 and nxt[0].op_type == "Add":
@@ -182,8 +172,8 @@ def _matmul(reader, node, x, shape):
         if len(other) == 1:
             b = reader.const(other[0], add, "bias")
             if b.size != w.shape[1]:
-                raise _fail(f"{_desc(add)}: bias of shape {b.shape} after {_desc(node)}, "
-                            f"expected ({w.shape[1]},)")
+                raise _fail("onnx_add_bias_shape", add, b.shape, node.op_type, node_name(node),
+                            w.shape[1])
             bias, out = b.reshape(-1), add.output[0]
             reader.done.add(id(add))
     reader.add({"type": "Dense", "name": None, "units": int(w.shape[1])},
@@ -195,7 +185,7 @@ def _flatten(reader, node, x, shape):
     a = _attrs(reader, node)
     axis = int(a.get("axis", 1))
     if axis != 1:
-        raise _fail(f"{_desc(node)} flattens from axis {axis}; only axis 1 (N, -1) is supported")
+        raise _fail("onnx_flatten_axis", node, axis)
     if len(shape) == 1:
         return node.output[0], shape  # already flat
     reader.add({"type": "Flatten", "name": None}, {}, node)
@@ -211,8 +201,7 @@ def _reshape(reader, node, x, shape):
           and not (target[0] == -1 and target[1] == -1)
           and not (allowzero and 0 in target.tolist()))
     if not ok:
-        raise _fail(f"{_desc(node)} reshapes to {target.tolist()}; only flattening to (N, -1) "
-                    "is supported")
+        raise _fail("onnx_reshape", node, target.tolist())
     if len(shape) == 1:
         return node.output[0], shape
     reader.add({"type": "Flatten", "name": None}, {}, node)
@@ -223,14 +212,14 @@ def _batchnorm(reader, node, x, shape):
     _need_image(node, shape)
     a = _attrs(reader, node)
     if int(a.get("training_mode", 0)):
-        raise _fail(f"{_desc(node)} is in training mode; export the model in eval mode")
+        raise _fail("onnx_training_mode", node)
     reader._single_output(node)
     arrays = [reader.const(n, node, what) for n, what in
               zip(node.input[1:5], ("scale", "B", "mean", "var"))]
     if len(arrays) != 4 or any(v.shape != (shape[0],) for v in arrays):
-        raise _fail(f"{_desc(node)}: scale, B, mean and var must each have shape ({shape[0]},)")
+        raise _fail("onnx_batchnorm_shapes", node, shape[0])
     if np.any(arrays[3] < 0):
-        raise _fail(f"{_desc(node)}: the running variance has negative values")
+        raise _fail("onnx_negative_variance", node)
     spec = {"type": "BatchNorm2D", "name": None, "eps": _num(a.get("epsilon", 1e-5)),
             "momentum": _num(1.0 - _num(a.get("momentum", 0.9)))}
     params = dict(zip(("gamma", "beta", "running_mean", "running_var"), map(_f32, arrays)))
@@ -243,8 +232,7 @@ def _lrn(reader, node, x, shape):
     a = _attrs(reader, node)
     size = int(a.get("size", 0))
     if size < 1 or size % 2 == 0:
-        raise _fail(f"{_desc(node)}: size {size}; only odd sizes match the engine's "
-                    "LocalResponseNorm (ONNX centres even windows one channel later)")
+        raise _fail("onnx_lrn_size", node, size)
     reader.add({"type": "LocalResponseNorm", "name": None, "size": size,
                 "alpha": _num(a.get("alpha", 1e-4)), "beta": _num(a.get("beta", 0.75)),
                 "k": _num(a.get("bias", 1.0))}, {}, node)
@@ -257,7 +245,7 @@ def _dropout(reader, node, x, shape):
     if len(node.input) > 1 and node.input[1]:
         rate = _num(np.asarray(reader.const(node.input[1], node, "ratio")).ravel()[0])
     if not 0.0 <= rate < 1.0:
-        raise _fail(f"{_desc(node)}: ratio {rate} must be in [0, 1)")
+        raise _fail("onnx_dropout_ratio", node, rate)
     reader.add({"type": "Dropout", "name": None, "rate": rate}, {}, node)
     return node.output[0], shape
 
@@ -279,8 +267,7 @@ def _reduce_mean(reader, node, x, shape):
     if axes is None and len(node.input) > 1 and node.input[1]:
         axes = np.asarray(reader.const(node.input[1], node, "axes")).ravel().tolist()
     if sorted(int(ax) % 4 for ax in (axes or [])) != [2, 3]:
-        raise _fail(f"{_desc(node)} averages over axes {axes}; only a mean over H and W "
-                    "(axes [2, 3], a global average pool) is supported")
+        raise _fail("onnx_reduce_axes", node, axes)
     out, shape = _global_avg(reader, node, x, shape)
     if not int(a.get("keepdims", 1)):
         reader.add({"type": "Flatten", "name": None}, {}, node)
@@ -291,12 +278,10 @@ def _reduce_mean(reader, node, x, shape):
 def _softmax(reader, node, x, shape):
     out = node.output[0]
     if reader.next_node(out) or out not in reader.outputs:
-        raise _fail(f"{_desc(node)} is not the graph's last step; only a final softmax can be "
-                    "dropped (the engine applies softmax to its outputs itself)")
+        raise _fail("onnx_softmax_not_last", node)
     axis = int(_attrs(reader, node).get("axis", -1))
     if len(shape) != 1 or axis not in (1, -1):
-        raise _fail(f"{_desc(node)}: a softmax over axis {axis} of shape (N, {shape}) is not "
-                    "the engine's softmax over the classes")
+        raise _fail("onnx_softmax_axis", node, axis, shape)
     reader.notes.append(
         f"The final {node.op_type} ({node.name or 'unnamed'}) was dropped: the engine's model "
         "outputs logits and applies softmax itself (Model.predict_proba).")
@@ -335,12 +320,10 @@ def convert_node(reader, node, x, shape):
     """Convert one node of the chain (see the module docstring)."""
     conv = _CONVERTERS.get(node.op_type)
     if conv is None or node.domain not in ("", "ai.onnx"):
-        raise _fail(f"{_desc(node)}: the engine has no layer for the operator "
-                    f"{node.op_type!r}; supported: {', '.join(sorted(_CONVERTERS))} and Concat "
-                    "of Inception branches")
+        raise _fail("onnx_unknown_operator", node, repr(node.op_type),
+                    ", ".join(sorted(_CONVERTERS)))
     if node.input[0] != x and node.op_type != "MatMul":
-        raise _fail(f"{_desc(node)} takes the image data as input {list(node.input).index(x)}; "
-                    "expected it first")
+        raise _fail("onnx_data_not_first", node, list(node.input).index(x))
     return conv(reader, node, x, shape)
 
 
@@ -371,26 +354,26 @@ def _branch_chain(reader, fork, start, concat_inputs):
         if len(nxt) != 1:
             break
         node = nxt[0]
-    raise _fail(f"the branches starting at value {fork!r} do not meet in one Concat")
+    raise OnnxGraphError("onnx_branches_do_not_meet", repr(fork))
 
 
 def convert_inception(reader, x, shape, nodes):
     """A fork: map its four branches onto the engine's Inception layer or refuse."""
-    why = (f"value {x!r} feeds {len(nodes)} nodes ({', '.join(_desc(n) for n in nodes)}); "
-           "the engine takes branches only as its Inception module (1x1; 1x1->3x3; 1x1->5x5; "
-           "3x3 max pool->1x1, each conv followed by Relu, concatenated on channels)")
+    # the nodes as "Conv 'b1', Relu 'r1'" (operator and name: no English word between them)
+    why = OnnxGraphError("onnx_fork", repr(x), len(nodes),
+                         ", ".join(f"{n.op_type} {node_name(n)}" for n in nodes))
     if len(shape) != 3 or len(nodes) != 4:
-        raise _fail(why)
+        raise why
     chains, concat = {}, None
     for start in nodes:
         chain, cat, end = _branch_chain(reader, x, start, None)
         if concat is not None and cat is not concat:
-            raise _fail(why)
+            raise why
         concat = cat
         chains[end] = chain
     if int(_attrs(reader, concat).get("axis", 0)) not in (1, -3) or set(concat.input) != set(
             chains) or len(concat.input) != 4:
-        raise _fail(why)
+        raise why
     sizes, params = {}, {}
     for b, end in enumerate(concat.input):
         chain = chains[end]
@@ -400,7 +383,7 @@ def convert_inception(reader, x, shape, nodes):
         conv_at = [i for i, n in enumerate(chain) if n.op_type == "Conv"]
         if (len(steps) != len(want) or [n.op_type for n in steps] != [w[0] for w in want]
                 or relus != [i + 1 for i in conv_at]):
-            raise _fail(why)
+            raise why
         sub, cur = [], shape
         names = iter(_SUB_NAMES[b])
         keys = iter(_SIZE_KEYS[b])
@@ -410,14 +393,14 @@ def convert_inception(reader, x, shape, nodes):
                 kernel = tuple(a.get("kernel_shape", ()))
                 stride, padding = _window(node, a, cur, (3, 3), default_stride=(1, 1))
                 if kernel != (3, 3) or stride != [1, 1] or padding != 1:
-                    raise _fail(why)
+                    raise why
                 continue
             n0 = len(reader.layers)
             _, cur = _conv(reader, node, node.input[0], cur)
             spec, arrays, _ = reader.layers.pop(n0)
             if (spec["kernel_size"] != [k, k] or spec["stride"] != [1, 1]
                     or spec["padding"] != p):
-                raise _fail(why)
+                raise why
             sizes[next(keys)] = spec["filters"]
             name = next(names)
             params.update({f"{name}.{key}": v for key, v in arrays.items()})

@@ -15,6 +15,7 @@ import math
 import numpy as np
 
 from .layers import BatchNorm2D, Conv2D, Dense, Inception, build_layer
+from .messages import MessageError, cause
 
 __all__ = ["MAX_LAYERS", "MAX_SIDE", "MAX_PARAMS", "MAX_VALUES_PER_IMAGE", "check_input_shape",
            "plan_arrays"]
@@ -34,14 +35,11 @@ def check_input_shape(shape) -> list[int]:
           and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool)
                   and 1 <= v <= MAX_SIDE for v in shape))
     if not ok:
-        raise ValueError(
-            f"a model spec's 'input_shape' must be [channels, height, width], three integers "
-            f"from 1 to {MAX_SIDE}, got {shape!r}"
-        )
+        raise MessageError("spec_input_shape", MAX_SIDE, repr(shape))
     c, h, w = (int(v) for v in shape)
     if c * h * w > MAX_VALUES_PER_IMAGE:
-        raise ValueError(f"input_shape {[c, h, w]} has {c * h * w:,} values per image, more than "
-                         f"the {MAX_VALUES_PER_IMAGE:,} allowed")
+        raise MessageError("spec_input_too_large", [c, h, w], f"{c * h * w:,}",
+                           f"{MAX_VALUES_PER_IMAGE:,}")
     return [c, h, w]
 
 
@@ -55,8 +53,8 @@ def _layer_arrays(layer, shape) -> tuple[dict, dict]:
         oh, ow = layer.output_shape(shape)[1:]
         patches = shape[0] * kh * kw * oh * ow
         if patches > MAX_VALUES_PER_IMAGE:
-            raise ValueError(f"{layer.name}'s im2col patches would hold {patches:,} values per "
-                             f"image, more than the {MAX_VALUES_PER_IMAGE:,} allowed")
+            raise MessageError("spec_patches_too_large", layer.name, f"{patches:,}",
+                               f"{MAX_VALUES_PER_IMAGE:,}")
         return {"weight": (layer.filters, shape[0], kh, kw), "bias": (layer.filters,)}, {}
     if isinstance(layer, Dense):
         return {"weight": (math.prod(shape), layer.units), "bias": (layer.units,)}, {}
@@ -93,21 +91,16 @@ def plan_arrays(spec: dict) -> tuple[dict[str, tuple], dict[str, tuple]]:
             p, b = _layer_arrays(layer, shape)
             out = tuple(int(v) for v in layer.output_shape(shape))
         except ValueError as exc:
-            raise ValueError(
-                f"layer {layer.name!r} cannot take input of shape {shape}: {exc}"
-            ) from None
+            raise MessageError("spec_layer_cannot_take_input", repr(layer.name), shape,
+                               cause(exc)) from None
         params.update({f"{layer.name}.{k}": v for k, v in p.items()})
         buffers.update({f"{layer.name}.{k}": v for k, v in b.items()})
         total += sum(math.prod(v) for v in (*p.values(), *b.values()))
         if total > MAX_PARAMS:
-            raise ValueError(
-                f"the model would have more than {MAX_PARAMS:,} parameters (after layer "
-                f"{layer.name!r}: {total:,}); this is far more than CNN Explorer can train"
-            )
+            raise MessageError("spec_too_many_params", f"{MAX_PARAMS:,}", repr(layer.name),
+                               f"{total:,}")
         if math.prod(out) > MAX_VALUES_PER_IMAGE:
-            raise ValueError(
-                f"layer {layer.name!r} would output {math.prod(out):,} values per image "
-                f"(shape {out}), more than the {MAX_VALUES_PER_IMAGE:,} allowed"
-            )
+            raise MessageError("spec_layer_output_too_large", repr(layer.name),
+                               f"{math.prod(out):,}", out, f"{MAX_VALUES_PER_IMAGE:,}")
         shape = out
     return params, buffers

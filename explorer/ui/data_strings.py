@@ -149,6 +149,23 @@ DATA_MESSAGE_TEXTS: dict[str, str] = {
     "attempt_connection_closed": QT_TRANSLATE_NOOP(
         "data",
         'connection closed after %1 of %2 bytes'),
+    "reason_refused": QT_TRANSLATE_NOOP("data", "the server refused the connection"),
+    "reason_name_unknown": QT_TRANSLATE_NOOP(
+        "data",
+        "the server's name could not be found: no network, or a wrong address"),
+    "reason_unreachable": QT_TRANSLATE_NOOP("data", "the network is unreachable"),
+    "reason_timed_out": QT_TRANSLATE_NOOP("data", "timed out"),
+    "reason_reset": QT_TRANSLATE_NOOP("data", "the connection was reset"),
+    "reason_certificate": QT_TRANSLATE_NOOP(
+        "data",
+        "the server's certificate could not be verified"),
+    "reason_no_answer": QT_TRANSLATE_NOOP(
+        "data",
+        "the server closed the connection without answering"),
+    "reason_incomplete": QT_TRANSLATE_NOOP(
+        "data",
+        "the connection closed before the whole answer arrived"),
+    "reason_not_http": QT_TRANSLATE_NOOP("data", "the server's answer is not valid HTTP (%1)"),
     "download_folder_incomplete": QT_TRANSLATE_NOOP(
         "data",
         '%1 exists but does not hold the complete %2 data set; move or delete that folder '

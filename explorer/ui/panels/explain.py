@@ -24,7 +24,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout,
                                QLabel, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
-from explorer.ui.engine_strings import tr_engine
+from explorer.ui.engine_strings import engine_message, tr_engine
 from explorer.ui.panel_settings import PanelSettings
 from explorer.ui.panels.explain_logic import (ExplainChoices, drawing_maps_job, sanity_job,
                                               similarity_word)
@@ -322,7 +322,7 @@ class DrawingView(QWidget):
                 format_number(result["cam_raw_max"])))
         else:
             self.cam_view.clear(fill(self.tr("Grad-CAM does not apply here: %1"),
-                                     result["cam_error"]))
+                                     engine_message(result["cam_error"])))
 
     def _info_text(self) -> str:
         """The sentence under the maps for ``self.result``, in the current language."""

@@ -120,8 +120,8 @@ def drawing_maps_job(image, picked, layer, model, smooth=None) -> dict:
     class) at ``layer`` (None: the engine's default). ``smooth``: None for the plain saliency,
     or ``(noise, n)`` for SmoothGrad (the mean gradient of ``n`` noisy copies, seed 0).
     Returns probabilities (K,), predicted, target, saliency (H, W), saliency_max, smooth, and
-    cam (H, W) / cam_raw_max / cam_layer, or cam_error (the engine's message) where Grad-CAM
-    does not apply."""
+    cam (H, W) / cam_raw_max / cam_layer, or cam_error (the engine's ValueError, a coded
+    message the panel renders with ``engine_message``) where Grad-CAM does not apply."""
     x = input_batch(image)   # (H, W) or (H, W, 3) -> (1, C, H, W)
     proba = model.predict_proba(x)[0]
     predicted = int(np.argmax(proba))
@@ -136,7 +136,7 @@ def drawing_maps_job(image, picked, layer, model, smooth=None) -> dict:
     try:
         cam = E.grad_cam(model, x, target, layer)
     except ValueError as exc:
-        out["cam_error"] = str(exc)
+        out["cam_error"] = exc   # rendered in the GUI thread, in the language of the moment
     else:
         out.update(cam=cam.map, cam_raw_max=cam.raw_max, cam_layer=cam.layer)
     return out
