@@ -749,7 +749,7 @@
     <name>ConvolutionPanel</name>
     <message>
         <source>◀ Back</source>
-        <extracomment>The smallest input/output cell in pixels before the stepper&apos;s view scrolls (kernels: twice). The colour range shared by the input and its im2col rows (None: per-view contrast). Remembered set-up (input, operation, kernel, stride, padding, flip, bias, speed) under &quot;convolution/&quot; in QSettings. The &quot;Numbers you type&quot; input (C, H, W), remembered; None: the default 7x7. The message under the form: (a function without arguments that writes it in the current language, whether it is an error), or None for no message.</extracomment>
+        <extracomment>The smallest input/output cell in pixels before the stepper&apos;s view scrolls (kernels: twice); 7, as the backward view&apos;s: a photo&apos;s three channels, the kernel and the output fit at 1024 wide. The colour range shared by the input and its im2col rows (None: per-view contrast). Remembered set-up (input, operation, kernel, stride, padding, flip, bias, speed) under &quot;convolution/&quot; in QSettings. The &quot;Numbers you type&quot; input (C, H, W), remembered; None: the default 7x7. The message under the form: (a function without arguments that writes it in the current language, whether it is an error), or None for no message.</extracomment>
         <translation>◀ 后退</translation>
     </message>
     <message>
@@ -5350,6 +5350,42 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>连接在收到 %2 字节中的 %1 字节后关闭</translation>
     </message>
     <message>
+        <source>the server refused the connection</source>
+        <translation>服务器拒绝了连接</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be found: no network, or a wrong address</source>
+        <translation>找不到服务器的名称：没有网络，或地址有误</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>the connection was reset</source>
+        <translation>连接被重置</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate could not be verified</source>
+        <translation>无法验证服务器的证书</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>服务器未应答就关闭了连接</translation>
+    </message>
+    <message>
+        <source>the connection closed before the whole answer arrived</source>
+        <translation>还没收到完整的应答，连接就关闭了</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not valid HTTP (%1)</source>
+        <translation>服务器的应答不是有效的 HTTP（%1）</translation>
+    </message>
+    <message>
         <source>%1 exists but does not hold the complete %2 data set; move or delete that folder and download again.</source>
         <translation>%1 已存在，但其中没有完整的 %2 数据集；请移走或删除该文件夹，然后重新下载。</translation>
     </message>
@@ -6192,6 +6228,390 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>全部 %1 个特征向量都相同（这一层对每张图像给出相同的数值，例如其权重被清零之后）：没有可映射的内容；请先训练或加载一个模型</translation>
     </message>
     <message>
+        <source>unknown model %1; built-in models: %2</source>
+        <translation>未知模型 %1；内置模型有：%2</translation>
+    </message>
+    <message>
+        <source>build_model takes a model name, a spec dict or a list of layer specs, got %1</source>
+        <translation>build_model 接受模型名称、结构描述字典或层描述列表，实际为 %1</translation>
+    </message>
+    <message>
+        <source>a model spec needs a &apos;layers&apos; list of layer specs</source>
+        <translation>模型结构描述需要一个 &apos;layers&apos; 层描述列表</translation>
+    </message>
+    <message>
+        <source>a model spec&apos;s &apos;name&apos; must be a string, got %1</source>
+        <translation>模型结构描述的 &apos;name&apos; 必须是字符串，实际为 %1</translation>
+    </message>
+    <message>
+        <source>a model spec&apos;s %1 must be a string, got %2</source>
+        <translation>模型结构描述的 %1 必须是字符串，实际为 %2</translation>
+    </message>
+    <message>
+        <source>a model spec&apos;s &apos;layers&apos; must be a non-empty list of layer specs</source>
+        <translation>模型结构描述的 &apos;layers&apos; 必须是非空的层描述列表</translation>
+    </message>
+    <message>
+        <source>a model spec may have at most %1 layers, got %2</source>
+        <translation>模型结构描述最多可有 %1 层，实际为 %2 层</translation>
+    </message>
+    <message>
+        <source>layer %1 of the spec must be a dict with a &apos;type&apos;, got %2</source>
+        <translation>结构描述的层 %1 必须是带 &apos;type&apos; 的字典，实际为 %2</translation>
+    </message>
+    <message>
+        <source>layer %1&apos;s &apos;type&apos; must be a string, got %2</source>
+        <translation>层 %1 的 &apos;type&apos; 必须是字符串，实际为 %2</translation>
+    </message>
+    <message>
+        <source>layer %1&apos;s &apos;name&apos; must be a string, got %2</source>
+        <translation>层 %1 的 &apos;name&apos; 必须是字符串，实际为 %2</translation>
+    </message>
+    <message>
+        <source>layer name %1 is repeated or contains a dot</source>
+        <translation>层名称 %1 重复或含有点号</translation>
+    </message>
+    <message>
+        <source>seed must be a non-negative integer (the same seed gives the same model), got %1</source>
+        <translation>seed 必须是非负整数（相同的 seed 得到相同的模型），实际为 %1</translation>
+    </message>
+    <message>
+        <source>dtype must be float32 or float64, got %1</source>
+        <translation>dtype 必须是 float32 或 float64，实际为 %1</translation>
+    </message>
+    <message>
+        <source>unknown weight initialisation %1; choose one of %2</source>
+        <translation>未知的权重初始化方式 %1；请选择 %2 之一</translation>
+    </message>
+    <message>
+        <source>weight_init_std must be a positive number, got %1</source>
+        <translation>weight_init_std 必须是正数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>weight_init_std=%1 only applies to init &apos;normal&apos;; %2 uses init %3 (pass init=&apos;normal&apos; to use a fixed std)</source>
+        <translation>weight_init_std=%1 只适用于 &apos;normal&apos; 初始化；%2 使用的初始化是 %3（传入 init=&apos;normal&apos; 才能使用固定的标准差）</translation>
+    </message>
+    <message>
+        <source>dropout must be in [0, 1), got %1</source>
+        <translation>dropout 必须在 [0, 1) 之内，实际为 %1</translation>
+    </message>
+    <message>
+        <source>dropout=%1 was given but %2 has no Dropout layer (0 of its %3 layers); leave dropout unset for it</source>
+        <translation>给出了 dropout=%1，但 %2 没有 Dropout 层（它的 %3 层中一个也没有）；对它请不要设置 dropout</translation>
+    </message>
+    <message>
+        <source>layer %1 cannot take input of shape %2: %3</source>
+        <translation>层 %1 无法接受形状为 %2 的输入：%3</translation>
+    </message>
+    <message>
+        <source>the last layer must output class scores (N, K); %1 outputs %2: add Flatten and Dense layers</source>
+        <translation>最后一层必须输出类别得分 (N, K)；%1 输出的是 %2：请添加 Flatten 层和 Dense 层</translation>
+    </message>
+    <message>
+        <source>a model spec&apos;s &apos;input_shape&apos; must be [channels, height, width], three integers from 1 to %1, got %2</source>
+        <translation>模型结构描述的 &apos;input_shape&apos; 必须是 [通道数, 高, 宽]，即三个 1 到 %1 之间的整数，实际为 %2</translation>
+    </message>
+    <message>
+        <source>input_shape %1 has %2 values per image, more than the %3 allowed</source>
+        <translation>input_shape %1 每张图像有 %2 个值，超过了允许的 %3 个</translation>
+    </message>
+    <message>
+        <source>%1&apos;s im2col patches would hold %2 values per image, more than the %3 allowed</source>
+        <translation>%1 的 im2col 块每张图像将有 %2 个值，超过了允许的 %3 个</translation>
+    </message>
+    <message>
+        <source>the model would have more than %1 parameters (after layer %2: %3); this is far more than CNN Explorer can train</source>
+        <translation>模型的参数将超过 %1 个（到层 %2 为止已有 %3 个）；这远超 CNN Explorer 能训练的规模</translation>
+    </message>
+    <message>
+        <source>layer %1 would output %2 values per image (shape %3), more than the %4 allowed</source>
+        <translation>层 %1 每张图像将输出 %2 个值（形状 %3），超过了允许的 %4 个</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a layer whose output has spatial extent (C, h, w) with h*w &gt; 1; %1 layer %2 outputs %3</source>
+        <translation>Grad-CAM 需要一个输出带有空间范围 (C, h, w) 且 h*w &gt; 1 的层；%1 的层 %2 输出的是 %3</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a layer with spatial extent (an output (C, h, w) with h*w &gt; 1); %1 has none</source>
+        <translation>Grad-CAM 需要一个带有空间范围的层（输出为 (C, h, w) 且 h*w &gt; 1）；%1 没有这样的层</translation>
+    </message>
+    <message>
+        <source>%1 has no layer %2; its layers are: %3</source>
+        <translation>%1 没有层 %2；它的层有：%3</translation>
+    </message>
+    <message>
+        <source>ONNX file %1 does not exist</source>
+        <translation>ONNX 文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an ONNX file</source>
+        <translation>%1 是文件夹，不是 ONNX 文件</translation>
+    </message>
+    <message>
+        <source>%1 is empty, not an ONNX model</source>
+        <translation>%1 是空文件，不是 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes, more than an ONNX file can hold (2 GB)</source>
+        <translation>%1 有 %2 字节，超过了 ONNX 文件能容纳的大小（2 GB）</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable ONNX model (truncated or another format): %2: %3</source>
+        <translation>%1 不是可读取的 ONNX 模型（文件不完整或是其他格式）：%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 is not an ONNX model: it holds no graph nodes</source>
+        <translation>%1 不是 ONNX 模型：其中没有计算图节点</translation>
+    </message>
+    <message>
+        <source>%1: cannot import this ONNX model: %2</source>
+        <translation>%1：无法导入这个 ONNX 模型：%2</translation>
+    </message>
+    <message>
+        <source>tensor %1 (initializer) has negative dimensions %2</source>
+        <translation>张量 %1（初始化器）的维度 %2 含有负数</translation>
+    </message>
+    <message>
+        <source>tensor %1 (initializer) keeps its data in an external file; save the model with all weights inside the .onnx file</source>
+        <translation>张量 %1（初始化器）的数据保存在外部文件中；请把所有权重都保存在 .onnx 文件内再导出模型</translation>
+    </message>
+    <message>
+        <source>tensor %1 (initializer) has data type %2, not a real number type</source>
+        <translation>张量 %1（初始化器）的数据类型是 %2，不是实数类型</translation>
+    </message>
+    <message>
+        <source>tensor %1 (initializer) has shape %2 (%3 values) but holds %4 values: the file is corrupt</source>
+        <translation>张量 %1（初始化器）的形状是 %2（%3 个值），却存有 %4 个值：文件已损坏</translation>
+    </message>
+    <message>
+        <source>the graph has %1 inputs (%2); the engine takes one image batch</source>
+        <translation>计算图有 %1 个输入（%2）；本引擎只接受一个图像批次</translation>
+    </message>
+    <message>
+        <source>input %1 must be a float tensor</source>
+        <translation>输入 %1 必须是浮点张量</translation>
+    </message>
+    <message>
+        <source>input %1 has shape %2; the engine needs images (N, C, H, W) with fixed C, H and W</source>
+        <translation>输入 %1 的形状是 %2；本引擎需要 C、H、W 固定的图像 (N, C, H, W)</translation>
+    </message>
+    <message>
+        <source>input %1 has shape (N, %2, %3, %4); each of C, H, W must be 1..%5</source>
+        <translation>输入 %1 的形状是 (N, %2, %3, %4)；C、H、W 都必须在 1..%5 之间</translation>
+    </message>
+    <message>
+        <source>%1 node %2: its %3 %4 must be a constant (an initializer), not computed from the input</source>
+        <translation>%1 节点 %2：它的%3 %4 必须是常量（初始化器），不能由输入计算得出</translation>
+    </message>
+    <message>
+        <source>value %1 is not a constant shape computation</source>
+        <translation>值 %1 不是常量形状计算</translation>
+    </message>
+    <message>
+        <source>%1 node %2: only tensor constants are supported</source>
+        <translation>%1 节点 %2：只支持张量常量</translation>
+    </message>
+    <message>
+        <source>%1 node %2: reads a value whose shape is unknown</source>
+        <translation>%1 节点 %2：读取了一个形状未知的值</translation>
+    </message>
+    <message>
+        <source>value %1 leads nowhere: it is not the graph&apos;s output</source>
+        <translation>值 %1 没有去向：它不是计算图的输出</translation>
+    </message>
+    <message>
+        <source>%1 node %2: its extra output %3 is used; only the first output can be imported</source>
+        <translation>%1 节点 %2：用到了它的额外输出 %3；只能导入第一个输出</translation>
+    </message>
+    <message>
+        <source>it uses operators of the domain %1; only standard ONNX operators can be imported</source>
+        <translation>它使用了域 %1 中的算子；只能导入标准 ONNX 算子</translation>
+    </message>
+    <message>
+        <source>the graph has %1 outputs; the engine gives one (class scores)</source>
+        <translation>计算图有 %1 个输出；本引擎只给出一个（类别得分）</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s output has shape %1; the engine needs class scores (N, K) at the end</source>
+        <translation>计算图的输出形状是 %1；本引擎需要最后输出类别得分 (N, K)</translation>
+    </message>
+    <message>
+        <source>%1 node %2 is not on the path from the input to the output; the engine runs one chain of layers</source>
+        <translation>%1 节点 %2 不在从输入到输出的路径上；本引擎只运行一条层链</translation>
+    </message>
+    <message>
+        <source>the layers do not fit together: %1</source>
+        <translation>各层无法衔接：%1</translation>
+    </message>
+    <message>
+        <source>%1 node %2: %3 has shape %4 but the layer needs %5</source>
+        <translation>%1 节点 %2：%3 的形状是 %4，但该层需要 %5</translation>
+    </message>
+    <message>
+        <source>%1 node %2: %3 contains NaN or infinite values</source>
+        <translation>%1 节点 %2：%3 含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>%1 node %2: the engine has no layer for the operator %3; supported: %4 and Concat of Inception branches</source>
+        <translation>%1 节点 %2：本引擎没有对应算子 %3 的层；支持的有：%4，以及 Inception 分支的 Concat</translation>
+    </message>
+    <message>
+        <source>%1 node %2 takes the image data as input %3; expected it first</source>
+        <translation>%1 节点 %2 把图像数据作为输入 %3；它应是第一个输入</translation>
+    </message>
+    <message>
+        <source>%1 node %2 needs images (N, C, H, W) but gets shape (N, %3)</source>
+        <translation>%1 节点 %2 需要图像 (N, C, H, W)，得到的形状却是 (N, %3)</translation>
+    </message>
+    <message>
+        <source>%1 node %2 uses dilations %3; the engine has none</source>
+        <translation>%1 节点 %2 使用了空洞（dilations %3）；本引擎没有空洞卷积</translation>
+    </message>
+    <message>
+        <source>%1 node %2: strides %3 must be two positive ints</source>
+        <translation>%1 节点 %2：步幅 %3 必须是两个正整数</translation>
+    </message>
+    <message>
+        <source>%1 node %2: pads %3 must be four non-negative ints</source>
+        <translation>%1 节点 %2：填充 %3 必须是四个非负整数</translation>
+    </message>
+    <message>
+        <source>%1 node %2: unknown auto_pad %3</source>
+        <translation>%1 节点 %2：未知的 auto_pad %3</translation>
+    </message>
+    <message>
+        <source>%1 node %2 is a grouped convolution (group=%3); the engine has only full convolutions</source>
+        <translation>%1 节点 %2 是分组卷积（group=%3）；本引擎只有不分组的卷积</translation>
+    </message>
+    <message>
+        <source>%1 node %2 has no weight input</source>
+        <translation>%1 节点 %2 没有权重输入</translation>
+    </message>
+    <message>
+        <source>%1 node %2: weight of shape %3 does not fit an input of %4 channels (expected (F, %4, KH, KW))</source>
+        <translation>%1 节点 %2：形状为 %3 的权重与 %4 个通道的输入不符（应为 (F, %4, KH, KW)）</translation>
+    </message>
+    <message>
+        <source>%1 node %2: kernel_shape %3 differs from the weight&apos;s %4x%5</source>
+        <translation>%1 节点 %2：kernel_shape %3 与权重的 %4x%5 不同</translation>
+    </message>
+    <message>
+        <source>%1 node %2: bias of shape %3, expected (%4,)</source>
+        <translation>%1 节点 %2：偏置的形状是 %3，应为 (%4,)</translation>
+    </message>
+    <message>
+        <source>%1 node %2: %3</source>
+        <translation>%1 节点 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 node %2: kernel_shape %3 must be two positive ints</source>
+        <translation>%1 节点 %2：kernel_shape %3 必须是两个正整数</translation>
+    </message>
+    <message>
+        <source>%1 node %2 uses ceil_mode=1; the engine&apos;s pooling rounds down</source>
+        <translation>%1 节点 %2 使用了 ceil_mode=1；本引擎的池化向下取整</translation>
+    </message>
+    <message>
+        <source>%1 node %2 uses storage_order=1</source>
+        <translation>%1 节点 %2 使用了 storage_order=1</translation>
+    </message>
+    <message>
+        <source>%1 node %2 pads without counting the padding (count_include_pad=0); the engine&apos;s average pooling counts zero padding</source>
+        <translation>%1 节点 %2 做了填充却不计入填充（count_include_pad=0）；本引擎的平均池化把零填充计算在内</translation>
+    </message>
+    <message>
+        <source>%1 node %2 uses transA=1; the engine&apos;s Dense takes (N, D) inputs</source>
+        <translation>%1 节点 %2 使用了 transA=1；本引擎的 Dense 层接受 (N, D) 输入</translation>
+    </message>
+    <message>
+        <source>%1 node %2 needs a flat input (N, D) but gets (N, %3)</source>
+        <translation>%1 节点 %2 需要展平的输入 (N, D)，得到的却是 (N, %3)</translation>
+    </message>
+    <message>
+        <source>%1 node %2: weight of shape %3 is not a matrix</source>
+        <translation>%1 节点 %2：形状为 %3 的权重不是矩阵</translation>
+    </message>
+    <message>
+        <source>%1 node %2: weight of shape %3 (in, out) does not take %4 inputs</source>
+        <translation>%1 节点 %2：形状为 %3 (in, out) 的权重不接受 %4 个输入</translation>
+    </message>
+    <message>
+        <source>%1 node %2 multiplies from the left; the engine&apos;s Dense is x @ W</source>
+        <translation>%1 节点 %2 从左边相乘；本引擎的 Dense 层是 x @ W</translation>
+    </message>
+    <message>
+        <source>%1 node %2: bias of shape %3 after %4 node %5, expected (%6,)</source>
+        <translation>%1 节点 %2：%4 节点 %5 之后的偏置形状是 %3，应为 (%6,)</translation>
+    </message>
+    <message>
+        <source>%1 node %2 flattens from axis %3; only axis 1 (N, -1) is supported</source>
+        <translation>%1 节点 %2 从轴 %3 开始展平；只支持从轴 1 展平 (N, -1)</translation>
+    </message>
+    <message>
+        <source>%1 node %2 reshapes to %3; only flattening to (N, -1) is supported</source>
+        <translation>%1 节点 %2 变形为 %3；只支持展平为 (N, -1)</translation>
+    </message>
+    <message>
+        <source>%1 node %2 is in training mode; export the model in eval mode</source>
+        <translation>%1 节点 %2 处于训练模式；请在评估（eval）模式下导出模型</translation>
+    </message>
+    <message>
+        <source>%1 node %2: scale, B, mean and var must each have shape (%3,)</source>
+        <translation>%1 节点 %2：scale、B、mean 和 var 的形状都必须是 (%3,)</translation>
+    </message>
+    <message>
+        <source>%1 node %2: the running variance has negative values</source>
+        <translation>%1 节点 %2：运行方差含有负值</translation>
+    </message>
+    <message>
+        <source>%1 node %2: size %3; only odd sizes match the engine&apos;s LocalResponseNorm (ONNX centres even windows one channel later)</source>
+        <translation>%1 节点 %2：size 为 %3；只有奇数大小与本引擎的 LocalResponseNorm 一致（ONNX 把偶数窗口的中心放在后一个通道）</translation>
+    </message>
+    <message>
+        <source>%1 node %2: ratio %3 must be in [0, 1)</source>
+        <translation>%1 节点 %2：比率 %3 必须在 [0, 1) 之内</translation>
+    </message>
+    <message>
+        <source>%1 node %2 averages over axes %3; only a mean over H and W (axes [2, 3], a global average pool) is supported</source>
+        <translation>%1 节点 %2 在轴 %3 上求平均；只支持在 H 和 W 上求平均（轴 [2, 3]，即全局平均池化）</translation>
+    </message>
+    <message>
+        <source>%1 node %2 is not the graph&apos;s last step; only a final softmax can be dropped (the engine applies softmax to its outputs itself)</source>
+        <translation>%1 节点 %2 不是计算图的最后一步；只有最后的 softmax 可以去掉（本引擎自己对输出做 softmax）</translation>
+    </message>
+    <message>
+        <source>%1 node %2: a softmax over axis %3 of shape (N, %4) is not the engine&apos;s softmax over the classes</source>
+        <translation>%1 节点 %2：在形状 (N, %4) 的轴 %3 上做 softmax，不是本引擎在类别上的 softmax</translation>
+    </message>
+    <message>
+        <source>the branches starting at value %1 do not meet in one Concat</source>
+        <translation>从值 %1 开始的各分支没有汇合到同一个 Concat</translation>
+    </message>
+    <message>
+        <source>value %1 feeds %2 nodes (%3); the engine takes branches only as its Inception module (1x1; 1x1-&gt;3x3; 1x1-&gt;5x5; 3x3 max pool-&gt;1x1, each conv followed by Relu, concatenated on channels)</source>
+        <translation>值 %1 输入到 %2 个节点（%3）；本引擎只接受其 Inception 模块形式的分支（1x1；1x1-&gt;3x3；1x1-&gt;5x5；3x3 最大池化-&gt;1x1，每个卷积之后接 Relu，在通道上拼接）</translation>
+    </message>
+    <message>
+        <source>ONNX support needs the onnx package: pip install &apos;cnn-explorer[onnx]&apos;</source>
+        <translation>ONNX 支持需要 onnx 软件包：pip install &apos;cnn-explorer[onnx]&apos;</translation>
+    </message>
+    <message>
+        <source>layer %1: ONNX&apos;s LRN centres a window of even size %2 one channel later than the engine (and PyTorch) do; only odd sizes can be exported</source>
+        <translation>层 %1：ONNX 的 LRN 把偶数大小 %2 的窗口中心放在比本引擎（以及 PyTorch）靠后一个通道的位置；只能导出奇数大小</translation>
+    </message>
+    <message>
+        <source>layer %1 of type %2 has no ONNX export</source>
+        <translation>类型为 %2 的层 %1 无法导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>%1 does not end with class scores (N, K); cannot export it</source>
+        <translation>%1 的最后不是类别得分 (N, K)；无法导出</translation>
+    </message>
+    <message>
+        <source>cannot write %1: folder %2 does not exist</source>
+        <translation>无法写入 %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
         <source>the saved kernel</source>
         <extracomment>The engine&apos;s `explorer.engine.messages.TERMS`: words it puts into its messages.</extracomment>
         <translation>保存的卷积核</translation>
@@ -6199,6 +6619,38 @@ Check the internet connection (or a proxy) and try again; files already verified
     <message>
         <source>kernel set</source>
         <translation>卷积核集合</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>weight (B)</source>
+        <translation>权重（B）</translation>
+    </message>
+    <message>
+        <source>bias (C)</source>
+        <translation>偏置（C）</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>ratio</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>axes</source>
+        <translation>轴</translation>
     </message>
     <message>
         <source>%1: permission denied</source>
