@@ -27,7 +27,7 @@ import numpy as np
 from explorer._atomic import atomic_write
 
 from . import models
-from .messages import MessageError, MessageFileNotFoundError, MessageIsADirectoryError
+from .messages import MessageError, MessageFileNotFoundError, MessageIsADirectoryError, cause
 from .models import _json_default, model_from_spec, planned_arrays
 
 __all__ = ["FORMAT_VERSION", "save_model", "load_model", "load_default_model"]
@@ -91,18 +91,12 @@ class _Entry(NamedTuple):
     nbytes: int
 
 
-def _cause(exc: BaseException):
-    """The cause a message names: a coded engine message as itself (the UI translates it
-    too), any other exception as its own text."""
-    return exc if isinstance(exc, MessageError) else str(exc)
-
-
 def _unreadable(path, exc) -> ValueError:
     if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
         # zipfile's and zlib's own words ("File is not a zip file", "Error -3 while
         # decompressing data") are English: say it in a coded sentence instead
         exc = MessageError("model_zip_damaged")
-    return MessageError("model_file_unreadable", str(path), _cause(exc))
+    return MessageError("model_file_unreadable", str(path), cause(exc))
 
 
 def _first_bytes(head: bytes) -> tuple[str, str]:
@@ -153,7 +147,7 @@ def _scan(zf: zipfile.ZipFile, path: Path) -> dict[str, _Entry]:
                     raise MessageError("model_npy_version", version)
                 offset = fh.tell()
         except _ZIP_ERRORS as exc:
-            raise MessageError("model_header_unreadable", str(path), key, _cause(exc)) from None
+            raise MessageError("model_header_unreadable", str(path), key, cause(exc)) from None
         if dtype.hasobject:
             raise MessageError("model_array_objects", str(path), key, str(dtype))
         nbytes = math.prod(shape) * dtype.itemsize
@@ -245,7 +239,7 @@ def _from_spec(build, path):
     try:
         return build()
     except ValueError as exc:
-        raise MessageError("model_spec_unbuildable", str(path), _cause(exc)) from None
+        raise MessageError("model_spec_unbuildable", str(path), cause(exc)) from None
     except (TypeError, OverflowError, KeyError, IndexError, AttributeError) as exc:
         raise MessageError("model_spec_malformed", str(path), type(exc).__name__,
                            str(exc)) from None
