@@ -187,6 +187,19 @@ MESSAGES: dict[str, str] = {
         "dropout=%1 was given but %2 has no Dropout layer (0 of its %3 layers); leave dropout "
         "unset for it"),
     "spec_layer_cannot_take_input": "layer %1 cannot take input of shape %2: %3",
+    "layer_spec_not_dict": "a layer spec must be a dict with a 'type', got %1",
+    "layer_unknown_type": "unknown layer type %1; known types: %2",
+    "layer_unknown_setting": "%1 layer %2 has no setting %3; its settings are %4",
+    "layer_missing_setting": "%1 layer %2 needs the setting %3",
+    "layer_bad_arguments": "bad arguments for %1 layer %2: %3",
+    "layer_units": "Dense units must be a positive int, got %1",
+    "layer_dropout_rate": "Dropout rate must be in [0, 1), got %1",
+    "layer_filters": "Conv2D filters must be a positive int, got %1",
+    "layer_lrn_size": "LocalResponseNorm size must be at least 1, got %1",
+    "layer_in_features": (
+        "%1: spec says in_features=%2 but the input has %3 features (input shape %4)"),
+    "layer_in_channels": (
+        "%1: spec says in_channels=%2 but the input has %3 channels (input shape %4)"),
     "spec_last_layer_not_scores": (
         "the last layer must output class scores (N, K); %1 outputs %2: add Flatten and Dense "
         "layers"),

@@ -6304,6 +6304,50 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>层 %1 无法接受形状为 %2 的输入：%3</translation>
     </message>
     <message>
+        <source>a layer spec must be a dict with a &apos;type&apos;, got %1</source>
+        <translation>层的描述必须是带有 &apos;type&apos; 的字典，实际为 %1</translation>
+    </message>
+    <message>
+        <source>unknown layer type %1; known types: %2</source>
+        <translation>未知的层类型 %1；已知类型：%2</translation>
+    </message>
+    <message>
+        <source>%1 layer %2 has no setting %3; its settings are %4</source>
+        <translation>%1 层 %2 没有设置项 %3；它的设置项是 %4</translation>
+    </message>
+    <message>
+        <source>%1 layer %2 needs the setting %3</source>
+        <translation>%1 层 %2 需要设置项 %3</translation>
+    </message>
+    <message>
+        <source>bad arguments for %1 layer %2: %3</source>
+        <translation>%1 层 %2 的参数有误：%3</translation>
+    </message>
+    <message>
+        <source>Dense units must be a positive int, got %1</source>
+        <translation>Dense 的单元数必须是正整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>Dropout rate must be in [0, 1), got %1</source>
+        <translation>Dropout 比例必须在 [0, 1) 之内，实际为 %1</translation>
+    </message>
+    <message>
+        <source>Conv2D filters must be a positive int, got %1</source>
+        <translation>Conv2D 的滤波器数必须是正整数，实际为 %1</translation>
+    </message>
+    <message>
+        <source>LocalResponseNorm size must be at least 1, got %1</source>
+        <translation>LocalResponseNorm 的 size 至少为 1，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1: spec says in_features=%2 but the input has %3 features (input shape %4)</source>
+        <translation>%1：描述中 in_features=%2，但输入有 %3 个特征（输入形状 %4）</translation>
+    </message>
+    <message>
+        <source>%1: spec says in_channels=%2 but the input has %3 channels (input shape %4)</source>
+        <translation>%1：描述中 in_channels=%2，但输入有 %3 个通道（输入形状 %4）</translation>
+    </message>
+    <message>
         <source>the last layer must output class scores (N, K); %1 outputs %2: add Flatten and Dense layers</source>
         <translation>最后一层必须输出类别得分 (N, K)；%1 输出的是 %2：请添加 Flatten 层和 Dense 层</translation>
     </message>

@@ -299,6 +299,30 @@ ENGINE_MESSAGES: dict[str, str] = {
     "spec_layer_cannot_take_input": QT_TRANSLATE_NOOP(
         "engine",
         "layer %1 cannot take input of shape %2: %3"),
+    "layer_spec_not_dict": QT_TRANSLATE_NOOP(
+        "engine", "a layer spec must be a dict with a 'type', got %1"),
+    "layer_unknown_type": QT_TRANSLATE_NOOP(
+        "engine", "unknown layer type %1; known types: %2"),
+    "layer_unknown_setting": QT_TRANSLATE_NOOP(
+        "engine", "%1 layer %2 has no setting %3; its settings are %4"),
+    "layer_missing_setting": QT_TRANSLATE_NOOP(
+        "engine", "%1 layer %2 needs the setting %3"),
+    "layer_bad_arguments": QT_TRANSLATE_NOOP(
+        "engine", "bad arguments for %1 layer %2: %3"),
+    "layer_units": QT_TRANSLATE_NOOP(
+        "engine", "Dense units must be a positive int, got %1"),
+    "layer_dropout_rate": QT_TRANSLATE_NOOP(
+        "engine", "Dropout rate must be in [0, 1), got %1"),
+    "layer_filters": QT_TRANSLATE_NOOP(
+        "engine", "Conv2D filters must be a positive int, got %1"),
+    "layer_lrn_size": QT_TRANSLATE_NOOP(
+        "engine", "LocalResponseNorm size must be at least 1, got %1"),
+    "layer_in_features": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: spec says in_features=%2 but the input has %3 features (input shape %4)"),
+    "layer_in_channels": QT_TRANSLATE_NOOP(
+        "engine",
+        "%1: spec says in_channels=%2 but the input has %3 channels (input shape %4)"),
     "spec_last_layer_not_scores": QT_TRANSLATE_NOOP(
         "engine",
         "the last layer must output class scores (N, K); %1 outputs %2: add Flatten and "

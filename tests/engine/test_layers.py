@@ -308,8 +308,13 @@ def test_spec_is_json_and_rebuilds_the_same_layer(layer):
 def test_build_layer_rejects_unknown_types_and_bad_arguments():
     with pytest.raises(ValueError, match="unknown layer type 'Conv3D'"):
         L.build_layer({"type": "Conv3D"})
-    with pytest.raises(ValueError, match="bad arguments for Dense"):
-        L.build_layer({"type": "Dense", "units": 3, "colour": "red"})
+    # the setting is named (in words the UI translates, not Python's TypeError text)
+    with pytest.raises(ValueError, match="Dense layer 'd' has no setting 'colour'; its settings "
+                                         "are units, in_features, name") as info:
+        L.build_layer({"type": "Dense", "name": "d", "units": 3, "colour": "red"})
+    assert info.value.code == "layer_unknown_setting"
+    with pytest.raises(ValueError, match="Conv2D layer None needs the setting 'filters'"):
+        L.build_layer({"type": "Conv2D", "kernel_size": 3})
     with pytest.raises(ValueError, match="filters must be a positive int"):
         L.build_layer({"type": "Conv2D", "filters": 0, "kernel_size": 3})
 

@@ -77,6 +77,25 @@ def test_a_model_files_unbuildable_spec_is_translated_to_its_innermost_detail(qa
     assert shown.endswith(CLOSE * 3)
 
 
+def test_a_hand_edited_layer_setting_is_named_in_the_current_language(qapp, tmp_path):
+    # a typo in a layer's settings ("filtrs") used to show Python's English TypeError text
+    path = tmp_path / "m.npz"
+    build_model("lenet5", seed=0).save(path)
+    with np.load(path) as npz:
+        arrays = dict(npz)
+    spec = json.loads(arrays["__spec__"].tobytes())
+    spec["layers"][0]["filtrs"] = spec["layers"][0].pop("filters")
+    arrays["__spec__"] = np.frombuffer(json.dumps(spec).encode(), np.uint8)
+    np.savez(path, **arrays)
+    with pytest.raises(MessageError) as info:
+        load_model(path)
+    assert "Conv2D layer 'conv1' has no setting 'filtrs'; its settings are filters" in str(
+        info.value)
+    with pseudo_language(qapp):
+        shown = engine_message(info.value)
+    assert f"{OPEN}Conv2D layer 'conv1' has no setting 'filtrs'" in shown
+
+
 def test_grad_cams_refusal_is_coded(qapp):
     mlp = build_model({"name": "mlp", "layers": [{"type": "Flatten"},
                                                  {"type": "Dense", "units": 10}]}, seed=0)

@@ -24,6 +24,9 @@ Modules: ``base`` (Layer), ``conv`` (Conv2D), ``pooling`` (MaxPool2D, AvgPool2D)
 
 from __future__ import annotations
 
+import inspect
+
+from ..messages import MessageError
 from .activations import LeakyReLU, ReLU, Sigmoid, Tanh
 from .base import Layer
 from .conv import Conv2D
@@ -68,17 +71,28 @@ def build_layer(spec: dict) -> Layer:
     Raises ValueError for an unknown type or bad arguments, naming the layer.
     """
     if not isinstance(spec, dict):
-        raise ValueError(f"a layer spec must be a dict with a 'type', got {spec!r}")
+        raise MessageError("layer_spec_not_dict", repr(spec))
     kwargs = dict(spec)
     type_name = kwargs.pop("type", None)
     cls = LAYER_TYPES.get(type_name)
     if cls is None:
-        raise ValueError(
-            f"unknown layer type {type_name!r} in spec {spec!r}; known types: "
-            f"{', '.join(sorted(LAYER_TYPES))}"
-        )
+        raise MessageError("layer_unknown_type", repr(type_name), ", ".join(sorted(LAYER_TYPES)))
+    name = repr(spec.get("name"))
+    try:
+        inspect.signature(cls).bind(**kwargs)
+    except TypeError as exc:
+        # say which setting, in words the UI can translate (Python's own text is English)
+        params = inspect.signature(cls).parameters
+        unknown = sorted(set(kwargs) - set(params))
+        missing = [p for p, v in params.items() if v.default is inspect.Parameter.empty
+                   and v.kind is v.POSITIONAL_OR_KEYWORD and p not in kwargs]
+        if unknown:
+            raise MessageError("layer_unknown_setting", type_name, name, repr(unknown[0]),
+                               ", ".join(p for p in params if p != "rng")) from None
+        if missing:
+            raise MessageError("layer_missing_setting", type_name, name, repr(missing[0])) from None
+        raise MessageError("layer_bad_arguments", type_name, name, str(exc)) from None
     try:
         return cls(**kwargs)
     except TypeError as exc:
-        name = spec.get("name")
-        raise ValueError(f"bad arguments for {type_name} layer {name!r}: {exc}") from None
+        raise MessageError("layer_bad_arguments", type_name, name, str(exc)) from None

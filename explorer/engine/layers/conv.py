@@ -7,6 +7,7 @@ from numpy.lib.stride_tricks import as_strided
 
 from ..geometry import check_kernel, check_stride, resolve_padding, window_geometry
 from ..init import init_weight
+from ..messages import MessageError
 from .base import Layer, _padding_spec, _plain
 
 __all__ = ["Conv2D"]
@@ -56,7 +57,7 @@ class Conv2D(Layer):
                  in_channels: int | None = None, name: str | None = None):
         super().__init__(name or "conv")
         if not isinstance(filters, (int, np.integer)) or isinstance(filters, bool) or filters < 1:
-            raise ValueError(f"Conv2D filters must be a positive int, got {filters!r}")
+            raise MessageError("layer_filters", repr(filters))
         self.filters = int(filters)
         self.kernel_size = check_kernel(kernel_size)
         self.stride = check_stride(stride)
@@ -84,10 +85,8 @@ class Conv2D(Layer):
     def build(self, input_shape, rng, *, init="he", weight_init_std=None, dtype=np.float32):
         c = int(input_shape[0])
         if self.in_channels is not None and self.in_channels != c:
-            raise ValueError(
-                f"{self.name}: spec says in_channels={self.in_channels} but the input has {c} "
-                f"channels (input shape {tuple(input_shape)})"
-            )
+            raise MessageError("layer_in_channels", self.name, self.in_channels, c,
+                               tuple(input_shape))
         self.in_channels = c
         self.output_shape(input_shape)  # raises if the kernel does not fit
         kh, kw = self.kernel_size

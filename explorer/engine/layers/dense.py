@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..init import init_weight
+from ..messages import MessageError
 from .base import Layer
 
 __all__ = ["Flatten", "Dense", "Dropout"]
@@ -41,7 +42,7 @@ class Dense(Layer):
     def __init__(self, units: int, in_features: int | None = None, name=None):
         super().__init__(name or "fc")
         if not isinstance(units, (int, np.integer)) or isinstance(units, bool) or units < 1:
-            raise ValueError(f"Dense units must be a positive int, got {units!r}")
+            raise MessageError("layer_units", repr(units))
         self.units = int(units)
         self.in_features = None if in_features is None else int(in_features)
         self._x = None
@@ -56,10 +57,8 @@ class Dense(Layer):
     def build(self, input_shape, rng, *, init="he", weight_init_std=None, dtype=np.float32):
         d = int(np.prod(input_shape))
         if self.in_features is not None and self.in_features != d:
-            raise ValueError(
-                f"{self.name}: spec says in_features={self.in_features} but the input has {d} "
-                f"features (input shape {tuple(input_shape)})"
-            )
+            raise MessageError("layer_in_features", self.name, self.in_features, d,
+                               tuple(input_shape))
         self.in_features = d
         self.params["weight"] = init_weight((d, self.units), d, rng, init, weight_init_std, dtype)
         self.params["bias"] = np.zeros(self.units, dtype=dtype)
@@ -105,7 +104,7 @@ class Dropout(Layer):
     def __init__(self, rate: float = 0.5, name=None, rng: np.random.Generator | None = None):
         super().__init__(name or "dropout")
         if not 0.0 <= float(rate) < 1.0:
-            raise ValueError(f"Dropout rate must be in [0, 1), got {rate!r}")
+            raise MessageError("layer_dropout_rate", repr(rate))
         self.rate = float(rate)
         self.rng = rng if rng is not None else np.random.default_rng(0)
         self._mask = None

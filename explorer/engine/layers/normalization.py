@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..messages import MessageError
 from .base import Layer
 
 __all__ = ["BatchNorm2D", "LocalResponseNorm"]
@@ -82,7 +83,7 @@ class LocalResponseNorm(Layer):
                  name=None):
         super().__init__(name or "lrn")
         if int(size) < 1:
-            raise ValueError(f"LocalResponseNorm size must be at least 1, got {size!r}")
+            raise MessageError("layer_lrn_size", repr(size))
         self.size, self.alpha, self.beta, self.k = int(size), float(alpha), float(beta), float(k)
         self._cache = None
 
