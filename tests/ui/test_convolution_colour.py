@@ -132,3 +132,16 @@ def test_a_photos_three_channels_fit_beside_the_kernel_and_the_output(qtbot, pan
         sideways = [s.objectName() or type(s).__name__ for s in panel.findChildren(QScrollArea)
                     if s.isVisible() and s.horizontalScrollBar().isVisible()]
         assert sideways == [], (direction, size)
+
+
+def test_a_photos_channels_take_two_lines_and_a_small_examples_one(qtbot, panel):
+    # three 32x32 grids and the preview in one line left each a third of the width
+    choose_input(panel, "photo")
+    choose(panel.kernel_combo, "learned")
+    qtbot.wait(30)
+    r, g, b = panel.input_row.grids[:3]
+    assert g.y() > r.y() and b.y() == g.y() and b.x() > g.x()     # preview, R / G, B
+    choose_input(panel, "example:three_channel")
+    qtbot.wait(30)
+    r, g, b = panel.input_row.grids[:3]
+    assert r.y() == g.y() == b.y() and r.x() < g.x() < b.x()      # 4x4 grids: one line

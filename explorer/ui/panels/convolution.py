@@ -172,11 +172,11 @@ class ConvolutionPanel(SteppingMixin, QWidget):
 
     def _build_views(self):
         # cells shrink to fit the window down to MIN_CELL pixels; only then does the view scroll
-        self.input_row = ChannelRow(self, max_size=360, min_cell=MIN_CELL)
+        self.input_row = ChannelRow(self, max_size=360, min_cell=MIN_CELL, wrap=True)
         self.input_row.setObjectName("convInputView")
         self.kernel_row = ChannelRow(self, cell_size=40, max_size=200, min_cell=2 * MIN_CELL)
         self.kernel_row.setObjectName("convKernelView")
-        self.output_row = ChannelRow(self, max_size=300, min_cell=MIN_CELL)
+        self.output_row = ChannelRow(self, max_size=300, min_cell=MIN_CELL, wrap=True)
         self.output_row.setObjectName("convOutputView")
         self.input_title = QLabel(self)
         self.kernel_title = QLabel(self)

@@ -78,7 +78,7 @@ class SteppingMixin:
         views = [st.padded] if (own or conv) else [st.padded, st.output]
         levels = shared_levels(views, in_cmap == "diverging")   # skips -inf (max-pool padding)
         self.input_levels = None if own else levels
-        self.input_row.set_count(c)
+        self.input_row.set_count(c, st.padded.shape[1:])
         for ch in range(c):
             g = self.input_row.grids[ch]
             g.set_matrix(st.padded[ch], levels=levels, cmap=in_cmap)
@@ -105,7 +105,7 @@ class SteppingMixin:
             self.kernel_row.set_scale(klevels, kc)
             n = self.build.n_images
             outputs = [st.output] if n == 1 else self._typed_batch_outputs()
-            self.output_row.set_count(n)
+            self.output_row.set_count(n, st.output.shape[-2:])
             stacked = np.stack(outputs)
             oc = cmap_for(stacked)
             olevels = value_range(stacked, oc == "diverging")
@@ -125,7 +125,7 @@ class SteppingMixin:
             self.output_title.setText(f"<b>{head}</b><br>" + fill(bias, format_number(st.bias)))
         else:
             self.kernel_row.set_count(0)
-            self.output_row.set_count(c)
+            self.output_row.set_count(c, st.output.shape[-2:])
             oc = cmap_for(st.output)
             olevels = (value_range(st.output, oc == "diverging") if own
                        else levels)   # the input's scale: a pooled value keeps its colour

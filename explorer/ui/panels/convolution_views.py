@@ -74,23 +74,34 @@ class DirectionBox(QWidget):
             "flows back to the input and the weights (the chain rule, cell by cell)."))
 
 
+#: The height in cells from which three or more grids of a wrapping `ChannelRow` take two lines.
+WRAP_FROM = 20
+
+
 class ChannelRow(QWidget):
     """One `NumberGrid` per channel, side by side, each with a caption above it, and the
     colour bar of their common scale under them (`set_scale`); before the grids, optionally,
-    the picture they come from in colour (`set_preview`)."""
+    the picture they come from in colour (`set_preview`). With ``wrap``, three or more large
+    grids (`WRAP_FROM` rows or more) go in two lines: a photo's preview and R, then G and B,
+    each grid wider than in one line; small ones (a 4x4 example) stay in one line, where a
+    short window gives them more room."""
 
-    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380, min_cell: int = 0):
+    def __init__(self, parent=None, *, cell_size: int = 34, max_size: int = 380, min_cell: int = 0,
+                 wrap: bool = False):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self._layout = QHBoxLayout()
+        self._layout = QGridLayout()
+        self._wrap = wrap
+        self._boxes: list[QVBoxLayout] = []
+        self._shown = 0
+        self._rows = 0       # the grids' height in cells (set_count)
         outer.addLayout(self._layout, 1)
         self.preview = ImageGrid(self, cell_size=72, levels=(0.0, 1.0))
         self.preview.setObjectName("channelRowPreview")
         self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.preview.setFixedWidth(80)
         self.preview.hide()
-        self._layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignVCenter)
         self.scale = ColourScale(self)
         self.scale.setMinimumWidth(140)   # room for the bar between its two numbers
         self.scale.hide()
@@ -102,8 +113,10 @@ class ChannelRow(QWidget):
     def __repr__(self) -> str:
         return f"ChannelRow({len(self.grids)} grids)"
 
-    def set_count(self, n: int):
-        """Show ``n`` grids (more are created when needed, extra ones hidden)."""
+    def set_count(self, n: int, cells: tuple[int, int] | None = None):
+        """Show ``n`` grids (more are created when needed, extra ones hidden); ``cells``: the
+        (rows, columns) they are about to show (whether they wrap into two lines)."""
+        self._rows = int(cells[0]) if cells else 0
         while len(self.grids) < n:
             box = QVBoxLayout()
             caption = QLabel(self)
@@ -112,15 +125,12 @@ class ChannelRow(QWidget):
                               min_cell=self._min_cell)
             box.addWidget(caption)
             box.addWidget(grid, 1)
-            self._layout.addLayout(box, 1)
+            self._boxes.append(box)
             self.grids.append(grid)
             self.captions.append(caption)
-        # the row asks for about the room of one channel at the smallest cell, whatever the
-        # count: a photo's three 36x36 channels beside the kernel and the output fit the tab
-        # (the cells get smaller) instead of pushing them off to the side
-        min_cell = max(2, self._min_cell // max(1, n)) if self._min_cell else 0
+        self._shown = n
+        self._arrange()
         for i, (g, c) in enumerate(zip(self.grids, self.captions)):
-            g.set_min_cell(min_cell)
             g.setVisible(i < n)
             c.setVisible(i < n)
             if i >= n:
@@ -128,15 +138,45 @@ class ChannelRow(QWidget):
         if n == 0:
             self.scale.hide()
 
+    def _arrange(self) -> None:
+        """Put the preview (when shown) and the shown grids in one line, or in two with
+        ``wrap`` and three or more large ones; and set the grids' smallest cell."""
+        layout = self._layout
+        layout.removeWidget(self.preview)
+        for box in self._boxes:
+            layout.removeItem(box)
+        items = ([self.preview] if not self.preview.isHidden() else []) + self._boxes[:self._shown]
+        count = max(1, len(items))
+        wrap = self._wrap and count >= 3 and self._rows >= WRAP_FROM
+        columns = (count + 1) // 2 if wrap else count
+        for c in range(layout.columnCount()):
+            layout.setColumnStretch(c, 0)
+        for i, item in enumerate(items):
+            row, col = divmod(i, columns)
+            if item is self.preview:
+                layout.addWidget(item, row, col, Qt.AlignmentFlag.AlignCenter)
+            else:
+                layout.addLayout(item, row, col)
+                layout.setColumnStretch(col, 1)
+        for box in self._boxes[self._shown:]:      # hidden ones stay owned by the layout
+            layout.addLayout(box, 2, len(self._boxes))
+        # the row asks for about the room of one channel at the smallest cell, whatever the
+        # count: a photo's three 36x36 channels beside the kernel and the output fit the tab
+        # (the cells get smaller) instead of pushing them off to the side or down
+        min_cell = max(2, self._min_cell // count) if self._min_cell else 0
+        for g in self.grids:
+            g.set_min_cell(min_cell)
+
     def set_preview(self, image, caption: str = "") -> None:
         """Show ``image`` ``(H, W, 3)`` in [0, 1] in colour before the grids, captioned
         (already translated); None hides it."""
         if image is None:
             self.preview.set_images([])
             self.preview.hide()
-            return
-        self.preview.set_images([image], [caption])
-        self.preview.show()
+        else:
+            self.preview.set_images([image], [caption])
+            self.preview.show()
+        self._arrange()
 
     def set_scale(self, levels, cmap: str):
         """Show the colour bar of ``levels`` (lo, hi) in ``cmap`` under the grids."""

@@ -131,14 +131,19 @@ class NumberGrid(QWidget):
         )
         self._decimals = decimals
         self._image = to_qimage(values, self._levels, cmap) if values.size else None
-        h, w = values.shape
-        self.setMinimumSize(max(40, w * self._min_cell + 2), max(40, h * self._min_cell + 2))
-        self.updateGeometry()
+        self._ask_for_room()
         self.update()
 
+    def _ask_for_room(self):
+        """The minimum size: ``min_cell`` pixels per cell of the values shown."""
+        h, w = self._values.shape if self._values is not None else (0, 0)
+        self.setMinimumSize(max(40, w * self._min_cell + 2), max(40, h * self._min_cell + 2))
+        self.updateGeometry()
+
     def set_min_cell(self, pixels: int):
-        """Ask the layout for cells of at least ``pixels`` (from the next `set_matrix`)."""
+        """Ask the layout for cells of at least ``pixels``."""
         self._min_cell = int(pixels)
+        self._ask_for_room()
 
     def set_padding(self, pads):
         self._pads = (tuple(pads[0]), tuple(pads[1]))
