@@ -154,8 +154,10 @@ class StopOnInterrupt:
 
 
 def _os_reason(exc: OSError) -> str:
-    """What went wrong, without the file name (which may be a hidden temporary file's)."""
-    return exc.strerror or str(exc) or type(exc).__name__
+    """What went wrong, without the file name (which may be a hidden temporary file's); a
+    coded error (e.g. the model's "folder does not exist", an OSError without ``strerror``)
+    in the current language."""
+    return exc.strerror or error_text(exc) or type(exc).__name__
 
 
 def check_writable(out: Path, n_bytes: int = 0) -> None:

@@ -127,3 +127,19 @@ def test_the_cli_imports_only_qtcore():
 
 def test_the_shipped_chinese_file_is_found_by_the_cli():
     assert cli_text.set_language("zh_CN") is True and cli_text.language() == "zh_CN"
+
+
+def test_a_coded_os_error_is_said_in_the_cli_language():
+    # the model's "folder does not exist" is an OSError without strerror: it was shown as
+    # its English str() inside a Chinese sentence
+    from explorer.engine.messages import MessageFileNotFoundError
+
+    exc = MessageFileNotFoundError("model_save_no_folder", "/x")
+    try:
+        assert cli_text.set_language("zh_CN") is True
+        reason = cli._os_reason(exc)
+        assert "/x" in reason and "folder" not in reason and reason != str(exc)
+    finally:
+        cli_text.set_language("en")
+    assert cli._os_reason(exc) == str(exc)
+    assert cli._os_reason(PermissionError(13, "Permission denied")) == "Permission denied"

@@ -332,7 +332,8 @@ MESSAGES: dict[str, str] = {
 
 #: Every `Term` the engine puts into its messages (the default names of what was read).
 TERMS: tuple[str, ...] = ("the saved kernel", "kernel set", "(unnamed)", "weight", "bias",
-                          "weight (B)", "bias (C)", "shape", "ratio", "axes")
+                          "weight (B)", "bias (C)", "shape", "ratio", "axes", "scale",
+                          "bias (B)", "mean", "variance")
 
 def english(code: str, *values) -> str:
     """The English sentence of ``code`` with ``values`` in its ``%1``..``%9`` (one pass)."""

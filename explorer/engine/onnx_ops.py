@@ -215,7 +215,7 @@ def _batchnorm(reader, node, x, shape):
         raise _fail("onnx_training_mode", node)
     reader._single_output(node)
     arrays = [reader.const(n, node, what) for n, what in
-              zip(node.input[1:5], ("scale", "B", "mean", "var"))]
+              zip(node.input[1:5], ("scale", "bias (B)", "mean", "variance"))]
     if len(arrays) != 4 or any(v.shape != (shape[0],) for v in arrays):
         raise _fail("onnx_batchnorm_shapes", node, shape[0])
     if np.any(arrays[3] < 0):

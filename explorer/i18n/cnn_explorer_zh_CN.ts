@@ -2299,7 +2299,7 @@ Details: %1</source>
     <name>Im2colView</name>
     <message>
         <source>input value</source>
-        <extracomment>The stepper and position shown (their texts are written again on a language change).</extracomment>
+        <extracomment>The height in cells from which three or more grids of a wrapping `ChannelRow` take two lines. The stepper and position shown (their texts are written again on a language change).</extracomment>
         <translation>输入值</translation>
     </message>
     <message>
@@ -6695,6 +6695,22 @@ Check the internet connection (or a proxy) and try again; files already verified
     <message>
         <source>axes</source>
         <translation>轴</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>缩放系数</translation>
+    </message>
+    <message>
+        <source>bias (B)</source>
+        <translation>偏置（B）</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>variance</source>
+        <translation>方差</translation>
     </message>
     <message>
         <source>%1: permission denied</source>

@@ -559,4 +559,8 @@ ENGINE_TERMS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("engine", "shape"),
     QT_TRANSLATE_NOOP("engine", "ratio"),
     QT_TRANSLATE_NOOP("engine", "axes"),
+    QT_TRANSLATE_NOOP("engine", "scale"),
+    QT_TRANSLATE_NOOP("engine", "bias (B)"),
+    QT_TRANSLATE_NOOP("engine", "mean"),
+    QT_TRANSLATE_NOOP("engine", "variance"),
 )

@@ -313,7 +313,7 @@ def test_build_layer_rejects_unknown_types_and_bad_arguments():
                                          "are units, in_features, name") as info:
         L.build_layer({"type": "Dense", "name": "d", "units": 3, "colour": "red"})
     assert info.value.code == "layer_unknown_setting"
-    with pytest.raises(ValueError, match="Conv2D layer None needs the setting 'filters'"):
+    with pytest.raises(ValueError, match=r"Conv2D layer \(unnamed\) needs the setting 'filters'"):
         L.build_layer({"type": "Conv2D", "kernel_size": 3})
     with pytest.raises(ValueError, match="filters must be a positive int"):
         L.build_layer({"type": "Conv2D", "filters": 0, "kernel_size": 3})

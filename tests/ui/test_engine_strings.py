@@ -182,6 +182,27 @@ def test_engine_terms_are_listed_and_nested_causes_are_translated(qapp, tmp_path
             "⟦my.json: kernel #1: ⟦kernel 'a' is 1x2; kernels must be square⟧⟧")
 
 
+def test_every_name_an_onnx_refusal_gives_a_constant_is_a_listed_term():
+    # BatchNorm's "mean" and "var" were missing: a Chinese message named them in English
+    import ast
+
+    from explorer.engine import onnx_ops
+    from explorer.engine.messages import TERMS
+
+    tree = ast.parse(Path(onnx_ops.__file__).read_text(encoding="utf-8"))
+    named = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "const"):
+            what = node.args[2] if len(node.args) > 2 else None
+            if isinstance(what, ast.Constant):
+                named.add(what.value)
+        if isinstance(node, ast.Tuple) and all(isinstance(e, ast.Constant) for e in node.elts) \
+                and any(getattr(e, "value", None) == "scale" for e in node.elts):
+            named.update(e.value for e in node.elts)      # BatchNorm's four inputs
+    assert named >= {"weight", "scale", "mean"} and named <= set(TERMS)
+
+
 def test_a_file_that_is_not_a_model_is_described_in_the_users_language(qapp, tmp_path):
     from explorer.engine.messages import MessageError
     from explorer.engine.serialize import load_model

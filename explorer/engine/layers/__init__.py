@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import inspect
 
+from ...placeholders import Term
 from ..messages import MessageError
 from .activations import LeakyReLU, ReLU, Sigmoid, Tanh
 from .base import Layer
@@ -77,22 +78,23 @@ def build_layer(spec: dict) -> Layer:
     cls = LAYER_TYPES.get(type_name)
     if cls is None:
         raise MessageError("layer_unknown_type", repr(type_name), ", ".join(sorted(LAYER_TYPES)))
-    name = repr(spec.get("name"))
-    try:
-        inspect.signature(cls).bind(**kwargs)
-    except TypeError as exc:
-        # say which setting, in words the UI can translate (Python's own text is English)
-        params = inspect.signature(cls).parameters
-        unknown = sorted(set(kwargs) - set(params))
-        missing = [p for p, v in params.items() if v.default is inspect.Parameter.empty
-                   and v.kind is v.POSITIONAL_OR_KEYWORD and p not in kwargs]
-        if unknown:
-            raise MessageError("layer_unknown_setting", type_name, name, repr(unknown[0]),
-                               ", ".join(p for p in params if p != "rng")) from None
-        if missing:
-            raise MessageError("layer_missing_setting", type_name, name, repr(missing[0])) from None
-        raise MessageError("layer_bad_arguments", type_name, name, str(exc)) from None
     try:
         return cls(**kwargs)
     except TypeError as exc:
-        raise MessageError("layer_bad_arguments", type_name, name, str(exc)) from None
+        raise _bad_settings(cls, type_name, spec.get("name"), kwargs, exc) from None
+
+
+def _bad_settings(cls, type_name: str, name, kwargs: dict, exc: TypeError) -> MessageError:
+    """Why ``cls(**kwargs)`` refused its settings, in words the UI translates (Python's own
+    TypeError text is English): an unknown setting, a missing one, or else the raw reason."""
+    shown = repr(name) if name else Term("(unnamed)")
+    params = inspect.signature(cls).parameters
+    unknown = sorted(set(kwargs) - set(params))
+    missing = [p for p, v in params.items() if v.default is inspect.Parameter.empty
+               and v.kind is v.POSITIONAL_OR_KEYWORD and p not in kwargs]
+    if unknown:
+        return MessageError("layer_unknown_setting", type_name, shown, repr(unknown[0]),
+                            ", ".join(p for p in params if p != "rng"))
+    if missing:
+        return MessageError("layer_missing_setting", type_name, shown, repr(missing[0]))
+    return MessageError("layer_bad_arguments", type_name, shown, str(exc))
