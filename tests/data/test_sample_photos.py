@@ -1,12 +1,10 @@
-"""The sample colour photos: every offered photo is shipped, credited in the README, and read
-as the network's input (96x96 RGB scaled and cropped to any size)."""
+"""The sample colour photos: every offered photo is shipped and credited in the README.
+
+Reading them as the network's input: tests/ui/test_sample_photo_reading.py; that this module
+imports no Qt: tests/engine/test_no_qt.py (it imports every explorer.data module)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import numpy as np
 import pytest
 
 from explorer.data.sample_photos import DEFAULT_PHOTO, PHOTOS_DIR, SAMPLE_PHOTOS, photo_path
@@ -27,26 +25,3 @@ def test_every_photo_is_shipped_and_credited():
 def test_an_unknown_photo_is_refused_with_the_names():
     with pytest.raises(KeyError, match="cat"):
         photo_path("dog")
-
-
-def test_the_list_imports_no_qt():
-    code = ("import sys, explorer.data.sample_photos\n"
-            "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
-
-
-def test_photos_are_read_as_colour_images_at_any_size():
-    from explorer.ui.sample_photos import load_sample_photo
-
-    for key in SAMPLE_PHOTOS:
-        photo = load_sample_photo(key, 3, 32, 24)
-        assert photo.shape == (32, 24, 3) and photo.dtype == np.float32
-        assert 0.0 <= photo.min() and photo.max() <= 1.0
-        # a real colour photo: its channels differ (not a grey picture stored as RGB)
-        assert np.abs(photo[..., 0] - photo[..., 2]).mean() > 0.02
-        grey = load_sample_photo(key, 1, 28, 28)
-        assert grey.shape == (28, 28)
-    a = load_sample_photo("cat", 3, 32, 32)
-    a[:] = 0                                          # a copy: the cache is not changed
-    assert load_sample_photo("cat", 3, 32, 32).max() > 0.5
