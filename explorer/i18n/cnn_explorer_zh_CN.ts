@@ -121,18 +121,6 @@
         <translation>彩色</translation>
     </message>
     <message>
-        <source>R (red)</source>
-        <translation>R（红）</translation>
-    </message>
-    <message>
-        <source>G (green)</source>
-        <translation>G（绿）</translation>
-    </message>
-    <message>
-        <source>B (blue)</source>
-        <translation>B（蓝）</translation>
-    </message>
-    <message>
         <source>channel %1</source>
         <translation>通道 %1</translation>
     </message>

@@ -359,3 +359,19 @@ def test_feature_layers_follow_the_architecture(qtbot):
     finally:
         panel.shutdown()
         client.shutdown()
+
+
+def test_act_max_captions_name_colours_only_for_an_rgb_picture(lenet):
+    # a 4-channel network's image raised KeyError: 3 (it was given the colour names)
+    panel, _ = lenet
+    view = panel.actmax
+    rng = np.random.default_rng(0)
+    view.last = {"image": rng.random((4, 6, 6))}
+    view._show_image()
+    assert view.image.captions() == ["channel 0", "channel 1", "channel 2", "channel 3"]
+    view.last = {"image": rng.random((3, 6, 6))}
+    view._show_image()
+    assert view.image.captions() == ["colour", "R (red)", "G (green)", "B (blue)"]
+    view.last = {"image": rng.random((1, 6, 6))}
+    view._show_image()
+    assert view.image.captions() == [""]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPus
 from explorer.ui.engine_strings import engine_message, tr_engine
 from explorer.ui.panels.explain_logic import (ActMaxRun, ExplainChoices, actmax_views,
                                               display_image, map_images, top_activating_job)
+from explorer.ui.panels.convolution_text import colour_name
 from explorer.ui.panels.explain_widgets import RenderedLabel, RenderedMessage
 from explorer.ui.text import fill
 from explorer.ui.widgets.image_grid import ImageGrid
@@ -258,11 +259,16 @@ class ActMaxView(QWidget):
     def _show_image(self):
         """The last act-max image: in colour and channel by channel for a colour network."""
         images, kinds = actmax_views(self.last["image"])
-        names = {"grey": "", "colour": self.tr("colour"), 0: self.tr("R (red)"),
-                 1: self.tr("G (green)"), 2: self.tr("B (blue)")}
-        if len(kinds) != 4:   # numbered channels (neither grey nor RGB)
-            names = {k: fill(self.tr("channel %1"), k) for k in kinds} | {"grey": ""}
-        self.image.set_images(images, [names[k] for k in kinds])
+        rgb = "colour" in kinds     # an RGB picture: its channels are named by colour
+
+        def name(kind) -> str:
+            if kind == "grey":
+                return ""
+            if kind == "colour":
+                return self.tr("colour")
+            return colour_name(kind) if rgb else fill(self.tr("channel %1"), kind)
+
+        self.image.set_images(images, [name(k) for k in kinds])
 
     def _on_chunk_error(self, message):
         self.stop()
