@@ -26,6 +26,8 @@ class ConvExample:
     x : ndarray of shape (C, H, W); kernel : ndarray of shape (C, KH, KW) (None for pooling);
     expected : ndarray of shape (OH, OW) (one output map) or None when the book prints none.
     For pooling examples ``pool`` is ``"max"`` or ``"avg"`` and ``pool_size`` the window size.
+    ``chosen_here``: the channels whose input and filter values were chosen for this app (the
+    others are the book's; empty: every number is the book's).
     """
 
     key: str
@@ -39,6 +41,7 @@ class ConvExample:
     pool: str | None = None
     pool_size: int = 2
     expected: np.ndarray | None = field(default=None)
+    chosen_here: tuple[int, ...] = ()
 
     def __repr__(self) -> str:
         k = "" if self.kernel is None else f", kernel{tuple(self.kernel.shape)}"
@@ -91,6 +94,7 @@ CONV_EXAMPLES: tuple[ConvExample, ...] = (
     ),
     ConvExample(
         key="three_channel",
+        chosen_here=(1, 2),
         title="3 channels: 3x4x4 input, 3x3x3 filter",
         description=(
             "Laid out like Figure 7-8 of \u201cDeep Learning from Scratch\u201d (Koki Saito), "

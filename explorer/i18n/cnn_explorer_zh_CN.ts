@@ -1006,8 +1006,8 @@
         <translation>加上偏置：%1 + %2 = %3 ← 输出值</translation>
     </message>
     <message>
-        <source>Channel 0&apos;s input and filter are the book&apos;s; the values of channels 1 and 2 were chosen here for this app.</source>
-        <translation>通道 0 的输入和滤波器取自书中；通道 1 和 2 的数值是本应用自行选定的。</translation>
+        <source>The input and filter values of channels %1 were chosen here for this app; the other channels are the book&apos;s.</source>
+        <translation>通道 %1 的输入和滤波器数值是本应用自行选定的；其余通道取自书中。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Output cell (row %1, column %2)&lt;/b&gt; = largest value of the %3×%4 window, channel by channel</source>
@@ -1098,8 +1098,8 @@
         <translation>%2 输出的通道 %1。</translation>
     </message>
     <message>
-        <source>The example&apos;s filter: channel 0 is the book&apos;s, channels 1 and 2 were chosen here.</source>
-        <translation>示例自带的滤波器：通道 0 取自书中，通道 1 和 2 是本应用自行选定的。</translation>
+        <source>The example&apos;s filter: channels %1 were chosen here, the others are the book&apos;s.</source>
+        <translation>示例自带的滤波器：通道 %1 是本应用自行选定的，其余取自书中。</translation>
     </message>
     <message>
         <source>The example&apos;s filter.</source>

@@ -37,14 +37,14 @@ def test_the_arithmetic_names_the_colour_sums_and_the_examples_source():
     assert "R (red):" in rgb and "B (blue):" in rgb and "total of the R, G and B sums" in rgb
     plain = conv_arithmetic_html(pos, st.applied_kernel, False, example="three_channel")
     assert "channel 2:" in plain and "R (red)" not in plain
-    assert "Channel 0's input and filter are the book's; the values of channels 1 and 2 were " \
-        "chosen here" in plain
+    assert "The input and filter values of channels 1, 2 were chosen here for this app; the " \
+        "other channels are the book's." in plain
     book = get_example("book_4x4")
     bst = ConvStepper(book.x, book.kernel)
     assert "chosen here" not in conv_arithmetic_html(bst.position(0), bst.applied_kernel, False,
                                                      example="book_4x4")
-    assert "channels 1 and 2 were chosen here" in note_text(
-        Note("example_filter", ("three_channel",)))
+    assert note_text(Note("example_filter", ("three_channel",))) == (
+        "The example's filter: channels 1, 2 were chosen here, the others are the book's.")
     assert note_text(Note("example_filter", ("book_4x4",))) == "The example's filter."
     from explorer.engine.stepper import PoolStepper
     pst = PoolStepper(ex.x, "max", 2, 2, 0)
@@ -132,6 +132,15 @@ def test_a_photos_three_channels_fit_beside_the_kernel_and_the_output(qtbot, pan
         sideways = [s.objectName() or type(s).__name__ for s in panel.findChildren(QScrollArea)
                     if s.isVisible() and s.horizontalScrollBar().isVisible()]
         assert sideways == [], (direction, size)
+
+
+def test_the_examples_source_is_told_only_with_the_examples_own_filter(qtbot, panel):
+    # with a Sobel filter on the 3-channel example's input, "the filter is the book's" was wrong
+    choose_input(panel, "example:three_channel")
+    choose(panel.kernel_combo, "example")
+    assert "were chosen here for this app" in panel.arithmetic.toPlainText()
+    choose(panel.kernel_combo, "preset:sobel_x")
+    assert "chosen here" not in panel.arithmetic.toPlainText()
 
 
 def test_a_photos_channels_take_two_lines_and_a_small_examples_one(qtbot, panel):

@@ -311,11 +311,16 @@ class SteppingMixin:
         self.fed_label.setVisible(self.fed is not None)
         if conv:
             self.arithmetic.setHtml(conv_arithmetic_html(pos, st.applied_kernel, st.flip,
-                                                         self.build.rgb,
-                                                         self.build.setup.example_key))
+                                                         self.build.rgb, self._example_shown()))
         else:
             self.arithmetic.setHtml(pool_arithmetic_html(pos, st.mode, self.build.rgb))
         self.im2col.show_position(st, pos, self.input_levels)
+
+    def _example_shown(self) -> str | None:
+        """The key of the worked example whose input and filter are both shown (its
+        arithmetic then says whose numbers they are), else None (e.g. a preset filter)."""
+        setup = self.build.setup
+        return setup.example_key if setup.kernel == "example" else None
 
     def _typed_batch_outputs(self) -> list:
         """Each image's output of a typed batch: one batched conv2d per build, not one per

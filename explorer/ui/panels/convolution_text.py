@@ -10,6 +10,7 @@ import html
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject
 
+from explorer.engine.conv_examples import get_example
 from explorer.ui.engine_strings import message_text, tr_engine
 from explorer.ui.text import fill
 from explorer.ui.sample_photos import photo_credit, photo_title
@@ -144,7 +145,8 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool, rgb: bool = False,
 
     pos : a ``ConvPosition``; applied_kernel : (C, KH, KW) as multiplied (rotated when flip);
     rgb : the input is an RGB picture (its channels are named by colour); example : the key of
-    the textbook example shown, if any (one whose values were chosen here says so).
+    the worked example whose input AND filter are shown, if any (one whose values were partly
+    chosen here says which).
     """
     c, kh, kw = applied_kernel.shape
     dec = _decimals(pos.patch, applied_kernel)
@@ -176,10 +178,12 @@ def conv_arithmetic_html(pos, applied_kernel, flip: bool, rgb: bool = False,
                                                     "value"),
                       _v(pos.total, places), _v(pos.bias, places),
                       f"<b style='color:#c06000'>{result}</b>"))
-    if example == "three_channel":     # the one example whose numbers are partly ours
-        lines.append("<i>" + translate("ConvolutionPanel", "Channel 0's input and filter are the "
-                                       "book's; the values of channels 1 and 2 were chosen here "
-                                       "for this app.") + "</i>")
+    chosen = get_example(example).chosen_here if example is not None else ()
+    if chosen:                         # an example whose numbers are partly ours
+        lines.append("<i>" + fill(translate(
+            "ConvolutionPanel", "The input and filter values of channels %1 were chosen here "
+                                "for this app; the other channels are the book's."),
+            ", ".join(str(c) for c in chosen)) + "</i>")
     return "<br><br>".join(lines)
 
 
@@ -312,9 +316,11 @@ def note_text(note) -> str:
     if k == "map_channel":
         return fill(translate("ConvolutionPanel", "Channel %1 of %2's output."), a[0], a[1])
     if k == "example_filter":
-        if a and a[0] == "three_channel":
-            return translate("ConvolutionPanel", "The example's filter: channel 0 is the book's, "
-                                                 "channels 1 and 2 were chosen here.")
+        chosen = get_example(a[0]).chosen_here if a else ()
+        if chosen:
+            return fill(translate("ConvolutionPanel", "The example's filter: channels %1 were "
+                                                      "chosen here, the others are the book's."),
+                        ", ".join(str(c) for c in chosen))
         return translate("ConvolutionPanel", "The example's filter.")
     if k == "book_filter":
         return translate("ConvolutionPanel", "The textbook's 3x3 filter.")
