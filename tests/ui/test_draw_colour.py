@@ -74,3 +74,21 @@ def test_a_sample_photo_is_an_input_offline(panel, qtbot, qapp):
         assert untranslated_texts(bar) == []
         assert all("\u27e6" in a.text() for a in bar.sample_menu.actions())
     assert "Coffee" in bar.note.text()
+
+
+def test_a_missing_sample_photo_is_said_again_after_a_language_switch(panel, qapp, monkeypatch,
+                                                                      tmp_path):
+    # the failure was kept as the English text of its moment
+    from explorer.ui import sample_photos
+    from tests.ui.pseudo_translation import pseudo_language
+
+    monkeypatch.setattr(sample_photos, "photo_path", lambda key: tmp_path / "gone.png")
+    sample_photos._fitted.cache_clear()
+    bar = panel.picture_bar
+    assert bar.open_sample("rocket") is None
+    english = bar.note.text()
+    assert "gone.png" in english
+    with pseudo_language(qapp):
+        assert bar.note.text() != english and "\u27e6" in bar.note.text()
+    assert bar.note.text() == english
+    sample_photos._fitted.cache_clear()

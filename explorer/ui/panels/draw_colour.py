@@ -136,16 +136,23 @@ class PictureBar(QWidget):
         try:
             image = load_fitted_picture(path, c, h, w)
         except ValueError as exc:
-            problem = exc      # a PictureError says it in the current language at each str()
-            self._note = lambda: str(problem)
-            self.note.setText(self._note())
-            return None
+            return self._failed(exc)
         name = Path(path).name
-        self._note = lambda: fill(self.tr("%1, scaled and centre-cropped to %2x%3 pixels."),
-                                  name, w, h)
-        self.note.setText(self._note())
+        self._say(lambda: fill(self.tr("%1, scaled and centre-cropped to %2x%3 pixels."),
+                               name, w, h))
         self.sigPicture.emit(image, name)
         return image
+
+    def _say(self, render) -> None:
+        """Show ``render()`` in the note, again after a language switch."""
+        self._note = render
+        self.note.setText(render())
+
+    def _failed(self, problem: ValueError) -> None:
+        """Say why a picture could not be used (a PictureError says it in the current
+        language at each str())."""
+        self._say(lambda: str(problem))
+        return None
 
     def open_sample(self, key: str) -> np.ndarray | None:
         """Fit the sample photo ``key`` to the live model and emit it (a failure is said in
@@ -154,13 +161,9 @@ class PictureBar(QWidget):
         try:
             image = load_sample_photo(key, c, h, w)
         except ValueError as exc:
-            message = str(exc)
-            self._note = lambda: message
-            self.note.setText(message)
-            return None
-        self._note = lambda: fill(self.tr(
+            return self._failed(exc)
+        self._say(lambda: fill(self.tr(
             "The sample photo \u201c%1\u201d, scaled and centre-cropped to %2x%3 pixels. %4"),
-            photo_title(key), w, h, photo_credit(key))
-        self.note.setText(self._note())
+            photo_title(key), w, h, photo_credit(key)))
         self.sigPicture.emit(image, photo_title(key))
         return image
