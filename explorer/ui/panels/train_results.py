@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QLabel, QPushButton, QSizePolicy,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from explorer.data import pixels_to_float
 from explorer.ui.engine_strings import tr_engine
@@ -150,7 +150,6 @@ class TrainResults(QWidget):
                     "The first layer's filters as they are now (red positive, blue negative).")),
                 (self.tr("Change since the start"), self.filters_change.toolTip()),
                 (self.tr("Update ratio"), self.ratios.toolTip()))):
-            self.filter_views.setTabText(i, title)
             chooser.setItemText(i, title)
             chooser.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
         chooser.setToolTip(self.tr("Which view of the first layer's filters this box shows."))
@@ -198,30 +197,27 @@ class TrainResults(QWidget):
         grid.addWidget(self.curves.accuracy_plot, 0, 3, 1, 2)
         # the filters, their change since the start and the update/weight ratios share one box
         # as tabs, so the results row keeps its shape (a long caption must not widen it)
-        views = QTabWidget(self)
+        views = QStackedWidget(self)
         views.setObjectName("trainFilterViews")
-        views.setDocumentMode(True)
-        views.addTab(self.filters, "")
+        views.addWidget(self.filters)
         change = QWidget(self)
         change_layout = QVBoxLayout(change)
         change_layout.setContentsMargins(0, 0, 0, 0)
         change_layout.addWidget(self.filters_change, 1)
         change_layout.addWidget(self.filters_change_caption)
         self.filters_change_caption.setWordWrap(True)
-        views.addTab(change, "")
+        views.addWidget(change)
         self.ratios.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        views.addTab(self.ratios, "")
+        views.addWidget(self.ratios)
         views.setMinimumSize(40, 40)
         # chosen by a combo box, not tabs: three tab titles do not fit a column this narrow
         # (the bar scrolled and cut the third, in Chinese even at 1280 wide)
-        views.tabBar().hide()
         self.filter_views = views
         self.filter_view_combo = FitComboBox(self)
         self.filter_view_combo.setObjectName("trainFilterView")
         for _ in range(views.count()):
             self.filter_view_combo.addItem("")
         self.filter_view_combo.currentIndexChanged.connect(views.setCurrentIndex)
-        views.currentChanged.connect(self.filter_view_combo.setCurrentIndex)
         self._filters_box = boxed(views)
         self._filters_box.layout().insertWidget(0, self.filter_view_combo)
         grid.addWidget(self._filters_box, 1, 0, 1, 1)
