@@ -63,6 +63,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from explorer.failures import is_bad_input, print_if_bug
 from explorer.engine.insight import update_ratios, weight_change
 from explorer.engine.timeline import WeightTimeline
 from explorer.training import (
@@ -130,7 +131,7 @@ def evaluation_payload(evaluation, dataset, max_wrong: int = MAX_WRONG) -> dict:
 
 def _user_message(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
-    return text if isinstance(exc, (ValueError, OSError)) else f"{type(exc).__name__}: {text}"
+    return text if is_bad_input(exc) else f"{type(exc).__name__}: {text}"
 
 
 class TrainingSession:
@@ -232,8 +233,7 @@ class TrainingSession:
         except StopIteration:
             outcome = self._finish("completed", "")
         except Exception as exc:  # noqa: BLE001 - the user sees every failure
-            if not isinstance(exc, (ValueError, OSError)):
-                traceback.print_exc()   # a bug, not bad input: keep the trace
+            print_if_bug(exc)
             outcome = self._finish("error", _user_message(exc), failed=True,
                                    exception=exc.with_traceback(None))
         return updates + ([outcome] if outcome is not None else [])

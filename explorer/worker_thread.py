@@ -6,7 +6,6 @@ these names; see its docstring for how requests, training and the timeline work.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 
+from explorer.failures import is_bad_input, print_if_bug
 from explorer.crossing import ModelInfo, PendingRequests, detach
 from explorer.session import TrainingSession, _user_message, first_filters
 from explorer.training import (
@@ -47,19 +47,6 @@ class TrainJob:
 def _failure(exc: BaseException) -> BaseException:
     """``exc`` to send to the GUI thread: without its traceback (the engine thread's frames)."""
     return exc.with_traceback(None)
-
-
-def is_bad_input(exc: BaseException) -> bool:
-    """A ValueError or OSError: bad input or a file problem, whose message says what to do;
-    any other exception is a bug in the program."""
-    return isinstance(exc, (ValueError, OSError))
-
-
-def print_if_bug(exc: BaseException) -> None:
-    """Print the traceback being handled when ``exc`` is a bug (not bad input): the terminal
-    keeps the details the user is asked to report."""
-    if not is_bad_input(exc):
-        traceback.print_exc()
 
 
 def _render_failure(failure) -> str:

@@ -116,12 +116,3 @@ def test_shared_levels_is_one_value_range_over_every_view():
     assert shared_levels([np.array([2.0, -np.inf]), np.array([5.0])], diverging=False) == (2.0, 5.0)
     assert shared_levels([np.array([4.0]), np.array([4.0])], diverging=False) == (3.5, 4.5)
 
-
-def test_the_stepping_decisions_import_no_qt():
-    import subprocess
-    import sys
-    code = ("import sys\nimport explorer.ui.conv_steps, explorer.ui.levels\n"
-            "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('PySide6', 'shiboken6', 'pyqtgraph'))))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == ""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 
 from explorer.ui.engine_strings import engine_message
 from explorer.ui.text import fill
-from explorer.worker_thread import is_bad_input, print_if_bug
+from explorer.failures import is_bad_input, print_if_bug
 
 __all__ = ["BackgroundJob", "JobFailure"]
 
