@@ -54,6 +54,6 @@ def test_nothing_hides_sideways_at_1024x700_in_chinese(qtbot, chinese, direction
         sideways = [s.objectName() or type(s).__name__ for s in p.findChildren(QScrollArea)
                     if s.isVisible() and s.horizontalScrollBar().isVisible()]
         assert sideways == []
-        for c in p.findChildren(FitComboBox):
-            if c.isVisible() and c.is_elided():
-                assert c.hover_text().startswith(c.currentText())
+        # (nothing is cut here; how a cut combo shows its whole text: test_fit_widgets)
+        assert [c.objectName() for c in p.findChildren(FitComboBox)
+                if c.isVisible() and c.is_elided()] == []
