@@ -295,12 +295,15 @@ def display_image(image, stretch: bool = True) -> np.ndarray:
     per image so its smallest value is 0 and its largest 1, all channels by the same amount so
     the colours keep their balance; a flat image becomes mid-grey 0.5."""
     shown = np.asarray(from_chw(np.asarray(image, dtype=np.float64)))
-    if not stretch:
-        return shown
-    lo, hi = float(shown.min()), float(shown.max())
+    return _stretched(shown) if stretch else shown
+
+
+def _stretched(values: np.ndarray) -> np.ndarray:
+    """``values`` scaled together so the smallest is 0 and the largest 1 (flat: all 0.5)."""
+    lo, hi = float(values.min()), float(values.max())
     if hi - lo <= 1e-12:
-        return np.full_like(shown, 0.5)
-    return (shown - lo) / (hi - lo)
+        return np.full_like(values, 0.5)
+    return (values - lo) / (hi - lo)
 
 
 def actmax_views(image) -> tuple[list[np.ndarray], list[str | int]]:
@@ -313,8 +316,7 @@ def actmax_views(image) -> tuple[list[np.ndarray], list[str | int]]:
     c = image.shape[0]
     if c == 1:
         return [image[0]], ["grey"]
-    lo, hi = float(image.min()), float(image.max())
-    scaled = (np.full_like(image, 0.5) if hi - lo <= 1e-12 else (image - lo) / (hi - lo))
+    scaled = _stretched(image)
     planes = [scaled[k] for k in range(c)]
     if c == 3:
         return [from_chw(scaled)] + planes, ["colour", 0, 1, 2]
