@@ -18,7 +18,7 @@ import numpy as np
 
 from explorer.data.datasets import N_CLASSES
 
-__all__ = ["ModelInfo", "PendingRequests", "detach"]
+__all__ = ["ModelInfo", "PendingRequests", "detach", "input_shape_of"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,15 @@ class ModelInfo:
             edits=tuple(dict(e) for e in meta.get("edits") or ()),
             timeline=dict(meta["timeline"]) if meta.get("timeline") else None,
         )
+
+
+def input_shape_of(info) -> tuple[int, int, int] | None:
+    """The model's input ``(C, H, W)`` from its `ModelInfo` (None when unknown)."""
+    summary = getattr(info, "summary", None) or []
+    if not summary or "input_shape" not in summary[0]:
+        return None
+    shape = tuple(int(s) for s in summary[0]["input_shape"])
+    return shape if len(shape) == 3 else None
 
 
 def detach(obj: Any) -> Any:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explorer.ui.panels.draw_colour import InputFit, input_shape_of
+from explorer.crossing import input_shape_of
+from explorer.ui.panels.draw_colour import InputFit
 from tests.ui.test_draw_panel import SHARED_WIDGET_TEXTS
 from tests.ui.draw_panel import draw_panel
 

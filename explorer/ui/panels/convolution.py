@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QLabel,
 from explorer.data import pixels_to_float
 from explorer.data.model_input import fits_input
 from explorer.engine.stepper import ConvStepper, PoolStepper
+from explorer.crossing import input_shape_of
 from explorer.ui.conv_setup import ConvBuild, ConvSources, model_snapshot, photo_size, resolve
 from explorer.ui.engine_strings import engine_message
 from explorer.ui.panel_settings import PanelSettings
@@ -34,7 +35,6 @@ from explorer.ui.panels.convolution_backward import BackwardView, DirectionBox
 from explorer.ui.panels.convolution_ideas import ConnectivityView, ShiftView
 from explorer.ui.panels.convolution_input import TypedInputDialog
 from explorer.ui.panels.convolution_form import ConvForm
-from explorer.ui.panels.draw_colour import input_shape_of
 from explorer.ui.panels.convolution_text import note_text, output_size_html, problem_text
 from explorer.ui.panels.convolution_stepping import SteppingMixin
 from explorer.ui.panels.convolution_views import ChannelRow, Im2colView
@@ -362,8 +362,13 @@ class ConvolutionPanel(SteppingMixin, QWidget):
             image = pixels_to_float(self.state.dataset().test_images[0])
         shape = input_shape_of(getattr(self.client, "model_info", None))
         if shape is not None and shape[0] == 3 and not fits_input(image, shape):
-            return self._sources().photo(self.form.setup().photo)
+            return self._photo(self.form.setup().photo)
         return image
+
+    def _photo(self, key: str) -> np.ndarray:
+        """The sample photo ``key`` at the live model's input size (32x32 for a grey one)."""
+        info = getattr(self.client, "model_info", None)
+        return load_sample_photo(key, 3, **photo_size(input_shape_of(info)))
 
     def request_model_data(self):
         """Ask the worker for the live model's feature maps (of the current input) and filters."""
@@ -445,8 +450,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
                            current_source=self.state.current_input_source,
                            dataset=self.state.dataset, snapshot=self._snapshot,
                            layer_names=names, typed=self.typed,
-                           photo=partial(load_sample_photo, channels=3,
-                                         **photo_size(input_shape_of(info))))
+                           photo=self._photo)
 
     def rebuild(self):
         """Resolve the form's set-up, show its first cell (or the cell shown before, when it
@@ -566,7 +570,7 @@ class ConvolutionPanel(SteppingMixin, QWidget):
                 image = pixels_to_float(data.test_images[setup.test_index])
                 label = int(data.test_labels[setup.test_index])
             elif setup.input == "photo":
-                image = self._sources().photo(setup.photo)
+                image = self._photo(setup.photo)
             else:
                 image = self._model_image()
         except (OSError, ValueError, IndexError):

@@ -15,7 +15,8 @@ from explorer.data.datasets import N_CLASSES
 from explorer.data.model_input import input_batch
 from explorer.ui.engine_strings import describe_edits, tr_engine
 from explorer.ui.panel_settings import PanelSettings
-from explorer.ui.panels.draw_colour import InputFit, PictureBar, input_shape_of, shape_words
+from explorer.crossing import input_shape_of
+from explorer.ui.panels.draw_colour import InputFit, PictureBar, shape_words
 from explorer.ui.text import fill
 from explorer.ui.widgets import ImageGrid, ProbabilityBars
 from explorer.ui.widgets.draw_canvas import DrawCanvas

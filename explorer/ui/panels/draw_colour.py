@@ -22,19 +22,10 @@ from explorer.ui.image_files import IMAGE_FILTER, load_fitted_picture
 from explorer.ui.sample_photos import SAMPLE_PHOTOS, load_sample_photo, photo_credit, photo_title
 from explorer.ui.text import fill
 
-__all__ = ["CANVAS_INPUT", "InputFit", "PictureBar", "input_shape_of", "shape_words"]
+__all__ = ["CANVAS_INPUT", "InputFit", "PictureBar", "shape_words"]
 
 #: The only input the drawing canvas makes: one 28x28 grey digit.
 CANVAS_INPUT = (1, 28, 28)
-
-
-def input_shape_of(info) -> tuple[int, int, int] | None:
-    """The live model's input ``(C, H, W)`` from its `ModelInfo` (None when unknown)."""
-    summary = getattr(info, "summary", None) or []
-    if not summary or "input_shape" not in summary[0]:
-        return None
-    shape = tuple(int(s) for s in summary[0]["input_shape"])
-    return shape if len(shape) == 3 else None
 
 
 def shape_words(shape) -> str:
