@@ -89,7 +89,9 @@ def _thickness_into(padded: np.ndarray, p3: np.ndarray, x: np.ndarray, t: np.nda
 
     Everything after the first copy runs on the flat batch, where the 4 neighbours of a pixel
     are 1 and W+2 values away: contiguous operations, ~3x faster than on (N, H, W) views of
-    the padded images. The values this computes on the borders are then multiplied by 0.
+    the padded images. They write the borders too; the last step multiplies the borders by 0
+    again, and it must stay the last: the warp relies on the zero border (sign flips may leave
+    -0.0 there, which is still zero).
     """
     t = t.astype(np.float64)
     n, hp, wp = p3.shape
@@ -179,8 +181,8 @@ def _buffer(name: str, shape, dtype) -> np.ndarray:
 def _padded(n: int, h: int, w: int) -> tuple[np.ndarray, np.ndarray]:
     """(flat, p3): a scratch batch p3 (N, H+2, W+2) float32 with a zero 1-pixel border, a view
     of ``flat``, which has W+3 spare zeros after it (what the warp's shifted gathers may read).
-    Only interiors are ever written, so the zeros stay; the interior is as the last call left
-    it."""
+    Its users keep the border zero (`_thickness_into` writes it and zeroes it again at its
+    end); the interior is as the last call left it."""
     size = n * (h + 2) * (w + 2)
     flat = _buffer("padded", (size + w + 3,), np.float32)
     return flat, flat[:size].reshape(n, h + 2, w + 2)
