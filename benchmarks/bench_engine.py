@@ -235,6 +235,9 @@ def main(argv=None) -> int:
                         "alternating); 0 skips")
     parser.add_argument("--trainer-model", default="lenet5", choices=NETWORKS)
     parser.add_argument("--trainer-batch-size", type=int, default=32)
+    parser.add_argument("--trainer-threads", type=int, nargs="+", default=[1, 2],
+                        help="Model.threads of the Trainer and full-epoch rows (2: batches "
+                        "as two halves on two threads)")
     parser.add_argument("--epoch-data", default=FULL_DATA,
                         help="an IDX folder of a full training set (60,000 images) for the "
                         "full-epoch rows, skipped when missing; default: Debian's "
@@ -278,13 +281,15 @@ def main(argv=None) -> int:
     if args.trainer_epochs > 0:
         print()
         with blas.limited_blas_threads(1):  # as the app's worker trains
-            print_trainer_rows(args.trainer_model, load_builtin(), args.trainer_epochs,
-                               args.trainer_batch_size)
+            for threads in args.trainer_threads:
+                print_trainer_rows(args.trainer_model, load_builtin(), args.trainer_epochs,
+                                   args.trainer_batch_size, threads)
     if args.epoch_data and args.epoch_batch_sizes and os.path.isdir(args.epoch_data):
         print()
         with blas.limited_blas_threads(1):
             print_full_epochs(args.trainer_model, load_dataset(args.epoch_data),
-                              args.epoch_batch_sizes, args.epoch_rounds)
+                              args.epoch_batch_sizes, args.epoch_rounds,
+                              args.trainer_threads)
     print(f"\n{load()}  (ratios above 1: ours is faster)")
     return 0
 
