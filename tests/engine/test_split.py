@@ -137,3 +137,27 @@ def test_the_second_half_runs_on_the_worker_with_one_blas_thread(monkeypatch):
 
 def test_default_threads():
     assert split.default_threads() in (1, 2)
+
+
+def test_a_trainer_with_two_threads_trains_like_one():
+    """The app's path (Adam, divergence guard) with batches as halves: the same run up to
+    float rounding, and the guard's snapshot/restore still reach the shared weights."""
+    from explorer.data import load_builtin
+    from explorer.training import BatchEvent, TrainConfig, Trainer, build_from_config
+
+    data = load_builtin()
+    runs = {}
+    for threads in (1, 2):
+        cfg = TrainConfig(model="lenet5", epochs=1, batch_size=64, train_limit=256,
+                          eval_each_epoch=False)
+        model = build_from_config(cfg)
+        model.threads = threads
+        trainer = Trainer(model, data, cfg, pause_on_divergence=True)
+        losses = [e.loss for e in trainer.steps() if isinstance(e, BatchEvent)]
+        runs[threads] = (losses, model)
+    (losses1, m1), (losses2, m2) = runs[1], runs[2]
+    assert isinstance(m2._split, BatchSplit) and m1._split is None
+    np.testing.assert_allclose(losses2, losses1, rtol=1e-4)
+    for key, p in m1.parameters().items():
+        np.testing.assert_allclose(m2.parameters()[key], p, rtol=1e-3,
+                                   atol=1e-3 * float(np.abs(p).max()), err_msg=key)
