@@ -65,7 +65,7 @@ class Model:
         #: float rounding; for checking).
         self.fast = True
         #: Threads :meth:`loss_and_gradients` may use: with 2, a batch of
-        #: :data:`~explorer.engine.split.MIN_SPLIT_BATCH` images or more is computed as two
+        #: :data:`~explorer.engine.split.MIN_SPLIT_BATCH` (64) images or more is computed as two
         #: halves at once (:mod:`explorer.engine.split`; equal up to float rounding).
         self.threads = 1
         self._split = None

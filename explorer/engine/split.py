@@ -13,8 +13,9 @@ float rounding (another summation order, as any change of batch size gives).
 Only models whose forward pass treats every image on its own are split: no dropout (its masks
 come from one random stream in a fixed order) and no batch statistics (batch norm); see
 :func:`splittable`. Each half runs with one BLAS thread, so the two threads use two cores and
-no more. On a machine whose other core is busy the halves simply take turns (measured: about
-as fast as one thread, a few % either way).
+no more. On a machine whose other core is busy the halves take turns and lose the GIL
+hand-overs: measured 10-20 % slower than one thread (LeNet-5, batch 64-100, load average 3-7
+on 2 cores), so :attr:`Model.threads` stays 1 unless a caller asks for 2.
 
 Qt-free; the worker is one daemon-less thread of a module-wide executor, created on first use.
 """
@@ -31,9 +32,11 @@ from . import blas
 
 __all__ = ["BatchSplit", "MIN_SPLIT_BATCH", "default_threads", "splittable"]
 
-#: Smallest batch split in two (halves of 16 images still run at ~85 % of the per-image rate
-#: of a batch of 100 on one thread: LeNet-5, 2-core x86).
-MIN_SPLIT_BATCH = 32
+#: Smallest batch split in two. Measured on LeNet-5 (2-core x86, quiet moments of a shared
+#: machine): a batch of 100 as two halves runs 1.34-1.42x faster than on one thread, 64 images
+#: 1.26-1.36x, but 32 only 1.03-1.05x (halves of 16: the threads' hand-overs of the GIL
+#: between small NumPy calls eat the gain), so batches under 64 stay on one thread.
+MIN_SPLIT_BATCH = 64
 
 _executor: ThreadPoolExecutor | None = None
 _executor_lock = threading.Lock()

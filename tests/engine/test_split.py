@@ -24,7 +24,7 @@ def batch(model, n, seed=0):
 def test_two_halves_give_the_batch_gradients_float64(name):
     """Exact arithmetic would give the same numbers; float64 agrees to ~1e-15."""
     model = build_model(name, seed=3, dtype=np.float64)
-    for n in (MIN_SPLIT_BATCH, 41):  # an odd batch: halves of 20 and 21 images, weighted
+    for n in (MIN_SPLIT_BATCH, MIN_SPLIT_BATCH + 7):  # odd: unequal halves, weighted
         x, y = batch(model, n, seed=n)
         loss, grads, probs = model.loss_and_gradients(x, y, return_probs=True, threads=1)
         grads = {k: v.copy() for k, v in grads.items()}
@@ -56,10 +56,11 @@ def test_halves_differ_from_one_pass_only_by_float32_rounding():
 def test_a_real_difference_is_caught():
     """The comparison above fails when one half's gradient is dropped (weights 1 and 0)."""
     model = build_model("lenet5", seed=1, dtype=np.float64)
-    x, y = batch(model, 40)
+    x, y = batch(model, MIN_SPLIT_BATCH)
     _, grads = model.loss_and_gradients(x, y, threads=1)
     full = grads["fc3.weight"].copy()
-    _, half_grads = model.loss_and_gradients(x[:20], y[:20], threads=1)
+    half = MIN_SPLIT_BATCH // 2
+    _, half_grads = model.loss_and_gradients(x[:half], y[:half], threads=1)
     assert not np.allclose(half_grads["fc3.weight"], full, rtol=1e-4, atol=1e-8)
 
 
@@ -71,7 +72,7 @@ def test_weight_updates_reach_the_replica_and_training_matches():
     assert two.copy().threads == 2
     opt1, opt2 = make_optimizer("sgd", 0.05), make_optimizer("sgd", 0.05)
     for step in range(3):
-        x, y = batch(one, 48, seed=step)
+        x, y = batch(one, MIN_SPLIT_BATCH, seed=step)
         opt1.update(one.parameters(), one.loss_and_gradients(x, y)[1])
         opt2.update(two.parameters(), two.loss_and_gradients(x, y)[1])
     assert isinstance(two._split, BatchSplit)
@@ -98,18 +99,19 @@ def test_small_batches_and_unsplittable_models_run_on_one_thread():
 
 def test_wrong_labels_raise_the_one_pass_error():
     model = build_model("lenet5", seed=0)
-    x, _ = batch(model, 40)
-    with pytest.raises(ValueError, match="got 39 labels for 40"):
-        model.loss_and_gradients(x, np.zeros(39, int), threads=2)
+    n = MIN_SPLIT_BATCH
+    x, _ = batch(model, n)
+    with pytest.raises(ValueError, match=f"got {n - 1} labels for {n}"):
+        model.loss_and_gradients(x, np.zeros(n - 1, int), threads=2)
     with pytest.raises(ValueError, match="labels must be in"):
-        model.loss_and_gradients(x, np.full(40, 12), threads=2)
-    loss, _ = model.loss_and_gradients(x, np.zeros(40, int), threads=2)  # still usable
+        model.loss_and_gradients(x, np.full(n, 12), threads=2)
+    loss, _ = model.loss_and_gradients(x, np.zeros(n, int), threads=2)  # still usable
     assert np.isfinite(loss)
 
 
 def test_the_second_half_runs_on_the_worker_with_one_blas_thread(monkeypatch):
     model = build_model("lenet5", seed=0)
-    x, y = batch(model, 40)
+    x, y = batch(model, MIN_SPLIT_BATCH)
     seen = []
     replica_gradients = None
 
