@@ -31,7 +31,10 @@ instead of the wall clock: fair only when every contender runs one thread (``--b
 Last, a real ``Trainer`` (one OpenBLAS thread, as the app's worker) on the built-in data:
 images/s per epoch (batch 32, augmentation off and on, alternating epoch by epoch, no test
 evaluation inside the timed epochs), the share of the time ``augment_batch`` takes, and the
-time one epoch of the full MNIST training set (60,000 images) would take at that rate.
+time one epoch of the full MNIST training set (60,000 images) would take at that rate. Both,
+and the full-epoch rows below, for each ``--trainer-threads`` count (the model's ``threads``:
+1, and 2 = each batch of 64 or more as two halves on two threads; a batch of 32 is never
+split, so there the two rows differ by noise only).
 When a full 60,000-image IDX training set is at hand (``--epoch-data``, by default Debian's
 ``dataset-fashion-mnist`` package), one real epoch of it in the app's path (Adam, the
 divergence guard's snapshot before every batch) at the app's batch size 64 and at 32,
