@@ -17,21 +17,27 @@ contender, three figures measured the same way on both sides:
   ran before the inference path), for a before/after in the same run.
 
 Contenders: ours with each ``--blas-threads`` count (default 1, as the app's engine thread
-runs, and 0 = NumPy's default) and torch with each ``--torch-threads`` count (default 0 =
-torch's own default, and 1). Every figure is the median of ``--rounds`` rounds; in each round
-every contender runs one block of each measure, in an order that alternates between rounds, so
-machine noise hits all alike. Before every block the process sleeps ``--idle`` seconds (default
-0.2): OpenBLAS's and OpenMP's worker threads busy-wait for a while after their last job, and
-would otherwise steal the core the next contender runs on. Both sides' thread settings are
-printed (and threadpoolctl's view of the loaded thread pools, when it is installed). Ratios
-compare each of ours with each torch (above 1: ours is faster). On a shared machine,
-``--clock cpu`` times the calling thread's CPU time instead of the wall clock: fair only when
-every contender runs one thread (``--blas-threads 1 --torch-threads 1``).
+runs, and 0 = NumPy's default), ours with the batch as two halves on two threads of one BLAS
+thread each (``--halves``, on by default: ``loss_and_gradients(threads=2)``, see
+``explorer/engine/split.py``; its batch-1 figure is the one-thread path's) and torch with each
+``--torch-threads`` count (default 0 = torch's own default, and 1). Every figure is the median
+of ``--rounds`` rounds; in each round every contender runs one block of each measure, in an
+order that alternates between rounds, so machine noise hits all alike. Before every block the
+process sleeps ``--idle`` seconds (default 0.2): OpenBLAS's and OpenMP's worker threads
+busy-wait for a while after their last job, and would otherwise steal the core the next
+contender runs on. Both sides' thread settings are printed (and threadpoolctl's view of the
+loaded thread pools, when it is installed). Ratios compare each of ours with each torch (above
+1: ours is faster). On a shared machine, ``--clock cpu`` times the calling thread's CPU time
+instead of the wall clock: fair only when every contender runs one thread (``--blas-threads 1
+--torch-threads 1``).
 
 Last, a real ``Trainer`` (one OpenBLAS thread, as the app's worker) on the built-in data:
 images/s per epoch (batch 32, augmentation off and on, alternating epoch by epoch, no test
 evaluation inside the timed epochs), the share of the time ``augment_batch`` takes, and the
-time one epoch of the full MNIST training set (60,000 images) would take at that rate.
+time one epoch of the full MNIST training set (60,000 images) would take at that rate. Both,
+and the full-epoch rows below, for each ``--trainer-threads`` count (the model's ``threads``:
+1, and 2 = each batch of 64 or more as two halves on two threads; a batch of 32 is never
+split, so there the two rows differ by noise only).
 When a full 60,000-image IDX training set is at hand (``--epoch-data``, by default Debian's
 ``dataset-fashion-mnist`` package), one real epoch of it in the app's path (Adam, the
 divergence guard's snapshot before every batch) at the app's batch size 64 and at 32,
@@ -126,15 +132,15 @@ def thread_report(torch_counts) -> list[str]:
 
 def contenders(model, x, labels, one, configs, torch_counts, torch_default):
     """label -> (threads set-up, {measure: callable}) for ours and torch; ``configs`` are
-    (label, OpenBLAS threads or None when OpenBLAS cannot be set)."""
+    (label, OpenBLAS threads or None when OpenBLAS cannot be set, batch halves on 2 threads)."""
     out = {}
     opt = make_optimizer("sgd", 0.01)
 
-    def np_grads():
-        model.loss_and_gradients(x, labels)
+    def np_grads(threads):
+        model.loss_and_gradients(x, labels, threads=threads)
 
-    def np_step():
-        _, grads = model.loss_and_gradients(x, labels)
+    def np_step(threads):
+        _, grads = model.loss_and_gradients(x, labels, threads=threads)
         opt.update(model.parameters(), grads)
 
     def np_infer():
@@ -143,10 +149,11 @@ def contenders(model, x, labels, one, configs, torch_counts, torch_default):
     def np_infer_forward():  # the layer (fused) path predict_proba took before
         return softmax(model.forward(one))
 
-    for label, n in configs:
+    for label, n, halves in configs:
+        t = 2 if halves else 1
         out[label] = (lambda n=n: n and blas.set_blas_threads(n),
-                      {"grads": np_grads, "step": np_step, "batch1": np_infer,
-                       "batch1_forward": np_infer_forward})
+                      {"grads": lambda t=t: np_grads(t), "step": lambda t=t: np_step(t),
+                       "batch1": np_infer, "batch1_forward": np_infer_forward})
     if torch is None:
         return out
     net = torch_twin(model)
@@ -229,6 +236,9 @@ def main(argv=None) -> int:
                         help="seconds of sleep before every block (threads go idle)")
     parser.add_argument("--blas-threads", type=int, nargs="+", default=[1, 0],
                         help="OpenBLAS thread counts of our contenders (0 = NumPy's default)")
+    parser.add_argument("--halves", action=argparse.BooleanOptionalAction, default=True,
+                        help="also ours with the batch in two halves on two threads, one "
+                        "BLAS thread each (Model.loss_and_gradients(threads=2))")
     parser.add_argument("--torch-threads", type=int, nargs="+", default=[0, 1],
                         help="torch.set_num_threads of the torch contenders (0 = its default)")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
@@ -239,6 +249,9 @@ def main(argv=None) -> int:
                         "alternating); 0 skips")
     parser.add_argument("--trainer-model", default="lenet5", choices=NETWORKS)
     parser.add_argument("--trainer-batch-size", type=int, default=32)
+    parser.add_argument("--trainer-threads", type=int, nargs="+", default=[1, 2],
+                        help="Model.threads of the Trainer and full-epoch rows (2: batches "
+                        "as two halves on two threads)")
     parser.add_argument("--epoch-data", default=FULL_DATA,
                         help="an IDX folder of a full training set (60,000 images) for the "
                         "full-epoch rows, skipped when missing; default: Debian's "
@@ -249,13 +262,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     clock = time.thread_time if args.clock == "cpu" else time.perf_counter
     default_threads = blas.blas_threads()
-    configs = []  # (label, OpenBLAS threads)
+    configs = []  # (label, OpenBLAS threads, batch halves on two threads)
     if default_threads is None:
         print("warning: OpenBLAS not found, --blas-threads ignored")
-        configs.append(("ours, BLAS default", None))
+        configs.append(("ours, BLAS default", None, False))
     else:
         for n in dict.fromkeys(t or default_threads for t in args.blas_threads):
-            configs.append((f"ours, {n} BLAS thread{'s' if n != 1 else ''}", n))
+            configs.append((f"ours, {n} BLAS thread{'s' if n != 1 else ''}", n, False))
+    if args.halves and args.clock == "cpu":
+        print("--clock cpu times one thread: the two-halves contender is left out")
+    elif args.halves:
+        configs.append(("ours, 2 halves x 1 thread", 1 if default_threads else None, True))
     torch_default = torch.get_num_threads() if torch is not None else None
     torch_counts = list(dict.fromkeys(args.torch_threads))
     for line in thread_report(torch_counts):
@@ -278,13 +295,15 @@ def main(argv=None) -> int:
     if args.trainer_epochs > 0:
         print()
         with blas.limited_blas_threads(1):  # as the app's worker trains
-            print_trainer_rows(args.trainer_model, load_builtin(), args.trainer_epochs,
-                               args.trainer_batch_size)
+            for threads in args.trainer_threads:
+                print_trainer_rows(args.trainer_model, load_builtin(), args.trainer_epochs,
+                                   args.trainer_batch_size, threads)
     if args.epoch_data and args.epoch_batch_sizes and os.path.isdir(args.epoch_data):
         print()
         with blas.limited_blas_threads(1):
             print_full_epochs(args.trainer_model, load_dataset(args.epoch_data),
-                              args.epoch_batch_sizes, args.epoch_rounds)
+                              args.epoch_batch_sizes, args.epoch_rounds,
+                              args.trainer_threads)
     print(f"\n{load()}  (ratios above 1: ours is faster)")
     return 0
 

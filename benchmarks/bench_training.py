@@ -49,8 +49,9 @@ class _TimedAugment:
             self.seconds += time.perf_counter() - start
 
 
-def epoch_throughputs(model_name, dataset, epochs, batch_size):
-    """Alternate one epoch without and one with augmentation.
+def epoch_throughputs(model_name, dataset, epochs, batch_size, threads=1):
+    """Alternate one epoch without and one with augmentation; ``threads`` is the model's
+    :attr:`~explorer.engine.models.Model.threads` (2: each batch as two halves at once).
 
     Returns one dict per epoch: ``{augment: (images/s of the Trainer's batches, images/s of
     the wall clock around them, share of the batch time in augment_batch)}``. Each Trainer is
@@ -61,7 +62,9 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size):
     for augment in (False, True):
         cfg = TrainConfig(model=model_name, epochs=epochs + 1, batch_size=batch_size,
                           augment=augment, eval_each_epoch=False)
-        trainers[augment] = Trainer(build_from_config(cfg), dataset, cfg).steps()
+        model = build_from_config(cfg)
+        model.threads = threads
+        trainers[augment] = Trainer(model, dataset, cfg).steps()
     timed = _TimedAugment(training.augment_batch)
     rows = []
     try:
@@ -83,16 +86,16 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size):
     return rows
 
 
-def print_trainer_rows(model_name, dataset, epochs, batch_size):
+def print_trainer_rows(model_name, dataset, epochs, batch_size, threads=1):
     """Print :func:`epoch_throughputs` as a table (also used by bench_engine.py): images/s
     per epoch with augmentation off and on, augmentation's share of the batch time, and a
     full MNIST epoch (60,000 images) estimated from each rate."""
     print(f"Trainer: {model_name}, batch {batch_size}, {dataset.n_train:,} training images "
-          f"({dataset.name}), images/s per epoch of the Trainer's batch time (wall clock "
-          "around the generator in brackets)")
+          f"({dataset.name}), model.threads={threads}, images/s per epoch of the Trainer's "
+          "batch time (wall clock around the generator in brackets)")
     print(f"{'epoch':>5} {'augment off':>20} {'augment on':>20} {'on/off':>7} "
           f"{'augment share':>14}")
-    rows = epoch_throughputs(model_name, dataset, epochs, batch_size)
+    rows = epoch_throughputs(model_name, dataset, epochs, batch_size, threads)
     for i, row in enumerate(rows):
         off, on = row[False], row[True]
         print(f"{i + 1:>5} {off[0]:>10,.0f} ({off[1]:>7,.0f}) {on[0]:>10,.0f} ({on[1]:>7,.0f}) "
@@ -103,13 +106,15 @@ def print_trainer_rows(model_name, dataset, epochs, batch_size):
           f"{MNIST_TRAIN / best_off:.1f} s augmentation off, {MNIST_TRAIN / best_on:.1f} s on")
 
 
-def full_epoch_seconds(model_name, dataset, batch_size, augment, guard=True):
+def full_epoch_seconds(model_name, dataset, batch_size, augment, guard=True, threads=1):
     """(seconds of the Trainer's batches, wall-clock seconds) of one whole training epoch as
     the app runs it (``pause_on_divergence=True``: the snapshot before every batch, Adam, one
     BLAS thread set by the caller), without the test evaluation."""
     cfg = TrainConfig(model=model_name, epochs=2, batch_size=batch_size, augment=augment,
                       eval_each_epoch=False)
-    trainer = Trainer(build_from_config(cfg), dataset, cfg, pause_on_divergence=guard)
+    model = build_from_config(cfg)
+    model.threads = threads  # 2: each batch as two halves on two threads
+    trainer = Trainer(model, dataset, cfg, pause_on_divergence=guard)
     start = time.perf_counter()
     for event in trainer.steps():
         if isinstance(event, EpochEvent):
@@ -117,22 +122,27 @@ def full_epoch_seconds(model_name, dataset, batch_size, augment, guard=True):
     raise RuntimeError("the run ended before its first epoch did")
 
 
-def print_full_epochs(model_name, dataset, batch_sizes, rounds=1):
-    """One whole epoch of ``dataset`` per batch size, augmentation off and on (alternating;
-    the best of ``rounds`` epochs each, as the machine may be shared)."""
+def print_full_epochs(model_name, dataset, batch_sizes, rounds=1, threads=(1,)):
+    """One whole epoch of ``dataset`` per batch size and ``threads`` (the model's
+    :attr:`~explorer.engine.models.Model.threads`), augmentation off and on (alternating; the
+    best of ``rounds`` epochs each, as the machine may be shared)."""
     print(f"Full epoch: {model_name} on {dataset.n_train:,} training images ({dataset.name}), "
           "the app's path (Adam, divergence guard on, one BLAS thread), seconds of the "
           "Trainer's batches (wall clock in brackets), best of "
           f"{rounds}")
-    print(f"{'batch':>5} {'augment off':>18} {'augment on':>18}")
+    print(f"{'batch':>5} {'threads':>7} {'augment off':>18} {'augment on':>18}")
     for batch_size in batch_sizes:
-        best = {False: (math.inf, math.inf), True: (math.inf, math.inf)}
+        best = {(t, a): (math.inf, math.inf) for t in threads for a in (False, True)}
         for _ in range(rounds):
-            for augment in (False, True):
-                batch_s, wall = full_epoch_seconds(model_name, dataset, batch_size, augment)
-                best[augment] = min(best[augment], (batch_s, wall))
-        off, on = best[False], best[True]
-        print(f"{batch_size:>5} {off[0]:>8.2f} s ({off[1]:>5.2f}) {on[0]:>8.2f} s ({on[1]:>5.2f})")
+            for t in threads:
+                for augment in (False, True):
+                    batch_s, wall = full_epoch_seconds(model_name, dataset, batch_size,
+                                                       augment, threads=t)
+                    best[t, augment] = min(best[t, augment], (batch_s, wall))
+        for t in threads:
+            off, on = best[t, False], best[t, True]
+            print(f"{batch_size:>5} {t:>7} {off[0]:>8.2f} s ({off[1]:>5.2f}) "
+                  f"{on[0]:>8.2f} s ({on[1]:>5.2f})")
 
 
 def guard_throughputs(model_name, dataset, epochs, batch_size):

@@ -32,6 +32,7 @@ from .layers import (
 )
 from .architectures import _PREFIX, ARCHITECTURES, INPUT_SHAPE, describe_model, list_models
 from .spec_limits import MAX_LAYERS, check_input_shape, plan_arrays
+from .split import MIN_SPLIT_BATCH, BatchSplit, splittable
 
 __all__ = ["Model", "ARCHITECTURES", "list_models", "describe_model", "build_model",
            "model_from_spec", "planned_arrays"]
@@ -65,6 +66,11 @@ class Model:
         #: predict_proba and predict; False runs layer by layer (forward and gradients equal
         #: up to float rounding; for checking).
         self.fast = True
+        #: Threads :meth:`loss_and_gradients` may use: with 2, a batch of
+        #: :data:`~explorer.engine.split.MIN_SPLIT_BATCH` (64) images or more is computed as two
+        #: halves at once (:mod:`explorer.engine.split`; equal up to float rounding).
+        self.threads = 1
+        self._split = None
 
     # -- description --------------------------------------------------------------------------
     @property
@@ -207,15 +213,33 @@ class Model:
         """Mean softmax cross-entropy of the batch (labels (N,) ints)."""
         return self.loss_layer.forward(self.forward(x, training), labels)
 
-    def loss_and_gradients(self, x, labels, training: bool = True, *, return_probs=False):
+    def loss_and_gradients(self, x, labels, training: bool = True, *, return_probs=False,
+                           threads: int | None = None):
         """``(loss, {param_name: gradient})`` of the mean cross-entropy on one batch.
 
         The gradients are fresh arrays with the keys and shapes of :meth:`parameters`.
         With ``return_probs=True`` the result is ``(loss, grads, probs)``: ``probs`` (N, 10) is
         the batch's softmax from the same forward pass (dropout on when ``training``), a fresh
         array the model does not reuse, e.g. for the batch's accuracy without a second pass.
+        ``threads`` (default :attr:`threads`): 2 splits a large enough batch of a model
+        without dropout or batch norm into two halves computed on two threads.
         """
         x = self._as_batch(x)
+        threads = self.threads if threads is None else threads
+        split = None
+        if (threads > 1 and x.shape[0] >= MIN_SPLIT_BATCH
+                and np.shape(labels)[:1] == x.shape[:1]):
+            split = self._batch_split()
+        if split is not None:
+            loss, grads, probs = split.run(x, np.asarray(labels), training)
+        else:
+            loss, grads, probs = self._gradients(x, labels, training)
+        if return_probs:
+            return loss, grads, probs
+        return loss, grads
+
+    def _gradients(self, x, labels, training):
+        """``(loss, grads, probs)`` of a batch already checked by _as_batch, on this thread."""
         if self.fast and self._fused is not None:
             logits = self._fused.forward(x, training, for_backward=True)
             loss = self.loss_layer.forward(logits, labels)
@@ -226,9 +250,18 @@ class Model:
             for i in range(len(self.layers) - 1, -1, -1):
                 dout = _backward(self.layers[i], dout, need_input_grad=i > 0)
         grads = {f"{l.name}.{k}": v for l in self.layers for k, v in l.grads.items()}
-        if return_probs:
-            return loss, grads, self.loss_layer.probs
-        return loss, grads
+        return loss, grads, self.loss_layer.probs
+
+    def _batch_split(self):
+        """The :class:`~explorer.engine.split.BatchSplit` of this model, made on first use;
+        None for a model whose batches cannot be split (dropout, batch norm)."""
+        if self._split is None:
+            if not splittable(self):
+                self._split = False
+            else:
+                replica = model_from_spec(self.spec, dtype=self.dtype, seed=0)
+                self._split = BatchSplit(self, replica)
+        return self._split or None
 
     def input_gradient(self, x, labels) -> np.ndarray:
         """Gradient of the loss with respect to the images (N, C, H, W) (a saliency map)."""
@@ -259,7 +292,7 @@ class Model:
         for key, value in self.buffers().items():
             clone.buffers()[key][...] = value
         clone.metadata = json.loads(json.dumps(self.metadata, default=_json_default))
-        clone.fast, clone.max_batch = self.fast, self.max_batch
+        clone.fast, clone.max_batch, clone.threads = self.fast, self.max_batch, self.threads
         clone.rng = _copy.deepcopy(self.rng)  # same dropout masks from here on
         return clone
 

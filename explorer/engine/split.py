@@ -1,0 +1,108 @@
+"""A training batch's loss and gradients as two halves computed at once on two threads.
+
+One batch of LeNet-5 is a few dozen NumPy calls on arrays of a few hundred kB: OpenBLAS cannot
+spread such small products over two cores (two BLAS threads make a step slower, not faster),
+but two halves of the batch are two independent computations, and NumPy releases the GIL in
+its copies, ufunc loops and BLAS calls. :class:`BatchSplit` runs the second half on a worker
+thread through a *replica* of the model: the same layer types holding the model's own
+parameter dicts (so every in-place update of the weights is seen by both) but their own
+scratch buffers, saved activations and gradients. The mean loss and gradients of the whole
+batch are the halves' means weighted by their sizes; they equal the one-pass values up to
+float rounding (another summation order, as any change of batch size gives).
+
+Only models whose forward pass treats every image on its own are split: no dropout (its masks
+come from one random stream in a fixed order) and no batch statistics (batch norm); see
+:func:`splittable`. Each half runs with one BLAS thread, so the two threads use two cores and
+no more. On a machine whose other core is busy the halves take turns and lose the GIL
+hand-overs: measured 10-20 % slower than one thread (LeNet-5, batch 64-100, load average 3-7
+on 2 cores), so :attr:`Model.threads` stays 1 unless a caller asks for 2.
+
+Qt-free; the worker is one daemon-less thread of a module-wide executor, created on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from . import blas
+
+__all__ = ["BatchSplit", "MIN_SPLIT_BATCH", "default_threads", "splittable"]
+
+#: Smallest batch split in two. Measured on LeNet-5 (2-core x86, quiet moments of a shared
+#: machine): a batch of 100 as two halves runs 1.34-1.42x faster than on one thread, 64 images
+#: 1.26-1.36x, but 32 only 1.03-1.05x (halves of 16: the threads' hand-overs of the GIL
+#: between small NumPy calls eat the gain), so batches under 64 stay on one thread.
+MIN_SPLIT_BATCH = 64
+
+_executor: ThreadPoolExecutor | None = None
+_executor_lock = threading.Lock()
+
+
+def default_threads() -> int:
+    """Threads a training step may use: 2 when this process may run on 2 or more cores."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return 2 if cores >= 2 else 1
+
+
+def _worker() -> ThreadPoolExecutor:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="explorer-half")
+        return _executor
+
+
+def splittable(model) -> bool:
+    """True when every layer handles each image on its own (no dropout, no batch norm) and
+    has no sublayers, so two halves of a batch give the batch's gradients."""
+    return all(not layer.has_training_mode and not hasattr(layer, "sublayers")
+               for layer in model.layers)
+
+
+class BatchSplit:
+    """Loss and gradients of a batch of ``model``'s, half on the calling thread and half on
+    the worker (see the module docstring). Made by :meth:`Model.loss_and_gradients`."""
+
+    def __init__(self, model, replica):
+        if len(model.layers) != len(replica.layers):
+            raise ValueError("the replica must have the model's layers")
+        for mine, theirs in zip(model.layers, replica.layers):
+            if type(mine) is not type(theirs) or mine.params.keys() != theirs.params.keys():
+                raise ValueError(f"the replica's {theirs.name} does not match {mine.name}")
+            theirs.params = mine.params  # the same dict: weight updates reach both
+        self.model, self.replica = model, replica
+
+    def run(self, x, labels, training):
+        """``(loss, grads, probs)`` of the batch x (checked by ``_as_batch``) and labels
+        (their first axis as long as x's)."""
+        n = x.shape[0]
+        half = n // 2
+        replica = self.replica
+        replica.fast = self.model.fast
+        threads = blas.blas_threads()
+        if threads is not None and threads > 1:
+            blas.set_blas_threads(1)  # one core per half
+        try:
+            future = _worker().submit(replica._gradients, x[half:], labels[half:], training)
+            try:
+                first = self.model._gradients(x[:half], labels[:half], training)
+            finally:
+                second = future.result()  # waits, and re-raises the worker's error
+        finally:
+            if threads is not None and threads > 1:
+                blas.set_blas_threads(threads)
+        (loss1, grads, probs1), (loss2, grads2, probs2) = first, second
+        dtype = x.dtype.type
+        w1, w2 = dtype(half / n), dtype((n - half) / n)
+        for key, g in grads.items():
+            g *= w1
+            g += grads2[key] * w2
+        loss = loss1 * (half / n) + loss2 * ((n - half) / n)
+        return loss, grads, np.concatenate([probs1, probs2])
