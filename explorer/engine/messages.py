@@ -187,6 +187,14 @@ MESSAGES: dict[str, str] = {
         "dropout=%1 was given but %2 has no Dropout layer (0 of its %3 layers); leave dropout "
         "unset for it"),
     "spec_layer_cannot_take_input": "layer %1 cannot take input of shape %2: %3",
+    "input_wrong_shape": "%1 expects images of shape %2, got %3",
+    "input_empty": "%1 got an empty batch (0 images)",
+    "input_not_numbers": "images must be real numbers (float, int or bool), got dtype %1",
+    "input_not_finite": (
+        "images contain NaN or infinite values; pixels must be finite numbers (floats in [0, 1])"),
+    "input_out_of_range": (
+        "float images must have pixels in [0, 1], got values from %1 to %2; divide 0..255 images "
+        "by 255 (or pass them as uint8)"),
     "layer_spec_not_dict": "a layer spec must be a dict with a 'type', got %1",
     "layer_unknown_type": "unknown layer type %1; known types: %2",
     "layer_unknown_setting": "%1 layer %2 has no setting %3; its settings are %4",

@@ -135,11 +135,10 @@ class Model:
         elif x.ndim == 3 and c == 1 and x.shape[1:] == (h, w):
             x = x[:, None]
         if x.ndim != 4 or x.shape[1:] != (c, h, w):
-            raise ValueError(
-                f"{self.name} expects images of shape (N, {c}, {h}, {w}), got {x.shape}"
-            )
+            raise MessageError("input_wrong_shape", self.name, f"(N, {c}, {h}, {w})",
+                               tuple(x.shape))
         if x.shape[0] == 0:
-            raise ValueError(f"{self.name} got an empty batch (0 images)")
+            raise MessageError("input_empty", self.name)
         kind = x.dtype.kind  # dtype.kind, not np.issubdtype: ~1 us each at batch 1
         if kind in "iu":
             # 0..255 pixels -> [0, 1], as explorer.data.pixels_to_float does (times 1/255)
@@ -147,20 +146,14 @@ class Model:
         elif kind == "b":
             x = x.astype(self.dtype)
         elif kind != "f":
-            raise ValueError(
-                f"images must be real numbers (float, int or bool), got dtype {x.dtype}"
-            )
+            raise MessageError("input_not_numbers", str(x.dtype))
         elif x.dtype != self.dtype:
             x = x.astype(self.dtype)
         lo, hi = float(x.min()), float(x.max())  # NaN propagates; +-inf shows up here too
         if not (math.isfinite(lo) and math.isfinite(hi)):
-            raise ValueError("images contain NaN or infinite values; pixels must be finite "
-                             "numbers (floats in [0, 1])")
+            raise MessageError("input_not_finite")
         if check_range and kind == "f" and (hi > 1 + 1e-3 or lo < -1e-3):
-            raise ValueError(
-                f"float images must have pixels in [0, 1], got values from {lo:g} to "
-                f"{hi:g}; divide 0..255 images by 255 (or pass them as uint8)"
-            )
+            raise MessageError("input_out_of_range", f"{lo:g}", f"{hi:g}")
         return x
 
     #: Inference splits bigger batches into slices of this many images, so that evaluating a

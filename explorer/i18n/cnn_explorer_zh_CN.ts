@@ -6292,6 +6292,26 @@ Check the internet connection (or a proxy) and try again; files already verified
         <translation>层 %1 无法接受形状为 %2 的输入：%3</translation>
     </message>
     <message>
+        <source>%1 expects images of shape %2, got %3</source>
+        <translation>%1 需要形状为 %2 的图像，实际为 %3</translation>
+    </message>
+    <message>
+        <source>%1 got an empty batch (0 images)</source>
+        <translation>%1 收到的是空批次（0 张图像）</translation>
+    </message>
+    <message>
+        <source>images must be real numbers (float, int or bool), got dtype %1</source>
+        <translation>图像必须是实数（浮点数、整数或布尔值），实际的 dtype 为 %1</translation>
+    </message>
+    <message>
+        <source>images contain NaN or infinite values; pixels must be finite numbers (floats in [0, 1])</source>
+        <translation>图像中含有 NaN 或无穷大；像素必须是有限的数（[0, 1] 内的浮点数）</translation>
+    </message>
+    <message>
+        <source>float images must have pixels in [0, 1], got values from %1 to %2; divide 0..255 images by 255 (or pass them as uint8)</source>
+        <translation>浮点图像的像素必须在 [0, 1] 之内，实际取值从 %1 到 %2；请把 0..255 的图像除以 255（或以 uint8 传入）</translation>
+    </message>
+    <message>
         <source>a layer spec must be a dict with a &apos;type&apos;, got %1</source>
         <translation>层的描述必须是带有 &apos;type&apos; 的字典，实际为 %1</translation>
     </message>

@@ -299,6 +299,18 @@ ENGINE_MESSAGES: dict[str, str] = {
     "spec_layer_cannot_take_input": QT_TRANSLATE_NOOP(
         "engine",
         "layer %1 cannot take input of shape %2: %3"),
+    "input_wrong_shape": QT_TRANSLATE_NOOP(
+        "engine", "%1 expects images of shape %2, got %3"),
+    "input_empty": QT_TRANSLATE_NOOP("engine", "%1 got an empty batch (0 images)"),
+    "input_not_numbers": QT_TRANSLATE_NOOP(
+        "engine", "images must be real numbers (float, int or bool), got dtype %1"),
+    "input_not_finite": QT_TRANSLATE_NOOP(
+        "engine",
+        "images contain NaN or infinite values; pixels must be finite numbers (floats in [0, 1])"),
+    "input_out_of_range": QT_TRANSLATE_NOOP(
+        "engine",
+        "float images must have pixels in [0, 1], got values from %1 to %2; divide 0..255 images "
+        "by 255 (or pass them as uint8)"),
     "layer_spec_not_dict": QT_TRANSLATE_NOOP(
         "engine", "a layer spec must be a dict with a 'type', got %1"),
     "layer_unknown_type": QT_TRANSLATE_NOOP(
