@@ -355,6 +355,9 @@ def _plans(model) -> dict:
     return plans
 
 
+_min, _max = np.minimum.reduce, np.maximum.reduce
+
+
 def _checked(model, x):
     """x as a checked (N, C, H, W) batch: a fast path for arrays already in the model's dtype
     and range, else :meth:`Model._as_batch` (its conversions and error messages)."""
@@ -366,7 +369,8 @@ def _checked(model, x):
             x = x.reshape(-1, 1, h, w)
         if x.ndim == 4 and x.shape[1:] == model.input_shape and x.shape[0]:
             # NaN fails both comparisons, +-inf one: such batches go on to _as_batch's error.
-            if x.min() >= -1e-3 and x.max() <= 1 + 1e-3:
+            # (The ufuncs' reduce directly: x.min() adds a Python-level call, ~0.2 us each.)
+            if _min(x, None) >= -1e-3 and _max(x, None) <= 1 + 1e-3:
                 return x
     return model._as_batch(x, check_range=True)
 

@@ -38,6 +38,14 @@ def activation(layer):
     return None
 
 
+def _kernels(conv):
+    """The layer's current kernels (F, C, KH, KW) as its forward applies them: a view (rotated
+    180 degrees when the layer flips them), copied into a plan's weight matrix by one call
+    instead of ``Conv2D._weight_matrix``'s contiguous copy, reshape and copy."""
+    w = conv.params["weight"]
+    return w[:, :, ::-1, ::-1] if conv.flip else w
+
+
 def _window_view(flat, base, shape, strides):
     """A read-only strided view of the 1-D array ``flat`` from element ``base`` (strides in
     elements, any sign); AssertionError if it would reach outside ``flat`` (as_strided does
@@ -104,6 +112,7 @@ class ConvStep:
             self.cols[ckk] = 1
             self.cols_nd = self.cols[:ckk].reshape(shape)
             self.wb = np.empty((f, ckk + 1), dtype)
+            self.w4 = self.wb[:, :ckk].reshape(f, c, kh, kw)  # a view: one copy per call
         self.z = np.empty((f, oh * (wp if wide else ow) * n), dtype)
         zfull = self.z.reshape(f, oh, -1, n)
         z4 = zfull[:, :, :ow]
@@ -129,13 +138,12 @@ class ConvStep:
 
     def __call__(self, x):
         conv = self.conv
-        wm = conv._weight_matrix()  # the current weights and bias, every call
         if self.direct:
-            np.dot(wm, x.reshape(x.shape[0], -1), out=self.z)
+            np.dot(conv._weight_matrix(), x.reshape(x.shape[0], -1), out=self.z)
             self.z += conv.params["bias"][:, None]
         else:
-            wb = self.wb
-            wb[:, :-1] = wm
+            wb = self.wb  # the current weights and bias, every call
+            np.copyto(self.w4, _kernels(conv))
             wb[:, -1] = conv.params["bias"]
             self.interior[...] = x
             np.copyto(self.cols_nd, self.windows)  # im2col: one strided copy
@@ -226,7 +234,7 @@ class PhaseConvStep:
                 dst = cols5[:, :, :, ip::2, jp::2].transpose(2, 3, 4, 0, 1, 5)
                 self.copies.append((dst, src))
         self.wb = np.empty((f, ckk + 1), dtype)  # the weights, then the bias
-        self.w_part = self.wb[:, :ckk]
+        self.w4 = self.wb[:, :ckk].reshape(f, c, kh, kw)  # a view: one copy per call
         self.z = np.empty((4, f, length), dtype)
         self.m = np.empty((f, length), dtype)
         self.out = np.empty((f, length), dtype)
@@ -237,7 +245,7 @@ class PhaseConvStep:
     def __call__(self, x):
         conv = self.conv
         wb = self.wb  # the current weights and bias, every call
-        self.w_part[...] = conv._weight_matrix()
+        np.copyto(self.w4, _kernels(conv))
         wb[:, -1] = conv.params["bias"]
         for dst, src in self.writes:
             dst[...] = x[src] if self.split else x.reshape(src)

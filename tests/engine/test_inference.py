@@ -141,6 +141,22 @@ def test_weights_edited_in_place_are_used_by_the_next_call(n):
                                atol=1e-12)
 
 
+@pytest.mark.parametrize("n", [1, 3])
+def test_flipped_kernels_edited_in_place_are_used_by_the_next_call(n):
+    """Both conv steps copy the layer's (flipped) kernels into their weight matrix on every
+    call: a true convolution's weights written in place must show in the next prediction."""
+    model = build_model({"name": "t", "input_shape": [1, 12, 12],
+                         "layers": _CUSTOM["pad1_flip"]}, seed=8, dtype=np.float64)
+    x = _images(model, n)
+    model.predict_proba(x)  # the plans are compiled
+    rng = np.random.default_rng(9)
+    for key, value in model.parameters().items():
+        if key.startswith("conv"):
+            value[...] = rng.normal(0, 0.5, value.shape)
+    np.testing.assert_allclose(model.predict_proba(x), softmax(_reference(model, x)),
+                               atol=1e-12)
+
+
 def test_results_are_fresh_arrays():
     model = build_model("lenet5")
     a, b = _images(model, 1, seed=1), _images(model, 1, seed=2)
