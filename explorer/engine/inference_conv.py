@@ -38,6 +38,9 @@ def activation(layer):
     return None
 
 
+_max_reduce = np.maximum.reduce
+
+
 def _kernels(conv):
     """The layer's current kernels (F, C, KH, KW) as its forward applies them: a view (rotated
     180 degrees when the layer flips them), copied into a plan's weight matrix by one call
@@ -175,8 +178,9 @@ class PhaseConvStep:
     computes Wq - PW cells that nobody reads, whose windows wrap into the next row). im2col is
     4 strided copies of such runs (one per parity of kernel row and column), a batched product
     writes each quadrant as a contiguous (F, PH*Wq*N) block, with the bias as one more column
-    of weights against a constant row of ones, and the pool and ReLU are 4 maxima of whole
-    blocks. NumPy runs ops on contiguous operands without
+    of weights against a constant row of ones, and the pool and ReLU are one reduction over
+    the quadrants' blocks and a block of zeros (``max(a, b, c, d, 0)``: ~2 us at LeNet's
+    conv1, against ~2.8 for four maxima). NumPy runs ops on contiguous operands without
     its general iterator: at batch 1 that is ~0.6 us an op against ~2 us for strided views.
     """
 
@@ -235,10 +239,12 @@ class PhaseConvStep:
                 self.copies.append((dst, src))
         self.wb = np.empty((f, ckk + 1), dtype)  # the weights, then the bias
         self.w4 = self.wb[:, :ckk].reshape(f, c, kh, kw)  # a view: one copy per call
-        self.z = np.empty((4, f, length), dtype)
-        self.m = np.empty((f, length), dtype)
+        # The 4 quadrants' products, then (with ReLU) a block of zeros: the pool and the ReLU
+        # are one maximum over the blocks (max(a, b, c, d, 0) = relu(max(a, b, c, d)), exact).
+        self.z = np.empty((5 if relu else 4, f, length), dtype)
+        self.z[4:] = 0
+        self.products = self.z[:4]  # contiguous: the matmul writes into it directly
         self.out = np.empty((f, length), dtype)
-        self.zeros = np.zeros((f, length), dtype) if relu else None
         self.view = self.out.reshape(f, ph, wq, n)[:, :, :pw]
         self.out_shape = self.view.shape
 
@@ -251,11 +257,6 @@ class PhaseConvStep:
             dst[...] = x[src] if self.split else x.reshape(src)
         for dst, src in self.copies:
             np.copyto(dst, src)
-        z, m, out = self.z, self.m, self.out
-        np.matmul(wb, self.cols, out=z)  # 4 products, one per quadrant
-        np.maximum(z[0], z[1], out=m)
-        np.maximum(z[2], z[3], out=out)
-        np.maximum(out, m, out=out)
-        if self.zeros is not None:
-            np.maximum(out, self.zeros, out=out)
+        np.matmul(wb, self.cols, out=self.products)  # 4 products, one per quadrant
+        _max_reduce(self.z, 0, None, self.out)  # pool (+ ReLU): one reduction of whole blocks
         return self.view
