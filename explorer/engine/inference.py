@@ -93,19 +93,29 @@ class _DenseStep:
         # One image: vectors, so that the bias and the activation run on contiguous 1-D arrays
         self.vec = self.out[:, 0] if in_shape[-1] == 1 else None
         self.act = bound_activation(act, self.out if self.vec is None else self.vec)
+        self.run = self._bind()
 
     def __call__(self, x):
-        p = self.dense.params
-        vec = self.vec
-        if vec is not None:
-            np.dot(x.reshape(self.d), p["weight"], out=vec)
-            vec += p["bias"]
-        else:
-            np.matmul(p["weight"].T, x.reshape(self.d, -1), out=self.out)
-            self.out += p["bias"][:, None]
-        if self.act is not None:
-            self.act()
-        return self.out
+        return self.run(x)
+
+    def _bind(self):
+        """This step as one closure over its arrays (locals instead of attribute look-ups)."""
+        dense, vec, out, act, d = self.dense, self.vec, self.out, self.act, self.d
+        dot, matmul, add = np.dot, np.matmul, np.add
+
+        def run(x):
+            p = dense.params
+            if vec is not None:
+                dot(x.reshape(d), p["weight"], out=vec)
+                add(vec, p["bias"], out=vec)
+            else:
+                matmul(p["weight"].T, x.reshape(d, -1), out=out)
+                add(out, p["bias"][:, None], out=out)
+            if act is not None:
+                act()
+            return out
+
+        return run
 
 
 class _ActStep:
@@ -324,12 +334,14 @@ class InferencePlan:
                                          owned=False)
         if len(out_shape) != 2:
             raise Unsupported(f"the last layer outputs {out_shape}, not class scores")
+        # the steps' closures where they have one (no method call in between)
+        self.calls = [getattr(step, "run", step) for step in self.steps]
 
     def run(self, x):
         """Logits (K, N) of a checked batch x (N, C, H, W) in the plan's dtype."""
         y = x.transpose(1, 2, 3, 0)
-        for step in self.steps:
-            y = step(y)
+        for call in self.calls:
+            y = call(y)
         return y
 
 
