@@ -1,6 +1,7 @@
 """Training throughput and batch-1 latency of whole networks, side by side with PyTorch eager.
 
-Run: ``python benchmarks/bench_engine.py [--rounds 9] [--blas-threads 1 0] [--torch-threads 0 1]``.
+Run: ``python benchmarks/bench_engine.py [--rounds 9] [--blas-threads 1 0] [--torch-threads 0 1]``
+(``--measures batch1 batch1_forward --trainer-epochs 0``: the batch-1 rows alone).
 
 For ``simple_convnet`` and ``lenet5`` (float32, the same weights on both sides) it prints, per
 contender, three figures measured the same way on both sides:
@@ -25,11 +26,12 @@ of ``--rounds`` rounds; in each round every contender runs one block of each mea
 order that alternates between rounds, so machine noise hits all alike. Before every block the
 process sleeps ``--idle`` seconds (default 0.2): OpenBLAS's and OpenMP's worker threads
 busy-wait for a while after their last job, and would otherwise steal the core the next
-contender runs on. Both sides' thread settings are printed (and threadpoolctl's view of the
-loaded thread pools, when it is installed). Ratios compare each of ours with each torch (above
-1: ours is faster). On a shared machine, ``--clock cpu`` times the calling thread's CPU time
-instead of the wall clock: fair only when every contender runs one thread (``--blas-threads 1
---torch-threads 1``).
+contender runs on; then a quarter of the block runs untimed (after the sleep, caches are cold:
+LeNet-5's first 50 batch-1 calls took ~1.3x as long as the next ones). Both sides' thread
+settings are printed (and threadpoolctl's view of the loaded thread pools, when it is
+installed). Ratios compare each of ours with each torch (above 1: ours is faster). On a shared
+machine, ``--clock cpu`` times the calling thread's CPU time instead of the wall clock: fair
+only when every contender runs one thread (``--blas-threads 1 --torch-threads 1``).
 
 Last, a real ``Trainer`` (one OpenBLAS thread, as the app's worker) on the built-in data:
 images/s per epoch (batch 32, augmentation off and on, alternating epoch by epoch, no test
@@ -184,8 +186,10 @@ def contenders(model, x, labels, one, configs, torch_counts, torch_default):
     return out
 
 
-def measure(fns, rounds, steps, calls, idle, clock):
+def measure(fns, rounds, steps, calls, idle, clock, measures=MEASURES):
     """{label: {measure: median seconds per call}} over interleaved rounds."""
+    fns = {k: (setup, {m: f for m, f in calls_of.items() if m in measures})
+           for k, (setup, calls_of) in fns.items()}
     for setup, calls_of in fns.values():  # warm up: buffers, caches, lazy init
         setup()
         for name, fn in calls_of.items():
@@ -194,8 +198,9 @@ def measure(fns, rounds, steps, calls, idle, clock):
     times = {k: {m: [] for m in calls_of} for k, (_, calls_of) in fns.items()}
     labels = list(fns)
     for r in range(rounds):
-        for measure_name in MEASURES:
+        for measure_name in measures:
             n = calls if measure_name.startswith("batch1") else steps
+            warm = max(1, n // 4)
             for k in (labels if r % 2 == 0 else labels[::-1]):
                 setup, calls_of = fns[k]
                 if measure_name not in calls_of:  # torch has no "via forward"
@@ -203,6 +208,8 @@ def measure(fns, rounds, steps, calls, idle, clock):
                 setup()
                 fn = calls_of[measure_name]
                 time.sleep(idle)  # let the other side's spinning threads go to sleep
+                for _ in range(warm):  # untimed: caches refilled, the idle core clocked up
+                    fn()
                 start = clock()
                 for _ in range(n):
                     fn()
@@ -214,17 +221,24 @@ def print_table(name, model, med, rounds):
     print(f"\n{name} ({model.n_params:,} parameters), batch {BATCH}, median of {rounds} rounds")
     print(f"  {'':26s} {'grads img/s':>12s} {'step img/s':>11s} {'batch-1 us':>11s} "
           f"{'via forward':>12s}")
+    def cell(m, key, width):  # "-": not measured (--measures), or torch's "via forward"
+        if key not in m:
+            return f"{'-':>{width}s}"
+        if key.startswith("batch1"):
+            return f"{m[key] * 1e6:{width}.1f}"
+        return f"{BATCH / m[key]:{width},.0f}"
+
     for k, m in med.items():
-        fwd = f"{m['batch1_forward'] * 1e6:12.1f}" if "batch1_forward" in m else f"{'-':>12s}"
-        print(f"  {k:26s} {BATCH / m['grads']:12,.0f} {BATCH / m['step']:11,.0f} "
-              f"{m['batch1'] * 1e6:11.1f} {fwd}")
+        print(f"  {k:26s} {cell(m, 'grads', 12)} {cell(m, 'step', 11)} {cell(m, 'batch1', 11)} "
+              f"{cell(m, 'batch1_forward', 12)}")
     ours = [k for k in med if k.startswith("ours")]
     theirs = [k for k in med if k.startswith("torch")]
     for o in ours:
         for t in theirs:
-            r = {m: med[t][m] / med[o][m] for m in ("grads", "step", "batch1")}
-            print(f"  {o} vs {t}: grads {r['grads']:.2f}x, step {r['step']:.2f}x, "
-                  f"batch-1 {r['batch1']:.2f}x")
+            r = {m: f"{med[t][m] / med[o][m]:.2f}x" if m in med[o] else "-"
+                 for m in ("grads", "step", "batch1")}
+            print(f"  {o} vs {t}: grads {r['grads']}, step {r['step']}, "
+                  f"batch-1 {r['batch1']}")
 
 
 def main(argv=None) -> int:
@@ -244,6 +258,8 @@ def main(argv=None) -> int:
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                         help="wall clock, or the calling thread's CPU time (one thread each)")
     parser.add_argument("--models", nargs="+", default=NETWORKS, choices=NETWORKS)
+    parser.add_argument("--measures", nargs="+", default=list(MEASURES), choices=MEASURES,
+                        help="what to time (e.g. batch1 batch1_forward: the batch-1 rows only)")
     parser.add_argument("--trainer-epochs", type=int, default=2,
                         help="timed Trainer epochs per setting (augmentation off and on, "
                         "alternating); 0 skips")
@@ -286,7 +302,8 @@ def main(argv=None) -> int:
     for name in args.models:
         model = build_model(name, seed=0)
         fns = contenders(model, x, labels, one, configs, torch_counts, torch_default)
-        med = measure(fns, args.rounds, args.steps, args.calls, args.idle, clock)
+        med = measure(fns, args.rounds, args.steps, args.calls, args.idle, clock,
+                      args.measures)
         print_table(name, model, med, args.rounds)
     if default_threads:
         blas.set_blas_threads(default_threads)

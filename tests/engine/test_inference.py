@@ -123,6 +123,22 @@ def test_each_layout_is_used_where_it_fits():
     assert isinstance(many[0], ConvStep) and many[0].cols.shape[1] == 28 * 28 * 5
 
 
+@pytest.mark.parametrize("act", [[], [{"type": "ReLU"}]])
+def test_phase_step_pools_with_and_without_relu(act):
+    """The phase step's one reduction over the quadrants (and, with ReLU, a block of zeros)."""
+    layers = [{"type": "Conv2D", "filters": 4, "kernel_size": 5, "padding": 2}, *act,
+              {"type": "MaxPool2D", "kernel_size": 2}, {"type": "Flatten"},
+              {"type": "Dense", "units": 5}]
+    model = _with_biases(build_model({"name": "t", "input_shape": [1, 20, 20],
+                                      "layers": layers}, seed=10, dtype=np.float64))
+    step = inference.compile_plan(model, (1, 1, 20, 20)).steps[0]
+    assert isinstance(step, PhaseConvStep) and step.z.shape[0] == 4 + len(act)
+    for n in (1, 2):
+        x = _images(model, n, seed=n)
+        np.testing.assert_allclose(model.predict_proba(x), softmax(_reference(model, x)),
+                                   atol=1e-12)
+
+
 @pytest.mark.parametrize("n", [1, 2, inference.CHUNK + 1])
 def test_weights_edited_in_place_are_used_by_the_next_call(n):
     """Training, a filter swap or a timeline step writes into the parameter arrays: the
@@ -137,6 +153,22 @@ def test_weights_edited_in_place_are_used_by_the_next_call(n):
     assert np.abs(after - before).max() > 1e-2
     np.testing.assert_allclose(after, softmax(_reference(model, x)), atol=1e-12)
     model.parameters()["conv2.bias"][...] += 1.0  # one array alone, too
+    np.testing.assert_allclose(model.predict_proba(x), softmax(_reference(model, x)),
+                               atol=1e-12)
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_flipped_kernels_edited_in_place_are_used_by_the_next_call(n):
+    """Both conv steps copy the layer's (flipped) kernels into their weight matrix on every
+    call: a true convolution's weights written in place must show in the next prediction."""
+    model = build_model({"name": "t", "input_shape": [1, 12, 12],
+                         "layers": _CUSTOM["pad1_flip"]}, seed=8, dtype=np.float64)
+    x = _images(model, n)
+    model.predict_proba(x)  # the plans are compiled
+    rng = np.random.default_rng(9)
+    for key, value in model.parameters().items():
+        if key.startswith("conv"):
+            value[...] = rng.normal(0, 0.5, value.shape)
     np.testing.assert_allclose(model.predict_proba(x), softmax(_reference(model, x)),
                                atol=1e-12)
 
