@@ -29,6 +29,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from explorer.app import build_window, configure_runtime, ensure_application  # noqa: E402
+from explorer.ui.panels.draw import CLASSIFY_KEY  # noqa: E402
 
 
 def spin(app, seconds):
@@ -83,11 +84,11 @@ def measure_draw_latency(app, panel, n_strokes=8, moves=40):
 
     original_request = panel.client.request
 
-    def request(topic, fn, **kw):
-        if topic == "draw.classify":
+    def request(fn, **kw):
+        if kw.get("key") == CLASSIFY_KEY:
             v = version["n"]
-            return original_request(topic, lambda m: _tag(fn(m), v), **kw)
-        return original_request(topic, fn, **kw)
+            return original_request(lambda m: _tag(fn(m), v), **kw)
+        return original_request(fn, **kw)
 
     panel.client.request = request
     bars.set_probabilities = set_probabilities
