@@ -57,6 +57,7 @@ from .layers import (
     LocalResponseNorm,
     MaxPool2D,
     ReLU,
+    softmax,
 )
 
 __all__ = ["CHUNK", "InferencePlan", "Unsupported", "compile_plan", "predict_proba", "predict"]
@@ -434,17 +435,14 @@ def predict_proba(model, x):
     z = _logits(model, x)
     if z is None:
         z = model._forward_sliced(x, False).T
-    # softmax over classes, as layers.softmax computes it (same operations, same order)
+    # softmax over classes (layers.softmax; a new array, as z.T - max makes one)
     if z.shape[1] == 1:  # one image: 10 numbers are faster in Python floats than in NumPy
         v = z[:, 0].tolist()
         top = max(v)
         e = [math.exp(a - top) for a in v]
         total = math.fsum(e)
         return np.array([[a / total for a in e]], dtype=z.dtype)
-    out = z.T - z.max(axis=0)[:, None]
-    np.exp(out, out=out)
-    out /= out.sum(axis=1, keepdims=True)
-    return out
+    return softmax(z.T)
 
 
 def predict(model, x):
