@@ -358,7 +358,8 @@ def compile_plan(model, x_shape) -> InferencePlan:
 
 
 def _plans(model) -> dict:
-    """This thread's plans of ``model`` (a dict shape -> plan, or None when unsupported)."""
+    """This thread's plans of ``model``: shape -> plan, and ``"unsupported": True`` once a layer
+    has no inference step (the model then always takes its own forward)."""
     local = model.__dict__.get("_inference_local")
     if local is None:
         local = model.__dict__.setdefault("_inference_local", threading.local())
