@@ -35,7 +35,8 @@ only when every contender runs one thread (``--blas-threads 1 --torch-threads 1`
 
 Last, a real ``Trainer`` (one OpenBLAS thread, as the app's worker) on the built-in data:
 images/s per epoch (batch 32, augmentation off and on, alternating epoch by epoch, no test
-evaluation inside the timed epochs), the share of the time ``augment_batch`` takes, and the
+evaluation inside the timed epochs), the share of the time the training thread waits for its
+augmented batch (made ahead on the other core; augmentation's real cost is 1 - on/off), and the
 time one epoch of the full MNIST training set (60,000 images) would take at that rate. Both,
 and the full-epoch rows below, for each ``--trainer-threads`` count (the model's ``threads``:
 1, and 2 = each batch of 64 or more as two halves on two threads; a batch of 32 is never

@@ -4,7 +4,10 @@ Run: ``python benchmarks/bench_training.py [--model lenet5] [--epochs 2] [--batc
 
 Prints, for each epoch of a real ``Trainer`` run on the 3,000 built-in training digits
 (no test evaluation in the timed epochs), the training images/s with augmentation off and on,
-the share of the batch time ``augment_batch`` takes, and a full MNIST epoch (60,000 images)
+the share of the batch time the training thread waits for its augmented batch (made ahead on
+the other core unless the batch is split over both: ``explorer.data.augment_ahead``; the real
+cost of augmentation is 1 - on/off, as the helper thread competes for the GIL and memory),
+and a full MNIST epoch (60,000 images)
 estimated from the rates; the two runs alternate epoch by epoch so machine noise hits both
 alike. Then the cost of the
 pieces on their own: ``augment_batch`` (images/s) and ``preprocess_digit`` on a 280x280 canvas
@@ -27,7 +30,7 @@ import time
 
 import numpy as np
 
-from explorer import training
+from explorer.data.augment_ahead import AugmentAhead
 from explorer.data import augment_batch, load_builtin, preprocess_digit
 from explorer.training import EpochEvent, TrainConfig, Trainer, build_from_config
 
@@ -36,7 +39,9 @@ MNIST_TRAIN = 60_000  # images in the full MNIST training set
 
 
 class _TimedAugment:
-    """Stands in for ``explorer.training.augment_batch`` and adds up the seconds it takes."""
+    """Stands in for ``AugmentAhead.get`` (the training thread's wait for its augmented batch:
+    the whole augmentation, or what is left of one made ahead on the other core) and adds up
+    the seconds it takes."""
 
     def __init__(self, fn):
         self.fn, self.seconds = fn, 0.0
@@ -54,7 +59,8 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size, threads=1):
     :attr:`~explorer.engine.models.Model.threads` (2: each batch as two halves at once).
 
     Returns one dict per epoch: ``{augment: (images/s of the Trainer's batches, images/s of
-    the wall clock around them, share of the batch time in augment_batch)}``. Each Trainer is
+    the wall clock around them, share of the batch time waiting for the augmented batch)}``.
+    Each Trainer is
     configured for one epoch more than is timed, so that no timed epoch includes the test
     evaluation that ends a run.
     """
@@ -65,10 +71,10 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size, threads=1):
         model = build_from_config(cfg)
         model.threads = threads
         trainers[augment] = Trainer(model, dataset, cfg).steps()
-    timed = _TimedAugment(training.augment_batch)
+    timed = _TimedAugment(AugmentAhead.get)
     rows = []
     try:
-        training.augment_batch = timed
+        AugmentAhead.get = lambda self, *args: timed(self, *args)
         for _epoch in range(epochs):
             row = {}
             for augment, steps in trainers.items():
@@ -82,7 +88,7 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size, threads=1):
                         break
             rows.append(row)
     finally:
-        training.augment_batch = timed.fn
+        AugmentAhead.get = timed.fn
     return rows
 
 
@@ -94,7 +100,7 @@ def print_trainer_rows(model_name, dataset, epochs, batch_size, threads=1):
           f"({dataset.name}), model.threads={threads}, images/s per epoch of the Trainer's "
           "batch time (wall clock around the generator in brackets)")
     print(f"{'epoch':>5} {'augment off':>20} {'augment on':>20} {'on/off':>7} "
-          f"{'augment share':>14}")
+          f"{'augment wait':>14}")
     rows = epoch_throughputs(model_name, dataset, epochs, batch_size, threads)
     for i, row in enumerate(rows):
         off, on = row[False], row[True]

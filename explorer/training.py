@@ -30,7 +30,9 @@ batch 2's loss is 8e9), so restoring it would fail again at once whatever the le
 
 Determinism: the batch order, augmentation and the model's dropout masks all come from
 generators seeded by ``config.seed`` (the model's from ``build_model(..., seed=)``), so the same
-config on the same model gives the same weights, bit for bit.
+config on the same model gives the same weights, bit for bit. Each batch's augmentation has its
+own generator (seed, epoch, batch), so it may be made ahead on another core
+(`explorer.data.augment_ahead`) and a batch retried after a divergence gets the same one.
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from explorer.data import AugmentParams, Dataset, augment_batch, to_float
+from explorer.data import AugmentParams, Dataset, to_float
+from explorer.data.augment_ahead import AugmentAhead
+from explorer.engine.split import MIN_SPLIT_BATCH, default_threads
 from explorer.engine.optim import make_optimizer
 from explorer.evaluation import EVAL_CHUNK, Evaluation, evaluate, evaluation_steps
 from explorer.run_control import RunControl, Snapshot
@@ -245,6 +249,7 @@ class Trainer:
             self.config.optimizer, self.config.lr, weight_decay=self.config.weight_decay
         )
         self.rng = np.random.default_rng([self.config.seed, 2])  # not the model's streams
+        self._augment = AugmentAhead(self.config.seed, self.augment_params)
         n = dataset.n_train
         self.n_train = min(n, self.config.train_limit) if self.config.train_limit else n
         self.n_batches = math.ceil(self.n_train / self.config.batch_size)
@@ -392,7 +397,8 @@ class Trainer:
         idx = self._order[self.batch * cfg.batch_size : (self.batch + 1) * cfg.batch_size]
         images = self.dataset.train_images[idx]
         if cfg.augment:
-            x = augment_batch(images, self.rng, self.augment_params)[:, None]
+            x = self._augment.get((self.epoch, self.batch), images)[:, None]
+            self._augment_next()
         else:
             x = to_float(images)
         y = self.dataset.train_labels[idx].astype(np.int64)
@@ -452,6 +458,17 @@ class Trainer:
         )
         self.batch += 1
         return event
+
+    def _augment_next(self) -> None:
+        """Start augmenting the epoch's next batch on the second core while this one trains,
+        unless this batch is split over both cores (explorer.engine.split) or there is no
+        next batch in this epoch (the next epoch's order is not drawn yet)."""
+        nxt = self.batch + 1
+        size = self.config.batch_size
+        split = getattr(self.model, "threads", 1) > 1 and size >= MIN_SPLIT_BATCH
+        if nxt < self.n_batches and not split and default_threads() > 1:
+            self._augment.ahead((self.epoch, nxt),
+                                self.dataset.train_images[self._order[nxt * size:(nxt + 1) * size]])
 
     def _diverged(self, loss: float, what: str) -> Event:
         """The current batch went wrong: end the run, or undo the batch and pause."""
@@ -569,6 +586,7 @@ class Trainer:
 
     def _finish(self, reason: str, message: str) -> FinishedEvent:
         """End the run with ``reason`` (sets ``finished`` and the model's metadata)."""
+        self._augment.close()
         self.finished = FinishedEvent(reason, message)
         self._store_metadata(reason)
         return self.finished
