@@ -13,27 +13,15 @@ training run bit for bit. Qt-free.
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 
 import numpy as np
+
+from explorer.second_core import helper
 
 from .augment import AugmentParams, augment_batch
 
 __all__ = ["AugmentAhead"]
-
-_executor: ThreadPoolExecutor | None = None
-_executor_lock = threading.Lock()
-
-
-def _helper() -> ThreadPoolExecutor:
-    """The one helper thread (module-wide, made on first use)."""
-    global _executor
-    with _executor_lock:
-        if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="explorer-augment")
-        return _executor
-
 
 class AugmentAhead:
     """``get(key, images)``: batch ``key`` = (epoch, batch) augmented, ``(N, H, W)`` float32;
@@ -64,7 +52,7 @@ class AugmentAhead:
     def ahead(self, key: tuple[int, int], images: np.ndarray) -> None:
         if self._pending is not None:
             self._pending[1].cancel()
-        self._pending = (key, _helper().submit(self._make, key, np.array(images)))
+        self._pending = (key, helper().submit(self._make, key, np.array(images)))
 
     def close(self) -> None:
         """Forget the batch made ahead (e.g. the run has ended)."""

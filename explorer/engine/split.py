@@ -17,16 +17,16 @@ no more. On a machine whose other core is busy the halves take turns and lose th
 hand-overs: measured 10-20 % slower than one thread (LeNet-5, batch 64-100, load average 3-7
 on 2 cores), so :attr:`Model.threads` stays 1 unless a caller asks for 2.
 
-Qt-free; the worker is one daemon-less thread of a module-wide executor, created on first use.
+Qt-free; the second half runs on `explorer.second_core.helper`, the one helper thread.
 """
 
 from __future__ import annotations
 
 import os
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+
+from explorer.second_core import helper
 
 from . import blas
 
@@ -38,8 +38,6 @@ __all__ = ["BatchSplit", "MIN_SPLIT_BATCH", "default_threads", "splittable"]
 #: between small NumPy calls eat the gain), so batches under 64 stay on one thread.
 MIN_SPLIT_BATCH = 64
 
-_executor: ThreadPoolExecutor | None = None
-_executor_lock = threading.Lock()
 
 
 def default_threads() -> int:
@@ -49,14 +47,6 @@ def default_threads() -> int:
     except (AttributeError, OSError):  # not on Linux
         cores = os.cpu_count() or 1
     return 2 if cores >= 2 else 1
-
-
-def _worker() -> ThreadPoolExecutor:
-    global _executor
-    with _executor_lock:
-        if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="explorer-half")
-        return _executor
 
 
 def splittable(model) -> bool:
@@ -90,7 +80,7 @@ class BatchSplit:
         if threads is not None and threads > 1:
             blas.set_blas_threads(1)  # one core per half
         try:
-            future = _worker().submit(replica._gradients, x[half:], labels[half:], training)
+            future = helper().submit(replica._gradients, x[half:], labels[half:], training)
             try:
                 first = self.model._gradients(x[:half], labels[:half], training)
             finally:
