@@ -8,7 +8,8 @@ import sys
 QT_FREE = ["explorer.training", "explorer.session", "explorer.run_control", "explorer.evaluation",
            "explorer.train_config", "explorer.crossing", "explorer.ui.conv_setup",
            "explorer.ui.conv_backward", "explorer.ui.layer_trace",
-           "explorer.ui.panels.train_logic", "explorer.failures", "explorer.second_core", "explorer.ui.levels",
+           "explorer.ui.panels.train_logic", "explorer.failures", "explorer.second_core",
+           "explorer.ui.levels",
            "explorer.ui.conv_steps"]
 
 
