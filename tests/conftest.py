@@ -1,5 +1,7 @@
 import os
+import types
 
+import pytest
 from hypothesis import settings
 
 # CI has no screen: every Qt test runs on the offscreen platform unless told otherwise.
@@ -17,3 +19,16 @@ def pytest_addoption(parser):
         "--monkey-actions", type=int, default=None,
         help="random GUI actions per seed in tests/ui/test_monkey.py (default: 10,000 locally, "
              "fewer when CI is set)")
+
+
+@pytest.fixture(params=["process", "thread"])
+def second_core(request, monkeypatch):
+    """Where the second core's work runs in this test: in the helper process, or (the process
+    turned off) on the helper thread. ``.mode`` says which; ``.jobs()`` counts the jobs the
+    process finished since the test began (a process test checks the work went there)."""
+    from explorer import second_process
+
+    monkeypatch.setattr(second_process, "enabled", request.param == "process")
+    start = second_process.shared().jobs_done
+    return types.SimpleNamespace(mode=request.param,
+                                 jobs=lambda: second_process.shared().jobs_done - start)

@@ -9,6 +9,7 @@ QT_FREE = ["explorer.training", "explorer.session", "explorer.run_control", "exp
            "explorer.train_config", "explorer.crossing", "explorer.ui.conv_setup",
            "explorer.ui.conv_backward", "explorer.ui.layer_trace",
            "explorer.ui.panels.train_logic", "explorer.failures", "explorer.second_core",
+           "explorer.second_process", "explorer.second_process_child",
            "explorer.ui.levels",
            "explorer.ui.conv_steps"]
 

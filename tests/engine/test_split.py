@@ -1,4 +1,5 @@
-"""A batch's gradients as two halves on two threads (explorer.engine.split) equal one pass."""
+"""A batch's gradients as two halves computed at once (explorer.engine.split) equal one pass,
+whether the second half runs in the helper process or on the helper thread."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import threading
 import numpy as np
 import pytest
 
+from explorer import second_process
 from explorer.engine import blas, build_model, make_optimizer, split
 from explorer.engine.split import MIN_SPLIT_BATCH, BatchSplit, splittable
 from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
@@ -21,7 +23,7 @@ def batch(model, n, seed=0):
 
 
 @pytest.mark.parametrize("name", ["lenet5", "simple_convnet", "lenet5_classic"])
-def test_two_halves_give_the_batch_gradients_float64(name):
+def test_two_halves_give_the_batch_gradients_float64(name, second_core):
     """Exact arithmetic would give the same numbers; float64 agrees to ~1e-15."""
     model = build_model(name, seed=3, dtype=np.float64)
     for n in (MIN_SPLIT_BATCH, MIN_SPLIT_BATCH + 7):  # odd: unequal halves, weighted
@@ -37,9 +39,10 @@ def test_two_halves_give_the_batch_gradients_float64(name):
             scale = float(np.abs(grads[key]).max())
             np.testing.assert_allclose(grads2[key], grads[key], rtol=1e-10,
                                        atol=1e-12 * scale, err_msg=f"{key}, batch {n}")
+    assert second_core.jobs() == (2 if second_core.mode == "process" else 0)
 
 
-def test_halves_differ_from_one_pass_only_by_float32_rounding():
+def test_halves_differ_from_one_pass_only_by_float32_rounding(second_core):
     model = build_model("lenet5", seed=1)
     x, y = batch(model, 64)
     loss, grads = model.loss_and_gradients(x, y, threads=1)
@@ -51,6 +54,7 @@ def test_halves_differ_from_one_pass_only_by_float32_rounding():
         scale = float(np.abs(grads[key]).max())
         np.testing.assert_allclose(grads2[key], grads[key], rtol=1e-4, atol=1e-5 * scale,
                                    err_msg=key)
+    assert second_core.jobs() == (1 if second_core.mode == "process" else 0)
 
 
 def test_a_real_difference_is_caught():
@@ -64,7 +68,7 @@ def test_a_real_difference_is_caught():
     assert not np.allclose(half_grads["fc3.weight"], full, rtol=1e-4, atol=1e-8)
 
 
-def test_weight_updates_reach_the_replica_and_training_matches():
+def test_weight_updates_reach_the_replica_and_training_matches(second_core):
     """The replica shares the weights: three SGD steps with halves equal three without."""
     one = build_model("lenet5", seed=2, dtype=np.float64)
     two = one.copy()
@@ -81,6 +85,7 @@ def test_weight_updates_reach_the_replica_and_training_matches():
                                    err_msg=key)
     for mine, theirs in zip(two.layers, two._split.replica.layers):
         assert theirs.params is mine.params
+    assert second_core.jobs() == (3 if second_core.mode == "process" else 0)
 
 
 def test_small_batches_and_unsplittable_models_run_on_one_thread():
@@ -97,7 +102,7 @@ def test_small_batches_and_unsplittable_models_run_on_one_thread():
     assert alex._split is False
 
 
-def test_wrong_labels_raise_the_one_pass_error():
+def test_wrong_labels_raise_the_one_pass_error(second_core):
     model = build_model("lenet5", seed=0)
     n = MIN_SPLIT_BATCH
     x, _ = batch(model, n)
@@ -110,6 +115,7 @@ def test_wrong_labels_raise_the_one_pass_error():
 
 
 def test_the_second_half_runs_on_the_worker_with_one_blas_thread(monkeypatch):
+    monkeypatch.setattr(second_process, "enabled", False)  # the helper thread
     model = build_model("lenet5", seed=0)
     x, y = batch(model, MIN_SPLIT_BATCH)
     seen = []
@@ -141,7 +147,7 @@ def test_default_threads():
     assert split.default_threads() in (1, 2)
 
 
-def test_a_trainer_with_two_threads_trains_like_one():
+def test_a_trainer_with_two_threads_trains_like_one(second_core):
     """The app's path (Adam, divergence guard) with batches as halves: the same run up to
     float rounding, and the guard's snapshot/restore still reach the shared weights."""
     from explorer.data import load_builtin
@@ -159,6 +165,7 @@ def test_a_trainer_with_two_threads_trains_like_one():
         runs[threads] = (losses, model)
     (losses1, m1), (losses2, m2) = runs[1], runs[2]
     assert isinstance(m2._split, BatchSplit) and m1._split is None
+    assert (second_core.jobs() >= 4) == (second_core.mode == "process")
     np.testing.assert_allclose(losses2, losses1, rtol=1e-4)
     for key, p in m1.parameters().items():
         np.testing.assert_allclose(m2.parameters()[key], p, rtol=1e-3,

@@ -1,0 +1,328 @@
+"""A helper *process* that puts the machine's second core to work without sharing the GIL.
+
+Two pieces of the training path can hand work to the second core: the second half of a split
+batch (`explorer.engine.split`) and the next batch's augmentation
+(`explorer.data.augment_ahead`). On a helper thread (`explorer.second_core`) they gain less
+than a core should give: every NumPy call takes and gives back the GIL, and on a 2-core
+machine the hand-overs between ~150 calls a step made two halves of a LeNet-5 batch of 100
+take ~40 % longer together than one half alone. A separate Python process has its own GIL.
+
+Protocol (no pickle): the parent starts ``python -m explorer.second_process_child``, writes a job to
+its stdin as a length-prefixed JSON header (the job's kind, settings and where its arrays lie)
+and puts the arrays themselves in two memory-mapped scratch files that both processes map
+(``in`` written by the parent, ``out`` by the child); the child answers on its stdout with a
+JSON header. The child computes and nothing else: it builds a model from a spec the parent
+sends, copies the weights the parent sends with every job, and never reads a user's file. It
+exits when its stdin closes (the parent ended, however it ended).
+
+:class:`SecondProcess` is the parent's side; :func:`shared` gives the process-wide one, started
+on first use. Anything that goes wrong (cannot start, died, a job failed) raises
+:class:`Unavailable`, and the caller does the work itself; a process that failed once is not
+started again in this run. Qt-free.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import math
+import mmap
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+
+import numpy as np
+
+__all__ = ["SecondProcess", "Unavailable", "shared", "enabled"]
+
+#: Set to False (or the environment variable EXPLORER_SECOND_PROCESS=0) to keep all work in
+#: this process: the helper thread is used instead.
+enabled = os.environ.get("EXPLORER_SECOND_PROCESS", "1") != "0"
+#: Largest scratch file (bytes); a bigger job is done in this process.
+MAX_SCRATCH = 64 << 20
+_HEADER = struct.Struct("<I")
+_MAX_HEADER = 1 << 24
+
+
+class Unavailable(Exception):
+    """The helper process cannot do this job: do it in this process."""
+
+
+class _Scratch:
+    """A memory-mapped temporary file of ``size`` bytes that another process maps by path.
+
+    The parent deletes the file's name once the child has mapped it (:meth:`forget_name`):
+    the memory lives on in both mappings and goes back to the system with the last of them,
+    so a crash of either process leaves no file behind (not on Windows, which cannot delete
+    a mapped file: there :meth:`close` deletes it)."""
+
+    _made = 0
+
+    def __init__(self, size: int, path: str | None = None):
+        self.size = int(size)
+        self.named = True
+        if path is None:
+            if self.size > MAX_SCRATCH:
+                raise Unavailable(f"a job of {self.size} bytes is too big to share")
+            folder = "/dev/shm" if os.path.isdir("/dev/shm") else None  # RAM, not disk
+            try:
+                fd, self.path = tempfile.mkstemp(prefix="explorer-", suffix=".scratch",
+                                                 dir=folder)
+            except OSError as e:
+                raise Unavailable(f"cannot make a scratch file: {e}") from e
+            self.owner = True
+            try:
+                os.ftruncate(fd, self.size)
+                if hasattr(os, "posix_fallocate"):
+                    # reserve the pages now: a full /dev/shm then fails here, not with a
+                    # SIGBUS when the mapping is written
+                    os.posix_fallocate(fd, 0, self.size)
+                self.map = mmap.mmap(fd, self.size)
+            except OSError as e:
+                os.close(fd)
+                os.unlink(self.path)
+                raise Unavailable(f"cannot make a scratch file: {e}") from e
+            os.close(fd)
+            _Scratch._made += 1
+            self.serial = _Scratch._made  # tells the child a new file from a reused name
+        else:
+            self.path, self.owner = path, False
+            with open(path, "r+b") as f:
+                self.map = mmap.mmap(f.fileno(), self.size)
+
+    def array(self, dtype, shape, offset) -> np.ndarray:
+        return np.ndarray(tuple(shape), dtype=np.dtype(dtype), buffer=self.map, offset=offset)
+
+    def forget_name(self) -> None:
+        if self.owner and self.named and os.name != "nt":
+            self.named = False
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        try:
+            self.map.close()
+        except BufferError:  # an array still views it: the mapping ends with that array
+            pass
+        if self.owner and self.named:
+            self.named = False
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+
+
+def _layout(arrays: dict[str, tuple[np.dtype, tuple]]) -> tuple[list, int]:
+    """[[name, dtype str, shape, offset], ...] and the bytes they need (64-byte aligned)."""
+    out, offset = [], 0
+    for name, (dtype, shape) in arrays.items():
+        dtype = np.dtype(dtype)
+        out.append([name, dtype.str, [int(s) for s in shape], offset])
+        offset += -(-math.prod(shape) * dtype.itemsize // 64) * 64
+    return out, max(offset, 64)
+
+
+def _write_msg(stream, header: dict) -> None:
+    data = json.dumps(header).encode()
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _read_exact(stream, n: int) -> bytes | None:
+    """n bytes from a pipe (a raw read may return fewer), None at its end."""
+    parts, left = [], n
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            return None
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
+
+
+def _read_msg(stream) -> dict | None:
+    raw = _read_exact(stream, _HEADER.size)
+    if raw is None:
+        return None
+    (length,) = _HEADER.unpack(raw)
+    if length > _MAX_HEADER:
+        raise ValueError(f"a message header of {length} bytes")
+    data = _read_exact(stream, length)
+    return None if data is None else json.loads(data)
+
+
+class SecondProcess:
+    """The parent's side of the helper process: ``ticket = submit(...)``, then
+    ``result(ticket)``.
+
+    One job at a time: a ``submit`` while a job is out first collects (and drops) that job's
+    result, and its ticket's ``result`` then raises :class:`Unavailable` (its owner does the
+    work itself). ``inputs`` are arrays copied into the shared ``in`` file; ``outputs`` name
+    the arrays the job writes (dtype, shape); ``result`` returns copies of them.
+    """
+
+    def __init__(self):
+        self._lock = threading.RLock()
+        self._proc: subprocess.Popen | None = None
+        self._in: _Scratch | None = None
+        self._out: _Scratch | None = None
+        self._pending: tuple[int, list] | None = None  # (ticket, outputs' layout) of the job out
+        self._tickets = 0
+        self.jobs_done = 0  # results handed back (tests check the process did the work)
+        self._models: dict[str, int] = {}  # spec text -> id known to the child
+        self._broken = False
+
+    # -- life -------------------------------------------------------------------------------
+
+    def _start(self) -> None:
+        if self._broken or not enabled:
+            raise Unavailable("the helper process is off")
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                return
+            self._fail()  # it ended on its own: not started again
+            raise Unavailable("the helper process has ended")
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",
+                   MKL_NUM_THREADS="1")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "explorer.second_process_child"], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, env=env, bufsize=0)
+        except OSError as e:
+            self._fail()
+            raise Unavailable(f"cannot start the helper process: {e}") from e
+        self._models.clear()
+
+    def _fail(self) -> None:
+        """Give the process up for this run: later jobs raise Unavailable at once."""
+        self._broken = True
+        self._pending = None
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            for stream in (proc.stdin, proc.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+            try:
+                proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+    def close(self) -> None:
+        """End the process (it exits when its stdin closes) and delete the scratch files."""
+        with self._lock:
+            proc, self._proc = self._proc, None
+            self._pending = None
+            if proc is not None:
+                try:
+                    proc.stdin.close()
+                    proc.wait(timeout=5)
+                except (OSError, subprocess.TimeoutExpired):
+                    proc.kill()
+                proc.stdout.close()
+            for scratch in (self._in, self._out):
+                if scratch is not None:
+                    scratch.close()
+            self._in = self._out = None
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    # -- jobs -------------------------------------------------------------------------------
+
+    def _scratch(self, which: str, size: int) -> _Scratch:
+        current = getattr(self, which)
+        if current is None or current.size < size:
+            grown = _Scratch(max(size, min(2 * (current.size if current else 0), MAX_SCRATCH)))
+            if current is not None:
+                current.close()
+            current = grown
+            setattr(self, which, current)
+        return current
+
+    def model_id(self, spec_text: str) -> tuple[int, str | None]:
+        """(id, spec to send or None) of a model's spec (JSON text): the child builds each
+        spec's model once."""
+        known = self._models.get(spec_text)
+        if known is not None:
+            return known, None
+        self._models[spec_text] = len(self._models)
+        return self._models[spec_text], spec_text
+
+    def submit(self, kind: str, meta: dict, inputs: dict[str, np.ndarray],
+               outputs: dict[str, tuple]) -> int:
+        """Send a job; its ticket for :meth:`result`. Unavailable when it cannot be sent."""
+        with self._lock:
+            if self._pending is not None:
+                try:
+                    self._collect(self._pending[0])
+                except Unavailable:
+                    pass
+            self._start()
+            in_layout, in_size = _layout({k: (a.dtype, a.shape) for k, a in inputs.items()})
+            out_layout, out_size = _layout(outputs)
+            src = self._scratch("_in", in_size)
+            dst = self._scratch("_out", out_size)
+            for (name, dtype, shape, offset) in in_layout:
+                np.copyto(src.array(dtype, shape, offset), inputs[name])
+            header = {"kind": kind, "meta": meta,
+                      "in": [src.path, src.size, src.serial, in_layout],
+                      "out": [dst.path, dst.size, dst.serial, out_layout]}
+            try:
+                _write_msg(self._proc.stdin, header)
+            except (OSError, ValueError) as e:
+                self._fail()
+                raise Unavailable(f"the helper process has ended: {e}") from e
+            self._tickets += 1
+            self._pending = (self._tickets, out_layout)
+            return self._tickets
+
+    def result(self, ticket: int) -> tuple[dict, dict[str, np.ndarray]]:
+        """(meta, {name: array}) of job ``ticket``; Unavailable if it failed or was dropped."""
+        with self._lock:
+            got = self._collect(ticket)
+            self.jobs_done += 1
+            return got
+
+    def _collect(self, ticket: int) -> tuple[dict, dict[str, np.ndarray]]:
+        with self._lock:
+            if self._pending is None or self._pending[0] != ticket:
+                raise Unavailable("the job was dropped for a later one")
+            (_, layout), self._pending = self._pending, None
+            try:
+                answer = _read_msg(self._proc.stdout)
+            except (OSError, ValueError) as e:
+                answer = {"ok": False, "error": str(e)}
+            if answer is None:
+                self._fail()
+                raise Unavailable("the helper process has ended")
+            self._in.forget_name()  # the child has mapped both files by now
+            self._out.forget_name()
+            if not answer.get("ok"):
+                raise Unavailable(answer.get("error", "the job failed"))
+            out = {name: self._out.array(dtype, shape, offset).copy()
+                   for name, dtype, shape, offset in layout}
+            return answer.get("meta", {}), out
+
+
+_shared: SecondProcess | None = None
+_shared_lock = threading.Lock()
+
+
+def shared() -> SecondProcess:
+    """The process-wide :class:`SecondProcess` (its process starts with the first job)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = SecondProcess()
+            atexit.register(_shared.close)
+        return _shared

@@ -1,0 +1,88 @@
+"""The child side of :mod:`explorer.second_process`: reads jobs from stdin, computes, answers.
+
+Started as ``python -m explorer.second_process_child`` by
+:class:`explorer.second_process.SecondProcess`, never by hand. It builds models from the spec the
+parent sends and copies the weights sent with every job; it reads no user file. It ends when its
+stdin closes. Qt-free.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import numpy as np
+
+from explorer.data.augment import AugmentParams, augment_batch
+from explorer.engine.models import model_from_spec
+from explorer.second_process import _read_msg, _Scratch, _write_msg
+
+
+class _Child:
+    def __init__(self):
+        self.maps: dict[str, _Scratch] = {}
+        self.models: dict[int, object] = {}
+
+    def scratch(self, path, size, serial) -> _Scratch:
+        m = self.maps.get(serial)
+        if m is None:
+            m = self.maps[serial] = _Scratch(size, path)
+            while len(self.maps) > 2:  # files the parent replaced by bigger ones
+                self.maps.pop(next(iter(self.maps))).close()
+        return m
+
+    def run(self, header: dict) -> dict:
+        (ipath, isize, iserial, ilayout) = header["in"]
+        (opath, osize, oserial, olayout) = header["out"]
+        src, dst = self.scratch(ipath, isize, iserial), self.scratch(opath, osize, oserial)
+        inputs = {n: src.array(d, s, o) for n, d, s, o in ilayout}
+        outputs = {n: dst.array(d, s, o) for n, d, s, o in olayout}
+        job = getattr(self, "job_" + header["kind"], None)
+        if job is None:
+            raise ValueError(f"no job {header['kind']!r}")
+        return job(header["meta"], inputs, outputs) or {}
+
+    def job_gradients(self, meta, inputs, outputs):
+        model = self.models.get(meta["model"])
+        if model is None:
+            model = self.models[meta["model"]] = model_from_spec(
+                json.loads(meta["spec"]), dtype=np.dtype(meta["dtype"]), seed=0)
+        model.fast = bool(meta["fast"])
+        for layer in model.layers:
+            for key, value in layer.params.items():
+                np.copyto(value, inputs["w:" + f"{layer.name}.{key}"])
+        loss, grads, probs = model._gradients(inputs["x"], inputs["labels"],
+                                              bool(meta["training"]))
+        for key, g in grads.items():
+            np.copyto(outputs["g:" + key], g)
+        np.copyto(outputs["probs"], probs)
+        return {"loss": float(loss)}
+
+    def job_augment(self, meta, inputs, outputs):
+        params = AugmentParams(**{k: tuple(v) if isinstance(v, list) else v
+                                  for k, v in meta["params"].items()})
+        rng = np.random.default_rng([int(v) for v in meta["seed"]])
+        np.copyto(outputs["out"], augment_batch(inputs["images"], rng, params))
+
+    def job_ping(self, meta, inputs, outputs):
+        return {"pid": os.getpid(), "qt": any(m.startswith("PySide") for m in sys.modules)}
+
+
+def _serve() -> None:
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must not corrupt the protocol
+    child = _Child()
+    while True:
+        header = _read_msg(stdin)
+        if header is None:
+            return
+        try:
+            answer = {"ok": True, "meta": child.run(header)}
+        except Exception as e:  # noqa: BLE001 - any failure goes back to the parent as text
+            answer = {"ok": False, "error": f"{type(e).__name__}: {e}"}
+        _write_msg(stdout, answer)
+
+
+if __name__ == "__main__":
+    _serve()

@@ -1,0 +1,149 @@
+"""The helper process (explorer.second_process): jobs and their arrays go there and back, and
+whatever goes wrong there (a failing job, a dropped job, a dead process) ends in Unavailable,
+after which the caller does the work itself; a split batch's gradients stay right."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import pytest
+
+from explorer import second_process
+from explorer.engine import build_model
+from explorer.second_process import SecondProcess, Unavailable
+
+
+@pytest.fixture
+def proc(monkeypatch):
+    """A private helper process (killing it must not break the shared one)."""
+    monkeypatch.setattr(second_process, "enabled", True)
+    p = SecondProcess()
+    yield p
+    p.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:  # a zombie (ended, not yet reaped) counts as ended
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def test_a_job_runs_in_another_process_without_qt(proc):
+    meta, out = proc.result(proc.submit("ping", {}, {}, {}))
+    assert meta["pid"] != os.getpid() and meta["qt"] is False
+    assert out == {} and proc.jobs_done == 1 and proc.running
+
+
+def test_augment_job_equals_the_same_generator_here(proc):
+    from explorer.data import AugmentParams, augment_batch
+
+    images = np.random.default_rng(0).integers(0, 256, (5, 28, 28)).astype(np.uint8)
+    params = AugmentParams(max_rotation=20.0, scale_range=(0.9, 1.2))
+    meta = {"seed": [1, 3, 0, 4], "params": {"max_shift": 2.0, "max_rotation": 20.0,
+                                             "scale_range": [0.9, 1.2],
+                                             "thickness_range": [-0.4, 0.8]}}
+    _, out = proc.result(proc.submit("augment", meta, {"images": images},
+                                     {"out": (np.float32, images.shape)}))
+    here = augment_batch(images, np.random.default_rng([1, 3, 0, 4]), params)
+    np.testing.assert_array_equal(out["out"], here)
+
+
+def test_a_failing_job_says_why_and_the_process_stays_usable(proc):
+    ticket = proc.submit("no_such_job", {}, {}, {})
+    with pytest.raises(Unavailable, match="no_such_job"):
+        proc.result(ticket)
+    assert proc.result(proc.submit("ping", {}, {}, {}))[0]["pid"]
+
+
+def test_a_dropped_job_is_unavailable_and_the_next_one_answers(proc):
+    first = proc.submit("ping", {}, {}, {})
+    images = np.zeros((2, 28, 28), np.float32)
+    meta = {"seed": [0], "params": {"max_shift": 0.0, "max_rotation": 0.0,
+                                    "scale_range": [1.0, 1.0], "thickness_range": [0.0, 0.0]}}
+    second = proc.submit("augment", meta, {"images": images}, {"out": (np.float32, (2, 28, 28))})
+    with pytest.raises(Unavailable):
+        proc.result(first)  # its answer was collected and dropped when `second` was sent
+    _, out = proc.result(second)
+    np.testing.assert_array_equal(out["out"], images)
+
+
+def test_bigger_jobs_grow_the_scratch_files(proc):
+    for n in (1, 300, 2):  # ~900 kB of images at 300
+        images = np.random.default_rng(n).random((n, 28, 28)).astype(np.float32)
+        meta = {"seed": [0], "params": {"max_shift": 0.0, "max_rotation": 0.0,
+                                        "scale_range": [1.0, 1.0],
+                                        "thickness_range": [0.0, 0.0]}}
+        _, out = proc.result(proc.submit("augment", meta, {"images": images},
+                                         {"out": (np.float32, images.shape)}))
+        np.testing.assert_allclose(out["out"], images, atol=1e-6)
+
+
+def test_a_dead_process_is_given_up_and_a_split_batch_is_still_right(proc, monkeypatch):
+    monkeypatch.setattr(second_process, "_shared", proc)
+    model = build_model("lenet5", seed=0, dtype=np.float64)
+    rng = np.random.default_rng(0)
+    x, y = rng.random((64, 1, 28, 28)), rng.integers(0, 10, 64)
+    loss, grads = model.loss_and_gradients(x, y, threads=1)
+    grads = {k: v.copy() for k, v in grads.items()}
+    assert model.loss_and_gradients(x, y, threads=2)[0] == pytest.approx(loss, rel=1e-12)
+    assert proc.jobs_done == 1
+    proc._proc.kill()
+    proc._proc.wait()
+    for _ in range(2):  # the first notices the death, the second never tries the process
+        loss2, grads2 = model.loss_and_gradients(x, y, threads=2)
+        assert loss2 == pytest.approx(loss, rel=1e-12)
+        for key in grads:
+            np.testing.assert_allclose(grads2[key], grads[key], rtol=1e-10, atol=1e-14)
+    assert proc.jobs_done == 1 and not proc.running
+    with pytest.raises(Unavailable):
+        proc.submit("ping", {}, {}, {})
+
+
+def test_no_file_is_left_and_close_ends_the_process(proc):
+    """The scratch files' names are deleted once the child has mapped them (the memory stays
+    mapped in both processes), so not even a crash leaves one behind."""
+    proc.result(proc.submit("ping", {}, {}, {}))
+    pid, paths = proc._proc.pid, [proc._in.path, proc._out.path]
+    if os.name != "nt":
+        assert not any(os.path.exists(p) for p in paths)
+    images = np.ones((3, 28, 28), np.float32)  # still working through the mappings
+    meta = {"seed": [0], "params": {"max_shift": 0.0, "max_rotation": 0.0,
+                                    "scale_range": [1.0, 1.0], "thickness_range": [0.0, 0.0]}}
+    _, out = proc.result(proc.submit("augment", meta, {"images": images},
+                                     {"out": (np.float32, images.shape)}))
+    np.testing.assert_array_equal(out["out"], images)
+    proc.close()
+    assert not any(os.path.exists(p) for p in paths)
+    assert not _alive(pid)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_the_process_ends_when_its_parent_dies_abruptly():
+    code = ("import os, sys\n"
+            "from explorer.second_process import SecondProcess\n"
+            "p = SecondProcess()\n"
+            "p.result(p.submit('ping', {}, {}, {}))\n"
+            "print(p._proc.pid, flush=True)\n"
+            "os._exit(0)\n")  # no atexit, no close: only the pipe's end tells the child
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    folder = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+    before = {f for f in os.listdir(folder) if f.startswith("explorer-")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=root, timeout=60)
+    pid = int(out.stdout.split()[-1])
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid)
+    assert {f for f in os.listdir(folder) if f.startswith("explorer-")} <= before
