@@ -396,9 +396,11 @@ class Trainer:
         start = time.perf_counter()
         idx = self._order[self.batch * cfg.batch_size : (self.batch + 1) * cfg.batch_size]
         images = self.dataset.train_images[idx]
+        split = self._split_batches()
         if cfg.augment:
             x = self._augment.get((self.epoch, self.batch), images)[:, None]
-            self._augment_next()
+            if not split:
+                self._augment_next()  # made on the second core while this batch trains
         else:
             x = to_float(images)
         y = self.dataset.train_labels[idx].astype(np.int64)
@@ -411,6 +413,8 @@ class Trainer:
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             loss, grads, probs = self.model.loss_and_gradients(x, y, training=True,
                                                                return_probs=True)
+            if cfg.augment and split:
+                self._augment_next()  # the second core is free again: made during the update
             loss = float(loss)
             if not math.isfinite(loss):
                 return self._diverged(loss, "the loss became " + _nonfinite(loss))
@@ -459,14 +463,19 @@ class Trainer:
         self.batch += 1
         return event
 
+    def _split_batches(self) -> bool:
+        """Whether batches are split over both cores (explorer.engine.split)."""
+        return (getattr(self.model, "threads", 1) > 1
+                and self.config.batch_size >= MIN_SPLIT_BATCH)
+
     def _augment_next(self) -> None:
-        """Start augmenting the epoch's next batch on the second core while this one trains,
-        unless this batch is split over both cores (explorer.engine.split) or there is no
-        next batch in this epoch (the next epoch's order is not drawn yet)."""
+        """Start augmenting the epoch's next batch on the second core: while this one trains,
+        or, when this batch is split over both cores, once its gradients are in (during the
+        weight update and the next batch's set-up); not when there is no next batch in this
+        epoch (the next epoch's order is not drawn yet)."""
         nxt = self.batch + 1
         size = self.config.batch_size
-        split = getattr(self.model, "threads", 1) > 1 and size >= MIN_SPLIT_BATCH
-        if nxt < self.n_batches and not split and default_threads() > 1:
+        if nxt < self.n_batches and default_threads() > 1:
             self._augment.ahead((self.epoch, nxt),
                                 self.dataset.train_images[self._order[nxt * size:(nxt + 1) * size]])
 
