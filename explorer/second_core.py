@@ -1,10 +1,11 @@
-"""The one helper thread that puts the machine's second core to work, Qt-free.
+"""The one helper thread for the machine's second core, used when the helper *process*
+(`explorer.second_process`, which has its own GIL and is tried first) cannot run. Qt-free.
 
 Two pieces of the training path hand work to it: the second half of a split batch
 (`explorer.engine.split`) and the next batch's augmentation (`explorer.data.augment_ahead`).
-They never need it at the same time (a batch split over both cores is not augmented ahead);
-one thread for both keeps the process at two busy threads at most. Made on first use; its
-thread is joined when Python exits.
+They never need it at the same time (a split batch's successor is augmented only once the
+split batch's gradients are in); one thread for both keeps the process at two busy threads at
+most. Made on first use; its thread is joined when Python exits.
 """
 
 from __future__ import annotations
