@@ -18,18 +18,23 @@ contender, three figures measured the same way on both sides:
   ran before the inference path), for a before/after in the same run.
 
 Contenders: ours with each ``--blas-threads`` count (default 1, as the app's engine thread
-runs, and 0 = NumPy's default), ours with the batch as two halves on two threads of one BLAS
-thread each (``--halves``, on by default: ``loss_and_gradients(threads=2)``, see
-``explorer/engine/split.py``; its batch-1 figure is the one-thread path's) and torch with each
+runs, and 0 = NumPy's default), ours with the batch as two halves of one BLAS thread each
+(``--halves``, on by default: ``loss_and_gradients(threads=2)``, see
+``explorer/engine/split.py``), the second half once on a helper thread and once in the helper
+process (``explorer/second_process.py``, the app's way; their batch-1 figure is the one-thread
+path's) and torch with each
 ``--torch-threads`` count (default 0 = torch's own default, and 1). Every figure is the median
 of ``--rounds`` rounds; in each round every contender runs one block of each measure, in an
 order that alternates between rounds, so machine noise hits all alike. Before every block the
 process sleeps ``--idle`` seconds (default 0.2): OpenBLAS's and OpenMP's worker threads
 busy-wait for a while after their last job, and would otherwise steal the core the next
-contender runs on; then a quarter of the block runs untimed (after the sleep, caches are cold:
-LeNet-5's first 50 batch-1 calls took ~1.3x as long as the next ones). Both sides' thread
+contender runs on; then a quarter of the block, and at least ``--warm`` seconds (0.05), runs
+untimed (after the sleep, caches are cold and the other core's thread asleep: LeNet-5's first
+50 batch-1 calls took ~1.3x as long as the next ones). Both sides' thread
 settings are printed (and threadpoolctl's view of the loaded thread pools, when it is
-installed). Ratios compare each of ours with each torch (above 1: ours is faster). On a shared
+installed). Ratios compare each of ours with each torch (above 1: ours is faster), as the ratio
+of the medians and as the median of the per-round ratios ("paired": steadier when the machine's
+speed drifts from round to round). On a shared
 machine, ``--clock cpu`` times the calling thread's CPU time instead of the wall clock: fair
 only when every contender runs one thread (``--blas-threads 1 --torch-threads 1``).
 
@@ -39,8 +44,8 @@ evaluation inside the timed epochs), the share of the time the training thread w
 augmented batch (made ahead on the other core; augmentation's real cost is 1 - on/off), and the
 time one epoch of the full MNIST training set (60,000 images) would take at that rate. Both,
 and the full-epoch rows below, for each ``--trainer-threads`` count (the model's ``threads``:
-1, and 2 = each batch of 64 or more as two halves on two threads; a batch of 32 is never
-split, so there the two rows differ by noise only).
+1, and 2 = each batch of 64 or more as two halves on both cores; a batch of 32 is never split,
+so there the two rows differ by noise only).
 When a full 60,000-image IDX training set is at hand (``--epoch-data``, by default Debian's
 ``dataset-fashion-mnist`` package), one real epoch of it in the app's path (Adam, the
 divergence guard's snapshot before every batch) at the app's batch size 64 and at 32,
@@ -50,6 +55,7 @@ augmentation off and on.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -59,6 +65,7 @@ import numpy as np
 
 from bench_training import print_full_epochs, print_trainer_rows  # benchmarks/ is sys.path[0]
 
+from explorer import second_process
 from explorer.data import load_builtin, load_dataset
 from explorer.engine import blas, build_model, make_optimizer
 from explorer.engine.layers import softmax
@@ -135,7 +142,8 @@ def thread_report(torch_counts) -> list[str]:
 
 def contenders(model, x, labels, one, configs, torch_counts, torch_default):
     """label -> (threads set-up, {measure: callable}) for ours and torch; ``configs`` are
-    (label, OpenBLAS threads or None when OpenBLAS cannot be set, batch halves on 2 threads)."""
+    (label, OpenBLAS threads or None when OpenBLAS cannot be set, None or where the second
+    half of a split batch runs: "thread" or "process")."""
     out = {}
     opt = make_optimizer("sgd", 0.01)
 
@@ -152,9 +160,14 @@ def contenders(model, x, labels, one, configs, torch_counts, torch_default):
     def np_infer_forward():  # the layer (fused) path predict_proba took before
         return softmax(model.forward(one))
 
+    def setup(n, halves):
+        second_process.enabled = halves == "process"
+        if n:
+            blas.set_blas_threads(n)
+
     for label, n, halves in configs:
         t = 2 if halves else 1
-        out[label] = (lambda n=n: n and blas.set_blas_threads(n),
+        out[label] = (lambda n=n, h=halves: setup(n, h),
                       {"grads": lambda t=t: np_grads(t), "step": lambda t=t: np_step(t),
                        "batch1": np_infer, "batch1_forward": np_infer_forward})
     if torch is None:
@@ -187,8 +200,9 @@ def contenders(model, x, labels, one, configs, torch_counts, torch_default):
     return out
 
 
-def measure(fns, rounds, steps, calls, idle, clock, measures=MEASURES):
-    """{label: {measure: median seconds per call}} over interleaved rounds."""
+def measure(fns, rounds, steps, calls, idle, clock, measures=MEASURES, warm_s=0.05):
+    """({label: {measure: median seconds per call}}, {label: {measure: [seconds per call
+    of every round]}}) over interleaved rounds."""
     fns = {k: (setup, {m: f for m, f in calls_of.items() if m in measures})
            for k, (setup, calls_of) in fns.items()}
     for setup, calls_of in fns.values():  # warm up: buffers, caches, lazy init
@@ -209,16 +223,31 @@ def measure(fns, rounds, steps, calls, idle, clock, measures=MEASURES):
                 setup()
                 fn = calls_of[measure_name]
                 time.sleep(idle)  # let the other side's spinning threads go to sleep
-                for _ in range(warm):  # untimed: caches refilled, the idle core clocked up
+                # untimed: caches refilled, the idle core clocked up and the other core's
+                # thread awake (a quarter of the block, and at least warm_s seconds)
+                until = time.perf_counter() + warm_s
+                for i in itertools.count():
+                    if i >= warm and time.perf_counter() >= until:
+                        break
                     fn()
                 start = clock()
                 for _ in range(n):
                     fn()
                 times[k][measure_name].append((clock() - start) / n)
-    return {k: {m: statistics.median(v) for m, v in per.items()} for k, per in times.items()}
+    med = {k: {m: statistics.median(v) for m, v in per.items()} for k, per in times.items()}
+    return med, times
 
 
-def print_table(name, model, med, rounds):
+def paired_ratio(times, ours, theirs, measure_name):
+    """Median over rounds of (their time / our time) in the same round: steadier than the
+    ratio of the medians when the machine's speed drifts between rounds."""
+    a, b = times[ours].get(measure_name), times[theirs].get(measure_name)
+    if not a or not b:
+        return None
+    return statistics.median(t / o for o, t in zip(a, b))
+
+
+def print_table(name, model, med, rounds, times):
     print(f"\n{name} ({model.n_params:,} parameters), batch {BATCH}, median of {rounds} rounds")
     print(f"  {'':26s} {'grads img/s':>12s} {'step img/s':>11s} {'batch-1 us':>11s} "
           f"{'via forward':>12s}")
@@ -236,10 +265,14 @@ def print_table(name, model, med, rounds):
     theirs = [k for k in med if k.startswith("torch")]
     for o in ours:
         for t in theirs:
-            r = {m: f"{med[t][m] / med[o][m]:.2f}x" if m in med[o] else "-"
-                 for m in ("grads", "step", "batch1")}
+            r = {}
+            for m in ("grads", "step", "batch1"):
+                paired = paired_ratio(times, o, t, m) if m in med[o] else None
+                r[m] = "-" if paired is None else (
+                    f"{med[t][m] / med[o][m]:.2f}x (paired {paired:.2f}x)")
             print(f"  {o} vs {t}: grads {r['grads']}, step {r['step']}, "
                   f"batch-1 {r['batch1']}")
+    print("  (paired: the median over rounds of the ratio of the two blocks of one round)")
 
 
 def main(argv=None) -> int:
@@ -249,6 +282,9 @@ def main(argv=None) -> int:
     parser.add_argument("--calls", type=int, default=200, help="batch-1 calls per block")
     parser.add_argument("--idle", type=float, default=0.2,
                         help="seconds of sleep before every block (threads go idle)")
+    parser.add_argument("--warm", type=float, default=0.05,
+                        help="seconds of untimed calls after the sleep (at least a quarter "
+                        "of the block)")
     parser.add_argument("--blas-threads", type=int, nargs="+", default=[1, 0],
                         help="OpenBLAS thread counts of our contenders (0 = NumPy's default)")
     parser.add_argument("--halves", action=argparse.BooleanOptionalAction, default=True,
@@ -279,7 +315,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     clock = time.thread_time if args.clock == "cpu" else time.perf_counter
     default_threads = blas.blas_threads()
-    configs = []  # (label, OpenBLAS threads, batch halves on two threads)
+    process_default = second_process.enabled
+    configs = []  # (label, OpenBLAS threads, None or where a split batch's second half runs)
     if default_threads is None:
         print("warning: OpenBLAS not found, --blas-threads ignored")
         configs.append(("ours, BLAS default", None, False))
@@ -289,7 +326,9 @@ def main(argv=None) -> int:
     if args.halves and args.clock == "cpu":
         print("--clock cpu times one thread: the two-halves contender is left out")
     elif args.halves:
-        configs.append(("ours, 2 halves x 1 thread", 1 if default_threads else None, True))
+        one = 1 if default_threads else None
+        configs.append(("ours, 2 halves, 2 threads", one, "thread"))
+        configs.append(("ours, 2 halves, 2 processes", one, "process"))
     torch_default = torch.get_num_threads() if torch is not None else None
     torch_counts = list(dict.fromkeys(args.torch_threads))
     for line in thread_report(torch_counts):
@@ -303,9 +342,10 @@ def main(argv=None) -> int:
     for name in args.models:
         model = build_model(name, seed=0)
         fns = contenders(model, x, labels, one, configs, torch_counts, torch_default)
-        med = measure(fns, args.rounds, args.steps, args.calls, args.idle, clock,
-                      args.measures)
-        print_table(name, model, med, args.rounds)
+        med, times = measure(fns, args.rounds, args.steps, args.calls, args.idle, clock,
+                             args.measures, args.warm)
+        print_table(name, model, med, args.rounds, times)
+    second_process.enabled = process_default  # as the app has it, for the Trainer rows
     if default_threads:
         blas.set_blas_threads(default_threads)
     if torch is not None:
