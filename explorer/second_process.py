@@ -174,7 +174,8 @@ class SecondProcess:
         self._pending: tuple[int, list] | None = None  # (ticket, outputs' layout) of the job out
         self._tickets = 0
         self.jobs_done = 0  # results handed back (tests check the process did the work)
-        self._models: dict[str, int] = {}  # spec text -> id known to the child
+        self._model_ids: dict[str, int] = {}  # spec text -> id
+        self._built: set[int] = set()  # ids whose spec the running child has been sent
         self._broken = False
 
     # -- life -------------------------------------------------------------------------------
@@ -198,7 +199,7 @@ class SecondProcess:
         except OSError as e:
             self._fail()
             raise Unavailable(f"cannot start the helper process: {e}") from e
-        self._models.clear()
+        self._built.clear()
 
     def _fail(self) -> None:
         """Give the process up for this run: later jobs raise Unavailable at once."""
@@ -249,18 +250,13 @@ class SecondProcess:
             setattr(self, which, current)
         return current
 
-    def model_id(self, spec_text: str) -> tuple[int, str | None]:
-        """(id, spec to send or None) of a model's spec (JSON text): the child builds each
-        spec's model once."""
-        known = self._models.get(spec_text)
-        if known is not None:
-            return known, None
-        self._models[spec_text] = len(self._models)
-        return self._models[spec_text], spec_text
-
     def submit(self, kind: str, meta: dict, inputs: dict[str, np.ndarray],
-               outputs: dict[str, tuple]) -> int:
-        """Send a job; its ticket for :meth:`result`. Unavailable when it cannot be sent."""
+               outputs: dict[str, tuple], spec_text: str | None = None) -> int:
+        """Send a job; its ticket for :meth:`result`. Unavailable when it cannot be sent.
+
+        ``spec_text``: the JSON spec of the model the job needs; ``meta`` gets its id as
+        "model" and, the first time the running child is sent that id, the spec as "spec"
+        (None after that: the child keeps each model it built)."""
         with self._lock:
             if self._pending is not None:
                 try:
@@ -268,6 +264,10 @@ class SecondProcess:
                 except Unavailable:
                     pass
             self._start()
+            if spec_text is not None:
+                model = self._model_ids.setdefault(spec_text, len(self._model_ids))
+                meta = dict(meta, model=model,
+                            spec=None if model in self._built else spec_text)
             in_layout, in_size = _layout({k: (a.dtype, a.shape) for k, a in inputs.items()})
             out_layout, out_size = _layout(outputs)
             src = self._scratch("_in", in_size)
@@ -282,6 +282,8 @@ class SecondProcess:
             except (OSError, ValueError) as e:
                 self._fail()
                 raise Unavailable(f"the helper process has ended: {e}") from e
+            if spec_text is not None:
+                self._built.add(meta["model"])  # sent: the child builds it with this job
             self._tickets += 1
             self._pending = (self._tickets, out_layout)
             return self._tickets
@@ -308,6 +310,7 @@ class SecondProcess:
             self._in.forget_name()  # the child has mapped both files by now
             self._out.forget_name()
             if not answer.get("ok"):
+                self._built.clear()  # perhaps a model was not built: send the specs again
                 raise Unavailable(answer.get("error", "the job failed"))
             out = {name: self._out.array(dtype, shape, offset).copy()
                    for name, dtype, shape, offset in layout}

@@ -46,6 +46,8 @@ class _Child:
     def job_gradients(self, meta, inputs, outputs):
         model = self.models.get(meta["model"])
         if model is None:
+            if meta.get("spec") is None:
+                raise ValueError(f"model {meta['model']} is unknown here: its spec never came")
             model = self.models[meta["model"]] = model_from_spec(
                 json.loads(meta["spec"]), dtype=np.dtype(meta["dtype"]), seed=0)
         model.fast = bool(meta["fast"])

@@ -110,6 +110,31 @@ def test_a_dead_process_is_given_up_and_a_split_batch_is_still_right(proc, monke
         proc.submit("ping", {}, {}, {})
 
 
+def test_a_model_first_split_while_the_process_was_off_is_built_there_later(proc,
+                                                                             monkeypatch):
+    """The spec goes with the first job that reaches the child, not with the first try (a
+    model split while the process was off, then on, had its jobs fail there for good)."""
+    monkeypatch.setattr(second_process, "_shared", proc)
+    model = build_model("lenet5", seed=0, dtype=np.float64)
+    rng = np.random.default_rng(0)
+    x, y = rng.random((64, 1, 28, 28)), rng.integers(0, 10, 64)
+    monkeypatch.setattr(second_process, "enabled", False)
+    model.loss_and_gradients(x, y, threads=2)  # the helper thread
+    monkeypatch.setattr(second_process, "enabled", True)
+    for _ in range(2):
+        model.loss_and_gradients(x, y, threads=2)
+    assert proc.jobs_done == 2
+    other = build_model("simple_convnet", seed=0, dtype=np.float64)  # a second model
+    other.loss_and_gradients(x, y, threads=2)
+    model.loss_and_gradients(x, y, threads=2)
+    assert proc.jobs_done == 4
+
+
+def test_a_job_for_a_model_never_sent_says_so(proc):
+    with pytest.raises(Unavailable, match="spec never came"):
+        proc.result(proc.submit("gradients", {"model": 7, "spec": None}, {}, {}))
+
+
 def test_no_file_is_left_and_close_ends_the_process(proc):
     """The scratch files' names are deleted once the child has mapped them (the memory stays
     mapped in both processes), so not even a crash leaves one behind."""

@@ -121,16 +121,15 @@ class BatchSplit:
         try:
             if self._spec_text is None:
                 self._spec_text = json.dumps(model.spec, sort_keys=True)
-            model_id, spec = proc.model_id(self._spec_text)
             inputs = {f"w:{layer.name}.{key}": value
                       for layer in model.layers for key, value in layer.params.items()}
             inputs["x"], inputs["labels"] = x, np.asarray(labels)
             outputs = {f"g:{layer.name}.{key}": (value.dtype, value.shape)
                        for layer in model.layers for key, value in layer.params.items()}
             outputs["probs"] = (model.dtype, (x.shape[0], self._classes(x)))
-            meta = {"model": model_id, "spec": spec, "dtype": model.dtype.str,
-                    "fast": bool(model.fast), "training": bool(training)}
-            return proc.submit("gradients", meta, inputs, outputs)
+            meta = {"dtype": model.dtype.str, "fast": bool(model.fast),
+                    "training": bool(training)}
+            return proc.submit("gradients", meta, inputs, outputs, spec_text=self._spec_text)
         except second_process.Unavailable:
             return None
 
