@@ -204,31 +204,29 @@ class SecondProcess:
     def _fail(self) -> None:
         """Give the process up for this run: later jobs raise Unavailable at once."""
         self._broken = True
+        self._end(timeout=2)
+
+    def _end(self, timeout: float) -> None:
+        """End the process: it exits when its stdin closes, or is killed after ``timeout``."""
         self._pending = None
         proc, self._proc = self._proc, None
-        if proc is not None:
-            for stream in (proc.stdin, proc.stdout):
-                try:
-                    stream.close()
-                except OSError:
-                    pass
+        if proc is None:
+            return
+        for stream in (proc.stdin, proc.stdout):
             try:
-                proc.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+                stream.close()
+            except OSError:
+                pass
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
     def close(self) -> None:
-        """End the process (it exits when its stdin closes) and delete the scratch files."""
+        """End the process and delete the scratch files."""
         with self._lock:
-            proc, self._proc = self._proc, None
-            self._pending = None
-            if proc is not None:
-                try:
-                    proc.stdin.close()
-                    proc.wait(timeout=5)
-                except (OSError, subprocess.TimeoutExpired):
-                    proc.kill()
-                proc.stdout.close()
+            self._end(timeout=5)
             for scratch in (self._in, self._out):
                 if scratch is not None:
                     scratch.close()

@@ -21,7 +21,7 @@ from explorer.second_process import _read_msg, _Scratch, _write_msg
 
 class _Child:
     def __init__(self):
-        self.maps: dict[str, _Scratch] = {}
+        self.maps: dict[int, _Scratch] = {}  # by serial
         self.models: dict[int, object] = {}
 
     def scratch(self, path, size, serial) -> _Scratch:
@@ -53,7 +53,7 @@ class _Child:
         model.fast = bool(meta["fast"])
         for layer in model.layers:
             for key, value in layer.params.items():
-                np.copyto(value, inputs["w:" + f"{layer.name}.{key}"])
+                np.copyto(value, inputs[f"w:{layer.name}.{key}"])
         loss, grads, probs = model._gradients(inputs["x"], inputs["labels"],
                                               bool(meta["training"]))
         for key, g in grads.items():

@@ -18,6 +18,11 @@ from explorer.engine import build_model
 from explorer.second_process import SecondProcess, Unavailable
 
 
+#: An augment job's settings that leave the images as they are.
+UNCHANGED = {"seed": [0], "params": {"max_shift": 0.0, "max_rotation": 0.0,
+                                     "scale_range": [1.0, 1.0], "thickness_range": [0.0, 0.0]}}
+
+
 @pytest.fixture
 def proc(monkeypatch):
     """A private helper process (killing it must not break the shared one)."""
@@ -69,8 +74,7 @@ def test_a_failing_job_says_why_and_the_process_stays_usable(proc):
 def test_a_dropped_job_is_unavailable_and_the_next_one_answers(proc):
     first = proc.submit("ping", {}, {}, {})
     images = np.zeros((2, 28, 28), np.float32)
-    meta = {"seed": [0], "params": {"max_shift": 0.0, "max_rotation": 0.0,
-                                    "scale_range": [1.0, 1.0], "thickness_range": [0.0, 0.0]}}
+    meta = UNCHANGED
     second = proc.submit("augment", meta, {"images": images}, {"out": (np.float32, (2, 28, 28))})
     with pytest.raises(Unavailable):
         proc.result(first)  # its answer was collected and dropped when `second` was sent
@@ -81,10 +85,7 @@ def test_a_dropped_job_is_unavailable_and_the_next_one_answers(proc):
 def test_bigger_jobs_grow_the_scratch_files(proc):
     for n in (1, 300, 2):  # ~900 kB of images at 300
         images = np.random.default_rng(n).random((n, 28, 28)).astype(np.float32)
-        meta = {"seed": [0], "params": {"max_shift": 0.0, "max_rotation": 0.0,
-                                        "scale_range": [1.0, 1.0],
-                                        "thickness_range": [0.0, 0.0]}}
-        _, out = proc.result(proc.submit("augment", meta, {"images": images},
+        _, out = proc.result(proc.submit("augment", UNCHANGED, {"images": images},
                                          {"out": (np.float32, images.shape)}))
         np.testing.assert_allclose(out["out"], images, atol=1e-6)
 
@@ -143,8 +144,7 @@ def test_no_file_is_left_and_close_ends_the_process(proc):
     if os.name != "nt":
         assert not any(os.path.exists(p) for p in paths)
     images = np.ones((3, 28, 28), np.float32)  # still working through the mappings
-    meta = {"seed": [0], "params": {"max_shift": 0.0, "max_rotation": 0.0,
-                                    "scale_range": [1.0, 1.0], "thickness_range": [0.0, 0.0]}}
+    meta = UNCHANGED
     _, out = proc.result(proc.submit("augment", meta, {"images": images},
                                      {"out": (np.float32, images.shape)}))
     np.testing.assert_array_equal(out["out"], images)

@@ -90,17 +90,16 @@ class BatchSplit:
             blas.set_blas_threads(1)  # one core per half
         try:
             ticket = self._submit_to_process(x[half:], labels[half:], training)
-            if ticket is not None:
-                try:
-                    first = self.model._gradients(x[:half], labels[:half], training)
-                finally:
-                    second = self._process_result(ticket, x[half:], labels[half:], training)
+            if ticket is None:  # the helper thread; its result() re-raises the worker's error
+                collect = helper().submit(replica._gradients, x[half:], labels[half:],
+                                          training).result
             else:
-                future = helper().submit(replica._gradients, x[half:], labels[half:], training)
-                try:
-                    first = self.model._gradients(x[:half], labels[:half], training)
-                finally:
-                    second = future.result()  # waits, and re-raises the worker's error
+                def collect():
+                    return self._process_result(ticket, x[half:], labels[half:], training)
+            try:
+                first = self.model._gradients(x[:half], labels[:half], training)
+            finally:
+                second = collect()  # waits for the second half
         finally:
             if threads is not None and threads > 1:
                 blas.set_blas_threads(threads)
