@@ -41,10 +41,12 @@ BLOCK = 2
 #: then too flat for BLAS (SimpleConvNet's 30 filters: both ways equally fast).
 MAX_FILTERS = 16
 #: Smallest batch banded in a model's first stage (pool-major's threshold too), and in later
-#: stages, which also need the input gradient: LeNet-5's conv2 gains 5 % at batch 64 and 100
-#: and loses 3 % at batch 32 against the plain order's row-wise input gradient.
+#: stages, which also need the input gradient. Against the plain order's row-wise input
+#: gradient a whole LeNet-5 batch (banded conv2) is 1-2 % faster at 16 images, 9 % at 32,
+#: 12 % at 50 (the halves of a split batch of 100), 19 % at 100, and 13 % slower at 4
+#: (paired A/B on a 2-core EPYC, after the weight gradient ran transposed).
 MIN_BATCH = 8
-MIN_BATCH_DX = 64
+MIN_BATCH_DX = 16
 
 
 def band_block(out_w: int) -> int | None:

@@ -199,10 +199,11 @@ def test_later_stages_banded_from_min_batch_dx(spec):
 def test_banded_only_for_few_filters_and_batches():
     """SimpleConvNet's 30 filters make a good im2col product: it stays pool-major; one image
     runs in the plain order; LeNet-5's 6 filters at batch 8 are banded; its conv2 stage from
-    batch 64 on."""
+    batch 16 on."""
     for name, n, kinds in (("simple_convnet", 8, ["pool-major"]), ("lenet5", 7, ["plain"] * 2),
                            ("lenet5", 8, ["banded", "plain"]),
-                           ("lenet5", 64, ["banded", "banded"])):
+                           ("lenet5", 15, ["banded", "plain"]),
+                           ("lenet5", 16, ["banded", "banded"])):
         model = build_model(name)
         model.loss_and_gradients(images(n, dtype=np.float32), np.arange(n) % 10)
         got = []
