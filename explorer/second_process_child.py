@@ -33,11 +33,11 @@ class _Child:
         return m
 
     def run(self, header: dict) -> dict:
-        (ipath, isize, iserial, ilayout) = header["in"]
-        (opath, osize, oserial, olayout) = header["out"]
+        # [path, size, serial, layout, plan id]: the views are kept per file and plan
+        (ipath, isize, iserial, ilayout, iplan) = header["in"]
+        (opath, osize, oserial, olayout, oplan) = header["out"]
         src, dst = self.scratch(ipath, isize, iserial), self.scratch(opath, osize, oserial)
-        inputs = {n: src.array(d, s, o) for n, d, s, o in ilayout}
-        outputs = {n: dst.array(d, s, o) for n, d, s, o in olayout}
+        inputs, outputs = src.views(iplan, ilayout), dst.views(oplan, olayout)
         job = getattr(self, "job_" + header["kind"], None)
         if job is None:
             raise ValueError(f"no job {header['kind']!r}")

@@ -90,6 +90,33 @@ def test_bigger_jobs_grow_the_scratch_files(proc):
         np.testing.assert_allclose(out["out"], images, atol=1e-6)
 
 
+def test_kinds_of_job_alternating_keep_their_own_layouts(proc):
+    """Layouts and views are kept per kind of job (names, dtypes, shapes), on both sides:
+    alternating shapes, dtypes and a file that grew in between, every answer is its own."""
+    rng = np.random.default_rng(3)
+    for n, dtype in ((3, np.float32), (5, np.float32), (3, np.float64), (300, np.float32),
+                     (3, np.float32), (5, np.float32), (3, np.float64)):
+        images = rng.random((n, 28, 28)).astype(dtype)
+        _, out = proc.result(proc.submit("augment", UNCHANGED, {"images": images},
+                                         {"out": (np.float32, images.shape)}))
+        np.testing.assert_allclose(out["out"], images, atol=1e-6)
+    assert len(proc._plans) == 4
+
+
+def test_results_as_views_last_until_the_next_job(proc):
+    """copy=False answers with views of the scratch file (the next job overwrites them);
+    the default answers with copies that stay."""
+    first, second = (np.full((2, 28, 28), v, np.float32) for v in (0.25, 0.5))
+    spec = {"out": (np.float32, first.shape)}
+    _, kept = proc.result(proc.submit("augment", UNCHANGED, {"images": first}, spec))
+    _, view = proc.result(proc.submit("augment", UNCHANGED, {"images": first}, spec),
+                          copy=False)
+    np.testing.assert_allclose(view["out"], 0.25, atol=1e-6)
+    proc.result(proc.submit("augment", UNCHANGED, {"images": second}, spec))
+    np.testing.assert_allclose(view["out"], 0.5, atol=1e-6)  # overwritten by the next answer
+    np.testing.assert_allclose(kept["out"], 0.25, atol=1e-6)
+
+
 def test_a_dead_process_is_given_up_and_a_split_batch_is_still_right(proc, monkeypatch):
     monkeypatch.setattr(second_process, "_shared", proc)
     model = build_model("lenet5", seed=0, dtype=np.float64)

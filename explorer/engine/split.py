@@ -105,10 +105,13 @@ class BatchSplit:
                 blas.set_blas_threads(threads)
         (loss1, grads, probs1), (loss2, grads2, probs2) = first, second
         dtype = x.dtype.type
-        w1, w2 = dtype(half / n), dtype((n - half) / n)
-        for key, g in grads.items():
-            g *= w1
-            g += grads2[key] * w2
+        w1, w2 = half / n, (n - half) / n
+        ratio, w2 = dtype(w1 / w2), dtype(w2)
+        for key, g in grads.items():  # g = w1*g + w2*g2, in place (grads2 may be views)
+            if ratio != 1:
+                g *= ratio
+            g += grads2[key]
+            g *= w2
         loss = loss1 * (half / n) + loss2 * ((n - half) / n)
         return loss, grads, np.concatenate([probs1, probs2])
 
@@ -135,8 +138,8 @@ class BatchSplit:
     def _process_result(self, ticket, x, labels, training):
         """The helper process's (loss, grads, probs); the replica computes them here if the
         job failed there."""
-        try:
-            meta, out = second_process.shared().result(ticket)
+        try:  # views of the scratch file, read by run() before the next job is sent
+            meta, out = second_process.shared().result(ticket, copy=False)
         except second_process.Unavailable:
             return self.replica._gradients(x, labels, training)
         grads = {key[2:]: value for key, value in out.items() if key.startswith("g:")}
