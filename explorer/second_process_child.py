@@ -14,7 +14,7 @@ import sys
 
 import numpy as np
 
-from explorer.data.augment import AugmentParams, augment_batch
+from explorer.data.augment import AugmentParams, Draws, apply_draws, augment_batch
 from explorer.engine.models import model_from_spec
 from explorer.second_process import _read_msg, _Scratch, _write_msg
 
@@ -66,6 +66,10 @@ class _Child:
                                   for k, v in meta["params"].items()})
         rng = np.random.default_rng([int(v) for v in meta["seed"]])
         np.copyto(outputs["out"], augment_batch(inputs["images"], rng, params))
+
+    def job_augment_drawn(self, meta, inputs, outputs):
+        draws = Draws(inputs["thickness"], inputs["angle"], inputs["scale"], inputs["shift"])
+        np.copyto(outputs["out"], apply_draws(inputs["images"], draws))
 
     def job_ping(self, meta, inputs, outputs):
         return {"pid": os.getpid(), "qt": any(m.startswith("PySide") for m in sys.modules)}

@@ -398,6 +398,7 @@ class Trainer:
         images = self.dataset.train_images[idx]
         split = self._split_batches()
         if cfg.augment:
+            self._augment.split = split  # a split batch is distorted in parts on both cores
             x = self._augment.get((self.epoch, self.batch), images)[:, None]
             if not split:
                 self._augment_next()  # made on the second core while this batch trains
