@@ -42,7 +42,10 @@ __all__ = ["BatchSplit", "MIN_SPLIT_BATCH", "default_threads", "splittable"]
 #: Smallest batch split in two. Measured on LeNet-5 (2-core x86, quiet moments of a shared
 #: machine): a batch of 100 as two halves runs 1.34-1.42x faster than on one thread, 64 images
 #: 1.26-1.36x, but 32 only 1.03-1.05x (halves of 16: the threads' hand-overs of the GIL
-#: between small NumPy calls eat the gain), so batches under 64 stay on one thread.
+#: between small NumPy calls eat the gain), so batches under 64 stay on one thread. With the
+#: helper process a batch of 32 as two halves took 0.78x one thread's time in a loop of
+#: calls, yet a Trainer's Fashion-MNIST epoch at batch 32 was slower split, in 3 of 3 paired
+#: rounds (4.14 -> 4.25 s, with augmentation 4.74 -> 5.09 s; 2-core EPYC): 64 it stays.
 MIN_SPLIT_BATCH = 64
 
 
