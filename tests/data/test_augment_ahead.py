@@ -39,7 +39,7 @@ def test_a_batch_made_ahead_equals_one_made_on_time(digits, second_core):
 
 
 def test_split_batches_are_made_in_parts_on_both_cores(digits, second_core, monkeypatch):
-    """split: a third of a batch here, the rest in the helper process (or, without it, all on
+    """split: a quarter of a batch here, the rest in the helper process (or, without it, all on
     the helper thread), always with the whole batch's draws: made ahead, on time, or after the
     process failed, a batch is the same to the bit, and as the unsplit batch up to rounding."""
     from explorer import second_process
