@@ -82,9 +82,9 @@ class AugmentAhead:
     def _cut(self, n: int) -> int:
         return int(n * OWN_SHARE)
 
-    def _make(self, key: tuple[int, int], images: np.ndarray) -> np.ndarray:
+    def _make(self, key: tuple[int, int], images: np.ndarray, split: bool) -> np.ndarray:
         rng = np.random.default_rng(self._seed(key))
-        if not self.split:
+        if not split:
             return augment_batch(images, rng, self.params)
         images = np.asarray(images)
         draws, cut = draw(rng, len(images), self.params), self._cut(len(images))
@@ -111,7 +111,7 @@ class AugmentAhead:
                 pass  # made here instead: the same generator gives the same batch
         elif pending is not None and isinstance(pending[2], Future):
             pending[2].cancel()
-        return self._make(key, images)
+        return self._make(key, images, self.split)
 
     def ahead(self, key: tuple[int, int], images: np.ndarray) -> None:
         self.close()
@@ -131,7 +131,7 @@ class AugmentAhead:
                                  {"out": (np.float32, np.shape(images))})
         except second_process.Unavailable:
             self._pending = (key, self.split, helper().submit(self._make, key,
-                                                              np.array(images)))
+                                                              np.array(images), self.split))
         else:
             self._pending = (key, False, ticket)
 
