@@ -4,12 +4,14 @@ Run: ``python benchmarks/bench_training.py [--model lenet5] [--epochs 2] [--batc
 
 Prints, for each epoch of a real ``Trainer`` run on the 3,000 built-in training digits
 (no test evaluation in the timed epochs), the training images/s with augmentation off and on,
-the share of the batch time the training thread waits for its augmented batch (made ahead on
-the other core unless the batch is split over both: ``explorer.data.augment_ahead``; the real
-cost of augmentation is 1 - on/off, as the helper thread competes for the GIL and memory),
-and a full MNIST epoch (60,000 images)
-estimated from the rates; the two runs alternate epoch by epoch so machine noise hits both
-alike. Then the cost of the
+the share of the batch time the training thread spends in ``AugmentAhead.get`` and ``.ahead``
+(waiting for its augmented batch made ahead on the other core, making its own part of a split
+batch, sending the next batch's work: ``explorer.data.augment_ahead``; measured within one
+epoch, so a machine whose speed drifts between epochs moves it less than on/off, which also
+counts what the other core's work costs this one in memory traffic), their medians over the
+epochs after the first (which also starts the helper process), and a full MNIST epoch (60,000
+images) estimated from the rates; the two runs alternate epoch by epoch so machine noise hits
+both alike. Then the cost of the
 pieces on their own: ``augment_batch`` (images/s) and ``preprocess_digit`` on a 280x280 canvas
 (ms per call, the app calls it on every pen move; the goal is under 1 ms). The load average is
 printed too: on a shared machine compare the two columns, not absolute numbers.
@@ -39,9 +41,10 @@ MNIST_TRAIN = 60_000  # images in the full MNIST training set
 
 
 class _TimedAugment:
-    """Stands in for ``AugmentAhead.get`` (the training thread's wait for its augmented batch:
-    the whole augmentation, or what is left of one made ahead on the other core) and adds up
-    the seconds it takes."""
+    """Stands in for a method of ``AugmentAhead`` and adds up the seconds it takes: ``get``
+    (the training thread's wait for its augmented batch: the whole augmentation, what is left
+    of one made ahead on the other core, or this thread's part of a split batch) and ``ahead``
+    (drawing and sending the next batch's work to the other core)."""
 
     def __init__(self, fn):
         self.fn, self.seconds = fn, 0.0
@@ -59,7 +62,9 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size, threads=1):
     :attr:`~explorer.engine.models.Model.threads` (2: each batch as two halves at once).
 
     Returns one dict per epoch: ``{augment: (images/s of the Trainer's batches, images/s of
-    the wall clock around them, share of the batch time waiting for the augmented batch)}``.
+    the wall clock around them, share of the batch time in AugmentAhead.get and .ahead: the
+    augmentation's cost on the training thread, measured within the epoch, so unlike on/off
+    it does not move with a machine whose speed drifts between epochs)}``.
     Each Trainer is
     configured for one epoch more than is timed, so that no timed epoch includes the test
     evaluation that ends a run.
@@ -71,24 +76,28 @@ def epoch_throughputs(model_name, dataset, epochs, batch_size, threads=1):
         model = build_from_config(cfg)
         model.threads = threads
         trainers[augment] = Trainer(model, dataset, cfg).steps()
-    timed = _TimedAugment(AugmentAhead.get)
+    timed = {name: _TimedAugment(getattr(AugmentAhead, name)) for name in ("get", "ahead")}
     rows = []
     try:
-        AugmentAhead.get = lambda self, *args: timed(self, *args)
+        AugmentAhead.get = lambda self, *args: timed["get"](self, *args)
+        AugmentAhead.ahead = lambda self, *args: timed["ahead"](self, *args)
         for _epoch in range(epochs):
             row = {}
             for augment, steps in trainers.items():
-                timed.seconds = 0.0
+                for t in timed.values():
+                    t.seconds = 0.0
                 start = time.perf_counter()
                 for event in steps:
                     if isinstance(event, EpochEvent):
                         wall = time.perf_counter() - start
+                        spent = sum(t.seconds for t in timed.values())
                         row[augment] = (dataset.n_train / event.seconds,
-                                        dataset.n_train / wall, timed.seconds / event.seconds)
+                                        dataset.n_train / wall, spent / event.seconds)
                         break
             rows.append(row)
     finally:
-        AugmentAhead.get = timed.fn
+        for name, t in timed.items():
+            setattr(AugmentAhead, name, t.fn)
     return rows
 
 
@@ -100,12 +109,17 @@ def print_trainer_rows(model_name, dataset, epochs, batch_size, threads=1):
           f"({dataset.name}), model.threads={threads}, images/s per epoch of the Trainer's "
           "batch time (wall clock around the generator in brackets)")
     print(f"{'epoch':>5} {'augment off':>20} {'augment on':>20} {'on/off':>7} "
-          f"{'augment wait':>14}")
+          f"{'augment share':>14}")
     rows = epoch_throughputs(model_name, dataset, epochs, batch_size, threads)
     for i, row in enumerate(rows):
         off, on = row[False], row[True]
         print(f"{i + 1:>5} {off[0]:>10,.0f} ({off[1]:>7,.0f}) {on[0]:>10,.0f} ({on[1]:>7,.0f}) "
               f"{on[0] / off[0]:>7.2f} {100 * on[2]:>13.1f}%")
+    later = rows[1:] or rows  # the first epoch also starts the helper process
+    print(f"median of epochs {2 if len(rows) > 1 else 1}-{len(rows)}: on/off "
+          f"{statistics.median(r[True][0] / r[False][0] for r in later):.2f}, augmentation's "
+          f"share of the batch time (in AugmentAhead.get and .ahead) "
+          f"{100 * statistics.median(r[True][2] for r in later):.1f}%")
     best_off = max(row[False][1] for row in rows)
     best_on = max(row[True][1] for row in rows)
     print(f"full MNIST epoch ({MNIST_TRAIN:,} images) at the best wall-clock rate: "
