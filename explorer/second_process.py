@@ -160,13 +160,14 @@ class _Plan:
         self._parts: dict[tuple[int, int], str] = {}  # (in serial, out serial) -> JSON
         self._heads: dict[tuple, bytes] = {}  # (kind, meta, parts) -> the whole header
 
-    def header(self, kind: str, meta: dict, src: _Scratch, dst: _Scratch) -> bytes:
+    def header(self, kind: str, meta: dict, src: _Scratch, dst: _Scratch, slot: int) -> bytes:
         parts = self._parts.get((src.serial, dst.serial))
         if parts is None:
-            self._parts.clear()  # files are only replaced by bigger ones: older pairs are gone
+            if len(self._parts) >= 4:  # files are only replaced by bigger ones: pairs gone
+                self._parts.clear()
             parts = self._parts[(src.serial, dst.serial)] = json.dumps({
-                "in": [src.path, src.size, src.serial, self.in_layout, self.id],
-                "out": [dst.path, dst.size, dst.serial, self.out_layout, self.id]})[1:]
+                "in": [src.path, src.size, src.serial, self.in_layout, self.id, slot],
+                "out": [dst.path, dst.size, dst.serial, self.out_layout, self.id, slot]})[1:]
         try:  # a training job's meta repeats from batch to batch
             key = (kind, tuple(meta.items()), parts)
             head = self._heads.get(key)
@@ -223,9 +224,10 @@ class SecondProcess:
     def __init__(self):
         self._lock = threading.RLock()
         self._proc: subprocess.Popen | None = None
-        self._in: _Scratch | None = None
-        self._out: _Scratch | None = None
-        self._pending: tuple[int, _Plan] | None = None  # (ticket, plan) of the job out
+        # Two slots of scratch files ([in, out] each): two jobs may be out at once, each in
+        # its own slot, answered in the order sent (see submit).
+        self._slots: list[list[_Scratch | None]] = [[None, None], [None, None]]
+        self._pending: list[tuple[int, _Plan, int]] = []  # (ticket, plan, slot), oldest first
         self._plans: dict[tuple, _Plan] = {}  # by the arrays' names, dtypes and shapes
         self._made_plans = 0
         self._tickets = 0
@@ -264,7 +266,7 @@ class SecondProcess:
 
     def _end(self, timeout: float) -> None:
         """End the process: it exits when its stdin closes, or is killed after ``timeout``."""
-        self._pending = None
+        self._pending = []
         proc, self._proc = self._proc, None
         if proc is None:
             return
@@ -283,10 +285,11 @@ class SecondProcess:
         """End the process and delete the scratch files."""
         with self._lock:
             self._end(timeout=5)
-            for scratch in (self._in, self._out):
-                if scratch is not None:
-                    scratch.close()
-            self._in = self._out = None
+            for slot in self._slots:
+                for scratch in slot:
+                    if scratch is not None:
+                        scratch.close()
+                slot[:] = [None, None]
 
     @property
     def running(self) -> bool:
@@ -294,48 +297,54 @@ class SecondProcess:
 
     # -- jobs -------------------------------------------------------------------------------
 
-    def _scratch(self, which: str, size: int) -> _Scratch:
-        current = getattr(self, which)
+    def _scratch(self, slot: int, which: int, size: int) -> _Scratch:
+        """Scratch file ``which`` (0 in, 1 out) of ``slot``, grown to ``size`` bytes."""
+        current = self._slots[slot][which]
         if current is None or current.size < size:
             grown = _Scratch(max(size, min(2 * (current.size if current else 0), MAX_SCRATCH)))
             if current is not None:
                 current.close()
-            current = grown
-            setattr(self, which, current)
+            current = self._slots[slot][which] = grown
         return current
 
     def submit(self, kind: str, meta: dict, inputs: dict[str, np.ndarray],
                outputs: dict[str, tuple], spec_text: str | None = None) -> int:
         """Send a job; its ticket for :meth:`result`. Unavailable when it cannot be sent.
 
+        Two jobs may be out at once (a split batch's second half, then the next batch's
+        augmentation, which the child starts as soon as the half is done); the child does them
+        in the order sent. A third job first collects and drops the oldest one's answer.
+
         ``spec_text``: the JSON spec of the model the job needs; ``meta`` gets its id as
         "model" and, the first time the running child is sent that id, the spec as "spec"
         (None after that: the child keeps each model it built)."""
         with self._lock:
-            if self._pending is not None:
+            if len(self._pending) >= len(self._slots):
                 try:
-                    self._collect(self._pending[0])
+                    self._collect(self._pending[0][0])
                 except Unavailable:
                     pass
             self._start()
+            busy = {slot for _, _, slot in self._pending}
+            slot = next(i for i in range(len(self._slots)) if i not in busy)
             if spec_text is not None:
                 model = self._model_ids.setdefault(spec_text, len(self._model_ids))
                 meta = dict(meta, model=model,
                             spec=None if model in self._built else spec_text)
             plan = self._plan(inputs, outputs)
-            src = self._scratch("_in", plan.in_size)
-            dst = self._scratch("_out", plan.out_size)
+            src = self._scratch(slot, 0, plan.in_size)
+            dst = self._scratch(slot, 1, plan.out_size)
             for name, view in src.views(plan.id, plan.in_layout).items():
                 np.copyto(view, inputs[name])
             try:
-                _write_msg(self._proc.stdin, plan.header(kind, meta, src, dst))
+                _write_msg(self._proc.stdin, plan.header(kind, meta, src, dst, slot))
             except (OSError, ValueError) as e:
                 self._fail()
                 raise Unavailable(f"the helper process has ended: {e}") from e
             if spec_text is not None:
                 self._built.add(meta["model"])  # sent: the child builds it with this job
             self._tickets += 1
-            self._pending = (self._tickets, plan)
+            self._pending.append((self._tickets, plan, slot))
             return self._tickets
 
     def _plan(self, inputs: dict[str, np.ndarray], outputs: dict[str, tuple]) -> _Plan:
@@ -353,9 +362,13 @@ class SecondProcess:
     def result(self, ticket: int, copy: bool = True) -> tuple[dict, dict[str, np.ndarray]]:
         """(meta, {name: array}) of job ``ticket``; Unavailable if it failed or was dropped.
 
+        Answers come in the order the jobs were sent: asking for a later job's first drops
+        the earlier job's answer (its ``result`` then raises Unavailable).
+
         ``copy=False`` gives views of the scratch file instead of copies: they hold the
-        answer only until the next :meth:`submit`, which a caller reading them at once (a
-        split batch summing its halves' gradients) may accept for ~15 us less."""
+        answer only until a later job is sent into the same slot (the second :meth:`submit`
+        from now at the earliest), which a caller reading them at once (a split batch summing
+        its halves' gradients) may accept for ~15 us less."""
         with self._lock:
             got = self._collect(ticket, copy)
             self.jobs_done += 1
@@ -363,22 +376,26 @@ class SecondProcess:
 
     def _collect(self, ticket: int, copy: bool = True) -> tuple[dict, dict[str, np.ndarray]]:
         with self._lock:
-            if self._pending is None or self._pending[0] != ticket:
+            if not any(t == ticket for t, _, _ in self._pending):
                 raise Unavailable("the job was dropped for a later one")
-            (_, plan), self._pending = self._pending, None
-            try:
-                answer = _read_msg(self._proc.stdout)
-            except (OSError, ValueError) as e:
-                answer = {"ok": False, "error": str(e)}
-            if answer is None:
-                self._fail()
-                raise Unavailable("the helper process has ended")
-            self._in.forget_name()  # the child has mapped both files by now
-            self._out.forget_name()
-            if not answer.get("ok"):
-                self._built.clear()  # perhaps a model was not built: send the specs again
-                raise Unavailable(answer.get("error", "the job failed"))
-            views = self._out.views(plan.id, plan.out_layout)
+            while True:
+                this, plan, slot = self._pending.pop(0)
+                try:
+                    answer = _read_msg(self._proc.stdout)
+                except (OSError, ValueError) as e:
+                    answer = {"ok": False, "error": str(e)}
+                if answer is None:
+                    self._fail()
+                    raise Unavailable("the helper process has ended")
+                for scratch in self._slots[slot]:
+                    scratch.forget_name()  # the child has mapped both files by now
+                if not answer.get("ok"):
+                    self._built.clear()  # perhaps a model was not built: send the specs again
+                    if this == ticket:
+                        raise Unavailable(answer.get("error", "the job failed"))
+                if this == ticket:
+                    break
+            views = self._slots[slot][1].views(plan.id, plan.out_layout)
             out = {name: (view.copy() if copy else view) for name, view in views.items()}
             return answer.get("meta", {}), out
 

@@ -14,29 +14,31 @@ import sys
 
 import numpy as np
 
-from explorer.data.augment import AugmentParams, Draws, apply_draws, augment_batch
+from explorer.data.augment import AugmentParams, augment_batch
 from explorer.engine.models import model_from_spec
 from explorer.second_process import _read_msg, _Scratch, _write_msg
 
 
 class _Child:
     def __init__(self):
-        self.maps: dict[int, _Scratch] = {}  # by serial
+        self.maps: dict[tuple[str, int], _Scratch] = {}  # by (in/out, slot): the file in use
         self.models: dict[int, object] = {}
 
-    def scratch(self, path, size, serial) -> _Scratch:
-        m = self.maps.get(serial)
-        if m is None:
-            m = self.maps[serial] = _Scratch(size, path)
-            while len(self.maps) > 2:  # files the parent replaced by bigger ones
-                self.maps.pop(next(iter(self.maps))).close()
+    def scratch(self, which: str, slot: int, path: str, size: int, serial: int) -> _Scratch:
+        m = self.maps.get((which, slot))
+        if m is None or m.serial != serial:  # a new file (the parent grew this slot's)
+            if m is not None:
+                m.close()
+            m = self.maps[(which, slot)] = _Scratch(size, path)
+            m.serial = serial
         return m
 
     def run(self, header: dict) -> dict:
-        # [path, size, serial, layout, plan id]: the views are kept per file and plan
-        (ipath, isize, iserial, ilayout, iplan) = header["in"]
-        (opath, osize, oserial, olayout, oplan) = header["out"]
-        src, dst = self.scratch(ipath, isize, iserial), self.scratch(opath, osize, oserial)
+        # [path, size, serial, layout, plan id, slot]: views are kept per file and plan
+        (ipath, isize, iserial, ilayout, iplan, islot) = header["in"]
+        (opath, osize, oserial, olayout, oplan, oslot) = header["out"]
+        src = self.scratch("in", islot, ipath, isize, iserial)
+        dst = self.scratch("out", oslot, opath, osize, oserial)
         inputs, outputs = src.views(iplan, ilayout), dst.views(oplan, olayout)
         job = getattr(self, "job_" + header["kind"], None)
         if job is None:
@@ -66,10 +68,6 @@ class _Child:
                                   for k, v in meta["params"].items()})
         rng = np.random.default_rng([int(v) for v in meta["seed"]])
         np.copyto(outputs["out"], augment_batch(inputs["images"], rng, params))
-
-    def job_augment_drawn(self, meta, inputs, outputs):
-        draws = Draws(inputs["thickness"], inputs["angle"], inputs["scale"], inputs["shift"])
-        np.copyto(outputs["out"], apply_draws(inputs["images"], draws))
 
     def job_ping(self, meta, inputs, outputs):
         return {"pid": os.getpid(), "qt": any(m.startswith("PySide") for m in sys.modules)}

@@ -398,7 +398,6 @@ class Trainer:
         images = self.dataset.train_images[idx]
         split = self._split_batches()
         if cfg.augment:
-            self._augment.split = split  # a split batch is distorted in parts on both cores
             x = self._augment.get((self.epoch, self.batch), images)[:, None]
             if not split:
                 self._augment_next()  # made on the second core while this batch trains
@@ -411,11 +410,12 @@ class Trainer:
             if not self._good.taken:   # the state the run starts from
                 self._good.take(self.model, self.optimizer, self.epoch, self.batch)
         # Overflow is how divergence shows itself: it is detected below, not warned about.
+        # A split batch: the next batch's augmentation is sent to the other core right after
+        # its half of this one, which it then does first.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            loss, grads, probs = self.model.loss_and_gradients(x, y, training=True,
-                                                               return_probs=True)
-            if cfg.augment and split:
-                self._augment_next()  # the second core is free again: made during the update
+            loss, grads, probs = self.model.loss_and_gradients(
+                x, y, training=True, return_probs=True,
+                meanwhile=self._augment_next if cfg.augment and split else None)
             loss = float(loss)
             if not math.isfinite(loss):
                 return self._diverged(loss, "the loss became " + _nonfinite(loss))
@@ -471,9 +471,9 @@ class Trainer:
 
     def _augment_next(self) -> None:
         """Start augmenting the epoch's next batch on the second core: while this one trains,
-        or, when this batch is split over both cores, once its gradients are in (during the
-        weight update and the next batch's set-up); not when there is no next batch in this
-        epoch (the next epoch's order is not drawn yet)."""
+        or, when this batch is split over both cores, right after that core's half of it;
+        not when there is no next batch in this epoch (the next epoch's order is not drawn
+        yet)."""
         nxt = self.batch + 1
         size = self.config.batch_size
         if nxt < self.n_batches and default_threads() > 1:

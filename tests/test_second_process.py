@@ -71,15 +71,25 @@ def test_a_failing_job_says_why_and_the_process_stays_usable(proc):
     assert proc.result(proc.submit("ping", {}, {}, {}))[0]["pid"]
 
 
-def test_a_dropped_job_is_unavailable_and_the_next_one_answers(proc):
+def test_two_jobs_may_be_out_and_a_third_drops_the_oldest(proc):
+    """Two jobs are out at once (each in its own slot of scratch files) and answered in the
+    order sent; a third drops the oldest's answer, and so does asking for a later one first."""
+    images = np.random.default_rng(2).random((2, 28, 28)).astype(np.float32)
+    spec = {"out": (np.float32, images.shape)}
+    first = proc.submit("augment", UNCHANGED, {"images": images}, spec)
+    second = proc.submit("augment", UNCHANGED, {"images": images[::-1].copy()}, spec)
+    np.testing.assert_allclose(proc.result(first)[1]["out"], images, atol=1e-6)
+    np.testing.assert_allclose(proc.result(second)[1]["out"], images[::-1], atol=1e-6)
+
     first = proc.submit("ping", {}, {}, {})
-    images = np.zeros((2, 28, 28), np.float32)
-    meta = UNCHANGED
-    second = proc.submit("augment", meta, {"images": images}, {"out": (np.float32, (2, 28, 28))})
+    second = proc.submit("augment", UNCHANGED, {"images": images}, spec)
+    third = proc.submit("augment", UNCHANGED, {"images": images[::-1].copy()}, spec)
     with pytest.raises(Unavailable):
-        proc.result(first)  # its answer was collected and dropped when `second` was sent
-    _, out = proc.result(second)
-    np.testing.assert_array_equal(out["out"], images)
+        proc.result(first)  # its answer was collected and dropped when `third` was sent
+    np.testing.assert_allclose(proc.result(third)[1]["out"], images[::-1], atol=1e-6)
+    with pytest.raises(Unavailable):
+        proc.result(second)  # a later job's answer was asked for first
+    assert proc.result(proc.submit("ping", {}, {}, {}))[0]["pid"]
 
 
 def test_bigger_jobs_grow_the_scratch_files(proc):
@@ -166,8 +176,9 @@ def test_a_job_for_a_model_never_sent_says_so(proc):
 def test_no_file_is_left_and_close_ends_the_process(proc):
     """The scratch files' names are deleted once the child has mapped them (the memory stays
     mapped in both processes), so not even a crash leaves one behind."""
-    proc.result(proc.submit("ping", {}, {}, {}))
-    pid, paths = proc._proc.pid, [proc._in.path, proc._out.path]
+    first, second = proc.submit("ping", {}, {}, {}), proc.submit("ping", {}, {}, {})
+    proc.result(first), proc.result(second)  # two jobs out at once: both slots' files
+    pid, paths = proc._proc.pid, [f.path for slot in proc._slots for f in slot]
     if os.name != "nt":
         assert not any(os.path.exists(p) for p in paths)
     images = np.ones((3, 28, 28), np.float32)  # still working through the mappings

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["AugmentParams", "Draws", "augment_batch", "apply_draws", "draw", "dilate", "erode",
-           "affine_warp"]
+__all__ = ["AugmentParams", "augment_batch", "dilate", "erode", "affine_warp"]
 
 
 @dataclass(frozen=True)
@@ -309,57 +308,20 @@ def augment_batch(
     images = np.asarray(images)
     if images.ndim != 3:
         raise ValueError(f"augment_batch expects images of shape (N, H, W), got {images.shape}")
-    return apply_draws(images, draw(rng, len(images), params))
-
-
-@dataclass(frozen=True)
-class Draws:
-    """The random distortions of a batch, one entry per image: what :func:`augment_batch`
-    draws from its generator. Slicing gives a part of the batch's: a batch may be distorted in
-    parts (on two cores) with the draws of the whole."""
-
-    thickness: np.ndarray  # (N,) float32, in thickness_range
-    angle: np.ndarray  # (N,) degrees
-    scale: np.ndarray  # (N,)
-    shift: np.ndarray  # (N, 2) pixels (down, right)
-
-    def __len__(self) -> int:
-        return len(self.thickness)
-
-    def __getitem__(self, part: slice) -> Draws:
-        return Draws(self.thickness[part], self.angle[part], self.scale[part], self.shift[part])
-
-    def arrays(self) -> dict[str, np.ndarray]:
-        return {"thickness": self.thickness, "angle": self.angle, "scale": self.scale,
-                "shift": self.shift}
-
-
-def draw(rng: np.random.Generator, n: int, params: AugmentParams | None = None) -> Draws:
-    """The distortions of ``n`` images, drawn from ``rng`` as :func:`augment_batch` draws them."""
     p = params or AugmentParams()
-    return Draws(rng.uniform(*p.thickness_range, size=n).astype(np.float32),
-                 rng.uniform(-p.max_rotation, p.max_rotation, size=n),
-                 rng.uniform(*p.scale_range, size=n),
-                 rng.uniform(-p.max_shift, p.max_shift, size=(n, 2)))
-
-
-def apply_draws(images: np.ndarray, draws: Draws) -> np.ndarray:
-    """Images (N, H, W) (uint8 0..255 or floats in [0, 1]) distorted by ``draws`` (N of them):
-    :func:`augment_batch` without the drawing. Each image's result depends on its own pixels
-    and draws only (up to float rounding of one small matrix product)."""
-    images = np.asarray(images)
-    if images.ndim != 3 or len(draws) != len(images):
-        raise ValueError(f"apply_draws needs (N, H, W) images and N draws, got "
-                         f"{images.shape} and {len(draws)}")
-    if len(images) == 0:
+    n = len(images)
+    if n == 0:
         return images.astype(np.float32)
     if images.dtype == np.uint8:  # read as is: the thickness blend scales by 1/255 on the way
-        return _apply(images, 1 / 255, draws)
-    return _apply(images.astype(np.float32), 1.0, draws)
+        x, unit = images, 1 / 255
+    else:
+        x, unit = images.astype(np.float32), 1.0
 
-
-def _apply(x: np.ndarray, unit: float, d: Draws) -> np.ndarray:
-    padded, p3 = _padded(len(x), *x.shape[1:])
-    _thickness_into(padded, p3, x, d.thickness, unit)
-    x = _warp_padded(padded, p3, d.angle, d.scale, d.shift)
+    t = rng.uniform(*p.thickness_range, size=n).astype(np.float32)
+    angle = rng.uniform(-p.max_rotation, p.max_rotation, size=n)
+    scale = rng.uniform(*p.scale_range, size=n)
+    shift = rng.uniform(-p.max_shift, p.max_shift, size=(n, 2))
+    padded, p3 = _padded(n, *x.shape[1:])
+    _thickness_into(padded, p3, x, t, unit)
+    x = _warp_padded(padded, p3, angle, scale, shift)
     return np.clip(x, 0.0, 1.0, out=x)

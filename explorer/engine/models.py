@@ -207,7 +207,7 @@ class Model:
         return self.loss_layer.forward(self.forward(x, training), labels)
 
     def loss_and_gradients(self, x, labels, training: bool = True, *, return_probs=False,
-                           threads: int | None = None):
+                           threads: int | None = None, meanwhile=None):
         """``(loss, {param_name: gradient})`` of the mean cross-entropy on one batch.
 
         The gradients are fresh arrays with the keys and shapes of :meth:`parameters`.
@@ -216,6 +216,9 @@ class Model:
         array the model does not reuse, e.g. for the batch's accuracy without a second pass.
         ``threads`` (default :attr:`threads`): 2 splits a large enough batch of a model
         without dropout or batch norm into two halves computed on two threads.
+        ``meanwhile``: a callable run on this thread once the second half of a split batch is
+        on its way to the other core, before this thread's half (not called for a batch that
+        is not split): work sent to the other core there is done right after that half.
         """
         x = self._as_batch(x)
         threads = self.threads if threads is None else threads
@@ -224,7 +227,7 @@ class Model:
                 and np.shape(labels)[:1] == x.shape[:1]):
             split = self._batch_split()
         if split is not None:
-            loss, grads, probs = split.run(x, np.asarray(labels), training)
+            loss, grads, probs = split.run(x, np.asarray(labels), training, meanwhile)
         else:
             loss, grads, probs = self._gradients(x, labels, training)
         if return_probs:

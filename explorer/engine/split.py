@@ -81,9 +81,10 @@ class BatchSplit:
         self._k = None
         self._spec_text = None
 
-    def run(self, x, labels, training):
+    def run(self, x, labels, training, meanwhile=None):
         """``(loss, grads, probs)`` of the batch x (checked by ``_as_batch``) and labels
-        (their first axis as long as x's)."""
+        (their first axis as long as x's); ``meanwhile()`` runs once the second half is on
+        its way, before this thread's half."""
         n = x.shape[0]
         half = n // 2
         replica = self.replica
@@ -100,6 +101,8 @@ class BatchSplit:
                 def collect():
                     return self._process_result(ticket, x[half:], labels[half:], training)
             try:
+                if meanwhile is not None:
+                    meanwhile()
                 first = self.model._gradients(x[:half], labels[:half], training)
             finally:
                 second = collect()  # waits for the second half

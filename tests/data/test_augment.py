@@ -180,23 +180,3 @@ def test_flat_indices_in_float32_or_in_intp_give_the_same_digits(monkeypatch):
     fast = augment_batch(images, np.random.default_rng(2))
     monkeypatch.setattr(augment, "_FLOAT32_EXACT", 0)
     np.testing.assert_array_equal(augment_batch(images, np.random.default_rng(2)), fast)
-
-
-def test_a_batch_distorted_in_parts_with_its_draws_is_the_whole_batch(digits):
-    """augment_batch = apply_draws(draw(...)) exactly; parts of a batch distorted with the
-    whole batch's draws give each image as the whole batch does (up to float rounding of the
-    warp's small matrix product), so a batch may be made in parts on two cores."""
-    from explorer.data.augment import apply_draws, draw
-
-    whole = augment_batch(digits, np.random.default_rng(8))
-    draws = draw(np.random.default_rng(8), len(digits))
-    np.testing.assert_array_equal(apply_draws(digits, draws), whole)
-    assert len(draws) == len(digits) and len(draws[5:9]) == 4
-    for cut in (1, 10, 31):
-        parts = np.concatenate([apply_draws(digits[:cut], draws[:cut]),
-                                apply_draws(digits[cut:], draws[cut:])])
-        np.testing.assert_allclose(parts, whole, atol=1e-5)
-    np.testing.assert_allclose(apply_draws(digits / 255.0, draws), whole, atol=1e-6)
-    assert apply_draws(digits[:0], draws[:0]).shape == (0, 28, 28)
-    with pytest.raises(ValueError, match="N draws"):
-        apply_draws(digits[:3], draws[:2])

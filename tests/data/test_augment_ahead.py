@@ -38,34 +38,6 @@ def test_a_batch_made_ahead_equals_one_made_on_time(digits, second_core):
     assert second_core.jobs() == (1 if second_core.mode == "process" else 0)  # one was used
 
 
-def test_split_batches_are_made_in_parts_on_both_cores(digits, second_core, monkeypatch):
-    """split: a quarter of a batch here, the rest in the helper process (or, without it, all on
-    the helper thread), always with the whole batch's draws: made ahead, on time, or after the
-    process failed, a batch is the same to the bit, and as the unsplit batch up to rounding."""
-    from explorer import second_process
-
-    batch = digits[:64]
-    on_time = AugmentAhead(3, AugmentParams(), split=True).get((0, 1), batch)
-    ahead = AugmentAhead(3, AugmentParams(), split=True)
-    ahead.ahead((0, 1), batch)
-    np.testing.assert_array_equal(ahead.get((0, 1), batch), on_time)
-    assert second_core.jobs() == (1 if second_core.mode == "process" else 0)
-    np.testing.assert_allclose(on_time, AugmentAhead(3, AugmentParams()).get((0, 1), batch),
-                               atol=1e-5)
-    made_unsplit = AugmentAhead(3, AugmentParams())
-    made_unsplit.ahead((0, 1), batch)
-    made_unsplit.split = True  # the mode changed since: made again, the split way
-    np.testing.assert_array_equal(made_unsplit.get((0, 1), batch), on_time)
-    if second_core.mode == "process":  # the process fails the job: its part is made here
-        ahead.ahead((0, 2), batch)
-        monkeypatch.setattr(second_process.SecondProcess, "result",
-                            lambda self, ticket, copy=True: (_ for _ in ()).throw(
-                                second_process.Unavailable("test")))
-        np.testing.assert_array_equal(
-            ahead.get((0, 2), batch),
-            AugmentAhead(3, AugmentParams(), split=True).get((0, 2), batch))
-
-
 def _trained_weights(monkeypatch, cores: int):
     monkeypatch.setattr(training, "default_threads", lambda: cores)
     dataset = load_builtin()
@@ -90,9 +62,10 @@ def test_a_run_with_batches_made_ahead_equals_one_without(monkeypatch, second_co
         np.testing.assert_array_equal(with_ahead[key], without[key])
 
 
-def test_split_batches_are_augmented_ahead_after_their_gradients(monkeypatch, second_core):
-    """Batches of 64 split over both cores: the next batch is made once the gradients are in,
-    and the run equals one whose batches are all made on time, bit for bit."""
+def test_split_batches_are_augmented_ahead_after_the_other_half(monkeypatch, second_core):
+    """Batches of 64 split over both cores: the next batch is sent to the other core right
+    after its half of the current one (two jobs out at once), and the run equals one whose
+    batches are all made on time, bit for bit."""
     monkeypatch.setattr(training, "default_threads", lambda: 2)
     dataset = load_builtin()
     runs, original = [], AugmentAhead.ahead

@@ -114,6 +114,36 @@ def test_wrong_labels_raise_the_one_pass_error(second_core):
     assert np.isfinite(loss)
 
 
+def test_meanwhile_runs_once_the_second_half_is_sent_and_only_for_split_batches(second_core):
+    """``meanwhile`` runs after the second half went to the other core and before this
+    thread's half; if it raises, the second half is still collected (the next batch is right)
+    and the error reaches the caller."""
+    model = build_model("lenet5", seed=2, dtype=np.float64)
+    x, y = batch(model, MIN_SPLIT_BATCH)
+    _, want = model.loss_and_gradients(x, y)
+    want = {k: v.copy() for k, v in want.items()}
+    order = []
+    original = model._gradients
+    model._gradients = lambda *args: (order.append("own half"), original(*args))[1]
+    _, grads = model.loss_and_gradients(x, y, threads=2,
+                                        meanwhile=lambda: order.append("meanwhile"))
+    assert order == ["meanwhile", "own half"]
+    for key in want:
+        np.testing.assert_allclose(grads[key], want[key], rtol=1e-10, atol=1e-13)
+    order.clear()
+    model.loss_and_gradients(x[:8], y[:8], threads=2, meanwhile=lambda: order.append("no"))
+    assert order == ["own half"]  # a batch too small to split: never called
+
+    def fails():
+        raise RuntimeError("meanwhile failed")
+
+    with pytest.raises(RuntimeError, match="meanwhile failed"):
+        model.loss_and_gradients(x, y, threads=2, meanwhile=fails)
+    _, grads = model.loss_and_gradients(x, y, threads=2)
+    for key in want:
+        np.testing.assert_allclose(grads[key], want[key], rtol=1e-10, atol=1e-13)
+
+
 def test_the_second_half_runs_on_the_worker_with_one_blas_thread(monkeypatch):
     monkeypatch.setattr(second_process, "enabled", False)  # the helper thread
     model = build_model("lenet5", seed=0)
