@@ -5,8 +5,8 @@ Run: ``python benchmarks/bench_training.py [--model lenet5] [--epochs 2] [--batc
 Prints, for each epoch of a real ``Trainer`` run on the 3,000 built-in training digits
 (no test evaluation in the timed epochs), the training images/s with augmentation off and on,
 the share of the batch time the training thread spends in ``AugmentAhead.get`` and ``.ahead``
-(waiting for its augmented batch made ahead on the other core, making its own part of a split
-batch, sending the next batch's work: ``explorer.data.augment_ahead``; measured within one
+(waiting for its augmented batch made ahead on the other core, and sending the next batch's
+work there: ``explorer.data.augment_ahead``; measured within one
 epoch, so a machine whose speed drifts between epochs moves it less than on/off, which also
 counts what the other core's work costs this one in memory traffic), their medians over the
 epochs after the first (which also starts the helper process), and a full MNIST epoch (60,000
@@ -42,9 +42,9 @@ MNIST_TRAIN = 60_000  # images in the full MNIST training set
 
 class _TimedAugment:
     """Stands in for a method of ``AugmentAhead`` and adds up the seconds it takes: ``get``
-    (the training thread's wait for its augmented batch: the whole augmentation, what is left
-    of one made ahead on the other core, or this thread's part of a split batch) and ``ahead``
-    (drawing and sending the next batch's work to the other core)."""
+    (the training thread's wait for its augmented batch: the whole augmentation, or what is
+    left of one made ahead on the other core) and ``ahead`` (sending the next batch's work to
+    the other core)."""
 
     def __init__(self, fn):
         self.fn, self.seconds = fn, 0.0

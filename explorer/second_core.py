@@ -3,9 +3,9 @@
 
 Two pieces of the training path hand work to it: the second half of a split batch
 (`explorer.engine.split`) and the next batch's augmentation (`explorer.data.augment_ahead`).
-They never need it at the same time (a split batch's successor is augmented only once the
-split batch's gradients are in); one thread for both keeps the process at two busy threads at
-most. Made on first use; its thread is joined when Python exits.
+With a split batch the next batch's augmentation is handed over right after the second
+half and waits its turn behind it (one worker); one thread for both keeps the process at two
+busy threads at most. Made on first use; its thread is joined when Python exits.
 """
 
 from __future__ import annotations
