@@ -366,9 +366,9 @@ class SecondProcess:
         the earlier job's answer (its ``result`` then raises Unavailable).
 
         ``copy=False`` gives views of the scratch file instead of copies: they hold the
-        answer only until a later job is sent into the same slot (the second :meth:`submit`
-        from now at the earliest), which a caller reading them at once (a split batch summing
-        its halves' gradients) may accept for ~15 us less."""
+        answer only until another job is sent into the same slot (which may be the next
+        :meth:`submit`), which a caller reading them at once (a split batch summing its
+        halves' gradients) may accept for ~15 us less."""
         with self._lock:
             got = self._collect(ticket, copy)
             self.jobs_done += 1

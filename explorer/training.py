@@ -411,7 +411,7 @@ class Trainer:
                 self._good.take(self.model, self.optimizer, self.epoch, self.batch)
         # Overflow is how divergence shows itself: it is detected below, not warned about.
         # A split batch: the next batch's augmentation is sent to the other core right after
-        # its half of this one, which it then does first.
+        # that core's half of this one, and made there as soon as the half is done.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             loss, grads, probs = self.model.loss_and_gradients(
                 x, y, training=True, return_probs=True,
