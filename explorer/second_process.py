@@ -7,17 +7,17 @@ than a core should give: every NumPy call takes and gives back the GIL, and on a
 machine the hand-overs between ~150 calls a step made two halves of a LeNet-5 batch of 100
 take ~40 % longer together than one half alone. A separate Python process has its own GIL.
 
-Protocol (no pickle): the parent starts ``python -m explorer.second_process_child``, writes a job to
-its stdin as a length-prefixed JSON header (the job's kind, settings and where its arrays lie)
-and puts the arrays themselves in two memory-mapped scratch files that both processes map
-(``in`` written by the parent, ``out`` by the child); the child answers on its stdout with a
-JSON header. A kind of job (its arrays' names, dtypes and shapes) gets a plan once: the
-layout, the header's text and an id under which both sides keep their views of the arrays;
-a training batch's job then does not work them out again (LeNet-5: the parent's layouts
-and header took ~75 us of every batch, now ~30). The child computes and nothing else: it
-builds a model from a spec the parent sends, copies the weights the parent sends with
-every job, and never reads a user's file. It exits when its stdin closes (the parent
-ended, however it ended).
+Protocol (no pickle): the parent starts ``python -m explorer.second_process_child``, writes a
+job to its stdin as a length-prefixed JSON header (the job's kind, settings and where its
+arrays lie) and puts the arrays themselves in memory-mapped scratch files that both processes
+map (a slot of two per job that may be out: ``in`` written by the parent, ``out`` by the
+child); the child answers on its stdout with a JSON header. A kind of job (its arrays' names,
+dtypes and shapes) gets a plan once: the layout, the header's text and an id under which both
+sides keep their views of the arrays; a training batch's job then does not work them out again
+(LeNet-5: the parent's layouts and header took ~75 us of every batch, now ~30). The child
+computes and nothing else: it builds a model from a spec the parent sends, copies the weights
+the parent sends with every job, and never reads a user's file. It exits when its stdin closes
+(the parent ended, however it ended).
 
 :class:`SecondProcess` is the parent's side; :func:`shared` gives the process-wide one, started
 on first use. Anything that goes wrong (cannot start, died, a job failed) raises
@@ -149,32 +149,27 @@ def _layout(arrays: dict[str, tuple[np.dtype, tuple]]) -> tuple[list, int]:
 
 
 class _Plan:
-    """Where the arrays of one kind of job lie in the scratch files, worked out once: the
-    layouts, and the JSON of the header's "in" and "out" parts per pair of files. The id
-    lets the child keep its views of the arrays too."""
+    """Where the arrays of one kind of job lie in the scratch files, worked out once, and the
+    job's header text, kept per meta and pair of files (a training job's repeat from batch to
+    batch). The id lets the child keep its views of the arrays too."""
 
     def __init__(self, plan_id: int, inputs: dict[str, tuple], outputs: dict[str, tuple]):
         self.id = plan_id
         self.in_layout, self.in_size = _layout(inputs)
         self.out_layout, self.out_size = _layout(outputs)
-        self._parts: dict[tuple[int, int], str] = {}  # (in serial, out serial) -> JSON
-        self._heads: dict[tuple, bytes] = {}  # (kind, meta, parts) -> the whole header
+        self._heads: dict[tuple, bytes] = {}  # (kind, meta, in serial, out serial) -> header
 
     def header(self, kind: str, meta: dict, src: _Scratch, dst: _Scratch, slot: int) -> bytes:
-        parts = self._parts.get((src.serial, dst.serial))
-        if parts is None:
-            if len(self._parts) >= 4:  # files are only replaced by bigger ones: pairs gone
-                self._parts.clear()
-            parts = self._parts[(src.serial, dst.serial)] = json.dumps({
-                "in": [src.path, src.size, src.serial, self.in_layout, self.id, slot],
-                "out": [dst.path, dst.size, dst.serial, self.out_layout, self.id, slot]})[1:]
-        try:  # a training job's meta repeats from batch to batch
-            key = (kind, tuple(meta.items()), parts)
+        try:
+            key = (kind, tuple(meta.items()), src.serial, dst.serial)
             head = self._heads.get(key)
-        except TypeError:  # a list in meta: not kept
+        except TypeError:  # a list in meta: made each time
             key = head = None
         if head is None:
-            head = f'{{"kind": {json.dumps(kind)}, "meta": {json.dumps(meta)}, {parts}'.encode()
+            head = json.dumps({
+                "kind": kind, "meta": meta,
+                "in": [src.path, src.size, src.serial, self.in_layout, self.id, slot],
+                "out": [dst.path, dst.size, dst.serial, self.out_layout, self.id, slot]}).encode()
             if key is not None:
                 if len(self._heads) >= _MAX_PLANS:
                     self._heads.clear()
@@ -215,10 +210,11 @@ class SecondProcess:
     """The parent's side of the helper process: ``ticket = submit(...)``, then
     ``result(ticket)``.
 
-    One job at a time: a ``submit`` while a job is out first collects (and drops) that job's
-    result, and its ticket's ``result`` then raises :class:`Unavailable` (its owner does the
-    work itself). ``inputs`` are arrays copied into the shared ``in`` file; ``outputs`` name
-    the arrays the job writes (dtype, shape); ``result`` returns copies of them.
+    Two jobs at a time, each in its own slot of scratch files, answered in the order sent; a
+    job dropped for a later one (see :meth:`submit` and :meth:`result`) has its ``result``
+    raise :class:`Unavailable` (its owner does the work itself). ``inputs`` are arrays copied
+    into the slot's ``in`` file; ``outputs`` name the arrays the job writes (dtype, shape);
+    ``result`` returns copies of them, or views with ``copy=False``.
     """
 
     def __init__(self):
