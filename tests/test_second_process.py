@@ -127,6 +127,31 @@ def test_results_as_views_last_until_the_next_job(proc):
     np.testing.assert_allclose(kept["out"], 0.25, atol=1e-6)
 
 
+def test_split_batches_in_either_slot_use_the_weights_of_their_own_job(proc, monkeypatch):
+    """A split batch whose job lands in the second slot (the first one busy), then one in the
+    first slot after the weights changed, both give the one-pass gradients: the child never
+    computes with the weights of another job."""
+    monkeypatch.setattr(second_process, "_shared", proc)
+    model = build_model("lenet5", seed=0, dtype=np.float64)
+    rng = np.random.default_rng(1)
+    x, y = rng.random((64, 1, 28, 28)), rng.integers(0, 10, 64)
+    images = rng.random((2, 28, 28)).astype(np.float32)
+    for step in range(3):
+        if step == 1:  # the first slot is busy: the second half goes to the second
+            proc.submit("augment", UNCHANGED, {"images": images},
+                        {"out": (np.float32, images.shape)})
+        loss, grads = model.loss_and_gradients(x, y, threads=1)
+        grads = {k: v.copy() for k, v in grads.items()}
+        loss2, grads2 = model.loss_and_gradients(x, y, threads=2)
+        assert loss2 == pytest.approx(loss, rel=1e-12)
+        for key in grads:
+            np.testing.assert_allclose(grads2[key], grads[key], rtol=1e-10, atol=1e-14,
+                                       err_msg=f"step {step}: {key}")
+        for params in model.parameters().values():  # new weights for the next batch
+            params *= 0.9
+    assert proc.jobs_done == 3
+
+
 def test_a_dead_process_is_given_up_and_a_split_batch_is_still_right(proc, monkeypatch):
     monkeypatch.setattr(second_process, "_shared", proc)
     model = build_model("lenet5", seed=0, dtype=np.float64)
