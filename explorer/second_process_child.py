@@ -16,7 +16,7 @@ import numpy as np
 
 from explorer.data.augment import AugmentParams, augment_batch
 from explorer.engine.models import model_from_spec
-from explorer.second_process import _read_msg, _Scratch, _write_msg
+from explorer.second_process import _Bell, _read_msg, _Scratch, _write_msg
 
 
 class _Child:
@@ -73,20 +73,35 @@ class _Child:
         return {"pid": os.getpid(), "qt": any(m.startswith("PySide") for m in sys.modules)}
 
 
-def _serve() -> None:
+def _serve(bell: _Bell | None) -> None:
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not corrupt the protocol
     child = _Child()
+    jobs = 0
     while True:
+        if bell is not None:  # poll a while for the next job before blocking on the pipe
+            bell.wait_above(_Bell.SENT, jobs)
         header = _read_msg(stdin)
         if header is None:
             return
+        jobs += 1
         try:
             answer = {"ok": True, "meta": child.run(header)}
         except Exception as e:  # noqa: BLE001 - any failure goes back to the parent as text
             answer = {"ok": False, "error": f"{type(e).__name__}: {e}"}
         _write_msg(stdout, answer)
+        if bell is not None:
+            bell.count[_Bell.ANSWERED] = jobs
+
+
+def _bell(argv) -> _Bell | None:
+    """The parent's bell (its path and the seconds to poll, in argv), or None: then every
+    read blocks at once (a bell is only a hint)."""
+    try:
+        return _Bell(float(argv[1]), argv[0])
+    except (IndexError, ValueError, OSError):
+        return None
 
 
 if __name__ == "__main__":
-    _serve()
+    _serve(_bell(sys.argv[1:]))

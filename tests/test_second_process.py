@@ -198,12 +198,61 @@ def test_a_job_for_a_model_never_sent_says_so(proc):
         proc.result(proc.submit("gradients", {"model": 7, "spec": None}, {}, {}))
 
 
+def test_the_bell_counts_every_message_both_ways(proc):
+    """Jobs sent and answers written are counted in the shared page the two processes poll
+    before they block on the pipe, one for one with the messages (dropped answers too)."""
+    images = np.random.default_rng(4).random((2, 28, 28)).astype(np.float32)
+    spec = {"out": (np.float32, images.shape)}
+    for _ in range(3):
+        proc.result(proc.submit("ping", {}, {}, {}))
+    proc.submit("ping", {}, {}, {})
+    proc.submit("augment", UNCHANGED, {"images": images}, spec)
+    last = proc.submit("ping", {}, {}, {})  # collects and drops the first of the two
+    proc.result(last)  # and the augment job's answer is dropped for this one
+    bell = proc._bell.count
+    assert bell[0] == bell[1] == proc._sent == proc._answered == 6
+
+
+def test_a_bell_out_of_step_costs_time_not_answers(proc):
+    """The counters are a hint: the parent polling for an answer the bell never counts waits
+    its spin out and then reads the pipe, and the answer is the job's own."""
+    images = np.random.default_rng(6).random((2, 28, 28)).astype(np.float32)
+    spec = {"out": (np.float32, images.shape)}
+    proc.result(proc.submit("ping", {}, {}, {}))  # started: the bell exists
+    proc._bell.spin = 0.02  # the parent's polling (the child's came with its start)
+    proc._answered += 100  # the bell now seems never to ring
+    _, out = proc.result(proc.submit("augment", UNCHANGED, {"images": images}, spec))
+    np.testing.assert_allclose(out["out"], images, atol=1e-6)
+    proc._sent -= 100  # and the child's: it polls its spin out for every job, then reads
+    _, out = proc.result(proc.submit("augment", UNCHANGED, {"images": images[::-1].copy()},
+                                     spec))
+    np.testing.assert_allclose(out["out"], images[::-1], atol=1e-6)
+
+
+def test_without_polling_or_a_bell_every_read_blocks_and_jobs_still_run(monkeypatch):
+    """spin=0 (both sides block on the pipe at once), and a child given no usable bell."""
+    from explorer.second_process_child import _bell
+
+    monkeypatch.setattr(second_process, "enabled", True)
+    p = SecondProcess(spin=0.0)
+    try:
+        images = np.ones((2, 28, 28), np.float32)
+        _, out = p.result(p.submit("augment", UNCHANGED, {"images": images},
+                                   {"out": (np.float32, images.shape)}))
+        np.testing.assert_array_equal(out["out"], images)
+    finally:
+        p.close()
+    assert _bell([]) is None and _bell(["/no/such/bell", "0.002"]) is None
+    assert _bell([os.devnull, "not a number"]) is None
+
+
 def test_no_file_is_left_and_close_ends_the_process(proc):
     """The scratch files' names are deleted once the child has mapped them (the memory stays
     mapped in both processes), so not even a crash leaves one behind."""
     first, second = proc.submit("ping", {}, {}, {}), proc.submit("ping", {}, {}, {})
     proc.result(first), proc.result(second)  # two jobs out at once: both slots' files
-    pid, paths = proc._proc.pid, [f.path for slot in proc._slots for f in slot]
+    pid = proc._proc.pid
+    paths = [f.path for slot in proc._slots for f in slot] + [proc._bell.path]
     if os.name != "nt":
         assert not any(os.path.exists(p) for p in paths)
     images = np.ones((3, 28, 28), np.float32)  # still working through the mappings
@@ -235,3 +284,4 @@ def test_the_process_ends_when_its_parent_dies_abruptly():
         time.sleep(0.05)
     assert not _alive(pid)
     assert {f for f in os.listdir(folder) if f.startswith("explorer-")} <= before
+
