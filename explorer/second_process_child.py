@@ -89,7 +89,10 @@ def _serve(bell: _Bell | None) -> None:
             answer = {"ok": True, "meta": child.run(header)}
         except Exception as e:  # noqa: BLE001 - any failure goes back to the parent as text
             answer = {"ok": False, "error": f"{type(e).__name__}: {e}"}
-        _write_msg(stdout, answer)
+        try:
+            _write_msg(stdout, answer)
+        except OSError:  # the parent closed the pipe (it quit mid-job): nobody to answer
+            return
         if bell is not None:
             bell.count[_Bell.ANSWERED] = jobs
 

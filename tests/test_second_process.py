@@ -285,3 +285,19 @@ def test_the_process_ends_when_its_parent_dies_abruptly():
     assert not _alive(pid)
     assert {f for f in os.listdir(folder) if f.startswith("explorer-")} <= before
 
+
+def test_quitting_with_a_job_out_ends_the_child_quietly():
+    """A parent that closes the process while a job is out (the app quit mid-batch): the child
+    finds nobody to answer and ends without a traceback on the shared stderr."""
+    code = ("from explorer import second_process\n"
+            "second_process.enabled = True\n"
+            "p = second_process.SecondProcess()\n"
+            "p.result(p.submit('ping', {}, {}, {}))\n"
+            "p.submit('ping', {}, {}, {})\n"
+            "p.close()\n"
+            "print('closed', flush=True)\n")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=root, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == "closed"
+    assert "Traceback" not in out.stderr and "Error" not in out.stderr, out.stderr
