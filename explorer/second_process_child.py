@@ -1,9 +1,11 @@
 """The child side of :mod:`explorer.second_process`: reads jobs from stdin, computes, answers.
 
-Started as ``python -m explorer.second_process_child`` by
-:class:`explorer.second_process.SecondProcess`, never by hand. It builds models from the spec the
-parent sends and copies the weights sent with every job; it reads no user file. It ends when its
-stdin closes. Qt-free.
+Started as ``python -m explorer.second_process_child BELL SPIN`` by
+:class:`explorer.second_process.SecondProcess`, never by hand: BELL is the path of the parent's
+shared page of counters, polled for up to SPIN seconds after each answer before the next read
+blocks (``_Bell``). It builds models from the spec the parent sends and copies the weights sent
+with every job; it reads no user file. It ends when its stdin closes, or when its answer finds
+the pipe closed. Qt-free.
 """
 
 from __future__ import annotations
