@@ -44,8 +44,8 @@ evaluation inside the timed epochs), the share of the time the training thread w
 augmented batch (made ahead on the other core; augmentation's real cost is 1 - on/off), and the
 time one epoch of the full MNIST training set (60,000 images) would take at that rate. Both,
 and the full-epoch rows below, for each ``--trainer-threads`` count (the model's ``threads``:
-1, and 2 = each batch of 64 or more as two halves on both cores; a batch of 32 is never split,
-so there the two rows differ by noise only).
+1, and 2 = each batch of ``explorer.engine.split.min_split_batch()`` images or more, 32 with
+the helper process and 64 without, as two halves on both cores).
 When a full 60,000-image IDX training set is at hand (``--epoch-data``, by default Debian's
 ``dataset-fashion-mnist`` package), one real epoch of it in the app's path (Adam, the
 divergence guard's snapshot before every batch) at the app's batch size 64 and at 32,

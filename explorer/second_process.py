@@ -48,7 +48,7 @@ import time
 
 import numpy as np
 
-__all__ = ["SecondProcess", "Unavailable", "shared", "enabled"]
+__all__ = ["SecondProcess", "Unavailable", "shared", "enabled", "usable"]
 
 #: Set to False (or the environment variable EXPLORER_SECOND_PROCESS=0) to keep all work in
 #: this process: the helper thread is used instead.
@@ -466,6 +466,12 @@ class SecondProcess:
 
 _shared: SecondProcess | None = None
 _shared_lock = threading.Lock()
+
+
+def usable() -> bool:
+    """Whether jobs may go to the helper process now: it is on and was not given up in this
+    run (this does not start it)."""
+    return enabled and (_shared is None or not _shared._broken)
 
 
 def shared() -> SecondProcess:

@@ -47,7 +47,7 @@ import numpy as np
 
 from explorer.data import AugmentParams, Dataset, to_float
 from explorer.data.augment_ahead import AugmentAhead
-from explorer.engine.split import MIN_SPLIT_BATCH, default_threads
+from explorer.engine.split import default_threads, min_split_batch
 from explorer.engine.optim import make_optimizer
 from explorer.evaluation import EVAL_CHUNK, Evaluation, evaluate, evaluation_steps
 from explorer.run_control import RunControl, Snapshot
@@ -467,7 +467,7 @@ class Trainer:
     def _split_batches(self) -> bool:
         """Whether batches are split over both cores (explorer.engine.split)."""
         return (getattr(self.model, "threads", 1) > 1
-                and self.config.batch_size >= MIN_SPLIT_BATCH)
+                and self.config.batch_size >= min_split_batch())
 
     def _augment_next(self) -> None:
         """Start augmenting the epoch's next batch on the second core: while this one trains,

@@ -222,7 +222,7 @@ class Worker(QObject):
             return
         try:
             model = job.make_model() if job.make_model else build_from_config(job.config)
-            # batches of 64+ as two halves on two cores (explorer/engine/split.py): a full
+            # batches of 32+ as two halves on two cores (explorer/engine/split.py): a full
             # 60,000-image LeNet-5 epoch at batch 64 took 3.5 s instead of 4.6 s on 2 idle cores
             model.threads = default_threads()
             dataset = job.load_data() if job.load_data else self._dataset(job.config.dataset)

@@ -32,7 +32,7 @@ from .layers import (
 )
 from .architectures import _PREFIX, ARCHITECTURES, INPUT_SHAPE, describe_model, list_models
 from .spec_limits import MAX_LAYERS, check_input_shape, plan_arrays
-from .split import MIN_SPLIT_BATCH, BatchSplit, splittable
+from .split import BatchSplit, min_split_batch, splittable
 
 __all__ = ["Model", "ARCHITECTURES", "list_models", "describe_model", "build_model",
            "model_from_spec", "planned_arrays"]
@@ -67,8 +67,9 @@ class Model:
         #: up to float rounding; for checking).
         self.fast = True
         #: Threads :meth:`loss_and_gradients` may use: with 2, a batch of
-        #: :data:`~explorer.engine.split.MIN_SPLIT_BATCH` (64) images or more is computed as two
-        #: halves at once (:mod:`explorer.engine.split`; equal up to float rounding).
+        #: :func:`~explorer.engine.split.min_split_batch` images or more (32 with the helper
+        #: process, 64 without) is computed as two halves at once (:mod:`explorer.engine.split`;
+        #: equal up to float rounding).
         self.threads = 1
         self._split = None
 
@@ -223,7 +224,7 @@ class Model:
         x = self._as_batch(x)
         threads = self.threads if threads is None else threads
         split = None
-        if (threads > 1 and x.shape[0] >= MIN_SPLIT_BATCH
+        if (threads > 1 and x.shape[0] >= min_split_batch()
                 and np.shape(labels)[:1] == x.shape[:1]):
             split = self._batch_split()
         if split is not None:

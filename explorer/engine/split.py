@@ -37,17 +37,29 @@ from explorer.second_core import helper
 
 from . import blas
 
-__all__ = ["BatchSplit", "MIN_SPLIT_BATCH", "default_threads", "splittable"]
+__all__ = ["BatchSplit", "MIN_SPLIT_BATCH", "MIN_THREAD_SPLIT_BATCH", "default_threads",
+           "min_split_batch", "splittable"]
 
-#: Smallest batch split in two. Measured on LeNet-5 (2-core x86, quiet moments of a shared
-#: machine): a batch of 100 as two halves runs 1.34-1.42x faster than on one thread, 64 images
+#: Smallest batch split in two while the helper process takes the second half. Measured on
+#: LeNet-5 (2-core EPYC VM, paired rounds in one process), with both processes polling before
+#: they block (explorer.second_process._Bell): loss_and_gradients split / one thread at 8
+#: images 0.84x as fast, 16 1.00x, 24 1.07x, 32 1.11x, 48 1.33x; a Trainer's full
+#: Fashion-MNIST epoch at batch 32 split 1.07x and 1.30x as fast without augmentation, 1.13x
+#: and 1.24x with it (6 and 4 paired rounds). Before the polling a batch of 32 was slower
+#: split in the Trainer (3 of 3 paired rounds), each hand-over costing a process's wake-up.
+MIN_SPLIT_BATCH = 32
+#: The same when the second half runs on the helper thread (the process off, or given up):
+#: a batch of 100 as two halves ran 1.34-1.42x faster than on one thread, 64 images
 #: 1.26-1.36x, but 32 only 1.03-1.05x (halves of 16: the threads' hand-overs of the GIL
-#: between small NumPy calls eat the gain), so batches under 64 stay on one thread. With the
-#: helper process a batch of 32 as two halves took 0.78x one thread's time in a loop of
-#: calls, yet a Trainer's Fashion-MNIST epoch at batch 32 was slower split, in 3 of 3 paired
-#: rounds (4.14 -> 4.25 s, with augmentation 4.74 -> 5.09 s; 2-core EPYC): 64 it stays.
-MIN_SPLIT_BATCH = 64
+#: between small NumPy calls eat the gain).
+MIN_THREAD_SPLIT_BATCH = 64
 
+
+
+def min_split_batch() -> int:
+    """The smallest batch split now: the helper process's threshold while jobs may go there,
+    the helper thread's once it is off or was given up in this run."""
+    return MIN_SPLIT_BATCH if second_process.usable() else MIN_THREAD_SPLIT_BATCH
 
 
 def default_threads() -> int:

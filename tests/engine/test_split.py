@@ -10,7 +10,8 @@ import pytest
 
 from explorer import second_process
 from explorer.engine import blas, build_model, make_optimizer, split
-from explorer.engine.split import MIN_SPLIT_BATCH, BatchSplit, splittable
+from explorer.engine.split import (MIN_SPLIT_BATCH, MIN_THREAD_SPLIT_BATCH, BatchSplit,
+                                   min_split_batch, splittable)
 from tests.engine.gradcheck import one_blas_thread  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
@@ -26,7 +27,7 @@ def batch(model, n, seed=0):
 def test_two_halves_give_the_batch_gradients_float64(name, second_core):
     """Exact arithmetic would give the same numbers; float64 agrees to ~1e-15."""
     model = build_model(name, seed=3, dtype=np.float64)
-    for n in (MIN_SPLIT_BATCH, MIN_SPLIT_BATCH + 7):  # odd: unequal halves, weighted
+    for n in (min_split_batch(), min_split_batch() + 7):  # odd: unequal halves, weighted
         x, y = batch(model, n, seed=n)
         loss, grads, probs = model.loss_and_gradients(x, y, return_probs=True, threads=1)
         grads = {k: v.copy() for k, v in grads.items()}
@@ -60,10 +61,10 @@ def test_halves_differ_from_one_pass_only_by_float32_rounding(second_core):
 def test_a_real_difference_is_caught():
     """The comparison above fails when one half's gradient is dropped (weights 1 and 0)."""
     model = build_model("lenet5", seed=1, dtype=np.float64)
-    x, y = batch(model, MIN_SPLIT_BATCH)
+    x, y = batch(model, min_split_batch())
     _, grads = model.loss_and_gradients(x, y, threads=1)
     full = grads["fc3.weight"].copy()
-    half = MIN_SPLIT_BATCH // 2
+    half = x.shape[0] // 2
     _, half_grads = model.loss_and_gradients(x[:half], y[:half], threads=1)
     assert not np.allclose(half_grads["fc3.weight"], full, rtol=1e-4, atol=1e-8)
 
@@ -76,7 +77,7 @@ def test_weight_updates_reach_the_replica_and_training_matches(second_core):
     assert two.copy().threads == 2
     opt1, opt2 = make_optimizer("sgd", 0.05), make_optimizer("sgd", 0.05)
     for step in range(3):
-        x, y = batch(one, MIN_SPLIT_BATCH, seed=step)
+        x, y = batch(one, min_split_batch(), seed=step)
         opt1.update(one.parameters(), one.loss_and_gradients(x, y)[1])
         opt2.update(two.parameters(), two.loss_and_gradients(x, y)[1])
     assert isinstance(two._split, BatchSplit)
@@ -90,21 +91,21 @@ def test_weight_updates_reach_the_replica_and_training_matches(second_core):
 
 def test_small_batches_and_unsplittable_models_run_on_one_thread():
     model = build_model("lenet5", seed=0)
-    x, y = batch(model, MIN_SPLIT_BATCH - 1)
+    x, y = batch(model, min_split_batch() - 1)
     model.loss_and_gradients(x, y, threads=2)
     assert model._split is None  # never made for a batch too small
     alex = build_model("mini_alexnet", seed=0)  # dropout: masks from one stream, in order
     assert not splittable(alex)
     assert not splittable(build_model("mini_inception", seed=0))  # sublayers
     assert splittable(model) and splittable(build_model("lenet5_classic", seed=0))
-    x, y = batch(alex, MIN_SPLIT_BATCH)
+    x, y = batch(alex, min_split_batch())
     alex.loss_and_gradients(x, y, threads=2)
     assert alex._split is False
 
 
 def test_wrong_labels_raise_the_one_pass_error(second_core):
     model = build_model("lenet5", seed=0)
-    n = MIN_SPLIT_BATCH
+    n = min_split_batch()
     x, _ = batch(model, n)
     with pytest.raises(ValueError, match=f"got {n - 1} labels for {n}"):
         model.loss_and_gradients(x, np.zeros(n - 1, int), threads=2)
@@ -119,7 +120,7 @@ def test_meanwhile_runs_once_the_second_half_is_sent_and_only_for_split_batches(
     thread's half; if it raises, the second half is still collected (the next batch is right)
     and the error reaches the caller."""
     model = build_model("lenet5", seed=2, dtype=np.float64)
-    x, y = batch(model, MIN_SPLIT_BATCH)
+    x, y = batch(model, min_split_batch())
     _, want = model.loss_and_gradients(x, y)
     want = {k: v.copy() for k, v in want.items()}
     order = []
@@ -147,7 +148,7 @@ def test_meanwhile_runs_once_the_second_half_is_sent_and_only_for_split_batches(
 def test_the_second_half_runs_on_the_worker_with_one_blas_thread(monkeypatch):
     monkeypatch.setattr(second_process, "enabled", False)  # the helper thread
     model = build_model("lenet5", seed=0)
-    x, y = batch(model, MIN_SPLIT_BATCH)
+    x, y = batch(model, min_split_batch())
     seen = []
     replica_gradients = None
 
@@ -171,6 +172,31 @@ def test_the_second_half_runs_on_the_worker_with_one_blas_thread(monkeypatch):
     assert seen and seen[0][0] is False
     if before is not None:
         assert seen[0][1] == 1 and after == 2  # one BLAS thread per half, restored after
+
+
+def test_the_smallest_split_batch_depends_on_where_the_second_half_runs(monkeypatch):
+    """32 images while the helper process may take the second half (both processes poll
+    before they block, so a hand-over is cheap), 64 on the helper thread (its GIL hand-overs
+    ate the gain at 32), and 64 again once the process was given up in this run."""
+    assert MIN_SPLIT_BATCH == 32 and MIN_THREAD_SPLIT_BATCH == 64
+    model = build_model("lenet5", seed=0)
+    x, y = batch(model, 32)
+    monkeypatch.setattr(second_process, "enabled", False)
+    assert min_split_batch() == 64
+    model.loss_and_gradients(x, y, threads=2)
+    assert model._split is None  # a batch of 32 stays on this thread
+    monkeypatch.setattr(second_process, "enabled", True)
+    proc = second_process.SecondProcess()
+    monkeypatch.setattr(second_process, "_shared", proc)
+    try:
+        assert min_split_batch() == 32
+        start = proc.jobs_done
+        model.loss_and_gradients(x, y, threads=2)
+        assert isinstance(model._split, BatchSplit) and proc.jobs_done == start + 1
+        proc._fail()  # given up: a later batch of 32 is not split at all
+        assert min_split_batch() == 64 and not second_process.usable()
+    finally:
+        proc.close()
 
 
 def test_default_threads():

@@ -276,7 +276,7 @@ def test_completed_run_can_be_made_live(engine, qtbot):
     with qtbot.waitSignal(engine.sigTrainFinished, timeout=30000) as done:
         engine.start_training(_config(epochs=1, train_limit=32))
     assert done.args[0]["reason"] == "completed"
-    # the app trains batches of 64+ as two halves where the process has two cores
+    # the app trains batches of 32+ as two halves where the process has two cores
     from explorer.engine.split import default_threads
     assert engine._worker.training_model.threads == default_threads()
     engine.make_training_model_live(owner=QObject(engine))
