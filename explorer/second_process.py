@@ -22,9 +22,10 @@ the parent sends with every job, and never reads a user's file. It exits when it
 Waking a process blocked on a pipe took ~40 us on a 2-core VM, and a split batch waited for it
 twice (the child for its job, the parent for the answer): each side first polls a shared page
 of two counters (:class:`_Bell`) for up to :data:`SPIN` seconds, then reads the pipe. A ping's
-round trip went from ~120-150 to ~50-90 us, and a LeNet-5 batch of 100 as two halves took
-0.96-0.98x the time (three runs of 30-40 paired rounds). The parent gives the GIL up between
-polls.
+round trip went from ~120-150 to ~40-50 us, and a LeNet-5 batch of 100 as two halves took
+0.96-0.98x the time (paired rounds). Between polls both yield their core (``sched_yield``) and
+the parent its GIL: in the app the GUI thread needs the CPU too, and a plain busy loop there
+made training 30-40 % slower end to end than blocking at once (it is now on a par or faster).
 
 :class:`SecondProcess` is the parent's side; :func:`shared` gives the process-wide one, started
 on first use. Anything that goes wrong (cannot start, died, a job failed) raises
@@ -149,6 +150,11 @@ class _Scratch:
                 pass
 
 
+#: Give the core to another runnable thread, if any (and the GIL up): os.sched_yield where
+#: there is one, else a zero sleep (which at least gives the GIL up).
+_yield = getattr(os, "sched_yield", None) or (lambda: time.sleep(0))
+
+
 class _Bell:
     """Two counters in a shared page, polled for a short while before a blocking pipe read:
     jobs sent (written by the parent) and answers written (by the child).
@@ -156,8 +162,9 @@ class _Bell:
     A process blocked on a pipe took ~40 us to wake up on a 2-core VM (a one-byte round trip
     between two processes: 94 us sleeping, 12 us polling), twice per split batch (the child
     waking for the job, the parent for the answer). Each side therefore polls the other's
-    counter for up to ``spin`` seconds (the time it would otherwise sleep) and then reads the
-    pipe, which by then holds the message. The counters are only a hint: every message still
+    counter for up to ``spin`` seconds (yielding its core to any other runnable thread between
+    polls) and then reads the pipe, which by then holds the message. The counters are only a
+    hint: every message still
     goes through the pipe, so a counter out of step costs one ``spin`` of waiting, never a
     wrong answer."""
 
@@ -171,21 +178,17 @@ class _Bell:
         if path is None:
             self.count[self.SENT] = self.count[self.ANSWERED] = 0
 
-    def wait_above(self, index: int, value: int, let_threads_run: bool = False) -> None:
-        """Return once counter ``index`` exceeds ``value``, or after ``spin`` seconds.
-        ``let_threads_run``: give the GIL up between polls (the parent, whose other threads,
-        the GUI's among them, must not wait for this one's polling)."""
+    def wait_above(self, index: int, value: int) -> None:
+        """Return once counter ``index`` exceeds ``value``, or after ``spin`` seconds. Between
+        polls the process yields its core to any other runnable thread (the GUI's, say) and
+        gives the GIL up, so that polling only uses time nobody else wants."""
         count = self.count
         if count[index] > value or self.spin <= 0:
             return
-        clock, pause = time.perf_counter, time.sleep
+        clock, pause = time.perf_counter, _yield
         end = clock() + self.spin
-        if let_threads_run:
-            while count[index] <= value and clock() < end:
-                pause(0)  # releases the GIL; no real sleep
-        else:
-            while count[index] <= value and clock() < end:
-                pass
+        while count[index] <= value and clock() < end:
+            pause()
 
     def close(self) -> None:
         self.count.release()  # the map cannot close while a view of it is open
@@ -442,7 +445,7 @@ class SecondProcess:
                 raise Unavailable("the job was dropped for a later one")
             while True:
                 this, plan, slot = self._pending.pop(0)
-                self._bell.wait_above(_Bell.ANSWERED, self._answered, let_threads_run=True)
+                self._bell.wait_above(_Bell.ANSWERED, self._answered)
                 self._answered += 1
                 try:
                     answer = _read_msg(self._proc.stdout)
