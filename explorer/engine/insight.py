@@ -297,13 +297,22 @@ def update_ratios(before: dict, after: dict, per: str = "tensor") -> dict[str, f
     _check_same(before, after, "update_ratios")
     sums: dict[str, list[float]] = {}
     for key in before:
-        b = np.asarray(before[key], dtype=np.float64)
-        d = np.asarray(after[key], dtype=np.float64) - b
+        # In the arrays' own float32 or float64 (the session calls this after every batch:
+        # converting LeNet-5's weights to float64 took ~0.45 ms of a ~3 ms batch, this ~0.1),
+        # the squares summed in float64 (pairwise): ratios agree with float64 to ~1e-8.
+        b, a = _float_array(before[key]), _float_array(after[key])
+        d = np.subtract(a, b, dtype=np.result_type(a, b)).ravel()
         name = key if per == "tensor" else key.split(".")[0]
         acc = sums.setdefault(name, [0.0, 0.0])
-        acc[0] += float(np.vdot(d, d))
-        acc[1] += float(np.vdot(b, b))
+        acc[0] += float(np.add.reduce(np.square(d, out=d), dtype=np.float64))
+        acc[1] += float(np.add.reduce(np.square(b.ravel()), dtype=np.float64))
     return {name: _ratio(d, b) for name, (d, b) in sums.items()}
+
+
+def _float_array(value) -> np.ndarray:
+    """``value`` as a float32 or float64 array (other dtypes as float64)."""
+    arr = np.asarray(value)
+    return arr if arr.dtype in (np.float32, np.float64) else arr.astype(np.float64)
 
 
 @dataclass(frozen=True)

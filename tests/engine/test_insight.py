@@ -240,3 +240,28 @@ def test_inception_anatomy_of_mini_inception():
         np.testing.assert_array_equal(out[:, slice(*info.channel_range)], y)
     with pytest.raises(ValueError, match="'pool1' is not an Inception layer.*inception1"):
         inception_anatomy(model, "pool1")
+
+
+def test_update_ratios_of_float32_weights_agree_with_float64():
+    """The session calls update_ratios after every batch in the weights' own float32 (the
+    squares summed in float64): the ratios agree with a float64 computation to a tolerance,
+    and arrays of other dtypes (ints) are taken as float64."""
+    rng = np.random.default_rng(7)
+    before = {"fc1.weight": rng.standard_normal((400, 120)).astype(np.float32),
+              "fc1.bias": rng.standard_normal(120).astype(np.float32),
+              "conv1.weight": rng.standard_normal((6, 1, 5, 5)).astype(np.float32)}
+    after = {k: (v + np.float32(1e-3) * rng.standard_normal(v.shape)).astype(np.float32)
+             for k, v in before.items()}
+    for per in ("tensor", "layer"):
+        got = update_ratios(before, after, per=per)
+        sums = {}
+        for key, b in before.items():
+            b64, a64 = b.astype(np.float64), after[key].astype(np.float64)
+            acc = sums.setdefault(key if per == "tensor" else key.split(".")[0], [0.0, 0.0])
+            acc[0] += float(np.sum((a64 - b64) ** 2))
+            acc[1] += float(np.sum(b64 ** 2))
+        assert set(got) == set(sums)
+        for name, (d, b) in sums.items():
+            assert got[name] == pytest.approx(np.sqrt(d / b), rel=1e-6)
+    ints = update_ratios({"w.weight": np.array([3, 4])}, {"w.weight": np.array([3, 5])})
+    assert ints["w.weight"] == pytest.approx(1 / 5)
