@@ -8,6 +8,13 @@
 2. The time from a mouse move on the Draw canvas to the probability bars showing the answer for
    that drawing (or a newer one), idle and while training. Target: under 30 ms at the 95th
    percentile (idle). Moves come every 8 ms (a 125 Hz mouse).
+3. Training speed in the app, "As fast as possible" on the built-in data (LeNet-5, batch 32 and
+   64, augmentation on, the Train tab shown): images/s end to end (batches the panel received
+   per second, the epochs' test evaluations included) and as the progress bar says (the
+   batches' own time), and the GUI thread's share of a core. Compare with bench_training.py's
+   Trainer rows (no window): the difference is what the GUI costs the engine thread (GIL
+   hand-overs, the second core shared with the helper process); the event loop's stalls
+   meanwhile too.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py [--seconds 6]``
 (offscreen by default; set DISPLAY and QT_QPA_PLATFORM=xcb to measure on a real screen).
@@ -134,6 +141,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=6.0, help="training time measured")
     parser.add_argument("--model", default="lenet5", help="architecture trained meanwhile")
+    parser.add_argument("--speed-seconds", type=float, default=6.0,
+                        help="seconds of fast training measured per batch size (0 skips)")
     args = parser.parse_args(argv)
 
     app = ensure_application()
@@ -166,6 +175,7 @@ def run(app, window, args):
     train.train_limit.setValue(0)
     train.epochs.setValue(50)
     train.augment.setChecked(False)
+    train.pace.setCurrentIndex(train.pace.findData("watch"))  # not a pace remembered from before
     window.tabs.setCurrentWidget(train)
     train.start()
     wait_for(app, lambda: train.n_batches_seen >= 2, timeout=60)
@@ -178,10 +188,51 @@ def run(app, window, args):
     busy = measure_draw_latency(app, draw, n_strokes=4)
     print(f"mouse move -> bars, while training    : {summary(busy)}   (a batch must finish "
           "first: bounded by the batch time)")
+    if args.speed_seconds > 0:
+        window.client.stop()
+        wait_for(app, lambda: window.client.train_state == "idle", timeout=60)
+        for batch_size in (32, 64):
+            rate, shown, gui, stalls = measure_training_speed(
+                app, window, train, batch_size, args.speed_seconds, args.model)
+            print(f"fast training, batch {batch_size}, augmented : {rate:,.0f} img/s end to "
+                  f"end, {shown:,.0f} img/s in the progress bar, GUI thread {100 * gui:.0f} % "
+                  "of a core")
+            print(f"  event-loop stall meanwhile          : {summary(stalls)}")
+        train.pace.setCurrentIndex(train.pace.findData("watch"))
+        train.start()  # closing mid-training, below
+        wait_for(app, lambda: train.n_batches_seen >= 2, timeout=60)
     start = time.perf_counter()
     window.close()
     print(f"closing the window mid-training took  : {1000 * (time.perf_counter() - start):.0f} ms")
     return 0
+
+
+def measure_training_speed(app, window, train, batch_size, seconds, model):
+    """(images/s end to end, median images/s the progress bar showed, GUI thread's CPU share)
+    of a fast run with augmentation."""
+    train.architecture.setCurrentIndex(train.architecture.findData(model))
+    train.dataset.setCurrentIndex(train.dataset.findData("mnist-subset"))
+    train.batch_size.setValue(batch_size)
+    train.train_limit.setValue(0)
+    train.epochs.setValue(1000)
+    train.augment.setChecked(True)
+    train.pace.setCurrentIndex(train.pace.findData("fast"))
+    window.tabs.setCurrentWidget(train)
+    shown = []
+    record = lambda payload: shown.append(payload["event"].images_per_s)  # noqa: E731
+    window.client.sigTrainBatch.connect(record)
+    try:
+        train.start()
+        wait_for(app, lambda: len(shown) >= 5, timeout=60)
+        n0, t0, cpu0 = train.n_batches_seen, time.perf_counter(), time.thread_time()
+        stalls = measure_stalls(app, seconds)
+        n1, t1, cpu1 = train.n_batches_seen, time.perf_counter(), time.thread_time()
+        window.client.stop()
+        wait_for(app, lambda: window.client.train_state == "idle", timeout=60)
+    finally:
+        window.client.sigTrainBatch.disconnect(record)
+    rate = (n1 - n0) * batch_size / (t1 - t0)
+    return rate, float(np.median(shown[-50:])), (cpu1 - cpu0) / (t1 - t0), stalls
 
 
 if __name__ == "__main__":
