@@ -404,3 +404,35 @@ def test_the_filter_views_are_chosen_from_a_combo_that_fits_the_narrow_column(pa
     panel.resize(1004, 520)
     qtbot.wait(20)
     assert combo.width() <= results._filters_box.width()     # squeezed, elided, never cut off
+
+
+def test_a_fast_run_updates_the_bar_now_and_then_never_with_an_older_batch(panel, qtbot):
+    """Batches faster than PROGRESS_MS: the loss curve gets every one, the bar and its text
+    show the newest within PROGRESS_MS (at once for the first batch and an epoch's last), and
+    a later text (the test evaluation) is never overwritten by an older batch's."""
+    from explorer.training import BatchEvent, EvaluatingEvent
+    from explorer.ui.panels.train import PROGRESS_MS
+
+    panel._on_started({"info": panel.client.model_info, "class_names": list("0123456789"),
+                       "n_batches": 10, "epochs": 2, "filters": None})
+
+    def batch(i):
+        e = BatchEvent(epoch=0, batch=i, n_batches=10, loss=1.0, accuracy=0.5,
+                       images_per_s=1000.0 + i, elapsed=0.1, eta=1.0, lr=0.001)
+        panel._on_batch({"event": e, "step": i + 1, "smoothed_loss": 1.0})
+
+    batch(0)
+    assert panel.progress.value() == 1 and "batch 1/10" in panel.progress.format()
+    for i in range(1, 6):
+        batch(i)
+    assert len(panel.curves.batches) == 6 and panel.progress.value() == 1
+    qtbot.waitUntil(lambda: panel.progress.value() == 6, timeout=10 * PROGRESS_MS)
+    assert "batch 6/10" in panel.progress.format() and "1005 images/s" in panel.progress.format()
+    batch(6)
+    batch(7)
+    panel._on_evaluating({"event": EvaluatingEvent(epoch=0, done=100, total=1000)})
+    assert panel.progress.value() == 8 and "testing on 100 of 1,000" in panel.progress.format()
+    qtbot.wait(3 * PROGRESS_MS)
+    assert "testing on 100 of 1,000" in panel.progress.format()
+    batch(9)  # an epoch's last batch: at once
+    assert panel.progress.value() == 10 and "batch 10/10" in panel.progress.format()
