@@ -164,9 +164,8 @@ class _Bell:
     waking for the job, the parent for the answer). Each side therefore polls the other's
     counter for up to ``spin`` seconds (yielding its core to any other runnable thread between
     polls) and then reads the pipe, which by then holds the message. The counters are only a
-    hint: every message still
-    goes through the pipe, so a counter out of step costs one ``spin`` of waiting, never a
-    wrong answer."""
+    hint: every message still goes through the pipe, so a counter out of step costs one
+    ``spin`` of waiting, never a wrong answer."""
 
     SENT, ANSWERED = 0, 1
 

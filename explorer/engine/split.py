@@ -55,7 +55,6 @@ MIN_SPLIT_BATCH = 32
 MIN_THREAD_SPLIT_BATCH = 64
 
 
-
 def min_split_batch() -> int:
     """The smallest batch split now: the helper process's threshold while jobs may go there,
     the helper thread's once it is off or was given up in this run."""
