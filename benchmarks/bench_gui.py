@@ -219,7 +219,10 @@ def measure_training_speed(app, window, train, batch_size, seconds, model):
     train.pace.setCurrentIndex(train.pace.findData("fast"))
     window.tabs.setCurrentWidget(train)
     shown = []
-    record = lambda payload: shown.append(payload["event"].images_per_s)  # noqa: E731
+
+    def record(payload):  # what the progress bar says: the batches' own speed
+        shown.append(payload["event"].images_per_s)
+
     window.client.sigTrainBatch.connect(record)
     try:
         train.start()
